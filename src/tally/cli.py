@@ -1,0 +1,170 @@
+"""The ``tally`` command line: a thin layer over the library functions."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Iterator, List, Optional
+
+import typer
+
+from . import __version__
+from .errors import ReaderError, TallyError
+from .model import Incident, to_dict
+from .readers import FORMATS
+
+app = typer.Typer(
+    help="tally turns reporting about violent incidents into auditable incident records: "
+    "it reads articles, news reports and dataset notes, extracts every casualty claim with "
+    "its source and evidence, and reconciles them into low / best / high figures.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class OutputFormat(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+    table = "table"
+
+
+InputFormat = Enum("InputFormat", {f: f for f in FORMATS}, type=str)  # type: ignore[misc]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"tally {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                      help="Print the version and exit.")) -> None:
+    """tally: an auditable incident database from reporting about violent incidents."""
+
+
+def _error(msg: str) -> None:
+    typer.echo(f"tally: error: {msg}", err=True)
+
+
+def iter_records(paths: List[Path], input_format: Optional[str], options: dict,
+                 failures: list) -> Iterator[Incident]:
+    """Records of every document of every path; failures (one line each) are
+    appended to ``failures`` and the batch goes on."""
+    from .extract import extract
+    from .readers import read
+
+    for path in paths:
+        try:
+            for item in read(path, input_format, **options):
+                if isinstance(item, ReaderError):
+                    failures.append(str(item))
+                    continue
+                try:
+                    yield extract(item)
+                except TallyError as exc:
+                    failures.append(f"{item.source}: {exc}")
+                except Exception as exc:  # an extractor bug must not end the batch
+                    failures.append(f"{item.source}: internal error while extracting: "
+                                    f"{type(exc).__name__}: {exc}")
+        except ReaderError as exc:
+            failures.append(str(exc))
+
+
+@app.command()
+def extract(
+    paths: List[Path] = typer.Argument(..., help="Files to read: articles (.txt, .wiki), "
+                                       "MediaWiki XML exports (.xml, .xml.bz2), or CSV/TSV/JSONL "
+                                       "files with one report per row."),
+    format: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f",
+                                        help="json: one JSON array; jsonl: one record a line; "
+                                        "table: a readable view."),
+    input_format: Optional[InputFormat] = typer.Option(None, "--input-format", "-i",
+                                                       help="Read every input as this format "
+                                                       "instead of detecting it."),
+    text_column: Optional[str] = typer.Option(None, help="CSV/TSV/JSONL: the column holding the text "
+                                              "(default: text, description, body...)."),
+    id_column: Optional[str] = typer.Option(None, help="CSV/TSV/JSONL: the column whose value "
+                                            "becomes the record id."),
+    date_column: Optional[str] = typer.Option(None, help="CSV/TSV/JSONL: the column holding the "
+                                              "report's date (resolves 'yesterday', weekdays)."),
+) -> None:
+    """Extract one incident record per document and print it.
+
+    Exit status 0 when every input was read, 2 when any input (or row, or page)
+    failed; failures are reported one line each on stderr and the rest of the
+    batch is still processed.
+    """
+    options = {k: v for k, v in (("text_column", text_column), ("id_column", id_column),
+                                 ("date_column", date_column)) if v}
+    failures: list[str] = []
+    records = iter_records(paths, input_format.value if input_format else None, options, failures)
+    out = sys.stdout
+    if format is OutputFormat.jsonl:
+        for rec in records:
+            out.write(json.dumps(to_dict(rec), ensure_ascii=False) + "\n")
+    elif format is OutputFormat.json:
+        out.write("[")
+        for i, rec in enumerate(records):
+            out.write(("," if i else "") + "\n" + json.dumps(to_dict(rec), ensure_ascii=False, indent=2))
+        out.write("\n]\n")
+    else:
+        from .render import print_record
+
+        for rec in records:
+            print_record(rec)
+    out.flush()
+    for f in failures:
+        _error(f)
+    if failures:
+        raise typer.Exit(2)
+
+
+@app.command("eval")
+def eval_cmd(
+    gold: Path = typer.Argument(..., help="CSV or JSONL file of coded reports."),
+    text_column: str = typer.Option("description", help="Column holding the report text."),
+    id_column: Optional[str] = typer.Option(None, help="Column identifying each row."),
+    killed_column: str = typer.Option("deaths", help="Column with the coded number killed."),
+    injured_column: Optional[str] = typer.Option("injured", help="Column with the coded number injured."),
+    errors: Optional[Path] = typer.Option(None, help="Write the rows tally got wrong to this JSONL file."),
+    as_json: bool = typer.Option(False, "--json", help="Print the metrics as JSON."),
+) -> None:
+    """Measure tally's killed and injured figures against your own coded data.
+
+    Prints exact match of ``casualties.killed.best`` and ``injured.best``, how
+    often the coded deaths fall inside [killed.low, killed.high], the median
+    high/low ratio and the speed.
+    """
+    from .evaluate import evaluate
+
+    try:
+        report = evaluate(gold, text_column=text_column, id_column=id_column,
+                          killed_column=killed_column, injured_column=injured_column)
+    except TallyError as exc:
+        _error(str(exc))
+        raise typer.Exit(2)
+    if errors:
+        with open(errors, "w", encoding="utf-8") as fh:
+            for row in report["mismatches"]:
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    metrics = report["metrics"]
+    if as_json:
+        typer.echo(json.dumps(metrics, indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"tally eval {gold}")
+    table.add_column("metric")
+    table.add_column("value", justify="right")
+    for key, value in metrics.items():
+        table.add_row(key, f"{value:.3f}" if isinstance(value, float) else str(value))
+    Console().print(table)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

@@ -1,0 +1,44 @@
+"""Document -> Incident: the extraction stage, one function over the model.
+
+``extract`` runs the extractors in order: facts (title, dates, places, sides;
+:mod:`tally.facts`), casualty claims (:mod:`tally.claims`) and the casualty
+totals (:mod:`tally.totals`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Any
+
+from .claims import extract_claims
+from .facts import fill_facts
+from .model import Document, Incident
+from .totals import casualty_totals
+
+
+def extract(doc: Document) -> Incident:
+    """The incident record of ``doc``."""
+    incident = Incident(id=record_id(doc), title=doc.title, source=source_info(doc))
+    fill_facts(doc, incident)
+    incident.claims = extract_claims(doc, incident.sides)
+    incident.casualties, incident.casualties_by_side = casualty_totals(incident.claims, doc)
+    return incident
+
+
+def record_id(doc: Document) -> str:
+    """``doc.id`` when the input gives one (an id column, a page id), else a
+    slug of the title (or source) with a short hash of the source, stable
+    across runs."""
+    if doc.id:
+        return str(doc.id)
+    base = doc.title or doc.source.rsplit("/", 1)[-1]
+    slug = re.sub(r"[^a-z0-9]+", "-", base.lower()).strip("-")[:60] or "document"
+    digest = hashlib.sha1(doc.source.encode("utf-8")).hexdigest()[:8]
+    return f"{slug}-{digest}"
+
+
+def source_info(doc: Document) -> dict[str, Any]:
+    info: dict[str, Any] = {"path": doc.source, "format": doc.format}
+    info.update({k: v for k, v in doc.meta.items() if v is not None})
+    return info

@@ -1,0 +1,154 @@
+"""Readers: bytes -> :class:`~tally.model.Document`.
+
+Each reader is a function ``reader(fp, source, **options) -> Iterator[Document]``
+over a binary file object. :func:`read` picks one by ``--input-format`` or by
+the file's extension and content, and wraps every failure in a
+:class:`~tally.errors.ReaderError` that names the file (and row or page).
+"""
+
+from __future__ import annotations
+
+import bz2
+import gzip
+import importlib
+import io
+from pathlib import Path
+from typing import BinaryIO, Callable, Iterator
+
+from ..errors import ReaderError
+from ..model import Document
+
+#: format name -> "module:function" (loaded on first use)
+READERS: dict[str, str] = {
+    "plaintext": "tally.readers.plaintext:read_plaintext",
+    "wikitext": "tally.readers.wikitext:read_wikitext",
+    "xml": "tally.readers.xmldump:read_xml",
+    "csv": "tally.readers.tabular:read_csv",
+    "tsv": "tally.readers.tabular:read_tsv",
+    "jsonl": "tally.readers.tabular:read_jsonl",
+    "text": "tally.readers.text:read_text",
+}
+
+FORMATS = tuple(READERS)
+
+_EXTENSIONS = {
+    ".wiki": "wikitext", ".wikitext": "wikitext", ".mediawiki": "wikitext",
+    ".xml": "xml", ".csv": "csv", ".tsv": "tsv", ".tab": "tsv",
+    ".jsonl": "jsonl", ".ndjson": "jsonl",
+}
+
+
+def get_reader(fmt: str) -> Callable[..., Iterator[Document]]:
+    try:
+        module, func = READERS[fmt].split(":")
+    except KeyError:
+        raise ValueError(f"unknown input format {fmt!r}; choose from {', '.join(FORMATS)}") from None
+    return getattr(importlib.import_module(module), func)
+
+
+def open_binary(path: str | Path) -> BinaryIO:
+    """Open ``path`` for reading, decompressing ``.bz2`` and ``.gz`` on the fly."""
+    p = Path(path)
+    name = p.name.lower()
+    if name.endswith(".bz2"):
+        return bz2.open(p, "rb")  # type: ignore[return-value]
+    if name.endswith(".gz"):
+        return gzip.open(p, "rb")  # type: ignore[return-value]
+    return open(p, "rb")
+
+
+def detect_format(name: str, head: bytes) -> str:
+    """The format of a file from its name (extension, ignoring ``.bz2``/``.gz``)
+    and, for ``.txt`` and unknown extensions, its first bytes."""
+    lower = name.lower()
+    for comp in (".bz2", ".gz"):
+        if lower.endswith(comp):
+            lower = lower[: -len(comp)]
+    suffix = Path(lower).suffix
+    if suffix in _EXTENSIONS:
+        return _EXTENSIONS[suffix]
+    sample = head.decode("utf-8", errors="ignore").lstrip("\ufeff")
+    stripped = sample.lstrip()
+    if stripped.startswith("<mediawiki") or (stripped.startswith("<?xml") and "<mediawiki" in sample):
+        return "xml"
+    if "{{Infobox" in sample or "{{infobox" in sample or ("[[" in sample and "]]" in sample and "'''" in sample):
+        return "wikitext"
+    from .plaintext import looks_like
+
+    if looks_like(sample):
+        return "plaintext"
+    if stripped.startswith("{") and suffix not in (".txt",):
+        return "jsonl"
+    return "text"
+
+
+def read(path: str | Path, input_format: str | None = None, **options: object) -> Iterator[Document]:
+    """Documents read from ``path``. ``options`` go to the reader
+    (``text_column``, ``id_column``, ``date_column`` for tabular formats).
+
+    Raises ReaderError for a missing file, unreadable content or a bad row;
+    a tabular or XML reader may raise it after yielding earlier documents.
+    """
+    source = str(path)
+    p = Path(path)
+    if not p.exists():
+        raise ReaderError(source, "no such file")
+    if p.is_dir():
+        raise ReaderError(source, "is a directory, not a file")
+    try:
+        fp = open_binary(p)
+        with fp:
+            head = _peek(fp)
+            fmt = input_format or detect_format(p.name, head)
+            reader = get_reader(fmt)
+            yield from reader(_Rewound(head, fp), source, **options)
+    except ReaderError:
+        raise
+    except (OSError, EOFError, UnicodeError, ValueError) as exc:
+        raise ReaderError(source, f"cannot read: {exc}") from None
+
+
+def read_bytes(data: bytes, name: str, input_format: str | None = None, **options: object) -> Iterator[Document]:
+    """Documents from an in-memory upload called ``name`` (same rules as :func:`read`)."""
+    if name.lower().endswith(".bz2"):
+        try:
+            data = bz2.decompress(data)
+        except (OSError, ValueError) as exc:
+            raise ReaderError(name, f"cannot decompress: {exc}") from None
+    fmt = input_format or detect_format(name, data[:65536])
+    yield from get_reader(fmt)(io.BytesIO(data), name, **options)
+
+
+def _peek(fp: BinaryIO, n: int = 65536) -> bytes:
+    return fp.read(n)
+
+
+class _Rewound(io.RawIOBase):
+    """A binary stream that replays ``head`` (already read for detection)
+    before the rest of ``fp``, so compressed inputs need not be reopened."""
+
+    def __init__(self, head: bytes, fp: BinaryIO):
+        self._head = head
+        self._pos = 0
+        self._fp = fp
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b) -> int:  # type: ignore[override]
+        if self._pos < len(self._head):
+            n = min(len(b), len(self._head) - self._pos)
+            b[:n] = self._head[self._pos:self._pos + n]
+            self._pos += n
+            return n
+        data = self._fp.read(len(b))
+        n = len(data)
+        b[:n] = data
+        return n
+
+    def read(self, size: int = -1) -> bytes:
+        if size is None or size < 0:
+            rest = self._head[self._pos:] + self._fp.read()
+            self._pos = len(self._head)
+            return rest
+        return super().read(size)
