@@ -1,0 +1,23 @@
+"""The incident store: ingest records into SQLite or PostgreSQL, query and export them.
+
+Library first; the ``tally ingest|list|show|history|export`` commands are thin
+wrappers over these functions::
+
+    from tally.store import Store, ingest, list_incidents, Filters
+
+    with Store("sqlite:///tally.db") as store:
+        result = ingest(store, ["reports.csv"], options={"text_column": "text"})
+        rows = list_incidents(store, Filters(country="MLI", min_killed=10), limit=20)
+
+See ``docs/store.md`` (schema, migrations) and ``docs/export.md`` (exports).
+"""
+
+from .db import DEFAULT_URL, Store, StoreError
+from .ingest import IngestResult, ingest, ingest_documents, source_identity
+from .query import Filters, QueryError, count_incidents, history, iter_records, list_incidents, show
+
+__all__ = [
+    "DEFAULT_URL", "Store", "StoreError", "IngestResult", "ingest", "ingest_documents",
+    "source_identity", "Filters", "QueryError", "count_incidents", "history", "iter_records",
+    "list_incidents", "show",
+]

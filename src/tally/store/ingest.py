@@ -1,0 +1,160 @@
+"""``ingest``: read files, extract records and store them, one document per transaction.
+
+A document whose source identity and content hash are already stored is
+counted ``unchanged`` without being extracted again, so re-running an ingest
+adds nothing. A failure (an unreadable file, a bad row or page, an extractor
+error, a record the database refuses) is recorded with the file and row and the
+batch goes on; documents stored before it stay stored.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+
+import sqlalchemy as sa
+
+from ..errors import ReaderError, TallyError
+from ..model import Document, Incident, to_dict
+from .db import Store, StoreError
+from .records import content_hash
+
+Extractor = Callable[[Document], Incident]
+#: Called after each document with the running result.
+Progress = Callable[["IngestResult"], None]
+
+
+@dataclass
+class IngestResult:
+    """The counts of one ingest run."""
+
+    ingested: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failed: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def documents(self) -> int:
+        """Documents seen (failed rows and files included)."""
+        return self.ingested + self.updated + self.unchanged + len(self.failed)
+
+    @property
+    def incidents(self) -> int:
+        """Incident records written (new or replaced)."""
+        return self.ingested + self.updated
+
+    @property
+    def docs_per_second(self) -> float:
+        return self.documents / self.seconds if self.seconds > 0 else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"ingested": self.ingested, "updated": self.updated, "unchanged": self.unchanged,
+                "failed": len(self.failed), "failures": list(self.failed),
+                "documents": self.documents, "seconds": round(self.seconds, 3)}
+
+
+def source_identity(doc: Document) -> str:
+    """The key that says two documents are versions of the same source: the
+    document's own id when it has one (an ``--id-column`` value, a wiki page
+    id), else its file's absolute path plus the row or page (``#row=N``), so
+    ``a.txt`` and ``./a.txt`` are the same source."""
+    if doc.id:
+        return str(doc.id)
+    path, sep, fragment = doc.source.partition("#")
+    try:
+        path = str(Path(path).resolve())
+    except (OSError, RuntimeError):
+        pass
+    return f"{path}{sep}{fragment}"
+
+
+def iter_documents(paths: Iterable[str | Path], input_format: str | None = None,
+                   **options: Any) -> Iterator[Document | ReaderError]:
+    """Documents of every path, with a :class:`ReaderError` in place of each
+    row, page or file that cannot be read."""
+    from ..readers import read
+
+    for path in paths:
+        try:
+            yield from read(path, input_format, **options)
+        except ReaderError as exc:
+            yield exc
+
+
+def ingest(store: Store, paths: Iterable[str | Path], input_format: str | None = None, *,
+           options: dict[str, Any] | None = None, extractor: Extractor | None = None,
+           force: bool = False, progress: Progress | None = None) -> IngestResult:
+    """Read ``paths`` and store one incident record per document.
+
+    :param input_format: read every input as this format instead of detecting it.
+    :param options: reader options (``text_column``, ``id_column``, ``date_column``).
+    :param extractor: ``Document -> Incident`` (default :func:`tally.extract.extract`).
+    :param force: extract documents again even when their content hash is
+        stored, replacing the record when the new one differs.
+    :param progress: called after every document with the running result.
+    """
+    items = iter_documents(paths, input_format, **(options or {}))
+    return ingest_documents(store, items, extractor=extractor, force=force, progress=progress)
+
+
+def ingest_documents(store: Store, items: Iterable[Document | ReaderError], *,
+                     extractor: Extractor | None = None, force: bool = False,
+                     progress: Progress | None = None) -> IngestResult:
+    """Store one record per Document of ``items``; ReaderErrors count as failures."""
+    if extractor is None:
+        from ..extract import extract as extractor
+    result = IngestResult()
+    started = time.perf_counter()
+    for item in items:
+        if isinstance(item, ReaderError):
+            result.failed.append(str(item))
+        else:
+            outcome = _ingest_one(store, item, extractor, force)
+            if outcome in ("ingested", "updated", "unchanged"):
+                setattr(result, outcome, getattr(result, outcome) + 1)
+            else:
+                result.failed.append(outcome)
+        result.seconds = time.perf_counter() - started
+        if progress is not None:
+            progress(result)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _ingest_one(store: Store, doc: Document, extractor: Extractor, force: bool) -> str:
+    """The outcome for one document: a count name, or a failure line."""
+    where = _where(doc)
+    try:
+        identity = source_identity(doc)
+        digest = content_hash(doc)
+        if not force and store.is_known(identity, digest):
+            return "unchanged"
+        record = to_dict(extractor(doc))
+    except TallyError as exc:
+        return f"{where}: {exc}"
+    except Exception as exc:  # an extractor bug must not end the batch
+        return f"{where}: internal error while extracting: {type(exc).__name__}: {exc}"
+    try:
+        return store.save(identity, doc, record, digest, force=force)
+    except sa.exc.IntegrityError as exc:
+        return f"{where}: cannot store record {record.get('id')!r}: {_first_line(exc)}"
+    except sa.exc.DBAPIError as exc:
+        if exc.connection_invalidated or isinstance(exc, sa.exc.OperationalError):
+            raise StoreError(f"database error while storing {where}: {_first_line(exc)}") from None
+        return f"{where}: database error: {_first_line(exc)}"
+
+
+def _where(doc: Document) -> str:
+    """The document's source as the failure lines name it (file plus row or page)."""
+    source = doc.source
+    row = doc.meta.get("row")
+    if row is not None and "#" not in source:
+        source += f" (row {row})"
+    return source
+
+
+def _first_line(exc: sa.exc.DBAPIError) -> str:
+    return (str(exc.orig) if exc.orig is not None else str(exc)).strip().splitlines()[0]

@@ -1,0 +1,135 @@
+"""The store's tables, as SQLAlchemy Core metadata.
+
+One set of tables serves SQLite and PostgreSQL; the parts that differ between
+them (full-text search) are created by :mod:`tally.store.migrations`. See
+``docs/store.md`` for what each table and column means.
+
+- ``sources``: one row per source identity (the record id: an ``--id-column``
+  value, a wiki page id, or a slug of the title plus a hash of the path).
+- ``documents``: every version of every source ever ingested (text, title,
+  revision, content hash). Only the current one is searched.
+- ``incidents``: the current record of each source: its JSON plus the columns
+  the filters and exports need, indexed.
+- ``claims`` and ``actors``: the current record's claims and actors, one row
+  each, for ``show`` and the ``--actor`` filter.
+- ``record_history``: the earlier records of a source, kept when a new
+  revision replaces them.
+- ``schema_version``: the named migrations applied so far.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+
+schema_version = sa.Table(
+    "schema_version", metadata,
+    sa.Column("version", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("name", sa.Text, nullable=False, unique=True),
+    sa.Column("applied_at", sa.Text, nullable=False),
+)
+
+sources = sa.Table(
+    "sources", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("identity", sa.Text, nullable=False, unique=True),
+    sa.Column("path", sa.Text),
+    sa.Column("format", sa.Text),
+    sa.Column("first_seen", sa.Text, nullable=False),
+    sa.Column("last_seen", sa.Text, nullable=False),
+)
+
+documents = sa.Table(
+    "documents", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("source_id", sa.Integer, sa.ForeignKey("sources.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("revision", sa.Integer, nullable=False),
+    sa.Column("revision_id", sa.Text),
+    sa.Column("content_hash", sa.Text, nullable=False),
+    sa.Column("title", sa.Text),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("meta", sa.JSON),
+    sa.Column("ingested_at", sa.Text, nullable=False),
+    sa.UniqueConstraint("source_id", "revision", name="uq_documents_source_revision"),
+    sa.Index("ix_documents_source_hash", "source_id", "content_hash"),
+)
+
+incidents = sa.Table(
+    "incidents", metadata,
+    sa.Column("pk", sa.Integer, primary_key=True),
+    sa.Column("id", sa.Text, nullable=False, unique=True),
+    sa.Column("source_id", sa.Integer, sa.ForeignKey("sources.id", ondelete="CASCADE"),
+              nullable=False, unique=True),
+    sa.Column("document_id", sa.Integer, sa.ForeignKey("documents.id"), nullable=False),
+    sa.Column("revision", sa.Integer, nullable=False),
+    sa.Column("title", sa.Text),
+    sa.Column("country_iso3", sa.String(3)),
+    sa.Column("date_start", sa.String(10)),
+    sa.Column("date_end", sa.String(10)),
+    sa.Column("date_precision", sa.String(8)),
+    sa.Column("killed_low", sa.Integer),
+    sa.Column("killed_best", sa.Integer),
+    sa.Column("killed_high", sa.Integer),
+    sa.Column("injured_best", sa.Integer),
+    sa.Column("place", sa.Text),
+    sa.Column("lat", sa.Float),
+    sa.Column("lon", sa.Float),
+    sa.Column("record", sa.JSON, nullable=False),
+    sa.Column("updated_at", sa.Text, nullable=False),
+    sa.Index("ix_incidents_country_date", "country_iso3", "date_start"),
+    sa.Index("ix_incidents_date_start", "date_start"),
+    sa.Index("ix_incidents_date_end", "date_end"),
+    sa.Index("ix_incidents_killed_best", "killed_best"),
+    sa.Index("ix_incidents_title", "title"),
+)
+
+claims = sa.Table(
+    "claims", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("incident_pk", sa.Integer, sa.ForeignKey("incidents.pk", ondelete="CASCADE"), nullable=False),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("categories", sa.Text, nullable=False),
+    sa.Column("low", sa.Integer),
+    sa.Column("high", sa.Integer),
+    sa.Column("qualifier", sa.Text),
+    sa.Column("group_name", sa.Text),
+    sa.Column("side", sa.Text),
+    sa.Column("source", sa.Text),
+    sa.Column("section", sa.Text),
+    sa.Column("origin", sa.Text),
+    sa.Column("other_event", sa.Boolean, nullable=False, default=False),
+    sa.Column("figure", sa.Text),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("start_char", sa.Integer),
+    sa.Column("end_char", sa.Integer),
+    sa.Index("ix_claims_incident", "incident_pk", "position"),
+)
+
+actors = sa.Table(
+    "actors", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("incident_pk", sa.Integer, sa.ForeignKey("incidents.pk", ondelete="CASCADE"), nullable=False),
+    sa.Column("role", sa.Text, nullable=False),  # "side" or "perpetrator"
+    sa.Column("side", sa.Text),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("aliases", sa.JSON),
+    sa.Column("match_key", sa.Text, nullable=False),  # lower-cased name and aliases, "|"-joined
+    sa.Index("ix_actors_incident", "incident_pk"),
+    sa.Index("ix_actors_match_key", "match_key"),
+)
+
+record_history = sa.Table(
+    "record_history", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("incident_pk", sa.Integer, sa.ForeignKey("incidents.pk", ondelete="CASCADE"), nullable=False),
+    sa.Column("revision", sa.Integer, nullable=False),
+    sa.Column("document_id", sa.Integer, sa.ForeignKey("documents.id"), nullable=False),
+    sa.Column("record", sa.JSON, nullable=False),
+    sa.Column("recorded_at", sa.Text, nullable=False),
+    sa.Column("replaced_at", sa.Text, nullable=False),
+    sa.UniqueConstraint("incident_pk", "revision", name="uq_history_incident_revision"),
+)
+
+#: The tables of migration 1, in creation order.
+CORE_TABLES = (sources, documents, incidents, claims, actors, record_history)
