@@ -13,11 +13,12 @@ See ``docs/store.md`` (schema, migrations) and ``docs/export.md`` (exports).
 """
 
 from .db import DEFAULT_URL, Store, StoreError
+from .export import FORMATS as EXPORT_FORMATS, ExportError, export
 from .ingest import IngestResult, ingest, ingest_documents, source_identity
 from .query import Filters, QueryError, count_incidents, history, iter_records, list_incidents, show
 
 __all__ = [
     "DEFAULT_URL", "Store", "StoreError", "IngestResult", "ingest", "ingest_documents",
     "source_identity", "Filters", "QueryError", "count_incidents", "history", "iter_records",
-    "list_incidents", "show",
+    "list_incidents", "show", "EXPORT_FORMATS", "ExportError", "export",
 ]

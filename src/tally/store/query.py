@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, Iterator
 
 import sqlalchemy as sa
@@ -58,7 +59,13 @@ class Filters:
 
 
 def _check_date(value: str, name: str) -> None:
-    if not _DATE.match(value):
+    ok = bool(_DATE.match(value))
+    if ok:
+        try:
+            date.fromisoformat((value + "-01-01")[:10] if len(value) < 10 else value)
+        except ValueError:
+            ok = False
+    if not ok:
         raise QueryError(f"{name} must be a date as YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
 
 

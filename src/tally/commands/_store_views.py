@@ -1,0 +1,116 @@
+"""Terminal views (rich) for the store commands: ingest progress and summary,
+the incident list, one record with its claims, a record's history."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import Any, Callable, Iterator
+
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from ..store import IngestResult
+
+_out = Console()
+_err = Console(stderr=True)
+
+
+@contextmanager
+def ingest_progress() -> Iterator[Callable[[IngestResult], None]]:
+    """A progress display on stderr; yields the callback ``ingest`` calls after each document."""
+    columns = (SpinnerColumn(), TextColumn("ingesting"), BarColumn(bar_width=None),
+               TextColumn("{task.fields[docs]} documents · {task.fields[incidents]} incidents · "
+                          "{task.fields[failed]} failed · {task.fields[rate]:.1f} docs/s"),
+               TimeElapsedColumn())
+    with Progress(*columns, console=_err, transient=False) as progress:
+        task = progress.add_task("ingest", total=None, docs=0, incidents=0, failed=0, rate=0.0)
+
+        def update(result: IngestResult) -> None:
+            progress.update(task, docs=result.documents, incidents=result.incidents,
+                            failed=len(result.failed), rate=result.docs_per_second)
+
+        yield update
+        progress.update(task, total=1, completed=1)
+
+
+def print_ingest_summary(result: IngestResult, where: str) -> None:
+    """The table that ends an ingest: counts and speed."""
+    table = Table(title=f"tally ingest -> {escape(where)}")
+    table.add_column("documents", justify="right")
+    for name in ("ingested", "updated", "unchanged", "failed"):
+        table.add_column(name, justify="right")
+    table.add_column("docs/s", justify="right")
+    table.add_row(str(result.documents), str(result.ingested), str(result.updated), str(result.unchanged),
+                  str(len(result.failed)), f"{result.docs_per_second:.1f}")
+    _out.print(table)
+
+
+def _figure(low: Any, best: Any, high: Any) -> str:
+    if best is None and low is None:
+        return "-"
+    shown = str(best if best is not None else f"{low}+")
+    if low is not None and (low != best or high != best):
+        shown += f" [{low}-{'' if high is None else high}]"
+    return shown
+
+
+def print_list(rows: list[dict[str, Any]]) -> None:
+    """The incidents as a table, one line each."""
+    table = Table(title=f"{len(rows)} incidents")
+    for name, justify in (("id", "left"), ("date", "left"), ("country", "left"), ("place", "left"),
+                          ("killed", "right"), ("title", "left")):
+        table.add_column(name, justify=justify, overflow="fold")  # type: ignore[arg-type]
+    for r in rows:
+        when = r["date_start"] or ""
+        if r["date_end"] and r["date_end"] != r["date_start"]:
+            when += f" to {r['date_end']}"
+        table.add_row(escape(r["id"]), when, r["country_iso3"] or "", escape(r["place"] or ""),
+                      _figure(r["killed_low"], r["killed_best"], r["killed_high"]), escape(r["title"] or ""))
+    _out.print(table)
+
+
+def print_record(found: dict[str, Any]) -> None:
+    """One record: its facts, then every claim with its source and sentence."""
+    rec = found["record"]
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="bold")
+    facts.add_column()
+    date = rec.get("date") or {}
+    loc = rec.get("location") or {}
+    for label, value in (
+        ("id", rec.get("id")), ("title", rec.get("title")),
+        ("date", " to ".join(x for x in (date.get("start"), date.get("end")) if x) or None),
+        ("place", ", ".join(x for x in (loc.get("name"), loc.get("country")) if x) or None),
+        ("source", found["source"]["path"]), ("revision", str(found["revision"])),
+        ("updated", found["updated_at"]),
+    ):
+        if value:
+            facts.add_row(label, escape(str(value)))
+    for cat, est in (rec.get("casualties") or {}).items():
+        if est:
+            facts.add_row(cat, _figure(est.get("low"), est.get("best"), est.get("high")))
+    _out.print(facts)
+    claims = Table(title=f"{len(found['claims'])} claims", show_lines=True)
+    for name in ("#", "categories", "figure", "source", "sentence"):
+        claims.add_column(name, overflow="fold")
+    for i, c in enumerate(found["claims"]):
+        figure = c["figure"] or _figure(c["low"], None, c["high"])
+        claims.add_row(str(i), ", ".join(c["categories"]), escape(figure or ""),
+                       escape(c["source"] or "-"), escape(c["text"]))
+    _out.print(claims)
+
+
+def print_history(incident_id: str, versions: list[dict[str, Any]]) -> None:
+    """Every version of a record, oldest first."""
+    table = Table(title=f"history of {escape(incident_id)}")
+    for name in ("revision", "current", "source revision", "recorded", "replaced", "killed", "title"):
+        table.add_column(name, overflow="fold")
+    for v in versions:
+        killed = ((v["record"].get("casualties") or {}).get("killed")) or {}
+        table.add_row(str(v["revision"]), "yes" if v["current"] else "", v["revision_id"] or "",
+                      (v["recorded_at"] or "")[:19], (v["replaced_at"] or "")[:19],
+                      _figure(killed.get("low"), killed.get("best"), killed.get("high")),
+                      escape(v["record"].get("title") or ""))
+    _out.print(table)

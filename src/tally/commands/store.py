@@ -1,0 +1,213 @@
+"""``tally ingest | list | show | history | export``: thin commands over :mod:`tally.store`.
+
+Each command parses its options, opens the :class:`~tally.store.Store` and
+calls one library function; the views live in :mod:`tally.commands._store_views`.
+Errors are one line on stderr (``tally: error: ...``) and exit status 2.
+"""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from pathlib import Path
+from typing import List, NoReturn, Optional
+
+import typer
+
+from ..cli import InputFormat, app
+from ..errors import TallyError
+from ..store import DEFAULT_URL, Filters, Store
+
+DB = typer.Option(DEFAULT_URL, "--db", envvar="TALLY_DB",
+                  help="Database URL: sqlite:///FILE (default sqlite:///tally.db) or "
+                  "postgresql://user@host:port/dbname. Also read from TALLY_DB.")
+COUNTRY = typer.Option(None, "--country", help="ISO 3166-1 alpha-3 codes, comma-separated (MLI,BFA).")
+DATE_FROM = typer.Option(None, "--from", help="Incidents ending on or after this date (YYYY[-MM[-DD]]).")
+DATE_TO = typer.Option(None, "--to", help="Incidents starting on or before this date (YYYY[-MM[-DD]]).")
+ACTOR = typer.Option(None, "--actor", help="Part of an actor's name or alias (any side, or a perpetrator).")
+MIN_KILLED = typer.Option(None, "--min-killed", min=0, help="At least this many killed (best estimate).")
+SEARCH = typer.Option(None, "--search", help="Words that must all occur in the title or text.")
+SORT = typer.Option("-date", "--sort", help="date, killed, title, id, country or updated; "
+                    "prefix - for descending.")
+
+
+class ViewFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+class ExportFormat(str, Enum):
+    csv = "csv"
+    json = "json"
+    geojson = "geojson"
+    parquet = "parquet"
+
+
+class ExportSchema(str, Enum):
+    tally = "tally"
+    ucdp = "ucdp"
+    acled = "acled"
+    gtd = "gtd"
+
+
+def _fail(message: str, code: int = 2) -> NoReturn:
+    typer.echo(f"tally: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _open(db: str) -> Store:
+    try:
+        return Store(db)
+    except TallyError as exc:
+        _fail(str(exc))
+
+
+def _filters(country: Optional[str], date_from: Optional[str], date_to: Optional[str],
+             actor: Optional[str], min_killed: Optional[int], search: Optional[str]) -> Filters:
+    return Filters(country=country, date_from=date_from, date_to=date_to, actor=actor,
+                   min_killed=min_killed, search=search)
+
+
+@app.command()
+def ingest(
+    paths: List[Path] = typer.Argument(..., help="Files to ingest (any format `tally extract` reads)."),
+    db: str = DB,
+    input_format: Optional[InputFormat] = typer.Option(None, "--input-format", "-i",
+                                                       help="Read every input as this format."),
+    text_column: Optional[str] = typer.Option(None, help="CSV/TSV/JSONL: the column holding the text."),
+    id_column: Optional[str] = typer.Option(None, help="CSV/TSV/JSONL: the column identifying each "
+                                            "report (its record id and source identity)."),
+    date_column: Optional[str] = typer.Option(None, help="CSV/TSV/JSONL: the column holding the report's date."),
+    force: bool = typer.Option(False, "--force", help="Extract unchanged documents again and "
+                               "replace their records when the new ones differ."),
+) -> None:
+    """Extract and store one incident record per document, each in its own transaction.
+
+    Re-running an ingest adds nothing; a changed document replaces its record
+    and keeps the earlier one (see `tally history`). Exit status 2 when any
+    file, row or page failed (one line each on stderr); the rest is stored.
+    """
+    from ..store import ingest as run_ingest
+    from ._store_views import ingest_progress, print_ingest_summary
+
+    options = {k: v for k, v in (("text_column", text_column), ("id_column", id_column),
+                                 ("date_column", date_column)) if v}
+    store = _open(db)
+    try:
+        with ingest_progress() as progress:
+            result = run_ingest(store, paths, input_format.value if input_format else None,
+                                options=options, force=force, progress=progress)
+    except KeyboardInterrupt:
+        _fail("interrupted: every document counted so far is stored; run the same ingest to go on", 130)
+    except TallyError as exc:
+        _fail(str(exc))
+    finally:
+        store.close()
+    print_ingest_summary(result, store.display_url)
+    for failure in result.failed:
+        typer.echo(f"tally: error: {failure}", err=True)
+    if result.failed:
+        raise typer.Exit(2)
+
+
+@app.command("list")
+def list_cmd(
+    db: str = DB, country: Optional[str] = COUNTRY, date_from: Optional[str] = DATE_FROM,
+    date_to: Optional[str] = DATE_TO, actor: Optional[str] = ACTOR, min_killed: Optional[int] = MIN_KILLED,
+    search: Optional[str] = SEARCH, sort: str = SORT,
+    limit: int = typer.Option(50, "--limit", min=0, help="At most this many incidents."),
+    format: ViewFormat = typer.Option(ViewFormat.table, "--format", "-f", help="table or json."),
+) -> None:
+    """List the stored incidents that match the filters."""
+    from ..store import list_incidents
+    from ._store_views import print_list
+
+    store = _open(db)
+    try:
+        rows = list_incidents(store, _filters(country, date_from, date_to, actor, min_killed, search),
+                              sort=sort, limit=limit)
+    except TallyError as exc:
+        _fail(str(exc))
+    finally:
+        store.close()
+    if format is ViewFormat.json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        print_list(rows)
+
+
+@app.command()
+def show(
+    incident_id: str = typer.Argument(..., metavar="ID", help="The record id (see `tally list`)."),
+    db: str = DB,
+    format: ViewFormat = typer.Option(ViewFormat.table, "--format", "-f", help="table or json."),
+) -> None:
+    """Show one stored record with its claims, each with its source and sentence."""
+    from ..store import show as get_record
+    from ._store_views import print_record
+
+    store = _open(db)
+    try:
+        found = get_record(store, incident_id)
+    finally:
+        store.close()
+    if found is None:
+        _fail(f"no incident {incident_id!r} in {store.display_url}", 1)
+    if format is ViewFormat.json:
+        typer.echo(json.dumps(found, ensure_ascii=False, indent=2))
+    else:
+        print_record(found)
+
+
+@app.command()
+def history(
+    incident_id: str = typer.Argument(..., metavar="ID", help="The record id (see `tally list`)."),
+    db: str = DB,
+    format: ViewFormat = typer.Option(ViewFormat.table, "--format", "-f", help="table or json."),
+) -> None:
+    """Show every stored version of a record, oldest first, the current one last."""
+    from ..store import history as get_history
+    from ._store_views import print_history
+
+    store = _open(db)
+    try:
+        versions = get_history(store, incident_id)
+    finally:
+        store.close()
+    if versions is None:
+        _fail(f"no incident {incident_id!r} in {store.display_url}", 1)
+    if format is ViewFormat.json:
+        typer.echo(json.dumps(versions, ensure_ascii=False, indent=2))
+    else:
+        print_history(incident_id, versions)
+
+
+@app.command()
+def export(
+    db: str = DB,
+    format: ExportFormat = typer.Option(ExportFormat.csv, "--format", "-f",
+                                        help="csv, json, geojson or parquet (parquet needs --out)."),
+    schema: ExportSchema = typer.Option(ExportSchema.tally, "--schema",
+                                        help="Columns: tally, or those of ucdp, acled or gtd "
+                                        "(see docs/export.md)."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to this file instead of stdout."),
+    country: Optional[str] = COUNTRY, date_from: Optional[str] = DATE_FROM, date_to: Optional[str] = DATE_TO,
+    actor: Optional[str] = ACTOR, min_killed: Optional[int] = MIN_KILLED, search: Optional[str] = SEARCH,
+    sort: str = SORT,
+    limit: Optional[int] = typer.Option(None, "--limit", min=0, help="At most this many incidents."),
+) -> None:
+    """Export the stored incidents (all, or those matching the filters)."""
+    from ..store import export as run_export
+
+    store = _open(db)
+    try:
+        n = run_export(store, format.value, schema.value, out=out, sort=sort, limit=limit,
+                       filters=_filters(country, date_from, date_to, actor, min_killed, search))
+    except TallyError as exc:
+        _fail(str(exc))
+    except OSError as exc:
+        _fail(f"cannot write {out}: {exc.strerror or exc}")
+    finally:
+        store.close()
+    if out is not None:
+        typer.echo(f"{n} incidents written to {out}", err=True)

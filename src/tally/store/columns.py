@@ -1,0 +1,235 @@
+"""Export column sets: a record as a flat row in tally's own columns or in
+those of UCDP GED, ACLED or GTD (names and meanings as in those datasets).
+
+Each schema is a list of ``(column, type)`` (``str``, ``int`` or ``float``, used
+for Parquet) and a function ``row(record) -> dict``; the record is the stored
+JSON plus its document text under ``"_text"``. ``docs/export.md`` documents
+every column and how it is derived.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Callable
+
+from .records import day_bounds, estimate, main_place, side_names
+
+Columns = list[tuple[str, str]]
+
+
+def _join(values: list[str]) -> str | None:
+    return "; ".join(v for v in values if v) or None
+
+
+def _best(est: dict[str, Any]) -> int | None:
+    """The best figure, else the low bound (an estimate with only a floor)."""
+    return est.get("best") if est.get("best") is not None else est.get("low")
+
+
+def _claim_sources(record: dict[str, Any]) -> str | None:
+    seen: list[str] = []
+    for c in record.get("claims") or []:
+        if c.get("source") and c["source"] not in seen:
+            seen.append(c["source"])
+    return _join(seen)
+
+
+def _summary(record: dict[str, Any], limit: int = 600) -> str | None:
+    text = " ".join((record.get("_text") or "").split())
+    if len(text) > limit:
+        text = text[:limit].rsplit(" ", 1)[0] + " ..."
+    return text or record.get("title")
+
+
+def _perpetrators(record: dict[str, Any]) -> list[str]:
+    return [a["name"] for a in record.get("perpetrators") or [] if a.get("name")]
+
+
+def _days(record: dict[str, Any]) -> tuple[str | None, str | None]:
+    d = record.get("date") or {}
+    start, _ = day_bounds(d.get("start"))
+    _, end = day_bounds(d.get("end") or d.get("start"))
+    return start, end
+
+
+def _span_days(start: str | None, end: str | None) -> int | None:
+    if not start or not end:
+        return None
+    try:
+        return (date.fromisoformat(end) - date.fromisoformat(start)).days
+    except ValueError:
+        return None
+
+
+# ----------------------------------------------------------------------------- tally
+
+TALLY: Columns = [
+    ("id", "str"), ("title", "str"), ("date_start", "str"), ("date_end", "str"),
+    ("date_precision", "str"), ("country_iso3", "str"), ("country", "str"), ("admin1", "str"),
+    ("place", "str"), ("latitude", "float"), ("longitude", "float"), ("location_precision", "str"),
+    ("part_of", "str"), ("side_1", "str"), ("side_2", "str"), ("perpetrators", "str"), ("targets", "str"),
+    ("killed_low", "int"), ("killed_best", "int"), ("killed_high", "int"),
+    ("injured_low", "int"), ("injured_best", "int"), ("injured_high", "int"),
+    ("arrested_best", "int"), ("captured_best", "int"), ("missing_best", "int"),
+    ("hostages_best", "int"), ("displaced_best", "int"),
+    ("claims", "int"), ("sources", "str"), ("source_path", "str"), ("source_format", "str"),
+]
+
+
+def tally_row(record: dict[str, Any]) -> dict[str, Any]:
+    place = main_place(record)
+    date_ = record.get("date") or {}
+    source = record.get("source") or {}
+    row = {
+        "id": record.get("id"), "title": record.get("title"),
+        "date_start": date_.get("start"), "date_end": date_.get("end"),
+        "date_precision": date_.get("precision"), "country_iso3": place.get("country_iso3"),
+        "country": place.get("country"), "admin1": place.get("admin1"), "place": place.get("name"),
+        "latitude": place.get("lat"), "longitude": place.get("lon"),
+        "location_precision": place.get("precision"), "part_of": record.get("part_of"),
+        "side_1": _join(side_names(record, "1")), "side_2": _join(side_names(record, "2")),
+        "perpetrators": _join(_perpetrators(record)), "targets": _join(record.get("targets") or []),
+        "claims": len(record.get("claims") or []), "sources": _claim_sources(record),
+        "source_path": source.get("path"), "source_format": source.get("format"),
+    }
+    for cat in ("killed", "injured"):
+        est = estimate(record, cat)
+        row.update({f"{cat}_low": est.get("low"), f"{cat}_best": est.get("best"),
+                    f"{cat}_high": est.get("high")})
+    for cat in ("arrested", "captured", "missing", "hostages", "displaced"):
+        row[f"{cat}_best"] = estimate(record, cat).get("best")
+    return row
+
+
+# ----------------------------------------------------------------------------- UCDP GED
+
+UCDP: Columns = [
+    ("id", "str"), ("relid", "str"), ("year", "int"), ("conflict_name", "str"), ("dyad_name", "str"),
+    ("side_a", "str"), ("side_b", "str"), ("source_article", "str"), ("source_headline", "str"),
+    ("where_coordinates", "str"), ("where_description", "str"), ("adm_1", "str"),
+    ("latitude", "float"), ("longitude", "float"), ("geom_wkt", "str"), ("where_prec", "int"),
+    ("country", "str"), ("date_prec", "int"), ("date_start", "str"), ("date_end", "str"),
+    ("deaths_a", "int"), ("deaths_b", "int"), ("deaths_civilians", "int"), ("deaths_unknown", "int"),
+    ("best", "int"), ("high", "int"), ("low", "int"),
+]
+
+#: tally place precision -> UCDP where_prec (1 exact ... 6 country).
+UCDP_WHERE_PREC = {"exact": 1, "near": 2, "district": 3, "admin1": 4, "country": 6}
+
+
+def ucdp_row(record: dict[str, Any]) -> dict[str, Any]:
+    place = main_place(record)
+    start, end = _days(record)
+    precision = (record.get("date") or {}).get("precision")
+    span = _span_days(start, end)
+    if precision == "day":
+        date_prec = 1 if not span else 2 if span <= 6 else 3 if span <= 7 else 5
+    else:
+        date_prec = {"month": 4, "year": 5}.get(precision or "")
+    side_a = _join(side_names(record, "1")) or _join(_perpetrators(record))
+    side_b = _join(side_names(record, "2")) or ("Civilians" if not record.get("sides") and side_a else None)
+    killed = estimate(record, "killed")
+    best = _best(killed)
+    parts = {k: _best(estimate(record, "killed", side)) for k, side in
+             (("deaths_a", "1"), ("deaths_b", "2"), ("deaths_civilians", "civilians"))}
+    known = sum(v for v in parts.values() if v is not None)
+    lat, lon = place.get("lat"), place.get("lon")
+    return {
+        "id": record.get("id"), "relid": record.get("id"), "year": int(start[:4]) if start else None,
+        "conflict_name": record.get("part_of"),
+        "dyad_name": f"{side_a} - {side_b}" if side_a and side_b else None,
+        "side_a": side_a, "side_b": side_b,
+        "source_article": _claim_sources(record) or (record.get("source") or {}).get("path"),
+        "source_headline": record.get("title"), "where_coordinates": place.get("name"),
+        "where_description": _join([p.get("name") for p in record.get("places") or []]),
+        "adm_1": place.get("admin1"), "latitude": lat, "longitude": lon,
+        "geom_wkt": f"POINT ({lon} {lat})" if lat is not None and lon is not None else None,
+        "where_prec": UCDP_WHERE_PREC.get(place.get("precision") or ""),
+        "country": place.get("country"), "date_prec": date_prec, "date_start": start, "date_end": end,
+        **parts,
+        "deaths_unknown": max(best - known, 0) if best is not None else None,
+        "best": best, "low": killed.get("low") if killed.get("low") is not None else best,
+        "high": killed.get("high") if killed.get("high") is not None else best,
+    }
+
+
+# ----------------------------------------------------------------------------- ACLED
+
+ACLED: Columns = [
+    ("event_id_cnty", "str"), ("event_date", "str"), ("year", "int"), ("time_precision", "int"),
+    ("actor1", "str"), ("assoc_actor_1", "str"), ("actor2", "str"), ("assoc_actor_2", "str"),
+    ("iso3", "str"), ("country", "str"), ("admin1", "str"), ("location", "str"),
+    ("latitude", "float"), ("longitude", "float"), ("geo_precision", "int"),
+    ("source", "str"), ("notes", "str"), ("fatalities", "int"),
+]
+
+#: tally place precision -> ACLED geo_precision (1 the place, 2 near it / its district, 3 region).
+ACLED_GEO_PREC = {"exact": 1, "near": 2, "district": 2, "admin1": 3, "country": 3}
+
+
+def acled_row(record: dict[str, Any]) -> dict[str, Any]:
+    place = main_place(record)
+    start, end = _days(record)
+    precision = (record.get("date") or {}).get("precision")
+    span = _span_days(start, end)
+    side1 = side_names(record, "1") or _perpetrators(record)
+    side2 = side_names(record, "2")
+    if not side2 and estimate(record, "killed", "civilians"):
+        side2 = [f"Civilians ({place.get('country')})" if place.get("country") else "Civilians"]
+    return {
+        "event_id_cnty": record.get("id"), "event_date": start, "year": int(start[:4]) if start else None,
+        "time_precision": (1 if precision == "day" and not span else 2 if precision == "day" and span <= 7
+                           else 3 if precision else None),
+        "actor1": side1[0] if side1 else None, "assoc_actor_1": _join(side1[1:]),
+        "actor2": side2[0] if side2 else None, "assoc_actor_2": _join(side2[1:]),
+        "iso3": place.get("country_iso3"), "country": place.get("country"), "admin1": place.get("admin1"),
+        "location": place.get("name"), "latitude": place.get("lat"), "longitude": place.get("lon"),
+        "geo_precision": ACLED_GEO_PREC.get(place.get("precision") or ""),
+        "source": _claim_sources(record) or (record.get("source") or {}).get("path"),
+        "notes": _summary(record), "fatalities": _best(estimate(record, "killed")) or 0,
+    }
+
+
+# ----------------------------------------------------------------------------- GTD
+
+GTD: Columns = [
+    ("eventid", "str"), ("iyear", "int"), ("imonth", "int"), ("iday", "int"), ("approxdate", "str"),
+    ("extended", "int"), ("country_txt", "str"), ("provstate", "str"), ("city", "str"),
+    ("latitude", "float"), ("longitude", "float"), ("specificity", "int"), ("summary", "str"),
+    ("gname", "str"), ("gname2", "str"), ("target1", "str"), ("nkill", "int"), ("nkillter", "int"),
+    ("nwound", "int"), ("nhostkid", "int"),
+]
+
+#: tally place precision -> GTD specificity (1 the place ... 5 unknown / country only).
+GTD_SPECIFICITY = {"exact": 1, "near": 2, "district": 3, "admin1": 4, "country": 5}
+
+
+def gtd_row(record: dict[str, Any]) -> dict[str, Any]:
+    place = main_place(record)
+    d = record.get("date") or {}
+    start = d.get("start") or ""
+    parts = [int(p) for p in start.split("-")[:3] if p.isdigit()] if start else []
+    s, e = _days(record)
+    span = _span_days(s, e)
+    groups = _perpetrators(record) or side_names(record, "1")
+    targets = record.get("targets") or []
+    return {
+        "eventid": record.get("id"), "iyear": parts[0] if parts else None,
+        "imonth": parts[1] if len(parts) > 1 else 0, "iday": parts[2] if len(parts) > 2 else 0,
+        "approxdate": d.get("text") if d.get("precision") != "day" else None,
+        "extended": 1 if span and span >= 1 else 0,
+        "country_txt": place.get("country"), "provstate": place.get("admin1"), "city": place.get("name"),
+        "latitude": place.get("lat"), "longitude": place.get("lon"),
+        "specificity": GTD_SPECIFICITY.get(place.get("precision") or "", 5),
+        "summary": _summary(record), "gname": groups[0] if groups else "Unknown",
+        "gname2": groups[1] if len(groups) > 1 else None, "target1": targets[0] if targets else None,
+        "nkill": _best(estimate(record, "killed")),
+        "nkillter": _best(estimate(record, "killed", "perpetrators")),
+        "nwound": _best(estimate(record, "injured")), "nhostkid": _best(estimate(record, "hostages")),
+    }
+
+
+#: schema name -> (columns, row function)
+SCHEMAS: dict[str, tuple[Columns, Callable[[dict[str, Any]], dict[str, Any]]]] = {
+    "tally": (TALLY, tally_row), "ucdp": (UCDP, ucdp_row), "acled": (ACLED, acled_row), "gtd": (GTD, gtd_row),
+}

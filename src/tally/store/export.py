@@ -1,0 +1,133 @@
+"""``export``: the current records as CSV, JSON, GeoJSON or Parquet, in tally's
+columns or those of UCDP, ACLED or GTD (:mod:`tally.store.columns`).
+
+CSV, JSON and GeoJSON stream to a text stream (stdout by default) or a file;
+Parquet needs a file. ``--format json --schema tally`` writes the full records
+(the shape of ``docs/schema.md``); every other combination writes flat rows.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+from typing import Any, Iterable, Iterator, TextIO
+
+from ..errors import TallyError
+from .columns import SCHEMAS, Columns
+from .db import Store
+from .query import Filters, iter_records
+
+FORMATS = ("csv", "json", "geojson", "parquet")
+
+
+class ExportError(TallyError):
+    """An export that cannot be made (unknown format, Parquet without a file...)."""
+
+
+def rows(records: Iterable[dict[str, Any]], schema: str) -> Iterator[dict[str, Any]]:
+    """``records`` as flat rows of ``schema``'s columns, in column order."""
+    columns, row_fn = SCHEMAS[schema]
+    for record in records:
+        row = row_fn(record)
+        yield {name: row.get(name) for name, _ in columns}
+
+
+def export(store: Store, fmt: str = "csv", schema: str = "tally", *, out: str | Path | None = None,
+           stream: TextIO | None = None, filters: Filters | None = None, sort: str = "-date",
+           limit: int | None = None) -> int:
+    """Write the records matching ``filters`` to ``out`` (a path) or ``stream``
+    (default stdout); returns how many were written."""
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown export format {fmt!r}; choose from {', '.join(FORMATS)}")
+    if schema not in SCHEMAS:
+        raise ExportError(f"unknown export schema {schema!r}; choose from {', '.join(SCHEMAS)}")
+    if fmt == "parquet" and out is None:
+        raise ExportError("Parquet is binary: give a file with --out")
+    records = iter_records(store, filters, sort, limit, with_text=schema in ("acled", "gtd"))
+    if fmt == "parquet":
+        return write_parquet(rows(records, schema), SCHEMAS[schema][0], Path(out))  # type: ignore[arg-type]
+    if out is not None:
+        with open(out, "w", encoding="utf-8", newline="") as fh:
+            return _write_text(fh, fmt, schema, records)
+    return _write_text(stream or sys.stdout, fmt, schema, records)
+
+
+def _write_text(fh: TextIO, fmt: str, schema: str, records: Iterable[dict[str, Any]]) -> int:
+    if fmt == "csv":
+        return write_csv(rows(records, schema), SCHEMAS[schema][0], fh)
+    if fmt == "geojson":
+        return write_geojson(rows(records, schema), fh)
+    items = ({k: v for k, v in r.items() if k != "_text"} for r in records) if schema == "tally" \
+        else rows(records, schema)
+    return write_json(items, fh)
+
+
+def write_csv(items: Iterable[dict[str, Any]], columns: Columns, fh: TextIO) -> int:
+    """One header line, then one line per row (empty cells for nulls)."""
+    writer = csv.DictWriter(fh, fieldnames=[name for name, _ in columns], lineterminator="\n")
+    writer.writeheader()
+    n = 0
+    for item in items:
+        writer.writerow(item)
+        n += 1
+    return n
+
+
+def write_json(items: Iterable[dict[str, Any]], fh: TextIO) -> int:
+    """A JSON array, one item at a time (never the whole export in memory)."""
+    n = 0
+    fh.write("[")
+    for item in items:
+        fh.write(("," if n else "") + "\n" + json.dumps(item, ensure_ascii=False))
+        n += 1
+    fh.write("\n]\n")
+    return n
+
+
+def _lat_lon(row: dict[str, Any]) -> tuple[Any, Any]:
+    return row.get("latitude"), row.get("longitude")
+
+
+def write_geojson(items: Iterable[dict[str, Any]], fh: TextIO) -> int:
+    """A GeoJSON (RFC 7946) FeatureCollection: one Feature per row, its geometry
+    a Point ``[longitude, latitude]``, or null when the record has no coordinates;
+    the row's columns are the Feature's properties."""
+    n = 0
+    fh.write('{"type": "FeatureCollection", "features": [')
+    for item in items:
+        lat, lon = _lat_lon(item)
+        geometry = ({"type": "Point", "coordinates": [float(lon), float(lat)]}
+                    if lat is not None and lon is not None else None)
+        ident = next(iter(item.values()), None)
+        feature = {"type": "Feature", "id": ident, "geometry": geometry, "properties": item}
+        fh.write(("," if n else "") + "\n" + json.dumps(feature, ensure_ascii=False))
+        n += 1
+    fh.write("\n]}\n")
+    return n
+
+
+def write_parquet(items: Iterable[dict[str, Any]], columns: Columns, path: Path,
+                  batch_size: int = 5000) -> int:
+    """A Parquet file with one typed column per schema column (nulls allowed)."""
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ModuleNotFoundError:
+        raise ExportError("Parquet export needs pyarrow: pip install pyarrow") from None
+    types = {"str": pa.string(), "int": pa.int64(), "float": pa.float64()}
+    arrow_schema = pa.schema([(name, types[kind]) for name, kind in columns])
+    n = 0
+    with pq.ParquetWriter(path, arrow_schema) as writer:
+        batch: list[dict[str, Any]] = []
+        for item in items:
+            batch.append(item)
+            if len(batch) >= batch_size:
+                writer.write_table(pa.Table.from_pylist(batch, schema=arrow_schema))
+                n += len(batch)
+                batch = []
+        if batch or n == 0:
+            writer.write_table(pa.Table.from_pylist(batch, schema=arrow_schema))
+            n += len(batch)
+    return n
