@@ -168,3 +168,4 @@ def eval_cmd(
 
 if __name__ == "__main__":  # pragma: no cover
     app()
+from .commands import store as _store  # noqa: E402,F401  (registers ingest, list, show, history, export)
