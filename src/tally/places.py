@@ -1,0 +1,306 @@
+"""Where: infobox place fields and place names in report text -> Places.
+
+Two entry points:
+
+* :func:`resolve_field` reads an infobox ``place``/``location`` value such as
+  "Faladie and Modibo Keita International Airport, Bamako, Mali": segments
+  run from specific to general, so they are resolved right to left, each
+  inside the country, region and city already found. A homonym far from
+  the city it is said to be in (the Faladié village 70 km from Bamako) is
+  refused and kept by name only.
+* :func:`find_places` reads running text without an infobox: capitalised
+  runs are looked up in the gazetteer (exact names only), kept when the text
+  names their country (names and demonyms such as "Afghan") or, without any
+  country, when they are cued ("in X", "the city of X") and populous.
+
+Both are cheap: one regex pass and dict lookups, no spaCy parse.
+:func:`pick_location` chooses the incident's location among the places.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import replace
+
+from .gazetteer import ADMIN_WORDS, Country, Entry, gazetteer, place_key
+from .model import Place
+
+PRECISION_RANK = {"exact": 5, "near": 4, "district": 3, "admin1": 2, "country": 1, None: 0}
+
+_CONNECT = r"(?:de|del|de la|la|le|du|des|of|of the|da|do|dos|al|el|bin|ibn|an|ar|as|ash|y)"
+_WORD = r"(?:(?:al|el|ad|an|ar|as|ash|ad-|at)-)?[A-Z][\w.\-]*(?:['’][a-z][\w\-]*)?"
+RUN_RE = re.compile(rf"(?<![\w'’-]){_WORD}(?:[ \t]+(?:{_CONNECT}[ \t]+)?{_WORD})*")
+_POSSESSIVE_RE = re.compile(r"['’]s$")
+_CUE_RE = re.compile(
+    r"(?:\b(?P<prep>in|at|near|outside|from|into|around|across|towards?|between|inside|of|on|and|to)"
+    r"|\b(?P<kind>city|town|village|villages|district|province|capital|region|state|area|neighbou?rhood"
+    r"|suburb|camp|market|county|municipality|township|locality|settlement|community|port|outskirts))"
+    r"(?:[ \t]+(?:the|of|northern|southern|eastern|western|central|north|south|east|west|north-?eastern"
+    r"|north-?western|south-?eastern|south-?western|restive|remote|troubled|rural|border))*[ \t]*$", re.I)
+_NEAR_RE = re.compile(r"\b(?:near|outside|close to|km|kilometres|kilometers|miles|north of|south of"
+                      r"|east of|west of|outskirts of)\b[^.,;]{0,25}$", re.I)
+_ADMIN_AFTER_RE = re.compile(
+    r"[ \t]+(?P<w>state|province|district|region|governorate|county|department|prefecture|municipality"
+    r"|local government area|lga|woreda|zone|division)\b", re.I)
+_FEATURE_RE = re.compile(r"^(?:Lake|River|Mount|Mt\.?|Gulf|Sea|Bay|Cape|Strait|Ocean|Desert|Forest|Valley"
+                         r"|University|Hospital|Airport|Stadium|Hotel|Church|Mosque|School|Bank|Party)\b")
+_FIELD_SKIP_RE = re.compile(r"^(?:various|multiple|several|unknown|across|throughout|near)\b", re.I)
+_STOP = {
+    "the", "a", "an", "at", "in", "on", "of", "and", "but", "he", "she", "it", "they", "we", "his", "her",
+    "their", "this", "that", "these", "those", "there", "police", "army", "president", "minister",
+    "government", "security", "military", "officials", "official", "local", "state", "province", "district",
+    "region", "city", "town", "village", "north", "south", "east", "west", "central", "unidentified",
+    "armed", "gunmen", "suspected", "islamic", "islamist", "muslim", "christian", "christians", "shiite",
+    "sunni", "kurdish", "fulani", "arab", "african", "union", "united", "nations", "national", "according",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "mr", "mrs", "dr", "gen", "col", "capt", "sgt", "lt", "maj", "one", "two", "three", "four", "five",
+    "six", "seven", "eight", "nine", "ten", "at least", "some", "many", "several", "about", "after",
+    "before", "during", "when", "while", "although", "however", "meanwhile", "following", "since", "also",
+    "reuters", "afp", "ap", "bbc", "cnn", "un", "red", "cross", "ministry", "interior", "defence", "defense",
+    "health", "hospital", "doctors", "witnesses", "residents", "sources", "media", "news", "agency",
+    "council", "committee", "commission", "forces", "troops", "soldiers", "rebels", "militants", "militia",
+    "group", "party", "front", "movement", "court", "church", "mosque", "school", "university", "market",
+    "independent", "democratic", "republic", "people", "peoples", "liberation", "popular", "revolutionary",
+    "human", "rights", "watch", "amnesty", "international", "world", "global", "new", "old", "saint", "st",
+    "victoria", "mercy", "hope", "justice", "police station", "imam", "sheikh", "emir", "governor",
+    "spokesman", "spokesperson", "commander", "chief", "leader", "general", "colonel", "captain", "major",
+    "bishop", "pastor", "father", "king", "prince", "queen", "lord", "sir", "al", "el", "bin", "ibn",
+}
+
+
+def country_by_name(name: str) -> Country | None:
+    """The country called ``name`` (name, alias or demonym), exactly."""
+    return gazetteer().country(name)
+
+
+def _precision(entry: Entry, near: bool = False) -> str:
+    if entry.level == 1:
+        return "admin1"
+    if entry.level >= 2:
+        return "district"
+    return "near" if near else "exact"
+
+
+def to_place(name: str, entry: Entry | None = None, country: Country | None = None,
+             near: bool = False) -> Place:
+    """A Place named as written, resolved to ``entry`` (or only to ``country``)."""
+    g = gazetteer()
+    if entry is not None:
+        c = g.by_iso3.get(entry.iso3)
+        return Place(name=name, country=c.name if c else None, country_iso3=entry.iso3,
+                     admin1=entry.admin1, lat=entry.lat, lon=entry.lon,
+                     precision=_precision(entry, near) if entry.lat is not None else None,
+                     geonames_id=entry.geonames_id)
+    if country is not None:
+        return Place(name=name, country=country.name, country_iso3=country.iso3)
+    return Place(name=name)
+
+
+def country_place(name: str, country: Country) -> Place:
+    """A Place for a whole country, at its centroid."""
+    return Place(name=name, country=country.name, country_iso3=country.iso3, lat=country.lat,
+                 lon=country.lon, precision="country" if country.lat is not None else None)
+
+
+def km(a_lat: float, a_lon: float, b_lat: float, b_lon: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(a_lat), math.radians(b_lat)
+    dp, dl = p2 - p1, math.radians(b_lon - a_lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def choose(cands: list[Entry], admin_hint: bool = False) -> Entry | None:
+    """The likeliest of same-named entries: a subdivision when the name said
+    "Province" or "State" (or no sizeable place has the name), else the most
+    populous place."""
+    places = sorted((e for e in cands if e.level == 0), key=lambda e: -e.population)
+    admins = sorted((e for e in cands if e.level > 0 and e.lat is not None), key=lambda e: e.level)
+    if admin_hint and admins:
+        return admins[0]
+    if places and (places[0].population >= 20000 or not admins):
+        return places[0]
+    return admins[0] if admins else (places[0] if places else None)
+
+
+def context_countries(text: str) -> Counter[str]:
+    """Countries the text names: ISO3 -> weight (2 a name, 1 a demonym)."""
+    g = gazetteer()
+    counts: Counter[str] = Counter()
+    for m in RUN_RE.finditer(text):
+        words = [_POSSESSIVE_RE.sub("", w) for w in m.group(0).split()]
+        for i in range(len(words)):
+            for j in range(min(len(words), i + 6), i, -1):
+                k = place_key(" ".join(words[i:j]))
+                c = g.countries.get(k)
+                if c is not None:
+                    counts[c.iso3] += 1 if k in g.demonyms else 2
+                    break
+    return counts
+
+
+# --------------------------------------------------------------------------- fields
+
+
+def _field_segments(line: str) -> list[str]:
+    line = re.sub(r"\([^()]*\)|\[[^\]]*\]", " ", line)
+    return [s.strip(" .") for s in re.split(r"\s*,\s*", line) if s.strip(" .")]
+
+
+def resolve_field(value: str, context: Counter[str] | None = None) -> list[Place]:
+    """Places of an infobox place/location value, in the order written; the
+    country segment itself is listed only when nothing else is named."""
+    g = gazetteer()
+    context = context or Counter()
+    lines = [ln for ln in re.split(r"\s*[\n;]\s*", value) if ln.strip()]
+    countries = [c for ln in lines for s in _field_segments(ln) if (c := g.countries.get(place_key(s)))]
+    field_country = countries[-1] if countries else None
+    out: list[Place] = []
+    for line in lines:
+        segments = _field_segments(line)
+        country = field_country
+        admin1: str | None = None
+        anchor: Entry | None = None
+        resolved: list[list[Place]] = []
+        for seg in reversed(segments):
+            c = g.countries.get(place_key(seg))
+            if c is not None:
+                country = c
+                resolved.append([])
+                continue
+            names = [n for n in re.split(r"\s+(?:and|&)\s+|\s*/\s*", seg) if n.strip()]
+            level: list[Place] = []
+            for raw in names:
+                near = bool(re.match(r"(?:near|outside|close to)\b", raw.strip(), re.I))
+                name = re.sub(r"^(?:near|outside|close to|in|at)\s+", "", raw.strip(), flags=re.I)
+                if _FIELD_SKIP_RE.match(name):
+                    continue
+                entry = _resolve_name(name, country, admin1, anchor, context)
+                level.append(to_place(name, entry, country, near=near and entry is not None))
+                if entry is not None and len(names) == 1:
+                    if entry.level > 0:
+                        admin1 = entry.admin1 or admin1
+                    else:
+                        anchor = entry
+                        admin1 = entry.admin1 or admin1
+                    if country is None:
+                        country = g.by_iso3.get(entry.iso3)
+            resolved.append(level)
+        for level in reversed(resolved):
+            out.extend(level)
+    if not out and field_country is not None:
+        out.append(country_place(field_country.name, field_country))
+    for p in out:  # a country learnt from a later line names earlier unresolved places too
+        if p.country_iso3 is None and field_country is not None:
+            p.country, p.country_iso3 = field_country.name, field_country.iso3
+    return out
+
+
+def _resolve_name(name: str, country: Country | None, admin1: str | None, anchor: Entry | None,
+                  context: Counter[str]) -> Entry | None:
+    g = gazetteer()
+    admin_hint = bool(ADMIN_WORDS.search(place_key(name)))
+    cands = g.lookup(name, country.iso3 if country else None, admin1)
+    if not cands:
+        return None
+    if country is None and context:
+        inside = [e for e in cands if e.iso3 in context]
+        cands = inside or cands
+    if anchor is not None:
+        # a place said to lie in a city must be near it; a subdivision must contain it
+        cands = [e for e in cands if (e.level == 0 and e.lat is not None
+                                      and km(e.lat, e.lon, anchor.lat, anchor.lon) <= 30)  # type: ignore[arg-type]
+                 or (e.level > 0 and e.admin1 == anchor.admin1 and e.level >= 2)]
+    return choose(cands, admin_hint)
+
+
+def pick_location(places: list[Place]) -> Place | None:
+    """The most specific place that has coordinates (the first of equals)."""
+    best: Place | None = None
+    for p in places:
+        if p.lat is None:
+            continue
+        if best is None or PRECISION_RANK[p.precision] > PRECISION_RANK[best.precision]:
+            best = p
+    return replace(best) if best else None
+
+
+# --------------------------------------------------------------------------- text
+
+def find_places(text: str, context: Counter[str] | None = None) -> list[Place]:
+    """Places named in running text, most likely event location first:
+    cued, specific and early mentions rank higher. Countries named in the
+    text restrict the candidates; a country alone gives a country place."""
+    g = gazetteer()
+    if context is None:
+        context = context_countries(text)
+    scored: list[tuple[float, int, Place]] = []
+    seen: set[str] = set()
+    for m in RUN_RE.finditer(text):
+        words = [_POSSESSIVE_RE.sub("", w) for w in m.group(0).split()]
+        if _FEATURE_RE.match(words[0]) and len(words) > 1:
+            continue
+        offsets = [mm.start() + m.start() for mm in re.finditer(r"\S+", m.group(0))]
+        i = 0
+        while i < len(words):
+            found = None
+            for j in range(min(len(words), i + 5), i, -1):
+                phrase = " ".join(words[i:j])
+                k = place_key(phrase)
+                if k in _STOP or len(k) < 3 or k in g.countries:
+                    continue
+                if k in g.admins or k in g.places or ADMIN_WORDS.search(k):
+                    cands = g.lookup(phrase)
+                    if cands:
+                        found = (j, phrase, cands)
+                        break
+            if found is None:
+                i += 1
+                continue
+            j, phrase, cands = found
+            start = offsets[i]
+            end = offsets[j - 1] + len(words[j - 1])
+            after = _ADMIN_AFTER_RE.match(text, end) if j == len(words) else None
+            admin_hint = bool(after) or bool(ADMIN_WORDS.search(place_key(phrase)))
+            before = text[max(0, start - 60):start]
+            cue = _CUE_RE.search(before)
+            near = bool(_NEAR_RE.search(before))
+            i = j
+            entry = _pick_text(cands, context, bool(cue), admin_hint)
+            if entry is None or place_key(phrase) in seen:
+                continue
+            seen.add(place_key(phrase))
+            score = {0: 3.0, 2: 2.0, 1: 1.5}.get(min(entry.level, 2), 1.0)
+            if cue is not None:
+                score += 2.0 if cue.group("kind") else 1.0
+            if entry.iso3 in context:
+                score += 1.0
+            score -= start / 2000.0
+            scored.append((score, start, to_place(phrase, entry, near=near)))
+    scored.sort(key=lambda t: (-t[0], t[1]))
+    places = [p for _, _, p in scored]
+    if not places and context:
+        iso3 = context.most_common(1)[0][0]
+        c = g.by_iso3[iso3]
+        places.append(country_place(c.name, c))
+    return places
+
+
+def _pick_text(cands: list[Entry], context: Counter[str], cued: bool, admin_hint: bool) -> Entry | None:
+    """A candidate for a name found in text, or None when it is too doubtful."""
+    if context:
+        inside = [e for e in cands if e.iso3 in context]
+        if not inside:
+            return None
+        return choose(inside, admin_hint)
+    entry = choose(cands, admin_hint)
+    if entry is None:
+        return None
+    if entry.level == 0 and entry.population < (1000 if cued else 200000):
+        return None
+    if entry.level > 0 and not (cued or admin_hint):
+        return None
+    return entry
