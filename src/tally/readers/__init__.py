@@ -9,9 +9,11 @@ the file's extension and content, and wraps every failure in a
 from __future__ import annotations
 
 import bz2
+import codecs
 import gzip
 import importlib
 import io
+import re
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterator
 
@@ -59,7 +61,9 @@ def open_binary(path: str | Path) -> BinaryIO:
 
 def detect_format(name: str, head: bytes) -> str:
     """The format of a file from its name (extension, ignoring ``.bz2``/``.gz``)
-    and, for ``.txt`` and unknown extensions, its first bytes."""
+    and, for ``.txt`` and unknown extensions, its first bytes: a MediaWiki
+    export, the plain-text wiki rendering, wikitext, JSON Lines (not for
+    ``.txt``), else plain text."""
     lower = name.lower()
     for comp in (".bz2", ".gz"):
         if lower.endswith(comp):
@@ -67,19 +71,47 @@ def detect_format(name: str, head: bytes) -> str:
     suffix = Path(lower).suffix
     if suffix in _EXTENSIONS:
         return _EXTENSIONS[suffix]
-    sample = head.decode("utf-8", errors="ignore").lstrip("\ufeff")
+    sample = _sniff_text(head)
     stripped = sample.lstrip()
-    if stripped.startswith("<mediawiki") or (stripped.startswith("<?xml") and "<mediawiki" in sample):
+    if stripped.startswith("<mediawiki") or (stripped.startswith("<?xml") and "<mediawiki" in sample[:2000]):
         return "xml"
-    if "{{Infobox" in sample or "{{infobox" in sample or ("[[" in sample and "]]" in sample and "'''" in sample):
-        return "wikitext"
     from .plaintext import looks_like
 
     if looks_like(sample):
         return "plaintext"
-    if stripped.startswith("{") and suffix not in (".txt",):
+    if looks_like_wikitext(sample):
+        return "wikitext"
+    if stripped.startswith("{") and suffix != ".txt":
         return "jsonl"
     return "text"
+
+
+_WIKI_SIGNS = [re.compile(p, re.M) for p in (
+    r"\[\[[^\[\]\n]+\]\]",  # [[link]]
+    r"'''",  # bold
+    r"<ref[\s>/]",  # references
+    r"\{\{[^{}\n]+(?:\}\}|\|)",  # {{template}}
+    r"^==[^=\n].*==[ \t]*$",  # == heading ==
+)]
+
+
+def looks_like_wikitext(text: str) -> bool:
+    """An infobox template, or two kinds of wiki markup in the first 8,000
+    characters (the plain-text rendering has headings but no other markup)."""
+    head = text[:8000]
+    if re.search(r"\{\{\s*infobox", head, re.I):
+        return True
+    return sum(1 for sign in _WIKI_SIGNS if sign.search(head)) >= 2
+
+
+def _sniff_text(head: bytes) -> str:
+    """The first bytes as text for sniffing (BOM honoured, errors ignored)."""
+    for bom, enc in ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+                     (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+                     (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if head.startswith(bom):
+            return head[len(bom):].decode(enc, errors="ignore")
+    return head.decode("utf-8", errors="ignore")
 
 
 def read(path: str | Path, input_format: str | None = None, **options: object) -> Iterator[Document]:
@@ -104,7 +136,9 @@ def read(path: str | Path, input_format: str | None = None, **options: object) -
             yield from reader(_Rewound(head, fp), source, **options)
     except ReaderError:
         raise
-    except (OSError, EOFError, UnicodeError, ValueError) as exc:
+    except EOFError:
+        raise ReaderError(source, "compressed data ends early: the file is truncated") from None
+    except (OSError, UnicodeError, ValueError) as exc:
         raise ReaderError(source, f"cannot read: {exc}") from None
 
 
