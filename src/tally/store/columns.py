@@ -127,7 +127,8 @@ def ucdp_row(record: dict[str, Any]) -> dict[str, Any]:
     else:
         date_prec = {"month": 4, "year": 5}.get(precision or "")
     side_a = _join(side_names(record, "1")) or _join(_perpetrators(record))
-    side_b = _join(side_names(record, "2")) or ("Civilians" if not record.get("sides") and side_a else None)
+    one_sided = side_a and estimate(record, "killed", "civilians")
+    side_b = _join(side_names(record, "2")) or ("Civilians" if one_sided else None)
     killed = estimate(record, "killed")
     best = _best(killed)
     parts = {k: _best(estimate(record, "killed", side)) for k, side in
