@@ -1,6 +1,776 @@
-"""Casualty claims (stub)."""
+"""Casualty claims: every statement of a casualty figure in a document.
+
+Two sources of claims:
+
+* **infobox** fields (``casualties1``..``casualtiesN``, ``fatalities``,
+  ``injuries``, ``deaths``, ``victims``, ``casualties``...): each value is split
+  into segments ("10 killed (per JNIM), 20 killed or arrested (per Mali)"),
+  each segment read for its figure, categories, group and source. The side of
+  ``casualtiesN`` is ``N`` (``casualties3`` is ``"other"`` unless a third side
+  exists). ``x (+y)`` is x victims plus y perpetrators (two claims). The claim's
+  ``text`` is the line of the infobox value holding the segment.
+* **body** sentences (lead and sections; see-also/references skipped): a
+  compiled-regex extractor over the sentence (no parse) that links each number
+  expression (:mod:`tally.quantities`) to a casualty trigger word:
+
+  - *left trigger*: "killed 14 civilians", "wounding another 26",
+    "the death toll rose to 30", "the bodies of 42 fishermen";
+  - *right trigger* through a short noun phrase and a passive auxiliary:
+    "13 people were killed", "14 others wounded", "five dead"; an active verb
+    with an object after it ("two bombers killed 12 people") marks an agent,
+    not a victim count;
+  - *conjunction*: "killed 14 civilians and three soldiers" (the second
+    figure inherits the category of the first);
+  - *implicit* counts with no number: "shot dead the village chief" (1),
+    "a journalist was killed" (1), "X was killed along with eight others"
+    (1 + 8), "a suicide bomber killed himself and five others" (a perpetrator
+    claim of 1 plus 5 victims).
+
+  A claim's ``text`` is its sentence; ``figure_start``/``figure_end`` locate the
+  figure. Its source comes from "according to X", "X said/reported/stated",
+  "..., X said", "per X", carried to the next sentence of the same paragraph
+  when that sentence has no source of its own and continues the report ("as
+  well", "also", "another"...). ``other_event`` is set for counts in a
+  Background/History section, in sentences about an earlier incident ("in
+  2015", "last year", "a previous attack") or in a relative clause about
+  another named attack.
+
+:func:`relation` tells :mod:`tally.totals` how a body claim relates to the
+figures before it in its sentence (``subset`` for "including 10 foreigners",
+``additive`` for "another 26", "five others").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import sentences
 from .model import Claim, Document, Side
+from .quantities import Quantity, find_quantities, parse_quantity
+
+# --------------------------------------------------------------------------- lexicon
+
+_KILL_ACTIVE = (r"killed|killing|kills|kill|massacred|massacring|executed|executing|murdered|murdering|"
+                r"slaughtered|slaughtering|beheaded|beheading|slew|slaying|lynched|lynching|"
+                r"shot\s+dead|shooting\s+dead|shot\s+and\s+killed|gunned\s+down|gunning\s+down|"
+                r"hacked\s+to\s+death|stabbed\s+to\s+death|beat\s+to\s+death|beaten\s+to\s+death|"
+                r"burned\s+to\s+death|burnt\s+to\s+death|claimed\s+the\s+lives\s+of|"
+                r"claiming\s+the\s+lives\s+of|took\s+the\s+lives\s+of|taking\s+the\s+lives\s+of|"
+                r"assassinated|assassinating")
+_LEFT_TRIGGERS = {
+    "killed": _KILL_ACTIVE + r"|death\s+toll|toll|bodies\s+of|corpses\s+of|remains\s+of|"
+                             r"deaths\s+of|death\s+of|killings\s+of|murder\s+of|murders\s+of|"
+                             r"massacre\s+of|execution\s+of|executions\s+of",
+    "injured": r"wounded|wounding|injured|injuring|injures|wounds|maimed|maiming",
+    "arrested": r"arrested|arresting|detained|detaining|rounded\s+up|apprehended|apprehending",
+    "captured": r"captured|capturing|took\s+prisoner|taken\s+prisoner",
+    "hostages": r"kidnapped|kidnapping|abducted|abducting|took\s+hostage|taking\s+hostage|"
+                r"seized|seizing|kidnap\s+of|abduction\s+of",
+    "displaced": r"displaced|displacing|displacement\s+of|forced\s+out",
+}
+_RIGHT_TRIGGERS = {
+    "killed": _KILL_ACTIVE + r"|dead|died|dying|deaths|death|slain|perished|"
+                             r"lost\s+(?:their|his|her)\s+lives|lost\s+(?:their|his|her)\s+life|"
+                             r"bodies|corpses|fatalities|fatally\s+(?:shot|wounded|injured)|"
+                             r"burned\s+alive|burnt\s+alive|found\s+dead|casualties",
+    "injured": r"wounded|injured|hurt|injuries|wounding|injuring|hospitali[sz]ed",
+    "arrested": r"arrested|detained|apprehended|rounded\s+up|in\s+custody|arrests|detentions",
+    "captured": r"captured|taken\s+prisoner",
+    "missing": r"missing|unaccounted\s+for|disappeared",
+    "hostages": r"kidnapped|abducted|taken\s+hostage|held\s+hostage|hostages|seized|captives",
+    "displaced": r"displaced|fled\s+(?:their|his|her)\s+homes|homeless|evacuated",
+}
+
+
+def _alt(d: dict[str, str]) -> str:
+    return "|".join(f"(?P<{k}>{v})" for k, v in d.items())
+
+
+_QWORD = r"(?:at\s+least|the\s+lives\s+of|a\s+total\s+of|another|a\s+further|an\s+additional|additional|further|some|to|at|of|as|had|has|have|reached|rose|risen|climbed|stood|stands|now|jumped|increased|is|was|were|are|been|hit|up|dead|alive|only|nearly|almost|around|over|more\s+than|about)"
+LEFT_RE = re.compile(rf"\b(?:{_alt(_LEFT_TRIGGERS)})(?:\s+{_QWORD})*\s+$", re.I)
+# "left 5 dead", "leaving 12 people injured"
+LEAVE_RE = re.compile(r"\b(?:left|leaving|leaves|leave|claimed|claiming|claims|cost|costing|took|taking)\s+(?:{_q}\s+)*$".replace("{_q}", _QWORD), re.I)
+LEAVE_RIGHT_RE = re.compile(
+    rf"^(?:\s+[\w'’-]+){{0,4}}?\s+(?:(?P<lives>lives)|{_alt(_RIGHT_TRIGGERS)})\b", re.I)
+
+_STOP = (r"and|or|but|while|whereas|when|after|before|as|who|whom|which|that|because|since|if|"
+         r"following|amid|during|said|says|told|reported|including|according")
+_AUX = (r"(?:\s*,?\s*(?:were|was|are|is|have|has|had|been|being|be|got|get|reportedly|allegedly|"
+        r"also|all|later|subsequently|believed|feared|confirmed|thought|said|reported|known|"
+        r"to|each|both|then|immediately|either|eventually|found|left|now|already|in\s+total|"
+        r"in\s+all|so\s+far|altogether|likely|presumed|killed\s+or|dead\s+or)\b)")
+_NUMSTART = r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+dozen|dozens|several|at\s+least|another)\b"
+_NPWORD = rf"(?:\s+(?!(?:{_STOP})\b)(?!\d)[\w'’.()\-]+|\s+and(?!\s+{_NUMSTART})(?=\s+[a-z(]))"
+RIGHT_RE = re.compile(
+    rf"^(?P<np>{_NPWORD}{{0,9}}?)(?P<paren>\s*,?\s*(?:including|among\s+them|among\s+whom|mostly|"
+    rf"mainly|most\s+of\s+them|many\s+of\s+them|all\s+of\s+them|both|many|most|among\s+them)\b[^;:]{{0,90}}?,)?"
+    rf"(?:\s*,?\s*(?:who|that|which)\b)?(?P<aux>{_AUX}*)\s*(?:\w+(?:ed|en)\s+and\s+)?(?:{_alt(_RIGHT_TRIGGERS)})\b",
+    re.I)
+_OBJ_AFTER = re.compile(
+    r"^\s+(?:at\s+least\s+|more\s+than\s+|over\s+|some\s+|about\s+|nearly\s+|around\s+|up\s+to\s+)?"
+    r"(?:\d|a\b|an\b|the\b|his\b|her\b|their\b|its\b|one\b|two\b|three\b|four\b|five\b|six\b|"
+    r"seven\b|eight\b|nine\b|ten\b|\w+teen\b|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+    r"ninety|hundred|dozens|scores|several|many|people|civilians|villagers|students|soldiers|"
+    r"policemen|residents|worshippers|women|children|members|men)", re.I)
+
+SUBSET_RE = re.compile(
+    r"(?:\bincluding|\bincluded|\bamong\s+them|\bamong\s+whom|\bamong\s+the\s+(?:dead|killed|victims|"
+    r"casualties|injured|wounded)|\bof\s+whom|\bof\s+them|\bmostly|\bmainly|\bincluding\s+at\s+least|"
+    r"\bsuch\s+as|\bnamely)\s*$", re.I)
+SUBSET_AFTER_RE = re.compile(r"^\s+(?:of\s+(?:them|whom|those|the\s+(?:dead|victims|killed|injured|"
+                             r"wounded|casualties))|were\s+among)\b", re.I)
+ADDITIVE_BEFORE_RE = re.compile(r"(?:\banother|\ba\s+further|\ban\s+additional|\badditional|"
+                                r"\bfurther|\bother|\balso|\bplus|\bas\s+well\s+as|\balong\s+with|"
+                                r"\btogether\s+with)\s*$", re.I)
+ADDITIVE_AFTER_RE = re.compile(r"^\s+(?:others?|more|other\s+\w+|additional)\b", re.I)
+CONJ_RE = re.compile(rf"^(?:{_NPWORD}{{0,5}}?)\s*(?:,\s*and|,|\band|\bas\s+well\s+as|\bplus|\bwhile)\s*$", re.I)
+
+PERSON_SG = (
+    "man|woman|boy|girl|child|baby|infant|toddler|teenager|teen|youth|student|pupil|teacher|"
+    "doctor|nurse|journalist|reporter|columnist|editor|blogger|photographer|cameraman|"
+    "photojournalist|chief|head|elder|leader|official|officer|policeman|policewoman|cop|soldier|"
+    "guard|farmer|trader|merchant|businessman|businesswoman|priest|imam|cleric|pastor|monk|nun|"
+    "bishop|sheikh|mullah|worker|driver|judge|lawyer|prosecutor|activist|politician|candidate|"
+    "mayor|councillor|councilor|councilman|governor|lawmaker|legislator|commander|ruler|king|"
+    "member|resident|villager|civilian|prisoner|inmate|detainee|suspect|herder|herdsman|"
+    "shepherd|husband|wife|son|daughter|father|mother|brother|sister|uncle|nephew|cousin|"
+    "employee|engineer|ally|opponent|critic|singer|musician|artist|poet|writer|vendor|"
+    "shopkeeper|pilgrim|worshipper|volunteer|tribesman|person|individual|professor|lecturer|"
+    "headmaster|principal|senator|deputy|secretary|director|manager|owner|landowner|chairman|"
+    "president|minister|kid|pensioner|refugee|migrant|hostage|captive|defender|advocate|"
+    "campaigner|organizer|organiser|coordinator|spokesman|spokesperson|agent|staffer|contractor|"
+    "fisherman|miner|hunter|chief|cleric|scholar|physician|surgeon|paramedic|ranger|warden|"
+    "footballer|athlete|player|coach|priestess|witch|healer|survivor|witness|informant|"
+    "gunman|attacker|bomber|assailant|militant|fighter|rebel|insurgent|jihadist|terrorist|"
+    "official|administrator|magistrate|sergeant|lieutenant|captain|colonel|general|major|"
+    "constable|inspector|superintendent|commissioner|marshal|sheriff|ombudsman|envoy|diplomat|"
+    "ambassador|consul|aide|assistant|bodyguard|escort|cook|cleaner|labourer|laborer|porter|"
+    "tourist|visitor|passenger|motorist|cyclist|pedestrian|customer|patient|nomad|herdsboy|"
+    "transgender|gay|lesbian|albino|christian|muslim|hindu|buddhist|convert"
+)
+PERSON_SG_RE = re.compile(rf"\b(?:{PERSON_SG})\b", re.I)
+IMPLICIT_ACTIVE_RE = re.compile(
+    rf"\b(?:{_KILL_ACTIVE}|killed|murdered|killing\s+of|murder\s+of|assassination\s+of|beheading\s+of|"
+    rf"execution\s+of|lynching\s+of)\s+(?:(?:a|an|the|his|her|their|its|one|local|"
+    rf"prominent|former|senior|retired|young|elderly|popular|well-known)\s+)+(?:[\w'’-]+\s+){{0,4}}?"
+    rf"(?:{PERSON_SG}|\d+-year-old|[\w-]+-old)\b(?!\s+(?:and|,)\s+(?:his|her|their|\d|two|three|four|five|six|seven|eight|nine|ten))", re.I)
+IMPLICIT_PASSIVE_RE = re.compile(
+    rf"\b(?:was|has\s+been|had\s+been|is)\s+(?:\w+ly\s+)?(?:also\s+)?(?:(?:shot|stabbed|beaten|"
+    rf"hacked|tortured|attacked|abducted|kidnapped)\s+(?:and|before\s+being)\s+)?"
+    rf"(?:{_KILL_ACTIVE}|killed|found\s+dead|murdered|slain|shot\s+to\s+death|burned\s+alive)\b", re.I)
+IMPLICIT_DIED_RE = re.compile(r"\b(?:he|she)\s+(?:later\s+)?died\b|\b(?:was|were)\s+among\s+the\s+dead\b", re.I)
+ALONG_RE = re.compile(r"\b(?:along\s+with|together\s+with|and|with)\s*$", re.I)
+HIMSELF_RE = re.compile(r"\b(?:killing|killed|kills)\s+(?P<who>himself|herself|themselves)\s+and\s+", re.I)
+BLEW_UP_RE = re.compile(r"\b(?:blew|blowing|blown)\s+(?P<who>himself|herself|themselves)\s+up\b|"
+                        r"\bdetonated\s+(?P<who2>himself|herself|themselves)\b", re.I)
+
+ATTACKER_RE = re.compile(r"\b(?:gunm[ae]n|attackers?|assailants?|bombers?|militants?|insurgents?|"
+                         r"jihadists?|terrorists?|perpetrators?|suspects?|kidnappers?|raiders?|"
+                         r"fighters?|rebels?|jihadis?|shooters?|hijackers?|abductors?)\b", re.I)
+CIVILIAN_RE = re.compile(r"\b(?:civilians?|villagers?|residents?|worshippers?|children|women|"
+                         r"students?|pupils?|passengers?|shoppers?|pilgrims?|farmers?|"
+                         r"fishermen|traders?|inhabitants?)\b", re.I)
+
+_UNIT_AFTER = re.compile(r"^(?:\s*(?:-|–)?\s*(?:%|\$|years?|yrs?|year-old|years-old|-year|km|kms|"
+                         r"kilometers?|kilometres?|miles?|metres?|meters?|m\b|kg|percent|per\s+cent|"
+                         r"%|hours?|hrs|minutes?|mins?|seconds?|days?|weeks?|months?|am\b|pm\b|"
+                         r"a\.m|p\.m|o'clock|GMT|UTC|feet|ft|inches|tons?|tonnes?|"
+                         r"times|rounds|bullets|shots|vehicles|cars|houses|homes|buildings|"
+                         r"billion|dollars|naira|rupees|euros|pounds|\$|st\b|nd\b|rd\b|th\b|"
+                         r"january|february|march|april|may|june|july|august|september|"
+                         r"october|november|december|jan\b|feb\b|mar\b|apr\b|jun\b|jul\b|aug\b|"
+                         r"sept?\b|oct\b|nov\b|dec\b)(?![\w])|\s*[:/]\d)", re.I)
+_MONTH_BEFORE = re.compile(r"(?:january|february|march|april|may|june|july|august|september|"
+                           r"october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|"
+                           r"dec)\.?\s*$|(?:aged|age|ages|number|no\.|route|highway|km|kilometre|"
+                           r"kilometer|resolution|article|chapter|district|zone|sector|phase|"
+                           r"battalion|brigade|division|regiment|squadron|unit|[#$€£])\s*$", re.I)
+
+SOURCE_PATTERNS = [
+    re.compile(r"\baccording\s+to\s+(?P<src>[^,;.\"“”()]{2,90}?)(?=\s*(?:[,;.\"“”()]|$|\s+(?:who|which|in\s+a|on\s+\w+day)\b))", re.I),
+    re.compile(r"[,\"”]\s*(?P<src>(?:[^,;\"“”]{2,90}?))\s+(?:said|says|reported|told|stated|announced|confirmed|added|claimed|estimated|noted)\b[^,;]{0,80}$"),
+    re.compile(r"[,\"”]\s*(?:said|says|reported|told|stated|announced|confirmed)\s+(?P<src>[^,;.]{2,80})[.]?$", re.I),
+    re.compile(r"^(?:(?:On|In|At)\s[^,]{1,40},\s*)?(?:That same day,\s*)?(?P<src>(?:[A-Z][\w'’.-]*|the|an?|one|local|military|security|police|government)(?:\s+[\w'’.-]+){0,9}?)\s*,?\s+(?:(?:also|later|had|has|have)\s+)?(?:said|says|reported|stated|announced|told|confirmed|claimed|estimated|put|gave)\b"),
+    re.compile(r"\bper\s+(?P<src>[A-Z][^,;.()]{1,60})"),
+]
+_BAD_SOURCE = re.compile(r"^(?:it|he|she|they|this|that|there|which|who|we|i|the\s+attack|"
+                         r"the\s+report|police\s+said\s+the)$", re.I)
+CONTINUES_RE = re.compile(r"\b(?:as\s+well|also|another|further|additional|in\s+addition|more|"
+                          r"others|the\s+rest|besides)\b", re.I)
+OTHER_SECTION_RE = re.compile(r"^(?:background|history|prelude|context|previous\s+\w+|earlier\s+\w+|"
+                              r"past\s+\w+|historical\s+background|origins?)$", re.I)
+OTHER_MARK_RE = re.compile(r"\b(?:last|previous|earlier|prior)\s+(?:year|month|week|attack|attacks|"
+                           r"incident|incidents|bombing|bombings|massacre|clashes|assault|raid)\b|"
+                           r"\bin\s+(?:a|an)\s+(?:separate|similar|earlier|previous|unrelated)\b|"
+                           r"\bearlier\s+(?:this|that)\s+(?:year|month)\b|\bsince\s+(?:19|20)\d\d\b|"
+                           r"\b(?:a|the)\s+(?:rival|previous|prior)\b", re.I)
+YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+RELATIVE_OTHER_RE = re.compile(r"\b(?:attack|attacks|bombing|massacre|raid|siege|shooting|ambush)\s+"
+                               r"(?:that|which)\s+(?:had\s+)?(?:killed|left)\s*$", re.I)
+
+SKIP_SECTIONS = re.compile(r"^(?:see\s+also|references|notes|external\s+links|further\s+reading|"
+                           r"sources|bibliography|citations|footnotes|gallery)$", re.I)
+
+INFOBOX_KEYS = re.compile(r"^(?:casualties\d*|casualties_?\w*|fatalities|injuries|injured|deaths?|"
+                          r"victims|killed|wounded|dead|missing|captured|hostages|arrested|"
+                          r"displaced|non_?fatal_?injuries|losses\d*)$")
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _categories_in(text: str, triggers: dict[str, str]) -> list[str]:
+    cats = []
+    for cat, pat in triggers.items():
+        if re.search(rf"\b(?:{pat})\b", text, re.I):
+            cats.append(cat)
+    return cats
+
+
+@lru_cache(maxsize=4096)
+def _trigger_re(which: str) -> re.Pattern:
+    return re.compile(rf"\b(?:{_alt(_RIGHT_TRIGGERS if which == 'right' else _LEFT_TRIGGERS)})\b", re.I)
+
+
+def _matched_cat(m: re.Match) -> str:
+    for k, v in m.groupdict().items():
+        if v is not None and k in _RIGHT_TRIGGERS:
+            return k
+    return "killed"
+
+
+def _bad_number(text: str, q: Quantity, s_start: int) -> bool:
+    """Dates, ages, distances, times and other non-count numbers."""
+    after = text[q.end:q.end + 14]
+    if _UNIT_AFTER.match(after):
+        return True
+    before = text[max(s_start, q.start - 14):q.start]
+    if _MONTH_BEFORE.search(before):
+        return True
+    if not q.vague and q.qualifier in ("exactly", None) and 1800 <= q.low <= 2100 and q.high == q.low \
+            and re.fullmatch(r"\d{4}", q.text.strip()):
+        return True
+    if re.match(r"^-(?:year|month|day|week)", text[q.end:q.end + 8], re.I):
+        return True
+    return False
+
+
+def _clean_group(np: str) -> str | None:
+    g = re.sub(r"\s+", " ", np).strip(" ,.;:'\"")
+    g = re.sub(r"^(?:of\s+(?:them|whom)\b\s*)", "", g, flags=re.I)
+    g = re.sub(r"\b(?:were|was|are|is|have|has|had|been|reportedly|allegedly)\b.*$", "", g, flags=re.I).strip()
+    return g or None
+
+
+class _Ctx:
+    """What the body pass needs about the document."""
+
+    def __init__(self, doc: Document, sides: list[Side]):
+        self.doc = doc
+        self.sides = sides
+        self.year = _incident_year(doc)
+        self.side_patterns: list[tuple[str, re.Pattern]] = []
+        for side in sides:
+            names: list[str] = []
+            for a in side.actors:
+                names.append(a.name)
+                names.extend(a.aliases)
+            words = set()
+            for n in names:
+                n = n.strip()
+                if not n:
+                    continue
+                words.add(re.escape(n))
+                first = n.split()[0]
+                if len(first) > 3 and first[0].isupper() and len(n.split()) > 1 and first.lower() not in {
+                        "islamic", "national", "united", "free", "democratic", "people's", "popular"}:
+                    words.add(re.escape(first))
+                for dem in _demonyms(n):
+                    words.add(re.escape(dem))
+            if words:
+                self.side_patterns.append((side.id, re.compile(r"\b(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")\b")))
+
+    def side_of(self, group: str | None) -> str | None:
+        if not group:
+            return None
+        for sid, pat in self.side_patterns:
+            if pat.search(group):
+                return sid
+        if ATTACKER_RE.search(group):
+            return "perpetrators"
+        if CIVILIAN_RE.search(group):
+            return "civilians"
+        return None
+
+
+def _demonyms(name: str) -> list[str]:
+    if " " in name or len(name) < 4:
+        return []
+    out = []
+    if name.endswith("a"):
+        out.append(name + "n")
+    elif name.endswith("i"):
+        out.append(name + "an")
+    elif name.endswith("y"):
+        out.append(name[:-1] + "ian")
+    elif name.endswith("e"):
+        out.append(name[:-1] + "ian")
+    elif name.endswith("n"):
+        out.append(name + "ese")
+        out.append(name + "i")
+    elif name.endswith("q") or name.endswith("n"):
+        out.append(name + "i")
+    else:
+        out.append(name + "ian")
+        out.append(name + "i")
+    return out
+
+
+def _incident_year(doc: Document) -> int | None:
+    date = doc.meta.get("date") if doc.meta else None
+    if isinstance(date, str):
+        m = YEAR_RE.search(date)
+        if m:
+            return int(m.group(1))
+    if doc.infobox is not None:
+        f = doc.infobox.get("date")
+        if f:
+            m = YEAR_RE.search(f.value)
+            if m:
+                return int(m.group(1))
+    if doc.title:
+        m = YEAR_RE.search(doc.title)
+        if m:
+            return int(m.group(1))
+    return None
+
+
+# --------------------------------------------------------------------------- public
 
 
 def extract_claims(doc: Document, sides: list[Side]) -> list[Claim]:
-    return []
+    """All casualty claims of ``doc``: infobox claims first, then body claims
+    in text order."""
+    claims = _infobox_claims(doc, sides)
+    claims.extend(_body_claims(doc, sides))
+    return claims
+
+
+def relation(claim: Claim, doc: Document) -> str | None:
+    """``"subset"`` when the claim's figure is introduced as part of an earlier
+    figure ("including 10 foreigners", "three of them"), ``"additive"`` when
+    it adds a new group ("another 26", "five others", "also"), else None."""
+    if claim.origin != "body" or claim.figure_start is None:
+        return None
+    before = doc.text[max(claim.start, claim.figure_start - 40):claim.figure_start]
+    after = doc.text[claim.figure_end:min(claim.end, claim.figure_end + 30)]
+    if SUBSET_RE.search(before) or SUBSET_AFTER_RE.match(after):
+        return "subset"
+    if ADDITIVE_BEFORE_RE.search(before) or ADDITIVE_AFTER_RE.match(after):
+        return "additive"
+    return None
+
+
+def is_implicit(claim: Claim) -> bool:
+    """True for a count read from words with no number ("killed a journalist")."""
+    return claim.figure is not None and parse_quantity(claim.figure) is None
+
+
+# --------------------------------------------------------------------------- infobox
+
+_SEG_SPLIT = re.compile(r"\n|;|,(?![^()]*\))|\s+and\s+(?=\d)|<br\s*/?>", re.I)
+_PER_RE = re.compile(r"\(\s*(?:per|according\s+to|source:?|by)\s+(?P<src>[^()]+?)\s*\)|"
+                     r"\baccording\s+to\s+(?P<src2>[^,;()]+)|\bper\s+(?P<src3>[A-Z][^,;()]*)", re.I)
+_PLUS_RE = re.compile(r"\(\s*\+\s*(?P<n>\d[\d,]*)\s*\)")
+
+
+def _n_sides(doc: Document, sides: list[Side]) -> int:
+    if sides:
+        return len(sides)
+    n = 0
+    if doc.infobox is not None:
+        for f in doc.infobox.fields:
+            m = re.fullmatch(r"combatant(\d)\w?", f.key)
+            if m and f.value.strip():
+                n = max(n, int(m.group(1)))
+    return n
+
+
+def _infobox_claims(doc: Document, sides: list[Side]) -> list[Claim]:
+    ib = doc.infobox
+    if ib is None:
+        return []
+    nsides = _n_sides(doc, sides)
+    ctx = _Ctx(doc, sides)
+    out: list[Claim] = []
+    for f in ib.fields:
+        key = f.key
+        if not INFOBOX_KEYS.match(key) or not f.value.strip():
+            continue
+        m = re.fullmatch(r"(?:casualties|losses)(\d)\w?", key)
+        if m:
+            n = int(m.group(1))
+            side = str(n) if n <= max(nsides, 2) else "other"
+            default = "killed"
+        else:
+            side = None
+            default = ("injured" if re.search(r"injur|wound", key) else
+                       "missing" if "missing" in key else
+                       "captured" if "captured" in key else
+                       "hostages" if "hostage" in key else
+                       "arrested" if "arrest" in key else
+                       "displaced" if "displaced" in key else "killed")
+        text = doc.text
+        for seg in _segments(text, f.start, f.end):
+            s0, s1 = seg
+            segtext = text[s0:s1]
+            qs = [q for q in find_quantities(text, s0, s1) if not _bad_number(text, q, s0)]
+            src = None
+            pm = _PER_RE.search(segtext)
+            if pm:
+                src = (pm.group("src") or pm.group("src2") or pm.group("src3")).strip()
+            if not qs:
+                continue
+            q = qs[0]
+            words = text[q.end:s1]
+            words_nosrc = _PER_RE.sub("", words)
+            cats = _categories_in(words_nosrc, _RIGHT_TRIGGERS) or _categories_in(segtext, _RIGHT_TRIGGERS)
+            if not cats:
+                cats = [default]
+            # the group: words between the figure and the first trigger word
+            gm = _trigger_re("right").search(words_nosrc)
+            group = _clean_group(words_nosrc[:gm.start()] if gm else words_nosrc.split("(")[0])
+            if group and re.fullmatch(r"(?:people|persons|total|in\s+total|confirmed|"
+                                      r"reported|dead|killed)", group, re.I):
+                group = None
+            ls, le = _line_span(text, q.start, f.start, f.end)
+            claim_side = side
+            if side is None or side == "other":
+                gs = ctx.side_of(group)
+                if gs and side is None:
+                    claim_side = gs
+            qual = q.qualifier
+            out.append(Claim(categories=cats, low=q.low, high=q.high, text=text[ls:le], start=ls, end=le,
+                             qualifier=qual, group=group, side=claim_side, source=src,
+                             section="Infobox", origin="infobox", other_event=False,
+                             figure=q.text, figure_start=q.start, figure_end=q.end))
+            # "x (+y)": y perpetrators besides x victims
+            pl = _PLUS_RE.search(segtext)
+            if pl:
+                ps = s0 + pl.start("n")
+                pe = s0 + pl.end("n")
+                y = int(pl.group("n").replace(",", ""))
+                out.append(Claim(categories=cats, low=y, high=y, text=text[ls:le], start=ls, end=le,
+                                 qualifier="exactly", group="perpetrators", side="perpetrators",
+                                 source=src, section="Infobox", origin="infobox",
+                                 figure=pl.group("n"), figure_start=ps, figure_end=pe))
+    return out
+
+
+_AND_NUM_RE = re.compile(r"\s+(?:and|plus|&)\s+(?=(?:at\s+least|over|more\s+than|about|around|some|up\s+to|"
+                         r"\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
+                         r"thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred|several|dozens)\b)", re.I)
+
+
+def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    segs = []
+    pos = start
+    depth = 0
+    i = start
+    while i < end:
+        c = text[i]
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and (c in "\n;" or (c == "," and not re.match(r",\d{3}\b", text[i:i + 5]))):
+            segs.append((pos, i))
+            pos = i + 1
+        i += 1
+    segs.append((pos, end))
+    # "7 and at least two soldiers": two figures, two segments
+    split_segs = []
+    for s, e in segs:
+        cut = s
+        for m in _AND_NUM_RE.finditer(text, s, e):
+            split_segs.append((cut, m.start()))
+            cut = m.end()
+        split_segs.append((cut, e))
+    out = []
+    for s, e in split_segs:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _line_span(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
+    s = text.rfind("\n", lo, pos) + 1 if text.rfind("\n", lo, pos) >= 0 else lo
+    s = max(s, lo)
+    e = text.find("\n", pos, hi)
+    e = hi if e < 0 else e
+    return s, e
+
+
+# --------------------------------------------------------------------------- body
+
+
+def _body_spans(doc: Document) -> list[tuple[str, int, int]]:
+    out = []
+    ib_end = doc.infobox.end if doc.infobox is not None else -1
+    secs = sorted(doc.sections, key=lambda s: (s.start, -s.level))
+    for i, s in enumerate(secs):
+        if SKIP_SECTIONS.match(s.name.strip()):
+            continue
+        start = max(s.start, ib_end) if ib_end > s.start and ib_end < s.end else s.start
+        end = s.end
+        # a parent section's body stops at its first child
+        for t in secs[i + 1:]:
+            if t.start >= start and t.start < end:
+                end = t.start
+                break
+        if end > start:
+            out.append((s.name, start, end))
+    return out
+
+
+def _body_claims(doc: Document, sides: list[Side]) -> list[Claim]:
+    ctx = _Ctx(doc, sides)
+    text = doc.text
+    out: list[Claim] = []
+    for name, s0, s1 in _body_spans(doc):
+        section_other = bool(OTHER_SECTION_RE.match(name.strip()))
+        prev_para = -1
+        prev_source: str | None = None
+        for ss, se, para in sentences.split(text, s0, s1):
+            if para != prev_para:
+                prev_source = None
+                prev_para = para
+            sent = text[ss:se]
+            if sent.lstrip().startswith(("- ", "* ")) and len(sent) < 80 and not re.search(r"\d", sent):
+                continue
+            found = _sentence_claims(text, ss, se, ctx)
+            if not found:
+                # a sentence with no claim keeps the paragraph's source going
+                src = _sentence_source(sent)
+                if src:
+                    prev_source = src
+                continue
+            src = _sentence_source(sent)
+            carried = None
+            if src is None and prev_source and CONTINUES_RE.search(sent):
+                carried = prev_source
+            other_sent = section_other or _other_event_sentence(sent, ctx.year)
+            for c in found:
+                if c.source is None:
+                    c.source = src or carried
+                c.section = name
+                if other_sent or RELATIVE_OTHER_RE.search(text[max(ss, c.figure_start - 40):c.figure_start]) \
+                        and OTHER_MARK_RE.search(sent) is not None:
+                    c.other_event = True
+                elif ctx.year and RELATIVE_OTHER_RE.search(text[max(ss, c.figure_start - 40):c.figure_start]):
+                    ym = [int(y) for y in YEAR_RE.findall(sent)]
+                    if ym and all(y != ctx.year for y in ym):
+                        c.other_event = True
+                out.append(c)
+            prev_source = src or carried or prev_source
+    return out
+
+
+def _other_event_sentence(sent: str, year: int | None) -> bool:
+    if OTHER_MARK_RE.search(sent):
+        # "the attack was the deadliest since 2012" still reports this incident's toll
+        # when the figure comes before the marker; keep it simple: mark only when
+        # the marker precedes a killing verb of a relative clause or opens the sentence
+        m = OTHER_MARK_RE.search(sent)
+        if re.search(r"\b(?:that|which)\s+(?:had\s+)?(?:killed|left)\b", sent[m.start():], re.I) or m.start() < 25:
+            return True
+    if year:
+        ys = [int(y) for y in YEAR_RE.findall(sent)]
+        if ys and all(y < year for y in ys) and re.search(r"\b(?:in|since|of)\s+(?:1[89]|20)\d\d\b", sent):
+            return True
+    return False
+
+
+def _sentence_source(sent: str) -> str | None:
+    for pat in SOURCE_PATTERNS:
+        m = pat.search(sent)
+        if m:
+            src = m.group("src").strip(" ,.;:'\"“”")
+            src = re.sub(r"^(?:and|but|which|who)\s+", "", src, flags=re.I)
+            if not src or _BAD_SOURCE.match(src) or len(src) > 90:
+                continue
+            if re.search(r"\b(?:killed|wounded|injured|dead|died)\b", src, re.I) and pat is not SOURCE_PATTERNS[0]:
+                continue
+            return src
+    return None
+
+
+_STATING_RE = re.compile(r"(?:,\s*)?(?:with\s+)?(?P<src>(?:an?|one|the|another)\s+[\w\s'’-]{1,50}?)\s+(?:stating|saying|claiming|reporting)\s+(?:that\s+)?$", re.I)
+
+
+def _sentence_claims(text: str, ss: int, se: int, ctx: _Ctx) -> list[Claim]:
+    sent = text[ss:se]
+    qs = [q for q in find_quantities(text, ss, se) if not _bad_number(text, q, ss)]
+    claims: list[Claim] = []
+    linked: list[tuple[Quantity, list[str], str | None, Claim]] = []
+
+    def add(q_low, q_high, qual, cats, group, fs, fe, figure, side=None, source=None):
+        grp = _clean_group(group) if group else None
+        sd = side or ctx.side_of(grp)
+        c = Claim(categories=cats, low=q_low, high=q_high, text=sent, start=ss, end=se,
+                  qualifier=qual, group=grp, side=sd, source=source, section=None, origin="body",
+                  figure=figure, figure_start=fs, figure_end=fe)
+        claims.append(c)
+        return c
+
+    for i, q in enumerate(qs):
+        before = text[ss:q.start]
+        nxt = qs[i + 1].start if i + 1 < len(qs) else se
+        after = text[q.end:nxt]
+        cats: list[str] | None = None
+        group = None
+        m = LEFT_RE.search(before)
+        if m and not re.search(r"\b(?:to|would|will|could|threatened|vowed|plans?)\s+$", before[:m.start()], re.I):
+            cats = [_matched_cat(m) if _matched_cat(m) in _LEFT_TRIGGERS else "killed"]
+            for k, v in m.groupdict().items():
+                if v is not None:
+                    cats = [k]
+                    break
+            gm = re.match(rf"^({_NPWORD}{{0,6}}?)(?=\s*(?:[,;.]|$|\s(?:{_STOP}|in|on|at|from|near|by|with|during|across|inside|outside|after)\b))", after, re.I)
+            group = gm.group(1) if gm else None
+        if cats is None:
+            lm = LEAVE_RE.search(before)
+            if lm:
+                rm = LEAVE_RIGHT_RE.match(after)
+                if rm:
+                    cats = [_matched_cat(rm)]
+                    group = after[:rm.start(1) if False else 0]
+                    gm2 = re.match(rf"^({_NPWORD}{{0,4}}?)\s+(?:dead|killed|injured|wounded|hurt|missing)", after, re.I)
+                    group = gm2.group(1) if gm2 else None
+        if cats is None:
+            rm = RIGHT_RE.match(text[q.end:se])
+            if rm:
+                trig_start = rm.start(_first_group(rm))
+                trig_end = rm.end(_first_group(rm))
+                np = rm.group("np")
+                aux = rm.group("aux")
+                cat = _matched_cat(rm)
+                tail = text[q.end:se][trig_end:]
+                active = False
+                trig_word = rm.group(_first_group(rm)).lower()
+                if not aux.strip(" ,") and re.match(r"(?:killed|massacred|executed|murdered|slaughtered|"
+                                                    r"beheaded|lynched|shot|gunned|hacked|stabbed|wounded|"
+                                                    r"injured|kidnapped|abducted|arrested|detained|captured|"
+                                                    r"seized|displaced|claimed|took|burned|burnt|beat|killing|"
+                                                    r"wounding|injuring|slew|assassinated)", trig_word):
+                    if _OBJ_AFTER.match(tail) or trig_word.endswith("ing") or ATTACKER_RE.search(np or "") \
+                            and not re.match(r"^\s*(?:[,.;]|and|in|on|at|$)", tail):
+                        active = True
+                if trig_word.endswith("ing") and not aux.strip():
+                    active = True
+                if not active:
+                    cats = [cat]
+                    # "dead or wounded", "killed or arrested"
+                    more = re.match(rf"^\s*(?:or|and/or|and)\s+(?:{_alt(_RIGHT_TRIGGERS)})\b", tail, re.I)
+                    if more and np.strip() != "" or (more and not re.match(r"^\s*and\s+(?:\w+\s+){0,3}(?:were|was)\b", tail)):
+                        c2 = _matched_cat(more) if more else None
+                        if more and re.match(r"^\s*or\b|^\s*and/or\b", tail, re.I) and c2 and c2 != cat:
+                            cats = [cat, c2]
+                    if re.search(r"\bkilled\s+or\b|\bdead\s+or\b", aux or "", re.I):
+                        cats = _categories_in(aux + " " + trig_word, _RIGHT_TRIGGERS) or [cat]
+                    group = np
+        if cats is None and linked:
+            # conjunction with the previous linked figure
+            pq, pcats, _, pclaim = linked[-1]
+            between = text[pq.end:q.start]
+            cm = CONJ_RE.match(between)
+            if cm and not _trigger_re("right").search(between) and not _trigger_re("left").search(between):
+                cats = list(pcats)
+                gm = re.match(rf"^({_NPWORD}{{0,6}}?)(?=\s*(?:[,;.]|$|\s(?:{_STOP}|in|on|at|from|near|by|with|during|were|was)\b))", after, re.I)
+                group = gm.group(1) if gm else None
+        if cats is None and i + 1 < len(qs):
+            # forward conjunction: "13 inmates and one guard were killed"
+            between = text[q.end:qs[i + 1].start]
+            if CONJ_RE.match(between) and not _trigger_re("right").search(between):
+                nq = qs[i + 1]
+                rm = RIGHT_RE.match(text[nq.end:(qs[i + 2].start if i + 2 < len(qs) else se)])
+                if rm and rm.group("aux").strip():
+                    cats = [_matched_cat(rm)]
+                    group = between
+                    group = re.sub(r"\s*(?:,\s*and|,|\band|\bas\s+well\s+as|\bplus|\bwhile)\s*$", "", group)
+        if cats is None:
+            # a subset figure inside a parenthesis of a linked figure: "29 people, including 10 foreigners, were killed"
+            if linked and SUBSET_RE.search(before[-40:]):
+                cats = list(linked[-1][1])
+                gm = re.match(rf"^({_NPWORD}{{0,6}}?)(?=\s*(?:[,;.]|$|\s(?:{_STOP}|in|on|at|from|were|was)\b))", after, re.I)
+                group = gm.group(1) if gm else None
+        if cats is None:
+            continue
+        # the source of this figure: "with one officer stating over a hundred..."
+        fsrc = None
+        sm = _STATING_RE.search(text[max(ss, q.start - 80):q.start])
+        if sm:
+            fsrc = sm.group("src").strip()
+        c = add(q.low, q.high, q.qualifier, cats, group, q.start, q.end, q.text, source=fsrc)
+        linked.append((q, cats, group, c))
+        # "X was killed along with eight others": the named victim too
+        if "killed" in cats and re.search(r"\balong\s+with\s+(?:another\s+)?$|\btogether\s+with\s+$", before[-30:], re.I):
+            if re.search(r"\b(?:was|had\s+been|has\s+been)\s+(?:\w+\s+){0,2}(?:killed|shot\s+dead|murdered)\b|\b(?:killed|killing|murdered|shot\s+dead)\s+(?:\w+\s+){1,6}$",
+                         before[:-len(before) + max(0, len(before) - 30)] if len(before) > 30 else before, re.I):
+                add(1, 1, "exactly", ["killed"], "the named victim", q.start, q.end, q.text)
+
+    # a suicide attacker "killed himself and five others" / "blew himself up"
+    for m in HIMSELF_RE.finditer(sent):
+        who = m.group("who").lower()
+        n = 1 if who != "themselves" else 2
+        add(n if who != "themselves" else 1, n if who != "themselves" else None,
+            "exactly" if who != "themselves" else "at least", ["killed"], "the attacker" if n == 1 else "the attackers",
+            ss + m.start("who"), ss + m.end("who"), m.group("who"), side="perpetrators")
+    if not HIMSELF_RE.search(sent):
+        for m in BLEW_UP_RE.finditer(sent):
+            who = (m.group("who") or m.group("who2")).lower()
+            st = m.start("who") if m.group("who") else m.start("who2")
+            en = m.end("who") if m.group("who") else m.end("who2")
+            add(1, 1 if who != "themselves" else None, "exactly" if who != "themselves" else "at least",
+                ["killed"], "the attacker" if who != "themselves" else "the attackers",
+                ss + st, ss + en, who, side="perpetrators")
+
+    # implicit single victims, only where the sentence has no killed figure
+    if not any("killed" in c.categories and c.side != "perpetrators" for c in claims):
+        m = IMPLICIT_ACTIVE_RE.search(sent)
+        if m and not re.search(r"\b(?:to|would|will|threatened|vowed|tried|attempt(?:ed)?)\s+$", sent[:m.start()], re.I):
+            obj = re.search(rf"(?:(?:a|an|the|his|her|their|its|one)\s+).*$", m.group(0), re.I)
+            objtxt = obj.group(0) if obj else m.group(0)
+            fs = ss + m.end() - len(objtxt)
+            add(1, 1, "exactly", ["killed"], re.sub(r"^(?:a|an|the|one)\s+", "", objtxt, flags=re.I),
+                fs, ss + m.end(), objtxt)
+        else:
+            m = IMPLICIT_PASSIVE_RE.search(sent)
+            if m and not re.search(r"\b(?:were|are)\b", sent[max(0, m.start() - 60):m.start()]):
+                subj = sent[:m.start()]
+                # the subject must look like one person: a person noun or a name
+                pm = None
+                for pm in PERSON_SG_RE.finditer(subj):
+                    pass
+                nm = re.search(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+)+\s*,?\s*(?:\w+\s+){0,6}$", subj)
+                if (pm is not None and not re.search(r"\b(?:people|persons|civilians|soldiers|men|women|children)\b", subj[pm.end():])) or nm:
+                    if pm is not None:
+                        st = pm.start()
+                        en = pm.end()
+                    else:
+                        st, en = nm.start(), nm.start() + len(nm.group(0).split(",")[0].rstrip())
+                    fig = subj[st:en]
+                    add(1, 1, "exactly", ["killed"], fig, ss + st, ss + en, fig)
+    return claims
+
+
+def _first_group(m: re.Match) -> str:
+    for k in _RIGHT_TRIGGERS:
+        if m.group(k) is not None:
+            return k
+    return "killed"

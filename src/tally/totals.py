@@ -1,6 +1,268 @@
-"""Casualty totals (stub)."""
-from .model import CATEGORIES, Claim, Document
+"""Casualty totals: the claims of a document reconciled into low / best / high.
+
+``casualty_totals(claims, doc)`` returns ``(casualties, casualties_by_side)``:
+one :class:`~tally.model.Estimate` (or None) per category of
+``model.CATEGORIES``, and per side id the same. Each Estimate names its
+``rule`` and the indexes of the ``claims`` it rests on.
+
+Reading one claim
+    ``best`` is the stated figure; for "at least N" / "N+" it is N with an open
+    high (None); for a range "77-100" low 77, best 77 (the conservative end),
+    high 100; for "about N" and "up to N" N; for a vague word the low end of
+    :data:`tally.quantities.VAGUE` ("dozens" = 12..99, best 12).
+
+Infobox rules (issue 2, section 6), per category
+    1. ``infobox-total``: a total field (``fatalities``, ``deaths``,
+       ``injuries``, ``casualties``, ``victims``) wins. Its segments are added
+       when they count different groups ("20 hostages, 2 gunmen" = 22;
+       "x (+y)" = x + y); segments that give the same group per different
+       sources ("77 (per AFP), 100 (per the army)") are alternatives: low =
+       the lowest low, best = the lowest best, high = the highest high.
+    2. ``infobox-sides``: otherwise the rows ``casualtiesN`` (and the
+       civilian/other row) are added: a side's own alternatives reconcile as
+       above, and a compound claim ("20 killed or arrested") only widens the
+       side's high. "7 and at least two soldiers" is low 9, high open.
+       An open figure anywhere leaves the total's high None, and so does a
+       combatant side whose losses for that category are unknown (no row, or a
+       row with no figure for it) while another side has one.
+       The seed article: side 1 "77-100 killed" (77..100), side 2 "10 killed
+       (per JNIM)" widened by "20 killed or arrested (per Mali)" (10..20), the
+       other row "1 alleged militant lynched" (1) -> killed low 88, best 88,
+       high 121.
+    3. Pages with no infobox figure for a category take it from the body
+       (lead first), as below.
+
+Narrative rules (body claims; what WAD's coders do)
+    Claims of another incident (``other_event``) and compound categories
+    ("dead or wounded") are left out; a figure introduced as part of another
+    ("29 people, including 10 foreigners") is a ``subset`` and not added.
+    Within one sentence the distinct groups are added ("killed 14 civilians
+    and three soldiers" = 17; ``narrative-sum``). Across sentences the first
+    sentence with a figure gives the toll; a later sentence whose figures are
+    all additional ("another 27 people were wounded", "five others") is
+    added; a later, larger figure replaces it (an update: "the toll rose to
+    30"; ``narrative-update``); a smaller or equal one is a repeat or a
+    breakdown and is ignored. Counts read without a number ("shot dead the
+    village chief" = 1) are used only when the document states no number for
+    that category (``narrative-implicit``).
+    Perpetrators killed in the act ("a suicide bomber killed himself and five
+    others") are told apart (side ``perpetrators``) and, like the WAD coders,
+    left out of ``best``; they are added to ``high`` so the interval still
+    holds everyone killed. ``casualties_by_side`` gives their own figure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .claims import is_implicit, relation
+from .model import CATEGORIES, Claim, Document, Estimate
+
+TOTAL_KEYS = re.compile(r"^(?:fatalities|deaths?|injuries|injured|casualties|victims|killed|wounded|dead|"
+                        r"missing|captured|hostages|arrested|displaced|non_?fatal_?injuries)$")
 
 
 def casualty_totals(claims: list[Claim], doc: Document):
-    return {c: None for c in CATEGORIES}, {}
+    casualties: dict[str, Estimate | None] = {c: None for c in CATEGORIES}
+    by_side: dict[str, dict[str, Estimate | None]] = {}
+    field_of = _field_keys(claims, doc)
+    nsides = _combatant_sides(doc)
+
+    for cat in CATEGORIES:
+        est = _infobox_total(claims, cat, field_of, nsides, doc)
+        if est is None:
+            est = _narrative_total(claims, cat, doc)
+        casualties[cat] = est
+
+    # per side: infobox rows first, else body claims with a side
+    sides = sorted({c.side for c in claims if c.side and not c.other_event})
+    for sid in sides:
+        row: dict[str, Estimate | None] = {}
+        for cat in CATEGORIES:
+            idx = [i for i, c in enumerate(claims) if c.side == sid and c.categories == [cat]
+                   and not c.other_event and c.origin == "infobox"]
+            rule = "infobox-side"
+            if not idx:
+                idx = [i for i, c in enumerate(claims) if c.side == sid and c.categories == [cat]
+                       and not c.other_event and relation(c, doc) != "subset"]
+                rule = "body-side-max"
+            if idx:
+                e = _alternatives([claims[i] for i in idx], idx, rule)
+                row[cat] = e
+            else:
+                row[cat] = None
+        if any(row.values()):
+            by_side[sid] = row
+    return casualties, by_side
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def claim_bounds(c: Claim) -> tuple[int, int, int | None]:
+    """(low, best, high) of one claim."""
+    low = c.low if c.low is not None else 0
+    high = c.high
+    best = low
+    if c.qualifier == "up to" and high is not None:
+        best = high
+    return low, best, high
+
+
+def _add(a: tuple[int, int, int | None], b: tuple[int, int, int | None]) -> tuple[int, int, int | None]:
+    return (a[0] + b[0], a[1] + b[1], None if a[2] is None or b[2] is None else a[2] + b[2])
+
+
+def _alternatives(cs: list[Claim], idx: list[int], rule: str) -> Estimate:
+    bounds = [claim_bounds(c) for c in cs]
+    low = min(b[0] for b in bounds)
+    best = min(b[1] for b in bounds)
+    high = None if any(b[2] is None for b in bounds) else max(b[2] for b in bounds)
+    if high is not None and high < best:
+        high = best
+    return Estimate(low=low, best=best, high=high, rule=rule, claims=list(idx))
+
+
+def _field_keys(claims: list[Claim], doc: Document) -> dict[int, str]:
+    out: dict[int, str] = {}
+    if doc.infobox is None:
+        return out
+    for i, c in enumerate(claims):
+        if c.origin != "infobox" or c.figure_start is None:
+            continue
+        for f in doc.infobox.fields:
+            if f.start <= c.figure_start < max(f.end, f.start + 1):
+                out[i] = f.key
+                break
+    return out
+
+
+def _combatant_sides(doc: Document) -> set[str]:
+    out = set()
+    if doc.infobox is not None:
+        for f in doc.infobox.fields:
+            m = re.fullmatch(r"combatant(\d)\w?", f.key)
+            if m and f.value.strip():
+                out.add(m.group(1))
+    return out
+
+
+def _group_sum(items: list[tuple[int, Claim]], rule: str) -> Estimate | None:
+    """Segments of one infobox row: distinct groups add, alternative sources don't."""
+    if not items:
+        return None
+    sources = {c.source for _, c in items if c.source}
+    groups = {(c.group or "").lower() for _, c in items}
+    if len(items) > 1 and len(sources) > 1 and len(groups) <= len(items) - 1:
+        return _alternatives([c for _, c in items], [i for i, _ in items], rule + "-alternatives")
+    totals = [c for _, c in items if c.group and re.search(r"\btotal\b", c.group, re.I)]
+    if totals:
+        return _alternatives(totals, [i for i, c in items if c in totals], rule + "-stated")
+    acc = (0, 0, 0)
+    for _, c in items:
+        acc = _add(acc, claim_bounds(c))
+    return Estimate(low=acc[0], best=acc[1], high=acc[2], rule=rule, claims=[i for i, _ in items])
+
+
+def _infobox_total(claims, cat, field_of, nsides, doc) -> Estimate | None:
+    ib = [(i, c) for i, c in enumerate(claims) if c.origin == "infobox" and not c.other_event]
+    if not ib:
+        return None
+    # 1. a stated total field
+    total_items = [(i, c) for i, c in ib if cat in c.categories and len(c.categories) == 1
+                   and TOTAL_KEYS.match(field_of.get(i, ""))]
+    if total_items:
+        by_field: dict[str, list] = {}
+        for i, c in total_items:
+            by_field.setdefault(field_of[i], []).append((i, c))
+        # the first field holding the category
+        key = next(iter(by_field))
+        return _group_sum(by_field[key], "infobox-total")
+    # 2. the sides and other rows
+    rows: dict[str, list] = {}
+    compound: dict[str, list] = {}
+    for i, c in ib:
+        key = field_of.get(i, "")
+        m = re.fullmatch(r"(?:casualties|losses)(\d)\w?", key)
+        if not m:
+            continue
+        if cat in c.categories:
+            (rows if len(c.categories) == 1 else compound).setdefault(m.group(1), []).append((i, c))
+    if not rows:
+        return None
+    acc = (0, 0, 0)
+    idx: list[int] = []
+    for row in sorted(rows):
+        e = _group_sum(rows[row], "row")
+        lo, be, hi = e.low, e.best, e.high
+        for i, c in compound.get(row, []):
+            if hi is not None:
+                hi = None if c.high is None else max(hi, c.high)
+            idx.append(i)
+        acc = _add(acc, (lo, be, hi))
+        idx.extend(e.claims)
+    high = acc[2]
+    # a combatant side with no figure for this category: its losses are unknown
+    if any(s not in rows for s in nsides):
+        high = None
+    return Estimate(low=acc[0], best=acc[1], high=high, rule="infobox-sides", claims=sorted(idx))
+
+
+def _narrative_total(claims: list[Claim], cat: str, doc: Document) -> Estimate | None:
+    body = [(i, c) for i, c in enumerate(claims)
+            if c.origin == "body" and not c.other_event and c.categories == [cat]]
+    if not body:
+        return None
+    victims = [(i, c) for i, c in body if c.side != "perpetrators"]
+    perps = [(i, c) for i, c in body if c.side == "perpetrators"]
+    explicit = [(i, c) for i, c in victims if not is_implicit(c) or c.group == "the named victim"]
+    rule = "narrative-sum"
+    if explicit:
+        use = explicit
+    else:
+        use = victims
+        rule = "narrative-implicit"
+    est = _sentences_total(use, rule, doc)
+    if perps:
+        p = _sentences_total(perps, "perpetrators", doc)
+        if est is None:
+            if p is None:
+                return None
+            # only the attackers are counted: keep them apart from best
+            return Estimate(low=0, best=0, high=p.high, rule="narrative-perpetrators-only", claims=p.claims)
+        if est.high is not None:
+            est.high = None if p.high is None else est.high + p.high
+        est.claims = sorted(est.claims + p.claims)
+    return est
+
+
+def _sentences_total(items: list[tuple[int, Claim]], rule: str, doc: Document) -> Estimate | None:
+    by_sent: dict[int, list[tuple[int, Claim]]] = {}
+    for i, c in items:
+        by_sent.setdefault(c.start, []).append((i, c))
+    running = None
+    run_idx: list[int] = []
+    any_update = False
+    for start in sorted(by_sent):
+        rels = {i: relation(c, doc) for i, c in by_sent[start]}
+        parts = [(i, c) for i, c in by_sent[start] if rels[i] != "subset"]
+        if not parts:
+            continue
+        acc = (0, 0, 0)
+        for i, c in parts:
+            acc = _add(acc, claim_bounds(c))
+        additive = all(rels[i] == "additive" for i, _ in parts)
+        if running is None:
+            running = acc
+            run_idx = [i for i, _ in parts]
+        elif additive:
+            running = _add(running, acc)
+            run_idx += [i for i, _ in parts]
+        elif acc[1] > running[1]:
+            running = acc
+            run_idx = [i for i, _ in parts]
+            any_update = True
+    if running is None:
+        return None
+    return Estimate(low=running[0], best=running[1], high=running[2],
+                    rule=rule + ("+update" if any_update else ""), claims=run_idx)

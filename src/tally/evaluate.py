@@ -1,0 +1,173 @@
+"""Measure tally's killed and injured figures against coded data (``tally eval``).
+
+``evaluate(path, text_column, id_column, killed_column, injured_column)``
+reads a CSV/TSV or JSONL file of coded reports, builds one Document per row
+(exactly as the CSV reader does), runs :func:`tally.extract.extract` and
+compares ``casualties.killed.best`` / ``casualties.injured.best`` with the
+coded figures.
+
+Metrics
+    ``rows``: rows read; ``deaths_rows`` / ``injured_rows``: rows with a
+    numeric coded figure (words such as "several" and empty cells are not
+    scored); ``deaths_exact``: share of those where ``killed.best`` equals the
+    coded deaths (no killed figure counts as 0); ``injured_exact`` likewise
+    (a record that mentions no injuries counts as 0); ``deaths_interval_coverage``:
+    share where the coded deaths lie in ``[killed.low, killed.high]`` (high None
+    = open; no estimate = [0, 0]); ``median_high_low_ratio``: the median of
+    high/low over rows with both bounds > 0 (open highs left out);
+    ``open_high_share``: share of scored rows whose killed high is open;
+    ``seconds`` and ``docs_per_s`` of the extraction alone.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import statistics
+import time
+from pathlib import Path
+from typing import Any, Iterator
+
+from .errors import TallyError
+from .model import Document
+
+
+def _rows(path: Path, text_column: str) -> Iterator[tuple[int, int, dict[str, Any]]]:
+    """(row number from 1, line number, row) of a CSV/TSV or JSONL file."""
+    suffix = "".join(path.suffixes).lower()
+    if suffix.endswith((".jsonl", ".ndjson", ".json")):
+        with open(path, encoding="utf-8") as fh:
+            n = 0
+            for line_no, line in enumerate(fh, 1):
+                if not line.strip():
+                    continue
+                try:
+                    row = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise TallyError(f"{path}: line {line_no}: not JSON: {exc.msg}") from None
+                if not isinstance(row, dict):
+                    raise TallyError(f"{path}: line {line_no}: not a JSON object")
+                n += 1
+                yield n, line_no, row
+        return
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        sample = fh.read(4096)
+        fh.seek(0)
+        delim = "\t" if suffix.endswith((".tsv", ".tab")) or sample.count("\t") > sample.count(",") else ","
+        reader = csv.DictReader(fh, delimiter=delim)
+        if reader.fieldnames is None:
+            raise TallyError(f"{path}: empty file")
+        n = 0
+        for row in reader:
+            n += 1
+            # the line where this row starts (rows may span several lines)
+            yield n, reader.line_num - _extra_lines(row), row
+
+
+def _extra_lines(row: dict[str, Any]) -> int:
+    return sum(str(v).count("\n") for v in row.values() if v)
+
+
+def _number(value: Any) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return int(value)
+    s = str(value).strip().replace(",", "")
+    if s.isdigit():
+        return int(s)
+    try:
+        f = float(s)
+    except ValueError:
+        return None
+    return int(f) if f == int(f) else None
+
+
+def evaluate(path: str | Path, text_column: str = "description", id_column: str | None = None,
+             killed_column: str = "deaths", injured_column: str | None = "injured") -> dict[str, Any]:
+    """Metrics and mismatches of tally's killed/injured figures on a coded file."""
+    from .extract import extract
+
+    path = Path(path)
+    if not path.exists():
+        raise TallyError(f"{path}: no such file")
+    n_rows = 0
+    d_rows = d_exact = d_cov = 0
+    i_rows = i_exact = 0
+    ratios: list[float] = []
+    open_high = 0
+    mismatches: list[dict[str, Any]] = []
+    elapsed = 0.0
+    checked = False
+    for n, line_no, row in _rows(path, text_column):
+        if not checked:
+            for col in (text_column, killed_column, id_column, injured_column):
+                if col and col not in row:
+                    raise TallyError(f"{path}: no column {col!r} (columns: {', '.join(map(str, row))})")
+            checked = True
+        n_rows += 1
+        text = str(row.get(text_column) or "")
+        rid = row.get(id_column) if id_column else None
+        doc = Document.from_text(text, source=f"{path}#row={n}", format="csv",
+                                 id=None if rid in (None, "") else str(rid),
+                                 meta={"row": n, "line": line_no, "date": None})
+        t0 = time.perf_counter()
+        rec = extract(doc)
+        elapsed += time.perf_counter() - t0
+        killed = rec.casualties.get("killed")
+        injured = rec.casualties.get("injured")
+        k_best = killed.best if killed and killed.best is not None else 0
+        k_low = killed.low if killed and killed.low is not None else 0
+        k_high = (killed.high if killed else 0)
+        i_best = injured.best if injured and injured.best is not None else 0
+        gold_d = _number(row.get(killed_column))
+        gold_i = _number(row.get(injured_column)) if injured_column else None
+        bad = False
+        if gold_d is not None:
+            d_rows += 1
+            if k_best == gold_d:
+                d_exact += 1
+            else:
+                bad = True
+            if k_low <= gold_d and (k_high is None or gold_d <= k_high):
+                d_cov += 1
+            if k_high is None and killed is not None:
+                open_high += 1
+            elif k_low > 0 and k_high and k_high > 0:
+                ratios.append(k_high / k_low)
+        if gold_i is not None:
+            i_rows += 1
+            if i_best == gold_i:
+                i_exact += 1
+            else:
+                bad = True
+        if bad:
+            mismatches.append({
+                "id": doc.id if doc.id is not None else str(n),
+                "text": text,
+                "gold": {"deaths": row.get(killed_column),
+                         "injured": row.get(injured_column) if injured_column else None},
+                "predicted": {
+                    "killed": None if killed is None else {"low": killed.low, "best": killed.best,
+                                                           "high": killed.high, "rule": killed.rule},
+                    "injured": None if injured is None else {"low": injured.low, "best": injured.best,
+                                                             "high": injured.high, "rule": injured.rule},
+                },
+            })
+    if n_rows == 0:
+        raise TallyError(f"{path}: no rows")
+    metrics = {
+        "rows": n_rows,
+        "deaths_rows": d_rows,
+        "deaths_exact": d_exact / d_rows if d_rows else 0.0,
+        "injured_rows": i_rows,
+        "injured_exact": i_exact / i_rows if i_rows else 0.0,
+        "deaths_interval_coverage": d_cov / d_rows if d_rows else 0.0,
+        "median_high_low_ratio": statistics.median(ratios) if ratios else 1.0,
+        "open_high_share": open_high / d_rows if d_rows else 0.0,
+        "seconds": round(elapsed, 3),
+        "docs_per_s": n_rows / elapsed if elapsed > 0 else 0.0,
+    }
+    return {"metrics": metrics, "mismatches": mismatches}
