@@ -12,6 +12,7 @@ to use an existing server instead; each test then gets its own database there.
 
 from __future__ import annotations
 
+import atexit
 import glob
 import os
 import shutil
@@ -91,6 +92,22 @@ class PgServer:
         if self.data.exists():
             self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop")
         shutil.rmtree(self.dir, ignore_errors=True)
+
+
+_shared: PgServer | None = None
+
+
+def shared_server() -> PgServer | None:
+    """One server for the whole test session, started on first use and stopped
+    when the interpreter exits; ``None`` when PostgreSQL is not installed."""
+    global _shared
+    if _shared is None:
+        bindir = find_bindir()
+        if bindir is None:
+            return None
+        _shared = PgServer(bindir).start()
+        atexit.register(_shared.stop)
+    return _shared
 
 
 def create_database(server_url: str) -> str:

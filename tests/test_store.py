@@ -29,60 +29,8 @@ from tally.store import schema as t
 from tally.store.columns import SCHEMAS
 from tally.store.migrations import MIGRATIONS
 
-from .pg import PgServer, create_database, find_bindir
+from .store_fixtures import ROOT, counts, db_url, loaded, pg_server, reports, store  # noqa: F401 (fixtures)
 from .store_support import REPORTS, fake_extract, generated_reports, plaintext, write_reports
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-# ----------------------------------------------------------------------------- fixtures
-
-@pytest.fixture(scope="session")
-def pg_server():
-    """The URL of a PostgreSQL server for this session (no database part)."""
-    if os.environ.get("TALLY_TEST_PG_URL"):
-        yield os.environ["TALLY_TEST_PG_URL"].rstrip("/")
-        return
-    bindir = find_bindir()
-    if bindir is None:
-        pytest.skip("PostgreSQL is not installed (apt-get install postgresql, or set TALLY_TEST_PG_URL)")
-    server = PgServer(bindir).start()
-    try:
-        yield server.url
-    finally:
-        server.stop()
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request, tmp_path) -> str:
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'tally.db'}"
-    return create_database(request.getfixturevalue("pg_server"))
-
-
-@pytest.fixture
-def store(db_url):
-    with Store(db_url) as s:
-        yield s
-
-
-@pytest.fixture
-def reports(tmp_path) -> list[Path]:
-    return write_reports(tmp_path / "reports")
-
-
-@pytest.fixture
-def loaded(store, reports):
-    """A store holding the five reports."""
-    result = ingest(store, reports, extractor=fake_extract)
-    assert result.ingested == 5 and not result.failed
-    return store
-
-
-def counts(store: Store) -> dict[str, int]:
-    with store.read() as conn:
-        return {tbl.name: conn.execute(sa.select(sa.func.count()).select_from(tbl)).scalar_one()
-                for tbl in t.CORE_TABLES}
 
 
 def ids(rows) -> list[str]:
