@@ -326,3 +326,15 @@ def test_export_parquet_needs_a_file(loaded):
 
     with pytest.raises(ExportError):
         export(loaded, "parquet", "tally", stream=io.StringIO())
+
+
+# ----------------------------------------------------------------------------- docs
+
+def test_docs_list_every_migration_and_export_column():
+    store_md = (ROOT / "docs" / "store.md").read_text(encoding="utf-8")
+    assert all(f"`{name}`" in store_md for name, _ in MIGRATIONS)
+    export_md = (ROOT / "docs" / "export.md").read_text(encoding="utf-8")
+    for schema, (columns, _) in SCHEMAS.items():
+        section = export_md.split(f"## `--schema {schema}`", 1)[1].split("\n## ", 1)[0]
+        missing = [name for name, _ in columns if f"`{name}`" not in section]
+        assert not missing, f"docs/export.md does not document {schema} columns {missing}"

@@ -123,7 +123,7 @@ def ucdp_row(record: dict[str, Any]) -> dict[str, Any]:
     precision = (record.get("date") or {}).get("precision")
     span = _span_days(start, end)
     if precision == "day":
-        date_prec = 1 if not span else 2 if span <= 6 else 3 if span <= 7 else 5
+        date_prec = 1 if not span else 2 if span <= 6 else 3 if span <= 7 else 4 if span <= 31 else 5
     else:
         date_prec = {"month": 4, "year": 5}.get(precision or "")
     side_a = _join(side_names(record, "1")) or _join(_perpetrators(record))
