@@ -7,11 +7,12 @@ when given). Every row becomes::
     Document.from_text(text, source=f"{source}#row={n}", format=fmt, id=<id as str or None>,
                        meta={"row": n, "line": line, "date": <date value or None>})
 
-where ``n`` counts data rows from 1, ``line`` is the file line the row starts
-on (the CSV header is line 1) and ``text`` is the cell with newlines
-normalised to ``\\n``. Files are decoded as a stream (UTF-8, or UTF-8/16/32
-with a BOM; bytes that are not UTF-8 are read as Windows-1252), so large
-files are never held in memory whole.
+where ``n`` counts data rows (JSON objects) from 1, blank lines not counted,
+``line`` is the file line the row starts on (the CSV header is line 1),
+``text`` is the cell with newlines normalised to ``\\n``, and the id and date
+are the values as written (``None`` when empty). Files are decoded as a
+stream (UTF-8, or UTF-8/16/32 with a BOM; bytes that are not UTF-8 are read
+as Windows-1252), so large files are never held in memory whole.
 """
 
 from __future__ import annotations
@@ -65,7 +66,6 @@ def read_jsonl(fp: BinaryIO, source: str, text_column: str | None = None, id_col
     for line_no, line in enumerate(_open_text(fp, source), start=1):
         if not line.strip():
             continue
-        row += 1
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
@@ -74,6 +74,7 @@ def read_jsonl(fp: BinaryIO, source: str, text_column: str | None = None, id_col
         if not isinstance(obj, dict):
             yield ReaderError(source, f"expected a JSON object, got {type(obj).__name__}", f"line {line_no}")
             continue
+        row += 1
         keys = {k.lower(): k for k in obj}
         if columns is None:  # resolved against the first object
             names = list(obj)
@@ -102,7 +103,7 @@ def _read_delimited(fp: BinaryIO, source: str, delimiter: str, fmt: str, text_co
         last_line = reader.line_num
         for cells in reader:
             line_no, last_line = last_line + 1, reader.line_num
-            if not any(c.strip() for c in cells):
+            if not cells:
                 continue  # blank line
             row += 1
             yield _document(source, fmt, row, line_no, _cell(cells, text_i),
@@ -126,11 +127,8 @@ def _document(source: str, fmt: str, row: int, line: int, text: Any, ident: Any,
 
 
 def _scalar(value: Any) -> str | None:
-    """A cell or JSON value as stripped text; ``None`` when missing or blank."""
-    if value is None:
-        return None
-    text = str(value).strip()
-    return text or None
+    """A cell or JSON value as text, as written; ``None`` when missing or empty."""
+    return None if value is None or value == "" else str(value)
 
 
 def _cell(cells: Sequence[str], index: int | None) -> str | None:
