@@ -20,8 +20,17 @@ demo: install
 	$(BIN)/tally extract examples/*.txt examples/*.wiki examples/*.xml examples/*.xml.bz2 --format table
 	$(BIN)/tally extract examples/reports.csv --text-column text --id-column id --format table
 
-test: install
+test: install pg
 	$(BIN)/python -m pytest -q
+
+# The store tests start a throw-away PostgreSQL cluster: install Debian's server when absent
+# (sudo only when not root); without it those tests are skipped.
+pg:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" != 0 ] && command -v sudo >/dev/null && echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql; \
+	} || echo "warning: could not install PostgreSQL; the PostgreSQL store tests will be skipped"
 
 bench: install
 	$(BIN)/python bench/bench_counts.py
