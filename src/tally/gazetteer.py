@@ -16,6 +16,7 @@ import csv
 import re
 import threading
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,19 +42,45 @@ def _display(name: str, common: str) -> str:
     return name.split(",")[0] if "," in name else name
 
 
+_LETTERS = str.maketrans({"ʻ": "", "‘": "", "’": "", "ı": "i", "ø": "o", "Ø": "O", "æ": "ae", "ß": "ss",
+                          "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "œ": "oe", "þ": "th", "ð": "d"})
+
+
 def place_key(name: str) -> str:
     """Lower case, no accents, words of letters and digits joined by one space."""
-    text = unicodedata.normalize("NFKD", name.replace("ʻ", "").replace("‘", "").replace("’", ""))
+    if name.isascii():
+        return _KEY_RE.sub(" ", name.lower().replace("'", "")).strip()
+    text = unicodedata.normalize("NFKD", name.translate(_LETTERS))
     text = "".join(c for c in text if not unicodedata.combining(c)).lower().replace("'", "")
     return _KEY_RE.sub(" ", text).strip()
+
+
+_VOWELS_RE = re.compile(r"(?<=.)[aeiouyw]+|[^a-z]")
+_DOUBLE_RE = re.compile(r"(.)\1+")
+
+
+def skeleton(key: str) -> str:
+    """A spelling-tolerant form of a key: first letter, then consonants
+    ("konduz" and "kunduz" -> "kndz"; "taez" and "taizz" -> "tz")."""
+    k = key.replace("kh", "k").replace("q", "k").replace("ph", "f").replace("dh", "d").replace("th", "t")
+    k = k.replace("gh", "g").replace("sh", "s").replace("ch", "c").replace("j", "z").replace("dj", "z")
+    k = _VOWELS_RE.sub("", k)
+    k = k[:1] + k[1:].replace("h", "")
+    return _DOUBLE_RE.sub(r"\1", k)
 
 
 def key_variants(key: str) -> list[str]:
     """``key`` and its forms without an admin word or a leading article."""
     out = [key]
+    if " " not in key:
+        return out
     bare = ADMIN_WORDS.sub("", key)
     if bare and bare != key:
         out.append(bare)
+    if key.startswith("saint "):
+        out.append("st " + key[6:])
+    elif key.startswith("st "):
+        out.append("saint " + key[3:])
     for k in list(out):
         stripped = _ARTICLE_RE.sub("", k)
         if stripped != k and len(stripped) > 3:
@@ -70,7 +97,7 @@ class Country:
     lon: float | None = None
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Entry:
     """A city or subdivision: ``level`` is 0 for a place, 1 or 2 for a subdivision."""
 
@@ -97,6 +124,8 @@ class Gazetteer:
         self.by_iso3: dict[str, Country] = {}
         self.admins: dict[str, list[Entry]] = {}
         self.places: dict[str, list[Entry]] = {}
+        self.skeletons: dict[str, list[Entry]] = {}  # consonant skeletons, for spelling variants
+        self.capital_names: dict[str, str] = {}
         self._load(root)
 
     # ------------------------------------------------------------------ loading
@@ -122,6 +151,11 @@ class Gazetteer:
                     self.countries[k] = c
                     if row["kind"] == "demonym":
                         self.demonyms.add(k)
+                        if not k.endswith(("s", "ese", "sh", "ch")):
+                            self.countries.setdefault(k + "s", c)  # "Somalis", "Afghans"
+                            self.demonyms.add(k + "s")
+        with open(DATA / "capitals.csv", encoding="utf-8", newline="") as fp:
+            self.capital_names = {row["iso3"]: row["capital"] for row in csv.DictReader(fp)}
 
         subs: dict[int, tuple[Entry, int]] = {}
         with open(root / "subdivisions" / "subdivisions.tsv", encoding="utf-8") as fp:
@@ -131,9 +165,12 @@ class Gazetteer:
                           geonames_id=int(gid) if gid else None)
                 subs[i] = (e, int(parent) if parent else 0)
                 for n in {name, *aliases.split("|")} - {""}:
-                    for k in key_variants(place_key(n)):
+                    keys = key_variants(place_key(n))
+                    for k in keys:
                         if k:
                             self._add(self.admins, k, e)
+                    if int(level) == 1 and keys[-1]:
+                        self._add(self.skeletons, skeleton(keys[-1]), e)
         for e, parent in subs.values():
             if e.level == 1:
                 e.admin1 = e.name
@@ -163,8 +200,11 @@ class Gazetteer:
                 cs[2] += 1
                 e = Entry(name=name, iso3=iso3, level=0, lat=la, lon=lo, admin1=admin1,
                           population=int(pop), geonames_id=int(gid))
-                for k in key_variants(place_key(name)):
+                keys = key_variants(place_key(name))
+                for k in keys:
                     self._add(self.places, k, e)
+                if e.population >= 1000:
+                    self._add(self.skeletons, skeleton(keys[-1]), e)
         for sid, (e, _) in subs.items():
             s = sums.get(sid)
             if s:
@@ -191,11 +231,31 @@ class Gazetteer:
 
     @staticmethod
     def _add(table: dict[str, list[Entry]], key: str, entry: Entry) -> None:
-        bucket = table.setdefault(key, [])
-        if entry not in bucket:
+        bucket = table.get(key)
+        if bucket is None:
+            table[key] = [entry]
+        elif not any(e is entry for e in bucket):
             bucket.append(entry)
 
     # ------------------------------------------------------------------ lookups
+
+    def capital(self, iso3: str) -> Entry | None:
+        """The capital city of a country (``data/capitals.csv``)."""
+        name = self.capital_names.get(iso3)
+        if not name:
+            return None
+        found = [e for e in self.lookup(name, iso3) if e.level == 0]
+        return found[0] if found else None
+
+    def fuzzy(self, name: str, iso3: set[str] | Counter | None) -> list[Entry]:
+        """Places (population 1,000+) and first-level subdivisions whose
+        consonant skeleton equals that of ``name``, inside ``iso3`` when given."""
+        k = key_variants(place_key(name))[-1]
+        sk = skeleton(k)
+        if len(k) < 5 or len(sk) < 3:
+            return []
+        found = [e for e in self.skeletons.get(sk, ()) if iso3 is None or e.iso3 in iso3]
+        return sorted(found, key=lambda e: (e.level == 0, e.population), reverse=True)
 
     def country(self, name: str) -> Country | None:
         """The country named (or demonym'd) by ``name``, exactly."""

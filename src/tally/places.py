@@ -22,8 +22,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
+from .actors import actor_table
 from .gazetteer import ADMIN_WORDS, Country, Entry, gazetteer, place_key
 from .model import Place
 
@@ -44,8 +45,12 @@ _NEAR_RE = re.compile(r"\b(?:near|outside|close to|km|kilometres|kilometers|mile
 _ADMIN_AFTER_RE = re.compile(
     r"[ \t]+(?P<w>state|province|district|region|governorate|county|department|prefecture|municipality"
     r"|local government area|lga|woreda|zone|division)\b", re.I)
-_FEATURE_RE = re.compile(r"^(?:Lake|River|Mount|Mt\.?|Gulf|Sea|Bay|Cape|Strait|Ocean|Desert|Forest|Valley"
+_FEATURE_RE = re.compile(r"^(?:Lake|River|Mount|Mt\.?|Gulf|Sea|Bay|Strait|Ocean|Desert|Forest|Valley"
                          r"|University|Hospital|Airport|Stadium|Hotel|Church|Mosque|School|Bank|Party)\b")
+_INSTITUTION_RE = re.compile(r"\b(?:University|College|Hospital|Airport|Stadium|Hotel|Church|Mosque|School"
+                             r"|Bank|Party|Association|Ministry|Council|Organi[sz]ation|Company|Agency"
+                             r"|Front|Movement|Army|Forces|Brigade|Observatory|Network|Union|Committee)\b")
+_IN_RE = re.compile(r"\b(?:in|inside|across|throughout)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
 _FIELD_SKIP_RE = re.compile(r"^(?:various|multiple|several|unknown|across|throughout|near)\b", re.I)
 _STOP = {
     "the", "a", "an", "at", "in", "on", "of", "and", "but", "he", "she", "it", "they", "we", "his", "her",
@@ -68,6 +73,7 @@ _STOP = {
     "victoria", "mercy", "hope", "justice", "police station", "imam", "sheikh", "emir", "governor",
     "spokesman", "spokesperson", "commander", "chief", "leader", "general", "colonel", "captain", "major",
     "bishop", "pastor", "father", "king", "prince", "queen", "lord", "sir", "al", "el", "bin", "ibn",
+    "federal", "northern", "southern", "eastern", "western", "upper", "lower", "greater", "grand",
 }
 
 
@@ -127,18 +133,41 @@ def choose(cands: list[Entry], admin_hint: bool = False) -> Entry | None:
 
 
 def context_countries(text: str) -> Counter[str]:
-    """Countries the text names: ISO3 -> weight (2 a name, 1 a demonym)."""
+    """Countries the text names: ISO3 -> weight (1 a demonym, 2 a name,
+    4 a name after "in"). Names inside actor names ("Sudan People's
+    Liberation Army"), after a feature word ("Lake Chad") or before an
+    admin word ("Niger State") do not count."""
     g = gazetteer()
+    table = actor_table()
     counts: Counter[str] = Counter()
     for m in RUN_RE.finditer(text):
-        words = [_POSSESSIVE_RE.sub("", w) for w in m.group(0).split()]
-        for i in range(len(words)):
+        raw = m.group(0).split()
+        words = [_POSSESSIVE_RE.sub("", w).rstrip(".") for w in raw]
+        offsets = [mm.start() + m.start() for mm in re.finditer(r"\S+", m.group(0))]
+        i = 0
+        while i < len(words):
+            step = 1
             for j in range(min(len(words), i + 6), i, -1):
+                if j - i > 1 and table.lookup(" ".join(raw[i:j])) is not None:
+                    step = j - i
+                    break
                 k = place_key(" ".join(words[i:j]))
                 c = g.countries.get(k)
-                if c is not None:
-                    counts[c.iso3] += 1 if k in g.demonyms else 2
+                if c is None:
+                    continue
+                step = j - i
+                end = offsets[j - 1] + len(words[j - 1])
+                if (i > 0 and _FEATURE_RE.match(words[i - 1])) or (
+                        j == len(words) and _ADMIN_AFTER_RE.match(text, end)) or (
+                        j < len(words) and ADMIN_WORDS.search(" " + place_key(words[j]))):
                     break
+                if k in g.demonyms:
+                    counts[c.iso3] += 1
+                else:
+                    before = text[max(0, offsets[i] - 30):offsets[i]]
+                    counts[c.iso3] += 4 if _IN_RE.search(before) else 2
+                break
+            i += step
     return counts
 
 
@@ -230,77 +259,168 @@ def pick_location(places: list[Place]) -> Place | None:
 
 # --------------------------------------------------------------------------- text
 
-def find_places(text: str, context: Counter[str] | None = None) -> list[Place]:
-    """Places named in running text, most likely event location first:
-    cued, specific and early mentions rank higher. Countries named in the
-    text restrict the candidates; a country alone gives a country place."""
+_CAPITAL_RE = re.compile(r"\b(?:the\s+)?(?:(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)(?:['’]s?)?\s+)?capital\b")
+
+
+@dataclass(slots=True)
+class Mention:
+    """A gazetteer hit in running text."""
+
+    phrase: str
+    start: int
+    cands: list[Entry]
+    cue: int          # 0 none, 1 a preposition ("in X"), 2 a place word ("the town of X")
+    admin_hint: bool  # "X Province", "X state"
+    near: bool
+    partial: bool     # only part of a longer capitalised run ("Ula" of "Ula Upata")
+
+
+def mentions(text: str) -> list[Mention]:
+    """Capitalised runs of ``text`` that name gazetteer places or subdivisions
+    (countries and actor names excluded), longest match first."""
     g = gazetteer()
-    if context is None:
-        context = context_countries(text)
-    scored: list[tuple[float, int, Place]] = []
-    seen: set[str] = set()
+    table = actor_table()
+    out: list[Mention] = []
     for m in RUN_RE.finditer(text):
-        words = [_POSSESSIVE_RE.sub("", w) for w in m.group(0).split()]
-        if _FEATURE_RE.match(words[0]) and len(words) > 1:
+        raw = m.group(0).split()
+        words = [_POSSESSIVE_RE.sub("", w).rstrip(".") for w in raw]
+        if (_FEATURE_RE.match(words[0]) and len(words) > 1) or _INSTITUTION_RE.search(m.group(0)):
             continue
         offsets = [mm.start() + m.start() for mm in re.finditer(r"\S+", m.group(0))]
+        consumed = -1  # index of the last word taken by a match (or skipped as a name)
         i = 0
         while i < len(words):
             found = None
             for j in range(min(len(words), i + 5), i, -1):
                 phrase = " ".join(words[i:j])
                 k = place_key(phrase)
-                if k in _STOP or len(k) < 3 or k in g.countries:
+                if k in _STOP or len(k) < 3:
                     continue
+                if (k in g.countries and not _ADMIN_AFTER_RE.match(text, offsets[j - 1] + len(words[j - 1]))) \
+                        or table.lookup(" ".join(raw[i:j])) is not None:
+                    found = (j, None)
+                    break
                 if k in g.admins or k in g.places or ADMIN_WORDS.search(k):
                     cands = g.lookup(phrase)
                     if cands:
-                        found = (j, phrase, cands)
+                        found = (j, cands)
                         break
             if found is None:
                 i += 1
                 continue
-            j, phrase, cands = found
+            j, cands = found
+            if cands is None:  # a country or an actor: skip its words
+                consumed = j - 1
+                i = j
+                continue
+            phrase = " ".join(words[i:j])
             start = offsets[i]
             end = offsets[j - 1] + len(words[j - 1])
             after = _ADMIN_AFTER_RE.match(text, end) if j == len(words) else None
-            admin_hint = bool(after) or bool(ADMIN_WORDS.search(place_key(phrase)))
             before = text[max(0, start - 60):start]
             cue = _CUE_RE.search(before)
-            near = bool(_NEAR_RE.search(before))
+            out.append(Mention(
+                phrase=phrase, start=start, cands=cands,
+                cue=0 if cue is None else (2 if cue.group("kind") else 1),
+                admin_hint=bool(after) or bool(ADMIN_WORDS.search(place_key(phrase))),
+                near=bool(_NEAR_RE.search(before)), partial=_partial(raw, words, i, j, consumed)))
+            consumed = j - 1
             i = j
-            entry = _pick_text(cands, context, bool(cue), admin_hint)
-            if entry is None or place_key(phrase) in seen:
-                continue
-            seen.add(place_key(phrase))
-            score = {0: 3.0, 2: 2.0, 1: 1.5}.get(min(entry.level, 2), 1.0)
-            if cue is not None:
-                score += 2.0 if cue.group("kind") else 1.0
-            if entry.iso3 in context:
-                score += 1.0
-            score -= start / 2000.0
-            scored.append((score, start, to_place(phrase, entry, near=near)))
+    return out
+
+
+def _partial(raw: list[str], words: list[str], i: int, j: int, consumed: int) -> bool:
+    """True when a match sits beside other capitalised words of its run that
+    are no stopwords ("Ula" of "Ula Upata"): likely part of a longer name."""
+    if j < len(words) and not _POSSESSIVE_RE.search(raw[j - 1]) and place_key(words[j]) not in _STOP:
+        return True
+    return (i > 0 and i - 1 > consumed and not _POSSESSIVE_RE.search(raw[i - 1])
+            and place_key(words[i - 1]) not in _STOP)
+
+
+def find_places(text: str, context: Counter[str] | None = None) -> list[Place]:
+    """Places named in running text, most likely event location first:
+    cued, specific and early mentions rank higher. Countries named in the
+    text restrict the candidates; a country alone gives a country place,
+    "the capital" its capital."""
+    g = gazetteer()
+    context = Counter(context) if context is not None else context_countries(text)
+    found = mentions(text)
+    if not context:  # "Borno State", "Lower Shabelle" or "Konar province" names the country
+        for mn in found:
+            isos = {e.iso3 for e in mn.cands if e.level == 1}
+            if not isos and mn.admin_hint:
+                isos = {e.iso3 for e in g.fuzzy(mn.phrase, None) if e.level == 1}
+            if len(isos) == 1 and (mn.admin_hint or mn.cue or " " in mn.phrase) and not mn.partial:
+                context[isos.pop()] += 1
+    named = any(w >= 2 for w in context.values())
+    scored: list[tuple[float, int, Place]] = []
+    seen: set[str] = set()
+    for mn in found:
+        entry = _pick_text(mn, context)
+        if entry is None and (mn.cue or mn.admin_hint) and not mn.partial:
+            entry = _fuzzy(mn, context)
+        if entry is None or place_key(mn.phrase) in seen:
+            continue
+        seen.add(place_key(mn.phrase))
+        score = {0: 3.0, 2: 2.0, 1: 1.5}.get(min(entry.level, 2), 1.0)
+        if entry.iso3 in context:
+            score += 1.0
+        elif context:
+            score -= 3.0 if named else 1.0
+        score += mn.cue - mn.start / 2000.0
+        scored.append((score, mn.start, to_place(mn.phrase, entry, near=mn.near)))
+    if context and scored and max(t[0] for t in scored) < 1.2:
+        iso3 = context.most_common(1)[0][0]
+        scored.append((1.2, 0, country_place(g.by_iso3[iso3].name, g.by_iso3[iso3])))
     scored.sort(key=lambda t: (-t[0], t[1]))
     places = [p for _, _, p in scored]
     if not places and context:
         iso3 = context.most_common(1)[0][0]
+        cap = _CAPITAL_RE.search(text)
+        if cap is not None:
+            who = g.country(cap.group("who") or "") if cap.group("who") else None
+            capital = g.capital(who.iso3 if who else iso3)
+            if capital is not None:
+                places.append(to_place(capital.name, capital))
         c = g.by_iso3[iso3]
         places.append(country_place(c.name, c))
     return places
 
 
-def _pick_text(cands: list[Entry], context: Counter[str], cued: bool, admin_hint: bool) -> Entry | None:
+def _fuzzy(mn: Mention, context: Counter[str]) -> Entry | None:
+    """A spelling variant ("Konduz" for Kunduz): inside the text's countries,
+    or, with none named, a populous place of a single country."""
+    g = gazetteer()
+    if context:
+        found = g.fuzzy(mn.phrase, context)
+        return choose(found, mn.admin_hint) if found else None
+    found = [e for e in g.fuzzy(mn.phrase, None) if e.population >= 100000 or e.level == 1]
+    if len({e.iso3 for e in found}) != 1:
+        return None
+    return choose(found, mn.admin_hint)
+
+
+def _pick_text(mn: Mention, context: Counter[str]) -> Entry | None:
     """A candidate for a name found in text, or None when it is too doubtful."""
+    cands = mn.cands
     if context:
         inside = [e for e in cands if e.iso3 in context]
-        if not inside:
+        if inside:
+            return choose(inside, mn.admin_hint)
+        if mn.partial or not mn.cue:
             return None
-        return choose(inside, admin_hint)
-    entry = choose(cands, admin_hint)
+        big = [e for e in cands if e.level == 0 and e.population >= 100000]  # "in Mogadishu"
+        return choose(big) if big else None
+    if mn.partial:
+        return None
+    entry = choose(cands, mn.admin_hint)
     if entry is None:
         return None
-    if entry.level == 0 and entry.population < (1000 if cued else 200000):
-        return None
-    if entry.level > 0 and not (cued or admin_hint):
-        return None
-    return entry
+    if entry.level == 0:
+        need = {2: 1000, 1: 20000, 0: 200000}[mn.cue]
+        if entry.population >= need:
+            return entry
+        admins = [e for e in cands if e.level > 0 and e.lat is not None]
+        return admins[0] if admins and mn.cue else None
+    return entry if (mn.cue or mn.admin_hint) else None
