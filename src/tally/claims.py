@@ -51,11 +51,11 @@ from .quantities import Quantity, find_quantities, parse_quantity
 
 # --------------------------------------------------------------------------- lexicon
 
-_KILL_ACTIVE = (r"killed|killing|kills|kill|massacred|massacring|executed|executing|murdered|murdering|"
+_KILL_ACTIVE = (r"killed|killing|kills|kill|martyred|massacred|massacring|executed|executing|murdered|murdering|"
                 r"slaughtered|slaughtering|beheaded|beheading|slew|slaying|lynched|lynching|"
                 r"shot\s+dead|shooting\s+dead|shot\s+and\s+killed|gunned\s+down|gunning\s+down|"
                 r"hacked\s+to\s+death|stabbed\s+to\s+death|beat\s+to\s+death|beaten\s+to\s+death|"
-                r"burned\s+to\s+death|burnt\s+to\s+death|claimed\s+the\s+lives\s+of|"
+                r"burned\s+to\s+death|burnt\s+to\s+death|\w+ing\s+to\s+death|\w+ed\s+to\s+death|claimed\s+the\s+lives\s+of|"
                 r"claiming\s+the\s+lives\s+of|took\s+the\s+lives\s+of|taking\s+the\s+lives\s+of|"
                 r"assassinated|assassinating")
 _LEFT_TRIGGERS = {
@@ -73,13 +73,13 @@ _RIGHT_TRIGGERS = {
     "killed": _KILL_ACTIVE + r"|dead|died|dying|deaths|death|slain|perished|"
                              r"lost\s+(?:their|his|her)\s+lives|lost\s+(?:their|his|her)\s+life|"
                              r"bodies|corpses|fatalities|fatally\s+(?:shot|wounded|injured)|"
-                             r"burned\s+alive|burnt\s+alive|found\s+dead|casualties",
-    "injured": r"wounded|injured|hurt|injuries|wounding|injuring|hospitali[sz]ed",
+                             r"burned\s+alive|burnt\s+alive|found\s+dead|found\s+murdered|casualties",
+    "injured": r"wounded|injured|hurt|injuries|wounding|injuring|hospitali[sz]ed|sustained\s+(?:\w+\s+)?injuries",
     "arrested": r"arrested|detained|apprehended|rounded\s+up|in\s+custody|arrests|detentions",
     "captured": r"captured|taken\s+prisoner",
     "missing": r"missing|unaccounted\s+for|disappeared",
     "hostages": r"kidnapped|abducted|taken\s+hostage|held\s+hostage|hostages|seized|captives",
-    "displaced": r"displaced|fled\s+(?:their|his|her)\s+homes|homeless|evacuated",
+    "displaced": r"displaced(?!\s+(?:people|persons|person|families|civilians|iraqis|syrians|residents|villagers|men|women|children|by)\b)|fled\s+(?:their|his|her)\s+homes|homeless",
 }
 
 
@@ -87,8 +87,13 @@ def _alt(d: dict[str, str]) -> str:
     return "|".join(f"(?P<{k}>{v})" for k, v in d.items())
 
 
-_QWORD = r"(?:at\s+least|the\s+lives\s+of|a\s+total\s+of|another|a\s+further|an\s+additional|additional|further|some|to|at|of|as|had|has|have|reached|rose|risen|climbed|stood|stands|now|jumped|increased|is|was|were|are|been|hit|up|dead|alive|only|nearly|almost|around|over|more\s+than|about)"
+_QWORD = r"(?:surged|grew|at\s+least|the\s+lives\s+of|a\s+total\s+of|another|a\s+further|an\s+additional|additional|further|some|to|at|of|as|had|has|have|reached|rose|risen|climbed|stood|stands|now|jumped|increased|is|was|were|are|been|hit|up|dead|alive|only|nearly|almost|around|over|more\s+than|about)"
 LEFT_RE = re.compile(rf"\b(?:{_alt(_LEFT_TRIGGERS)})(?:\s+{_QWORD})*\s+$", re.I)
+TOLL_RE = re.compile(r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|people\s+killed|victims|fatalities))\b"
+                     r"[^.;:]{0,70}?\b(?:rose|risen|rises|surged|climbed|jumped|reached|hit|stood|stands|is|was|"
+                     r"has\s+been|increased|grew|of|at|to)\s+(?:(?:to|at|around|about|nearly|some|over)\s+)*$", re.I)
+WITH_OTHERS_RE = re.compile(r"\b(?:along\s+with|together\s+with|alongside|with)\s+(?:another\s+|at\s+least\s+)?$", re.I)
+HIMSELF_AND_RE = re.compile(r"\b(?:killing|killed|kills|kill)\s+(?:himself|herself|themselves)\s+and\s+$", re.I)
 # "left 5 dead", "leaving 12 people injured"
 LEAVE_RE = re.compile(r"\b(?:left|leaving|leaves|leave|claimed|claiming|claims|cost|costing|took|taking)\s+(?:{_q}\s+)*$".replace("{_q}", _QWORD), re.I)
 LEAVE_RIGHT_RE = re.compile(
@@ -101,10 +106,10 @@ _AUX = (r"(?:\s*,?\s*(?:were|was|are|is|have|has|had|been|being|be|got|get|repor
         r"to|each|both|then|immediately|either|eventually|found|left|now|already|in\s+total|"
         r"in\s+all|so\s+far|altogether|likely|presumed|killed\s+or|dead\s+or)\b)")
 _NUMSTART = r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+dozen|dozens|several|at\s+least|another)\b"
-_NPWORD = rf"(?:\s+(?!(?:{_STOP})\b)(?!\d)[\w'’.()\-]+|\s+and(?!\s+{_NUMSTART})(?=\s+[a-z(]))"
+_NPWORD = rf"(?:\s+(?!(?:{_STOP})\b)(?!\d)[\w'’.()\[\]\-]+|\s+and(?!\s+{_NUMSTART})(?=\s+[a-z(]))"
 RIGHT_RE = re.compile(
     rf"^(?P<np>{_NPWORD}{{0,9}}?)(?P<paren>\s*,?\s*(?:including|among\s+them|among\s+whom|mostly|"
-    rf"mainly|most\s+of\s+them|many\s+of\s+them|all\s+of\s+them|both|many|most|among\s+them)\b[^;:]{{0,90}}?,)?"
+    rf"mainly|most\s+of\s+them|many\s+of\s+them|all\s+of\s+them|both|many|most|among\s+them)\b[^;:]{{0,90}}?,?)?"
     rf"(?:\s*,?\s*(?:who|that|which)\b)?(?P<aux>{_AUX}*)\s*(?:\w+(?:ed|en)\s+and\s+)?(?:{_alt(_RIGHT_TRIGGERS)})\b",
     re.I)
 _OBJ_AFTER = re.compile(
@@ -114,10 +119,14 @@ _OBJ_AFTER = re.compile(
     r"ninety|hundred|dozens|scores|several|many|people|civilians|villagers|students|soldiers|"
     r"policemen|residents|worshippers|women|children|members|men)", re.I)
 
+_NAME_AFTER = re.compile(r"\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
+                         r"March|April|May|June|July|August|September|October|November|December|In|On|At)\b)"
+                         r"[A-Z][a-z]+")
 SUBSET_RE = re.compile(
     r"(?:\bincluding|\bincluded|\bamong\s+them|\bamong\s+whom|\bamong\s+the\s+(?:dead|killed|victims|"
     r"casualties|injured|wounded)|\bof\s+whom|\bof\s+them|\bmostly|\bmainly|\bincluding\s+at\s+least|"
     r"\bsuch\s+as|\bnamely)\s*$", re.I)
+_SUBSET_STRETCH_RE = re.compile(r"\b(?:including|among\s+them|among\s+whom|mostly|mainly)\b[^,;.:]*?\b(?:and|or)\s+(?:at\s+least\s+)?$", re.I)
 SUBSET_AFTER_RE = re.compile(r"^\s+(?:of\s+(?:them|whom|those|the\s+(?:dead|victims|killed|injured|"
                              r"wounded|casualties))|were\s+among)\b", re.I)
 ADDITIVE_BEFORE_RE = re.compile(r"(?:\banother|\ba\s+further|\ban\s+additional|\badditional|"
@@ -152,14 +161,18 @@ PERSON_SG = (
 PERSON_SG_RE = re.compile(rf"\b(?:{PERSON_SG})\b", re.I)
 IMPLICIT_ACTIVE_RE = re.compile(
     rf"\b(?:{_KILL_ACTIVE}|killed|murdered|killing\s+of|murder\s+of|assassination\s+of|beheading\s+of|"
-    rf"execution\s+of|lynching\s+of)\s+(?:(?:a|an|the|his|her|their|its|one|local|"
+    rf"execution\s+of|lynching\s+of|death\s+of)\s+(?:(?:a|an|the|his|her|their|its|one|local|"
     rf"prominent|former|senior|retired|young|elderly|popular|well-known)\s+)+(?:[\w'’-]+\s+){{0,4}}?"
     rf"(?:{PERSON_SG}|\d+-year-old|[\w-]+-old)\b(?!\s+(?:and|,)\s+(?:his|her|their|\d|two|three|four|five|six|seven|eight|nine|ten))", re.I)
 IMPLICIT_PASSIVE_RE = re.compile(
-    rf"\b(?:was|has\s+been|had\s+been|is)\s+(?:\w+ly\s+)?(?:also\s+)?(?:(?:shot|stabbed|beaten|"
+    rf"\b(?:was|has\s+been|had\s+been|is)\s+(?:\w+ly\s+)?(?:also\s+)?(?:found\s+)?(?:(?:shot|stabbed|beaten|tortured|"
     rf"hacked|tortured|attacked|abducted|kidnapped)\s+(?:and|before\s+being)\s+)?"
     rf"(?:{_KILL_ACTIVE}|killed|found\s+dead|murdered|slain|shot\s+to\s+death|burned\s+alive)\b", re.I)
-IMPLICIT_DIED_RE = re.compile(r"\b(?:he|she)\s+(?:later\s+)?died\b|\b(?:was|were)\s+among\s+the\s+dead\b", re.I)
+IMPLICIT_DIED_RE = re.compile(
+    r"\b(?:he|she)\s+(?:later\s+)?died\b|\b(?:succumbed|died)\s+(?:to|of|from)\s+(?:his|her)\s+(?:wounds|injuries)|"
+    rf"\b(?:{_KILL_ACTIVE})\s+(?:him|her)\b|\b(?:the|a)\s+(?:\w+\s+)?(?:body|corpse|remains)\s+of\s+(?:a|an|the)\b|"
+    r"\b(?:a|the)\s+(?:\w+\s+)?(?:body|corpse)\s+(?:was\s+)?(?:found|discovered|recovered)|"
+    r"^(?:an?|the)\s+[^,]{0,80}?\b(?:has\s+)?died\b", re.I)
 ALONG_RE = re.compile(r"\b(?:along\s+with|together\s+with|and|with)\s*$", re.I)
 HIMSELF_RE = re.compile(r"\b(?:killing|killed|kills)\s+(?P<who>himself|herself|themselves)\s+and\s+", re.I)
 BLEW_UP_RE = re.compile(r"\b(?:blew|blowing|blown)\s+(?P<who>himself|herself|themselves)\s+up\b|"
@@ -365,7 +378,7 @@ def relation(claim: Claim, doc: Document) -> str | None:
         return None
     before = doc.text[max(claim.start, claim.figure_start - 40):claim.figure_start]
     after = doc.text[claim.figure_end:min(claim.end, claim.figure_end + 30)]
-    if SUBSET_RE.search(before) or SUBSET_AFTER_RE.match(after):
+    if SUBSET_RE.search(before) or SUBSET_AFTER_RE.match(after) or _SUBSET_STRETCH_RE.search(before):
         return "subset"
     if ADDITIVE_BEFORE_RE.search(before) or ADDITIVE_AFTER_RE.match(after):
         return "additive"
@@ -374,7 +387,11 @@ def relation(claim: Claim, doc: Document) -> str | None:
 
 def is_implicit(claim: Claim) -> bool:
     """True for a count read from words with no number ("killed a journalist")."""
-    return claim.figure is not None and parse_quantity(claim.figure) is None
+    if claim.figure is None:
+        return False
+    if claim.figure.strip().lower() in {"a", "an", "one", "his", "her", "their", "another"}:
+        return False  # "and a driver": a coordinated figure of one
+    return parse_quantity(claim.figure) is None
 
 
 # --------------------------------------------------------------------------- infobox
@@ -613,9 +630,24 @@ def _sentence_source(sent: str) -> str | None:
 _STATING_RE = re.compile(r"(?:,\s*)?(?:with\s+)?(?P<src>(?:an?|one|the|another)\s+[\w\s'’-]{1,50}?)\s+(?:stating|saying|claiming|reporting)\s+(?:that\s+)?$", re.I)
 
 
+_AND_ONE_RE = re.compile(rf"(?<![\w'’-])(?P<q>an?|one|his|her|their|another|the)\s+(?=(?:[\w'’-]+\s+){{0,3}}?(?:{PERSON_SG})\b(?!['’-])(?!\s+(?:said|says|told|reported|stated|claimed|added|confirmed)\b))", re.I)
+
+
+def _sentence_quantities(text: str, ss: int, se: int) -> list[Quantity]:
+    qs = [q for q in find_quantities(text, ss, se) if not _bad_number(text, q, ss)]
+    taken = {q.start for q in qs}
+    extra = []
+    for m in _AND_ONE_RE.finditer(text, ss, se):
+        if m.start("q") not in taken:
+            extra.append(Quantity(1, 1, "exactly", m.start("q"), m.end("q"), m.group("q")))
+    if extra:
+        qs = sorted(qs + extra, key=lambda q: q.start)
+    return qs
+
+
 def _sentence_claims(text: str, ss: int, se: int, ctx: _Ctx) -> list[Claim]:
     sent = text[ss:se]
-    qs = [q for q in find_quantities(text, ss, se) if not _bad_number(text, q, ss)]
+    qs = _sentence_quantities(text, ss, se)
     claims: list[Claim] = []
     linked: list[tuple[Quantity, list[str], str | None, Claim]] = []
 
@@ -628,7 +660,10 @@ def _sentence_claims(text: str, ss: int, se: int, ctx: _Ctx) -> list[Claim]:
         claims.append(c)
         return c
 
+    consumed: set[int] = set()
     for i, q in enumerate(qs):
+        if q.start in consumed:
+            continue
         before = text[ss:q.start]
         nxt = qs[i + 1].start if i + 1 < len(qs) else se
         after = text[q.end:nxt]
@@ -642,6 +677,15 @@ def _sentence_claims(text: str, ss: int, se: int, ctx: _Ctx) -> list[Claim]:
                     cats = [k]
                     break
             gm = re.match(rf"^({_NPWORD}{{0,6}}?)(?=\s*(?:[,;.]|$|\s(?:{_STOP}|in|on|at|from|near|by|with|during|across|inside|outside|after)\b))", after, re.I)
+            group = gm.group(1) if gm else None
+        if cats is None and (TOLL_RE.search(before[-90:]) or HIMSELF_AND_RE.search(before)):
+            cats = ["killed"]
+            gm = re.match(rf"^({_NPWORD}{{0,6}}?)(?=\s*(?:[,;.]|$|\s(?:{_STOP}|in|on|at|from|near|by|with|during)\b))", after, re.I)
+            group = gm.group(1) if gm else None
+        if cats is None and linked and WITH_OTHERS_RE.search(before) and \
+                re.match(r"^\s+(?:other|others|more|members|relatives|colleagues|people|\w+s)\b", after, re.I):
+            cats = list(linked[-1][1])
+            gm = re.match(rf"^({_NPWORD}{{0,6}}?)(?=\s*(?:[,;.]|$|\s(?:{_STOP}|in|on|at|from|near|by|with|during)\b))", after, re.I)
             group = gm.group(1) if gm else None
         if cats is None:
             lm = LEAVE_RE.search(before)
@@ -663,17 +707,26 @@ def _sentence_claims(text: str, ss: int, se: int, ctx: _Ctx) -> list[Claim]:
                 tail = text[q.end:se][trig_end:]
                 active = False
                 trig_word = rm.group(_first_group(rm)).lower()
-                if not aux.strip(" ,") and re.match(r"(?:killed|massacred|executed|murdered|slaughtered|"
-                                                    r"beheaded|lynched|shot|gunned|hacked|stabbed|wounded|"
-                                                    r"injured|kidnapped|abducted|arrested|detained|captured|"
-                                                    r"seized|displaced|claimed|took|burned|burnt|beat|killing|"
-                                                    r"wounding|injuring|slew|assassinated)", trig_word):
-                    if _OBJ_AFTER.match(tail) or trig_word.endswith("ing") or ATTACKER_RE.search(np or "") \
-                            and not re.match(r"^\s*(?:[,.;]|and|in|on|at|$)", tail):
+                passive_aux = re.search(r"\b(?:been|were|was|are|is|being|got|get|be)\b", aux, re.I)
+                if not passive_aux:
+                    if trig_word.endswith("ing"):
                         active = True
-                if trig_word.endswith("ing") and not aux.strip():
+                    elif re.match(r"(?:kill|massacre|execute|murder|slaughter|behead|lynch|shot|gun|hack|"
+                                  r"stab|wound|injur|kidnap|abduct|arrest|detain|captur|seiz|displac|claim|"
+                                  r"took|burn|beat|slew|assassinat|martyr|\w+ed\s+to\s+death)", trig_word):
+                        if _OBJ_AFTER.match(tail) or re.match(r"\s+(?:him|her|them|us)\b", tail) or \
+                                (cat == "killed" and _NAME_AFTER.match(tail)) or \
+                                (ATTACKER_RE.search(np or "") and not re.match(r"^\s*(?:[,.;]|and\b|in\b|on\b|at\b|$)", tail)):
+                            active = True
+                # number agreement: "... two online dailies ... was killed" is not a count of two
+                if re.search(r"\b(?:was|is|has)\b", aux, re.I) and not re.search(r"\b(?:were|are|have)\b", aux, re.I) \
+                        and q.low > 1 and not rm.group("paren"):
                     active = True
                 if not active:
+                    np_end = q.end + rm.end("np")
+                    for q2 in qs[i + 1:]:
+                        if q2.start < np_end:
+                            consumed.add(q2.start)
                     cats = [cat]
                     # "dead or wounded", "killed or arrested"
                     more = re.match(rf"^\s*(?:or|and/or|and)\s+(?:{_alt(_RIGHT_TRIGGERS)})\b", tail, re.I)
@@ -766,6 +819,10 @@ def _sentence_claims(text: str, ss: int, se: int, ctx: _Ctx) -> list[Claim]:
                         st, en = nm.start(), nm.start() + len(nm.group(0).split(",")[0].rstrip())
                     fig = subj[st:en]
                     add(1, 1, "exactly", ["killed"], fig, ss + st, ss + en, fig)
+            elif not any("killed" in c.categories for c in claims):
+                m = IMPLICIT_DIED_RE.search(sent)
+                if m:
+                    add(1, 1, "exactly", ["killed"], None, ss + m.start(), ss + m.end(), m.group(0))
     return claims
 
 
