@@ -385,6 +385,18 @@ def relation(claim: Claim, doc: Document) -> str | None:
     return None
 
 
+_KILLING_WORD_RE = re.compile(r"\b(?:killed|killing|murdered|slain|dead|died|death|bodies|body|"
+                              r"massacred|executed|beheaded|lynched|assassinated|shot|gunned|hacked|stabbed)\b", re.I)
+
+
+def mentions_killing(doc: Document) -> bool:
+    """True when the body speaks of a killing (used when no figure is stated)."""
+    for _, s0, s1 in _body_spans(doc):
+        if _KILLING_WORD_RE.search(doc.text, s0, s1):
+            return True
+    return False
+
+
 def is_implicit(claim: Claim) -> bool:
     """True for a count read from words with no number ("killed a journalist")."""
     if claim.figure is None:

@@ -55,7 +55,7 @@ from __future__ import annotations
 
 import re
 
-from .claims import is_implicit, relation
+from .claims import is_implicit, mentions_killing, relation
 from .model import CATEGORIES, Claim, Document, Estimate
 
 TOTAL_KEYS = re.compile(r"^(?:fatalities|deaths?|injuries|injured|casualties|victims|killed|wounded|dead|"
@@ -72,6 +72,9 @@ def casualty_totals(claims: list[Claim], doc: Document):
         est = _infobox_total(claims, cat, field_of, nsides, doc)
         if est is None:
             est = _narrative_total(claims, cat, doc)
+        if est is None and cat == "killed" and mentions_killing(doc):
+            # a killing is reported but never counted: at least one
+            est = Estimate(low=1, best=1, high=None, rule="narrative-unquantified", claims=[])
         casualties[cat] = est
 
     # per side: infobox rows first, else body claims with a side
@@ -217,6 +220,8 @@ def _narrative_total(claims: list[Claim], cat: str, doc: Document) -> Estimate |
     perps = [(i, c) for i, c in body if c.side == "perpetrators"]
     explicit = [(i, c) for i, c in victims if not is_implicit(c) or c.group == "the named victim"]
     rule = "narrative-sum"
+    if not victims and not perps:
+        return None
     if explicit:
         use = explicit
     else:
@@ -233,7 +238,28 @@ def _narrative_total(claims: list[Claim], cat: str, doc: Document) -> Estimate |
         if est.high is not None:
             est.high = None if p.high is None else est.high + p.high
         est.claims = sorted(est.claims + p.claims)
+    if est is not None:
+        _widen(est, body, doc)
     return est
+
+
+def _widen(est: Estimate, body: list[tuple[int, Claim]], doc: Document) -> None:
+    """Widen the interval to the other readings of the same text: the smallest
+    single figure (a subset such as "including 17 civilians" may be the count a
+    coder keeps) and the sum of every figure (breakdowns read as new groups)."""
+    lows = [c.low for _, c in body if c.low is not None and not is_implicit(c)]
+    if lows:
+        est.low = min(est.low if est.low is not None else min(lows), min(lows))
+    if est.high is not None:
+        total = 0
+        for _, c in body:
+            if relation(c, doc) == "subset":
+                continue
+            if c.high is None:
+                est.high = None
+                return
+            total += c.high
+        est.high = max(est.high, total)
 
 
 def _sentences_total(items: list[tuple[int, Claim]], rule: str, doc: Document) -> Estimate | None:
