@@ -11,6 +11,7 @@ import pytest
 from tally.errors import ReaderError
 from tally.model import Document
 from tally.readers import detect_format, read
+from tally.readers.plaintext import parse_plaintext
 from tally.readers.wikitext import parse_wikitext
 
 from .conftest import EXAMPLES, SEED
@@ -206,6 +207,23 @@ def test_wikitext_given_title_and_meta_win():
     doc = parse_wikitext("{{Infobox military conflict|conflict=Inner}}\nText.", "x", title="Outer",
                          meta={"page_id": 7})
     assert doc.title == "Outer" and doc.meta == {"page_id": 7}
+
+
+def test_wikitext_layout_is_the_plain_text_rendering():
+    """With one-line infobox values, the plain-text reader reads the wikitext
+    reader's text back to the same title, fields and sections."""
+    doc = documents(EXPORT)[1]
+    assert all("\n" not in f.value for f in doc.infobox.fields)
+    again = parse_plaintext(doc.text, "again")
+    assert (again.title, again.sections) == (doc.title, doc.sections)
+    assert [(f.key, f.value, f.start, f.end) for f in again.infobox.fields] == [
+        (f.key, f.value, f.start, f.end) for f in doc.infobox.fields]
+
+
+def test_wikitext_empty_heading_stays_in_previous_section():
+    doc = parse_wikitext("Lead.\n== == \nmore\n==Next==\nx", "t.wiki", title="T")
+    assert [s.name for s in doc.sections] == ["Lead", "Next"]
+    assert doc.text == "= T =\n\nLead.\n\nmore\n\n==Next==\nx\n\n"
 
 
 # --------------------------------------------------------------------------- XML export

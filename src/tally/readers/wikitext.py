@@ -132,9 +132,10 @@ def _add_sections(code: Wikicode, renderer: Renderer, layout: "_Layout") -> list
     returns the links of See also sections, taken out of ``renderer.links``."""
     chunks: list[tuple[str, int, list[Node]]] = [("Lead", 1, [])]
     for node in code.nodes:
-        if isinstance(node, Heading):
-            chunks.append((renderer.value(node.title), node.level, []))
-        else:
+        name = renderer.value(node.title) if isinstance(node, Heading) else ""
+        if name:
+            chunks.append((name, node.level, []))
+        else:  # an empty heading stays in the section before it
             chunks[-1][2].append(node)
     see_also: list[Link] = []
     dropped_level: int | None = None
