@@ -34,6 +34,7 @@ from typing import Any, BinaryIO, Iterator
 
 import mwparserfromhell
 from mwparserfromhell.nodes import Heading, Node, Template
+from mwparserfromhell.parser import ParserError
 from mwparserfromhell.wikicode import Wikicode
 
 from ..errors import ReaderError
@@ -60,9 +61,10 @@ def read_wikitext(fp: BinaryIO, source: str, **_: object) -> Iterator[Document]:
     """One Document from a file of wikitext (``.wiki``, ``.wikitext``)."""
     text = decode(fp.read(), source)
     try:
-        yield parse_wikitext(text, source)
-    except (RecursionError, ValueError) as exc:
-        raise ReaderError(source, f"cannot parse wikitext: {exc}") from None
+        doc = parse_wikitext(text, source)
+    except (ParserError, RecursionError, ValueError) as exc:
+        raise ReaderError(source, f"cannot parse wikitext: {type(exc).__name__}: {exc}") from None
+    yield doc
 
 
 def parse_wikitext(wikitext: str, source: str, title: str | None = None,
