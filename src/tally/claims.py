@@ -51,7 +51,7 @@ from .quantities import Quantity, find_quantities, parse_quantity
 
 # --------------------------------------------------------------------------- lexicon
 
-_KILL_ACTIVE = (r"killed|killing|kills|kill|martyred|massacred|massacring|executed|executing|murdered|murdering|"
+_KILL_ACTIVE = (r"killed|killing|kills|kill|martyred|massacred|massacres|beheads|executes|murders|hanged|hangs|massacring|executed|executing|murdered|murdering|"
                 r"slaughtered|slaughtering|beheaded|beheading|slew|slaying|lynched|lynching|"
                 r"shot\s+dead|shooting\s+dead|shot\s+and\s+killed|gunned\s+down|gunning\s+down|"
                 r"hacked\s+to\s+death|stabbed\s+to\s+death|beat\s+to\s+death|beaten\s+to\s+death|"
@@ -59,10 +59,10 @@ _KILL_ACTIVE = (r"killed|killing|kills|kill|martyred|massacred|massacring|execut
                 r"claiming\s+the\s+lives\s+of|took\s+the\s+lives\s+of|taking\s+the\s+lives\s+of|"
                 r"assassinated|assassinating")
 _LEFT_TRIGGERS = {
-    "killed": _KILL_ACTIVE + r"|death\s+toll|toll|bodies\s+of|corpses\s+of|remains\s+of|"
+    "killed": _KILL_ACTIVE + r"|death\s+toll|toll|bodies\s+of|killing\s+of|corpses\s+of|remains\s+of|"
                              r"deaths\s+of|death\s+of|killings\s+of|murder\s+of|murders\s+of|"
                              r"massacre\s+of|execution\s+of|executions\s+of",
-    "injured": r"wounded|wounding|injured|injuring|injures|wounds|maimed|maiming",
+    "injured": r"wounded|wounding|injured|injuring|injures|wounds|maimed|maiming|injure|wound",
     "arrested": r"arrested|arresting|detained|detaining|rounded\s+up|apprehended|apprehending",
     "captured": r"captured|capturing|took\s+prisoner|taken\s+prisoner",
     "hostages": r"kidnapped|kidnapping|abducted|abducting|took\s+hostage|taking\s+hostage|"
@@ -87,10 +87,13 @@ def _alt(d: dict[str, str]) -> str:
     return "|".join(f"(?P<{k}>{v})" for k, v in d.items())
 
 
-_QWORD = r"(?:surged|grew|at\s+least|the\s+lives\s+of|a\s+total\s+of|another|a\s+further|an\s+additional|additional|further|some|to|at|of|as|had|has|have|reached|rose|risen|climbed|stood|stands|now|jumped|increased|is|was|were|are|been|hit|up|dead|alive|only|nearly|almost|around|over|more\s+than|about)"
+_QWORD = r"(?:an?\s+(?:entire\s+)?family\s+of|the\s+family\s+of|surged|grew|total|at\s+least|the\s+lives\s+of|a\s+total\s+of|another|a\s+further|an\s+additional|additional|further|some|to|at|of|as|had|has|have|reached|rose|risen|climbed|stood|stands|now|jumped|increased|is|was|were|are|been|hit|up|dead|alive|only|nearly|almost|around|over|more\s+than|about)"
+_INTENT_RE = re.compile(r"\b(?:threatened|threatening|threatens|vowed|vowing|vows|plans?|planned|planning|tried|"
+                        r"trying|attempted|attempting|wanted|wants|intended|sought|would|will|could|might)\s+to\s+$|"
+                        r"\b(?:would|will|could|might)\s+$", re.I)
 LEFT_RE = re.compile(rf"\b(?:{_alt(_LEFT_TRIGGERS)})(?:\s+{_QWORD})*\s+$", re.I)
-TOLL_RE = re.compile(r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|people\s+killed|victims|fatalities))\b"
-                     r"[^.;:]{0,70}?\b(?:rose|risen|rises|surged|climbed|jumped|reached|hit|stood|stands|is|was|"
+TOLL_RE = re.compile(r"\b(?:death\s+toll|death\s+total|toll|number\s+of\s+(?:dead|deaths|people\s+killed|victims|fatalities))\b"
+                     r"[^.;:]{0,140}?\b(?:rose|risen|rises|surged|climbed|jumped|reached|hit|stood|stands|is|was|"
                      r"has\s+been|increased|grew|of|at|to)\s+(?:(?:to|at|around|about|nearly|some|over)\s+)*$", re.I)
 WITH_OTHERS_RE = re.compile(r"\b(?:along\s+with|together\s+with|alongside|with)\s+(?:another\s+|at\s+least\s+)?$", re.I)
 HIMSELF_AND_RE = re.compile(r"\b(?:killing|killed|kills|kill)\s+(?:himself|herself|themselves)\s+and\s+$", re.I)
@@ -105,8 +108,8 @@ _AUX = (r"(?:\s*,?\s*(?:were|was|are|is|have|has|had|been|being|be|got|get|repor
         r"also|all|later|subsequently|believed|feared|confirmed|thought|said|reported|known|"
         r"to|each|both|then|immediately|either|eventually|found|left|now|already|in\s+total|"
         r"in\s+all|so\s+far|altogether|likely|presumed|killed\s+or|dead\s+or)\b)")
-_NUMSTART = r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+dozen|dozens|several|at\s+least|another)\b"
-_NPWORD = rf"(?:\s+(?!(?:{_STOP})\b)(?!\d)[\w'’.()\[\]\-]+|\s+and(?!\s+{_NUMSTART})(?=\s+[a-z(]))"
+_NUMSTART = r"(?:\d|an?|his|her|their|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+dozen|dozens|several|at\s+least|another)\b"
+_NPWORD = rf"(?:\s+(?!(?:{_STOP})\b)(?!{_NUMSTART})[\w'’.()\[\]\-]+|\s+and(?!\s+{_NUMSTART})(?=\s+[a-z(]))"
 RIGHT_RE = re.compile(
     rf"^(?P<np>{_NPWORD}{{0,9}}?)(?P<paren>\s*,?\s*(?:including|among\s+them|among\s+whom|mostly|"
     rf"mainly|most\s+of\s+them|many\s+of\s+them|all\s+of\s+them|both|many|most|among\s+them)\b[^;:]{{0,90}}?,?)?"
@@ -133,7 +136,7 @@ ADDITIVE_BEFORE_RE = re.compile(r"(?:\banother|\ba\s+further|\ban\s+additional|\
                                 r"\bfurther|\bother|\balso|\bplus|\bas\s+well\s+as|\balong\s+with|"
                                 r"\btogether\s+with)\s*$", re.I)
 ADDITIVE_AFTER_RE = re.compile(r"^\s+(?:others?|more|other\s+\w+|additional)\b", re.I)
-CONJ_RE = re.compile(rf"^(?:{_NPWORD}{{0,5}}?)\s*(?:,\s*and|,|\band|\bas\s+well\s+as|\bplus|\bwhile)\s*$", re.I)
+CONJ_RE = re.compile(rf"^(?:{_NPWORD}{{0,8}}?)\s*(?:,\s*and|,|\band|\bas\s+well\s+as|\bplus|\bwhile)\s*$", re.I)
 
 PERSON_SG = (
     "man|woman|boy|girl|child|baby|infant|toddler|teenager|teen|youth|student|pupil|teacher|"
@@ -657,6 +660,21 @@ def _sentence_quantities(text: str, ss: int, se: int) -> list[Quantity]:
     return qs
 
 
+def _forward_cat(text: str, qs: list[Quantity], i: int, se: int, depth: int = 0) -> str | None:
+    """The category of a chain "13 inmates and one guard were killed" /
+    "a chief, his wife and three sons have been shot dead", read forwards."""
+    if i + 1 >= len(qs) or depth > 4:
+        return None
+    between = text[qs[i].end:qs[i + 1].start]
+    if not CONJ_RE.match(between) or _trigger_re("right").search(between):
+        return None
+    nq = qs[i + 1]
+    rm = RIGHT_RE.match(text[nq.end:se])
+    if rm and re.search(r"\b(?:were|are|have|had|been)\b", rm.group("aux")):
+        return _matched_cat(rm)
+    return _forward_cat(text, qs, i + 1, se, depth + 1)
+
+
 def _sentence_claims(text: str, ss: int, se: int, ctx: _Ctx) -> list[Claim]:
     sent = text[ss:se]
     qs = _sentence_quantities(text, ss, se)
@@ -682,7 +700,7 @@ def _sentence_claims(text: str, ss: int, se: int, ctx: _Ctx) -> list[Claim]:
         cats: list[str] | None = None
         group = None
         m = LEFT_RE.search(before)
-        if m and not re.search(r"\b(?:to|would|will|could|threatened|vowed|plans?)\s+$", before[:m.start()], re.I):
+        if m and not _INTENT_RE.search(before[:m.start()]):
             cats = [_matched_cat(m) if _matched_cat(m) in _LEFT_TRIGGERS else "killed"]
             for k, v in m.groupdict().items():
                 if v is not None:
@@ -761,13 +779,11 @@ def _sentence_claims(text: str, ss: int, se: int, ctx: _Ctx) -> list[Claim]:
         if cats is None and i + 1 < len(qs):
             # forward conjunction: "13 inmates and one guard were killed"
             between = text[q.end:qs[i + 1].start]
-            if CONJ_RE.match(between) and not _trigger_re("right").search(between):
-                nq = qs[i + 1]
-                rm = RIGHT_RE.match(text[nq.end:(qs[i + 2].start if i + 2 < len(qs) else se)])
-                if rm and rm.group("aux").strip():
-                    cats = [_matched_cat(rm)]
-                    group = between
-                    group = re.sub(r"\s*(?:,\s*and|,|\band|\bas\s+well\s+as|\bplus|\bwhile)\s*$", "", group)
+            fc = _forward_cat(text, qs, i, se)
+            if fc:
+                cats = [fc]
+                group = between
+                group = re.sub(r"\s*(?:,\s*and|,|\band|\bas\s+well\s+as|\bplus|\bwhile)\s*$", "", group)
         if cats is None:
             # a subset figure inside a parenthesis of a linked figure: "29 people, including 10 foreigners, were killed"
             if linked and SUBSET_RE.search(before[-40:]):
