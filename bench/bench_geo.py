@@ -65,6 +65,10 @@ def main() -> None:
                 km(loc.lat, loc.lon, float(r["lat"]), float(r["lon"])) <= 161)
         country_ok += ok_c
         near_ok += bool(ok_d)
+        if not ok_d and loc is not None and loc.lat is not None and r["lat"] and any(
+                km(loc.lat, loc.lon, a, b) <= 161 for a, b in
+                ((float(r["lat"]), -float(r["lon"])), (-float(r["lat"]), float(r["lon"])))):
+            kinds["gold sign flipped"] += 1  # our point matches the coded one with a sign changed
         if not ok_d:
             kind = ("no location" if loc is None else "wrong country" if not ok_c
                     else f"far ({loc.precision})")

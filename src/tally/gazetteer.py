@@ -221,7 +221,8 @@ class Gazetteer:
             for row in csv.DictReader(fp):
                 level = 1 if row["kind"] == "admin1" else 0
                 e = Entry(name=row["name"], iso3=row["country_iso3"], level=level,
-                          lat=float(row["lat"]), lon=float(row["lon"]), admin1=row["admin1"] or None)
+                          lat=float(row["lat"]), lon=float(row["lon"]), admin1=row["admin1"] or None,
+                          population=0 if level else 100000)  # curated: treated as a notable place
                 table = self.admins if level else self.places
                 for n in [row["name"], *row["aliases"].split("|")]:
                     if n:
@@ -247,14 +248,15 @@ class Gazetteer:
         found = [e for e in self.lookup(name, iso3) if e.level == 0]
         return found[0] if found else None
 
-    def fuzzy(self, name: str, iso3: set[str] | Counter | None) -> list[Entry]:
+    def fuzzy(self, name: str, iso3: set[str] | Counter | None, level1_only: bool = False) -> list[Entry]:
         """Places (population 1,000+) and first-level subdivisions whose
         consonant skeleton equals that of ``name``, inside ``iso3`` when given."""
         k = key_variants(place_key(name))[-1]
         sk = skeleton(k)
-        if len(k) < 5 or len(sk) < 3:
+        if len(k) < 4 or len(sk) < (2 if level1_only else 3):
             return []
-        found = [e for e in self.skeletons.get(sk, ()) if iso3 is None or e.iso3 in iso3]
+        found = [e for e in self.skeletons.get(sk, ()) if (iso3 is None or e.iso3 in iso3)
+                 and (e.level == 1 or not level1_only)]
         return sorted(found, key=lambda e: (e.level == 0, e.population), reverse=True)
 
     def country(self, name: str) -> Country | None:

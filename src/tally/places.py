@@ -25,7 +25,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from .actors import actor_table
-from .gazetteer import ADMIN_WORDS, Country, Entry, gazetteer, place_key
+from .gazetteer import ADMIN_WORDS, Country, Entry, gazetteer, place_key, skeleton
 from .model import Place
 
 PRECISION_RANK = {"exact": 5, "near": 4, "district": 3, "admin1": 2, "country": 1, None: 0}
@@ -33,6 +33,8 @@ PRECISION_RANK = {"exact": 5, "near": 4, "district": 3, "admin1": 2, "country": 
 _CONNECT = r"(?:de|del|de la|la|le|du|des|of|of the|da|do|dos|al|el|bin|ibn|an|ar|as|ash|y)"
 _WORD = r"(?:(?:al|el|ad|an|ar|as|ash|ad-|at)-)?[A-Z][\w.\-]*(?:['’][a-z][\w\-]*)?"
 RUN_RE = re.compile(rf"(?<![\w'’-]){_WORD}(?:[ \t]+(?:{_CONNECT}[ \t]+)?{_WORD})*")
+_CONNECTORS = {"de", "del", "la", "le", "du", "des", "of", "the", "da", "do", "dos", "al", "el", "bin", "ibn",
+               "an", "ar", "as", "ash", "y"}
 _POSSESSIVE_RE = re.compile(r"['’]s$")
 _CUE_RE = re.compile(
     r"(?:\b(?P<prep>in|at|near|outside|from|into|around|across|towards?|between|inside|of|on|and|to)"
@@ -50,6 +52,8 @@ _FEATURE_RE = re.compile(r"^(?:Lake|River|Mount|Mt\.?|Gulf|Sea|Bay|Strait|Ocean|
 _INSTITUTION_RE = re.compile(r"\b(?:University|College|Hospital|Airport|Stadium|Hotel|Church|Mosque|School"
                              r"|Bank|Party|Association|Ministry|Council|Organi[sz]ation|Company|Agency"
                              r"|Front|Movement|Army|Forces|Brigade|Observatory|Network|Union|Committee)\b")
+_NGA_RE = re.compile(r"\bLocal Government (?:Area|Council)|\bLGA\b", re.I)
+_ETH_RE = re.compile(r"\b(?:woreda|kebele)\b", re.I)
 _IN_RE = re.compile(r"\b(?:in|inside|across|throughout)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
 _FIELD_SKIP_RE = re.compile(r"^(?:various|multiple|several|unknown|across|throughout|near)\b", re.I)
 _STOP = {
@@ -148,18 +152,18 @@ def context_countries(text: str) -> Counter[str]:
         while i < len(words):
             step = 1
             for j in range(min(len(words), i + 6), i, -1):
-                if j - i > 1 and table.lookup(" ".join(raw[i:j])) is not None:
-                    step = j - i
-                    break
                 k = place_key(" ".join(words[i:j]))
                 c = g.countries.get(k)
                 if c is None:
+                    if j - i > 1 and table.lookup(" ".join(raw[i:j])) is not None:
+                        step = j - i
+                        break
                     continue
                 step = j - i
                 end = offsets[j - 1] + len(words[j - 1])
-                if (i > 0 and _FEATURE_RE.match(words[i - 1])) or (
-                        j == len(words) and _ADMIN_AFTER_RE.match(text, end)) or (
-                        j < len(words) and ADMIN_WORDS.search(" " + place_key(words[j]))):
+                if (i > 0 and _FEATURE_RE.match(words[i - 1])) or (k not in g.demonyms and (
+                        (j == len(words) and _ADMIN_AFTER_RE.match(text, end)) or (
+                        j < len(words) and ADMIN_WORDS.search(" " + place_key(words[j]))))):
                     break
                 if k in g.demonyms:
                     counts[c.iso3] += 1
@@ -284,30 +288,41 @@ def mentions(text: str) -> list[Mention]:
     for m in RUN_RE.finditer(text):
         raw = m.group(0).split()
         words = [_POSSESSIVE_RE.sub("", w).rstrip(".") for w in raw]
-        if (_FEATURE_RE.match(words[0]) and len(words) > 1) or _INSTITUTION_RE.search(m.group(0)):
+        if _FEATURE_RE.match(words[0]) and len(words) > 1:
             continue
         offsets = [mm.start() + m.start() for mm in re.finditer(r"\S+", m.group(0))]
         consumed = -1  # index of the last word taken by a match (or skipped as a name)
-        i = 0
+        inst = [n for n, w in enumerate(words) if _INSTITUTION_RE.fullmatch(w)]
+        if inst:  # "Aden Clerics Association of ...": the words up to the institution name none
+            consumed = inst[-1] + (1 if inst[-1] + 1 < len(words) and words[inst[-1] + 1] == "of" else 0)
+        i = consumed + 1
         while i < len(words):
             found = None
+            if words[i] in _CONNECTORS:  # a connector ("of", "de") starts no name
+                i += 1
+                continue
             for j in range(min(len(words), i + 5), i, -1):
                 phrase = " ".join(words[i:j])
                 k = place_key(phrase)
                 if k in _STOP or len(k) < 3:
                     continue
-                if (k in g.countries and not _ADMIN_AFTER_RE.match(text, offsets[j - 1] + len(words[j - 1]))) \
-                        or table.lookup(" ".join(raw[i:j])) is not None:
+                if (k in g.countries and (k in g.demonyms or not _ADMIN_AFTER_RE.match(
+                        text, offsets[j - 1] + len(words[j - 1])))) or table.lookup(" ".join(raw[i:j])) is not None:
                     found = (j, None)
                     break
                 if k in g.admins or k in g.places or ADMIN_WORDS.search(k):
                     cands = g.lookup(phrase)
-                    if cands:
+                    if cands or (" " in k and ADMIN_WORDS.search(k)):  # "Konduz Province": fuzzy later
                         found = (j, cands)
                         break
             if found is None:
-                i += 1
-                continue
+                k = place_key(words[i])
+                if len(k) >= 4 and k not in _STOP and i > consumed and (i == 0 or words[i - 1] == "of") \
+                        and (j := i + 1) and _CUE_RE.search(text[max(0, offsets[i] - 60):offsets[i]]):
+                    found = (i + 1, [])  # an unknown cued name: a spelling variant, tried later
+                else:
+                    i += 1
+                    continue
             j, cands = found
             if cands is None:  # a country or an actor: skip its words
                 consumed = j - 1
@@ -349,10 +364,15 @@ def find_places(text: str, context: Counter[str] | None = None) -> list[Place]:
     if not context:  # "Borno State", "Lower Shabelle" or "Konar province" names the country
         for mn in found:
             isos = {e.iso3 for e in mn.cands if e.level == 1}
-            if not isos and mn.admin_hint:
-                isos = {e.iso3 for e in g.fuzzy(mn.phrase, None) if e.level == 1}
-            if len(isos) == 1 and (mn.admin_hint or mn.cue or " " in mn.phrase) and not mn.partial:
+            if not isos and mn.admin_hint and len(skeleton(place_key(mn.phrase))) >= 5:
+                isos = {e.iso3 for e in g.fuzzy(mn.phrase, None, True)}
+            big = any(e.level == 0 and e.population >= 20000 for e in mn.cands)
+            if len(isos) == 1 and (mn.admin_hint or (" " in mn.phrase and not big)) and not mn.partial:
                 context[isos.pop()] += 1
+        if _NGA_RE.search(text):  # Nigeria's Local Government Areas
+            context["NGA"] += 1
+        if _ETH_RE.search(text):
+            context["ETH"] += 1
     named = any(w >= 2 for w in context.values())
     scored: list[tuple[float, int, Place]] = []
     seen: set[str] = set()
@@ -389,16 +409,12 @@ def find_places(text: str, context: Counter[str] | None = None) -> list[Place]:
 
 
 def _fuzzy(mn: Mention, context: Counter[str]) -> Entry | None:
-    """A spelling variant ("Konduz" for Kunduz): inside the text's countries,
-    or, with none named, a populous place of a single country."""
+    """A spelling variant ("Konduz" for Kunduz), only inside the text's countries."""
     g = gazetteer()
     if context:
-        found = g.fuzzy(mn.phrase, context)
+        found = g.fuzzy(mn.phrase, context) or (g.fuzzy(mn.phrase, context, True) if mn.admin_hint else [])
         return choose(found, mn.admin_hint) if found else None
-    found = [e for e in g.fuzzy(mn.phrase, None) if e.population >= 100000 or e.level == 1]
-    if len({e.iso3 for e in found}) != 1:
-        return None
-    return choose(found, mn.admin_hint)
+    return None  # with no country named, spelling variants are too risky
 
 
 def _pick_text(mn: Mention, context: Counter[str]) -> Entry | None:
