@@ -151,7 +151,7 @@ PERSON_SG = (
     "shopkeeper|pilgrim|worshipper|volunteer|tribesman|person|individual|professor|lecturer|"
     "headmaster|principal|senator|deputy|secretary|director|manager|owner|landowner|chairman|"
     "president|minister|kid|pensioner|refugee|migrant|hostage|captive|defender|advocate|"
-    "campaigner|organizer|organiser|coordinator|spokesman|spokesperson|agent|staffer|contractor|"
+    "warlord|campaigner|organizer|organiser|coordinator|spokesman|spokesperson|agent|staffer|contractor|"
     "fisherman|miner|hunter|chief|cleric|scholar|physician|surgeon|paramedic|ranger|warden|"
     "footballer|athlete|player|coach|priestess|witch|healer|survivor|witness|informant|"
     "gunman|attacker|bomber|assailant|militant|fighter|rebel|insurgent|jihadist|terrorist|"
@@ -712,9 +712,11 @@ def _sentence_claims(text: str, ss: int, se: int, ctx: _Ctx) -> list[Claim]:
             cats = ["killed"]
             gm = re.match(rf"^({_NPWORD}{{0,6}}?)(?=\s*(?:[,;.]|$|\s(?:{_STOP}|in|on|at|from|near|by|with|during)\b))", after, re.I)
             group = gm.group(1) if gm else None
-        if cats is None and linked and WITH_OTHERS_RE.search(before) and \
-                re.match(r"^\s+(?:other|others|more|members|relatives|colleagues|people|\w+s)\b", after, re.I):
-            cats = list(linked[-1][1])
+        named_victim = False
+        if cats is None and WITH_OTHERS_RE.search(before) and (linked or IMPLICIT_PASSIVE_RE.search(before)) and \
+                (q.figure_like_one() or re.match(r"^\s+(?:other|others|more|members|relatives|colleagues|people|\w+s)\b", after, re.I)):
+            cats = list(linked[-1][1]) if linked else ["killed"]
+            named_victim = not linked
             gm = re.match(rf"^({_NPWORD}{{0,6}}?)(?=\s*(?:[,;.]|$|\s(?:{_STOP}|in|on|at|from|near|by|with|during)\b))", after, re.I)
             group = gm.group(1) if gm else None
         if cats is None:
@@ -799,6 +801,9 @@ def _sentence_claims(text: str, ss: int, se: int, ctx: _Ctx) -> list[Claim]:
             fsrc = sm.group("src").strip()
         c = add(q.low, q.high, q.qualifier, cats, group, q.start, q.end, q.text, source=fsrc)
         linked.append((q, cats, group, c))
+        if named_victim:
+            m = IMPLICIT_PASSIVE_RE.search(before)
+            add(1, 1, "exactly", ["killed"], "the named victim", ss + m.start(), ss + m.end(), m.group(0))
         # "X was killed along with eight others": the named victim too
         if "killed" in cats and re.search(r"\balong\s+with\s+(?:another\s+)?$|\btogether\s+with\s+$", before[-30:], re.I):
             if re.search(r"\b(?:was|had\s+been|has\s+been)\s+(?:\w+\s+){0,2}(?:killed|shot\s+dead|murdered)\b|\b(?:killed|killing|murdered|shot\s+dead)\s+(?:\w+\s+){1,6}$",

@@ -127,6 +127,10 @@ class Quantity:
     def best(self) -> int:
         return self.low
 
+    def figure_like_one(self) -> bool:
+        """A count of one written as a determiner ("and his wife", "a driver")."""
+        return self.low == 1 and self.text.strip().lower() in {"a", "an", "one", "his", "her", "their", "another", "the"}
+
 
 def words_to_int(s: str) -> int | None:
     """``"twenty-two"`` -> 22, ``"one hundred and five"`` -> 105, ``"a dozen"`` -> 12,
