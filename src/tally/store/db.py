@@ -177,11 +177,11 @@ class Store:
             src = conn.execute(sa.select(t.sources).where(t.sources.c.identity == identity)).first()
             stamp = now()
             if src is None:
-                source_id = conn.execute(t.sources.insert().values(
+                source_id = conn.execute(t.sources.insert(), dict(
                     identity=identity, path=doc.source, format=doc.format,
                     first_seen=stamp, last_seen=stamp)).inserted_primary_key[0]
                 doc_id = self._insert_document(conn, source_id, 1, doc, digest, stamp)
-                pk = conn.execute(t.incidents.insert().values(
+                pk = conn.execute(t.incidents.insert(), dict(
                     source_id=source_id, document_id=doc_id, revision=1, record=record,
                     updated_at=stamp, **incident_columns(record))).inserted_primary_key[0]
                 self._insert_children(conn, pk, record)
@@ -194,19 +194,20 @@ class Store:
             revision = conn.execute(sa.select(sa.func.max(t.documents.c.revision)).where(
                 t.documents.c.source_id == src.id)).scalar_one() + 1
             doc_id = self._insert_document(conn, src.id, revision, doc, digest, stamp)
-            conn.execute(t.sources.update().where(t.sources.c.id == src.id).values(
-                path=doc.source, format=doc.format, last_seen=stamp))
+            conn.execute(t.sources.update().where(t.sources.c.id == sa.bindparam("_id")),
+                         dict(_id=src.id, path=doc.source, format=doc.format, last_seen=stamp))
             values = dict(document_id=doc_id, revision=revision, record=record, updated_at=stamp,
                           **incident_columns(record))
             if cur is None:
-                pk = conn.execute(t.incidents.insert().values(source_id=src.id, **values)
+                pk = conn.execute(t.incidents.insert(), dict(source_id=src.id, **values)
                                   ).inserted_primary_key[0]
             else:
                 pk = cur.pk
-                conn.execute(t.record_history.insert().values(
+                conn.execute(t.record_history.insert(), dict(
                     incident_pk=pk, revision=cur.revision, document_id=cur.document_id,
                     record=cur.record, recorded_at=cur.updated_at, replaced_at=stamp))
-                conn.execute(t.incidents.update().where(t.incidents.c.pk == pk).values(**values))
+                conn.execute(t.incidents.update().where(t.incidents.c.pk == sa.bindparam("_pk")),
+                             dict(_pk=pk, **values))
                 conn.execute(t.claims.delete().where(t.claims.c.incident_pk == pk))
                 conn.execute(t.actors.delete().where(t.actors.c.incident_pk == pk))
                 self._unindex(conn, cur.document_id)
@@ -217,7 +218,7 @@ class Store:
                          digest: str, stamp: str) -> int:
         meta = {k: v for k, v in doc.meta.items() if v is not None}
         revision_id = meta.get("revision_id")
-        doc_id = conn.execute(t.documents.insert().values(
+        doc_id = conn.execute(t.documents.insert(), dict(
             source_id=source_id, revision=revision,
             revision_id=None if revision_id is None else str(revision_id),
             content_hash=digest, title=doc.title, text=doc.text, meta=meta or None,
