@@ -50,8 +50,9 @@ def free_port() -> int:
 class PgServer:
     """A PostgreSQL cluster in a temporary directory, on 127.0.0.1."""
 
-    def __init__(self, bindir: Path) -> None:
+    def __init__(self, bindir: Path, durable: bool = False) -> None:
         self.bindir = bindir
+        self.durable = durable  # False: fsync off, for fast tests
         self.port = free_port()
         self.dir = Path(tempfile.mkdtemp(prefix="tally-pg-"))
         self.data = self.dir / "data"
@@ -75,8 +76,9 @@ class PgServer:
                          self.user, "-E", "UTF8", "--no-sync", "--locale=C.UTF-8")
         if init.returncode != 0:
             raise RuntimeError(f"initdb failed: {init.stderr.strip() or init.stdout.strip()}")
-        opts = (f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.dir} -c fsync=off "
-                "-c full_page_writes=off -c max_connections=50")
+        opts = f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.dir} -c max_connections=50"
+        if not self.durable:
+            opts += " -c fsync=off -c full_page_writes=off"
         started = self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-l",
                             str(self.dir / "server.log"), "-o", opts, "-w", "-t", "60", "start")
         if started.returncode != 0:
