@@ -168,7 +168,7 @@ IMPLICIT_ACTIVE_RE = re.compile(
     rf"prominent|former|senior|retired|young|elderly|popular|well-known)\s+)+(?:[\w'’-]+\s+){{0,4}}?"
     rf"(?:{PERSON_SG}|\d+-year-old|[\w-]+-old)\b(?!\s+(?:and|,)\s+(?:his|her|their|\d|two|three|four|five|six|seven|eight|nine|ten))", re.I)
 IMPLICIT_PASSIVE_RE = re.compile(
-    rf"\b(?:was|has\s+been|had\s+been|is)\s+(?:\w+ly\s+)?(?:also\s+)?(?:found\s+)?(?:(?:shot|stabbed|beaten|tortured|"
+    rf"\b(?:was|has\s+been|is)\s+(?:\w+ly\s+)?(?:also\s+)?(?:found\s+)?(?:(?:shot|stabbed|beaten|tortured|"
     rf"hacked|tortured|attacked|abducted|kidnapped)\s+(?:and|before\s+being)\s+)?"
     rf"(?:{_KILL_ACTIVE}|killed|found\s+dead|murdered|slain|shot\s+to\s+death|burned\s+alive)\b", re.I)
 IMPLICIT_DIED_RE = re.compile(
@@ -209,6 +209,7 @@ SOURCE_PATTERNS = [
     re.compile(r"[,\"”]\s*(?:said|says|reported|told|stated|announced|confirmed)\s+(?P<src>[^,;.]{2,80})[.]?$", re.I),
     re.compile(r"^(?:(?:On|In|At)\s[^,]{1,40},\s*)?(?:That same day,\s*)?(?P<src>(?:[A-Z][\w'’.-]*|the|an?|one|local|military|security|police|government)(?:\s+[\w'’.-]+){0,9}?)\s*,?\s+(?:(?:also|later|had|has|have)\s+)?(?:said|says|reported|stated|announced|told|confirmed|claimed|estimated|put|gave)\b"),
     re.compile(r"\bper\s+(?P<src>[A-Z][^,;.()]{1,60})"),
+    re.compile(r"^(?P<src>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}),[^,]{3,80},\s*(?:said|says|stated|reported|announced|claimed)\b"),
 ]
 _BAD_SOURCE = re.compile(r"^(?:it|he|she|they|this|that|there|which|who|we|i|the\s+attack|"
                          r"the\s+report|police\s+said\s+the)$", re.I)
@@ -276,7 +277,10 @@ def _clean_group(np: str) -> str | None:
     g = re.sub(r"\s+", " ", np).strip(" ,.;:'\"")
     g = re.sub(r"^(?:of\s+(?:them|whom)\b\s*)", "", g, flags=re.I)
     g = re.sub(r"\b(?:were|was|are|is|have|has|had|been|reportedly|allegedly)\b.*$", "", g, flags=re.I).strip()
-    return g or None
+    g = re.sub(r"\s+(?:and|or|while|as)$", "", g, flags=re.I).strip()
+    if not g or re.fullmatch(r"(?:killed|dead|wounded|injured|hurt|missing|arrested|others?)", g, re.I):
+        return None if not g or g.lower() not in ("others", "other") else g
+    return g
 
 
 class _Ctx:
@@ -633,7 +637,9 @@ def _sentence_source(sent: str) -> str | None:
         m = pat.search(sent)
         if m:
             src = m.group("src").strip(" ,.;:'\"“”")
-            src = re.sub(r"^(?:and|but|which|who)\s+", "", src, flags=re.I)
+            if re.match(r"^(?:but|although|though|while|whereas|however)\b", src, re.I):
+                continue
+            src = re.sub(r"^(?:and|which|who)\s+", "", src, flags=re.I)
             if not src or _BAD_SOURCE.match(src) or len(src) > 90:
                 continue
             if re.search(r"\b(?:killed|wounded|injured|dead|died)\b", src, re.I) and pat is not SOURCE_PATTERNS[0]:
@@ -714,7 +720,9 @@ def _sentence_claims(text: str, ss: int, se: int, ctx: _Ctx) -> list[Claim]:
             group = gm.group(1) if gm else None
         named_victim = False
         if cats is None and WITH_OTHERS_RE.search(before) and (linked or IMPLICIT_PASSIVE_RE.search(before)) and \
-                (q.figure_like_one() or re.match(r"^\s+(?:other|others|more|members|relatives|colleagues|people|\w+s)\b", after, re.I)):
+                (q.figure_like_one() or re.match(r"^\s+(?:other|others|more|members|relatives|colleagues|people|\w+s)\b", after, re.I)) and \
+                not re.match(r"^\s+(?:\w+\s+)?(?:stating|saying|said|says|told|reported|claiming)\b", after, re.I) and \
+                (not linked or "killed" in linked[-1][1]):
             cats = list(linked[-1][1]) if linked else ["killed"]
             named_victim = not linked
             gm = re.match(rf"^({_NPWORD}{{0,6}}?)(?=\s*(?:[,;.]|$|\s(?:{_STOP}|in|on|at|from|near|by|with|during)\b))", after, re.I)
@@ -725,7 +733,9 @@ def _sentence_claims(text: str, ss: int, se: int, ctx: _Ctx) -> list[Claim]:
                 rm = LEAVE_RIGHT_RE.match(after)
                 if rm:
                     cats = [_matched_cat(rm)]
-                    group = after[:rm.start(1) if False else 0]
+                    more = re.match(rf"^\s*(?:or|and/or)\s+(?:{_alt(_RIGHT_TRIGGERS)})\b", after[rm.end():], re.I)
+                    if more and _matched_cat(more) not in cats:
+                        cats.append(_matched_cat(more))
                     gm2 = re.match(rf"^({_NPWORD}{{0,4}}?)\s+(?:dead|killed|injured|wounded|hurt|missing)", after, re.I)
                     group = gm2.group(1) if gm2 else None
         if cats is None:
