@@ -3,7 +3,9 @@
 Each reader is a function ``reader(fp, source, **options) -> Iterator[Document]``
 over a binary file object. :func:`read` picks one by ``--input-format`` or by
 the file's extension and content, and wraps every failure in a
-:class:`~tally.errors.ReaderError` that names the file (and row or page).
+:class:`~tally.errors.ReaderError` that names the file (and row or page). A
+fatal problem is raised; a problem confined to one row or page is yielded as a
+ReaderError instance in place of that document, and reading goes on.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ _EXTENSIONS = {
 }
 
 
-def get_reader(fmt: str) -> Callable[..., Iterator[Document]]:
+def get_reader(fmt: str) -> Callable[..., Iterator[Document | ReaderError]]:
     try:
         module, func = READERS[fmt].split(":")
     except KeyError:
@@ -114,12 +116,14 @@ def _sniff_text(head: bytes) -> str:
     return head.decode("utf-8", errors="ignore")
 
 
-def read(path: str | Path, input_format: str | None = None, **options: object) -> Iterator[Document]:
+def read(path: str | Path, input_format: str | None = None,
+         **options: object) -> Iterator[Document | ReaderError]:
     """Documents read from ``path``. ``options`` go to the reader
     (``text_column``, ``id_column``, ``date_column`` for tabular formats).
 
-    Raises ReaderError for a missing file, unreadable content or a bad row;
-    a tabular or XML reader may raise it after yielding earlier documents.
+    Raises ReaderError for a missing file or unreadable content, possibly
+    after yielding earlier documents (a malformed XML export, a truncated
+    ``.bz2``); yields a ReaderError in place of a bad row or page.
     """
     source = str(path)
     p = Path(path)
@@ -142,7 +146,8 @@ def read(path: str | Path, input_format: str | None = None, **options: object) -
         raise ReaderError(source, f"cannot read: {exc}") from None
 
 
-def read_bytes(data: bytes, name: str, input_format: str | None = None, **options: object) -> Iterator[Document]:
+def read_bytes(data: bytes, name: str, input_format: str | None = None,
+               **options: object) -> Iterator[Document | ReaderError]:
     """Documents from an in-memory upload called ``name`` (same rules as :func:`read`)."""
     if name.lower().endswith(".bz2"):
         try:
