@@ -157,11 +157,13 @@ def parse_date(value: str, ref: date | None = None) -> DateRange | None:
     return find_date(value, ref) if ref else None
 
 
-def find_date(text: str, ref: date | None = None, year_only: bool = False) -> DateRange | None:
+def find_date(text: str, ref: date | None = None, year_only: bool = False,
+              forward: bool = False) -> DateRange | None:
     """The first date stated in ``text`` (day or month precision; a bare year
     only with ``year_only``). With a reference date ``ref`` (the document's
     own date), "yesterday", weekdays and dates without a year are resolved
-    too, whichever comes first; without ``ref`` they are skipped."""
+    too, whichever comes first; without ``ref`` they are skipped. ``forward``
+    reads them as on or after ``ref`` (for reactions to an incident)."""
     patterns = PATTERNS if year_only else PATTERNS[:-2]
     found: list[tuple[int, DateRange]] = []
     pos = 0
@@ -176,15 +178,17 @@ def find_date(text: str, ref: date | None = None, year_only: bool = False) -> Da
         pos += m.end()
     if ref is not None:
         limit = found[0][0] if found else len(text)
-        rel = resolve_relative(text[:limit], ref)
+        rel = resolve_relative(text[:limit], ref, forward)
         if rel is not None:
             return rel
     return found[0][1] if found else None
 
 
-def resolve_relative(text: str, ref: date) -> DateRange | None:
+def resolve_relative(text: str, ref: date, forward: bool = False) -> DateRange | None:
     """The first relative date in ``text`` ("yesterday", "on Sunday",
-    "8 June" with no year) as a day, resolved against ``ref``."""
+    "8 June" with no year) as a day, resolved against ``ref``: the latest
+    such day up to ``ref`` (a report's own date), or with ``forward`` the
+    first on or after it (a day without a year only)."""
     candidates: list[tuple[int, date, str]] = []
     m = _RELATIVE.search(text)
     if m:
@@ -201,7 +205,9 @@ def resolve_relative(text: str, ref: date) -> DateRange | None:
         mon, day = _month(nm.group("m1")), _day(nm.group("d1"))
         try:
             d = date(ref.year, mon, day)  # type: ignore[arg-type]
-            if d > ref + timedelta(days=7):
+            if forward and d < ref - timedelta(days=1):
+                d = date(ref.year + 1, mon, day)  # type: ignore[arg-type]
+            elif not forward and d > ref + timedelta(days=7):
                 d = date(ref.year - 1, mon, day)  # type: ignore[arg-type]
             candidates.append((nm.start(), d, nm.group(0)))
         except ValueError:

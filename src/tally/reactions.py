@@ -76,7 +76,7 @@ def find_reactions(doc: Document, when: DateRange | None = None) -> list[dict[st
         if not name or actor_key(name) in seen:
             return
         seen.add(actor_key(name))
-        found = find_date(sentence, ref) if ref else None
+        found = find_date(sentence, ref, forward=True) if ref else None
         out.append({"actor": name, "stance": stance, "date": found.start if found and found.precision == "day"
                     and found.start else None})
 

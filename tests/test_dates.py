@@ -1,0 +1,93 @@
+"""Dates: infobox values, first date of a text, relative dates against a document date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tally.dates import find_date, parse_date, reference_date
+
+
+@pytest.mark.parametrize("value, start, end, precision", [
+    ("17 September 2024", "2024-09-17", "2024-09-17", "day"),
+    ("September 17, 2024", "2024-09-17", "2024-09-17", "day"),
+    ("17–18 September 2024", "2024-09-17", "2024-09-18", "day"),
+    ("17-18 September 2024", "2024-09-17", "2024-09-18", "day"),
+    ("September 17–18, 2024", "2024-09-17", "2024-09-18", "day"),
+    ("3 January – 8 February 2015", "2015-01-03", "2015-02-08", "day"),
+    ("3 January 2015 – 8 February 2016", "2015-01-03", "2016-02-08", "day"),
+    ("January 3 – February 8, 2015", "2015-01-03", "2015-02-08", "day"),
+    ("September 2024", "2024-09", "2024-09", "month"),
+    ("March–May 2019", "2019-03", "2019-05", "month"),
+    ("2024", "2024", "2024", "year"),
+    ("2014–2016", "2014", "2016", "year"),
+    ("c. 2010", "2010", "2010", "year"),
+    ("2024-09-17", "2024-09-17", "2024-09-17", "day"),
+    ("2024-09-17T05:00:00Z", "2024-09-17", "2024-09-17", "day"),
+    ("17 September 2024 (UTC+0)", "2024-09-17", "2024-09-17", "day"),
+    ("05:00 – 14:00 (UTC+0), 17 September 2024", "2024-09-17", "2024-09-17", "day"),
+    ("Sept. 5, 2019", "2019-09-05", "2019-09-05", "day"),
+    ("1st June 2021", "2021-06-01", "2021-06-01", "day"),
+])
+def test_parse_date_formats(value, start, end, precision):
+    found = parse_date(value)
+    assert found is not None
+    assert (found.start, found.end, found.precision) == (start, end, precision)
+
+
+def test_parse_date_open_ended_range_has_no_end():
+    found = parse_date("May 2011 – present")
+    assert found.start == "2011-05" and found.end is None and found.precision == "month"
+
+
+def test_parse_date_rejects_impossible_day_and_text_without_date():
+    assert parse_date("31 February 2020") is None
+    assert parse_date("Unknown") is None
+    assert parse_date("") is None
+
+
+def test_find_date_takes_first_full_date_of_text():
+    text = "Armed men stormed a depot on 4 March 2021 and fled; a trial began on 9 May 2022."
+    found = find_date(text)
+    assert found.start == "2021-03-04" and found.text == "4 March 2021"
+
+
+def test_find_date_skips_bare_years_unless_asked():
+    text = "The group has been active since 2012."
+    assert find_date(text) is None
+    assert find_date(text, year_only=True).start == "2012"
+
+
+def test_weekday_left_unresolved_without_document_date():
+    assert find_date("Gunmen opened fire on a bus on Sunday, officials said.") is None
+
+
+def test_weekday_resolved_against_document_date():
+    # 2016-01-20 was a Wednesday: "on Sunday" is 2016-01-17
+    found = find_date("Gunmen opened fire on a bus on Sunday, officials said.", date(2016, 1, 20))
+    assert (found.start, found.precision) == ("2016-01-17", "day")
+
+
+def test_same_weekday_as_document_date_is_that_day():
+    found = find_date("A market was shelled Wednesday.", date(2016, 1, 20))
+    assert found.start == "2016-01-20"
+
+
+def test_yesterday_and_day_without_year_resolved_against_document_date():
+    assert find_date("Two men were shot dead yesterday.", date(2017, 3, 1)).start == "2017-02-28"
+    assert find_date("The convoy was hit on 28 December.", date(2017, 1, 2)).start == "2016-12-28"
+
+
+def test_reference_date_from_meta():
+    assert reference_date({"date": "2016-01-20"}) == date(2016, 1, 20)
+    assert reference_date({"timestamp": "2024-09-20T10:00:00Z"}) == date(2024, 9, 20)
+    assert reference_date({"date": "20 January 2016"}) == date(2016, 1, 20)
+    assert reference_date({"date": "2016"}) is None
+    assert reference_date({}) is None
+
+
+def test_forward_resolution_for_later_events():
+    # a reaction "on 10 February" to an incident of 3 January 2015 is in 2015, not 2014
+    assert find_date("On 10 February, the council met.", date(2015, 1, 3), forward=True).start == "2015-02-10"
+    assert find_date("On 10 February, the council met.", date(2015, 1, 3)).start == "2014-02-10"
