@@ -106,7 +106,7 @@ _STOP = (r"and|or|but|while|whereas|when|after|before|as|who|whom|which|that|bec
          r"following|amid|during|said|says|told|reported|including|according")
 _AUX = (r"(?:\s*,?\s*(?:were|was|are|is|have|has|had|been|being|be|got|get|reportedly|allegedly|"
         r"also|all|later|subsequently|believed|feared|confirmed|thought|said|reported|known|"
-        r"to|each|both|then|immediately|either|eventually|found|left|now|already|in\s+total|"
+        r"to|each|both|then|immediately|either|eventually|found|left|now|already|still|in\s+total|"
         r"in\s+all|so\s+far|altogether|likely|presumed|killed\s+or|dead\s+or)\b)")
 _NUMSTART = r"(?:\d|an?|his|her|their|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+dozen|dozens|several|at\s+least|another)\b"
 _NPWORD = rf"(?:\s+(?!(?:{_STOP})\b)(?!{_NUMSTART})[\w'’.()\[\]\-]+|\s+and(?!\s+{_NUMSTART})(?=\s+[a-z(]))"
@@ -472,6 +472,11 @@ def _infobox_claims(doc: Document, sides: list[Side]) -> list[Claim]:
             words = text[q.end:s1]
             words_nosrc = _PER_RE.sub("", words)
             cats = _categories_in(words_nosrc, _RIGHT_TRIGGERS) or _categories_in(segtext, _RIGHT_TRIGGERS)
+            if side is None and cats and re.fullmatch(r"\s*(?:\w+\s+){0,3}?(?:hostages|captives|casualties|prisoners)\b.*",
+                                                      words_nosrc, re.I | re.S) and \
+                    not _categories_in(re.sub(r"(?i)\b(?:hostages|captives|casualties|prisoners)\b", "", words_nosrc),
+                                       _RIGHT_TRIGGERS):
+                cats = []  # "Fatalities: 20 hostages, 2 gunmen": a group, not a category
             if not cats:
                 cats = [default]
             # the group: words between the figure and the first trigger word

@@ -1,0 +1,221 @@
+"""Casualty claims from body sentences and infobox fields (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tally.claims import extract_claims, relation
+from tally.model import Actor, Document, Side
+from tally.readers.plaintext import parse_plaintext
+
+
+def body(text, sides=()):
+    doc = Document.from_text(text, format="csv")
+    return doc, extract_claims(doc, list(sides))
+
+
+def figures(text, cat="killed"):
+    _, claims = body(text)
+    return [(c.low, c.high) for c in claims if c.categories == [cat]]
+
+
+def check_evidence(doc, claims):
+    for c in claims:
+        assert doc.text[c.start:c.end] == c.text
+        assert c.figure_start is not None and c.start <= c.figure_start < c.figure_end <= c.end
+        assert doc.text[c.figure_start:c.figure_end] == c.figure
+
+
+# ----------------------------------------------------------------- body: figures and categories
+
+
+def test_passive_subject_figure():
+    assert figures("Nine farmers were killed by raiders near the river on Monday.") == [(9, 9)]
+
+
+def test_active_object_figure_and_agent_not_counted():
+    # "Three gunmen" are the agents, not victims
+    assert figures("Three gunmen killed 11 traders at a cattle market.") == [(11, 11)]
+
+
+def test_word_numbers_and_qualifiers():
+    assert figures("At least twenty-two pilgrims died in the blast.") == [(22, None)]
+
+
+def test_several_categories_in_one_sentence():
+    doc, claims = body("A car bomb killed 6 people and wounded 31 others outside the court.")
+    got = {tuple(c.categories): (c.low, c.high) for c in claims}
+    assert got == {("killed",): (6, 6), ("injured",): (31, 31)}
+    check_evidence(doc, claims)
+
+
+@pytest.mark.parametrize("sentence,cat,value", [
+    ("Police arrested 14 suspects after the riot.", "arrested", 14),
+    ("Eight demonstrators were detained overnight.", "arrested", 8),
+    ("Gunmen abducted 23 schoolgirls from a dormitory.", "hostages", 23),
+    ("Five aid workers were kidnapped on the highway.", "hostages", 5),
+    ("Twelve fishermen are still missing after the raid.", "missing", 12),
+    ("The fighting displaced 4,000 residents of the valley.", "displaced", 4000),
+    ("Seven guards were hurt when the gate was rammed.", "injured", 7),
+    ("Rebels beheaded four herders near the border.", "killed", 4),
+    ("The bodies of 17 migrants were recovered from the lake.", "killed", 17),
+    ("Thirty prisoners were executed at dawn.", "killed", 30),
+])
+def test_categories(sentence, cat, value):
+    assert (value, value) in figures(sentence, cat)
+
+
+def test_dead_or_wounded_is_two_categories():
+    _, claims = body("The raid left dozens of people dead or wounded, the council said.")
+    assert claims and sorted(claims[0].categories) == ["injured", "killed"]
+    assert claims[0].qualifier == "vague"
+
+
+def test_dates_ages_and_distances_are_not_counts():
+    _, claims = body("On 12 March a 45-year-old teacher was shot dead 30 km from the town.")
+    assert [(c.low, c.categories) for c in claims] == [(1, ["killed"])]
+
+
+# ----------------------------------------------------------------- implicit counts
+
+
+def test_shot_dead_the_village_chief_is_one():
+    _, claims = body("Unknown assailants shot dead the village chief of a hamlet near the dam.")
+    killed = [c for c in claims if "killed" in c.categories]
+    assert [(c.low, c.high) for c in killed] == [(1, 1)]
+
+
+def test_a_journalist_was_killed_is_one():
+    assert figures("A radio journalist was killed outside his home on Friday.") == [(1, 1)]
+
+
+def test_killed_along_with_eight_others_is_nine():
+    doc, claims = body("A district judge was killed along with eight others when his convoy was ambushed.")
+    killed = [c for c in claims if c.categories == ["killed"]]
+    assert sum(c.low for c in killed) == 9
+    check_evidence(doc, claims)
+
+
+def test_suicide_bomber_killed_himself_and_five_others():
+    _, claims = body("At the checkpoint a suicide bomber killed himself and five others.")
+    killed = [c for c in claims if c.categories == ["killed"]]
+    perps = [c for c in killed if c.side == "perpetrators"]
+    victims = [c for c in killed if c.side != "perpetrators"]
+    assert [(c.low, c.high) for c in perps] == [(1, 1)]
+    assert [(c.low, c.high) for c in victims] == [(5, 5)]
+
+
+def test_a_coordinated_person_counts_one():
+    _, claims = body("The mortar round killed three boys and a shepherd on the hillside.")
+    killed = [c for c in claims if c.categories == ["killed"]]
+    assert sorted(c.low for c in killed) == [1, 3]
+
+
+# ----------------------------------------------------------------- subsets and additions
+
+
+def test_including_marks_a_subset():
+    doc, claims = body("At least 31 people, including 12 students, were killed in the attack on the campus.")
+    rel = {c.low: relation(c, doc) for c in claims}
+    assert rel[31] is None and rel[12] == "subset"
+
+
+def test_another_marks_an_addition():
+    doc, claims = body("Two officers died in the ambush. Another 6 officers were wounded.")
+    inj = [c for c in claims if c.categories == ["injured"]]
+    assert relation(inj[0], doc) == "additive"
+
+
+# ----------------------------------------------------------------- sources
+
+
+@pytest.mark.parametrize("sentence,source", [
+    ("According to the provincial governor, 16 villagers were killed.", "the provincial governor"),
+    ("Eleven soldiers were killed in the ambush, the defence ministry said.", "the defence ministry"),
+    ("The Red Crescent reported that 40 people were injured.", "The Red Crescent"),
+    ("A hospital director stated that 9 patients died in the shelling.", "A hospital director"),
+])
+def test_sources(sentence, source):
+    _, claims = body(sentence)
+    assert claims and claims[0].source == source
+
+
+def test_source_carried_to_the_next_sentence_that_continues_the_report():
+    text = ("According to local radio, 25 people were killed in the market. "
+            "Another 60 were injured as well.\nThe army gave no figure. 3 soldiers were hurt.")
+    _, claims = body(text)
+    by_low = {c.low: c for c in claims}
+    assert by_low[25].source == "local radio"
+    assert by_low[60].source == "local radio"
+    assert by_low[3].source is None  # a new paragraph and no continuation
+
+
+# ----------------------------------------------------------------- other events and sides
+
+
+def test_earlier_year_is_another_event():
+    text = ("= 2021 Lakeside raid =\n\nGunmen killed 14 people in Lakeside in 2021.\n\n"
+            "==Background==\nThe town was attacked in 2016, when 30 people were killed.\n")
+    doc = parse_plaintext(text, "t.txt")
+    claims = extract_claims(doc, [])
+    oe = {c.low: c.other_event for c in claims}
+    assert oe == {14: False, 30: True}
+    assert [c.section for c in claims] == ["Lead", "Background"]
+
+
+def test_side_from_actor_names_and_demonyms():
+    sides = [Side("1", [Actor("Karvonia")]), Side("2", [Actor("Northern Liberation Front", ["NLF"])])]
+    _, claims = body("Twelve Karvonian soldiers and 4 NLF fighters were killed in the clash.", sides)
+    got = {c.low: c.side for c in claims}
+    assert got == {12: "1", 4: "2"}
+
+
+# ----------------------------------------------------------------- infobox
+
+INFOBOX_PAGE = """= 2030 Harbour siege =
+
+Infobox
+- Conflict: 2030 Harbour siege
+- Combatant1: Karvonia
+- Combatant2: Sea Wolves
+- Casualties1: 12–15 killed, 3 captured
+- Casualties2: 8 killed (per Karvonia), 20 killed or arrested (per Sea Wolves)
+- Casualties3: 2 civilians injured
+
+The siege of the harbour lasted two days.
+"""
+
+
+def test_infobox_segments():
+    doc = parse_plaintext(INFOBOX_PAGE, "t.txt")
+    claims = [c for c in extract_claims(doc, []) if c.origin == "infobox"]
+    rows = [(c.side, c.categories, c.low, c.high, c.source) for c in claims]
+    assert rows == [
+        ("1", ["killed"], 12, 15, None),
+        ("1", ["captured"], 3, 3, None),
+        ("2", ["killed"], 8, 8, "Karvonia"),
+        ("2", ["killed", "arrested"], 20, 20, "Sea Wolves"),
+        ("other", ["injured"], 2, 2, None),
+    ]
+    for c in claims:
+        # the evidence is the infobox line holding the value
+        assert doc.text[c.start:c.end] == c.text
+        assert "\n" not in c.text
+        assert doc.text[c.figure_start:c.figure_end] == c.figure
+
+
+def test_infobox_victims_plus_perpetrators():
+    page = "= X =\n\nInfobox\n- Title: Mall shooting\n- Fatalities: 9 (+1)\n- Injuries: 30+\n\nText.\n"
+    doc = parse_plaintext(page, "t.txt")
+    claims = extract_claims(doc, [])
+    rows = [(c.categories, c.low, c.high, c.side) for c in claims]
+    assert (["killed"], 9, 9, None) in rows
+    assert (["killed"], 1, 1, "perpetrators") in rows
+    assert (["injured"], 30, None, None) in rows
+
+
+def test_every_claim_has_exact_evidence():
+    doc = parse_plaintext(INFOBOX_PAGE + "\nRebels killed 5 guards. About 40 people were wounded.\n", "t.txt")
+    claims = extract_claims(doc, [])
+    assert len(claims) >= 7
+    check_evidence(doc, claims)

@@ -1,0 +1,81 @@
+"""Number expressions: digits, words, vague words, ranges, qualifiers."""
+
+from __future__ import annotations
+
+import pytest
+
+from tally.quantities import VAGUE, find_quantities, parse_quantity, words_to_int
+
+
+def q(text):
+    found = parse_quantity(text)
+    assert found is not None, text
+    return found.low, found.high, found.qualifier
+
+
+@pytest.mark.parametrize("text,value", [
+    ("1,200", 1200), ("45", 45), ("2.5 million", 2_500_000),
+    ("twenty-two", 22), ("twenty two", 22), ("one hundred and five", 105),
+    ("a dozen", 12), ("two dozen", 24), ("a hundred", 100), ("three thousand", 3000),
+    ("seventeen", 17), ("ninety-nine", 99),
+])
+def test_exact_numbers(text, value):
+    assert q(f"{text} villagers") == (value, value, "exactly")
+
+
+@pytest.mark.parametrize("text,low,high,qual", [
+    ("at least 13", 13, None, "at least"),
+    ("more than two hundred and fifty", 250, None, "at least"),
+    ("over seventy", 70, None, "at least"),
+    ("no fewer than 40", 40, None, "at least"),
+    ("30+", 30, None, "at least"),
+    ("12 or more", 12, None, "at least"),
+    ("about 100", 100, 100, "about"),
+    ("nearly forty", 40, 40, "about"),
+    ("some 60", 60, 60, "about"),
+    ("up to 16", 16, 16, "up to"),
+    ("as many as nine", 9, 9, "up to"),
+])
+def test_qualifiers(text, low, high, qual):
+    assert q(text + " people") == (low, high, qual)
+
+
+@pytest.mark.parametrize("text,low,high", [
+    ("77-100", 77, 100), ("77–100", 77, 100), ("between 40 and 60", 40, 60),
+    ("40 to 60", 40, 60), ("two or three", 2, 3), ("between forty and sixty", 40, 60),
+])
+def test_ranges(text, low, high):
+    assert q(text + " dead") == (low, high, "range")
+
+
+@pytest.mark.parametrize("text", ["several", "dozens", "scores", "hundreds", "several hundred",
+                                  "a few", "thousands", "several dozen"])
+def test_vague_words_follow_the_documented_table(text):
+    low, high, qual = q(f"{text} of people")
+    assert qual == "vague"
+    assert (low, high) == VAGUE[text]
+    assert high is None or low < high
+
+
+def test_vague_table_is_ordered():
+    assert VAGUE["several hundred"][0] > VAGUE["hundreds"][0]
+    assert VAGUE["dozens"][0] == 12 and VAGUE["hundreds"][0] == 100  # ACLED's conservative reading
+
+
+def test_hyphenated_words_are_not_a_range():
+    assert q("thirty-five") == (35, 35, "exactly")
+
+
+def test_reversed_digits_are_not_a_range():
+    assert find_quantities("the 1990-91 season") == []
+
+
+def test_spans_point_into_the_text():
+    text = "Police said at least 14 people died and twenty-one were hurt."
+    found = find_quantities(text)
+    assert [text[x.start:x.end] for x in found] == ["at least 14", "twenty-one"]
+
+
+def test_words_to_int_rejects_non_numbers():
+    assert words_to_int("banana") is None
+    assert words_to_int("forty-four") == 44

@@ -1,0 +1,162 @@
+"""Reconciled totals: narrative rules (WAD-style) and infobox rules (issue 2, section 6)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tally.claims import extract_claims
+from tally.model import Document
+from tally.readers.plaintext import parse_plaintext
+from tally.totals import casualty_totals
+
+
+def totals(text):
+    doc = Document.from_text(text, format="csv")
+    claims = extract_claims(doc, [])
+    cas, by_side = casualty_totals(claims, doc)
+    return cas, by_side, claims
+
+
+def best(text, cat="killed"):
+    est = totals(text)[0][cat]
+    return None if est is None else est.best
+
+
+def page_totals(infobox_lines, body="The fighting ended at dusk."):
+    text = "= 2031 Test battle =\n\nInfobox\n" + "".join(f"- {l}\n" for l in infobox_lines) + "\n" + body + "\n"
+    doc = parse_plaintext(text, "t.txt")
+    claims = extract_claims(doc, [])
+    return casualty_totals(claims, doc)[0]
+
+
+# ----------------------------------------------------------------- narrative
+
+
+def test_distinct_groups_in_one_clause_add_up():
+    assert best("Insurgents killed 14 civilians and three soldiers at a checkpoint.") == 17
+
+
+def test_distinct_groups_across_clauses_add_up():
+    text = "Four people died in the first blast while another five were killed in a second explosion."
+    assert best(text) == 9
+
+
+def test_a_subset_is_not_added():
+    text = "At least 29 people, including 10 foreigners, were killed in the siege of the hotel."
+    est = totals(text)[0]["killed"]
+    assert (est.low, est.best, est.high) == (10, 29, None)
+
+
+def test_a_repeated_figure_is_not_added():
+    text = "Gunmen killed 12 villagers on Sunday. The 12 victims were buried on Monday, officials said."
+    assert best(text) == 12
+
+
+def test_an_updated_toll_replaces_the_first():
+    text = "A landslide of rubble after the bombing killed 25 people. The toll rose to 30 on Tuesday."
+    est = totals(text)[0]["killed"]
+    assert est.best == 30
+    assert est.rule.endswith("update")
+
+
+def test_additional_sentence_is_added():
+    text = "Six guards were shot dead at the gate. Two more people were killed inside the building."
+    assert best(text) == 8
+
+
+def test_injured_and_killed_are_separate():
+    cas = totals("Eleven people were killed and 40 wounded when the bus was bombed.")[0]
+    assert (cas["killed"].best, cas["injured"].best) == (11, 40)
+
+
+def test_no_injury_mention_gives_none():
+    assert totals("Soldiers killed 5 herders near the well.")[0]["injured"] is None
+
+
+def test_implicit_count_used_when_no_number():
+    assert best("Gunmen shot dead a tribal elder outside the mosque.") == 1
+
+
+def test_killed_along_with_others_total():
+    assert best("A local mayor was killed along with eight others in the ambush.") == 9
+
+
+def test_bomber_told_apart_and_kept_out_of_best():
+    cas, by_side, claims = totals("A suicide bomber killed himself and five others at the gate.")
+    est = cas["killed"]
+    assert est.best == 5           # the victims, as WAD coders count
+    assert est.high is None or est.high >= 6   # the interval still holds everyone killed
+    assert by_side["perpetrators"]["killed"].best == 1
+
+
+def test_at_least_leaves_high_open():
+    est = totals("At least 8 people were killed in the stampede.")[0]["killed"]
+    assert (est.low, est.best, est.high) == (8, 8, None)
+
+
+def test_range_low_best_high():
+    est = totals("Between 40 and 60 villagers were massacred, survivors said.")[0]["killed"]
+    assert (est.low, est.best, est.high) == (40, 40, 60)
+
+
+def test_estimate_points_to_its_claims():
+    cas, _, claims = totals("Rebels killed 3 monks and 2 novices.")
+    est = cas["killed"]
+    assert est.best == 5
+    assert sorted(claims[i].low for i in est.claims) == [2, 3]
+    assert est.rule
+
+
+def test_other_event_is_left_out():
+    text = ("Gunmen killed 7 people in the village. In a previous attack on the village "
+            "last year, 40 people were killed.")
+    assert best(text) == 7
+
+
+# ----------------------------------------------------------------- infobox
+
+
+def test_stated_total_wins():
+    cas = page_totals(["Fatalities: 22", "Casualties1: 30 killed", "Casualties2: 5 killed"])
+    assert (cas["killed"].best, cas["killed"].rule) == (22, "infobox-total")
+
+
+def test_total_field_groups_add():
+    cas = page_totals(["Fatalities: 20 hostages, 2 gunmen"])
+    assert (cas["killed"].low, cas["killed"].best, cas["killed"].high) == (22, 22, 22)
+
+
+def test_victims_plus_perpetrators():
+    cas = page_totals(["Fatalities: 12 (+2)"])
+    assert cas["killed"].best == 14
+
+
+def test_sides_add_with_open_figure():
+    cas = page_totals(["Combatant1: Karvonia", "Combatant2: Sea Wolves",
+                       "Casualties1: 7 and at least two soldiers", "Casualties2: 4 killed"])
+    est = cas["killed"]
+    assert (est.low, est.high) == (13, None)
+
+
+def test_range_row():
+    cas = page_totals(["Combatant1: Karvonia", "Casualties1: 77–100 killed"])
+    assert (cas["killed"].low, cas["killed"].best, cas["killed"].high) == (77, 77, 100)
+
+
+def test_side_with_unknown_losses_leaves_high_open():
+    cas = page_totals(["Combatant1: Karvonia", "Combatant2: Sea Wolves",
+                       "Casualties1: 10 killed", "Casualties2: Unknown"])
+    est = cas["killed"]
+    assert (est.low, est.best, est.high) == (10, 10, None)
+
+
+def test_page_without_infobox_figure_uses_the_lead():
+    cas = page_totals(["Combatant1: Karvonia"], body="Bandits killed 19 miners near the pit.")
+    assert cas["killed"].best == 19
+    assert cas["killed"].rule.startswith("narrative")
+
+
+@pytest.mark.parametrize("cat", ["killed", "injured", "arrested", "captured", "missing", "hostages",
+                                 "displaced"])
+def test_every_category_has_a_key(cat):
+    assert cat in totals("Nothing happened.")[0]
