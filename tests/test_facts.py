@@ -207,3 +207,11 @@ def test_parse_strength(value, low, high, source):
 @pytest.mark.parametrize("value", ["Unknown", "unknown", "N/A", "?", ""])
 def test_parse_strength_unknown(value):
     assert parse_strength(value) is None
+
+
+def test_page_coordinates_far_from_resolved_place_name_the_first_place():
+    doc = parse_plaintext(CONFLICT, "conflict.txt")
+    doc.meta["coordinates"] = {"lat": 17.1, "lon": 0.5}  # 100+ km from Kidal
+    inc = facts(doc)
+    assert inc.location.name == "Kidal" and inc.location.geonames_id is None
+    assert (inc.location.lat, inc.location.lon) == (17.1, 0.5)

@@ -16,7 +16,7 @@ from .actors import (actor_key, actor_table, document_acronyms, make_actor, pars
                      parse_people, parse_strength, parse_units, split_names)
 from .dates import find_date, parse_date, reference_date
 from .model import Actor, DateRange, Document, Incident, Place, Side
-from .places import (context_countries, country_by_name, country_place, find_places,
+from .places import (context_countries, country_by_name, country_place, find_places, km,
                      pick_location, resolve_field)
 from .reactions import find_reactions
 
@@ -136,9 +136,14 @@ def _places(doc: Document, lead: str, title: str | None) -> tuple[list[Place], P
             location = country_place(c.name, c)
     coords = doc.meta.get("coordinates") if isinstance(doc.meta.get("coordinates"), dict) else None
     if coords and coords.get("lat") is not None and coords.get("lon") is not None:
-        if location is None:
-            location = Place(name=places[0].name if places else (title or ""))
-        location.lat, location.lon = float(coords["lat"]), float(coords["lon"])
+        lat, lon = float(coords["lat"]), float(coords["lon"])
+        if location is None or location.lat is None or km(location.lat, location.lon, lat, lon) > 25:
+            # the page's point is elsewhere than the place resolved: name it after the field's first place
+            first = places[0] if places else None
+            location = Place(name=first.name if first else (title or ""),
+                             country=first.country if first else (location.country if location else None),
+                             country_iso3=first.country_iso3 if first else (location.country_iso3 if location else None))
+        location.lat, location.lon = lat, lon
         location.precision = "exact"
     return places, location
 
