@@ -56,18 +56,25 @@ def _figure(low: Any, best: Any, high: Any) -> str:
     return shown
 
 
+def _shorten(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[:width - 1].rstrip() + "…"
+
+
 def print_list(rows: list[dict[str, Any]]) -> None:
     """The incidents as a table, one line each."""
     table = Table(title=f"{len(rows)} incidents")
     for name, justify in (("id", "left"), ("date", "left"), ("country", "left"), ("place", "left"),
-                          ("killed", "right"), ("title", "left")):
+                          ("killed", "right")):
         table.add_column(name, justify=justify, overflow="fold")  # type: ignore[arg-type]
+    table.add_column("title or text")
     for r in rows:
         when = r["date_start"] or ""
         if r["date_end"] and r["date_end"] != r["date_start"]:
             when += f" to {r['date_end']}"
         table.add_row(escape(r["id"]), when, r["country_iso3"] or "", escape(r["place"] or ""),
-                      _figure(r["killed_low"], r["killed_best"], r["killed_high"]), escape(r["title"] or ""))
+                      _figure(r["killed_low"], r["killed_best"], r["killed_high"]),
+                      escape(r["title"] or _shorten(r.get("snippet") or "", 48)))
     _out.print(table)
 
 

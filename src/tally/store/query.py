@@ -135,8 +135,11 @@ def select_incidents(store: Store, filters: Filters | None = None, sort: str = "
 
 def list_incidents(store: Store, filters: Filters | None = None, sort: str = "-date",
                    limit: int | None = None) -> list[dict[str, Any]]:
-    """Summary rows (:data:`LIST_COLUMNS`) of the current records matching ``filters``."""
-    q = select_incidents(store, filters, sort, limit, [t.incidents.c[c] for c in LIST_COLUMNS])
+    """Summary rows of the current records matching ``filters``: the
+    :data:`LIST_COLUMNS` and ``snippet``, the first 120 characters of the text."""
+    snippet = sa.func.substr(t.documents.c.text, 1, 120).label("snippet")
+    q = select_incidents(store, filters, sort, limit, [*(t.incidents.c[c] for c in LIST_COLUMNS), snippet])
+    q = q.join_from(t.incidents, t.documents, t.documents.c.id == t.incidents.c.document_id)
     with store.read() as conn:
         return [dict(row._mapping) for row in conn.execute(q)]
 
