@@ -145,6 +145,43 @@ def test_ingest_failed_write_leaves_no_half_written_document(store, reports, mon
                              "record_history": 0}
 
 
+def test_ingest_force_extracts_again_and_replaces_only_changed_records(loaded, reports):
+    same = ingest(loaded, reports, extractor=fake_extract, force=True)
+    assert (same.updated, same.unchanged) == (0, 5)
+
+    def louder(doc):
+        incident = fake_extract(doc)
+        incident.title = (incident.title or "") + " (re-extracted)"
+        return incident
+
+    changed = ingest(loaded, reports, extractor=louder, force=True)
+    assert (changed.updated, changed.unchanged) == (5, 0)
+    versions = history(loaded, "raid-on-kumba")
+    assert [v["record"]["title"] for v in versions] == ["Raid on Kumba", "Raid on Kumba (re-extracted)"]
+
+
+def test_ingest_concurrent_writers_store_each_document_once(db_url, tmp_path):
+    import threading
+
+    paths = write_reports(tmp_path / "many", generated_reports(40))
+    Store(db_url).close()  # migrate first
+    results = []
+
+    def worker():
+        with Store(db_url) as s:
+            results.append(ingest(s, paths, extractor=fake_extract))
+
+    threads = [threading.Thread(target=worker) for _ in range(2)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join(60)
+    assert [r.failed for r in results] == [[], []]
+    assert sum(r.ingested for r in results) == 40 and sum(r.unchanged for r in results) == 40
+    with Store(db_url) as s:
+        assert counts(s)["documents"] == counts(s)["incidents"] == 40
+
+
 CHILD = """
 import sys
 from pathlib import Path
