@@ -53,7 +53,7 @@ from .quantities import Quantity, find_quantities, parse_quantity
 
 _KILL_ACTIVE = (r"killed|killing|kills|kill|martyred|massacred|massacres|beheads|executes|murders|hanged|hangs|massacring|executed|executing|murdered|murdering|"
                 r"slaughtered|slaughtering|beheaded|beheading|slew|slaying|lynched|lynching|"
-                r"shot\s+dead|shooting\s+dead|shot\s+and\s+killed|gunned\s+down|gunning\s+down|"
+                r"shot\s+dead|shooting\s+dead|shot\s+to\s+death|shooting\s+to\s+death|shot\s+and\s+killed|gunned\s+down|gunning\s+down|"
                 r"hacked\s+to\s+death|stabbed\s+to\s+death|beat\s+to\s+death|beaten\s+to\s+death|"
                 r"burned\s+to\s+death|burnt\s+to\s+death|\w+ing\s+to\s+death|\w+ed\s+to\s+death|claimed\s+the\s+lives\s+of|"
                 r"claiming\s+the\s+lives\s+of|took\s+the\s+lives\s+of|taking\s+the\s+lives\s+of|"
@@ -108,10 +108,11 @@ _AUX = (r"(?:\s*,?\s*(?:were|was|are|is|have|has|had|been|being|be|got|get|repor
         r"also|all|later|subsequently|believed|feared|confirmed|thought|said|reported|known|"
         r"to|each|both|then|immediately|either|eventually|found|left|now|already|still|in\s+total|"
         r"in\s+all|so\s+far|altogether|likely|presumed|killed\s+or|dead\s+or)\b)")
-_NUMSTART = r"(?:\d|an?|his|her|their|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+dozen|dozens|several|at\s+least|another)\b"
-_NPWORD = rf"(?:\s+(?!(?:{_STOP})\b)(?!{_NUMSTART})[\w'’.()\[\]\-]+|\s+and(?!\s+{_NUMSTART})(?=\s+[a-z(]))"
+_NUMWORD_START = r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+dozen|dozens|several|at\s+least|another)\b"
+_NUMSTART = rf"(?:an?|his|her|their|{_NUMWORD_START[3:]}"
+_NPWORD = rf"(?:\s+(?!(?:{_STOP})\b)(?!{_NUMWORD_START})[\w'’.()\[\]\-]+|\s+and(?!\s+{_NUMSTART})(?=\s+[a-z(]))"
 RIGHT_RE = re.compile(
-    rf"^(?P<np>{_NPWORD}{{0,9}}?)(?P<paren>\s*,?\s*(?:including|among\s+them|among\s+whom|mostly|"
+    rf"^(?P<np>{_NPWORD}{{0,11}}?)(?P<paren>\s*,?\s*(?:including|among\s+them|among\s+whom|mostly|"
     rf"mainly|most\s+of\s+them|many\s+of\s+them|all\s+of\s+them|both|many|most|among\s+them)\b[^;:]{{0,90}}?,?)?"
     rf"(?:\s*,?\s*(?:who|that|which)\b)?(?P<aux>{_AUX}*)\s*(?:\w+(?:ed|en)\s+and\s+)?(?:{_alt(_RIGHT_TRIGGERS)})\b",
     re.I)
@@ -181,9 +182,12 @@ HIMSELF_RE = re.compile(r"\b(?:killing|killed|kills)\s+(?P<who>himself|herself|t
 BLEW_UP_RE = re.compile(r"\b(?:blew|blowing|blown)\s+(?P<who>himself|herself|themselves)\s+up\b|"
                         r"\bdetonated\s+(?P<who2>himself|herself|themselves)\b", re.I)
 
-ATTACKER_RE = re.compile(r"\b(?:gunm[ae]n|attackers?|assailants?|bombers?|militants?|insurgents?|"
-                         r"jihadists?|terrorists?|perpetrators?|suspects?|kidnappers?|raiders?|"
-                         r"fighters?|rebels?|jihadis?|shooters?|hijackers?|abductors?)\b", re.I)
+ATTACKER_RE = re.compile(r"\b(?:gunm[ae]n|attackers?|assailants?|bombers?|perpetrators?|kidnappers?|raiders?|"
+                         r"shooters?|hijackers?|abductors?|hostage-takers?)\b", re.I)
+NOT_PEOPLE_RE = re.compile(r"^(?:[\w'’-]+\s+){0,3}?(?:pigs?|cows?|cattle|livestock|goats?|sheep|camels?|horses?|donkeys?|"
+                           r"animals?|dogs?|chickens?|birds?|houses?|homes?|buildings?|vehicles?|cars?|trucks?|"
+                           r"shops?|huts?|tonnes?|tons?|rounds?|rockets?|missiles?|shells?|bombs?|mines?|"
+                           r"aircraft|planes?|drones?|tanks?|villages?|towns?)\b", re.I)
 CIVILIAN_RE = re.compile(r"\b(?:civilians?|villagers?|residents?|worshippers?|children|women|"
                          r"students?|pupils?|passengers?|shoppers?|pilgrims?|farmers?|"
                          r"fishermen|traders?|inhabitants?)\b", re.I)
@@ -724,7 +728,7 @@ def _sentence_claims(text: str, ss: int, se: int, ctx: _Ctx) -> list[Claim]:
             gm = re.match(rf"^({_NPWORD}{{0,6}}?)(?=\s*(?:[,;.]|$|\s(?:{_STOP}|in|on|at|from|near|by|with|during)\b))", after, re.I)
             group = gm.group(1) if gm else None
         named_victim = False
-        if cats is None and WITH_OTHERS_RE.search(before) and (linked or IMPLICIT_PASSIVE_RE.search(before)) and \
+        if cats is None and not RIGHT_RE.match(text[q.end:se]) and WITH_OTHERS_RE.search(before) and (linked or IMPLICIT_PASSIVE_RE.search(before)) and \
                 (q.figure_like_one() or re.match(r"^\s+(?:other|others|more|members|relatives|colleagues|people|\w+s)\b", after, re.I)) and \
                 not re.match(r"^\s+(?:\w+\s+)?(?:stating|saying|said|says|told|reported|claiming)\b", after, re.I) and \
                 (not linked or "killed" in linked[-1][1]):
@@ -808,6 +812,8 @@ def _sentence_claims(text: str, ss: int, se: int, ctx: _Ctx) -> list[Claim]:
                 gm = re.match(rf"^({_NPWORD}{{0,6}}?)(?=\s*(?:[,;.]|$|\s(?:{_STOP}|in|on|at|from|were|was)\b))", after, re.I)
                 group = gm.group(1) if gm else None
         if cats is None:
+            continue
+        if group and NOT_PEOPLE_RE.match(group.strip()):
             continue
         # the source of this figure: "with one officer stating over a hundred..."
         fsrc = None

@@ -58,6 +58,7 @@ import re
 from .claims import is_implicit, mentions_killing, relation
 from .model import CATEGORIES, Claim, Document, Estimate
 
+_DETERMINERS = {"a", "an", "one", "his", "her", "their", "another", "the"}
 TOTAL_KEYS = re.compile(r"^(?:fatalities|deaths?|injuries|injured|casualties|victims|killed|wounded|dead|"
                         r"missing|captured|hostages|arrested|displaced|non_?fatal_?injuries)$")
 
@@ -277,6 +278,17 @@ def _sentences_total(items: list[tuple[int, Claim]], rule: str, doc: Document) -
             parts = by_sent[start]
         if not parts:
             continue
+        # the same figure twice in one sentence is one count ("5 were killed ... killing 5")
+        seen: set[tuple] = set()
+        uniq = []
+        for i, c in parts:
+            key = (c.low, c.high)
+            one = (c.figure or "").strip().lower() in _DETERMINERS
+            if key in seen and rels[i] != "additive" and not one:
+                continue
+            seen.add(key)
+            uniq.append((i, c))
+        parts = uniq
         acc = (0, 0, 0)
         for i, c in parts:
             acc = _add(acc, claim_bounds(c))
