@@ -50,10 +50,13 @@ class ActorTable:
     def __init__(self, path: Path = DATA / "actors.csv") -> None:
         self.by_key: dict[str, tuple[str, list[str]]] = {}
         self.by_acronym: dict[str, tuple[str, list[str]]] = {}
+        self.countries: dict[str, str] = {}  # canonical name -> ISO3 (state, or main theatre)
         with open(path, encoding="utf-8", newline="") as fp:
             for row in csv.DictReader(fp):
                 aliases = [a for a in row["aliases"].split("|") if a]
                 entry = (row["name"], aliases)
+                if row.get("country_iso3"):
+                    self.countries[row["name"]] = row["country_iso3"]
                 for name in [row["name"], *aliases]:
                     if len(name) <= 5 and name.replace(".", "").isupper():
                         self.by_acronym.setdefault(name, entry)  # "IS", "AU": exact case only

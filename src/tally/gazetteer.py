@@ -201,6 +201,8 @@ class Gazetteer:
                 e = Entry(name=name, iso3=iso3, level=0, lat=la, lon=lo, admin1=admin1,
                           population=int(pop), geonames_id=int(gid))
                 keys = key_variants(place_key(name))
+                if e.population >= 100000 and " de " in keys[0]:  # "Acapulco de Juarez" -> "acapulco"
+                    keys.append(keys[0].split(" de ")[0])
                 for k in keys:
                     self._add(self.places, k, e)
                 if e.population >= 1000:

@@ -52,9 +52,10 @@ _FEATURE_RE = re.compile(r"^(?:Lake|River|Mount|Mt\.?|Gulf|Sea|Bay|Strait|Ocean|
 _INSTITUTION_RE = re.compile(r"\b(?:University|College|Hospital|Airport|Stadium|Hotel|Church|Mosque|School"
                              r"|Bank|Party|Association|Ministry|Council|Organi[sz]ation|Company|Agency"
                              r"|Front|Movement|Army|Forces|Brigade|Observatory|Network|Union|Committee)\b")
+_LED_RE = re.compile(r"-(?:led|backed|based|born|made|owned|run|funded|trained|supported|allied)\b", re.I)
 _NGA_RE = re.compile(r"\bLocal Government (?:Area|Council)|\bLGA\b", re.I)
 _ETH_RE = re.compile(r"\b(?:woreda|kebele)\b", re.I)
-_IN_RE = re.compile(r"\b(?:in|inside|across|throughout)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
+_IN_RE = re.compile(r"\b(?:in|into|inside|across|throughout)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
 _FIELD_SKIP_RE = re.compile(r"^(?:various|multiple|several|unknown|across|throughout|near)\b", re.I)
 _STOP = {
     "the", "a", "an", "at", "in", "on", "of", "and", "but", "he", "she", "it", "they", "we", "his", "her",
@@ -165,6 +166,8 @@ def context_countries(text: str) -> Counter[str]:
                         (j == len(words) and _ADMIN_AFTER_RE.match(text, end)) or (
                         j < len(words) and ADMIN_WORDS.search(" " + place_key(words[j]))))):
                     break
+                if _LED_RE.match(text, end):
+                    break  # "Saudi-led coalition", "US-backed forces": not where it happened
                 if k in g.demonyms:
                     counts[c.iso3] += 1
                 else:
@@ -279,9 +282,11 @@ class Mention:
     partial: bool     # only part of a longer capitalised run ("Ula" of "Ula Upata")
 
 
-def mentions(text: str) -> list[Mention]:
+def mentions(text: str, actor_countries: Counter[str] | None = None) -> list[Mention]:
     """Capitalised runs of ``text`` that name gazetteer places or subdivisions
-    (countries and actor names excluded), longest match first."""
+    (countries and actor names excluded), longest match first. The countries
+    of the actors met on the way ("Boko Haram": NGA) are added to
+    ``actor_countries`` when given."""
     g = gazetteer()
     table = actor_table()
     out: list[Mention] = []
@@ -306,23 +311,26 @@ def mentions(text: str) -> list[Mention]:
                 k = place_key(phrase)
                 if k in _STOP or len(k) < 3:
                     continue
-                if (k in g.countries and (k in g.demonyms or not _ADMIN_AFTER_RE.match(
-                        text, offsets[j - 1] + len(words[j - 1])))) or table.lookup(" ".join(raw[i:j])) is not None:
+                if k in g.countries and (k in g.demonyms or not _ADMIN_AFTER_RE.match(
+                        text, offsets[j - 1] + len(words[j - 1]))):
+                    found = (j, None)
+                    break
+                known = table.lookup(" ".join(raw[i:j]))
+                if known is not None:
+                    if actor_countries is not None and known[0] in table.countries:
+                        actor_countries[table.countries[known[0]]] += 1
                     found = (j, None)
                     break
                 if k in g.admins or k in g.places or ADMIN_WORDS.search(k):
                     cands = g.lookup(phrase)
-                    if cands or (" " in k and ADMIN_WORDS.search(k)):  # "Konduz Province": fuzzy later
+                    if cands:
                         found = (j, cands)
                         break
             if found is None:
-                k = place_key(words[i])
-                if len(k) >= 4 and k not in _STOP and i > consumed and (i == 0 or words[i - 1] == "of") \
-                        and (j := i + 1) and _CUE_RE.search(text[max(0, offsets[i] - 60):offsets[i]]):
-                    found = (i + 1, [])  # an unknown cued name: a spelling variant, tried later
-                else:
-                    i += 1
-                    continue
+                found = _unknown_name(text, words, offsets, i)
+            if found is None:
+                i += 1
+                continue
             j, cands = found
             if cands is None:  # a country or an actor: skip its words
                 consumed = j - 1
@@ -344,6 +352,19 @@ def mentions(text: str) -> list[Mention]:
     return out
 
 
+def _unknown_name(text: str, words: list[str], offsets: list[int], i: int) -> tuple[int, list[Entry]] | None:
+    """An unknown name worth a spelling-variant lookup later: "Konduz Province"
+    (a name and an admin word) or a cued single word ("in Konduz")."""
+    for j in (i + 2, i + 3):
+        if j <= len(words) and ADMIN_WORDS.search(" " + place_key(words[j - 1])) \
+                and not any(place_key(w) in _STOP for w in words[i:j - 1]):
+            return j, []
+    k = place_key(words[i])
+    if len(k) >= 4 and k not in _STOP and _CUE_RE.search(text[max(0, offsets[i] - 60):offsets[i]]):
+        return i + 1, []
+    return None
+
+
 def _partial(raw: list[str], words: list[str], i: int, j: int, consumed: int) -> bool:
     """True when a match sits beside other capitalised words of its run that
     are no stopwords ("Ula" of "Ula Upata"): likely part of a longer name."""
@@ -360,7 +381,8 @@ def find_places(text: str, context: Counter[str] | None = None) -> list[Place]:
     "the capital" its capital."""
     g = gazetteer()
     context = Counter(context) if context is not None else context_countries(text)
-    found = mentions(text)
+    actor_countries: Counter[str] = Counter()
+    found = mentions(text, actor_countries)
     if not context:  # "Borno State", "Lower Shabelle" or "Konar province" names the country
         for mn in found:
             isos = {e.iso3 for e in mn.cands if e.level == 1}
@@ -373,6 +395,8 @@ def find_places(text: str, context: Counter[str] | None = None) -> list[Place]:
             context["NGA"] += 1
         if _ETH_RE.search(text):
             context["ETH"] += 1
+        if not context and actor_countries:  # "Boko Haram", "al-Shabaab": where the group fights
+            context[actor_countries.most_common(1)[0][0]] += 1
     named = any(w >= 2 for w in context.values())
     scored: list[tuple[float, int, Place]] = []
     seen: set[str] = set()
