@@ -74,7 +74,7 @@ _RIGHT_TRIGGERS = {
                              r"lost\s+(?:their|his|her)\s+lives|lost\s+(?:their|his|her)\s+life|"
                              r"bodies|corpses|fatalities|fatally\s+(?:shot|wounded|injured)|"
                              r"burned\s+alive|burnt\s+alive|found\s+dead|found\s+murdered|casualties",
-    "injured": r"wounded|injured|hurt|injuries|wounding|injuring|hospitali[sz]ed|sustained\s+(?:\w+\s+)?injuries",
+    "injured": r"wounded|injured|hurt|injuries|wounding|injuring|hospitali[sz]ed|(?:sustained|suffered)\s+(?:\w+\s+)?(?:injuries|injury|wounds)",
     "arrested": r"arrested|detained|apprehended|rounded\s+up|in\s+custody|arrests|detentions",
     "captured": r"captured|taken\s+prisoner",
     "missing": r"missing|unaccounted\s+for|disappeared",
@@ -117,11 +117,11 @@ RIGHT_RE = re.compile(
     rf"(?:\s*,?\s*(?:who|that|which)\b)?(?P<aux>{_AUX}*)\s*(?:\w+(?:ed|en)\s+and\s+)?(?:{_alt(_RIGHT_TRIGGERS)})\b",
     re.I)
 _OBJ_AFTER = re.compile(
-    r"^\s+(?:at\s+least\s+|more\s+than\s+|over\s+|some\s+|about\s+|nearly\s+|around\s+|up\s+to\s+)?"
-    r"(?:\d|a\b|an\b|the\b|his\b|her\b|their\b|its\b|one\b|two\b|three\b|four\b|five\b|six\b|"
+    r"^\s+(?:(?:at\s+least\s+|more\s+than\s+|over\s+|some\s+|about\s+|nearly\s+|around\s+|up\s+to\s+)?"
+    r"(?:\d|one\b|two\b|three\b|four\b|five\b|six\b|"
     r"seven\b|eight\b|nine\b|ten\b|\w+teen\b|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
-    r"ninety|hundred|dozens|scores|several|many|people|civilians|villagers|students|soldiers|"
-    r"policemen|residents|worshippers|women|children|members|men)", re.I)
+    r"ninety|hundred|dozens|scores|several|many)|(?:a|an|the|his|her|their|its|people|civilians|villagers|"
+    r"students|soldiers|policemen|residents|worshippers|women|children|members|men)\b)", re.I)
 
 _NAME_AFTER = re.compile(r"\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
                          r"March|April|May|June|July|August|September|October|November|December|In|On|At)\b)"
@@ -152,7 +152,9 @@ PERSON_SG = (
     "shopkeeper|pilgrim|worshipper|volunteer|tribesman|person|individual|professor|lecturer|"
     "headmaster|principal|senator|deputy|secretary|director|manager|owner|landowner|chairman|"
     "president|minister|kid|pensioner|refugee|migrant|hostage|captive|defender|advocate|"
-    "warlord|campaigner|organizer|organiser|coordinator|spokesman|spokesperson|agent|staffer|contractor|"
+    "warlord|companion|relative|colleague|friend|neighbour|neighbor|guest|bystander|passer-by|partner|"
+    "associate|devotee|follower|disciple|fiance|fiancee|girlfriend|boyfriend|grandson|granddaughter|"
+    "grandfather|grandmother|niece|aunt|stepson|campaigner|organizer|organiser|coordinator|spokesman|spokesperson|agent|staffer|contractor|"
     "fisherman|miner|hunter|chief|cleric|scholar|physician|surgeon|paramedic|ranger|warden|"
     "footballer|athlete|player|coach|priestess|witch|healer|survivor|witness|informant|"
     "gunman|attacker|bomber|assailant|militant|fighter|rebel|insurgent|jihadist|terrorist|"
@@ -660,16 +662,25 @@ def _sentence_source(sent: str) -> str | None:
 _STATING_RE = re.compile(r"(?:,\s*)?(?:with\s+)?(?P<src>(?:an?|one|the|another)\s+[\w\s'’-]{1,50}?)\s+(?:stating|saying|claiming|reporting)\s+(?:that\s+)?$", re.I)
 
 
-_AND_ONE_RE = re.compile(rf"(?<![\w'’-])(?P<q>an?|one|his|her|their|another|the)\s+(?=(?:[\w'’-]+\s+){{0,3}}?(?:{PERSON_SG})\b(?!['’-])(?!\s+(?:said|says|told|reported|stated|claimed|added|confirmed)\b))", re.I)
+_AND_ONE_RE = re.compile(rf"(?<![\w'’-])(?P<q>an?|one|his|her|their|another|the)\s+(?=(?:[\w'’-]+\s+){{0,3}}?(?:{PERSON_SG})\b(?!['’-])(?!\s+(?:said|says|told|reported|stated|claimed|added|confirmed|camp|camps|station|office|house|home|"
+    rf"centre|center|market|school|site|village|area|compound|vehicle|car|convoy|base|post|checkpoint|building|"
+    rf"headquarters|group|party|community|family|council|movement|organi[sz]ation|association|union|wing|"
+    rf"leader|leaders|rights|forces|militia|unit|team|residence|quarters|programme|program)\b))", re.I)
+
+
+_ANOTHER_RE = re.compile(r"\b(?:and|while|but)\s+(?P<q>another|one\s+other|one)\s+(?=(?:was\s+|were\s+|is\s+)?(?:\w+ly\s+)?"
+                         r"(?:wounded|injured|hurt|killed|died|abducted|kidnapped|arrested|missing)\b)", re.I)
 
 
 def _sentence_quantities(text: str, ss: int, se: int) -> list[Quantity]:
     qs = [q for q in find_quantities(text, ss, se) if not _bad_number(text, q, ss)]
     taken = {q.start for q in qs}
     extra = []
-    for m in _AND_ONE_RE.finditer(text, ss, se):
-        if m.start("q") not in taken:
-            extra.append(Quantity(1, 1, "exactly", m.start("q"), m.end("q"), m.group("q")))
+    for rx in (_AND_ONE_RE, _ANOTHER_RE):
+        for m in rx.finditer(text, ss, se):
+            if m.start("q") not in taken:
+                taken.add(m.start("q"))
+                extra.append(Quantity(1, 1, "exactly", m.start("q"), m.end("q"), m.group("q")))
     if extra:
         qs = sorted(qs + extra, key=lambda q: q.start)
     return qs
@@ -685,7 +696,8 @@ def _forward_cat(text: str, qs: list[Quantity], i: int, se: int, depth: int = 0)
         return None
     nq = qs[i + 1]
     rm = RIGHT_RE.match(text[nq.end:se])
-    if rm and re.search(r"\b(?:were|are|have|had|been)\b", rm.group("aux")):
+    if rm and (re.search(r"\b(?:were|are|have|had|been)\b", rm.group("aux")) or
+               not _OBJ_AFTER.match(text[nq.end + rm.end():se]) and not rm.group(_first_group(rm)).lower().endswith("ing")):
         return _matched_cat(rm)
     return _forward_cat(text, qs, i + 1, se, depth + 1)
 
@@ -759,7 +771,7 @@ def _sentence_claims(text: str, ss: int, se: int, ctx: _Ctx) -> list[Claim]:
                 active = False
                 trig_word = rm.group(_first_group(rm)).lower()
                 passive_aux = re.search(r"\b(?:been|were|was|are|is|being|got|get|be)\b", aux, re.I)
-                if not passive_aux:
+                if not passive_aux and (np or "").strip():
                     if trig_word.endswith("ing"):
                         active = True
                     elif re.match(r"(?:kill|massacre|execute|murder|slaughter|behead|lynch|shot|gun|hack|"
