@@ -7,7 +7,8 @@ from collections import Counter
 import pytest
 
 from tally.gazetteer import gazetteer, place_key, skeleton
-from tally.places import context_countries, find_places, km, pick_location, resolve_field
+from tally.geotext import context_countries, find_places
+from tally.places import km, pick_location, resolve_field
 
 
 @pytest.fixture(scope="module", autouse=True)

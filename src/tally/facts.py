@@ -16,8 +16,8 @@ from .actors import (actor_key, actor_table, document_acronyms, make_actor, pars
                      parse_people, parse_strength, parse_units, split_names)
 from .dates import find_date, parse_date, reference_date
 from .model import Actor, DateRange, Document, Incident, Place, Side
-from .places import (context_countries, country_by_name, country_place, find_places, km,
-                     pick_location, resolve_field)
+from .geotext import context_countries, find_places
+from .places import country_by_name, country_place, km, pick_location, resolve_field
 from .reactions import find_reactions
 
 _SIDE_KEY_RE = re.compile(r"^(?P<kind>combatants?|side|belligerents?|parties|party|commanders?|leaders?"

@@ -1,20 +1,12 @@
-"""Where: infobox place fields and place names in report text -> Places.
+"""Where: infobox place fields -> Places, and the incident's location.
 
-Two entry points:
-
-* :func:`resolve_field` reads an infobox ``place``/``location`` value such as
-  "Faladie and Modibo Keita International Airport, Bamako, Mali": segments
-  run from specific to general, so they are resolved right to left, each
-  inside the country, region and city already found. A homonym far from
-  the city it is said to be in (the Faladié village 70 km from Bamako) is
-  refused and kept by name only.
-* :func:`find_places` reads running text without an infobox: capitalised
-  runs are looked up in the gazetteer (exact names only), kept when the text
-  names their country (names and demonyms such as "Afghan") or, without any
-  country, when they are cued ("in X", "the city of X") and populous.
-
-Both are cheap: one regex pass and dict lookups, no spaCy parse.
-:func:`pick_location` chooses the incident's location among the places.
+:func:`resolve_field` reads an infobox ``place``/``location`` value such as
+"Faladie and Modibo Keita International Airport, Bamako, Mali": segments run
+from specific to general, so they are resolved right to left, each inside
+the country, region and city already found. A homonym far from the city it
+is said to be in (the Faladié village 70 km from Bamako) is refused and kept
+by name only. :func:`pick_location` chooses the incident's location among
+the places. Place names in running text are :mod:`tally.geotext`'s job.
 """
 
 from __future__ import annotations
@@ -22,64 +14,14 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from .actors import actor_table
-from .gazetteer import ADMIN_WORDS, Country, Entry, gazetteer, place_key, skeleton
+from .gazetteer import ADMIN_WORDS, Country, Entry, gazetteer, place_key
 from .model import Place
 
 PRECISION_RANK = {"exact": 5, "near": 4, "district": 3, "admin1": 2, "country": 1, None: 0}
 
-_CONNECT = r"(?:de|del|de la|la|le|du|des|of|of the|da|do|dos|al|el|bin|ibn|an|ar|as|ash|y)"
-_WORD = r"(?:(?:al|el|ad|an|ar|as|ash|ad-|at)-)?[A-Z][\w.\-]*(?:['’][a-z][\w\-]*)?"
-RUN_RE = re.compile(rf"(?<![\w'’-]){_WORD}(?:[ \t]+(?:{_CONNECT}[ \t]+)?{_WORD})*")
-_CONNECTORS = {"de", "del", "la", "le", "du", "des", "of", "the", "da", "do", "dos", "al", "el", "bin", "ibn",
-               "an", "ar", "as", "ash", "y"}
-_POSSESSIVE_RE = re.compile(r"['’]s$")
-_CUE_RE = re.compile(
-    r"(?:\b(?P<prep>in|at|near|outside|from|into|around|across|towards?|between|inside|of|on|and|to)"
-    r"|\b(?P<kind>city|town|village|villages|district|province|capital|region|state|area|neighbou?rhood"
-    r"|suburb|camp|market|county|municipality|township|locality|settlement|community|port|outskirts))"
-    r"(?:[ \t]+(?:the|of|northern|southern|eastern|western|central|north|south|east|west|north-?eastern"
-    r"|north-?western|south-?eastern|south-?western|restive|remote|troubled|rural|border))*[ \t]*$", re.I)
-_NEAR_RE = re.compile(r"\b(?:near|outside|close to|km|kilometres|kilometers|miles|north of|south of"
-                      r"|east of|west of|outskirts of)\b[^.,;]{0,25}$", re.I)
-_ADMIN_AFTER_RE = re.compile(
-    r"[ \t]+(?P<w>state|province|district|region|governorate|county|department|prefecture|municipality"
-    r"|local government area|lga|woreda|zone|division)\b", re.I)
-_FEATURE_RE = re.compile(r"^(?:Lake|River|Mount|Mt\.?|Gulf|Sea|Bay|Strait|Ocean|Desert|Forest|Valley"
-                         r"|University|Hospital|Airport|Stadium|Hotel|Church|Mosque|School|Bank|Party)\b")
-_INSTITUTION_RE = re.compile(r"\b(?:University|College|Hospital|Airport|Stadium|Hotel|Church|Mosque|School"
-                             r"|Bank|Party|Association|Ministry|Council|Organi[sz]ation|Company|Agency"
-                             r"|Front|Movement|Army|Forces|Brigade|Observatory|Network|Union|Committee)\b")
-_LED_RE = re.compile(r"-(?:led|backed|based|born|made|owned|run|funded|trained|supported|allied)\b", re.I)
-_NGA_RE = re.compile(r"\bLocal Government (?:Area|Council)|\bLGA\b", re.I)
-_ETH_RE = re.compile(r"\b(?:woreda|kebele)\b", re.I)
-_IN_RE = re.compile(r"\b(?:in|into|inside|across|throughout)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
 _FIELD_SKIP_RE = re.compile(r"^(?:various|multiple|several|unknown|across|throughout|near)\b", re.I)
-_STOP = {
-    "the", "a", "an", "at", "in", "on", "of", "and", "but", "he", "she", "it", "they", "we", "his", "her",
-    "their", "this", "that", "these", "those", "there", "police", "army", "president", "minister",
-    "government", "security", "military", "officials", "official", "local", "state", "province", "district",
-    "region", "city", "town", "village", "north", "south", "east", "west", "central", "unidentified",
-    "armed", "gunmen", "suspected", "islamic", "islamist", "muslim", "christian", "christians", "shiite",
-    "sunni", "kurdish", "fulani", "arab", "african", "union", "united", "nations", "national", "according",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-    "mr", "mrs", "dr", "gen", "col", "capt", "sgt", "lt", "maj", "one", "two", "three", "four", "five",
-    "six", "seven", "eight", "nine", "ten", "at least", "some", "many", "several", "about", "after",
-    "before", "during", "when", "while", "although", "however", "meanwhile", "following", "since", "also",
-    "reuters", "afp", "ap", "bbc", "cnn", "un", "red", "cross", "ministry", "interior", "defence", "defense",
-    "health", "hospital", "doctors", "witnesses", "residents", "sources", "media", "news", "agency",
-    "council", "committee", "commission", "forces", "troops", "soldiers", "rebels", "militants", "militia",
-    "group", "party", "front", "movement", "court", "church", "mosque", "school", "university", "market",
-    "independent", "democratic", "republic", "people", "peoples", "liberation", "popular", "revolutionary",
-    "human", "rights", "watch", "amnesty", "international", "world", "global", "new", "old", "saint", "st",
-    "victoria", "mercy", "hope", "justice", "police station", "imam", "sheikh", "emir", "governor",
-    "spokesman", "spokesperson", "commander", "chief", "leader", "general", "colonel", "captain", "major",
-    "bishop", "pastor", "father", "king", "prince", "queen", "lord", "sir", "al", "el", "bin", "ibn",
-    "federal", "northern", "southern", "eastern", "western", "upper", "lower", "greater", "grand",
-}
 
 
 def country_by_name(name: str) -> Country | None:
@@ -135,47 +77,6 @@ def choose(cands: list[Entry], admin_hint: bool = False) -> Entry | None:
     if places and (places[0].population >= 20000 or not admins):
         return places[0]
     return admins[0] if admins else (places[0] if places else None)
-
-
-def context_countries(text: str) -> Counter[str]:
-    """Countries the text names: ISO3 -> weight (1 a demonym, 2 a name,
-    4 a name after "in"). Names inside actor names ("Sudan People's
-    Liberation Army"), after a feature word ("Lake Chad") or before an
-    admin word ("Niger State") do not count."""
-    g = gazetteer()
-    table = actor_table()
-    counts: Counter[str] = Counter()
-    for m in RUN_RE.finditer(text):
-        raw = m.group(0).split()
-        words = [_POSSESSIVE_RE.sub("", w).rstrip(".") for w in raw]
-        offsets = [mm.start() + m.start() for mm in re.finditer(r"\S+", m.group(0))]
-        i = 0
-        while i < len(words):
-            step = 1
-            for j in range(min(len(words), i + 6), i, -1):
-                k = place_key(" ".join(words[i:j]))
-                c = g.countries.get(k)
-                if c is None:
-                    if j - i > 1 and table.lookup(" ".join(raw[i:j])) is not None:
-                        step = j - i
-                        break
-                    continue
-                step = j - i
-                end = offsets[j - 1] + len(words[j - 1])
-                if (i > 0 and _FEATURE_RE.match(words[i - 1])) or (k not in g.demonyms and (
-                        (j == len(words) and _ADMIN_AFTER_RE.match(text, end)) or (
-                        j < len(words) and ADMIN_WORDS.search(" " + place_key(words[j]))))):
-                    break
-                if _LED_RE.match(text, end):
-                    break  # "Saudi-led coalition", "US-backed forces": not where it happened
-                if k in g.demonyms:
-                    counts[c.iso3] += 1
-                else:
-                    before = text[max(0, offsets[i] - 30):offsets[i]]
-                    counts[c.iso3] += 4 if _IN_RE.search(before) else 2
-                break
-            i += step
-    return counts
 
 
 # --------------------------------------------------------------------------- fields
@@ -262,205 +163,3 @@ def pick_location(places: list[Place]) -> Place | None:
         if best is None or PRECISION_RANK[p.precision] > PRECISION_RANK[best.precision]:
             best = p
     return replace(best) if best else None
-
-
-# --------------------------------------------------------------------------- text
-
-_CAPITAL_RE = re.compile(r"\b(?:the\s+)?(?:(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)(?:['’]s?)?\s+)?capital\b")
-
-
-@dataclass(slots=True)
-class Mention:
-    """A gazetteer hit in running text."""
-
-    phrase: str
-    start: int
-    cands: list[Entry]
-    cue: int          # 0 none, 1 a preposition ("in X"), 2 a place word ("the town of X")
-    admin_hint: bool  # "X Province", "X state"
-    near: bool
-    partial: bool     # only part of a longer capitalised run ("Ula" of "Ula Upata")
-
-
-def mentions(text: str, actor_countries: Counter[str] | None = None) -> list[Mention]:
-    """Capitalised runs of ``text`` that name gazetteer places or subdivisions
-    (countries and actor names excluded), longest match first. The countries
-    of the actors met on the way ("Boko Haram": NGA) are added to
-    ``actor_countries`` when given."""
-    g = gazetteer()
-    table = actor_table()
-    out: list[Mention] = []
-    for m in RUN_RE.finditer(text):
-        raw = m.group(0).split()
-        words = [_POSSESSIVE_RE.sub("", w).rstrip(".") for w in raw]
-        if _FEATURE_RE.match(words[0]) and len(words) > 1:
-            continue
-        offsets = [mm.start() + m.start() for mm in re.finditer(r"\S+", m.group(0))]
-        consumed = -1  # index of the last word taken by a match (or skipped as a name)
-        inst = [n for n, w in enumerate(words) if _INSTITUTION_RE.fullmatch(w)]
-        if inst:  # "Aden Clerics Association of ...": the words up to the institution name none
-            consumed = inst[-1] + (1 if inst[-1] + 1 < len(words) and words[inst[-1] + 1] == "of" else 0)
-        i = consumed + 1
-        while i < len(words):
-            found = None
-            if words[i] in _CONNECTORS:  # a connector ("of", "de") starts no name
-                i += 1
-                continue
-            for j in range(min(len(words), i + 5), i, -1):
-                phrase = " ".join(words[i:j])
-                k = place_key(phrase)
-                if k in _STOP or len(k) < 3:
-                    continue
-                if k in g.countries and (k in g.demonyms or not _ADMIN_AFTER_RE.match(
-                        text, offsets[j - 1] + len(words[j - 1]))):
-                    found = (j, None)
-                    break
-                known = table.lookup(" ".join(raw[i:j]))
-                if known is not None:
-                    if actor_countries is not None and known[0] in table.countries:
-                        actor_countries[table.countries[known[0]]] += 1
-                    found = (j, None)
-                    break
-                if k in g.admins or k in g.places or ADMIN_WORDS.search(k):
-                    cands = g.lookup(phrase)
-                    if cands:
-                        found = (j, cands)
-                        break
-            if found is None:
-                found = _unknown_name(text, words, offsets, i)
-            if found is None:
-                i += 1
-                continue
-            j, cands = found
-            if cands is None:  # a country or an actor: skip its words
-                consumed = j - 1
-                i = j
-                continue
-            phrase = " ".join(words[i:j])
-            start = offsets[i]
-            end = offsets[j - 1] + len(words[j - 1])
-            after = _ADMIN_AFTER_RE.match(text, end) if j == len(words) else None
-            before = text[max(0, start - 60):start]
-            cue = _CUE_RE.search(before)
-            out.append(Mention(
-                phrase=phrase, start=start, cands=cands,
-                cue=0 if cue is None else (2 if cue.group("kind") else 1),
-                admin_hint=bool(after) or bool(ADMIN_WORDS.search(place_key(phrase))),
-                near=bool(_NEAR_RE.search(before)), partial=_partial(raw, words, i, j, consumed)))
-            consumed = j - 1
-            i = j
-    return out
-
-
-def _unknown_name(text: str, words: list[str], offsets: list[int], i: int) -> tuple[int, list[Entry]] | None:
-    """An unknown name worth a spelling-variant lookup later: "Konduz Province"
-    (a name and an admin word) or a cued single word ("in Konduz")."""
-    for j in (i + 2, i + 3):
-        if j <= len(words) and ADMIN_WORDS.search(" " + place_key(words[j - 1])) \
-                and not any(place_key(w) in _STOP for w in words[i:j - 1]):
-            return j, []
-    k = place_key(words[i])
-    if len(k) >= 4 and k not in _STOP and _CUE_RE.search(text[max(0, offsets[i] - 60):offsets[i]]):
-        return i + 1, []
-    return None
-
-
-def _partial(raw: list[str], words: list[str], i: int, j: int, consumed: int) -> bool:
-    """True when a match sits beside other capitalised words of its run that
-    are no stopwords ("Ula" of "Ula Upata"): likely part of a longer name."""
-    if j < len(words) and not _POSSESSIVE_RE.search(raw[j - 1]) and place_key(words[j]) not in _STOP:
-        return True
-    return (i > 0 and i - 1 > consumed and not _POSSESSIVE_RE.search(raw[i - 1])
-            and place_key(words[i - 1]) not in _STOP)
-
-
-def find_places(text: str, context: Counter[str] | None = None) -> list[Place]:
-    """Places named in running text, most likely event location first:
-    cued, specific and early mentions rank higher. Countries named in the
-    text restrict the candidates; a country alone gives a country place,
-    "the capital" its capital."""
-    g = gazetteer()
-    context = Counter(context) if context is not None else context_countries(text)
-    actor_countries: Counter[str] = Counter()
-    found = mentions(text, actor_countries)
-    if not context:  # "Borno State", "Lower Shabelle" or "Konar province" names the country
-        for mn in found:
-            isos = {e.iso3 for e in mn.cands if e.level == 1}
-            if not isos and mn.admin_hint and len(skeleton(place_key(mn.phrase))) >= 5:
-                isos = {e.iso3 for e in g.fuzzy(mn.phrase, None, True)}
-            big = any(e.level == 0 and e.population >= 20000 for e in mn.cands)
-            if len(isos) == 1 and (mn.admin_hint or (" " in mn.phrase and not big)) and not mn.partial:
-                context[isos.pop()] += 1
-        if _NGA_RE.search(text):  # Nigeria's Local Government Areas
-            context["NGA"] += 1
-        if _ETH_RE.search(text):
-            context["ETH"] += 1
-        if not context and actor_countries:  # "Boko Haram", "al-Shabaab": where the group fights
-            context[actor_countries.most_common(1)[0][0]] += 1
-    named = any(w >= 2 for w in context.values())
-    scored: list[tuple[float, int, Place]] = []
-    seen: set[str] = set()
-    for mn in found:
-        entry = _pick_text(mn, context)
-        if entry is None and (mn.cue or mn.admin_hint) and not mn.partial:
-            entry = _fuzzy(mn, context)
-        if entry is None or place_key(mn.phrase) in seen:
-            continue
-        seen.add(place_key(mn.phrase))
-        score = {0: 3.0, 2: 2.0, 1: 1.5}.get(min(entry.level, 2), 1.0)
-        if entry.iso3 in context:
-            score += 1.0
-        elif context:
-            score -= 3.0 if named else 1.0
-        score += mn.cue - mn.start / 2000.0
-        scored.append((score, mn.start, to_place(mn.phrase, entry, near=mn.near)))
-    if context and scored and max(t[0] for t in scored) < 1.2:
-        iso3 = context.most_common(1)[0][0]
-        scored.append((1.2, 0, country_place(g.by_iso3[iso3].name, g.by_iso3[iso3])))
-    scored.sort(key=lambda t: (-t[0], t[1]))
-    places = [p for _, _, p in scored]
-    if not places and context:
-        iso3 = context.most_common(1)[0][0]
-        cap = _CAPITAL_RE.search(text)
-        if cap is not None:
-            who = g.country(cap.group("who") or "") if cap.group("who") else None
-            capital = g.capital(who.iso3 if who else iso3)
-            if capital is not None:
-                places.append(to_place(capital.name, capital))
-        c = g.by_iso3[iso3]
-        places.append(country_place(c.name, c))
-    return places
-
-
-def _fuzzy(mn: Mention, context: Counter[str]) -> Entry | None:
-    """A spelling variant ("Konduz" for Kunduz), only inside the text's countries."""
-    g = gazetteer()
-    if context:
-        found = g.fuzzy(mn.phrase, context) or (g.fuzzy(mn.phrase, context, True) if mn.admin_hint else [])
-        return choose(found, mn.admin_hint) if found else None
-    return None  # with no country named, spelling variants are too risky
-
-
-def _pick_text(mn: Mention, context: Counter[str]) -> Entry | None:
-    """A candidate for a name found in text, or None when it is too doubtful."""
-    cands = mn.cands
-    if context:
-        inside = [e for e in cands if e.iso3 in context]
-        if inside:
-            return choose(inside, mn.admin_hint)
-        if mn.partial or not mn.cue:
-            return None
-        big = [e for e in cands if e.level == 0 and e.population >= 100000]  # "in Mogadishu"
-        return choose(big) if big else None
-    if mn.partial:
-        return None
-    entry = choose(cands, mn.admin_hint)
-    if entry is None:
-        return None
-    if entry.level == 0:
-        need = {2: 1000, 1: 20000, 0: 200000}[mn.cue]
-        if entry.population >= need:
-            return entry
-        admins = [e for e in cands if e.level > 0 and e.lat is not None]
-        return admins[0] if admins and mn.cue else None
-    return entry if (mn.cue or mn.admin_hint) else None
