@@ -113,7 +113,8 @@ _NUMSTART = rf"(?:an?|his|her|their|{_NUMWORD_START[3:]}"
 _NPWORD = rf"(?:\s+(?!(?:{_STOP})\b)(?!{_NUMWORD_START})[\w'’.()\[\]\-]+|\s+and(?!\s+{_NUMSTART})(?=\s+[a-z(]))"
 RIGHT_RE = re.compile(
     rf"^(?P<np>{_NPWORD}{{0,11}}?)(?P<paren>\s*,?\s*(?:including|among\s+them|among\s+whom|mostly|"
-    rf"mainly|most\s+of\s+them|many\s+of\s+them|all\s+of\s+them|both|many|most|among\s+them)\b[^;:]{{0,90}}?,?)?"
+    rf"mainly|most\s+of\s+them|many\s+of\s+them|all\s+of\s+them|both|many|most|among\s+them|majority\s+of\s+them|"
+    rf"the\s+majority|all|mostly)\b[^;:]{{0,90}}?,?|(?P<aside>\s*(?:,|—|–|--)\s*[^;:,—–]{{1,100}}?(?:,|—|–|--)))?"
     rf"(?:\s*,?\s*(?:who|that|which)\b)?(?P<aux>{_AUX}*)\s*(?:\w+(?:ed|en)\s+and\s+)?(?:{_alt(_RIGHT_TRIGGERS)})\b",
     re.I)
 _OBJ_AFTER = re.compile(
@@ -229,6 +230,9 @@ OTHER_MARK_RE = re.compile(r"\b(?:last|previous|earlier|prior)\s+(?:year|month|w
                            r"\bearlier\s+(?:this|that)\s+(?:year|month)\b|\bsince\s+(?:19|20)\d\d\b|"
                            r"\b(?:a|the)\s+(?:rival|previous|prior)\b", re.I)
 YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+CAUSE_OTHER_RE = re.compile(r"\b(?:(?:sparked|triggered|prompted|provoked)\s+by|over|after|following|avenge|avenging|"
+                            r"(?:in\s+)?(?:retaliation|revenge|reprisal)\s+for|anniversary\s+of)\s+(?:the\s+|a\s+)?"
+                            r"(?:\w+\s+){0,2}?(?:killing|killings|murder|murders|death|deaths|assassination|slaying)\s+of\s+$", re.I)
 RELATIVE_OTHER_RE = re.compile(r"\b(?:attack|attacks|bombing|massacre|raid|siege|shooting|ambush)\s+"
                                r"(?:that|which)\s+(?:had\s+)?(?:killed|left)\s*$", re.I)
 
@@ -613,6 +617,8 @@ def _body_claims(doc: Document, sides: list[Side]) -> list[Claim]:
                 carried = prev_source
             other_sent = section_other or _other_event_sentence(sent, ctx.year)
             for c in found:
+                if CAUSE_OTHER_RE.search(text[max(ss, c.figure_start - 60):c.figure_start]):
+                    c.other_event = True  # "sparked by the killing of a military official"
                 if c.source is None:
                     c.source = src or carried
                 c.section = name
@@ -770,6 +776,8 @@ def _sentence_claims(text: str, ss: int, se: int, ctx: _Ctx) -> list[Claim]:
                 tail = text[q.end:se][trig_end:]
                 active = False
                 trig_word = rm.group(_first_group(rm)).lower()
+                if trig_word in ("bodies", "corpses") and len((np or "").split()) > 2:
+                    active = True  # "two women with explosives strapped to their bodies"
                 passive_aux = re.search(r"\b(?:been|were|was|are|is|being|got|get|be)\b", aux, re.I)
                 if not passive_aux and (np or "").strip():
                     if trig_word.endswith("ing"):
@@ -785,8 +793,10 @@ def _sentence_claims(text: str, ss: int, se: int, ctx: _Ctx) -> list[Claim]:
                 if re.search(r"\b(?:was|is|has)\b", aux, re.I) and not re.search(r"\b(?:were|are|have)\b", aux, re.I) \
                         and q.low > 1 and not rm.group("paren"):
                     active = True
+                if rm.group("aside") and not passive_aux:
+                    active = True  # an aside must be followed by "were killed", "have been shot"...
                 if not active:
-                    np_end = q.end + rm.end("np")
+                    np_end = q.end + (rm.end("aside") if rm.group("aside") else rm.end("np"))
                     for q2 in qs[i + 1:]:
                         if q2.start < np_end:
                             consumed.add(q2.start)
