@@ -132,6 +132,15 @@ def test_ingest_extractor_error_fails_one_document(store, reports):
     assert counts(store)["documents"] == 0
 
 
+def test_ingest_text_with_nul_characters_is_stored(store):
+    doc = Document.from_text("Gunmen attacked\x00 a market in Kidal (MLI) on 2016-03-04, killing 3 people.",
+                             source="nul.txt", title="Nul\x00 attack")
+    assert ingest_documents(store, [doc], extractor=fake_extract).ingested == 1
+    (row,) = list_incidents(store, Filters(search="market"))
+    found = show(store, row["id"])
+    assert found["claims"][0]["low"] == 3 and found["claims"][0]["start"] == 0
+
+
 def test_ingest_failed_write_leaves_no_half_written_document(store, reports, monkeypatch):
     ingest(store, reports[:1], extractor=fake_extract)
 

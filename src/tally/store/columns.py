@@ -122,8 +122,10 @@ def ucdp_row(record: dict[str, Any]) -> dict[str, Any]:
     start, end = _days(record)
     precision = (record.get("date") or {}).get("precision")
     span = _span_days(start, end)
+    date_prec: int | None
     if precision == "day":
-        date_prec = 1 if not span else 2 if span <= 6 else 3 if span <= 7 else 4 if span <= 31 else 5
+        days = span or 0
+        date_prec = 1 if days == 0 else 2 if days <= 6 else 3 if days <= 7 else 4 if days <= 31 else 5
     else:
         date_prec = {"month": 4, "year": 5}.get(precision or "")
     side_a = _join(side_names(record, "1")) or _join(_perpetrators(record))
@@ -179,7 +181,7 @@ def acled_row(record: dict[str, Any]) -> dict[str, Any]:
         side2 = [f"Civilians ({place.get('country')})" if place.get("country") else "Civilians"]
     return {
         "event_id_cnty": record.get("id"), "event_date": start, "year": int(start[:4]) if start else None,
-        "time_precision": (1 if precision == "day" and not span else 2 if precision == "day" and span <= 7
+        "time_precision": (1 if precision == "day" and not span else 2 if precision == "day" and (span or 0) <= 7
                            else 3 if precision else None),
         "actor1": side1[0] if side1 else None, "assoc_actor_1": _join(side1[1:]),
         "actor2": side2[0] if side2 else None, "assoc_actor_2": _join(side2[1:]),

@@ -8,6 +8,7 @@ actors, history row and search index entry are committed together or not at all.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -31,7 +32,7 @@ class StoreError(TallyError):
 
 
 def _dumps(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False)
+    return json.dumps(obj, ensure_ascii=False, default=str)  # dates etc. in reader meta as text
 
 
 def now() -> str:
@@ -171,19 +172,21 @@ class Store:
         ``"updated"`` (a new version; the earlier record goes to the history) or
         ``"unchanged"`` (this content hash was already stored; with ``force``,
         when the record itself is the same)."""
+        if self.dialect == "postgresql" and ("\x00" in doc.text or "\x00" in (doc.title or "")):
+            doc, record = _without_nul(doc), _without_nul(record)
         with self.write() as conn:
             if self.dialect == "postgresql":  # one writer per source at a time
                 conn.execute(sa.text("SELECT pg_advisory_xact_lock(hashtext(:k))"), {"k": identity})
             src = conn.execute(sa.select(t.sources).where(t.sources.c.identity == identity)).first()
             stamp = now()
             if src is None:
-                source_id = conn.execute(t.sources.insert(), dict(
+                source_id = _new_id(conn.execute(t.sources.insert(), dict(
                     identity=identity, path=doc.source, format=doc.format,
-                    first_seen=stamp, last_seen=stamp)).inserted_primary_key[0]
+                    first_seen=stamp, last_seen=stamp)))
                 doc_id = self._insert_document(conn, source_id, 1, doc, digest, stamp)
-                pk = conn.execute(t.incidents.insert(), dict(
+                pk = _new_id(conn.execute(t.incidents.insert(), dict(
                     source_id=source_id, document_id=doc_id, revision=1, record=record,
-                    updated_at=stamp, **incident_columns(record))).inserted_primary_key[0]
+                    updated_at=stamp, **incident_columns(record))))
                 self._insert_children(conn, pk, record)
                 return "ingested"
             cur = conn.execute(sa.select(t.incidents).where(t.incidents.c.source_id == src.id)).first()
@@ -199,8 +202,7 @@ class Store:
             values = dict(document_id=doc_id, revision=revision, record=record, updated_at=stamp,
                           **incident_columns(record))
             if cur is None:
-                pk = conn.execute(t.incidents.insert(), dict(source_id=src.id, **values)
-                                  ).inserted_primary_key[0]
+                pk = _new_id(conn.execute(t.incidents.insert(), dict(source_id=src.id, **values)))
             else:
                 pk = cur.pk
                 conn.execute(t.record_history.insert(), dict(
@@ -218,11 +220,11 @@ class Store:
                          digest: str, stamp: str) -> int:
         meta = {k: v for k, v in doc.meta.items() if v is not None}
         revision_id = meta.get("revision_id")
-        doc_id = conn.execute(t.documents.insert(), dict(
+        doc_id = _new_id(conn.execute(t.documents.insert(), dict(
             source_id=source_id, revision=revision,
             revision_id=None if revision_id is None else str(revision_id),
             content_hash=digest, title=doc.title, text=doc.text, meta=meta or None,
-            ingested_at=stamp)).inserted_primary_key[0]
+            ingested_at=stamp)))
         if self.dialect == "sqlite":
             conn.execute(sa.text("INSERT INTO documents_fts (rowid, title, text) VALUES (:id, :title, :text)"),
                          {"id": doc_id, "title": doc.title or "", "text": doc.text})
@@ -234,7 +236,7 @@ class Store:
         if self.dialect != "sqlite":
             return
         old = conn.execute(sa.select(t.documents.c.title, t.documents.c.text)
-                           .where(t.documents.c.id == doc_id)).first()
+                           .where(t.documents.c.id == doc_id)).one()
         conn.execute(sa.text("INSERT INTO documents_fts (documents_fts, rowid, title, text) "
                              "VALUES ('delete', :id, :title, :text)"),
                      {"id": doc_id, "title": old.title or "", "text": old.text})
@@ -247,6 +249,28 @@ class Store:
         actors = actor_rows(record)
         if actors:
             conn.execute(t.actors.insert(), [{"incident_pk": pk, **a} for a in actors])
+
+
+def _without_nul(obj: Any) -> Any:
+    """``obj`` with NUL characters replaced by U+FFFD (PostgreSQL text cannot
+    hold NUL; one character for one keeps every offset valid)."""
+    if isinstance(obj, str):
+        return obj.replace("\x00", "\ufffd")
+    if isinstance(obj, dict):
+        return {k: _without_nul(v) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [_without_nul(v) for v in obj]
+    if isinstance(obj, Document):
+        return dataclasses.replace(obj, text=_without_nul(obj.text), title=_without_nul(obj.title),
+                                   meta=_without_nul(obj.meta))
+    return obj
+
+
+def _new_id(result: sa.CursorResult[Any]) -> int:
+    """The primary key of the row an INSERT added."""
+    key = result.inserted_primary_key
+    assert key is not None
+    return int(key[0])
 
 
 def _same(a: Any, b: Any) -> bool:

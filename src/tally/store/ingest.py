@@ -105,7 +105,9 @@ def ingest_documents(store: Store, items: Iterable[Document | ReaderError], *,
                      progress: Progress | None = None) -> IngestResult:
     """Store one record per Document of ``items``; ReaderErrors count as failures."""
     if extractor is None:
-        from ..extract import extract as extractor
+        from ..extract import extract
+
+        extractor = extract
     result = IngestResult()
     started = time.perf_counter()
     for item in items:
@@ -145,6 +147,8 @@ def _ingest_one(store: Store, doc: Document, extractor: Extractor, force: bool) 
         if exc.connection_invalidated or isinstance(exc, sa.exc.OperationalError):
             raise StoreError(f"database error while storing {where}: {_first_line(exc)}") from None
         return f"{where}: database error: {_first_line(exc)}"
+    except sa.exc.StatementError as exc:  # a value the driver cannot take
+        return f"{where}: cannot store record {record.get('id')!r}: {exc.orig or exc}"
 
 
 def _where(doc: Document) -> str:

@@ -218,7 +218,7 @@ def history(store: Store, incident_id: str) -> list[dict[str, Any]] | None:
              .where(hist.c.incident_pk == cur.pk).order_by(hist.c.revision))
         rows = [dict(r._mapping, current=False) for r in conn.execute(q)]
         doc = conn.execute(sa.select(docs.c.revision_id, docs.c.content_hash)
-                           .where(docs.c.id == cur.document_id)).first()
+                           .where(docs.c.id == cur.document_id)).one()
     rows.append({"revision": cur.revision, "record": cur.record, "recorded_at": cur.updated_at,
                  "replaced_at": None, "revision_id": doc.revision_id,
                  "content_hash": doc.content_hash, "current": True})
