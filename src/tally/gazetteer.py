@@ -203,6 +203,8 @@ class Gazetteer:
                 keys = key_variants(place_key(name))
                 if e.population >= 100000 and " de " in keys[0]:  # "Acapulco de Juarez" -> "acapulco"
                     keys.append(keys[0].split(" de ")[0])
+                if e.population >= 10000 and keys[0].endswith(" city"):  # "Marawi City" -> "marawi"
+                    keys.append(keys[0][:-5])
                 for k in keys:
                     self._add(self.places, k, e)
                 if e.population >= 1000:

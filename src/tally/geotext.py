@@ -20,7 +20,7 @@ from .model import Place
 from .places import choose, country_place, to_place
 
 _CONNECT = r"(?:de|del|de la|la|le|du|des|of|of the|da|do|dos|al|el|bin|ibn|an|ar|as|ash|y)"
-_WORD = r"(?:(?:al|el|ad|an|ar|as|ash|ad-|at)-)?[A-Z][\w.\-]*(?:['’][a-z][\w\-]*)?"
+_WORD = r"(?:(?:al|el|ad|an|ar|as|ash|ad-|at)-|[dl]['’])?[A-Z][\w.\-]*(?:['’][a-z][\w\-]*)?"
 RUN_RE = re.compile(rf"(?<![\w'’-]){_WORD}(?:[ \t]+(?:{_CONNECT}[ \t]+)?{_WORD})*")
 _CONNECTORS = {"de", "del", "la", "le", "du", "des", "of", "the", "da", "do", "dos", "al", "el", "bin", "ibn",
                "an", "ar", "as", "ash", "y"}
@@ -294,7 +294,14 @@ def _pick_text(mn: Mention, context: Counter[str]) -> Entry | None:
     if context:
         inside = [e for e in cands if e.iso3 in context]
         if inside:
-            return choose(inside, mn.admin_hint)
+            entry = choose(inside, mn.admin_hint)
+            if entry is not None and entry.level == 0 and not mn.admin_hint:
+                # a bare name inside a longer one ("Puente" of "Puente del Rey") or uncued
+                # ("Ambrosio Soto Duarte") is often a person or a homonym: it must be sizeable
+                need = 50000 if mn.partial else (0 if mn.cue else 10000)
+                if entry.population < need:
+                    return None
+            return entry
         if mn.partial or not mn.cue:
             return None
         big = [e for e in cands if e.level == 0 and e.population >= 100000]  # "in Mogadishu"
