@@ -103,7 +103,7 @@ LEAVE_RIGHT_RE = re.compile(
     rf"^(?:\s+[\w'’-]+){{0,4}}?\s+(?:(?P<lives>lives)|{_alt(_RIGHT_TRIGGERS)})\b", re.I)
 
 _STOP = (r"and|or|but|while|whereas|when|after|before|as|who|whom|which|that|because|since|if|"
-         r"following|amid|during|said|says|told|reported|including|according")
+         r"following|amid|during|said|says|told|reported|including|according|stating|saying|claiming|adding|reporting")
 _AUX = (r"(?:\s*,?\s*(?:were|was|are|is|have|has|had|been|being|be|got|get|reportedly|allegedly|"
         r"also|all|later|subsequently|believed|feared|confirmed|thought|said|reported|known|"
         r"to|each|both|then|immediately|either|eventually|found|left|now|already|still|in\s+total|"
