@@ -91,3 +91,8 @@ def test_forward_resolution_for_later_events():
     # a reaction "on 10 February" to an incident of 3 January 2015 is in 2015, not 2014
     assert find_date("On 10 February, the council met.", date(2015, 1, 3), forward=True).start == "2015-02-10"
     assert find_date("On 10 February, the council met.", date(2015, 1, 3)).start == "2014-02-10"
+
+
+def test_three_digit_years_and_bc():
+    assert parse_date("10 October 732").start == "0732-10-10"
+    assert parse_date("480 BC") is None  # not guessed

@@ -25,7 +25,7 @@ MONTHS["sept"] = 9
 _MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
         r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
+_YEAR = r"(?:1[0-9]{3}|20[0-9]{2}|[1-9][0-9]{2}(?=\s*(?:AD|CE)?\b)(?!\s*BCE?\b))"
 _DASH = r"\s*(?:–|—|−|-|/|\bto\b|\buntil\b|\bthrough\b)\s*"
 _DAYDASH = r"\s*(?:–|—|−|-|/|\bto\b|\band\b|&)\s*"
 _END = r"(?![\d])"

@@ -33,7 +33,8 @@ ADMIN_WORDS = re.compile(
 
 #: Display names for countries whose GeoNames name is an inverted form.
 DISPLAY = {"COD": "Democratic Republic of the Congo", "PSE": "Palestine", "COG": "Republic of the Congo",
-           "PRK": "North Korea", "KOR": "South Korea"}
+           "PRK": "North Korea", "KOR": "South Korea", "RUS": "Russia", "TUR": "Turkey", "BRN": "Brunei",
+           "FSM": "Micronesia", "VAT": "Vatican City", "CZE": "Czech Republic"}
 
 
 def _display(name: str, common: str) -> str:
