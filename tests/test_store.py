@@ -97,6 +97,22 @@ def test_ingest_changed_document_replaces_record_and_keeps_history(loaded, repor
     assert ingest(loaded, reports, extractor=fake_extract).unchanged == 5
 
 
+def test_ingest_wiki_page_revisions_from_different_dumps(store):
+    def page(dump, revision, text):
+        return Document.from_text(text, source=f"{dump}#page=77", title="Raid on Kumba",
+                                  meta={"page_id": 77, "revision_id": revision})
+
+    first = page("jan.xml", 1001, REPORTS[3][2])
+    assert ingest_documents(store, [first, page("jan.xml.bz2", 1001, REPORTS[3][2])],
+                            extractor=fake_extract).as_dict()["unchanged"] == 1
+    newer = page("feb.xml", 1002, REPORTS[3][2].replace("killing 30", "killing 31"))
+    assert ingest_documents(store, [newer], extractor=fake_extract).updated == 1
+    versions = history(store, "raid-on-kumba")
+    assert [(v["revision_id"], v["record"]["casualties"]["killed"]["best"]) for v in versions] == \
+        [("1001", 30), ("1002", 31)]
+    assert counts(store)["incidents"] == 1
+
+
 def test_ingest_bad_input_mid_batch_keeps_earlier_documents(store, reports, tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text("", encoding="utf-8")

@@ -57,12 +57,20 @@ class IngestResult:
 
 
 def source_identity(doc: Document) -> str:
-    """The key that says two documents are versions of the same source: the
-    document's own id when it has one (an ``--id-column`` value, a wiki page
-    id), else its file's absolute path plus the row or page (``#row=N``), so
-    ``a.txt`` and ``./a.txt`` are the same source."""
+    """The key that says two documents are versions of the same source:
+
+    - the document's own id when it has one (an ``--id-column`` value);
+    - ``wiki-page:<page_id>`` for a page of a MediaWiki export, whichever dump
+      file it comes from (prefixed by ``meta["site"]`` when the reader knows it);
+    - else its file's absolute path plus the row (``#row=N``), so ``a.txt``
+      and ``./a.txt`` are the same source.
+    """
     if doc.id:
         return str(doc.id)
+    page_id = doc.meta.get("page_id")
+    if page_id is not None:
+        site = doc.meta.get("site")
+        return f"{site + ':' if site else ''}wiki-page:{page_id}"
     path, sep, fragment = doc.source.partition("#")
     try:
         path = str(Path(path).resolve())
