@@ -88,7 +88,7 @@ def print_record(found: dict[str, Any]) -> None:
     loc = rec.get("location") or {}
     for label, value in (
         ("id", rec.get("id")), ("title", rec.get("title")),
-        ("date", " to ".join(x for x in (date.get("start"), date.get("end")) if x) or None),
+        ("date", " to ".join(dict.fromkeys(x for x in (date.get("start"), date.get("end")) if x)) or None),
         ("place", ", ".join(x for x in (loc.get("name"), loc.get("country")) if x) or None),
         ("source", found["source"]["path"]), ("revision", str(found["revision"])),
         ("updated", found["updated_at"]),
@@ -100,8 +100,8 @@ def print_record(found: dict[str, Any]) -> None:
             facts.add_row(cat, _figure(est.get("low"), est.get("best"), est.get("high")))
     _out.print(facts)
     claims = Table(title=f"{len(found['claims'])} claims", show_lines=True)
-    for name in ("#", "categories", "figure", "source", "sentence"):
-        claims.add_column(name, overflow="fold")
+    for name, width in (("#", 3), ("categories", 10), ("figure", 12), ("source", 16), ("sentence", None)):
+        claims.add_column(name, overflow="fold", max_width=width, ratio=None if width else 1)
     for i, c in enumerate(found["claims"]):
         figure = c["figure"] or _figure(c["low"], None, c["high"])
         claims.add_row(str(i), ", ".join(c["categories"]), escape(figure or ""),
