@@ -54,9 +54,10 @@ class PgServer:
         self.bindir = bindir
         self.durable = durable  # False: fsync off, for fast tests
         self.port = free_port()
-        self.dir = Path(tempfile.mkdtemp(prefix="tally-pg-"))
-        self.data = self.dir / "data"
         self.as_root = os.geteuid() == 0
+        # as root the server runs as postgres, which must reach the folder: use /tmp, not $TMPDIR
+        self.dir = Path(tempfile.mkdtemp(prefix="tally-pg-", dir="/tmp" if self.as_root else None))
+        self.data = self.dir / "data"
         self.user = "postgres"
 
     def _run(self, *args: str, timeout: float = 120) -> subprocess.CompletedProcess:
