@@ -219,3 +219,18 @@ def test_every_claim_has_exact_evidence():
     claims = extract_claims(doc, [])
     assert len(claims) >= 7
     check_evidence(doc, claims)
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("49 (+1 perpetrator)", [(49, None), (1, "perpetrators")]),
+    ("6 (plus the attacker)", [(6, None), (1, "perpetrators")]),
+    ("12 victims + 2 perpetrators", [(12, None), (2, "perpetrators")]),
+    ("100 killed and 200 wounded", [(100, None), (200, None)]),
+    ("~1,000", [(1000, None)]),
+])
+def test_infobox_total_field_forms(value, expected):
+    page = f"= X =\n\nInfobox\n- Title: Depot bombing\n- Fatalities: {value}\n\nText.\n"
+    doc = parse_plaintext(page, "t.txt")
+    claims = extract_claims(doc, [])
+    assert [(c.low, c.side) for c in claims] == expected
+    check_evidence(doc, claims)

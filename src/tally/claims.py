@@ -428,7 +428,7 @@ def is_implicit(claim: Claim) -> bool:
 _SEG_SPLIT = re.compile(r"\n|;|,(?![^()]*\))|\s+and\s+(?=\d)|<br\s*/?>", re.I)
 _PER_RE = re.compile(r"\(\s*(?:per|according\s+to|source:?|by)\s+(?P<src>[^()]+?)\s*\)|"
                      r"\baccording\s+to\s+(?P<src2>[^,;()]+)|\bper\s+(?P<src3>[A-Z][^,;()]*)", re.I)
-_PLUS_RE = re.compile(r"\(\s*\+\s*(?P<n>\d[\d,]*)\s*\)")
+_PLUS_RE = re.compile(r"\(\s*(?:\+|plus)\s*(?:(?P<n>\d[\d,]*)|(?P<one>an?|the|one))\b[^)]*\)", re.I)
 
 
 def _n_sides(doc: Document, sides: list[Side]) -> int:
@@ -495,6 +495,8 @@ def _infobox_claims(doc: Document, sides: list[Side]) -> list[Claim]:
             if group and re.fullmatch(r"(?:people|persons|total|in\s+total|confirmed|"
                                       r"reported|dead|killed)", group, re.I):
                 group = None
+            if re.search(r"\btotal\b", text[s0:q.start], re.I):
+                group = "total" + (f" {group}" if group else "")
             ls, le = _line_span(text, q.start, f.start, f.end)
             claim_side = side
             if side is None or side == "other":
@@ -509,17 +511,18 @@ def _infobox_claims(doc: Document, sides: list[Side]) -> list[Claim]:
             # "x (+y)": y perpetrators besides x victims
             pl = _PLUS_RE.search(segtext)
             if pl:
-                ps = s0 + pl.start("n")
-                pe = s0 + pl.end("n")
-                y = int(pl.group("n").replace(",", ""))
+                gname = "n" if pl.group("n") else "one"
+                ps = s0 + pl.start(gname)
+                pe = s0 + pl.end(gname)
+                y = int(pl.group("n").replace(",", "")) if pl.group("n") else 1
                 out.append(Claim(categories=cats, low=y, high=y, text=text[ls:le], start=ls, end=le,
                                  qualifier="exactly", group="perpetrators", side="perpetrators",
                                  source=src, section="Infobox", origin="infobox",
-                                 figure=pl.group("n"), figure_start=ps, figure_end=pe))
+                                 figure=pl.group(gname), figure_start=ps, figure_end=pe))
     return out
 
 
-_AND_NUM_RE = re.compile(r"\s+(?:and|plus|&)\s+(?=(?:at\s+least|over|more\s+than|about|around|some|up\s+to|"
+_AND_NUM_RE = re.compile(r"\s+(?:and|plus|&|\+)\s+(?=\d|(?:at\s+least|over|more\s+than|about|around|some|up\s+to|"
                          r"\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
                          r"thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred|several|dozens)\b)", re.I)
 

@@ -13,7 +13,7 @@ Qualifiers (``model.QUALIFIERS``)
     ``at least`` / ``more than`` / ``over`` / ``no fewer than`` / ``30+`` /
     ``N or more``: low = N, high open (``None``);
     ``about`` / ``around`` / ``some`` / ``nearly`` / ``almost`` /
-    ``approximately``: low = high = N, qualifier ``about``;
+    ``approximately`` / ``~`` / ``c.``: low = high = N, qualifier ``about``;
     ``up to`` / ``as many as`` / ``no more than`` / ``at most``: low = high = N
     with qualifier ``up to`` (the figure is the stated ceiling; callers may
     widen the low bound);
@@ -101,7 +101,7 @@ _PRE = {
 _PRE_RE = "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in _PRE), key=len, reverse=True))
 
 QUANTITY_RE = re.compile(
-    rf"""(?<![\w.,])(?:(?P<pre>{_PRE_RE})\s+)?
+    rf"""(?<![\w.,])(?:(?P<pre>{_PRE_RE})\s+|(?P<tilde>~|≈|c\.\s*|ca\.\s*|approx\.\s*))?
     (?:
         between\s+(?P<b1>{_NUM})\s+and\s+(?P<b2>{_NUM})
       | (?P<r1>{_DIGITS})\s*[-–—]\s*(?P<r2>{_DIGITS})(?!\s*[-–]\s*\d)
@@ -164,7 +164,7 @@ def words_to_int(s: str) -> int | None:
 
 def _quantity(m: re.Match) -> Quantity | None:
     pre = m.group("pre")
-    qual = _PRE[re.sub(r"\s+", " ", pre.lower())] if pre else None
+    qual = _PRE[re.sub(r"\s+", " ", pre.lower())] if pre else ("about" if m.group("tilde") else None)
     if m.group("b1") or m.group("r1") or m.group("s1"):
         a = words_to_int(m.group("b1") or m.group("r1") or m.group("s1"))
         b = words_to_int(m.group("b2") or m.group("r2") or m.group("s2"))
