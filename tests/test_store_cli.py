@@ -112,3 +112,10 @@ def test_cli_export_parquet_to_file(cli, tmp_path, reports, fake):
     assert cli("export", "--db", db, "--format", "parquet", "--schema", "gtd", "--out", out).exit_code == 0
     table = pq.read_table(out)
     assert table.num_rows == 5 and "nkill" in table.column_names
+
+
+def test_cli_default_db_matches_the_library():
+    from tally.commands.store import DEFAULT_URL
+    from tally.store import DEFAULT_URL as LIBRARY_DEFAULT
+
+    assert DEFAULT_URL == LIBRARY_DEFAULT

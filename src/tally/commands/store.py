@@ -10,13 +10,20 @@ from __future__ import annotations
 import json
 from enum import Enum
 from pathlib import Path
-from typing import List, NoReturn, Optional
+from typing import TYPE_CHECKING, List, NoReturn, Optional
 
 import typer
 
 from ..cli import InputFormat, app
 from ..errors import TallyError
-from ..store import DEFAULT_URL, Filters, Store
+
+if TYPE_CHECKING:
+    from ..store import Filters, Store
+
+#: The default ``--db`` (same as :data:`tally.store.DEFAULT_URL`; the store and
+#: SQLAlchemy are imported only when a store command runs, so ``tally extract``
+#: starts as fast as before).
+DEFAULT_URL = "sqlite:///tally.db"
 
 DB = typer.Option(DEFAULT_URL, "--db", envvar="TALLY_DB",
                   help="Database URL: sqlite:///FILE (default sqlite:///tally.db) or "
@@ -55,7 +62,9 @@ def _fail(message: str, code: int = 2) -> NoReturn:
     raise typer.Exit(code)
 
 
-def _open(db: str) -> Store:
+def _open(db: str) -> "Store":
+    from ..store import Store
+
     try:
         return Store(db)
     except TallyError as exc:
@@ -63,7 +72,9 @@ def _open(db: str) -> Store:
 
 
 def _filters(country: Optional[str], date_from: Optional[str], date_to: Optional[str],
-             actor: Optional[str], min_killed: Optional[int], search: Optional[str]) -> Filters:
+             actor: Optional[str], min_killed: Optional[int], search: Optional[str]) -> "Filters":
+    from ..store import Filters
+
     return Filters(country=country, date_from=date_from, date_to=date_to, actor=actor,
                    min_killed=min_killed, search=search)
 
