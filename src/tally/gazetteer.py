@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DATA = Path(__file__).parent / "data"
-CACHE_VERSION = "1"  # bump when the index layout or key rules change
+CACHE_VERSION = "2"  # bump when the index layout or key rules change
 
 _KEY_RE = re.compile(r"[^a-z0-9]+")
 _ARTICLE_RE = re.compile(r"^(?:al|el|an|ad|ar|as|at|az|ash|the) ")
@@ -165,7 +165,7 @@ class Gazetteer:
                 if c is not None:
                     k = place_key(row["name"])
                     self.countries[k] = c
-                    if row["kind"] == "demonym":
+                    if row["kind"] in ("demonym", "region"):  # weak evidence of where it happened
                         self.demonyms.add(k)
                         if not k.endswith(("s", "ese", "sh", "ch")):
                             self.countries.setdefault(k + "s", c)  # "Somalis", "Afghans"

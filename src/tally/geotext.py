@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from .actors import actor_table
 from .gazetteer import ADMIN_WORDS, Entry, gazetteer, place_key, skeleton
 from .model import Place
-from .places import choose, country_place, to_place
+from .places import choose, country_place, km, to_place
 
 _CONNECT = r"(?:de|del|de la|la|le|du|des|of|of the|da|do|dos|al|el|bin|ibn|an|ar|as|ash|y)"
 _WORD = r"(?:(?:al|el|ad|an|ar|as|ash|ad-|at)-|[dl]['’])?[A-Z][\w.\-]*(?:['’][a-z][\w\-]*)?"
@@ -36,6 +36,9 @@ _NEAR_RE = re.compile(r"\b(?:near|outside|close to|km|kilometres|kilometers|mile
 _ADMIN_AFTER_RE = re.compile(
     r"[ \t]+(?P<w>state|province|district|region|governorate|county|department|prefecture|municipality"
     r"|local government area|lga|woreda|zone|division)\b", re.I)
+_STATE_AFTER_RE = re.compile(r"[ \t]+(?:[Ss]tate|Delta|Province|Governorate|Region)\b")  # "Niger State"
+_BORDER_AFTER_RE = re.compile(r"[ \t]+(?:border|frontier)", re.I)
+_BORDER_BEFORE_RE = re.compile(r"\b(?:borders?|frontier)\s+(?:with|of)\s+(?:the\s+)?$", re.I)
 _FEATURE_RE = re.compile(r"^(?:Lake|River|Mount|Mt\.?|Gulf|Sea|Bay|Strait|Ocean|Desert|Forest|Valley"
                          r"|University|Hospital|Airport|Stadium|Hotel|Church|Mosque|School|Bank|Party)\b")
 _INSTITUTION_RE = re.compile(r"\b(?:University|College|Hospital|Airport|Stadium|Hotel|Church|Mosque|School"
@@ -67,6 +70,7 @@ _STOP = {
     "spokesman", "spokesperson", "commander", "chief", "leader", "general", "colonel", "captain", "major",
     "bishop", "pastor", "father", "king", "prince", "queen", "lord", "sir", "al", "el", "bin", "ibn",
     "federal", "northern", "southern", "eastern", "western", "upper", "lower", "greater", "grand",
+    "old city", "new city", "city centre", "downtown", "centre", "center",
 }
 
 
@@ -97,11 +101,12 @@ def context_countries(text: str) -> Counter[str]:
                 step = j - i
                 end = offsets[j - 1] + len(words[j - 1])
                 if (i > 0 and _FEATURE_RE.match(words[i - 1])) or (k not in g.demonyms and (
-                        (j == len(words) and _ADMIN_AFTER_RE.match(text, end)) or (
+                        (j == len(words) and _STATE_AFTER_RE.match(text, end)) or (
                         j < len(words) and ADMIN_WORDS.search(" " + place_key(words[j]))))):
                     break
-                if _LED_RE.match(text, end):
-                    break  # "Saudi-led coalition", "US-backed forces": not where it happened
+                if _LED_RE.match(text, end) or _BORDER_AFTER_RE.match(text, end) or \
+                        _BORDER_BEFORE_RE.search(text, max(0, offsets[i] - 40), offsets[i]):
+                    break  # "Saudi-led coalition", "the border with Chad": not where it happened
                 if k in g.demonyms:
                     counts[c.iso3] += 1
                 else:
@@ -158,7 +163,7 @@ def mentions(text: str, actor_countries: Counter[str] | None = None) -> list[Men
                 k = place_key(phrase)
                 if k in _STOP or len(k) < 3:
                     continue
-                if k in g.countries and (k in g.demonyms or not _ADMIN_AFTER_RE.match(
+                if k in g.countries and (k in g.demonyms or not _STATE_AFTER_RE.match(
                         text, offsets[j - 1] + len(words[j - 1]))):
                     found = (j, None)
                     break
@@ -230,30 +235,23 @@ def find_places(text: str, context: Counter[str] | None = None) -> list[Place]:
     context = Counter(context) if context is not None else context_countries(text)
     actor_countries: Counter[str] = Counter()
     found = mentions(text, actor_countries)
-    if not context:  # "Borno State", "Lower Shabelle" or "Konar province" names the country
-        for mn in found:
-            isos = {e.iso3 for e in mn.cands if e.level == 1}
-            if not isos and mn.admin_hint and len(skeleton(place_key(mn.phrase))) >= 5:
-                isos = {e.iso3 for e in g.fuzzy(mn.phrase, None, True)}
-            big = any(e.level == 0 and e.population >= 20000 for e in mn.cands)
-            if len(isos) == 1 and (mn.admin_hint or (" " in mn.phrase and not big)) and not mn.partial:
-                context[isos.pop()] += 1
-        if _NGA_RE.search(text):  # Nigeria's Local Government Areas
-            context["NGA"] += 1
-        if _ETH_RE.search(text):
-            context["ETH"] += 1
-        if not context and actor_countries:  # "Boko Haram", "al-Shabaab": where the group fights
-            context[actor_countries.most_common(1)[0][0]] += 1
+    if not context:
+        _derive_context(text, found, actor_countries, context)
     named = any(w >= 2 for w in context.values())
-    scored: list[tuple[float, int, Place]] = []
+    picks: list[tuple[Mention, Entry]] = []
     seen: set[str] = set()
     for mn in found:
         entry = _pick_text(mn, context)
         if entry is None and (mn.cue or mn.admin_hint) and not mn.partial:
             entry = _fuzzy(mn, context)
-        if entry is None or place_key(mn.phrase) in seen:
-            continue
-        seen.add(place_key(mn.phrase))
+        if entry is not None and place_key(mn.phrase) not in seen:
+            seen.add(place_key(mn.phrase))
+            picks.append((mn, entry))
+    anchors = [e for mn, e in picks if e.level > 0 and e.lat is not None and mn.admin_hint]
+    scored: list[tuple[float, int, Place]] = []
+    for mn, entry in picks:
+        if entry.level == 0 and anchors:  # "Rosario town in Cavite Province": the Rosario near Cavite
+            entry = _nearest(mn, entry, anchors)
         score = {0: 3.0, 2: 2.0, 1: 1.5}.get(min(entry.level, 2), 1.0)
         if entry.iso3 in context:
             score += 1.0
@@ -277,6 +275,40 @@ def find_places(text: str, context: Counter[str] | None = None) -> list[Place]:
         c = g.by_iso3[iso3]
         places.append(country_place(c.name, c))
     return places
+
+
+def _derive_context(text: str, found: list[Mention], actor_countries: Counter[str],
+                    context: Counter[str]) -> None:
+    """Countries for a text that names none: "Borno State", "Lower Shabelle"
+    or "Konar province" (a subdivision of one country), Nigerian LGAs,
+    Ethiopian woredas, and last the theatre of an armed group it names."""
+    g = gazetteer()
+    for mn in found:
+        isos = {e.iso3 for e in mn.cands if e.level == 1 or (mn.admin_hint and e.level)}
+        if not isos and mn.admin_hint and len(skeleton(place_key(mn.phrase))) >= 4:
+            isos = {e.iso3 for e in g.fuzzy(mn.phrase, None, True)}
+        big = any(e.level == 0 and e.population >= 20000 for e in mn.cands)
+        if len(isos) == 1 and (mn.admin_hint or (" " in mn.phrase and not big)) and not mn.partial:
+            context[isos.pop()] += 1
+    if _NGA_RE.search(text):
+        context["NGA"] += 1
+    if _ETH_RE.search(text):
+        context["ETH"] += 1
+    if not context and actor_countries:
+        context[actor_countries.most_common(1)[0][0]] += 1
+
+
+def _nearest(mn: Mention, entry: Entry, anchors: list[Entry]) -> Entry:
+    """Among same-named places of ``entry``'s country, the one nearest to a
+    subdivision the text names, when one lies within 150 km of it."""
+    best, best_km = entry, 150.0
+    for e in mn.cands:
+        if e.level == 0 and e.iso3 == entry.iso3 and e.lat is not None:
+            for a in anchors:
+                d = km(e.lat, e.lon, a.lat, a.lon)  # type: ignore[arg-type]
+                if d < best_km:
+                    best, best_km = e, d
+    return best
 
 
 def _fuzzy(mn: Mention, context: Counter[str]) -> Entry | None:
