@@ -78,7 +78,7 @@ _RIGHT_TRIGGERS = {
     "arrested": r"arrested|detained|apprehended|rounded\s+up|in\s+custody|arrests|detentions",
     "captured": r"captured|taken\s+prisoner",
     "missing": r"missing|unaccounted\s+for|disappeared",
-    "hostages": r"kidnapped|abducted|taken\s+hostage|held\s+hostage|hostages|seized|captives",
+    "hostages": r"kidnapped|abducted|taken\s+hostage|held\s+hostage|(?:hostages|captives)(?!\s+(?:(?:were|was|are|have|had|been|being|also|all|later|reportedly)\s+)+\w)|seized",
     "displaced": r"displaced(?!\s+(?:people|persons|person|families|civilians|iraqis|syrians|residents|villagers|men|women|children|by)\b)|fled\s+(?:their|his|her)\s+homes|homeless",
 }
 
@@ -95,7 +95,7 @@ LEFT_RE = re.compile(rf"\b(?:{_alt(_LEFT_TRIGGERS)})(?:\s+{_QWORD})*\s+$", re.I)
 TOLL_RE = re.compile(r"\b(?:death\s+toll|death\s+total|toll|number\s+of\s+(?:dead|deaths|people\s+killed|victims|fatalities))\b"
                      r"[^.;:]{0,140}?\b(?:rose|risen|rises|surged|climbed|jumped|reached|hit|stood|stands|is|was|"
                      r"has\s+been|increased|grew|of|at|to)\s+(?:(?:to|at|around|about|nearly|some|over)\s+)*$", re.I)
-WITH_OTHERS_RE = re.compile(r"\b(?:along\s+with|together\s+with|alongside|with)\s+(?:another\s+|at\s+least\s+)?$", re.I)
+WITH_OTHERS_RE = re.compile(r"\b(?:along\s+with|together\s+with|alongside|with)\s+(?:another\s+|at\s+least\s+|the\s+|his\s+|her\s+|their\s+)?$", re.I)
 HIMSELF_AND_RE = re.compile(r"\b(?:killing|killed|kills|kill)\s+(?:himself|herself|themselves)\s+and\s+$", re.I)
 # "left 5 dead", "leaving 12 people injured"
 LEAVE_RE = re.compile(r"\b(?:left|leaving|leaves|leave|claimed|claiming|claims|cost|costing|took|taking)\s+(?:{_q}\s+)*$".replace("{_q}", _QWORD), re.I)
@@ -190,7 +190,8 @@ ATTACKER_RE = re.compile(r"\b(?:gunm[ae]n|attackers?|assailants?|bombers?|perpet
 NOT_PEOPLE_RE = re.compile(r"^(?:[\w'’-]+\s+){0,3}?(?:pigs?|cows?|cattle|livestock|goats?|sheep|camels?|horses?|donkeys?|"
                            r"animals?|dogs?|chickens?|birds?|houses?|homes?|buildings?|vehicles?|cars?|trucks?|"
                            r"shops?|huts?|tonnes?|tons?|rounds?|rockets?|missiles?|shells?|bombs?|mines?|"
-                           r"aircraft|planes?|drones?|tanks?|villages?|towns?)\b", re.I)
+                           r"aircraft|planes?|drones?|tanks?|villages?|towns?|countries|nations|nationalities|states|provinces|"
+                           r"districts|cities|communities)\b", re.I)
 CIVILIAN_RE = re.compile(r"\b(?:civilians?|villagers?|residents?|worshippers?|children|women|"
                          r"students?|pupils?|passengers?|shoppers?|pilgrims?|farmers?|"
                          r"fishermen|traders?|inhabitants?)\b", re.I)
@@ -218,6 +219,7 @@ SOURCE_PATTERNS = [
     re.compile(r"\bper\s+(?P<src>[A-Z][^,;.()]{1,60})"),
     re.compile(r"^(?P<src>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}),[^,]{3,80},\s*(?:said|says|stated|reported|announced|claimed)\b"),
 ]
+_VERBY_SOURCE = re.compile(r"\b(?:was|were|is|are|had|has|have|been|figure|toll|number)\b", re.I)
 _BAD_SOURCE = re.compile(r"^(?:it|he|she|they|this|that|there|which|who|we|i|the\s+attack|"
                          r"the\s+report|police\s+said\s+the)$", re.I)
 CONTINUES_RE = re.compile(r"\b(?:as\s+well|also|another|further|additional|in\s+addition|more|"
@@ -660,7 +662,7 @@ def _sentence_source(sent: str) -> str | None:
             if re.match(r"^(?:but|although|though|while|whereas|however)\b", src, re.I):
                 continue
             src = re.sub(r"^(?:and|which|who)\s+", "", src, flags=re.I)
-            if not src or _BAD_SOURCE.match(src) or len(src) > 90:
+            if not src or _BAD_SOURCE.match(src) or len(src) > 90 or _VERBY_SOURCE.search(src):
                 continue
             if re.search(r"\b(?:killed|wounded|injured|dead|died)\b", src, re.I) and pat is not SOURCE_PATTERNS[0]:
                 continue
@@ -822,7 +824,9 @@ def _sentence_claims(text: str, ss: int, se: int, ctx: _Ctx) -> list[Claim]:
                 cats = list(pcats)
                 gm = re.match(rf"^({_NPWORD}{{0,6}}?)(?=\s*(?:[,;.]|$|\s(?:{_STOP}|in|on|at|from|near|by|with|during|were|was)\b))", after, re.I)
                 group = gm.group(1) if gm else None
-        if cats is None and i + 1 < len(qs):
+        clause_before = re.split(r"[,;:]", before)[-1]
+        if cats is None and i + 1 < len(qs) and not _trigger_re("right").search(clause_before) \
+                and not _trigger_re("left").search(clause_before):
             # forward conjunction: "13 inmates and one guard were killed"
             between = text[q.end:qs[i + 1].start]
             fc = _forward_cat(text, qs, i, se)

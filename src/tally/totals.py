@@ -15,8 +15,9 @@ Infobox rules (issue 2, section 6), per category
     1. ``infobox-total``: a total field (``fatalities``, ``deaths``,
        ``injuries``, ``casualties``, ``victims``) wins. Its segments are added
        when they count different groups ("20 hostages, 2 gunmen" = 22;
-       "x (+y)" = x + y); segments that give the same group per different
-       sources ("77 (per AFP), 100 (per the army)") are alternatives: low =
+       "x (+y)" = x + y); segments that count the same group twice (no
+       group named, or the same group: "77 (per AFP), 100 (per the army)",
+       "157 (revised figure); 160 (earlier figure)") are alternatives: low =
        the lowest low, best = the lowest best, high = the highest high.
     2. ``infobox-sides``: otherwise the rows ``casualtiesN`` (and the
        civilian/other row) are added: a side's own alternatives reconcile as
@@ -155,9 +156,10 @@ def _group_sum(items: list[tuple[int, Claim]], rule: str) -> Estimate | None:
     """Segments of one infobox row: distinct groups add, alternative sources don't."""
     if not items:
         return None
-    sources = {c.source for _, c in items if c.source}
-    groups = {(c.group or "").lower() for _, c in items}
-    if len(items) > 1 and len(sources) > 1 and len(groups) <= len(items) - 1:
+    groups = [(c.group or "").lower() for _, c in items]
+    if len(items) > 1 and (len(set(groups)) < len(groups) or groups.count("") > 1):
+        # the same group counted twice, by different sources or at different times
+        # ("10 killed (per A), 20 killed (per B)", "157 (revised figure); 160 (earlier figure)")
         return _alternatives([c for _, c in items], [i for i, _ in items], rule + "-alternatives")
     totals = [c for _, c in items if c.group and re.search(r"\btotal\b", c.group, re.I)]
     if totals:
@@ -248,7 +250,7 @@ def _widen(est: Estimate, body: list[tuple[int, Claim]], doc: Document) -> None:
     """Widen the interval to the other readings of the same text: the smallest
     single figure (a subset such as "including 17 civilians" may be the count a
     coder keeps) and the sum of every figure (breakdowns read as new groups)."""
-    lows = [c.low for _, c in body if c.low is not None and not is_implicit(c)]
+    lows = [c.low for _, c in body if c.low is not None and not is_implicit(c) and c.side != "perpetrators"]
     if lows:
         est.low = min(est.low if est.low is not None else min(lows), min(lows))
     if est.high is not None:
