@@ -295,6 +295,14 @@ def test_list_bad_query_is_a_clear_error(loaded, kwargs):
         list_incidents(loaded, **kwargs)
 
 
+def test_iter_records_streams_in_batches(loaded):
+    from tally.store import count_incidents, iter_records
+
+    records = list(iter_records(loaded, Filters(country="MLI,BFA,CMR"), sort="id", batch_size=2))
+    assert [r["id"] for r in records] == sorted(r["id"] for r in records) and len(records) == 4
+    assert count_incidents(loaded, Filters(country="MLI,BFA,CMR")) == 4
+
+
 def test_show_gives_claims_with_source_and_sentence(loaded, reports):
     found = show(loaded, "market-attack-in-kidal")
     (claim,) = found["claims"]

@@ -109,7 +109,7 @@ def test_cli_export_parquet_to_file(cli, tmp_path, reports, fake):
     db = f"sqlite:///{tmp_path / 'p.db'}"
     assert cli("ingest", *reports, "--db", db).exit_code == 0
     out = tmp_path / "gtd.parquet"
-    assert cli("export", "--db", db, "--format", "parquet", "--schema", "gtd", "--out", out).exit_code == 0
+    assert cli("export", "--db", db, "--schema", "gtd", "--out", out).exit_code == 0  # format from extension
     table = pq.read_table(out)
     assert table.num_rows == 5 and "nkill" in table.column_names
 

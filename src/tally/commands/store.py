@@ -196,8 +196,9 @@ def history(
 @app.command()
 def export(
     db: str = DB,
-    format: ExportFormat = typer.Option(ExportFormat.csv, "--format", "-f",
-                                        help="csv, json, geojson or parquet (parquet needs --out)."),
+    format: Optional[ExportFormat] = typer.Option(None, "--format", "-f",
+                                                  help="csv, json, geojson or parquet (parquet needs --out); "
+                                                  "default: from the --out extension, else csv."),
     schema: ExportSchema = typer.Option(ExportSchema.tally, "--schema",
                                         help="Columns: tally, or those of ucdp, acled or gtd "
                                         "(see docs/export.md)."),
@@ -210,9 +211,10 @@ def export(
     """Export the stored incidents (all, or those matching the filters)."""
     from ..store import export as run_export
 
+    fmt = format.value if format else _format_of(out)
     store = _open(db)
     try:
-        n = run_export(store, format.value, schema.value, out=out, sort=sort, limit=limit,
+        n = run_export(store, fmt, schema.value, out=out, sort=sort, limit=limit,
                        filters=_filters(country, date_from, date_to, actor, min_killed, search))
     except TallyError as exc:
         _fail(str(exc))
@@ -222,3 +224,9 @@ def export(
         store.close()
     if out is not None:
         typer.echo(f"{n} incidents written to {out}", err=True)
+
+
+def _format_of(out: Optional[Path]) -> str:
+    """The export format an ``--out`` file's extension asks for (csv when unknown)."""
+    suffix = out.suffix.lower().lstrip(".") if out else ""
+    return {"json": "json", "geojson": "geojson", "parquet": "parquet", "pq": "parquet"}.get(suffix, "csv")
