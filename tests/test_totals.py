@@ -160,3 +160,22 @@ def test_page_without_infobox_figure_uses_the_lead():
                                  "displaced"])
 def test_every_category_has_a_key(cat):
     assert cat in totals("Nothing happened.")[0]
+
+
+def test_one_group_counted_twice_gives_alternatives():
+    cas = page_totals(["Fatalities: 61 (revised figure); 64 (first report)"])
+    est = cas["killed"]
+    assert (est.low, est.best, est.high) == (61, 61, 64)
+    assert est.rule == "infobox-total-alternatives"
+
+
+def test_side_row_sources_are_alternatives():
+    cas = page_totals(["Combatant1: Karvonia", "Casualties1: 30–45 killed (per villagers), about 90 killed (per the army)"])
+    est = cas["killed"]
+    assert (est.low, est.best, est.high) == (30, 30, 90)
+
+
+def test_hostages_killed_are_killed():
+    cas = totals("Police said 14 hostages were killed along with the three kidnappers.")[0]
+    assert cas["killed"].best == 14
+    assert cas["hostages"] is None
