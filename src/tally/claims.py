@@ -59,7 +59,8 @@ _KILL_ACTIVE = (r"killed|killing|kills|kill|martyred|massacred|massacres|beheads
                 r"claiming\s+the\s+lives\s+of|took\s+the\s+lives\s+of|taking\s+the\s+lives\s+of|"
                 r"assassinated|assassinating")
 _LEFT_TRIGGERS = {
-    "killed": _KILL_ACTIVE + r"|death\s+toll|toll|bodies\s+of|killing\s+of|corpses\s+of|remains\s+of|"
+    "killed": _KILL_ACTIVE + r"|shot(?!\s+(?:at|and\s+(?:wounded|injured)|in\s+the\s+(?:leg|arm|hand|foot|shoulder|knee)))|"
+                             r"killers\s+of|death\s+toll|toll|bodies\s+of|killing\s+of|corpses\s+of|remains\s+of|"
                              r"deaths\s+of|death\s+of|killings\s+of|murder\s+of|murders\s+of|"
                              r"massacre\s+of|execution\s+of|executions\s+of",
     "injured": r"wounded|wounding|injured|injuring|injures|wounds|maimed|maiming|injure|wound",
@@ -73,7 +74,9 @@ _RIGHT_TRIGGERS = {
     "killed": _KILL_ACTIVE + r"|dead|died|dying|deaths|death|slain|perished|"
                              r"lost\s+(?:their|his|her)\s+lives|lost\s+(?:their|his|her)\s+life|"
                              r"bodies|corpses|fatalities|fatally\s+(?:shot|wounded|injured)|"
-                             r"burned\s+alive|burnt\s+alive|found\s+dead|found\s+murdered|casualties",
+                             r"burned\s+alive|burnt\s+alive|found\s+dead|found\s+murdered|casualties|"
+                             r"shot(?!\s+(?:at|and\s+(?:wounded|injured)|in\s+the\s+(?:leg|arm|hand|foot|shoulder|knee)|"
+                             r"(?:and\s+)?(?:dead|to\s+death|and\s+killed)))",
     "injured": r"wounded|injured|hurt|injuries|wounding|injuring|hospitali[sz]ed|(?:sustained|suffered)\s+(?:\w+\s+)?(?:injuries|injury|wounds)",
     "arrested": r"arrested|detained|apprehended|rounded\s+up|in\s+custody|arrests|detentions",
     "captured": r"captured|taken\s+prisoner",
@@ -87,14 +90,14 @@ def _alt(d: dict[str, str]) -> str:
     return "|".join(f"(?P<{k}>{v})" for k, v in d.items())
 
 
-_QWORD = r"(?:an?\s+(?:entire\s+)?family\s+of|the\s+family\s+of|surged|grew|total|at\s+least|the\s+lives\s+of|a\s+total\s+of|another|a\s+further|an\s+additional|additional|further|some|to|at|of|as|had|has|have|reached|rose|risen|climbed|stood|stands|now|jumped|increased|is|was|were|are|been|hit|up|dead|alive|only|nearly|almost|around|over|more\s+than|about)"
+_QWORD = r"(?:all\s+the|all|an?\s+(?:entire\s+)?family\s+of|the\s+family\s+of|surged|grew|total|at\s+least|the\s+lives\s+of|a\s+total\s+of|another|a\s+further|an\s+additional|additional|further|some|to|at|of|as|had|has|have|reached|rose|risen|climbed|stood|stands|now|jumped|increased|is|was|were|are|been|hit|up|dead|alive|only|nearly|almost|around|over|more\s+than|about)"
 _INTENT_RE = re.compile(r"\b(?:threatened|threatening|threatens|vowed|vowing|vows|plans?|planned|planning|tried|"
                         r"trying|attempted|attempting|wanted|wants|intended|sought|would|will|could|might)\s+to\s+$|"
                         r"\b(?:would|will|could|might)\s+$", re.I)
 LEFT_RE = re.compile(rf"\b(?:{_alt(_LEFT_TRIGGERS)})(?:\s+{_QWORD})*\s+$", re.I)
 TOLL_RE = re.compile(r"\b(?:death\s+toll|death\s+total|toll|number\s+of\s+(?:dead|deaths|people\s+killed|victims|fatalities))\b"
-                     r"[^.;:]{0,140}?\b(?:rose|risen|rises|surged|climbed|jumped|reached|hit|stood|stands|is|was|"
-                     r"has\s+been|increased|grew|of|at|to)\s+(?:(?:to|at|around|about|nearly|some|over)\s+)*$", re.I)
+                     r"[^.;:]{0,200}?\b(?:rose|risen|rises|surged|climbed|jumped|reached|hit|stood|stands|is|was|"
+                     r"has\s+been|increased|grew|of|at|to|put\s+at|estimated\s+at)\s+(?:(?:to|at|around|about|nearly|some|over)\s+)*$", re.I)
 WITH_OTHERS_RE = re.compile(r"\b(?:along\s+with|together\s+with|alongside|with)\s+(?:another\s+|at\s+least\s+|the\s+|his\s+|her\s+|their\s+)?$", re.I)
 HIMSELF_AND_RE = re.compile(r"\b(?:killing|killed|kills|kill)\s+(?:himself|herself|themselves)\s+and\s+$", re.I)
 # "left 5 dead", "leaving 12 people injured"
@@ -107,14 +110,17 @@ _STOP = (r"and|or|but|while|whereas|when|after|before|as|who|whom|which|that|bec
 _AUX = (r"(?:\s*,?\s*(?:were|was|are|is|have|has|had|been|being|be|got|get|reportedly|allegedly|"
         r"also|all|later|subsequently|believed|feared|confirmed|thought|said|reported|known|"
         r"to|each|both|then|immediately|either|eventually|found|left|now|already|still|in\s+total|"
-        r"in\s+all|so\s+far|altogether|likely|presumed|killed\s+or|dead\s+or)\b)")
+        r"in\s+all|so\s+far|altogether|likely|presumed|killed\s+or|dead\s+or|since|"
+        r"(?:on|last|early|late)\s+\w+day(?:\s+(?:night|morning|evening|afternoon))?|yesterday|today|tonight|"
+        r"overnight|(?:on|last)\s+(?:night|week|weekend)|in\s+the\s+(?:attack|raid|blast|explosion|violence|clashes))\b)")
 _NUMWORD_START = r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+dozen|dozens|several|at\s+least|another)\b"
 _NUMSTART = rf"(?:an?|his|her|their|{_NUMWORD_START[3:]}"
-_NPWORD = rf"(?:\s+(?!(?:{_STOP})\b)(?!{_NUMWORD_START})[\w'’.()\[\]\-]+|\s+and(?!\s+{_NUMSTART})(?=\s+[a-z(]))"
+_NPWORD = rf"(?:\s+(?!(?:{_STOP})\b)(?!{_NUMWORD_START})[\w'’.()\[\]\-]+|\s+(?:from|of|in|among)\s+{_NUMWORD_START}|\s+and(?!\s+{_NUMSTART})(?=\s+[a-z(]))"
 RIGHT_RE = re.compile(
     rf"^(?P<np>{_NPWORD}{{0,11}}?)(?P<paren>\s*,?\s*(?:including|among\s+them|among\s+whom|mostly|"
     rf"mainly|most\s+of\s+them|many\s+of\s+them|all\s+of\s+them|both|many|most|among\s+them|majority\s+of\s+them|"
-    rf"the\s+majority|all|mostly)\b[^;:]{{0,90}}?,?|(?P<aside>\s*(?:,|—|–|--)\s*[^;:,—–]{{1,100}}?(?:,|—|–|--)))?"
+    rf"the\s+majority|all|mostly)\b[^;:]{{0,90}}?,?|(?P<aside>\s*(?:,|—|–|--|\s-\s)\s*[^;:,—–]{{1,100}}?(?:,|—|–|--|\s-\s))|"
+    rf"(?P<rel>\s+(?:who|that|which)\s+(?:had|have|has|were|was|are|is)\s+[^,;.]{{0,60}}?(?=\s+(?:were|was|have|has|had|are|is)\s)))?"
     rf"(?:\s*,?\s*(?:who|that|which)\b)?(?P<aux>{_AUX}*)\s*(?:\w+(?:ed|en)\s+and\s+)?(?:{_alt(_RIGHT_TRIGGERS)})\b",
     re.I)
 _OBJ_AFTER = re.compile(
@@ -187,7 +193,7 @@ BLEW_UP_RE = re.compile(r"\b(?:blew|blowing|blown)\s+(?P<who>himself|herself|the
 
 ATTACKER_RE = re.compile(r"\b(?:gunm[ae]n|attackers?|assailants?|bombers?|perpetrators?|kidnappers?|raiders?|"
                          r"shooters?|hijackers?|abductors?|hostage-takers?)\b", re.I)
-NOT_PEOPLE_RE = re.compile(r"^(?:[\w'’-]+\s+){0,3}?(?:pigs?|cows?|cattle|livestock|goats?|sheep|camels?|horses?|donkeys?|"
+NOT_PEOPLE_RE = re.compile(r"^(?:pigs?|cows?|cattle|livestock|goats?|sheep|camels?|horses?|donkeys?|"
                            r"animals?|dogs?|chickens?|birds?|houses?|homes?|buildings?|vehicles?|cars?|trucks?|"
                            r"shops?|huts?|tonnes?|tons?|rounds?|rockets?|missiles?|shells?|bombs?|mines?|"
                            r"aircraft|planes?|drones?|tanks?|villages?|towns?|countries|nations|nationalities|states|provinces|"
@@ -746,7 +752,7 @@ def _sentence_claims(text: str, ss: int, se: int, ctx: _Ctx) -> list[Claim]:
                     break
             gm = re.match(rf"^({_NPWORD}{{0,6}}?)(?=\s*(?:[,;.]|$|\s(?:{_STOP}|in|on|at|from|near|by|with|during|across|inside|outside|after)\b))", after, re.I)
             group = gm.group(1) if gm else None
-        if cats is None and (TOLL_RE.search(before[-90:]) or HIMSELF_AND_RE.search(before)):
+        if cats is None and (TOLL_RE.search(before[-220:]) or HIMSELF_AND_RE.search(before)):
             cats = ["killed"]
             gm = re.match(rf"^({_NPWORD}{{0,6}}?)(?=\s*(?:[,;.]|$|\s(?:{_STOP}|in|on|at|from|near|by|with|during)\b))", after, re.I)
             group = gm.group(1) if gm else None
@@ -798,10 +804,10 @@ def _sentence_claims(text: str, ss: int, se: int, ctx: _Ctx) -> list[Claim]:
                 if re.search(r"\b(?:was|is|has)\b", aux, re.I) and not re.search(r"\b(?:were|are|have)\b", aux, re.I) \
                         and q.low > 1 and not rm.group("paren"):
                     active = True
-                if rm.group("aside") and not passive_aux:
+                if (rm.group("aside") or rm.group("rel")) and not passive_aux:
                     active = True  # an aside must be followed by "were killed", "have been shot"...
                 if not active:
-                    np_end = q.end + (rm.end("aside") if rm.group("aside") else rm.end("np"))
+                    np_end = q.end + (rm.end("aside") if rm.group("aside") else rm.end("rel") if rm.group("rel") else rm.end("np"))
                     for q2 in qs[i + 1:]:
                         if q2.start < np_end:
                             consumed.add(q2.start)
