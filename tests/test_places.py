@@ -143,3 +143,17 @@ def test_gazetteer_cache_round_trip(tmp_path, monkeypatch):
                [(e.name, e.iso3, e.level, e.lat) for e in built.lookup(name)]
     assert cached.country("Malian").iso3 == "MLI" and cached.capital("SOM").name == "Mogadishu"
     assert [e.name for e in cached.fuzzy("Konduz", {"AFG"})] == [e.name for e in built.fuzzy("Konduz", {"AFG"})]
+
+
+def test_text_country_part_moves_the_point():
+    plain = find_places("Soldiers shot dead four protesters in Cameroon, witnesses said.")[0]
+    north = find_places("Soldiers shot dead four protesters in northern Cameroon, witnesses said.")[0]
+    east = find_places("Rebels killed nine people in the country's east, Cameroon officials said.")[0]
+    assert north.precision == plain.precision == "country" and north.country_iso3 == "CMR"
+    assert north.lat > plain.lat + 2
+    assert east.lon > plain.lon + 1
+
+
+def test_text_region_names_country():
+    places = find_places("Armed men burned a village in Darfur, local leaders said.")
+    assert places[0].country_iso3 == "SDN"

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DATA = Path(__file__).parent / "data"
-CACHE_VERSION = "2"  # bump when the index layout or key rules change
+CACHE_VERSION = "3"  # bump when the index layout or key rules change
 
 _KEY_RE = re.compile(r"[^a-z0-9]+")
 _ARTICLE_RE = re.compile(r"^(?:al|el|an|ad|ar|as|at|az|ash|the) ")
@@ -104,6 +104,24 @@ class Country:
     name: str
     lat: float | None = None
     lon: float | None = None
+    #: south, north, west, east: 10th and 90th percentiles of its places, for "northern X"
+    box: tuple[float, float, float, float] | None = None
+
+    def part(self, direction: str) -> tuple[float, float] | None:
+        """A point in the ``north``/``south-east``/``central``... part of the country."""
+        if self.box is None or self.lat is None or self.lon is None:
+            return None
+        s, n, w, e = self.box
+        lat, lon = self.lat, self.lon
+        if "north" in direction:
+            lat = s + 0.8 * (n - s)
+        elif "south" in direction:
+            lat = s + 0.2 * (n - s)
+        if "east" in direction:
+            lon = w + 0.8 * (e - w)
+        elif "west" in direction:
+            lon = w + 0.2 * (e - w)
+        return round(lat, 5), round(lon, 5)
 
 
 @dataclass(slots=True, eq=False)
@@ -210,10 +228,12 @@ class Gazetteer:
                         if sub and sub[0].level == 1:
                             admin1 = sub[0].name
                 iso3 = by_id[int(cid)].iso3
-                cs = csums.setdefault(iso3, [0.0, 0.0, 0])
+                cs = csums.setdefault(iso3, [0.0, 0.0, 0, [], []])
                 cs[0] += la
                 cs[1] += lo
                 cs[2] += 1
+                cs[3].append(la)
+                cs[4].append(lo)
                 e = Entry(name=name, iso3=iso3, level=0, lat=la, lon=lo, admin1=admin1,
                           population=int(pop), geonames_id=int(gid))
                 keys = key_variants(place_key(name))
@@ -232,8 +252,11 @@ class Gazetteer:
         for iso3, s in csums.items():
             if iso3 not in self.by_iso3:
                 continue
-            self.by_iso3[iso3].lat = round(s[0] / s[2], 5)
-            self.by_iso3[iso3].lon = round(s[1] / s[2], 5)
+            c = self.by_iso3[iso3]
+            c.lat, c.lon = round(s[0] / s[2], 5), round(s[1] / s[2], 5)
+            lats, lons = sorted(s[3]), sorted(s[4])
+            lo_i, hi_i = len(lats) // 10, max(0, (len(lats) * 9) // 10 - 1)
+            c.box = (lats[lo_i], lats[hi_i], lons[lo_i], lons[hi_i])
         self._load_supplement()
 
     def _load_supplement(self) -> None:
@@ -312,7 +335,7 @@ class Gazetteer:
 
     def _write_cache(self, root: Path) -> None:
         data = {
-            "countries": {c.iso3: (c.iso3, c.iso2, c.name, c.lat, c.lon) for c in self.by_iso3.values()},
+            "countries": {c.iso3: (c.iso3, c.iso2, c.name, c.lat, c.lon, c.box) for c in self.by_iso3.values()},
             "keys": {k: c.iso3 for k, c in self.countries.items() if c.iso3 in self.by_iso3},
             "demonyms": sorted(self.demonyms), "capitals": self.capital_names,
             "admins": self.admins, "places": self.places, "skeletons": self.skeletons, "rows": self._rows,

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .actors import actor_table
-from .gazetteer import ADMIN_WORDS, Entry, gazetteer, place_key, skeleton
+from .gazetteer import ADMIN_WORDS, Country, Entry, gazetteer, place_key, skeleton
 from .model import Place
 from .places import choose, country_place, km, to_place
 
@@ -39,8 +39,11 @@ _ADMIN_AFTER_RE = re.compile(
 _STATE_AFTER_RE = re.compile(r"[ \t]+(?:[Ss]tate|Delta|Province|Governorate|Region)\b")  # "Niger State"
 _BORDER_AFTER_RE = re.compile(r"[ \t]+(?:border|frontier)", re.I)
 _BORDER_BEFORE_RE = re.compile(r"\b(?:borders?|frontier)\s+(?:with|of)\s+(?:the\s+)?$", re.I)
-_FEATURE_RE = re.compile(r"^(?:Lake|River|Mount|Mt\.?|Gulf|Sea|Bay|Strait|Ocean|Desert|Forest|Valley"
-                         r"|University|Hospital|Airport|Stadium|Hotel|Church|Mosque|School|Bank|Party)\b")
+_DIRECTION_RE = re.compile(r"\b(north|south|east|west|north-?east|north-?west|south-?east|south-?west|central)"
+                           r"(?:ern)?\b", re.I)
+_POSSESSOR_RE = re.compile(r"\b([A-Z][\w ]*?|country)['’]s?\s+(?:(?:far|restive|volatile|troubled|remote|"
+                           r"violence-torn|[\w-]+-torn)\s+)?$")
+_FEATURE_RE = re.compile(r"^(?:Lake|River|Mount|Mt\.?|Gulf|Sea|Bay|Strait|Ocean|Desert|Forest|Valley)\b")
 _INSTITUTION_RE = re.compile(r"\b(?:University|College|Hospital|Airport|Stadium|Hotel|Church|Mosque|School"
                              r"|Bank|Party|Association|Ministry|Council|Organi[sz]ation|Company|Agency"
                              r"|Front|Movement|Army|Forces|Brigade|Observatory|Network|Union|Committee)\b")
@@ -261,7 +264,7 @@ def find_places(text: str, context: Counter[str] | None = None) -> list[Place]:
         scored.append((score, mn.start, to_place(mn.phrase, entry, near=mn.near)))
     if context and scored and max(t[0] for t in scored) < 1.2:
         iso3 = context.most_common(1)[0][0]
-        scored.append((1.2, 0, country_place(g.by_iso3[iso3].name, g.by_iso3[iso3])))
+        scored.append((1.2, 0, _country_part(text, g.by_iso3[iso3])))
     scored.sort(key=lambda t: (-t[0], t[1]))
     places = [p for _, _, p in scored]
     if not places and context:
@@ -272,9 +275,28 @@ def find_places(text: str, context: Counter[str] | None = None) -> list[Place]:
             capital = g.capital(who.iso3 if who else iso3)
             if capital is not None:
                 places.append(to_place(capital.name, capital))
-        c = g.by_iso3[iso3]
-        places.append(country_place(c.name, c))
+        places.append(_country_part(text, g.by_iso3[iso3]))
     return places
+
+
+def _country_part(text: str, country: Country) -> Place:
+    """The country as a place; at a point in its north, south-east... when the
+    text says "northern Cameroon", "Pakistan's northwest" or "the country's east"."""
+    place = country_place(country.name, country)
+    g = gazetteer()
+    for m in _DIRECTION_RE.finditer(text):
+        before = text[max(0, m.start() - 40):m.start()]
+        pm = _POSSESSOR_RE.search(before)
+        after = [w.rstrip(".,;:'’s") for w in text[m.end():m.end() + 60].split()[:4]]
+        named = any(g.countries.get(place_key(" ".join(after[:n]))) is country for n in range(1, 5))
+        owner = pm is not None and (pm.group(1).lower() == "country"
+                                    or g.countries.get(place_key(pm.group(1))) is country)
+        if named or owner:
+            point = country.part(m.group(1).lower().replace("-", ""))
+            if point is not None:
+                place.lat, place.lon = point
+            break
+    return place
 
 
 def _derive_context(text: str, found: list[Mention], actor_countries: Counter[str],
