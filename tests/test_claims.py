@@ -234,3 +234,27 @@ def test_infobox_total_field_forms(value, expected):
     claims = extract_claims(doc, [])
     assert [(c.low, c.side) for c in claims] == expected
     check_evidence(doc, claims)
+
+
+@pytest.mark.parametrize("sentence,value", [
+    ("Around 12 guards who had been taken to the barracks were later killed in the raid.", 12),
+    ("Nine pupils - four of them sisters - have been killed in the air strike.", 9),
+    ("Five traders, three of them women, were on Sunday night killed near the ferry.", 5),
+    ("A family of seven was massacred at the farm.", 7),
+    ("Raiders shot 19 villagers near the well.", 19),
+    ("The death toll from the ambush on the convoy near the northern border crossing has risen to 23.", 23),
+])
+def test_harder_sentence_shapes(sentence, value):
+    _, claims = body(sentence)
+    killed = [c for c in claims if c.categories == ["killed"] and c.low == value]
+    assert killed, [(c.categories, c.low) for c in claims]
+
+
+def test_animals_are_not_victims():
+    _, claims = body("The raiders killed 40 goats and 3 herders.")
+    assert [(c.low, c.group) for c in claims] == [(3, "herders")]
+
+
+def test_shot_in_the_leg_is_not_a_killing():
+    _, claims = body("Four protesters were shot in the leg by police.")
+    assert not [c for c in claims if "killed" in c.categories]

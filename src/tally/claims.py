@@ -802,7 +802,7 @@ def _sentence_claims(text: str, ss: int, se: int, ctx: _Ctx) -> list[Claim]:
                             active = True
                 # number agreement: "... two online dailies ... was killed" is not a count of two
                 if re.search(r"\b(?:was|is|has)\b", aux, re.I) and not re.search(r"\b(?:were|are|have)\b", aux, re.I) \
-                        and q.low > 1 and not rm.group("paren"):
+                        and q.low > 1 and not rm.group("paren") and not re.search(r"\b(?:family|group|couple|total)\s+of\s+$", before, re.I):
                     active = True
                 if (rm.group("aside") or rm.group("rel")) and not passive_aux:
                     active = True  # an aside must be followed by "were killed", "have been shot"...
@@ -848,7 +848,8 @@ def _sentence_claims(text: str, ss: int, se: int, ctx: _Ctx) -> list[Claim]:
                 group = gm.group(1) if gm else None
         if cats is None:
             continue
-        if group and NOT_PEOPLE_RE.match(group.strip()):
+        if group and group.split() and NOT_PEOPLE_RE.match(re.split(r"\s+(?:of|from|in|at|on)\s+", group.strip())[0].split()[-1]):
+            linked.append((q, cats, group, None))  # "83 cows and 20 herders": keep the chain
             continue
         # the source of this figure: "with one officer stating over a hundred..."
         fsrc = None
