@@ -118,8 +118,10 @@ class Store:
 
     @property
     def display_url(self) -> str:
-        """The URL with any password hidden."""
-        return normalise_url(self.url).render_as_string(hide_password=True)
+        """The URL as given, with any password hidden."""
+        if "://" not in self.url:
+            return f"sqlite:///{self.url}"
+        return sa.make_url(self.url).render_as_string(hide_password=True)
 
     def migrate(self) -> list[str]:
         """Apply pending migrations; returns their names."""
