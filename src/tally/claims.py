@@ -186,7 +186,6 @@ IMPLICIT_DIED_RE = re.compile(
     rf"\b(?:{_KILL_ACTIVE})\s+(?:him|her)\b|\b(?:the|a)\s+(?:\w+\s+)?(?:body|corpse|remains)\s+of\s+(?:a|an|the)\b|"
     r"\b(?:a|the)\s+(?:\w+\s+)?(?:body|corpse)\s+(?:was\s+)?(?:found|discovered|recovered)|"
     r"^(?:an?|the)\s+[^,]{0,80}?\b(?:has\s+)?died\b", re.I)
-ALONG_RE = re.compile(r"\b(?:along\s+with|together\s+with|and|with)\s*$", re.I)
 HIMSELF_RE = re.compile(r"\b(?:killing|killed|kills)\s+(?P<who>himself|herself|themselves)\s+and\s+", re.I)
 BLEW_UP_RE = re.compile(r"\b(?:blew|blowing|blown)\s+(?P<who>himself|herself|themselves)\s+up\b|"
                         r"\bdetonated\s+(?P<who2>himself|herself|themselves)\b", re.I)
@@ -433,7 +432,6 @@ def is_implicit(claim: Claim) -> bool:
 
 # --------------------------------------------------------------------------- infobox
 
-_SEG_SPLIT = re.compile(r"\n|;|,(?![^()]*\))|\s+and\s+(?=\d)|<br\s*/?>", re.I)
 _PER_RE = re.compile(r"\(\s*(?:per|according\s+to|source:?|by)\s+(?P<src>[^()]+?)\s*\)|"
                      r"\baccording\s+to\s+(?P<src2>[^,;()]+)|\bper\s+(?P<src3>[A-Z][^,;()]*)", re.I)
 _PLUS_RE = re.compile(r"\(\s*(?:\+|plus)\s*(?:(?P<n>\d[\d,]*)|(?P<one>an?|the|one))\b[^)]*\)", re.I)
@@ -703,6 +701,10 @@ def _sentence_quantities(text: str, ss: int, se: int) -> list[Quantity]:
     return qs
 
 
+_GROUP_AFTER_RE = re.compile(rf"^({_NPWORD}{{0,6}}?)(?=\s*(?:[,;.]|$|\s(?:{_STOP}|in|on|at|from|near|by|with|during|"
+                             rf"across|inside|outside|after|were|was)\b))", re.I)
+
+
 def _forward_cat(text: str, qs: list[Quantity], i: int, se: int, depth: int = 0) -> str | None:
     """The category of a chain "13 inmates and one guard were killed" /
     "a chief, his wife and three sons have been shot dead", read forwards."""
@@ -745,16 +747,12 @@ def _sentence_claims(text: str, ss: int, se: int, ctx: _Ctx) -> list[Claim]:
         group = None
         m = LEFT_RE.search(before)
         if m and not _INTENT_RE.search(before[:m.start()]):
-            cats = [_matched_cat(m) if _matched_cat(m) in _LEFT_TRIGGERS else "killed"]
-            for k, v in m.groupdict().items():
-                if v is not None:
-                    cats = [k]
-                    break
-            gm = re.match(rf"^({_NPWORD}{{0,6}}?)(?=\s*(?:[,;.]|$|\s(?:{_STOP}|in|on|at|from|near|by|with|during|across|inside|outside|after)\b))", after, re.I)
+            cats = [next(k for k, v in m.groupdict().items() if v is not None)]
+            gm = _GROUP_AFTER_RE.match(after)
             group = gm.group(1) if gm else None
         if cats is None and (TOLL_RE.search(before[-220:]) or HIMSELF_AND_RE.search(before)):
             cats = ["killed"]
-            gm = re.match(rf"^({_NPWORD}{{0,6}}?)(?=\s*(?:[,;.]|$|\s(?:{_STOP}|in|on|at|from|near|by|with|during)\b))", after, re.I)
+            gm = _GROUP_AFTER_RE.match(after)
             group = gm.group(1) if gm else None
         named_victim = False
         if cats is None and not RIGHT_RE.match(text[q.end:se]) and WITH_OTHERS_RE.search(before) and (linked or IMPLICIT_PASSIVE_RE.search(before)) and \
@@ -763,7 +761,7 @@ def _sentence_claims(text: str, ss: int, se: int, ctx: _Ctx) -> list[Claim]:
                 (not linked or "killed" in linked[-1][1]):
             cats = list(linked[-1][1]) if linked else ["killed"]
             named_victim = not linked
-            gm = re.match(rf"^({_NPWORD}{{0,6}}?)(?=\s*(?:[,;.]|$|\s(?:{_STOP}|in|on|at|from|near|by|with|during)\b))", after, re.I)
+            gm = _GROUP_AFTER_RE.match(after)
             group = gm.group(1) if gm else None
         if cats is None:
             lm = LEAVE_RE.search(before)
@@ -779,7 +777,6 @@ def _sentence_claims(text: str, ss: int, se: int, ctx: _Ctx) -> list[Claim]:
         if cats is None:
             rm = RIGHT_RE.match(text[q.end:se])
             if rm:
-                trig_start = rm.start(_first_group(rm))
                 trig_end = rm.end(_first_group(rm))
                 np = rm.group("np")
                 aux = rm.group("aux")
@@ -828,7 +825,7 @@ def _sentence_claims(text: str, ss: int, se: int, ctx: _Ctx) -> list[Claim]:
             cm = CONJ_RE.match(between)
             if cm and not _trigger_re("right").search(between) and not _trigger_re("left").search(between):
                 cats = list(pcats)
-                gm = re.match(rf"^({_NPWORD}{{0,6}}?)(?=\s*(?:[,;.]|$|\s(?:{_STOP}|in|on|at|from|near|by|with|during|were|was)\b))", after, re.I)
+                gm = _GROUP_AFTER_RE.match(after)
                 group = gm.group(1) if gm else None
         clause_before = re.split(r"[,;:]", before)[-1]
         if cats is None and i + 1 < len(qs) and not _trigger_re("right").search(clause_before) \
@@ -844,7 +841,7 @@ def _sentence_claims(text: str, ss: int, se: int, ctx: _Ctx) -> list[Claim]:
             # a subset figure inside a parenthesis of a linked figure: "29 people, including 10 foreigners, were killed"
             if linked and SUBSET_RE.search(before[-40:]):
                 cats = list(linked[-1][1])
-                gm = re.match(rf"^({_NPWORD}{{0,6}}?)(?=\s*(?:[,;.]|$|\s(?:{_STOP}|in|on|at|from|were|was)\b))", after, re.I)
+                gm = _GROUP_AFTER_RE.match(after)
                 group = gm.group(1) if gm else None
         if cats is None:
             continue
@@ -887,7 +884,7 @@ def _sentence_claims(text: str, ss: int, se: int, ctx: _Ctx) -> list[Claim]:
     if not any("killed" in c.categories and c.side != "perpetrators" for c in claims):
         m = IMPLICIT_ACTIVE_RE.search(sent)
         if m and not re.search(r"\b(?:to|would|will|threatened|vowed|tried|attempt(?:ed)?)\s+$", sent[:m.start()], re.I):
-            obj = re.search(rf"(?:(?:a|an|the|his|her|their|its|one)\s+).*$", m.group(0), re.I)
+            obj = re.search(r"(?:(?:a|an|the|his|her|their|its|one)\s+).*$", m.group(0), re.I)
             objtxt = obj.group(0) if obj else m.group(0)
             fs = ss + m.end() - len(objtxt)
             add(1, 1, "exactly", ["killed"], re.sub(r"^(?:a|an|the|one)\s+", "", objtxt, flags=re.I),
