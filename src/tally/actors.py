@@ -114,7 +114,8 @@ def split_names(value: str, keep_and: bool = False) -> list[str]:
                 pieces.extend(_AND_RE.split(piece))
         for piece in pieces:
             name = clean_name(piece)
-            if name and not _HEADING_RE.match(name) and not _UNKNOWN_RE.match(name):
+            if name and not _HEADING_RE.match(name) and not _UNKNOWN_RE.match(name) \
+                    and name.lower() not in ("and", "or", "&", "with", "vs", "v"):
                 parts.append(name)
     return parts
 
