@@ -90,6 +90,7 @@ def is_known_name(name: str) -> bool:
 def clean_name(text: str) -> str:
     """A name without notes (KIA, †, footnote marks), quotes and stray punctuation."""
     text = _NOTE_RE.sub("", text)
+    text = re.sub(r"^(?:and|or|&)\s+|\s+(?:and|or|&)$", "", text.strip())
     return text.strip(" \t-–*•:.\"'")
 
 
