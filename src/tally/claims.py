@@ -53,7 +53,7 @@ from .quantities import Quantity, find_quantities, parse_quantity
 
 _KILL_ACTIVE = (r"killed|killing|kills|kill|martyred|massacred|massacres|beheads|executes|murders|hanged|hangs|massacring|executed|executing|murdered|murdering|"
                 r"slaughtered|slaughtering|beheaded|beheading|slew|slaying|lynched|lynching|"
-                r"shot\s+dead|shooting\s+dead|shot\s+to\s+death|shooting\s+to\s+death|shot\s+and\s+killed|gunned\s+down|gunning\s+down|"
+                r"shot\s+dead|shooting\s+dead|fatally\s+(?:shot|stabbed)|shot\s+to\s+death|shooting\s+to\s+death|shot\s+and\s+killed|gunned\s+down|gunning\s+down|"
                 r"hacked\s+to\s+death|stabbed\s+to\s+death|beat\s+to\s+death|beaten\s+to\s+death|"
                 r"burned\s+to\s+death|burnt\s+to\s+death|\w+ing\s+to\s+death|\w+ed\s+to\s+death|claimed\s+the\s+lives\s+of|"
                 r"claiming\s+the\s+lives\s+of|took\s+the\s+lives\s+of|taking\s+the\s+lives\s+of|"
@@ -121,7 +121,7 @@ RIGHT_RE = re.compile(
     rf"mainly|most\s+of\s+them|many\s+of\s+them|all\s+of\s+them|both|many|most|among\s+them|majority\s+of\s+them|"
     rf"the\s+majority|all|mostly)\b[^;:]{{0,90}}?,?|(?P<aside>\s*(?:,|—|–|--|\s-\s)\s*[^;:,—–]{{1,100}}?(?:,|—|–|--|\s-\s))|"
     rf"(?P<rel>\s+(?:who|that|which)\s+(?:had|have|has|were|was|are|is)\s+[^,;.]{{0,60}}?(?=\s+(?:were|was|have|has|had|are|is)\s)))?"
-    rf"(?:\s*,?\s*(?:who|that|which)\b)?(?P<aux>{_AUX}*)\s*(?:\w+(?:ed|en)\s+and\s+)?(?:{_alt(_RIGHT_TRIGGERS)})\b",
+    rf"(?:\s*,?\s*(?:who|that|which)\b)?(?P<aux>{_AUX}*)\s*(?:\b\w+(?:ed|en)\s+and\s+)?\b(?:{_alt(_RIGHT_TRIGGERS)})\b",
     re.I)
 _OBJ_AFTER = re.compile(
     r"^\s+(?:(?:at\s+least\s+|more\s+than\s+|over\s+|some\s+|about\s+|nearly\s+|around\s+|up\s+to\s+)?"
@@ -149,7 +149,7 @@ CONJ_RE = re.compile(rf"^(?:{_NPWORD}{{0,8}}?)\s*(?:,\s*and|,|\band|\bas\s+well\
 PERSON_SG = (
     "man|woman|boy|girl|child|baby|infant|toddler|teenager|teen|youth|student|pupil|teacher|"
     "doctor|nurse|journalist|reporter|columnist|editor|blogger|photographer|cameraman|"
-    "photojournalist|chief|head|elder|leader|official|officer|policeman|policewoman|cop|soldier|"
+    "photojournalist|chief|head(?=\s+of\b)|elder|leader|official|officer|policeman|policewoman|cop|soldier|"
     "guard|farmer|trader|merchant|businessman|businesswoman|priest|imam|cleric|pastor|monk|nun|"
     "bishop|sheikh|mullah|worker|driver|judge|lawyer|prosecutor|activist|politician|candidate|"
     "mayor|councillor|councilor|councilman|governor|lawmaker|legislator|commander|ruler|king|"
@@ -287,6 +287,8 @@ def _bad_number(text: str, q: Quantity, s_start: int) -> bool:
         return True
     if re.match(r"^-(?:year|month|day|week)", text[q.end:q.end + 8], re.I):
         return True
+    if re.search(r"[A-Z][\w'’-]+,\s*$", before) and re.match(r"^\s*,", after) and q.high == q.low and q.low < 110:
+        return True  # an age in apposition: "Maria Lopez, 54, was found"
     return False
 
 
@@ -677,7 +679,7 @@ def _sentence_source(sent: str) -> str | None:
 _STATING_RE = re.compile(r"(?:,\s*)?(?:with\s+)?(?P<src>(?:an?|one|the|another)\s+[\w\s'’-]{1,50}?)\s+(?:stating|saying|claiming|reporting)\s+(?:that\s+)?$", re.I)
 
 
-_AND_ONE_RE = re.compile(rf"(?<![\w'’-])(?P<q>an?|one|his|her|their|another|the)\s+(?=(?:[\w'’-]+\s+){{0,3}}?(?:{PERSON_SG})\b(?!['’-])(?!\s+(?:said|says|told|reported|stated|claimed|added|confirmed|camp|camps|station|office|house|home|"
+_AND_ONE_RE = re.compile(rf"(?<![\w'’-])(?<!\bby\s)(?P<q>an?|one|his|her|their|another|the)\s+(?=(?:(?!of\b)[\w'’-]+\s+){{0,3}}?(?:{PERSON_SG})\b(?!['’-])(?![^,.;]{{0,40}}\b(?:said|says|told|reported|stated|added|confirmed)\b)(?!\s+(?:said|says|told|reported|stated|claimed|added|confirmed|camp|camps|stronghold|strongholds|territory|position|positions|area|zone|station|office|house|home|"
     rf"centre|center|market|school|site|village|area|compound|vehicle|car|convoy|base|post|checkpoint|building|"
     rf"headquarters|group|party|community|family|council|movement|organi[sz]ation|association|union|wing|"
     rf"leader|leaders|rights|forces|militia|unit|team|residence|quarters|programme|program)\b))", re.I)
@@ -787,12 +789,12 @@ def _sentence_claims(text: str, ss: int, se: int, ctx: _Ctx) -> list[Claim]:
                 if trig_word in ("bodies", "corpses") and len((np or "").split()) > 2:
                     active = True  # "two women with explosives strapped to their bodies"
                 passive_aux = re.search(r"\b(?:been|were|was|are|is|being|got|get|be)\b", aux, re.I)
-                if not passive_aux and (np or "").strip():
+                if not passive_aux and ((np or "").strip() or aux.strip()):
                     if trig_word.endswith("ing"):
                         active = True
                     elif re.match(r"(?:kill|massacre|execute|murder|slaughter|behead|lynch|shot|gun|hack|"
                                   r"stab|wound|injur|kidnap|abduct|arrest|detain|captur|seiz|displac|claim|"
-                                  r"took|burn|beat|slew|assassinat|martyr|\w+ed\s+to\s+death)", trig_word):
+                                  r"took|burn|beat|slew|assassinat|martyr|fatally|\w+ed\s+to\s+death)", trig_word):
                         if _OBJ_AFTER.match(tail) or re.match(r"\s+(?:him|her|them|us)\b", tail) or \
                                 (cat == "killed" and _NAME_AFTER.match(tail)) or \
                                 (ATTACKER_RE.search(np or "") and not re.match(r"^\s*(?:[,.;]|and\b|in\b|on\b|at\b|$)", tail)):

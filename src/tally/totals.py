@@ -236,8 +236,13 @@ def _narrative_total(claims: list[Claim], cat: str, doc: Document) -> Estimate |
         if est is None:
             if p is None:
                 return None
-            # only the attackers are counted: keep them apart from best
-            return Estimate(low=0, best=0, high=p.high, rule="narrative-perpetrators-only", claims=p.claims)
+            if any(c.figure and c.figure.lower() in ("himself", "herself", "themselves") for _, c in perps):
+                # only the attacker died ("blew himself up"): nobody else is counted
+                return Estimate(low=0, best=0, high=p.high, rule="narrative-perpetrators-only", claims=p.claims)
+            # the only dead are named by an attacker word ("five alleged kidnappers were
+            # lynched"): they are the victims of this incident
+            p.rule = "narrative-sum"
+            return p
         if est.high is not None:
             est.high = None if p.high is None else est.high + p.high
         est.claims = sorted(est.claims + p.claims)
