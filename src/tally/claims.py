@@ -149,7 +149,7 @@ CONJ_RE = re.compile(rf"^(?:{_NPWORD}{{0,8}}?)\s*(?:,\s*and|,|\band|\bas\s+well\
 PERSON_SG = (
     "man|woman|boy|girl|child|baby|infant|toddler|teenager|teen|youth|student|pupil|teacher|"
     "doctor|nurse|journalist|reporter|columnist|editor|blogger|photographer|cameraman|"
-    "photojournalist|chief|head(?=\s+of\b)|elder|leader|official|officer|policeman|policewoman|cop|soldier|"
+    r"photojournalist|chief|head(?=\s+of\b)|elder|leader|official|officer|policeman|policewoman|cop|soldier|"
     "guard|farmer|trader|merchant|businessman|businesswoman|priest|imam|cleric|pastor|monk|nun|"
     "bishop|sheikh|mullah|worker|driver|judge|lawyer|prosecutor|activist|politician|candidate|"
     "mayor|councillor|councilor|councilman|governor|lawmaker|legislator|commander|ruler|king|"
