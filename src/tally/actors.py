@@ -51,12 +51,14 @@ class ActorTable:
         self.by_key: dict[str, tuple[str, list[str]]] = {}
         self.by_acronym: dict[str, tuple[str, list[str]]] = {}
         self.countries: dict[str, str] = {}  # canonical name -> ISO3 (state, or main theatre)
+        self.kinds: dict[str, str] = {}  # canonical name -> state, armed group, organization...
         with open(path, encoding="utf-8", newline="") as fp:
             for row in csv.DictReader(fp):
                 aliases = [a for a in row["aliases"].split("|") if a]
                 entry = (row["name"], aliases)
                 if row.get("country_iso3"):
                     self.countries[row["name"]] = row["country_iso3"]
+                self.kinds[row["name"]] = row.get("kind") or ""
                 for name in [row["name"], *aliases]:
                     if len(name) <= 5 and name.replace(".", "").isupper():
                         self.by_acronym.setdefault(name, entry)  # "IS", "AU": exact case only

@@ -192,7 +192,7 @@ def _text_perpetrators(text: str, acronyms: dict[str, str]) -> list[Actor]:
         words = name.split()
         for j in range(len(words), 0, -1):
             known = table.lookup(" ".join(words[:j]))
-            if known is not None:
+            if known is not None and table.kinds.get(known[0]) != "organization":
                 actor = make_actor(" ".join(words[:j]), acronyms)
                 if all(actor_key(a.name) != actor_key(actor.name) for a in found):
                     found.append(actor)
