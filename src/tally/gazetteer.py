@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DATA = Path(__file__).parent / "data"
-CACHE_VERSION = "3"  # bump when the index layout or key rules change
+CACHE_VERSION = "4"  # bump when the index layout or key rules change
 
 _KEY_RE = re.compile(r"[^a-z0-9]+")
 _ARTICLE_RE = re.compile(r"^(?:al|el|an|ad|ar|as|at|az|ash|the) ")
@@ -42,7 +42,8 @@ ADMIN_WORDS = re.compile(
 #: Display names for countries whose GeoNames name is an inverted form.
 DISPLAY = {"COD": "Democratic Republic of the Congo", "PSE": "Palestine", "COG": "Republic of the Congo",
            "PRK": "North Korea", "KOR": "South Korea", "RUS": "Russia", "TUR": "Turkey", "BRN": "Brunei",
-           "FSM": "Micronesia", "VAT": "Vatican City", "CZE": "Czech Republic"}
+           "FSM": "Micronesia", "VAT": "Vatican City", "CZE": "Czech Republic", "CIV": "Ivory Coast",
+           "TLS": "East Timor", "CPV": "Cape Verde"}
 
 
 def _display(name: str, common: str) -> str:
