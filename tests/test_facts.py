@@ -215,3 +215,10 @@ def test_page_coordinates_far_from_resolved_place_name_the_first_place():
     inc = facts(doc)
     assert inc.location.name == "Kidal" and inc.location.geonames_id is None
     assert (inc.location.lat, inc.location.lon) == (17.1, 0.5)
+
+
+def test_article_lead_full_date_beats_weekday_and_revision_timestamp():
+    text = "= Quarry Road ambush =\n\nInfobox\n- Place: Kenya\n\nOn Sunday, 5 May 2019, gunmen ambushed a bus.\n"
+    doc = parse_plaintext(text, "a.txt")
+    doc.meta["timestamp"] = "2021-06-01T10:00:00Z"
+    assert facts(doc).date.start == "2019-05-05"

@@ -26,6 +26,7 @@ _KIND = {"combatant": "actors", "combatants": "actors", "side": "actors", "belli
          "belligerents": "actors", "party": "actors", "parties": "actors", "commander": "commanders",
          "commanders": "commanders", "leader": "commanders", "leaders": "commanders", "unit": "units",
          "units": "units", "strength": "strength"}
+REPORT_FORMATS = ("csv", "tsv", "jsonl", "text")
 _TITLE_YEAR_RE = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
 _PERP_KEYS = ("perpetrators", "perpetrator", "perps", "perpetrator(s)", "assailants", "assailant",
               "attackers", "attacker", "perpetrators_and_accomplices")
@@ -90,8 +91,10 @@ def _date(doc: Document, lead: str, title: str | None) -> DateRange | None:
             found = parse_date(field.value, ref)
             if found is not None:
                 return found
-    text = lead if doc.infobox is not None or doc.format not in ("csv", "tsv", "jsonl", "text") else doc.text
-    found = find_date(text[:3000], ref)
+    report = doc.infobox is None and doc.format in REPORT_FORMATS
+    text = doc.text if report else lead
+    # an article's revision date is not its event's: there, "on Sunday" counts only without a full date
+    found = find_date(text[:3000], ref) if report else (find_date(text[:3000]) or find_date(text[:3000], ref))
     if found is not None:
         return found
     if title:
