@@ -107,7 +107,7 @@ LEAVE_RIGHT_RE = re.compile(
 
 _STOP = (r"and|or|but|while|whereas|when|after|before|as|who|whom|which|that|because|since|if|"
          r"following|amid|during|said|says|told|reported|including|according|stating|saying|claiming|adding|reporting")
-_AUX = (r"(?:\s*,?\s*(?:were|was|are|is|have|has|had|been|being|be|got|get|reportedly|allegedly|"
+_AUX = (r"(?:\s*,?\s*(?:were|was|are|is|have|has|had|been|being|be|got|get|reportedly|allegedly|\w+ly|"
         r"also|all|later|subsequently|believed|feared|confirmed|thought|said|reported|known|"
         r"to|each|both|then|immediately|either|eventually|found|left|now|already|still|in\s+total|"
         r"in\s+all|so\s+far|altogether|likely|presumed|killed\s+or|dead\s+or|since|"
@@ -115,7 +115,7 @@ _AUX = (r"(?:\s*,?\s*(?:were|was|are|is|have|has|had|been|being|be|got|get|repor
         r"overnight|(?:on|last)\s+(?:night|week|weekend)|in\s+the\s+(?:attack|raid|blast|explosion|violence|clashes))\b)")
 _NUMWORD_START = r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+dozen|dozens|several|at\s+least|another)\b"
 _NUMSTART = rf"(?:an?|his|her|their|{_NUMWORD_START[3:]}"
-_NPWORD = rf"(?:\s+(?!(?:{_STOP})\b)(?!{_NUMWORD_START})[\w'’.()\[\]\-]+|\s+(?:from|of|in|among)\s+{_NUMWORD_START}|\s+and(?!\s+{_NUMSTART})(?=\s+[a-z(]))"
+_NPWORD = rf"(?:\s+(?!(?:{_STOP}|were|was|are|is|have|has|had|been)\b)(?!{_NUMWORD_START})[\w'’.()\[\]\-]+|\s+(?:from|of|in)\s+{_NUMWORD_START}|\s+and(?!\s+{_NUMSTART})(?=\s+[a-z(]))"
 RIGHT_RE = re.compile(
     rf"^(?P<np>{_NPWORD}{{0,11}}?)(?P<paren>\s*,?\s*(?:including|among\s+them|among\s+whom|mostly|"
     rf"mainly|most\s+of\s+them|many\s+of\s+them|all\s+of\s+them|both|many|most|among\s+them|majority\s+of\s+them|"
@@ -408,6 +408,10 @@ def relation(claim: Claim, doc: Document) -> str | None:
         return "subset"
     if ADDITIVE_BEFORE_RE.search(before) or ADDITIVE_AFTER_RE.match(after):
         return "additive"
+    rest = doc.text[claim.figure_end:claim.end]
+    if re.match(r"^[^.;:]{0,80}?\b(?:had|have|has|were|was)\s+also\b|^[^.;:]{0,80}?\b(?:also|too)\s+(?:been\s+)?"
+                r"(?:killed|died|dead|wounded|injured|shot)\b", rest, re.I):
+        return "additive"  # "a family of six ... had also been killed"
     return None
 
 
@@ -689,6 +693,21 @@ _ANOTHER_RE = re.compile(r"\b(?:and|while|but)\s+(?P<q>another|one\s+other|one)\
                          r"(?:wounded|injured|hurt|killed|died|abducted|kidnapped|arrested|missing)\b)", re.I)
 
 
+_PERSON_PL_RE = re.compile(rf"^(?:(?:{PERSON_SG})(?:s|es)?|people|persons|men|women|children|kids|folks|"
+                           r"police|personnel|staff|troops|forces|militiamen|tribesmen|herdsmen|fishermen|"
+                           r"policemen|gunmen|clansmen|countrymen|nationals|citizens|locals|others|"
+                           r"\w+ians|\w+ese|\w+is)$", re.I)
+
+
+def _not_people(group: str) -> bool:
+    """True when a figure's noun phrase counts animals or things ("83 cows",
+    "250 buildings"), not people ("village elders" are people)."""
+    words = re.findall(r"[\w'’-]+", group)[:4]
+    if not words or not any(NOT_PEOPLE_RE.match(w) for w in words):
+        return False
+    return not any(_PERSON_PL_RE.match(w) for w in words)
+
+
 def _sentence_quantities(text: str, ss: int, se: int) -> list[Quantity]:
     qs = [q for q in find_quantities(text, ss, se) if not _bad_number(text, q, ss)]
     taken = {q.start for q in qs}
@@ -847,7 +866,7 @@ def _sentence_claims(text: str, ss: int, se: int, ctx: _Ctx) -> list[Claim]:
                 group = gm.group(1) if gm else None
         if cats is None:
             continue
-        if group and group.split() and NOT_PEOPLE_RE.match(re.split(r"\s+(?:of|from|in|at|on)\s+", group.strip())[0].split()[-1]):
+        if group and _not_people(group):
             linked.append((q, cats, group, None))  # "83 cows and 20 herders": keep the chain
             continue
         # the source of this figure: "with one officer stating over a hundred..."

@@ -290,8 +290,8 @@ def _sentences_total(items: list[tuple[int, Claim]], rule: str, doc: Document) -
         uniq = []
         for i, c in parts:
             key = (c.low, c.high)
-            one = (c.figure or "").strip().lower() in _DETERMINERS
-            if key in seen and rels[i] != "additive" and not one:
+            numeric = (c.figure or "").strip().lower() not in _DETERMINERS and not is_implicit(c)
+            if key in seen and rels[i] != "additive" and numeric:
                 continue
             seen.add(key)
             uniq.append((i, c))
