@@ -179,3 +179,18 @@ def test_hostages_killed_are_killed():
     cas = totals("Police said 14 hostages were killed along with the three kidnappers.")[0]
     assert cas["killed"].best == 14
     assert cas["hostages"] is None
+
+
+def test_also_killed_in_a_later_sentence_is_added():
+    text = ("More than 30 fishermen were killed when the boats were shelled. "
+            "A trader said a family of five had also been killed nearby.")
+    assert best(text) == 35
+
+
+def test_things_and_animals_are_not_counted_but_people_beside_them_are():
+    assert best("Bandits killed 120 cattle and 7 village elders at the market.") == 7
+
+
+def test_adverb_before_the_category_word():
+    cas = totals("Two guards died. Nine people were seriously injured in the blast.")[0]
+    assert cas["injured"].best == 9
