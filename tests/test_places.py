@@ -157,3 +157,10 @@ def test_text_country_part_moves_the_point():
 def test_text_region_names_country():
     places = find_places("Armed men burned a village in Darfur, local leaders said.")
     assert places[0].country_iso3 == "SDN"
+
+
+def test_people_name_is_a_last_resort_country_hint():
+    places = find_places("Soldiers burned houses of Rohingya villagers at dawn.")
+    assert places and places[0].country_iso3 == "MMR" and places[0].precision == "country"
+    # a named country wins over the people
+    assert find_places("Rohingya refugees were attacked in Bangladesh.")[0].country_iso3 == "BGD"

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DATA = Path(__file__).parent / "data"
-CACHE_VERSION = "4"  # bump when the index layout or key rules change
+CACHE_VERSION = "5"  # bump when the index layout or key rules change
 
 _KEY_RE = re.compile(r"[^a-z0-9]+")
 _ARTICLE_RE = re.compile(r"^(?:al|el|an|ad|ar|as|at|az|ash|the) ")
@@ -155,6 +155,7 @@ class Gazetteer:
         self.places: dict[str, list] = {}
         self.skeletons: dict[str, list] = {}  # consonant skeletons, for spelling variants
         self.capital_names: dict[str, str] = {}
+        self.peoples: dict[str, str] = {}  # "Rohingya" -> MMR: where a people mostly lives
         self._rows: list[tuple] = []
         self._entries: dict[int, Entry] = {}
         if not (cache and self._read_cache(root)):
@@ -181,7 +182,9 @@ class Gazetteer:
         with open(DATA / "country_names.csv", encoding="utf-8", newline="") as fp:
             for row in csv.DictReader(fp):
                 c = self.by_iso3.get(row["iso3"])
-                if c is not None:
+                if c is not None and row["kind"] == "people":
+                    self.peoples[place_key(row["name"])] = c.iso3  # a last-resort hint only
+                elif c is not None:
                     k = place_key(row["name"])
                     self.countries[k] = c
                     if row["kind"] in ("demonym", "region"):  # weak evidence of where it happened
@@ -330,6 +333,7 @@ class Gazetteer:
         self.countries = {k: self.by_iso3[iso3] for k, iso3 in data["keys"].items()}
         self.demonyms = set(data["demonyms"])
         self.capital_names = data["capitals"]
+        self.peoples = data["peoples"]
         self.admins, self.places, self.skeletons = data["admins"], data["places"], data["skeletons"]
         self._rows = data["rows"]
         return True
@@ -338,7 +342,7 @@ class Gazetteer:
         data = {
             "countries": {c.iso3: (c.iso3, c.iso2, c.name, c.lat, c.lon, c.box) for c in self.by_iso3.values()},
             "keys": {k: c.iso3 for k, c in self.countries.items() if c.iso3 in self.by_iso3},
-            "demonyms": sorted(self.demonyms), "capitals": self.capital_names,
+            "demonyms": sorted(self.demonyms), "capitals": self.capital_names, "peoples": self.peoples,
             "admins": self.admins, "places": self.places, "skeletons": self.skeletons, "rows": self._rows,
         }
         try:

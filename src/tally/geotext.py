@@ -43,6 +43,7 @@ _DIRECTION_RE = re.compile(r"\b(north|south|east|west|north-?east|north-?west|so
                            r"(?:ern)?\b", re.I)
 _POSSESSOR_RE = re.compile(r"\b([A-Z][\w ]*?|country)['’]s?\s+(?:(?:far|restive|volatile|troubled|remote|"
                            r"violence-torn|[\w-]+-torn)\s+)?$")
+_PEOPLE_RE = re.compile(r"\b[A-Z][a-z]+(?:['’][a-z]+)?\b")
 _FEATURE_RE = re.compile(r"^(?:Lake|River|Mount|Mt\.?|Gulf|Sea|Bay|Strait|Ocean|Desert|Forest|Valley)\b")
 _INSTITUTION_RE = re.compile(r"\b(?:University|College|Hospital|Airport|Stadium|Hotel|Church|Mosque|School"
                              r"|Bank|Party|Association|Ministry|Council|Organi[sz]ation|Company|Agency"
@@ -303,7 +304,8 @@ def _derive_context(text: str, found: list[Mention], actor_countries: Counter[st
                     context: Counter[str]) -> None:
     """Countries for a text that names none: "Borno State", "Lower Shabelle"
     or "Konar province" (a subdivision of one country), Nigerian LGAs,
-    Ethiopian woredas, and last the theatre of an armed group it names."""
+    Ethiopian woredas, then the theatre of an armed group it names, and last
+    the country where a people it names mostly lives."""
     g = gazetteer()
     for mn in found:
         isos = {e.iso3 for e in mn.cands if e.level == 1 or (mn.admin_hint and e.level)}
@@ -318,6 +320,10 @@ def _derive_context(text: str, found: list[Mention], actor_countries: Counter[st
         context["ETH"] += 1
     if not context and actor_countries:
         context[actor_countries.most_common(1)[0][0]] += 1
+    if not context:  # "Rohingya villagers", "Tiv farmers": where the people mostly lives
+        peoples = Counter(g.peoples[k] for k in map(place_key, _PEOPLE_RE.findall(text)) if k in g.peoples)
+        if peoples:
+            context[peoples.most_common(1)[0][0]] += 1
 
 
 def _nearest(mn: Mention, entry: Entry, anchors: list[Entry]) -> Entry:
