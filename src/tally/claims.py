@@ -431,7 +431,7 @@ def is_implicit(claim: Claim) -> bool:
     """True for a count read from words with no number ("killed a journalist")."""
     if claim.figure is None:
         return False
-    if claim.figure.strip().lower() in {"a", "an", "one", "his", "her", "their", "another"}:
+    if claim.figure.strip().lower() in {"a", "an", "one", "his", "her", "their", "another", "the"}:
         return False  # "and a driver": a coordinated figure of one
     return parse_quantity(claim.figure) is None
 
