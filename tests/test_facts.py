@@ -222,3 +222,27 @@ def test_article_lead_full_date_beats_weekday_and_revision_timestamp():
     doc = parse_plaintext(text, "a.txt")
     doc.meta["timestamp"] = "2021-06-01T10:00:00Z"
     assert facts(doc).date.start == "2019-05-05"
+
+
+REACTIONS = """= Harbour market attack =
+
+A market was attacked.
+
+==Reactions==
+===Domestic===
+President Amina Diallo condemned the attack.
+===International===
+- Kenya: The government expressed condolences to the families.
+- Norway's foreign ministry denounced the bombing.
+Several countries expressed solidarity.
+
+==See also==
+- Other attack
+"""
+
+
+def test_reactions_in_subsections_and_lists():
+    from tally.reactions import find_reactions
+
+    got = {r["actor"]: r["stance"] for r in find_reactions(parse_plaintext(REACTIONS, "r.txt"))}
+    assert got == {"Amina Diallo": "condemned", "Kenya": "condolences", "Norway": "condemned"}

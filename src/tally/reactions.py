@@ -27,6 +27,12 @@ _PASSIVE_RE = re.compile(rf"\b(?P<verb>{_VERBS})\s+by\s+(?P<list>[^.;:]+)", re.I
 _ACTIVE_RE = re.compile(
     rf"^\s*(?:(?:On|In|Later|Meanwhile|Afterwards)\b[^,]{{0,30}},\s*)?(?P<who>(?:[Tt]he\s+)?[A-Z][^,;:()]{{1,80}}?)"
     rf"\s+(?:also\s+|quickly\s+|strongly\s+|swiftly\s+|publicly\s+|has\s+|have\s+|had\s+)*(?P<verb>{_VERBS})\b")
+_TITLE_RE = re.compile(r"^(?:(?:Vice|Deputy|Acting|Former)\s+)?(?:President|Prime Minister|Foreign Minister"
+                       r"|Minister|Secretary-General|Secretary General|King|Queen|Pope|Chancellor|Governor"
+                       r"|Premier|Emir|Sultan|Mayor)\s+(?=[A-Z])")
+_BULLET_RE = re.compile(r"^\s*[-*•]\s*")
+_VAGUE = {"several", "many", "some", "other", "others", "various", "multiple", "numerous", "both", "all",
+          "most", "few", "a", "an", "these", "those", "his", "her", "their", "its"}
 _ITEM_RE = re.compile(r"^\s*[-*•]\s*(?P<who>[^:\n]{2,60}):\s*(?P<rest>.+)$", re.M)
 _INCLUDING_RE = re.compile(r"\b(?:including|such as|among them|notably|namely)\s+", re.I)
 _POSSESSIVE_RE = re.compile(r"^(?P<who>.+?)['’]s\s+(?:\w+\s+){0,3}(?:ministry|government|president|office"
@@ -53,9 +59,11 @@ def _actor_name(who: str) -> str | None:
     if m:
         who = m.group("who")
     who = re.sub(r"^(?:[Tt]he)\s+", "", who)
+    who = _TITLE_RE.sub("", who)
     if not who or not who[0].isupper() or len(who.split()) > 8:
         return None
-    if who.lower() in {"it", "they", "he", "she", "this", "we", "others", "many", "some"}:
+    first = who.split()[0].lower()
+    if who.lower() in {"it", "they", "he", "she", "this", "we", "others"} or first in _VAGUE:
         return None
     c = country_by_name(who)
     if c is not None and who.lower() not in {"american", "british", "french"}:
@@ -63,12 +71,26 @@ def _actor_name(who: str) -> str | None:
     return make_actor(who).name
 
 
+def _reaction_spans(doc: Document) -> list[tuple[int, int]]:
+    """Text spans of reaction-like sections, their subsections included."""
+    spans = []
+    for i, sec in enumerate(doc.sections):
+        if _SECTION_RE.search(sec.name) and sec.name.lower() != "lead":
+            end = sec.end
+            for later in doc.sections[i + 1:]:
+                if later.level <= sec.level:
+                    break
+                end = max(end, later.end)
+            spans.append((sec.start, end))
+    return spans
+
+
 def find_reactions(doc: Document, when: DateRange | None = None) -> list[dict[str, Any]]:
     """Reactions stated in ``doc``, one per actor (the first stance wins)."""
     ref = None
     if when is not None and when.precision == "day" and when.start:
         ref = date.fromisoformat(when.start)
-    spans = [(s.start, s.end) for s in doc.sections if _SECTION_RE.search(s.name)]
+    spans = _reaction_spans(doc)
     out: list[dict[str, Any]] = []
     seen: set[str] = set()
 
@@ -81,7 +103,7 @@ def find_reactions(doc: Document, when: DateRange | None = None) -> list[dict[st
                     and found.start else None})
 
     for m in _SENTENCE_RE.finditer(doc.text):
-        sentence = m.group(0)
+        sentence = _BULLET_RE.sub("", m.group(0))
         in_section = any(a <= m.start() < b for a, b in spans)
         pm = _PASSIVE_RE.search(sentence)
         if pm is None and not in_section:
