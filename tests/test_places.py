@@ -164,3 +164,8 @@ def test_people_name_is_a_last_resort_country_hint():
     assert places and places[0].country_iso3 == "MMR" and places[0].precision == "country"
     # a named country wins over the people
     assert find_places("Rohingya refugees were attacked in Bangladesh.")[0].country_iso3 == "BGD"
+
+
+def test_field_with_country_inside_a_phrase():
+    places = resolve_field("Multiple locations across northern Mali")
+    assert places and places[0].country_iso3 == "MLI"

@@ -95,6 +95,12 @@ def resolve_field(value: str, context: Counter[str] | None = None) -> list[Place
     lines = [ln for ln in re.split(r"\s*[\n;]\s*", value) if ln.strip()]
     countries = [c for ln in lines for s in _field_segments(ln) if (c := g.countries.get(place_key(s)))]
     field_country = countries[-1] if countries else None
+    if field_country is None:  # "Multiple locations across northern Mali"
+        from .geotext import context_countries
+
+        named = context_countries(value)
+        if len(named) == 1:
+            field_country = g.by_iso3.get(next(iter(named)))
     out: list[Place] = []
     for line in lines:
         segments = _field_segments(line)
