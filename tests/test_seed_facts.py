@@ -17,8 +17,12 @@ def incident(seed_path):
     return extract(doc)
 
 
-def test_seed_path_is_relative_to_repo(seed_path):
-    assert str(seed_path).endswith(SEED.lstrip("./").replace("../", ""))
+def test_seed_read_by_its_path_relative_to_the_repo(seed_path, monkeypatch):
+    from tests.conftest import ROOT
+
+    monkeypatch.chdir(ROOT)
+    incident = extract(next(read(SEED)))
+    assert incident.title == "2024 Bamako attacks" and incident.location.country_iso3 == "MLI"
 
 
 def test_title_and_date(incident):
