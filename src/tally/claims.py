@@ -665,6 +665,8 @@ def _other_event_sentence(sent: str, year: int | None) -> bool:
 
 
 def _sentence_source(sent: str) -> str | None:
+    if len(sent) > 2 * _WINDOW:
+        sent = sent[:_WINDOW] + " … " + sent[-_WINDOW:]
     for pat in SOURCE_PATTERNS:
         m = pat.search(sent)
         if m:
@@ -722,6 +724,8 @@ def _sentence_quantities(text: str, ss: int, se: int) -> list[Quantity]:
     return qs
 
 
+_WINDOW = 320  # characters of context read on each side of a figure
+
 _GROUP_AFTER_RE = re.compile(rf"^({_NPWORD}{{0,6}}?)(?=\s*(?:[,;.]|$|\s(?:{_STOP}|in|on|at|from|near|by|with|during|"
                              rf"across|inside|outside|after|were|was)\b))", re.I)
 
@@ -735,7 +739,7 @@ def _forward_cat(text: str, qs: list[Quantity], i: int, se: int, depth: int = 0)
     if not CONJ_RE.match(between) or _trigger_re("right").search(between):
         return None
     nq = qs[i + 1]
-    rm = RIGHT_RE.match(text[nq.end:se])
+    rm = RIGHT_RE.match(text[nq.end:min(se, nq.end + _WINDOW)])
     if rm and (re.search(r"\b(?:were|are|have|had|been)\b", rm.group("aux")) or
                not _OBJ_AFTER.match(text[nq.end + rm.end():se]) and not rm.group(_first_group(rm)).lower().endswith("ing")):
         return _matched_cat(rm)
@@ -761,7 +765,10 @@ def _sentence_claims(text: str, ss: int, se: int, ctx: _Ctx) -> list[Claim]:
     for i, q in enumerate(qs):
         if q.start in consumed:
             continue
-        before = text[ss:q.start]
+        # bounded windows keep long, unpunctuated "sentences" (tables, lists) linear
+        bs = max(ss, q.start - _WINDOW)
+        before = text[bs:q.start]
+        right_end = min(se, q.end + _WINDOW)
         nxt = qs[i + 1].start if i + 1 < len(qs) else se
         after = text[q.end:nxt]
         cats: list[str] | None = None
@@ -776,7 +783,7 @@ def _sentence_claims(text: str, ss: int, se: int, ctx: _Ctx) -> list[Claim]:
             gm = _GROUP_AFTER_RE.match(after)
             group = gm.group(1) if gm else None
         named_victim = False
-        if cats is None and not RIGHT_RE.match(text[q.end:se]) and WITH_OTHERS_RE.search(before) and (linked or IMPLICIT_PASSIVE_RE.search(before)) and \
+        if cats is None and not RIGHT_RE.match(text[q.end:right_end]) and WITH_OTHERS_RE.search(before) and (linked or IMPLICIT_PASSIVE_RE.search(before)) and \
                 (q.figure_like_one() or re.match(r"^\s+(?:other|others|more|members|relatives|colleagues|people|\w+s)\b", after, re.I)) and \
                 not re.match(r"^\s+(?:\w+\s+)?(?:stating|saying|said|says|told|reported|claiming)\b", after, re.I) and \
                 (not linked or "killed" in linked[-1][1]):
@@ -796,13 +803,13 @@ def _sentence_claims(text: str, ss: int, se: int, ctx: _Ctx) -> list[Claim]:
                     gm2 = re.match(rf"^({_NPWORD}{{0,4}}?)\s+(?:dead|killed|injured|wounded|hurt|missing)", after, re.I)
                     group = gm2.group(1) if gm2 else None
         if cats is None:
-            rm = RIGHT_RE.match(text[q.end:se])
+            rm = RIGHT_RE.match(text[q.end:right_end])
             if rm:
                 trig_end = rm.end(_first_group(rm))
                 np = rm.group("np")
                 aux = rm.group("aux")
                 cat = _matched_cat(rm)
-                tail = text[q.end:se][trig_end:]
+                tail = text[q.end:right_end][trig_end:]
                 active = False
                 trig_word = rm.group(_first_group(rm)).lower()
                 if trig_word in ("bodies", "corpses") and len((np or "").split()) > 2:
@@ -913,7 +920,7 @@ def _sentence_claims(text: str, ss: int, se: int, ctx: _Ctx) -> list[Claim]:
         else:
             m = IMPLICIT_PASSIVE_RE.search(sent)
             if m and not re.search(r"\b(?:were|are)\b", sent[max(0, m.start() - 60):m.start()]):
-                subj = sent[:m.start()]
+                subj = sent[max(0, m.start() - 200):m.start()]
                 # the subject must look like one person: a person noun or a name
                 pm = None
                 for pm in PERSON_SG_RE.finditer(subj):
