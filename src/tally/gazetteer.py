@@ -20,23 +20,17 @@ import csv
 import hashlib
 import marshal
 import os
-import re
 import threading
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from .placenames import ADMIN_WORDS, key_variants, place_key, skeleton
+
+__all__ = ["ADMIN_WORDS", "Country", "Entry", "Gazetteer", "gazetteer", "key_variants", "place_key", "skeleton"]
+
 DATA = Path(__file__).parent / "data"
 CACHE_VERSION = "5"  # bump when the index layout or key rules change
-
-_KEY_RE = re.compile(r"[^a-z0-9]+")
-_ARTICLE_RE = re.compile(r"^(?:al|el|an|ad|ar|as|at|az|ash|the) ")
-ADMIN_WORDS = re.compile(
-    r"\s+(?:province|district|state|region|regional state|governorate|department|county|prefecture"
-    r"|municipality|local government area|lga|woreda|zone|oblast|division|territory|cercle|commune"
-    r"|sub-district|subdistrict|emirate|wilaya|parish|kilil)$|^(?:cercle|municipio|province|district|"
-    r"departement|prefecture|region|wilaya|gouvernorat|muhafazat|provincia|estado) (?:de |du |of |d')?")
 
 
 #: Display names for countries whose GeoNames name is an inverted form.
@@ -50,52 +44,6 @@ def _display(name: str, common: str) -> str:
     if common:
         return common
     return name.split(",")[0] if "," in name else name
-
-
-_LETTERS = str.maketrans({"ʻ": "", "‘": "", "’": "", "ı": "i", "ø": "o", "Ø": "O", "æ": "ae", "ß": "ss",
-                          "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "œ": "oe", "þ": "th", "ð": "d"})
-
-
-def place_key(name: str) -> str:
-    """Lower case, no accents, words of letters and digits joined by one space."""
-    if name.isascii():
-        return _KEY_RE.sub(" ", name.lower().replace("'", "")).strip()
-    text = unicodedata.normalize("NFKD", name.translate(_LETTERS))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower().replace("'", "")
-    return _KEY_RE.sub(" ", text).strip()
-
-
-_VOWELS_RE = re.compile(r"(?<=.)[aeiouyw]+|[^a-z]")
-_DOUBLE_RE = re.compile(r"(.)\1+")
-
-
-def skeleton(key: str) -> str:
-    """A spelling-tolerant form of a key: first letter, then consonants
-    ("konduz" and "kunduz" -> "kndz"; "taez" and "taizz" -> "tz")."""
-    k = key.replace("kh", "k").replace("q", "k").replace("ph", "f").replace("dh", "d").replace("th", "t")
-    k = k.replace("gh", "g").replace("sh", "s").replace("ch", "c").replace("j", "z").replace("dj", "z")
-    k = _VOWELS_RE.sub("", k)
-    k = k[:1] + k[1:].replace("h", "")
-    return _DOUBLE_RE.sub(r"\1", k)
-
-
-def key_variants(key: str) -> list[str]:
-    """``key`` and its forms without an admin word or a leading article."""
-    out = [key]
-    if " " not in key:
-        return out
-    bare = ADMIN_WORDS.sub("", key)
-    if bare and bare != key:
-        out.append(bare)
-    if key.startswith("saint "):
-        out.append("st " + key[6:])
-    elif key.startswith("st "):
-        out.append("saint " + key[3:])
-    for k in list(out):
-        stripped = _ARTICLE_RE.sub("", k)
-        if stripped != k and len(stripped) > 3:
-            out.append(stripped)
-    return out
 
 
 @dataclass(slots=True)
