@@ -269,3 +269,13 @@ def test_long_unpunctuated_text_stays_fast():
     claims = extract_claims(doc, [])
     assert time.perf_counter() - t0 < 5
     assert len(claims) >= 400
+
+
+def test_infobox_claim_sources_and_materiel():
+    page = ("= X =\n\nInfobox\n- Combatant1: Karvonia\n- Combatant2: Sea Wolves\n"
+            "- Casualties1: 9 soldiers killed; 1 helicopter destroyed; 2 trucks lost\n"
+            "- Casualties2: 60+ killed (Karvonian claim); 25 killed (rebel claim)\n\nText.\n")
+    doc = parse_plaintext(page, "t.txt")
+    claims = extract_claims(doc, [])
+    assert [(c.side, c.low, c.source) for c in claims] == [
+        ("1", 9, None), ("2", 60, "Karvonian"), ("2", 25, "rebel")]

@@ -438,7 +438,8 @@ def is_implicit(claim: Claim) -> bool:
 
 # --------------------------------------------------------------------------- infobox
 
-_PER_RE = re.compile(r"\(\s*(?:per|according\s+to|source:?|by)\s+(?P<src>[^()]+?)\s*\)|"
+_PER_RE = re.compile(r"\(\s*(?:per|according\s+to|source:?|by|claimed\s+by|reported\s+by)\s+(?P<src>[^()]+?)\s*\)|"
+                     r"\(\s*(?P<src4>[^()]{2,40}?)\s+(?:claims?|estimates?|figures?|sources?)\s*\)|"
                      r"\baccording\s+to\s+(?P<src2>[^,;()]+)|\bper\s+(?P<src3>[A-Z][^,;()]*)", re.I)
 _PLUS_RE = re.compile(r"\(\s*(?:\+|plus)\s*(?:(?P<n>\d[\d,]*)|(?P<one>an?|the|one))\b[^)]*\)", re.I)
 
@@ -487,7 +488,10 @@ def _infobox_claims(doc: Document, sides: list[Side]) -> list[Claim]:
             src = None
             pm = _PER_RE.search(segtext)
             if pm:
-                src = (pm.group("src") or pm.group("src2") or pm.group("src3")).strip()
+                src = (pm.group("src") or pm.group("src2") or pm.group("src3") or pm.group("src4")).strip()
+                if re.fullmatch(r"(?:revised|earlier|initial|first|later|official|final|unofficial|"
+                                r"government|disputed|unconfirmed)", src, re.I):
+                    src = src if src.lower() in ("government",) else None
             if not qs:
                 continue
             q = qs[0]
@@ -507,6 +511,10 @@ def _infobox_claims(doc: Document, sides: list[Side]) -> list[Claim]:
             if group and re.fullmatch(r"(?:people|persons|total|in\s+total|confirmed|"
                                       r"reported|dead|killed)", group, re.I):
                 group = None
+            if group and _not_people(group) or re.match(r"^\s*(?:\w+\s+){0,3}?(?:destroyed|damaged|shot\s+down|"
+                                                          r"sunk|lost)\b", words_nosrc, re.I) and \
+                    not re.search(r"\b(?:soldiers|troops|men|personnel|people|killed|dead)\b", words_nosrc, re.I):
+                continue  # materiel: "1 helicopter destroyed", "3 tanks lost"
             if re.search(r"\btotal\b", text[s0:q.start], re.I):
                 group = "total" + (f" {group}" if group else "")
             ls, le = _line_span(text, q.start, f.start, f.end)
