@@ -194,3 +194,7 @@ def test_things_and_animals_are_not_counted_but_people_beside_them_are():
 def test_adverb_before_the_category_word():
     cas = totals("Two guards died. Nine people were seriously injured in the blast.")[0]
     assert cas["injured"].best == 9
+
+
+def test_named_victim_coordinated_with_a_relative():
+    assert best("Councillor Ama Ofori and her driver were shot dead near the toll gate.") == 2

@@ -433,6 +433,9 @@ def is_implicit(claim: Claim) -> bool:
         return False
     if claim.figure.strip().lower() in {"a", "an", "one", "his", "her", "their", "another", "the"}:
         return False  # "and a driver": a coordinated figure of one
+    if _NAME_AND_RE.fullmatch(claim.figure.strip()) or re.fullmatch(r"[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){1,3}",
+                                                                     claim.figure.strip()):
+        return False  # a named person: "Abdul Razzak and his brother"
     return parse_quantity(claim.figure) is None
 
 
@@ -718,11 +721,16 @@ def _not_people(group: str) -> bool:
     return not any(_PERSON_PL_RE.match(w) for w in words)
 
 
+_NAME_AND_RE = re.compile(r"(?<![\w'’-])(?P<q>[A-Z][a-z]+(?:\s+(?:[A-Z][a-z'’-]+|al|bin|de|van|von|da|del)){1,3})"
+                          r"(?=\s*,?\s+and\s+(?:his|her|their|an?|one|two|three|four|five|six|seven|eight|nine|"
+                          r"ten|\d))")
+
+
 def _sentence_quantities(text: str, ss: int, se: int) -> list[Quantity]:
     qs = [q for q in find_quantities(text, ss, se) if not _bad_number(text, q, ss)]
     taken = {q.start for q in qs}
     extra = []
-    for rx in (_AND_ONE_RE, _ANOTHER_RE):
+    for rx in (_AND_ONE_RE, _ANOTHER_RE, _NAME_AND_RE):
         for m in rx.finditer(text, ss, se):
             if m.start("q") not in taken:
                 taken.add(m.start("q"))
