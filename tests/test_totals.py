@@ -198,3 +198,13 @@ def test_adverb_before_the_category_word():
 
 def test_named_victim_coordinated_with_a_relative():
     assert best("Councillor Ama Ofori and her driver were shot dead near the toll gate.") == 2
+
+
+@pytest.mark.parametrize("text,value", [
+    ("A retired couple was found murdered at their farm near the lake.", 2),
+    ("A news presenter and an announcer have been fatally shot outside the studio.", 2),
+    ("A village mayor was shot dead by police, the governor said; his cellmate was also killed.", 2),
+    ("A driver was killed along with two other men near the bridge, one of his cousins said.", 3),
+])
+def test_implicit_and_coordinated_counts(text, value):
+    assert best(text) == value

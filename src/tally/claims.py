@@ -159,7 +159,9 @@ PERSON_SG = (
     "shopkeeper|pilgrim|worshipper|volunteer|tribesman|person|individual|professor|lecturer|"
     "headmaster|principal|senator|deputy|secretary|director|manager|owner|landowner|chairman|"
     "president|minister|kid|pensioner|refugee|migrant|hostage|captive|defender|advocate|"
-    "warlord|companion|relative|colleague|friend|neighbour|neighbor|guest|bystander|passer-by|partner|"
+    "warlord|producer|announcer|presenter|anchor|correspondent|executive|translator|interpreter|"
+    "cellmate|cell-mate|roommate|classmate|teammate|schoolboy|schoolgirl|housewife|maid|"
+    "companion|relative|colleague|friend|neighbour|neighbor|guest|bystander|passer-by|partner|"
     "associate|devotee|follower|disciple|fiance|fiancee|girlfriend|boyfriend|grandson|granddaughter|"
     "grandfather|grandmother|niece|aunt|stepson|campaigner|organizer|organiser|coordinator|spokesman|spokesperson|agent|staffer|contractor|"
     "fisherman|miner|hunter|chief|cleric|scholar|physician|surgeon|paramedic|ranger|warden|"
@@ -180,7 +182,7 @@ IMPLICIT_ACTIVE_RE = re.compile(
 IMPLICIT_PASSIVE_RE = re.compile(
     rf"\b(?:was|has\s+been|is)\s+(?:\w+ly\s+)?(?:also\s+)?(?:found\s+)?(?:(?:shot|stabbed|beaten|tortured|"
     rf"hacked|tortured|attacked|abducted|kidnapped)\s+(?:and|before\s+being)\s+)?"
-    rf"(?:{_KILL_ACTIVE}|killed|found\s+dead|murdered|slain|shot\s+to\s+death|burned\s+alive)\b", re.I)
+    rf"(?:{_KILL_ACTIVE}|killed|found\s+dead|murdered|slain|shot\s+to\s+death|burned\s+alive|blown\s+up)\b", re.I)
 IMPLICIT_DIED_RE = re.compile(
     r"\b(?:he|she)\s+(?:later\s+)?died\b|\b(?:succumbed|died)\s+(?:to|of|from)\s+(?:his|her)\s+(?:wounds|injuries)|"
     rf"\b(?:{_KILL_ACTIVE})\s+(?:him|her)\b|\b(?:the|a)\s+(?:\w+\s+)?(?:body|corpse|remains)\s+of\s+(?:a|an|the)\b|"
@@ -696,7 +698,7 @@ def _sentence_source(sent: str) -> str | None:
 _STATING_RE = re.compile(r"(?:,\s*)?(?:with\s+)?(?P<src>(?:an?|one|the|another)\s+[\w\s'’-]{1,50}?)\s+(?:stating|saying|claiming|reporting)\s+(?:that\s+)?$", re.I)
 
 
-_AND_ONE_RE = re.compile(rf"(?<![\w'’-])(?<!\bby\s)(?P<q>an?|one|his|her|their|another|the)\s+(?=(?:(?!of\b)[\w'’-]+\s+){{0,3}}?(?:{PERSON_SG})\b(?!['’-])(?![^,.;]{{0,40}}\b(?:said|says|told|reported|stated|added|confirmed)\b)(?!\s+(?:said|says|told|reported|stated|claimed|added|confirmed|camp|camps|stronghold|strongholds|territory|position|positions|area|zone|station|office|house|home|"
+_AND_ONE_RE = re.compile(rf"(?<![\w'’-])(?<!\bby\s)(?P<q>an?|one|his|her|their|another|the)\s+(?=(?:(?!of\b)[\w'’.-]+\s+){{0,3}}?(?:{PERSON_SG})\b(?!['’-])(?![^,.;]{{0,40}}\b(?:said|says|told|reported|stated|added|confirmed)\b)(?!\s+(?:said|says|told|reported|stated|claimed|added|confirmed|camp|camps|stronghold|strongholds|roadblock|roadblocks|cell|cells|network|attack|attacks|territory|position|positions|area|zone|station|office|house|home|"
     rf"centre|center|market|school|site|village|area|compound|vehicle|car|convoy|base|post|checkpoint|building|"
     rf"headquarters|group|party|community|family|council|movement|organi[sz]ation|association|union|wing|"
     rf"leader|leaders|rights|forces|militia|unit|team|residence|quarters|programme|program)\b))", re.I)
@@ -721,6 +723,8 @@ def _not_people(group: str) -> bool:
     return not any(_PERSON_PL_RE.match(w) for w in words)
 
 
+_COUPLE_RE = re.compile(r"\b(?P<q>an?|the)\s+(?=(?:[\w'’.-]+\s+){0,2}?(?:couple|pair\s+of\s+(?:brothers|sisters|"
+                        r"journalists|activists|men|women))\b(?!\s+of\s+(?:days|weeks|months|hours|times)))", re.I)
 _NAME_AND_RE = re.compile(r"(?<![\w'’-])(?P<q>[A-Z][a-z]+(?:\s+(?:[A-Z][a-z'’-]+|al|bin|de|van|von|da|del)){1,3})"
                           r"(?=\s*,?\s+and\s+(?:his|her|their|an?|one|two|three|four|five|six|seven|eight|nine|"
                           r"ten|\d))")
@@ -730,11 +734,12 @@ def _sentence_quantities(text: str, ss: int, se: int) -> list[Quantity]:
     qs = [q for q in find_quantities(text, ss, se) if not _bad_number(text, q, ss)]
     taken = {q.start for q in qs}
     extra = []
-    for rx in (_AND_ONE_RE, _ANOTHER_RE, _NAME_AND_RE):
+    for rx in (_COUPLE_RE, _AND_ONE_RE, _ANOTHER_RE, _NAME_AND_RE):
+        n = 2 if rx is _COUPLE_RE else 1
         for m in rx.finditer(text, ss, se):
             if m.start("q") not in taken:
                 taken.add(m.start("q"))
-                extra.append(Quantity(1, 1, "exactly", m.start("q"), m.end("q"), m.group("q")))
+                extra.append(Quantity(n, n, "exactly", m.start("q"), m.end("q"), m.group("q")))
     if extra:
         qs = sorted(qs + extra, key=lambda q: q.start)
     return qs
@@ -843,7 +848,8 @@ def _sentence_claims(text: str, ss: int, se: int, ctx: _Ctx) -> list[Claim]:
                             active = True
                 # number agreement: "... two online dailies ... was killed" is not a count of two
                 if re.search(r"\b(?:was|is|has)\b", aux, re.I) and not re.search(r"\b(?:were|are|have)\b", aux, re.I) \
-                        and q.low > 1 and not rm.group("paren") and not re.search(r"\b(?:family|group|couple|total)\s+of\s+$", before, re.I):
+                        and q.low > 1 and not rm.group("paren") and not re.search(r"\b(?:family|group|couple|total)\s+of\s+$", before, re.I) \
+                        and not re.search(r"\b(?:couple|pair|family)\b", np or "", re.I):
                     active = True
                 if (rm.group("aside") or rm.group("rel")) and not passive_aux:
                     active = True  # an aside must be followed by "were killed", "have been shot"...
@@ -867,7 +873,8 @@ def _sentence_claims(text: str, ss: int, se: int, ctx: _Ctx) -> list[Claim]:
             pq, pcats, _, pclaim = linked[-1]
             between = text[pq.end:q.start]
             cm = CONJ_RE.match(between)
-            if cm and not _trigger_re("right").search(between) and not _trigger_re("left").search(between):
+            speaker = re.match(r"^[^,.;]{0,45}?\b(?:said|says|told|reported|stated|confirmed)\b", after, re.I)
+            if cm and not speaker and not _trigger_re("right").search(between) and not _trigger_re("left").search(between):
                 cats = list(pcats)
                 gm = _GROUP_AFTER_RE.match(after)
                 group = gm.group(1) if gm else None
@@ -924,37 +931,53 @@ def _sentence_claims(text: str, ss: int, se: int, ctx: _Ctx) -> list[Claim]:
                 ["killed"], "the attacker" if who != "themselves" else "the attackers",
                 ss + st, ss + en, who, side="perpetrators")
 
-    # implicit single victims, only where the sentence has no killed figure
-    if not any("killed" in c.categories and c.side != "perpetrators" for c in claims):
-        m = IMPLICIT_ACTIVE_RE.search(sent)
-        if m and not re.search(r"\b(?:to|would|will|threatened|vowed|tried|attempt(?:ed)?)\s+$", sent[:m.start()], re.I):
-            obj = re.search(r"(?:(?:a|an|the|his|her|their|its|one)\s+).*$", m.group(0), re.I)
-            objtxt = obj.group(0) if obj else m.group(0)
-            fs = ss + m.end() - len(objtxt)
-            add(1, 1, "exactly", ["killed"], re.sub(r"^(?:a|an|the|one)\s+", "", objtxt, flags=re.I),
-                fs, ss + m.end(), objtxt)
-        else:
-            m = IMPLICIT_PASSIVE_RE.search(sent)
-            if m and not re.search(r"\b(?:were|are)\b", sent[max(0, m.start() - 60):m.start()]):
-                subj = sent[max(0, m.start() - 200):m.start()]
-                # the subject must look like one person: a person noun or a name
-                pm = None
-                for pm in PERSON_SG_RE.finditer(subj):
-                    pass
-                nm = re.search(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+)+\s*,?\s*(?:\w+\s+){0,6}$", subj)
-                if (pm is not None and not re.search(r"\b(?:people|persons|civilians|soldiers|men|women|children)\b", subj[pm.end():])) or nm:
-                    if pm is not None:
-                        st = pm.start()
-                        en = pm.end()
-                    else:
-                        st, en = nm.start(), nm.start() + len(nm.group(0).split(",")[0].rstrip())
-                    fig = subj[st:en]
-                    add(1, 1, "exactly", ["killed"], fig, ss + st, ss + en, fig)
-            elif not any("killed" in c.categories for c in claims):
-                m = IMPLICIT_DIED_RE.search(sent)
-                if m:
-                    add(1, 1, "exactly", ["killed"], None, ss + m.start(), ss + m.end(), m.group(0))
+    # implicit single victims, clause by clause (";"), where the clause has no killed figure
+    pos = 0
+    for clause in re.split(r"(?<=;)", sent):
+        c0, c1 = ss + pos, ss + pos + len(clause)
+        pos += len(clause)
+        if any("killed" in c.categories and c.side != "perpetrators" and c0 <= c.figure_start < c1 for c in claims):
+            continue
+        _implicit_in_clause(text, c0, c1, add, any("killed" in c.categories for c in claims))
     return claims
+
+
+_SINGLE_SUBJ_PLURAL_RE = re.compile(r"\b(?:people|persons|civilians|soldiers|men|women|children)\b")
+
+
+def _implicit_in_clause(text: str, c0: int, c1: int, add, sentence_has_killed: bool) -> None:
+    """Counts of one read without a number: "shot dead the village chief",
+    "a journalist was killed", "he later died of his wounds"."""
+    clause = text[c0:c1]
+    m = IMPLICIT_ACTIVE_RE.search(clause)
+    if m and not re.search(r"\b(?:to|would|will|threatened|vowed|tried|attempt(?:ed)?)\s+$", clause[:m.start()], re.I):
+        obj = re.search(r"(?:(?:a|an|the|his|her|their|its|one)\s+).*$", m.group(0), re.I)
+        objtxt = obj.group(0) if obj else m.group(0)
+        add(1, 1, "exactly", ["killed"], re.sub(r"^(?:a|an|the|one)\s+", "", objtxt, flags=re.I),
+            c0 + m.end() - len(objtxt), c0 + m.end(), objtxt)
+        return
+    m = IMPLICIT_PASSIVE_RE.search(clause)
+    if m:
+        if re.search(r"\b(?:were|are)\b", clause[max(0, m.start() - 60):m.start()]):
+            return
+        base = max(0, m.start() - 200)
+        subj = clause[base:m.start()]
+        # the subject must look like one person: a person noun (the first one) or a name
+        pm = PERSON_SG_RE.search(subj)
+        nm = re.search(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+)+\s*,?\s*(?:\w+\s+){0,6}$", subj)
+        if pm is not None and not _SINGLE_SUBJ_PLURAL_RE.search(subj[pm.end():]):
+            st, en = pm.start(), pm.end()
+        elif nm:
+            st, en = nm.start(), nm.start() + len(nm.group(0).split(",")[0].rstrip())
+        else:
+            return
+        fig = subj[st:en]
+        add(1, 1, "exactly", ["killed"], fig, c0 + base + st, c0 + base + en, fig)
+        return
+    if not sentence_has_killed:
+        m = IMPLICIT_DIED_RE.search(clause)
+        if m:
+            add(1, 1, "exactly", ["killed"], None, c0 + m.start(), c0 + m.end(), m.group(0))
 
 
 def _first_group(m: re.Match) -> str:
