@@ -208,3 +208,14 @@ def test_named_victim_coordinated_with_a_relative():
 ])
 def test_implicit_and_coordinated_counts(text, value):
     assert best(text) == value
+
+
+def test_arrested_attackers_count_as_arrested():
+    cas = totals("Police arrested two gunmen and one more suspect after the raid.")[0]
+    assert cas["arrested"].best == 3
+
+
+def test_freed_hostages_are_hostages_and_killed_hostages_are_killed():
+    cas = totals("Troops said 80 hostages had been freed. Six hostages were killed during the rescue.")[0]
+    assert cas["hostages"].best == 80
+    assert cas["killed"].best == 6

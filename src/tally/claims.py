@@ -81,7 +81,7 @@ _RIGHT_TRIGGERS = {
     "arrested": r"arrested|detained|apprehended|rounded\s+up|in\s+custody|arrests|detentions",
     "captured": r"captured|taken\s+prisoner",
     "missing": r"missing|unaccounted\s+for|disappeared",
-    "hostages": r"kidnapped|abducted|taken\s+hostage|held\s+hostage|(?:hostages|captives)(?!\s+(?:(?:were|was|are|have|had|been|being|also|all|later|reportedly)\s+)+\w)|seized",
+    "hostages": r"kidnapped|abducted|taken\s+hostage|held\s+hostage|(?:hostages|captives)(?!\s+(?:(?:were|was|are|have|had|been|being|also|all|later|reportedly)\s+)+(?:killed|dead|died|executed|murdered|shot|wounded|injured|beheaded|slain|hurt))|seized",
     "displaced": r"displaced(?!\s+(?:people|persons|person|families|civilians|iraqis|syrians|residents|villagers|men|women|children|by)\b)|fled\s+(?:their|his|her)\s+homes|homeless",
 }
 
@@ -338,9 +338,10 @@ class _Ctx:
         for sid, pat in self.side_patterns:
             if pat.search(group):
                 return sid
-        if ATTACKER_RE.search(group):
+        head = re.split(r"\s+(?:of|who|that|which|suspected|accused|from|in|at|by|with)\b", group, maxsplit=1)[0]
+        if ATTACKER_RE.search(head):
             return "perpetrators"
-        if CIVILIAN_RE.search(group):
+        if CIVILIAN_RE.search(head):
             return "civilians"
         return None
 
@@ -687,6 +688,8 @@ def _sentence_source(sent: str) -> str | None:
             if re.match(r"^(?:but|although|though|while|whereas|however)\b", src, re.I):
                 continue
             src = re.sub(r"^(?:and|which|who)\s+", "", src, flags=re.I)
+            src = re.sub(r"^(?:on|in|at|by|that|later|the\s+same)\b[^,]{0,30}?\b(?:day|week|morning|evening|night|"
+                         r"afternoon|month|year|time)\s*,?\s+", "", src, flags=re.I)
             if not src or _BAD_SOURCE.match(src) or len(src) > 90 or _VERBY_SOURCE.search(src):
                 continue
             if re.search(r"\b(?:killed|wounded|injured|dead|died)\b", src, re.I) and pat is not SOURCE_PATTERNS[0]:

@@ -219,8 +219,11 @@ def _narrative_total(claims: list[Claim], cat: str, doc: Document) -> Estimate |
             if c.origin == "body" and not c.other_event and c.categories == [cat]]
     if not body:
         return None
-    victims = [(i, c) for i, c in body if c.side != "perpetrators"]
-    perps = [(i, c) for i, c in body if c.side == "perpetrators"]
+    # attackers killed in the act are kept apart (WAD's convention); for other
+    # categories (arrested, injured...) they count like anyone else
+    split = cat == "killed"
+    victims = [(i, c) for i, c in body if not (split and c.side == "perpetrators")]
+    perps = [(i, c) for i, c in body if split and c.side == "perpetrators"]
     explicit = [(i, c) for i, c in victims if not is_implicit(c) or c.group == "the named victim"]
     rule = "narrative-sum"
     if not victims and not perps:
