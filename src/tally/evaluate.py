@@ -108,7 +108,7 @@ def evaluate(path: str | Path, text_column: str = "description", id_column: str 
                     raise TallyError(f"{path}: no column {col!r} (columns: {', '.join(map(str, row))})")
             checked = True
         n_rows += 1
-        text = str(row.get(text_column) or "")
+        text = str(row.get(text_column) or "").replace("\r\n", "\n").replace("\r", "\n")  # as the CSV reader
         rid = row.get(id_column) if id_column else None
         doc = Document.from_text(text, source=f"{path}#row={n}", format="csv",
                                  id=None if rid in (None, "") else str(rid),
