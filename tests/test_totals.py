@@ -219,3 +219,14 @@ def test_freed_hostages_are_hostages_and_killed_hostages_are_killed():
     cas = totals("Troops said 80 hostages had been freed. Six hostages were killed during the rescue.")[0]
     assert cas["hostages"].best == 80
     assert cas["killed"].best == 6
+
+
+def test_chain_after_a_finished_clause():
+    cas = totals("Three porters were killed and two guards and a cook injured when the camp was shelled.")[0]
+    assert (cas["killed"].best, cas["injured"].best) == (3, 3)
+
+
+def test_figure_governed_by_along_with_does_not_open_a_chain():
+    cas = totals("Nine pilgrims were killed along with the two attackers, and at least 14 people were wounded.")[0]
+    assert cas["killed"].best == 9
+    assert cas["injured"].best == 14

@@ -754,6 +754,21 @@ _GROUP_AFTER_RE = re.compile(rf"^({_NPWORD}{{0,6}}?)(?=\s*(?:[,;.]|$|\s(?:{_STOP
                              rf"across|inside|outside|after|were|was)\b))", re.I)
 
 
+def _governed(clause_before: str) -> bool:
+    """True when a casualty word just before the figure already governs it
+    ("killed along with the two attackers"), so it cannot open a new chain."""
+    last = None
+    for last in _trigger_re("left").finditer(clause_before):
+        pass
+    for m in _trigger_re("right").finditer(clause_before):
+        if last is None or m.end() > last.end():
+            last = m
+    if last is None:
+        return False
+    words = clause_before[last.end():]
+    return not re.match(r"^\s*(?:and|while|but|whereas)\b", words) and len(words.split()) <= 4
+
+
 def _forward_cat(text: str, qs: list[Quantity], i: int, se: int, depth: int = 0) -> str | None:
     """The category of a chain "13 inmates and one guard were killed" /
     "a chief, his wife and three sons have been shot dead", read forwards."""
@@ -881,9 +896,7 @@ def _sentence_claims(text: str, ss: int, se: int, ctx: _Ctx) -> list[Claim]:
                 cats = list(pcats)
                 gm = _GROUP_AFTER_RE.match(after)
                 group = gm.group(1) if gm else None
-        clause_before = re.split(r"[,;:]", before)[-1]
-        if cats is None and i + 1 < len(qs) and not _trigger_re("right").search(clause_before) \
-                and not _trigger_re("left").search(clause_before):
+        if cats is None and i + 1 < len(qs) and not _governed(re.split(r"[,;:]", before)[-1]):
             # forward conjunction: "13 inmates and one guard were killed"
             between = text[q.end:qs[i + 1].start]
             fc = _forward_cat(text, qs, i, se)
