@@ -50,6 +50,20 @@ Narrative rules (body claims; what WAD's coders do)
     others") are told apart (side ``perpetrators``) and, like the WAD coders,
     left out of ``best``; they are added to ``high`` so the interval still
     holds everyone killed. ``casualties_by_side`` gives their own figure.
+
+By side
+    ``casualties_by_side[side][category]``: the side's infobox row
+    (``infobox-side``; alternatives reconciled as above), else its body claims
+    read as alternative reports of one figure (``body-side-alternatives``:
+    low = lowest, best = lowest best, high = highest high). Sides are the
+    infobox ids ("1", "2"...), ``other``, ``civilians`` and ``perpetrators``.
+
+Intervals
+    A narrative estimate is widened to the other readings of the same text:
+    ``low`` is the smallest single victim figure (a coder may keep a subset
+    such as "including 17 civilians"), ``high`` the sum of every non-subset
+    figure. A killing reported with no figure at all gives low 1, best 1,
+    high open (``narrative-unquantified``).
 """
 
 from __future__ import annotations
@@ -90,7 +104,7 @@ def casualty_totals(claims: list[Claim], doc: Document):
             if not idx:
                 idx = [i for i, c in enumerate(claims) if c.side == sid and c.categories == [cat]
                        and not c.other_event and relation(c, doc) != "subset"]
-                rule = "body-side-max"
+                rule = "body-side-alternatives"
             if idx:
                 e = _alternatives([claims[i] for i in idx], idx, rule)
                 row[cat] = e
