@@ -230,3 +230,11 @@ def test_figure_governed_by_along_with_does_not_open_a_chain():
     cas = totals("Nine pilgrims were killed along with the two attackers, and at least 14 people were wounded.")[0]
     assert cas["killed"].best == 9
     assert cas["injured"].best == 14
+
+
+def test_another_sources_figure_in_the_same_sentence_is_not_added():
+    text = ("Police confirmed 7 deaths in the raid on the market, although residents said "
+            "12 people were killed.")
+    est = totals(text)[0]["killed"]
+    assert est.best == 7
+    assert est.low <= 7 and est.high == 12

@@ -399,16 +399,26 @@ def extract_claims(doc: Document, sides: list[Side]) -> list[Claim]:
     return claims
 
 
+_CONTRAST_RE = re.compile(r"\b(?:although|though|but|however|whereas|while|yet)\b[^.;]{0,60}?\b(?:said|say|says|claimed|"
+                          r"claim|claims|reported|put|according|insisted|estimated)\b[^.;]*$", re.I)
+
+
 def relation(claim: Claim, doc: Document) -> str | None:
     """``"subset"`` when the claim's figure is introduced as part of an earlier
-    figure ("including 10 foreigners", "three of them"), ``"additive"`` when
-    it adds a new group ("another 26", "five others", "also"), else None."""
+    figure ("including 10 foreigners", "three of them"), ``"alternative"``
+    when it is another source's figure for the same count ("..., although
+    villagers said over 10 were killed"), ``"additive"`` when it adds a new
+    group ("another 26", "five others", "also"), else None."""
     if claim.origin != "body" or claim.figure_start is None:
         return None
     before = doc.text[max(claim.start, claim.figure_start - 40):claim.figure_start]
     after = doc.text[claim.figure_end:min(claim.end, claim.figure_end + 30)]
     if SUBSET_RE.search(before) or SUBSET_AFTER_RE.match(after) or _SUBSET_STRETCH_RE.search(before):
         return "subset"
+    head = doc.text[claim.start:claim.figure_start]
+    cm = _CONTRAST_RE.search(head)
+    if cm and find_quantities(head[:cm.start()]):
+        return "alternative"  # "police confirmed 7 deaths, although villagers said over 10 were killed"
     if ADDITIVE_BEFORE_RE.search(before) or ADDITIVE_AFTER_RE.match(after):
         return "additive"
     rest = doc.text[claim.figure_end:claim.end]

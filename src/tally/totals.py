@@ -277,14 +277,19 @@ def _widen(est: Estimate, body: list[tuple[int, Claim]], doc: Document) -> None:
         est.low = min(est.low if est.low is not None else min(lows), min(lows))
     if est.high is not None:
         total = 0
+        alt = 0
         for _, c in body:
-            if relation(c, doc) == "subset":
+            rel = relation(c, doc)
+            if rel == "subset":
                 continue
             if c.high is None:
                 est.high = None
                 return
-            total += c.high
-        est.high = max(est.high, total)
+            if rel == "alternative":
+                alt = max(alt, c.high)  # another source's figure: a reading, not an addition
+            else:
+                total += c.high
+        est.high = max(est.high, total, alt)
 
 
 def _sentences_total(items: list[tuple[int, Claim]], rule: str, doc: Document) -> Estimate | None:
@@ -296,7 +301,7 @@ def _sentences_total(items: list[tuple[int, Claim]], rule: str, doc: Document) -
     any_update = False
     for start in sorted(by_sent):
         rels = {i: relation(c, doc) for i, c in by_sent[start]}
-        parts = [(i, c) for i, c in by_sent[start] if rels[i] != "subset"]
+        parts = [(i, c) for i, c in by_sent[start] if rels[i] not in ("subset", "alternative")]
         if not parts and running is None:
             # "killing five of them": a part of a group the text never counts
             parts = by_sent[start]
