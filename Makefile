@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: install demo test bench clean
+.PHONY: install demo test bench clean pg
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,9 +16,13 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+DEMO_DB = sqlite:///tally-demo.db
+
 demo: install
-	$(BIN)/tally extract examples/*.txt examples/*.wiki examples/*.xml examples/*.xml.bz2 --format table
-	$(BIN)/tally extract examples/reports.csv --text-column text --id-column id --format table
+	$(BIN)/tally extract examples/2019_ogossagou_massacre.txt --format table
+	$(BIN)/tally ingest examples/*.txt examples/*.wiki examples/*.xml.bz2 --db $(DEMO_DB)
+	$(BIN)/tally ingest examples/reports.csv --text-column text --id-column id --db $(DEMO_DB)
+	$(BIN)/tally list --db $(DEMO_DB)
 
 test: install pg
 	$(BIN)/python -m pytest -q
@@ -34,6 +38,8 @@ pg:
 
 bench: install
 	$(BIN)/python bench/bench_counts.py
+	$(BIN)/python bench/bench_geo.py
+	$(BIN)/python bench/bench_store.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info test-artifacts

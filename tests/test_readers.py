@@ -332,7 +332,7 @@ def test_csv_example_rows_become_documents_with_ids():
     first = docs[0]
     assert first.id == "rpt-001" and first.format == "csv" and first.title is None
     assert first.source == f"{EXAMPLES / 'reports.csv'}#row=1"
-    assert first.meta == {"row": 1, "line": 2, "date": None}
+    assert first.meta == {"row": 1, "line": 2, "date": "2024-03-04"}  # the `date` column, found by name
     assert first.text.startswith("MOPTI, Mali — At least 12 civilians")
     assert first.sections[0].name == "Lead" and first.sections[0].end == len(first.text)
 
@@ -342,6 +342,14 @@ def test_csv_default_text_column_date_column_and_multiline_cells(tmp_path):
     a, b = documents(path, id_column="id", date_column="day")
     assert a.text == "Two killed.\nThree hurt." and a.id == "7" and a.meta == {"row": 1, "line": 2, "date": "2024-01-02"}
     assert b.meta == {"row": 2, "line": 5, "date": None} and b.id == "8"
+
+
+def test_csv_date_column_is_found_by_name_when_not_given(tmp_path):
+    path = write(tmp_path, "r.csv", "id,Date,text\n1,2023-05-06,Four killed on Sunday.\n")
+    (doc,) = documents(path)
+    assert doc.meta["date"] == "2023-05-06"
+    (doc,) = documents(write(tmp_path, "s.csv", "id,text\n1,Four killed.\n"))
+    assert doc.meta["date"] is None
 
 
 def test_csv_unknown_column_names_it_and_lists_columns(tmp_path):

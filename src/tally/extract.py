@@ -27,11 +27,15 @@ def extract(doc: Document) -> Incident:
 
 
 def record_id(doc: Document) -> str:
-    """``doc.id`` when the input gives one (an id column, a page id), else a
+    """``doc.id`` when the input gives one (an id column), ``page-N`` for a
+    wiki page with page id N, else a
     slug of the title (or source) with a short hash of the source, stable
     across runs."""
     if doc.id:
         return str(doc.id)
+    page_id = doc.meta.get("page_id")
+    if page_id is not None:  # a wiki page keeps its id whichever dump it comes from
+        return f"page-{page_id}"
     base = doc.title or doc.source.rsplit("/", 1)[-1]
     slug = re.sub(r"[^a-z0-9]+", "-", base.lower()).strip("-")[:60] or "document"
     digest = hashlib.sha1(doc.source.encode("utf-8")).hexdigest()[:8]

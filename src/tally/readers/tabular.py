@@ -1,8 +1,8 @@
 """CSV, TSV and JSON Lines: one Document per row (one report a row).
 
 Options: ``text_column`` (default: the first of :data:`TEXT_COLUMNS` present,
-matched case-insensitively), ``id_column`` and ``date_column`` (used only
-when given). Every row becomes::
+matched case-insensitively), ``id_column`` (used only when given) and
+``date_column`` (default: a column named one of :data:`DATE_COLUMNS`, if any). Every row becomes::
 
     Document.from_text(text, source=f"{source}#row={n}", format=fmt, id=<id as str or None>,
                        meta={"row": n, "line": line, "date": <date value or None>})
@@ -31,6 +31,8 @@ from ._text import normalise_newlines
 
 #: Columns tried, in order, when no ``text_column`` is given.
 TEXT_COLUMNS = ("text", "description", "body", "content", "summary", "notes", "article")
+#: Columns taken as the report's date when no ``date_column`` is given.
+DATE_COLUMNS = ("date", "report_date", "published")
 
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -79,7 +81,7 @@ def read_jsonl(fp: BinaryIO, source: str, text_column: str | None = None, id_col
         if columns is None:  # resolved against the first object
             names = list(obj)
             columns = (_text_column(names, text_column, source),
-                       _column(names, id_column, source), _column(names, date_column, source))
+                       _column(names, id_column, source), _date_column(names, date_column, source))
         text_key, id_key, date_key = (keys.get(c.lower(), c) if c else None for c in columns)
         yield _document(source, "jsonl", row, line_no, obj.get(text_key),
                         obj.get(id_key) if id_key else None, obj.get(date_key) if date_key else None)
@@ -98,7 +100,7 @@ def _read_delimited(fp: BinaryIO, source: str, delimiter: str, fmt: str, text_co
         names = [h.strip() for h in header]
         text_i = names.index(_text_column(names, text_column, source))
         id_i, date_i = (names.index(c) if c else None for c in
-                        (_column(names, id_column, source), _column(names, date_column, source)))
+                        (_column(names, id_column, source), _date_column(names, date_column, source)))
         row = 0
         last_line = reader.line_num
         for cells in reader:
@@ -145,6 +147,13 @@ def _text_column(names: list[str], wanted: str | None, source: str) -> str:
             return lower[candidate]
     raise ReaderError(source, f"no text column: expected one of {', '.join(TEXT_COLUMNS)} "
                       f"(or --text-column); columns are: {', '.join(names) or '(none)'}")
+
+
+def _date_column(names: list[str], wanted: str | None, source: str) -> str | None:
+    """The report-date column: ``wanted``, else a column named ``date`` if there is one."""
+    if wanted:
+        return _column(names, wanted, source)
+    return next((n for n in names if n.strip().lower() in DATE_COLUMNS), None)
 
 
 def _column(names: list[str], wanted: str | None, source: str) -> str | None:
