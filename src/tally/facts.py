@@ -123,7 +123,7 @@ def _places(doc: Document, lead: str, title: str | None) -> tuple[list[Place], P
     else:
         text = doc.text if ib is None and len(doc.sections) <= 1 else lead
         places = find_places(text[:5000], context)
-    location = pick_location(places)
+    location = pick_location(_same_country(places) if field is None else places)
     if location is None:
         known = next((p for p in places if p.country_iso3), None)
         if known is not None:
@@ -149,6 +149,14 @@ def _places(doc: Document, lead: str, title: str | None) -> tuple[list[Place], P
         location.lat, location.lon = lat, lon
         location.precision = "exact"
     return places, location
+
+
+def _same_country(places: list[Place]) -> list[Place]:
+    """Places of running text are ranked: the location is the most specific
+    place in the country of the best-ranked one, never a more specific
+    homonym abroad ("Tama" in Japan for a report on North Kivu)."""
+    top = next((p.country_iso3 for p in places if p.lat is not None and p.precision != "country"), None)
+    return [p for p in places if p.country_iso3 == top] if top else places
 
 
 # --------------------------------------------------------------------------- who

@@ -38,7 +38,14 @@ _ADMIN_AFTER_RE = re.compile(
     r"|local government area|lga|woreda|zone|division)\b", re.I)
 _STATE_AFTER_RE = re.compile(r"[ \t]+(?:[Ss]tate|Delta|Province|Governorate|Region)\b")  # "Niger State"
 _BORDER_AFTER_RE = re.compile(r"[ \t]+(?:border|frontier)", re.I)
-_BORDER_BEFORE_RE = re.compile(r"\b(?:borders?|frontier)\s+(?:with|of)\s+(?:the\s+)?$", re.I)
+_BORDER_BEFORE_RE = re.compile(r"\b(?:borders?|frontiers?)\s+(?:with|of)\s+(?:the\s+)?"
+                               r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,|and)\s+)?$", re.I)
+# "a coalition led by Saudi Arabia", "planning to cross into Iran", "fled to Uganda": a country that
+# acts or that people head for, not where it happened ("troops crossed into Chad" still counts)
+_NOT_HERE_BEFORE_RE = re.compile(r"\b(?:(?:led|backed|supported|funded|armed|sponsored|trained)\s+by"
+                                 r"|\bto\s+cross\s+(?:into|to)|fle(?:e|d|eing)\s+(?:to|into)"
+                                 r"|(?:on\s+their|on\s+his|on\s+her|their|his|her)\s+way\s+to"
+                                 r"|deported\s+to|return(?:ed|ing)?\s+to)\s+(?:the\s+)?$", re.I)
 _DIRECTION_RE = re.compile(r"\b(north|south|east|west|north-?east|north-?west|south-?east|south-?west|central)"
                            r"(?:ern)?\b", re.I)
 _POSSESSOR_RE = re.compile(r"\b([A-Z][\w ]*?|country)['’]s?\s+(?:(?:far|restive|volatile|troubled|remote|"
@@ -51,6 +58,10 @@ _INSTITUTION_RE = re.compile(r"\b(?:University|College|Hospital|Airport|Stadium|
 _LED_RE = re.compile(r"-(?:led|backed|based|born|made|owned|run|funded|trained|supported|allied)\b", re.I)
 _NGA_RE = re.compile(r"\bLocal Government (?:Area|Council)|\bLGA\b", re.I)
 _ETH_RE = re.compile(r"\b(?:woreda|kebele)\b", re.I)
+_LANDMARK_RE = re.compile(r"\b(?:km|kilometres|kilometers|miles|(?:north|south|east|west)(?:-?(?:east|west))?"
+                          r"(?:ern)?\s+of|adjacent\s+to|near|outside|close\s+to)\b[^.;]{0,40}$", re.I)
+_VENUE_RE = re.compile(r"\b(?:briefing|reporters|journalists|news conference|press conference|summit|talks"
+                       r"|speaking|statement|announced|told [a-z]+)\s+(?:[\w-]+\s+){0,2}?in\s+(?:the\s+)?$", re.I)
 _IN_RE = re.compile(r"\b(?:in|into|inside|across|throughout)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
 _STOP = {
     "the", "a", "an", "at", "in", "on", "of", "and", "but", "he", "she", "it", "they", "we", "his", "her",
@@ -109,7 +120,8 @@ def context_countries(text: str) -> Counter[str]:
                         j < len(words) and ADMIN_WORDS.search(" " + place_key(words[j]))))):
                     break
                 if _LED_RE.match(text, end) or _BORDER_AFTER_RE.match(text, end) or \
-                        _BORDER_BEFORE_RE.search(text, max(0, offsets[i] - 40), offsets[i]):
+                        _BORDER_BEFORE_RE.search(text, max(0, offsets[i] - 60), offsets[i]) or \
+                        _NOT_HERE_BEFORE_RE.search(text, max(0, offsets[i] - 40), offsets[i]):
                     break  # "Saudi-led coalition", "the border with Chad": not where it happened
                 if k in g.demonyms:
                     counts[c.iso3] += 1
@@ -122,7 +134,7 @@ def context_countries(text: str) -> Counter[str]:
 
 
 
-_CAPITAL_RE = re.compile(r"\b(?:the\s+)?(?:(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)(?:['’]s?)?\s+)?capital\b")
+_CAPITAL_RE = re.compile(r"\b(?:the\s+)?(?:(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)(?:['’]s?)?\s+)?capital\b(?!\s+(?:of|city\s+of)\b)")
 
 
 @dataclass(slots=True)
@@ -241,6 +253,7 @@ def find_places(text: str, context: Counter[str] | None = None) -> list[Place]:
     found = mentions(text, actor_countries)
     if not context:
         _derive_context(text, found, actor_countries, context)
+    _admin_context(found, context)
     named = any(w >= 2 for w in context.values())
     picks: list[tuple[Mention, Entry]] = []
     seen: set[str] = set()
@@ -262,6 +275,11 @@ def find_places(text: str, context: Counter[str] | None = None) -> list[Place]:
         elif context:
             score -= 3.0 if named else 1.0
         score += mn.cue - mn.start / 2000.0
+        if _LANDMARK_RE.search(text, max(0, mn.start - 60), mn.start) and any(other.start < mn.start and "." not in text[other.start:mn.start]
+                           for other, _ in picks if other is not mn):
+            score -= 2.0  # "Bria, a town 600 km northeast of the capital Bangui": Bangui is a landmark
+        if _VENUE_RE.search(text, max(0, mn.start - 60), mn.start):
+            score -= 2.5  # "told a briefing in Geneva": where it was said, not where it happened
         scored.append((score, mn.start, to_place(mn.phrase, entry, near=mn.near)))
     if context and scored and max(t[0] for t in scored) < 1.2:
         iso3 = context.most_common(1)[0][0]
@@ -278,6 +296,19 @@ def find_places(text: str, context: Counter[str] | None = None) -> list[Place]:
                 places.append(to_place(capital.name, capital))
         places.append(_country_part(text, g.by_iso3[iso3]))
     return places
+
+
+def _admin_context(found: list[Mention], context: Counter[str]) -> None:
+    """A named subdivision ("Lahij province", "the Turbat district") whose every reading lies in one country is strong evidence
+    of that country, stronger than a demonym ("Emirati warplanes")."""
+    if context and max(context.values()) >= 3:
+        return  # a country named "in X" or twice outweighs any subdivision reading
+    for mn in found:
+        if mn.partial or not mn.admin_hint:
+            continue
+        admins = {e.iso3 for e in mn.cands if e.level > 0 and e.lat is not None}
+        if len(admins) == 1:
+            context[admins.pop()] += 3
 
 
 def _country_part(text: str, country: Country) -> Place:

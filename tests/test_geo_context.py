@@ -1,0 +1,63 @@
+"""Where-it-happened rules of running text: which countries count as
+context, which place names are landmarks or venues, and which place
+becomes the location."""
+
+from __future__ import annotations
+
+import pytest
+
+from tally.facts import fill_facts
+from tally.gazetteer import gazetteer
+from tally.geotext import context_countries, find_places
+from tally.model import Document, Incident
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _gazetteer():
+    gazetteer()
+
+
+def located(text: str) -> Incident:
+    inc = Incident(id="t", title=None, source={})
+    fill_facts(Document.from_text(text, source="t", format="csv"), inc)
+    return inc
+
+
+def test_country_that_leads_or_is_headed_for_is_no_context():
+    assert "SAU" not in context_countries("Jets of an alliance led by Saudi Arabia hit a cement plant in Amran.")
+    assert "IRN" not in context_countries("Fifteen migrants planning to cross into Iran were shot in a valley.")
+    assert "UGA" not in context_countries("Villagers who fled to Uganda last year were attacked on their return.")
+    # a crossing that happened still says where
+    assert context_countries("Rebels crossed into Chad and raided a camp.")["TCD"] == 4
+
+
+def test_countries_listed_after_border_are_no_context():
+    ctx = context_countries("Fighting in Ngaoundaye, close to the borders with Cameroon and Chad, killed ten.")
+    assert "CMR" not in ctx and "TCD" not in ctx
+
+
+def test_capital_of_a_province_is_not_the_national_capital():
+    places = find_places("Emirati jets bombed a house in Huta, the capital of Lahij province, killing eleven.")
+    assert places and places[0].country_iso3 == "YEM"
+    assert all(p.name != "Abu Dhabi" for p in places)
+
+
+def test_subdivision_with_admin_word_outweighs_a_demonym():
+    places = find_places("Emirati jets struck a village of Lahij province, killing eleven.")
+    assert places[0].country_iso3 == "YEM" and places[0].precision == "admin1"
+
+
+def test_distance_landmark_ranks_after_the_place_it_locates():
+    places = find_places("Fighters killed 14 people in Bria, a town some 600 km northeast of the capital Bangui.")
+    assert places[0].name == "Bria"
+
+
+def test_statement_venue_is_not_the_event_place():
+    inc = located("A spokesman told a news briefing in Geneva that 70 bodies were found in Mosul, Iraq.")
+    assert inc.location is not None and inc.location.country_iso3 == "IRQ"
+
+
+def test_location_stays_in_the_country_of_the_best_place():
+    inc = located("Militias clashed in the Tama area west of Goma town in North Kivu Province, "
+                  "Democratic Republic of Congo, killing 21 people.")
+    assert inc.location is not None and inc.location.country_iso3 == "COD"
