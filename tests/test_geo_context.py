@@ -61,3 +61,23 @@ def test_location_stays_in_the_country_of_the_best_place():
     inc = located("Militias clashed in the Tama area west of Goma town in North Kivu Province, "
                   "Democratic Republic of Congo, killing 21 people.")
     assert inc.location is not None and inc.location.country_iso3 == "COD"
+
+
+def test_spelling_variant_of_a_province_gives_its_country_without_context():
+    places = find_places("The deputy governor of Konar province was shot dead in Asadabad on Monday.")
+    assert places and places[0].country_iso3 == "AFG"
+
+
+def test_article_prefixed_name_is_looked_up_without_its_article():
+    places = find_places("Six traders from al-Arish were found dead after their arrest.")
+    assert places and places[0].country_iso3 == "EGY"
+
+
+def test_village_named_like_a_foreign_capital_stays_in_the_named_country():
+    inc = located("Farmers attacked herders near the village of Bangui in Niger, killing 18.")
+    assert inc.location is not None and inc.location.country_iso3 == "NER"
+
+
+def test_big_city_counts_when_only_victims_nationality_is_named():
+    places = find_places("In the city of Samarra a bomber killed 11 people, among them four Iranians.")
+    assert places[0].country_iso3 == "IRQ"

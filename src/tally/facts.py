@@ -10,6 +10,7 @@ dict lookups; no spaCy parse.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import date
 
 from .actors import (actor_key, actor_table, document_acronyms, make_actor, parse_actors,
@@ -17,6 +18,7 @@ from .actors import (actor_key, actor_table, document_acronyms, make_actor, pars
 from .dates import find_date, parse_date, reference_date
 from .model import Actor, DateRange, Document, Incident, Place, Side
 from .geotext import context_countries, find_places
+from .nerplaces import ner_places
 from .places import country_by_name, country_place, km, pick_location, resolve_field
 from .reactions import find_reactions
 
@@ -124,6 +126,14 @@ def _places(doc: Document, lead: str, title: str | None) -> tuple[list[Place], P
         text = doc.text if ib is None and len(doc.sections) <= 1 else lead
         places = find_places(text[:5000], context)
     location = pick_location(_same_country(places) if field is None else places)
+    if field is None and (location is None or location.precision == "country"):
+        # the rules found no place finer than a country: ask the named-entity recogniser
+        where = Counter({location.country_iso3: 1}) if location and location.country_iso3 else context
+        found = ner_places(text[:3000], where)
+        finer = pick_location(_same_country(found))
+        if finer is not None:
+            places = found + [p for p in places if p.name not in {f.name for f in found}]
+            location = finer
     if location is None:
         known = next((p for p in places if p.country_iso3), None)
         if known is not None:

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .actors import actor_table
-from .gazetteer import ADMIN_WORDS, Country, Entry, gazetteer, place_key, skeleton
+from .gazetteer import ADMIN_WORDS, Country, Entry, gazetteer, key_variants, place_key, skeleton
 from .model import Place
 from .places import choose, country_place, km, to_place
 
@@ -189,7 +189,8 @@ def mentions(text: str, actor_countries: Counter[str] | None = None) -> list[Men
                         actor_countries[table.countries[known[0]]] += 1
                     found = (j, None)
                     break
-                if k in g.admins or k in g.places or ADMIN_WORDS.search(k):
+                if k in g.admins or k in g.places or ADMIN_WORDS.search(k) or (
+                        " " in k and any(v in g.places or v in g.admins for v in key_variants(k)[1:])):
                     cands = g.lookup(phrase)
                     if cands:
                         found = (j, cands)
@@ -340,8 +341,8 @@ def _derive_context(text: str, found: list[Mention], actor_countries: Counter[st
     g = gazetteer()
     for mn in found:
         isos = {e.iso3 for e in mn.cands if e.level == 1 or (mn.admin_hint and e.level)}
-        if not isos and mn.admin_hint and len(skeleton(place_key(mn.phrase))) >= 4:
-            isos = {e.iso3 for e in g.fuzzy(mn.phrase, None, True)}
+        if not isos and mn.admin_hint and len(skeleton(place_key(mn.phrase))) >= 3:
+            isos = {e.iso3 for e in closest(mn.phrase, g.fuzzy(mn.phrase, None, True))}
         big = any(e.level == 0 and e.population >= 20000 for e in mn.cands)
         if len(isos) == 1 and (mn.admin_hint or (" " in mn.phrase and not big)) and not mn.partial:
             context[isos.pop()] += 1
@@ -370,6 +371,18 @@ def _nearest(mn: Mention, entry: Entry, anchors: list[Entry]) -> Entry:
     return best
 
 
+def closest(name: str, entries: list[Entry], floor: float = 0.75) -> list[Entry]:
+    """The spelling variants most like ``name`` (same consonant skeleton,
+    then the highest letter similarity, at least ``floor``): "Konduz" keeps
+    Kunduz and drops Canindeyu."""
+    from difflib import SequenceMatcher
+
+    key = key_variants(place_key(name))[-1]
+    scored = [(SequenceMatcher(None, key, key_variants(place_key(e.name))[-1]).ratio(), e) for e in entries]
+    best = max((r for r, _ in scored), default=0.0)
+    return [e for r, e in scored if r >= max(floor, best - 0.02)]
+
+
 def _fuzzy(mn: Mention, context: Counter[str]) -> Entry | None:
     """A spelling variant ("Konduz" for Kunduz), only inside the text's countries."""
     g = gazetteer()
@@ -393,8 +406,8 @@ def _pick_text(mn: Mention, context: Counter[str]) -> Entry | None:
                 if entry.population < need:
                     return None
             return entry
-        if mn.partial or not mn.cue:
-            return None
+        if mn.partial or not mn.cue or (mn.cue == 2 and max(context.values()) >= 2):
+            return None  # uncued, or "the village of Bangui" in Niger: not the big Bangui abroad
         big = [e for e in cands if e.level == 0 and e.population >= 100000]  # "in Mogadishu"
         return choose(big) if big else None
     if mn.partial:

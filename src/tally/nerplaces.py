@@ -1,0 +1,95 @@
+"""Place names found by spaCy's named-entity recogniser, for reports where
+the cheap rules of :mod:`tally.geotext` find no place finer than a country.
+
+Only the ``ner`` component of :func:`tally.nlp.get_nlp` runs (it carries its
+own token-to-vector layer), so the parse costs about half of the full
+pipeline, and only on the reports that need it. GPE, LOC and FAC entities
+are looked up in the gazetteer. The small English model often labels
+African and Asian place names PERSON or ORG ("Bamako", "Faladie"): such an
+entity still counts when a place cue precedes it ("in", "the town of") and
+the gazetteer knows the name exactly, a gazetteer check in place of an
+EntityRuler of 236,000 patterns. Because the recogniser has already said
+"this is a place", the population floors that protect the rule-based path
+from people and homonyms are dropped, but a name must still resolve inside
+the text's country when one is known, or to a single country when none is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Iterable
+
+from .gazetteer import Entry, gazetteer, place_key
+from .model import Place
+from .places import choose, to_place
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+_REPAIR_LABELS = ("PERSON", "ORG", "NORP")
+_CUE_RE = re.compile(r"\b(?:in|at|near|outside|from|of|town|city|village|district|province|region|area)"
+                     r"\s+(?:the\s+)?$", re.I)
+_NEAR_RE = re.compile(r"\b(?:near|outside|close to|km|kilometres|kilometers|miles)\b[^.;]{0,30}$", re.I)
+_ARTICLE_RE = re.compile(r"^(?:the|The)\s+")
+_NER_ONLY = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
+
+
+def ner_pipeline():
+    """The English pipeline with everything but ``ner`` disabled (loaded once)."""
+    from .nlp import get_nlp
+
+    return get_nlp(_NER_ONLY)
+
+
+def entities(text: str) -> list[tuple[str, str, int]]:
+    """(text, label, start offset) of the named entities of ``text``."""
+    doc = ner_pipeline()(text)
+    return [(e.text, e.label_, e.start_char) for e in doc.ents]
+
+
+def entities_batch(texts: Iterable[str], batch_size: int = 64) -> list[list[tuple[str, str, int]]]:
+    """:func:`entities` for many texts through ``nlp.pipe``."""
+    return [[(e.text, e.label_, e.start_char) for e in doc.ents]
+            for doc in ner_pipeline().pipe(texts, batch_size=batch_size)]
+
+
+def ner_places(text: str, context: Counter[str] | None = None,
+               ents: list[tuple[str, str, int]] | None = None) -> list[Place]:
+    """Places among the named entities of ``text`` (in text order), resolved
+    inside ``context`` (ISO3 -> weight) when given."""
+    g = gazetteer()
+    context = context or Counter()
+    out: list[Place] = []
+    seen: set[str] = set()
+    for name, label, start in (entities(text) if ents is None else ents):
+        name = _ARTICLE_RE.sub("", name).strip(" .,'’")
+        key = place_key(name)
+        if len(key) < 3 or key in seen or g.countries.get(key) is not None:
+            continue
+        before = text[max(0, start - 40):start]
+        if label not in PLACE_LABELS and not (label in _REPAIR_LABELS and _CUE_RE.search(before)):
+            continue
+        entry = _resolve(name, context, label in PLACE_LABELS)
+        if entry is None:
+            continue
+        seen.add(key)
+        out.append(to_place(name, entry, near=bool(_NEAR_RE.search(before)) and entry.level == 0))
+    return out
+
+
+def _resolve(name: str, context: Counter[str], labelled: bool) -> Entry | None:
+    g = gazetteer()
+    cands = [e for e in g.lookup(name) if e.lat is not None]
+    if context:
+        inside = [e for e in cands if e.iso3 in context]
+        if inside:
+            return choose(inside)
+        if labelled:  # a spelling variant inside the text's country ("Falluja", "Konduz")
+            found = g.fuzzy(name, context)
+            return choose(found) if found else None
+        return None
+    if cands and len({e.iso3 for e in cands}) == 1:
+        return choose(cands)
+    return None
+
+
+__all__ = ["PLACE_LABELS", "entities", "entities_batch", "ner_pipeline", "ner_places"]
