@@ -81,3 +81,17 @@ def test_village_named_like_a_foreign_capital_stays_in_the_named_country():
 def test_big_city_counts_when_only_victims_nationality_is_named():
     places = find_places("In the city of Samarra a bomber killed 11 people, among them four Iranians.")
     assert places[0].country_iso3 == "IRQ"
+
+
+def test_district_without_coordinates_falls_back_to_its_admin1_centroid():
+    g = gazetteer()
+    district = next(e for e in g.lookup("Ngaoundaye") if e.level == 2)
+    assert district.lat is None  # a sub-prefecture with no places of its own in the data
+    stand_in = g.located(district)
+    assert stand_in is not None and stand_in.level == 1 and stand_in.iso3 == "CAF"
+    assert stand_in.lat is not None
+
+
+def test_place_name_inside_an_organisation_name_is_no_place():
+    places = find_places("A bomb hit the office of the Democratic Party of Iranian Kurdistan in northern Iraq.")
+    assert all(p.country_iso3 != "IRN" for p in places)

@@ -306,6 +306,18 @@ class Gazetteer:
 
     # ------------------------------------------------------------------ lookups
 
+    def located(self, entry: Entry) -> Entry | None:
+        """``entry`` when it has coordinates; for a district without places
+        of its own ("Ngaoundaye", a sub-prefecture), its first-level
+        subdivision, whose centroid stands in with precision "admin1"."""
+        if entry.lat is not None:
+            return entry
+        if entry.level >= 2 and entry.admin1:
+            for e in self.lookup(entry.admin1, entry.iso3, admin_only=True):
+                if e.level == 1 and e.lat is not None:
+                    return e
+        return None
+
     def capital(self, iso3: str) -> Entry | None:
         """The capital city of a country (``data/capitals.csv``)."""
         name = self.capital_names.get(iso3)

@@ -55,6 +55,7 @@ _FEATURE_RE = re.compile(r"^(?:Lake|River|Mount|Mt\.?|Gulf|Sea|Bay|Strait|Ocean|
 _INSTITUTION_RE = re.compile(r"\b(?:University|College|Hospital|Airport|Stadium|Hotel|Church|Mosque|School"
                              r"|Bank|Party|Association|Ministry|Council|Organi[sz]ation|Company|Agency"
                              r"|Front|Movement|Army|Forces|Brigade|Observatory|Network|Union|Committee)\b")
+_ORG_RE = re.compile(r"Party|Association|Organi[sz]ation|Front|Movement|Army|Brigade|Union|Committee")
 _LED_RE = re.compile(r"-(?:led|backed|based|born|made|owned|run|funded|trained|supported|allied)\b", re.I)
 _NGA_RE = re.compile(r"\bLocal Government (?:Area|Council)|\bLGA\b", re.I)
 _ETH_RE = re.compile(r"\b(?:woreda|kebele)\b", re.I)
@@ -168,6 +169,9 @@ def mentions(text: str, actor_countries: Counter[str] | None = None) -> list[Men
         inst = [n for n, w in enumerate(words) if _INSTITUTION_RE.fullmatch(w)]
         if inst:  # "Aden Clerics Association of ...": the words up to the institution name none
             consumed = inst[-1] + (1 if inst[-1] + 1 < len(words) and words[inst[-1] + 1] == "of" else 0)
+            if _ORG_RE.fullmatch(words[inst[-1]]) and consumed > inst[-1]:
+                # "Democratic Party of Iranian Kurdistan": the whole run is the organisation's name
+                consumed = len(words) - 1
         i = consumed + 1
         while i < len(words):
             found = None

@@ -78,7 +78,8 @@ def ner_places(text: str, context: Counter[str] | None = None,
 
 def _resolve(name: str, context: Counter[str], labelled: bool) -> Entry | None:
     g = gazetteer()
-    cands = [e for e in g.lookup(name) if e.lat is not None]
+    every = g.lookup(name)
+    cands = [c for c in (g.located(e) for e in every) if c is not None]
     if context:
         inside = [e for e in cands if e.iso3 in context]
         if inside:
@@ -87,7 +88,7 @@ def _resolve(name: str, context: Counter[str], labelled: bool) -> Entry | None:
             found = g.fuzzy(name, context)
             return choose(found) if found else None
         return None
-    if cands and len({e.iso3 for e in cands}) == 1:
+    if cands and len({e.iso3 for e in every}) == 1:  # homonyms without coordinates count too
         return choose(cands)
     return None
 
