@@ -95,3 +95,8 @@ def test_district_without_coordinates_falls_back_to_its_admin1_centroid():
 def test_place_name_inside_an_organisation_name_is_no_place():
     places = find_places("A bomb hit the office of the Democratic Party of Iranian Kurdistan in northern Iraq.")
     assert all(p.country_iso3 != "IRN" for p in places)
+
+
+def test_many_word_name_of_one_country_disambiguates_its_neighbours():
+    places = find_places("Bodies hung from bridges on the roads to the airports in La Paz and Los Cabos.")
+    assert places and places[0].country_iso3 == "MEX"

@@ -350,6 +350,11 @@ def _derive_context(text: str, found: list[Mention], actor_countries: Counter[st
         big = any(e.level == 0 and e.population >= 20000 for e in mn.cands)
         if len(isos) == 1 and (mn.admin_hint or (" " in mn.phrase and not big)) and not mn.partial:
             context[isos.pop()] += 1
+    if not context:  # "the airports in La Paz and Los Cabos": a many-word name of one country only
+        for mn in found:
+            isos = {e.iso3 for e in mn.cands}
+            if len(isos) == 1 and " " in mn.phrase and mn.cue and not mn.partial:
+                context[isos.pop()] += 1
     if _NGA_RE.search(text):
         context["NGA"] += 1
     if _ETH_RE.search(text):
