@@ -237,13 +237,17 @@ OTHER_MARK_RE = re.compile(r"\b(?:last|previous|earlier|prior)\s+(?:year|month|w
                            r"incident|incidents|bombing|bombings|massacre|clashes|assault|raid)\b|"
                            r"\bin\s+(?:a|an)\s+(?:separate|similar|earlier|previous|unrelated)\b|"
                            r"\bearlier\s+(?:this|that)\s+(?:year|month)\b|\bsince\s+(?:19|20)\d\d\b|"
-                           r"\b(?:a|the)\s+(?:rival|previous|prior)\b", re.I)
+                           r"\b(?:a|the)\s+(?:rival|previous|prior)\b|"
+                           r"\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)\s+"
+                           r"(?:days?|weeks?|months?|years?)\s+(?:earlier|before|ago)\b", re.I)
 YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 CAUSE_OTHER_RE = re.compile(r"\b(?:(?:sparked|triggered|prompted|provoked)\s+by|over|after|following|avenge|avenging|"
                             r"(?:in\s+)?(?:retaliation|revenge|reprisal)\s+for|anniversary\s+of)\s+(?:the\s+|a\s+)?"
                             r"(?:\w+\s+){0,2}?(?:killing|killings|murder|murders|death|deaths|assassination|slaying)\s+of\s+$", re.I)
 RELATIVE_OTHER_RE = re.compile(r"\b(?:attack|attacks|bombing|massacre|raid|siege|shooting|ambush)\s+"
-                               r"(?:that|which)\s+(?:had\s+)?(?:killed|left)\s*$", re.I)
+                               r"(?:that|which)\s+(?:had\s+)?(?:killed|left)\s*$|"
+                               r"\b(?:attack|attacks|bombing|massacre|raid|siege|shooting|ambush)\b[^,.;]{0,30}?"
+                               r"\b(?:in|during)\s+which\s+$", re.I)
 
 SKIP_SECTIONS = re.compile(r"^(?:see\s+also|references|notes|external\s+links|further\s+reading|"
                            r"sources|bibliography|citations|footnotes|gallery)$", re.I)
@@ -394,8 +398,12 @@ def _incident_year(doc: Document) -> int | None:
 def extract_claims(doc: Document, sides: list[Side]) -> list[Claim]:
     """All casualty claims of ``doc``: infobox claims first, then body claims
     in text order."""
+    from .sources import source_class
+
     claims = _infobox_claims(doc, sides)
     claims.extend(_body_claims(doc, sides))
+    for c in claims:
+        c.source_class = source_class(c.source, sides)
     return claims
 
 
@@ -702,6 +710,8 @@ def _sentence_source(sent: str) -> str | None:
                          r"afternoon|month|year|time)\s*,?\s+", "", src, flags=re.I)
             if not src or _BAD_SOURCE.match(src) or len(src) > 90 or _VERBY_SOURCE.search(src):
                 continue
+            if re.search(r"\b(?:that|which|who|whom|whose)$", src, re.I):
+                continue  # "the group that claimed ...": a relative clause, not a speaker
             if re.search(r"\b(?:killed|wounded|injured|dead|died)\b", src, re.I) and pat is not SOURCE_PATTERNS[0]:
                 continue
             return src
@@ -965,7 +975,44 @@ def _sentence_claims(text: str, ss: int, se: int, ctx: _Ctx) -> list[Claim]:
         if any("killed" in c.categories and c.side != "perpetrators" and c0 <= c.figure_start < c1 for c in claims):
             continue
         _implicit_in_clause(text, c0, c1, add, any("killed" in c.categories for c in claims))
-    return claims
+    return _drop_restatements(text, claims)
+
+
+_PARTITIVE_RE = re.compile(r"\s+of\s+(?:the|those|these)\s+(?P<noun>dead|killed|injured|wounded|hurt|"
+                           r"casualties|arrested|detained|missing|hostages)\b", re.I)
+_NOUN_CAT = {"dead": "killed", "killed": "killed", "injured": "injured", "wounded": "injured",
+             "hurt": "injured", "arrested": "arrested", "detained": "arrested", "missing": "missing",
+             "hostages": "hostages"}
+
+
+def _drop_restatements(text: str, claims: list[Claim]) -> list[Claim]:
+    """Drop what restates a count already made, never a new count:
+
+    * a count read from a noun inside the phrase of a numbered claim of the same
+      category ("A fourth attacker was shot dead": the figure "A" already counts
+      the attacker, the noun "attacker" is the same person);
+    * a part of a set of the same category ("several of the injured were in a
+      serious condition": those are among the injured already counted).
+    """
+    out: list[Claim] = []
+    for c in claims:
+        if c.figure_end is not None:
+            pm = _PARTITIVE_RE.match(text, c.figure_end)
+            if pm and _NOUN_CAT.get(pm.group("noun").lower()) in c.categories:
+                continue
+        if is_implicit(c) and c.figure_start is not None:
+            inside = False
+            for o in claims:
+                if o is c or is_implicit(o) or o.figure_start is None or not set(o.categories) & set(c.categories):
+                    continue
+                phrase_end = o.figure_end + len(o.group or "") + 2
+                if o.figure_start <= c.figure_start < phrase_end:
+                    inside = True
+                    break
+            if inside:
+                continue
+        out.append(c)
+    return out
 
 
 _SINGLE_SUBJ_PLURAL_RE = re.compile(r"\b(?:people|persons|civilians|soldiers|men|women|children)\b")

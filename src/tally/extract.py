@@ -2,7 +2,7 @@
 
 ``extract`` runs the extractors in order: facts (title, dates, places, sides;
 :mod:`tally.facts`), casualty claims (:mod:`tally.claims`) and the casualty
-totals (:mod:`tally.totals`).
+totals with their disagreements (:mod:`tally.reconcile`).
 """
 
 from __future__ import annotations
@@ -14,15 +14,16 @@ from typing import Any
 from .claims import extract_claims
 from .facts import fill_facts
 from .model import Document, Incident
-from .totals import casualty_totals
+from .reconcile import reconcile
 
 
-def extract(doc: Document) -> Incident:
-    """The incident record of ``doc``."""
+def extract(doc: Document, policy: str = "tally") -> Incident:
+    """The incident record of ``doc``; ``policy`` (tally, ucdp, acled, gtd)
+    chooses how the claims are reconciled (docs/reconcile.md)."""
     incident = Incident(id=record_id(doc), title=doc.title, source=source_info(doc))
     fill_facts(doc, incident)
     incident.claims = extract_claims(doc, incident.sides)
-    incident.casualties, incident.casualties_by_side = casualty_totals(incident.claims, doc)
+    reconcile(incident, doc, policy)
     return incident
 
 

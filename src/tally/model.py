@@ -192,7 +192,12 @@ class Claim:
     (the sentence or infobox line); ``figure_start``/``figure_end`` locate the
     number inside the document. ``side`` is a side id (``"1"``, ``"2"``...),
     ``"civilians"``, ``"perpetrators"``, ``"other"`` or ``None`` when unknown.
-    ``origin`` is ``infobox`` or ``body``.
+    ``origin`` is ``infobox`` or ``body``. ``source_class`` says who the
+    source is (:mod:`tally.sources`): ``independent`` (news agencies and
+    media, UN bodies, NGOs, hospitals and medics, witnesses, local civil
+    authorities), ``party`` (a belligerent, its government, military or
+    police, an armed group, the perpetrator's own claim) or ``None`` when the
+    text names no source.
     """
 
     categories: list[str]
@@ -211,6 +216,7 @@ class Claim:
     figure: str | None = None
     figure_start: int | None = None
     figure_end: int | None = None
+    source_class: str | None = None
 
 
 @dataclass(slots=True)

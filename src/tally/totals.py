@@ -78,7 +78,7 @@ TOTAL_KEYS = re.compile(r"^(?:fatalities|deaths?|injuries|injured|casualties|vic
                         r"missing|captured|hostages|arrested|displaced|non_?fatal_?injuries)$")
 
 
-def casualty_totals(claims: list[Claim], doc: Document):
+def casualty_totals(claims: list[Claim], doc: Document, policy: str = "tally"):
     casualties: dict[str, Estimate | None] = {c: None for c in CATEGORIES}
     by_side: dict[str, dict[str, Estimate | None]] = {}
     field_of = _field_keys(claims, doc)
@@ -87,7 +87,7 @@ def casualty_totals(claims: list[Claim], doc: Document):
     for cat in CATEGORIES:
         est = _infobox_total(claims, cat, field_of, nsides, doc)
         if est is None:
-            est = _narrative_total(claims, cat, doc)
+            est = _narrative_total(claims, cat, doc, policy)
         if est is None and cat == "killed" and mentions_killing(doc):
             # a killing is reported but never counted: at least one
             est = Estimate(low=1, best=1, high=None, rule="narrative-unquantified", claims=[])
@@ -228,7 +228,7 @@ def _infobox_total(claims, cat, field_of, nsides, doc) -> Estimate | None:
     return Estimate(low=acc[0], best=acc[1], high=high, rule="infobox-sides", claims=sorted(idx))
 
 
-def _narrative_total(claims: list[Claim], cat: str, doc: Document) -> Estimate | None:
+def _narrative_total(claims: list[Claim], cat: str, doc: Document, policy: str = "tally") -> Estimate | None:
     body = [(i, c) for i, c in enumerate(claims)
             if c.origin == "body" and not c.other_event and c.categories == [cat]]
     if not body:
@@ -262,9 +262,21 @@ def _narrative_total(claims: list[Claim], cat: str, doc: Document) -> Estimate |
             return p
         if est.high is not None:
             est.high = None if p.high is None else est.high + p.high
+        if policy in ("gtd", "ucdp"):
+            # GTD's nkill and UCDP's deaths count the attackers killed too
+            est.low += p.low
+            est.best += p.best
+            est.rule += "+perpetrators"
         est.claims = sorted(est.claims + p.claims)
     if est is not None:
         _widen(est, body, doc)
+        if policy == "acled":
+            # the most conservative credible toll: another source's lower figure wins
+            alts = [c.low for i, c in body if relation(c, doc) == "alternative" and c.low is not None
+                    and c.side != "perpetrators"]
+            if alts and min(alts) < est.best:
+                est.best = min(alts)
+                est.rule += "+acled-lowest"
     return est
 
 
@@ -272,7 +284,13 @@ def _widen(est: Estimate, body: list[tuple[int, Claim]], doc: Document) -> None:
     """Widen the interval to the other readings of the same text: the smallest
     single figure (a subset such as "including 17 civilians" may be the count a
     coder keeps) and the sum of every figure (breakdowns read as new groups)."""
-    lows = [c.low for _, c in body if c.low is not None and not is_implicit(c) and c.side != "perpetrators"]
+    # the low goes below what the best rests on only for a figure read in the
+    # same sentence as one of those claims (a subset or breakdown of that toll:
+    # "29 people, including 10 foreigners"); a figure elsewhere (a list of
+    # nationalities further down) is a part of the toll, not a reading of it
+    sents = {claim_sentence for claim_sentence in (c.start for i, c in body if i in est.claims)}
+    lows = [c.low for _, c in body if c.low is not None and not is_implicit(c) and c.side != "perpetrators"
+            and (c.start in sents or not sents)]
     if lows:
         est.low = min(est.low if est.low is not None else min(lows), min(lows))
     if est.high is not None:
