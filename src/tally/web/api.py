@@ -1,0 +1,237 @@
+"""The JSON API: ``/api/incidents``, ``/api/incidents/{id}``, its claims,
+``/api/stats``, ``/api/export``, ``POST /api/documents`` and ``/healthz``."""
+
+from __future__ import annotations
+
+import hmac
+import io
+import os
+from typing import Any, Literal, Optional
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import Response
+from starlette.datastructures import UploadFile
+
+from ..errors import TallyError
+from ..store import Store, export as run_export
+from ..store.columns import SCHEMAS
+from . import data
+
+router = APIRouter()
+
+SORT_HELP = "date, killed, title, id, country or updated; prefix - for descending"
+
+
+def _store(request: Request) -> Store:
+    return request.app.state.store
+
+
+def filter_params(country: Optional[str] = Query(None, description="ISO 3166-1 alpha-3 codes, comma-separated"),
+                  date_from: Optional[str] = Query(None, alias="from", description="YYYY[-MM[-DD]]"),
+                  date_to: Optional[str] = Query(None, alias="to", description="YYYY[-MM[-DD]]"),
+                  actor: Optional[str] = Query(None, description="part of an actor's name or alias"),
+                  min_killed: Optional[int] = Query(None, ge=0, description="at least this many killed"),
+                  q: Optional[str] = Query(None, description="words that must all occur in the title or text"),
+                  ):
+    return data.filters_of(country, date_from, date_to, actor, min_killed, q)
+
+
+@router.get("/healthz", tags=["meta"])
+def healthz(request: Request) -> dict[str, Any]:
+    """Liveness and the database: its schema version and how many incidents it holds."""
+    store = _store(request)
+    return {"status": "ok", "schema_version": store.schema_version(),
+            "incidents": data.count_incidents(store), "writable": request.app.state.token is not None}
+
+
+@router.get("/api/incidents", tags=["incidents"])
+def incidents(request: Request, filters=Depends(filter_params),
+              sort: str = Query("-date", description=SORT_HELP),
+              page: int = Query(1, ge=1), per_page: int = Query(50, ge=1, le=500)) -> dict[str, Any]:
+    """The incidents matching the filters of `tally list`, one page at a time."""
+    p = data.incident_page(_store(request), filters, sort, page, per_page)
+    return {"total": p.total, "page": p.page, "per_page": p.per_page, "pages": p.pages,
+            "sort": sort, "items": p.rows}
+
+
+def _found(request: Request, incident_id: str) -> dict[str, Any]:
+    found = data.show(_store(request), incident_id)
+    if found is None:
+        raise HTTPException(404, f"no incident {incident_id!r}")
+    return found
+
+
+@router.get("/api/incidents/{incident_id}", tags=["incidents"])
+def incident(request: Request, incident_id: str) -> dict[str, Any]:
+    """The full record, its revision and source (as `tally show --format json`)."""
+    return _found(request, incident_id)
+
+
+@router.get("/api/incidents/{incident_id}/claims", tags=["incidents"])
+def claims(request: Request, incident_id: str) -> dict[str, Any]:
+    """The record's claims (with `figure_start`/`figure_end` and `source_class`)
+    and the document text their offsets point into."""
+    found = _found(request, incident_id)
+    text = data.document_text(_store(request), incident_id) or ""
+    return {"id": incident_id, "claims": found["record"].get("claims") or [], "text": text}
+
+
+@router.get("/api/stats", tags=["incidents"])
+def stats(request: Request, filters=Depends(filter_params)) -> dict[str, Any]:
+    """Incidents and killed per month and per country, for the filters."""
+    return data.stats(_store(request), filters)
+
+
+@router.get("/api/map", tags=["incidents"])
+def map_points(request: Request, filters=Depends(filter_params)) -> dict[str, Any]:
+    """The filtered incidents with coordinates (for the map), biggest first."""
+    return {"items": data.map_points(_store(request), filters)}
+
+
+MEDIA = {"csv": "text/csv; charset=utf-8", "json": "application/json",
+         "geojson": "application/geo+json"}
+
+
+@router.get("/api/export", tags=["export"])
+def export(request: Request, filters=Depends(filter_params),
+           format: Literal["csv", "json", "geojson"] = Query("csv"),
+           schema: str = Query("tally", description=", ".join(SCHEMAS)),
+           sort: str = Query("-date", description=SORT_HELP),
+           limit: Optional[int] = Query(None, ge=0)) -> Response:
+    """The matching incidents as CSV, JSON or GeoJSON, in tally's columns or
+    those of UCDP, ACLED or GTD (docs/export.md)."""
+    buf = io.StringIO()
+    run_export(_store(request), format, schema, stream=buf, filters=filters, sort=sort, limit=limit)
+    ext = format
+    return Response(buf.getvalue(), media_type=MEDIA[format],
+                    headers={"Content-Disposition": f'attachment; filename="incidents-{schema}.{ext}"'})
+
+
+# ---------------------------------------------------------------- upload
+
+
+def _authorise(request: Request) -> None:
+    token = request.app.state.token
+    if token is None:
+        raise HTTPException(403, "this server is read-only: start it with --token (or TALLY_TOKEN) to accept uploads")
+    header = request.headers.get("authorization", "")
+    scheme, _, given = header.partition(" ")
+    if scheme.lower() != "bearer" or not given.strip():
+        raise HTTPException(401, "an upload needs the header 'Authorization: Bearer <token>'",
+                            headers={"WWW-Authenticate": "Bearer"})
+    if not hmac.compare_digest(given.strip().encode(), token.encode()):
+        raise HTTPException(403, "wrong token")
+
+
+async def _body(request: Request, limit: int) -> bytes:
+    declared = request.headers.get("content-length")
+    if declared is not None:
+        try:
+            if int(declared) > limit:
+                raise HTTPException(413, f"upload too large: {int(declared)} bytes, the limit is {limit}")
+        except ValueError:
+            raise HTTPException(400, "bad Content-Length header") from None
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise HTTPException(413, f"upload too large: more than {limit} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+@router.post("/api/documents", tags=["documents"], status_code=201)
+async def upload(request: Request,
+                 input_format: Optional[str] = Query(None, description="plaintext, wikitext, xml, csv, tsv, jsonl or text"),
+                 text_column: Optional[str] = Query(None), id_column: Optional[str] = Query(None),
+                 date_column: Optional[str] = Query(None),
+                 filename: Optional[str] = Query(None, description="the name of a raw (non-multipart) upload")) -> dict[str, Any]:
+    """Ingest one uploaded article or report (multipart field `file`, or the raw
+    body with `?filename=`) with the readers of `tally extract`, and return its
+    record(s). Needs `Authorization: Bearer <token>`."""
+    _authorise(request)
+    limit = request.app.state.max_upload
+    body = await _body(request, limit)
+    ctype = request.headers.get("content-type", "")
+    if ctype.startswith("multipart/form-data"):
+        name, payload = await _multipart(request, body, limit)
+    elif ctype.startswith("application/x-www-form-urlencoded"):
+        raise HTTPException(400, "send the document as a multipart field named 'file', or as the raw body "
+                            "with ?filename=NAME")
+    else:
+        name, payload = filename or "upload.txt", body
+    name = os.path.basename(name.replace("\\", "/")).strip() or "upload.txt"
+    if not payload.strip():
+        raise HTTPException(400, f"{name}: the upload is empty")
+    options = {k: v for k, v in (("text_column", text_column), ("id_column", id_column),
+                                 ("date_column", date_column)) if v}
+    return await run_in_threadpool(_ingest_upload, _store(request), payload, name, input_format, options)
+
+
+async def _multipart(request: Request, body: bytes, limit: int) -> tuple[str, bytes]:
+    sent = False
+
+    async def replay() -> dict[str, Any]:
+        nonlocal sent
+        if sent:
+            return {"type": "http.disconnect"}
+        sent = True
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    form_request = Request(request.scope, replay)
+    try:
+        form = await form_request.form(max_files=1, max_fields=20, max_part_size=limit)
+    except HTTPException:
+        raise
+    except Exception as exc:
+        raise HTTPException(400, f"cannot read the multipart form: {exc}") from None
+    upload = form.get("file")
+    if not isinstance(upload, UploadFile):
+        raise HTTPException(400, "send the document as a multipart field named 'file'")
+    payload = await upload.read()
+    await form.close()
+    return upload.filename or "upload.txt", payload
+
+
+def _ingest_upload(store: Store, payload: bytes, name: str, input_format: str | None,
+                   options: dict[str, str]) -> dict[str, Any]:
+    from ..extract import extract
+    from ..model import to_dict
+    from ..readers import ReaderError, read_bytes
+    from ..store import ingest_documents
+
+    try:
+        items = list(read_bytes(payload, name, input_format, **options))
+    except ReaderError as exc:
+        raise HTTPException(400, str(exc)) from None
+    except TallyError as exc:
+        raise HTTPException(400, f"{name}: {exc}") from None
+    except (OSError, UnicodeError, ValueError, EOFError) as exc:
+        raise HTTPException(400, f"{name}: cannot read: {exc}") from None
+    if not items:
+        raise HTTPException(400, f"{name}: no document found in the upload")
+    made: dict[int, str] = {}
+
+    def extractor(doc):
+        rec = extract(doc)
+        made[id(doc)] = rec.id
+        return rec
+
+    result = ingest_documents(store, items, extractor=extractor)
+    ids: list[str] = []
+    for item in items:
+        if isinstance(item, ReaderError):
+            continue
+        if id(item) in made:
+            ids.append(made[id(item)])
+            continue
+        try:  # unchanged: stored before, so not extracted again; its id is stable
+            ids.append(to_dict(extract(item))["id"])
+        except Exception:  # its failure is already in result.failed
+            continue
+    if result.failed and not (result.ingested or result.updated or result.unchanged):
+        raise HTTPException(400, "; ".join(result.failed))
+    records = [found["record"] for i in dict.fromkeys(ids) if (found := data.show(store, i))]
+    return {"result": result.as_dict(), "failed": result.failed, "ids": [r["id"] for r in records],
+            "record": records[0] if records else None, "records": records}

@@ -1,0 +1,327 @@
+"""The HTTP API and the server-rendered pages (``tally serve``), through
+FastAPI's test client on a real SQLite file holding the store tests' reports
+plus one hostile document."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import warnings
+from pathlib import Path
+
+import pytest
+
+warnings.filterwarnings("ignore", message=".*httpx2.*")
+from fastapi.testclient import TestClient  # noqa: E402
+
+from tally.store import Store, ingest  # noqa: E402
+from tally.web import create_app  # noqa: E402
+
+from .store_support import REPORTS, fake_extract, write_reports  # noqa: E402
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+ROOT = Path(__file__).resolve().parent.parent
+TOKEN = "s3cret-token"
+EVIL = "script-alert-title-script-img-src-x-onerror-alert-1-raid-on-gao"
+
+#: A document whose title and text carry markup: it must render inert.
+HOSTILE = ("evil", '<script>alert("title")</script><img src=x onerror=alert(1)> Raid on Gao',
+           'Fighters raided Gao (MLI) on 2018-05-06, killing 3 people <img src=x onerror="alert(2)">'
+           '<script>alert(3)</script>, the mayor said.')
+
+
+def build_db(folder: Path) -> str:
+    """A SQLite database with the five test reports and the hostile one."""
+    url = f"sqlite:///{folder / 'web.db'}"
+    paths = write_reports(folder / "reports", [*REPORTS, HOSTILE])
+    with Store(url) as store:
+        result = ingest(store, paths, extractor=fake_extract)
+    assert result.ingested == 6 and not result.failed
+    return url
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory) -> str:
+    return build_db(tmp_path_factory.mktemp("web"))
+
+
+@pytest.fixture(scope="module")
+def client(db):
+    with TestClient(create_app(db, token=TOKEN, max_upload=4096)) as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def readonly(db):
+    with TestClient(create_app(db)) as c:
+        yield c
+
+
+def ids(response) -> list[str]:
+    assert response.status_code == 200, response.text
+    return [row["id"] for row in response.json()["items"]]
+
+
+# ---------------------------------------------------------------- read API
+
+
+def test_healthz(client):
+    r = client.get("/healthz")
+    assert r.status_code == 200
+    assert r.json() == {"status": "ok", "schema_version": 3, "incidents": 6, "writable": True}
+
+
+def test_list_default_newest_first(client):
+    r = client.get("/api/incidents")
+    body = r.json()
+    assert body["total"] == 6 and body["page"] == 1 and body["pages"] == 1
+    dates = [row["date_start"] for row in body["items"] if row["date_start"]]
+    assert dates == sorted(dates, reverse=True)
+    assert {"id", "title", "killed_best", "killed_low", "killed_high", "country_iso3"} <= set(body["items"][0])
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("country=MLI", {"market-attack-in-kidal", "convoy-bombing-near-gao", EVIL}),
+    ("country=bfa,CMR", {"shooting-in-ouaga", "raid-on-kumba"}),
+    ("from=2017&to=2017-06", {"shooting-in-ouaga"}),
+    ("min_killed=10", {"market-attack-in-kidal", "raid-on-kumba"}),
+    ("actor=brig", {"raid-on-kumba"}),
+    ("q=convoy", {"convoy-bombing-near-gao"}),
+    ("q=market&country=MLI&min_killed=5", {"market-attack-in-kidal"}),
+    ("q=nothingmatches", set()),
+])
+def test_list_filters(client, query, expected):
+    assert set(ids(client.get(f"/api/incidents?{query}"))) == expected
+
+
+def test_list_sorting_and_pagination(client):
+    by_killed = ids(client.get("/api/incidents?sort=-killed"))
+    assert by_killed[:3] == ["raid-on-kumba", "market-attack-in-kidal", "convoy-bombing-near-gao"]
+    assert by_killed[-1] == "night-explosion"  # no figure: nulls last
+    assert ids(client.get("/api/incidents?sort=title"))[0] == EVIL
+    pages = [client.get(f"/api/incidents?sort=-killed&per_page=4&page={p}").json() for p in (1, 2, 3)]
+    assert [p["total"] for p in pages] == [6, 6, 6] and pages[0]["pages"] == 2
+    assert [r["id"] for p in pages for r in p["items"]] == by_killed
+    assert pages[2]["items"] == []
+
+
+@pytest.mark.parametrize("query, status, words", [
+    ("sort=colour", 400, "cannot sort by 'colour'"),
+    ("from=2016-13", 400, "--from must be a date"),
+    ("min_killed=-1", 422, "min_killed"),
+    ("min_killed=ten", 422, "min_killed"),
+    ("page=0", 422, "page"),
+    ("per_page=100000", 422, "per_page"),
+    ("q=%21%21", 400, "needs at least one word"),
+])
+def test_list_bad_input_is_4xx_with_message(client, query, status, words):
+    r = client.get(f"/api/incidents?{query}")
+    assert r.status_code == status, r.text
+    assert words in r.json()["detail"]
+
+
+def test_incident_detail_and_claims(client):
+    r = client.get("/api/incidents/market-attack-in-kidal")
+    assert r.status_code == 200
+    body = r.json()
+    assert body["record"]["casualties"]["killed"]["best"] == 12
+    assert body["source"]["format"] == "plaintext" and body["revision"] == 1
+    r = client.get("/api/incidents/market-attack-in-kidal/claims")
+    claims, text = r.json()["claims"], r.json()["text"]
+    assert len(claims) == 1
+    c = claims[0]
+    assert text[c["start"]:c["end"]] == c["text"]
+    assert text[c["figure_start"]:c["figure_end"]] == "12"
+
+
+def test_unknown_incident_is_404(client):
+    for url in ("/api/incidents/nope", "/api/incidents/nope/claims"):
+        r = client.get(url)
+        assert r.status_code == 404 and r.json() == {"detail": "no incident 'nope'"}
+
+
+def test_stats_per_month_and_country(client):
+    body = client.get("/api/stats").json()
+    assert body["incidents"] == 6 and body["killed"] == 12 + 4 + 2 + 30 + 3
+    months = {m["month"]: m for m in body["per_month"]}
+    assert months["2016-03"] == {"month": "2016-03", "incidents": 1, "killed": 12}
+    assert months["2016-04"]["incidents"] == 0  # months between are filled with zeros
+    assert body["per_month"][0]["month"] == "2016-03" and body["per_month"][-1]["month"] == "2018-05"
+    countries = {c["country_iso3"]: c for c in body["per_country"]}
+    assert countries["MLI"] == {"country_iso3": "MLI", "incidents": 3, "killed": 19}
+    assert body["per_country"][0]["country_iso3"] == "CMR"
+    assert body["undated"]["incidents"] == 1
+    filtered = client.get("/api/stats?country=MLI").json()
+    assert filtered["incidents"] == 3 and [c["country_iso3"] for c in filtered["per_country"]] == ["MLI"]
+
+
+def test_export_csv_geojson_json(client):
+    r = client.get("/api/export?format=csv&country=MLI&sort=-killed")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(r.text)))
+    assert [row["id"] for row in rows] == ["market-attack-in-kidal", "convoy-bombing-near-gao", EVIL]
+    r = client.get("/api/export?format=geojson&schema=ucdp&min_killed=30")
+    assert r.headers["content-type"].startswith("application/geo+json")
+    fc = r.json()
+    assert fc["type"] == "FeatureCollection" and len(fc["features"]) == 1
+    assert fc["features"][0]["geometry"] == {"type": "Point", "coordinates": [9.45, 4.64]}
+    records = client.get("/api/export?format=json&q=kidal").json()
+    assert records[0]["id"] == "market-attack-in-kidal" and records[0]["claims"]
+    for query, words in (("format=xml", "format"), ("schema=nope", "unknown export schema"),
+                         ("format=parquet", "format")):
+        r = client.get(f"/api/export?{query}")
+        assert 400 <= r.status_code < 500 and words in r.json()["detail"], r.text
+
+
+def test_openapi_document(client):
+    paths = client.get("/api/openapi.json").json()["paths"]
+    assert {"/api/incidents", "/api/incidents/{incident_id}", "/api/incidents/{incident_id}/claims",
+            "/api/stats", "/api/export", "/api/documents", "/healthz"} <= set(paths)
+
+
+# ---------------------------------------------------------------- upload
+
+
+REPORT = ("Gunmen killed at least 14 villagers in an attack on Ogossagou in central Mali on 23 March 2019, "
+          "a local official told AFP.\n")
+
+
+def test_upload_needs_a_token(client, readonly):
+    files = {"file": ("report.txt", REPORT.encode(), "text/plain")}
+    r = client.post("/api/documents", files=files)
+    assert r.status_code == 401 and "Bearer" in r.json()["detail"]
+    assert r.headers["www-authenticate"] == "Bearer"
+    r = client.post("/api/documents", files=files, headers={"Authorization": "Bearer wrong"})
+    assert r.status_code == 403 and r.json()["detail"] == "wrong token"
+    r = readonly.post("/api/documents", files=files, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert r.status_code == 403 and "read-only" in r.json()["detail"]
+    assert readonly.get("/healthz").json()["writable"] is False
+
+
+def test_upload_ingests_with_the_cli_readers(tmp_path):
+    url = build_db(tmp_path)
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    with TestClient(create_app(url, token=TOKEN)) as c:
+        r = c.post("/api/documents", files={"file": ("../../ogossagou.txt", REPORT.encode(), "text/plain")},
+                   headers=auth)
+        assert r.status_code == 201, r.text
+        body = r.json()
+        record = body["record"]
+        assert body["result"]["ingested"] == 1 and body["ids"] == [record["id"]]
+        assert record["casualties"]["killed"]["low"] == 14
+        assert record["source"]["path"] == "ogossagou.txt"  # the folder part of the name is dropped
+        assert c.get(f"/api/incidents/{record['id']}").status_code == 200
+        assert c.get("/healthz").json()["incidents"] == 7
+        again = c.post("/api/documents", files={"file": ("ogossagou.txt", REPORT.encode(), "text/plain")},
+                       headers=auth).json()
+        assert again["result"]["unchanged"] == 1 and again["ids"] == [record["id"]]
+        # a raw body with ?filename= works too, and a CSV gives one record per row
+        table = "id,text\nr1,Two soldiers were killed in Gao on 5 May 2020.\nr2,\n"
+        r = c.post("/api/documents?filename=rows.csv&text_column=text&id_column=id", content=table.encode(),
+                   headers={**auth, "Content-Type": "text/csv"})
+        assert r.status_code == 201, r.text
+        assert r.json()["ids"] == ["r1"] and len(r.json()["failed"]) == 1
+        assert "row" in r.json()["failed"][0]
+
+
+@pytest.mark.parametrize("name, payload, params, words", [
+    ("empty.txt", b"", "", "empty"),
+    ("blank.txt", b"   \n\n", "", "empty"),
+    ("binary.txt", bytes(range(256)) * 4, "", "binary.txt"),
+    ("dump.xml", b"<mediawiki><page><title>x</title", "", "dump.xml"),
+    ("bomb.xml.bz2", b"not bzip2 at all", "", "decompress"),
+    ("rows.csv", b"id,text\n1,hello\n", "?text_column=nope", "nope"),
+    ("a.txt", b"some words", "?input_format=klingon", "klingon"),
+])
+def test_upload_bad_input_is_400_not_500(client, name, payload, params, words):
+    r = client.post(f"/api/documents{params}", files={"file": (name, payload, "application/octet-stream")},
+                    headers={"Authorization": f"Bearer {TOKEN}"})
+    assert 400 <= r.status_code < 500, r.text
+    assert words in r.json()["detail"]
+
+
+def test_upload_size_limit_is_413(client):
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    big = b"killed " * 1000  # 7,000 bytes; the limit is 4,096
+    r = client.post("/api/documents", files={"file": ("big.txt", big, "text/plain")}, headers=auth)
+    assert r.status_code == 413 and "too large" in r.json()["detail"]
+
+    def chunks():  # no Content-Length: counted while streaming
+        for _ in range(10):
+            yield b"x" * 1000
+
+    r = client.post("/api/documents?filename=big.txt", content=chunks(), headers=auth)
+    assert r.status_code == 413 and "too large" in r.json()["detail"]
+
+
+def test_upload_without_file_field(client):
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    r = client.post("/api/documents", files={"document": ("a.txt", b"Two killed.", "text/plain")}, headers=auth)
+    assert r.status_code == 400 and "'file'" in r.json()["detail"]
+    r = client.post("/api/documents", data={"text": "hello"}, headers=auth)
+    assert r.status_code == 400 and "'file'" in r.json()["detail"]
+    r = client.post("/api/documents", content=b"--xyz\r\nbroken", headers={
+        **auth, "Content-Type": "multipart/form-data; boundary=xyz"})
+    assert 400 <= r.status_code < 500
+
+
+# ---------------------------------------------------------------- pages
+
+
+def test_list_page(client):
+    r = client.get("/?country=MLI&sort=-killed", headers={"accept": "text/html"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+    html = r.text
+    rows = re.findall(r'<tr data-id="([^"]+)"', html)
+    assert rows == ["market-attack-in-kidal", "convoy-bombing-near-gao", EVIL]
+    assert 'aria-sort="descending"' in html and 'class="timeline"' in html and 'id="map"' in html
+    points = json.loads(re.search(r'<script type="application/json" id="map-data">(.*?)</script>', html,
+                                  re.S).group(1))
+    assert {p["id"] for p in points} == {"market-attack-in-kidal", "convoy-bombing-near-gao", EVIL}
+    assert "cdn" not in html.lower() and "https://" not in html
+
+
+def test_list_page_bad_filter_is_400_page(client):
+    r = client.get("/?from=yesterday", headers={"accept": "text/html"})
+    assert r.status_code == 400 and "--from must be a date" in r.text and "<!doctype html>" in r.text
+    r = client.get("/?min_killed=lots", headers={"accept": "text/html"})
+    assert r.status_code == 400 and "whole number" in r.text
+
+
+def test_incident_page(client):
+    html = client.get("/incidents/raid-on-kumba").text
+    assert "Raid on Kumba" in html and "River Brigade" in html
+    assert 'class="rangebar"' in html and "<code>single</code>" in html
+    assert re.search(r'<tr class="claim" tabindex="0" data-claim="0">', html)
+    doc = json.loads(re.search(r'id="doc-data">(.*?)</script>', html, re.S).group(1))
+    c = doc["claims"][0]
+    assert doc["text"][c["figure_start"]:c["figure_end"]] == "30"
+    assert client.get("/incidents/nope", headers={"accept": "text/html"}).status_code == 404
+
+
+def test_hostile_document_renders_inert(client):
+    html = client.get(f"/incidents/{EVIL}").text
+    assert "<script>alert" not in html and "<img" not in html
+    assert not re.search(r"<[^>]*\sonerror\s*=", html, re.I)  # onerror= only ever appears as text
+    assert "&lt;script&gt;alert(&#34;title&#34;)&lt;/script&gt;" in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    # the embedded JSON cannot close its <script> element
+    block = re.search(r'id="doc-data">(.*?)</script>', html, re.S).group(1)
+    assert "<" not in block and "\\u003cscript\\u003e" in block
+    # only tally's own scripts are on the page
+    assert re.findall(r"<script[^>]*>", html) == ['<script type="application/json" id="doc-data">',
+                                                   '<script src="/static/incident.js">']
+    listing = client.get("/?q=raided").text
+    assert "<script>alert" not in listing and "&lt;script&gt;" in listing
+    assert "<img src=x" not in listing
+
+
+def test_static_assets_are_local(client):
+    for path in ("/static/leaflet/leaflet.js", "/static/leaflet/leaflet.css",
+                 "/static/vendor/topojson-client/topojson-client.min.js",
+                 "/static/vendor/world-atlas/countries-110m.json", "/static/app.css", "/static/map.js",
+                 "/static/incident.js"):
+        assert client.get(path).status_code == 200, path
