@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: install demo test bench clean pg
+.PHONY: install demo test bench clean pg browser
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,8 +23,10 @@ demo: install
 	$(BIN)/tally ingest examples/*.txt examples/*.wiki examples/*.xml.bz2 --db $(DEMO_DB)
 	$(BIN)/tally ingest examples/reports.csv --text-column text --id-column id --db $(DEMO_DB)
 	$(BIN)/tally list --db $(DEMO_DB)
+	@echo "Serving the web UI (incident list, map, timeline, incident pages); Ctrl-C stops."
+	$(BIN)/tally serve --db $(DEMO_DB)
 
-test: install pg
+test: install pg browser
 	$(BIN)/python -m pytest -q
 
 # The store tests start a throw-away PostgreSQL cluster: install Debian's server when absent
@@ -35,6 +37,15 @@ pg:
 	  $$SUDO apt-get update -qq && \
 	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql; \
 	} || echo "warning: could not install PostgreSQL; the PostgreSQL store tests will be skipped"
+
+# The browser tests drive Debian's Chromium with Playwright (never a downloaded browser):
+# install the chromium package when /usr/bin/chromium is absent; without it they are skipped.
+browser:
+	@test -x /usr/bin/chromium || { \
+	  SUDO=$$( [ "$$(id -u)" != 0 ] && command -v sudo >/dev/null && echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; \
+	} || echo "warning: could not install chromium; the browser tests will be skipped"
 
 bench: install
 	$(BIN)/python bench/bench_counts.py
