@@ -32,6 +32,7 @@ REPORT_FORMATS = ("csv", "tsv", "jsonl", "text")
 _TITLE_YEAR_RE = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
 _PERP_KEYS = ("perpetrators", "perpetrator", "perps", "perpetrator(s)", "assailants", "assailant",
               "attackers", "attacker", "perpetrators_and_accomplices")
+_PAREN_ACR_RE = re.compile(r"\s*\([A-Z][A-Za-z0-9\-]{1,9}\)")
 _CLAIM_RE = re.compile(
     r"(?:(?P<a>(?:the\s+)?[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|al|wal|of|the))*)\s+(?:\w+\s+){0,2}?"
     r"claimed\s+(?:responsibility|the\s+attack)"
@@ -203,21 +204,74 @@ def _sides(doc: Document, acronyms: dict[str, str]) -> list[Side]:
     return sides
 
 
+_RUN_RE = re.compile(r"(?<![\w'’-])(?:[Aa]l-|[Ee]l-)?[A-Z][\w'’\-]*(?:\s+(?:al-[\w'’]+|wal-[\w'’]+|(?:al|wal|of|the|for|and|in)\b"
+                     r"|[A-Z][\w'’\-]*))*(?:\s*\([A-Z][A-Za-z0-9\-]{1,9}\))?")
+_AGENT = (r"(?:suicide\s+)?(?:gunmen|militants|fighters|insurgents|rebels|jihadists|extremists|militiamen|militia"
+          r"|members|assailants|attackers|bombers|terrorists|elements|operatives|herdsmen)")
+_AGENT_AFTER_RE = re.compile(rf"\s+(?:\([^)]{{1,40}}\)\s+)?{_AGENT}\b(?!\s+(?:were|was|have\s+been|had\s+been)\b)")
+_CLAIM_AFTER_RE = re.compile(r"\s*(?:,[^,.]{1,80},\s*)?(?:has\s+|have\s+|had\s+|later\s+|quickly\s+|swiftly\s+)*"
+                             r"(?:claimed\s+(?:responsibility|the\s+(?:attack|killing|killings|bombing|assault|raid))"
+                             r"|(?:said|says)\s+it\s+(?:carried\s+out|was\s+behind))")
+_BY_BEFORE_RE = re.compile(rf"(?:\b(?:claimed|carried\s+out|blamed\s+on|attributed\s+to|by)\s+(?:by\s+)?"
+                           rf"|\b(?i:{_AGENT})\s+(?:from|of|belonging\s+to|loyal\s+to|linked\s+to|affiliated\s+with)\s+)"
+                           r"(?:the\s+)?(?:(?:suspected|alleged|Islamist|militant|armed|jihadist)\s+)*(?:group\s*,?\s*)?$")
+
+
+_TRAILING_RE = re.compile(r"(?:\s+(?:al|wal|of|the|for|and|in))+$")
+_LEAD_AGENT_RE = re.compile(rf"(?i:{_AGENT})\s+(?:of|from)\s+(?:the\s+)?")
+
+
 def _text_perpetrators(text: str, acronyms: dict[str, str]) -> list[Actor]:
-    """Armed groups said to have claimed or carried out the attack (reports)."""
+    """Armed groups that a report says acted: "X claimed responsibility",
+    "suspected X militants", "gunmen from the X", "an attack by X". A name
+    counts when the actor table knows it (longest known run of its words)
+    or when it introduces an acronym ("... Renaissance (FPRC) fighters");
+    with none such, spaCy's ORG entity just before "claimed" is taken."""
     found: list[Actor] = []
     table = actor_table()
-    for m in _CLAIM_RE.finditer(text):
-        name = (m.group("a") or m.group("b") or "").strip()
-        name = re.sub(r"^(?:The|the)\s+", "", name)
-        words = name.split()
-        for j in range(len(words), 0, -1):
-            known = table.lookup(" ".join(words[:j]))
-            if known is not None and table.kinds.get(known[0]) != "organization":
-                actor = make_actor(" ".join(words[:j]), acronyms)
-                if all(actor_key(a.name) != actor_key(actor.name) for a in found):
-                    found.append(actor)
+    claim_cue = None
+
+    def add(actor: Actor) -> None:
+        if all(actor_key(a.name) != actor_key(actor.name) for a in found):
+            found.append(actor)
+
+    for m in _RUN_RE.finditer(text):
+        end = m.end()
+        name = _TRAILING_RE.sub("", m.group(0))
+        lead = _LEAD_AGENT_RE.match(name)  # "Fighters of the Popular Front ... (FPRC)" at a sentence start
+        if lead:
+            name = name[lead.end():]
+        claimed = _CLAIM_AFTER_RE.match(text, end)
+        agent = lead or claimed or _AGENT_AFTER_RE.match(text, end) or \
+            _BY_BEFORE_RE.search(text, max(0, m.start() - 60), m.start())
+        if not agent or not name:
+            continue
+        if claimed and claim_cue is None:
+            claim_cue = end
+        name = re.sub(r"^(?:The|the|Suspected|Alleged)\s+", "", name).strip()
+        words = _PAREN_ACR_RE.sub("", name).split()
+        actor = None
+        for i in range(len(words)):
+            for j in range(len(words), i, -1):
+                known = table.lookup(" ".join(words[i:j]))
+                if known is not None:
+                    if table.kinds.get(known[0]) not in ("organization", "state"):
+                        actor = make_actor(" ".join(words[i:j]), acronyms)
+                    break
+            if actor is not None or known is not None:
                 break
+        if actor is None and _PAREN_ACR_RE.search(name) and len(words) >= 2:
+            actor = make_actor(name, acronyms)  # a group introduced with its acronym
+        if actor is not None:
+            add(actor)
+    if not found and claim_cue is not None:
+        from .nerplaces import entities
+
+        window = text[max(0, claim_cue - 150):claim_cue]
+        orgs = [(t, st) for t, label, st in entities(window) if label == "ORG"]
+        if orgs and window[orgs[-1][1] + len(orgs[-1][0]):].strip(" ,()") == "" or (
+                orgs and len(window) - (orgs[-1][1] + len(orgs[-1][0])) < 12):
+            add(make_actor(re.sub(r"^(?:The|the)\s+", "", orgs[-1][0]), acronyms))
     return found
 
 
