@@ -25,6 +25,18 @@ app = typer.Typer(
 )
 
 
+class Policy(str, Enum):
+    tally = "tally"
+    ucdp = "ucdp"
+    acled = "acled"
+    gtd = "gtd"
+
+
+POLICY_HELP = ("How claims are reconciled into low/best/high: tally (most reliable, most specific), "
+               "ucdp, acled (lowest credible; dozens = 12) or gtd (attackers counted, a perpetrator's "
+               "own claim not used); see docs/reconcile.md.")
+
+
 class OutputFormat(str, Enum):
     json = "json"
     jsonl = "jsonl"
@@ -51,9 +63,10 @@ def _error(msg: str) -> None:
 
 
 def iter_records(paths: List[Path], input_format: Optional[str], options: dict,
-                 failures: list) -> Iterator[Incident]:
+                 failures: list, policy: str = "tally") -> Iterator[Incident]:
     """Records of every document of every path; failures (one line each) are
-    appended to ``failures`` and the batch goes on."""
+    appended to ``failures`` and the batch goes on. ``policy`` chooses the
+    reconcile rules (docs/reconcile.md)."""
     from .extract import extract
     from .readers import read
 
@@ -64,7 +77,7 @@ def iter_records(paths: List[Path], input_format: Optional[str], options: dict,
                     failures.append(str(item))
                     continue
                 try:
-                    yield extract(item)
+                    yield extract(item, policy=policy)
                 except TallyError as exc:
                     failures.append(f"{item.source}: {exc}")
                 except Exception as exc:  # an extractor bug must not end the batch
@@ -91,6 +104,7 @@ def extract(
                                             "becomes the record id."),
     date_column: Optional[str] = typer.Option(None, help="CSV/TSV/JSONL: the column holding the "
                                               "report's date (resolves 'yesterday', weekdays)."),
+    policy: Policy = typer.Option(Policy.tally, "--policy", help=POLICY_HELP),
 ) -> None:
     """Extract one incident record per document and print it.
 
@@ -101,7 +115,8 @@ def extract(
     options = {k: v for k, v in (("text_column", text_column), ("id_column", id_column),
                                  ("date_column", date_column)) if v}
     failures: list[str] = []
-    records = iter_records(paths, input_format.value if input_format else None, options, failures)
+    records = iter_records(paths, input_format.value if input_format else None, options, failures,
+                           policy=policy.value)
     out = sys.stdout
     if format is OutputFormat.jsonl:
         for rec in records:
@@ -170,3 +185,4 @@ if __name__ == "__main__":  # pragma: no cover
     app()
 from .commands import store as _store  # noqa: E402,F401  (registers ingest, list, show, history, export)
 from .commands import serve as _serve  # noqa: E402,F401  (registers serve)
+from .commands import check as _check  # noqa: E402,F401  (registers check)

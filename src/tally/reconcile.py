@@ -277,9 +277,9 @@ class _SideView:
                 continue
             if c.group and not _GENERIC_GROUP_RE.match(c.group.strip()):
                 continue
-            # a party's claim about people it does not name: the enemy's losses
+            # a party's claim about "people" it does not name: the enemy's losses
             ssid = source_side(c.source, self.incident.sides) if c.source_class == "party" else None
-            if ssid is not None and len(self.combatants) == 2:
+            if ssid is not None and len(self.combatants) == 2 and c.group:
                 self.attached[i] = next(s for s in self.combatants if s != ssid)
                 continue
             if len(c.categories) != 1 or not self.combatants:
@@ -349,9 +349,11 @@ class _SideView:
         ib = [i for i in credible if cl[i].origin == "infobox"]
         ib_comp = [i for i in compound if cl[i].origin == "infobox"]
         if ib:
-            lo = min(cl[i].low or 0 for i in ib)
-            hi = None if any(cl[i].high is None for i in ib) else max(cl[i].high for i in ib)
-            best = min(_best_of(cl[i]) for i in ib)
+            from .totals import _group_sum
+
+            # the row's segments: distinct groups add ("11 soldiers", "1 pilot"), sources are alternatives
+            base = _group_sum([(i, cl[i]) for i in ib], "row")
+            lo, best, hi = base.low or 0, base.best or 0, base.high
             for i in ib_comp:
                 if hi is not None:
                     hi = None if cl[i].high is None else max(hi, cl[i].high)
@@ -362,6 +364,11 @@ class _SideView:
             if inside:
                 j = max(inside, key=lambda k: (_specificity(cl[k]), cl[k].start))
                 best, rule, used = _best_of(cl[j]), "infobox-side+independent-count", used + [j]
+            # a party's infobox figure for its enemy's losses only widens the high
+            for i in single:
+                if cl[i].origin == "infobox" and i not in credible and hi is not None:
+                    hi = None if cl[i].high is None else max(hi, cl[i].high)
+                    used.append(i)
             # the body widens the infobox only where it contradicts it (a reported conflict)
             for i in credible + enemy:
                 c = cl[i]
@@ -405,9 +412,16 @@ class _SideView:
                 idx = self._current(self.members(sid, cat))
                 single = [i for i in idx if len(cl[i].categories) == 1 and self.whole(i, sid)]
                 compound = [i for i in idx if len(cl[i].categories) > 1]
+                ib_row = [i for i in single if cl[i].origin == "infobox"]
                 for a in range(len(single)):
                     for b in range(a + 1, len(single)):
                         i, j = single[a], single[b]
+                        if not _same_people(cl[i], cl[j]):
+                            continue  # "three attackers" and "a fourth attacker": two groups, not two counts
+                        if len(ib_row) > 1 and (cl[i].origin, cl[j].origin) in (("infobox", "body"), ("body", "infobox")):
+                            b = cl[j] if cl[i].origin == "infobox" else cl[i]
+                            if any(_overlap(b, cl[k]) for k in ib_row):
+                                continue  # the body counts one of the row's groups
                         if not _overlap(cl[i], cl[j]):
                             kind = "infobox-contradicted" if "infobox" in (cl[i].origin, cl[j].origin) \
                                 else "ranges-disjoint"
@@ -454,6 +468,13 @@ class _SideView:
 
 
 # --------------------------------------------------------------------------- words
+
+
+def _same_people(a: Claim, b: Claim) -> bool:
+    """Can two claims count the same people? (no group, a generic one, or the same words)"""
+    ga = (a.group or "").strip().lower()
+    gb = (b.group or "").strip().lower()
+    return not ga or not gb or bool(_GENERIC_GROUP_RE.match(ga)) or bool(_GENERIC_GROUP_RE.match(gb)) or ga == gb
 
 
 def _best_of(c: Claim) -> int:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, List, NoReturn, Optional
 
 import typer
 
-from ..cli import InputFormat, app
+from ..cli import POLICY_HELP, InputFormat, Policy, app
 from ..errors import TallyError
 
 if TYPE_CHECKING:
@@ -91,6 +91,8 @@ def ingest(
     date_column: Optional[str] = typer.Option(None, help="CSV/TSV/JSONL: the column holding the report's date."),
     force: bool = typer.Option(False, "--force", help="Extract unchanged documents again and "
                                "replace their records when the new ones differ."),
+    policy: Policy = typer.Option(Policy.tally, "--policy", help=POLICY_HELP + " Documents already "
+                                  "stored are re-extracted with it only with --force."),
 ) -> None:
     """Extract and store one incident record per document, each in its own transaction.
 
@@ -107,7 +109,8 @@ def ingest(
     try:
         with ingest_progress() as progress:
             result = run_ingest(store, paths, input_format.value if input_format else None,
-                                options=options, force=force, progress=progress)
+                                options=options, force=force, progress=progress,
+                                extractor=_policy_extractor(policy.value))
     except KeyboardInterrupt:
         _fail("interrupted: every document counted so far is stored; run the same ingest to go on", 130)
     except TallyError as exc:
@@ -207,6 +210,8 @@ def export(
     actor: Optional[str] = ACTOR, min_killed: Optional[int] = MIN_KILLED, search: Optional[str] = SEARCH,
     sort: str = SORT,
     limit: Optional[int] = typer.Option(None, "--limit", min=0, help="At most this many incidents."),
+    policy: Policy = typer.Option(Policy.tally, "--policy", help=POLICY_HELP + " Applied to the "
+                                  "stored records' figures; ingest --policy re-extracts for the full effect."),
 ) -> None:
     """Export the stored incidents (all, or those matching the filters)."""
     from ..store import export as run_export
@@ -214,8 +219,9 @@ def export(
     fmt = format.value if format else _format_of(out)
     store = _open(db)
     try:
-        n = run_export(store, fmt, schema.value, out=out, sort=sort, limit=limit,
-                       filters=_filters(country, date_from, date_to, actor, min_killed, search))
+        with _export_policy(policy.value):
+            n = run_export(store, fmt, schema.value, out=out, sort=sort, limit=limit,
+                           filters=_filters(country, date_from, date_to, actor, min_killed, search))
     except TallyError as exc:
         _fail(str(exc))
     except OSError as exc:
@@ -230,3 +236,45 @@ def _format_of(out: Optional[Path]) -> str:
     """The export format an ``--out`` file's extension asks for (csv when unknown)."""
     suffix = out.suffix.lower().lstrip(".") if out else ""
     return {"json": "json", "geojson": "geojson", "parquet": "parquet", "pq": "parquet"}.get(suffix, "csv")
+
+
+def _policy_extractor(policy: str):
+    """``Document -> Incident`` reconciled with ``policy`` (None: the default extractor)."""
+    if policy == "tally":
+        return None
+    from functools import partial
+
+    from ..extract import extract
+
+    return partial(extract, policy=policy)
+
+
+class _export_policy:
+    """Within the block, the records the export reads have ``policy`` applied
+    (:func:`tally.reconcile.apply_policy`); the default policy changes nothing."""
+
+    def __init__(self, policy: str) -> None:
+        self.policy = policy
+        self.saved = None
+
+    def __enter__(self):
+        if self.policy == "tally":
+            return self
+        from ..reconcile import apply_policy
+        from ..store import export as export_module
+
+        mod = __import__(export_module.__module__, fromlist=["iter_records"])
+        self.mod, self.saved = mod, mod.iter_records
+        saved, policy = self.saved, self.policy
+
+        def iter_records(*args, **kwargs):
+            for record in saved(*args, **kwargs):
+                yield apply_policy(record, policy)
+
+        mod.iter_records = iter_records
+        return self
+
+    def __exit__(self, *exc):
+        if self.saved is not None:
+            self.mod.iter_records = self.saved
+        return False
