@@ -81,13 +81,19 @@ def incident_page(request: Request, incident_id: str):
     claims = data.claim_view(record, found["claims"])
     text = found["text"]
     return templates.TemplateResponse(request, "incident.html", {
-        "r": record, "found": found, "estimates": data.estimate_rows(record), "claims": claims,
+        "r": record, "found": found, "heading": record.get("title") or _first_words(text) or record["id"], "estimates": data.estimate_rows(record), "claims": claims,
         "conflicts": [data.conflict_sentence(c) for c in record.get("conflicts") or []],
         "reactions": [data.reaction_sentence(x) for x in record.get("reactions") or []],
         "doc": {"text": text, "claims": [{"start": c.get("start"), "end": c.get("end"),
                                           "figure_start": c.get("figure_start"),
                                           "figure_end": c.get("figure_end")} for c in claims]},
         "side_label": lambda s: data.side_label(record, s)})
+
+
+def _first_words(text: str, n: int = 90) -> str:
+    """The start of an untitled report, for its heading."""
+    line = " ".join((text or "").split())
+    return line if len(line) <= n else line[:n].rsplit(" ", 1)[0] + "…"
 
 
 def timeline(per_month: list[dict[str, Any]], width: int = 900, height: int = 160) -> dict[str, Any]:

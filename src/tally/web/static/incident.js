@@ -35,7 +35,16 @@
     document.querySelectorAll("tr.claim.selected").forEach(function (r) { r.classList.remove("selected"); });
     var row = document.querySelector('tr.claim[data-claim="' + i + '"]');
     if (row) row.classList.add("selected");
-    sentence.scrollIntoView({block: "center"});
+    // scroll the text box (not the page) to the sentence
+    var box = pre.getBoundingClientRect();
+    if (box.top > window.innerHeight || box.bottom < 0) {
+      pre.scrollIntoView({block: "nearest"});
+      box = pre.getBoundingClientRect();
+    }
+    var visible = Math.min(pre.clientHeight, window.innerHeight - Math.max(box.top, 0));
+    pre.scrollTop = Math.max(0, sentence.offsetTop - pre.offsetTop - visible / 3);
+    var at = sentence.getBoundingClientRect();
+    if (at.top < 0 || at.bottom > window.innerHeight) sentence.scrollIntoView({block: "center"});
   }
 
   document.querySelectorAll("tr.claim").forEach(function (row) {
