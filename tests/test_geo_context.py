@@ -100,3 +100,8 @@ def test_place_name_inside_an_organisation_name_is_no_place():
 def test_many_word_name_of_one_country_disambiguates_its_neighbours():
     places = find_places("Bodies hung from bridges on the roads to the airports in La Paz and Los Cabos.")
     assert places and places[0].country_iso3 == "MEX"
+
+
+def test_appositive_marks_a_small_place_as_the_location():
+    places = find_places("Gunmen raided a house in Lantapan, a remote town about 840 kilometres south of Manila.")
+    assert places[0].name == "Lantapan" and places[0].country_iso3 == "PHL"

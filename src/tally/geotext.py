@@ -36,6 +36,10 @@ _NEAR_RE = re.compile(r"\b(?:near|outside|close to|km|kilometres|kilometers|mile
 _ADMIN_AFTER_RE = re.compile(
     r"[ \t]+(?P<w>state|province|district|region|governorate|county|department|prefecture|municipality"
     r"|local government area|lga|woreda|zone|division)\b", re.I)
+# "Parachinar, capital of Kurram", "Bria, a town 600 km from ...": the name is a place
+_APPOSITIVE_RE = re.compile(r",\s+(?:the\s+|an?\s+)?(?:(?:small|remote|provincial|regional|district|state"
+                            r"|northern|southern|eastern|western|central|border|coastal|rural|main)\s+)*"
+                            r"(?:capital|town|village|city|district|suburb|neighbou?rhood|settlement|locality)\b")
 _STATE_AFTER_RE = re.compile(r"[ \t]+(?:[Ss]tate|Delta|Province|Governorate|Region)\b")  # "Niger State"
 _BORDER_AFTER_RE = re.compile(r"[ \t]+(?:border|frontier)", re.I)
 _BORDER_BEFORE_RE = re.compile(r"\b(?:borders?|frontiers?)\s+(?:with|of)\s+(?:the\s+)?"
@@ -217,7 +221,8 @@ def mentions(text: str, actor_countries: Counter[str] | None = None) -> list[Men
             cue = _CUE_RE.search(before)
             out.append(Mention(
                 phrase=phrase, start=start, cands=cands,
-                cue=0 if cue is None else (2 if cue.group("kind") else 1),
+                cue=2 if (j == len(words) and _APPOSITIVE_RE.match(text, end)) else
+                (0 if cue is None else (2 if cue.group("kind") else 1)),
                 admin_hint=bool(after) or bool(ADMIN_WORDS.search(place_key(phrase))),
                 near=bool(_NEAR_RE.search(before)), partial=_partial(raw, words, i, j, consumed)))
             consumed = j - 1
