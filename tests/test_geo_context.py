@@ -105,3 +105,9 @@ def test_many_word_name_of_one_country_disambiguates_its_neighbours():
 def test_appositive_marks_a_small_place_as_the_location():
     places = find_places("Gunmen raided a house in Lantapan, a remote town about 840 kilometres south of Manila.")
     assert places[0].name == "Lantapan" and places[0].country_iso3 == "PHL"
+
+
+def test_demonym_naming_a_region_of_another_country_counts_for_that_country():
+    ctx = context_countries("Raiders from the Somali Regional State burned two villages near the border.")
+    assert "SOM" not in ctx and ctx["ETH"] == 1
+    assert context_countries("Somali troops retook the town.")["SOM"] == 1

@@ -40,6 +40,7 @@ _ADMIN_AFTER_RE = re.compile(
 _APPOSITIVE_RE = re.compile(r",\s+(?:the\s+|an?\s+)?(?:(?:small|remote|provincial|regional|district|state"
                             r"|northern|southern|eastern|western|central|border|coastal|rural|main)\s+)*"
                             r"(?:capital|town|village|city|district|suburb|neighbou?rhood|settlement|locality)\b")
+_REGION_AFTER_RE = re.compile(r"[ \t]+(?:Region(?:al[ \t]+State)?|State)\b")
 _STATE_AFTER_RE = re.compile(r"[ \t]+(?:[Ss]tate|Delta|Province|Governorate|Region)\b")  # "Niger State"
 _BORDER_AFTER_RE = re.compile(r"[ \t]+(?:border|frontier)", re.I)
 _BORDER_BEFORE_RE = re.compile(r"\b(?:borders?|frontiers?)\s+(?:with|of)\s+(?:the\s+)?"
@@ -129,7 +130,11 @@ def context_countries(text: str) -> Counter[str]:
                         _NOT_HERE_BEFORE_RE.search(text, max(0, offsets[i] - 40), offsets[i]):
                     break  # "Saudi-led coalition", "the border with Chad": not where it happened
                 if k in g.demonyms:
-                    counts[c.iso3] += 1
+                    region = _REGION_AFTER_RE.match(text, end)
+                    other = [e for e in g.lookup(words[i] if j - i == 1 else " ".join(words[i:j]), admin_only=True)
+                             if e.level == 1 and e.iso3 != c.iso3] if region else []
+                    # "the Somali Regional State" is a region of Ethiopia, not Somalia
+                    counts[other[0].iso3 if len({e.iso3 for e in other}) == 1 else c.iso3] += 1
                 else:
                     before = text[max(0, offsets[i] - 30):offsets[i]]
                     counts[c.iso3] += 4 if _IN_RE.search(before) else 2
