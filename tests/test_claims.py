@@ -279,3 +279,46 @@ def test_infobox_claim_sources_and_materiel():
     claims = extract_claims(doc, [])
     assert [(c.side, c.low, c.source) for c in claims] == [
         ("1", 9, None), ("2", 60, "Karvonian"), ("2", 25, "rebel")]
+
+
+# ----------------------------------------------------------------- restatements and speakers (issue 4)
+
+
+def test_ordinal_victim_is_one_claim_not_two():
+    _, claims = body("Two gunmen were killed at the gate. A third gunman was shot dead near the river, "
+                     "an officer said.")
+    third = [c for c in claims if c.start > 30 and "killed" in c.categories]
+    assert len(third) == 1 and third[0].low == 1
+
+
+def test_part_of_the_injured_is_not_a_new_claim():
+    _, claims = body("Forty people were wounded in the blast. A nurse said that several of the wounded "
+                     "were in critical condition.")
+    assert [(c.low, c.high) for c in claims if c.categories == ["injured"]] == [(40, 40)]
+
+
+def test_part_of_the_dead_is_not_a_new_claim():
+    _, claims = body("Twelve miners died in the collapse; four of the dead were teenagers.")
+    assert [c.low for c in claims if c.categories == ["killed"]] == [12]
+
+
+def test_relative_clause_is_not_a_speaker():
+    _, claims = body("The militia, the faction that claimed the raid, burned a school where 6 pupils died.")
+    assert all(c.source is None or not c.source.lower().endswith("that") for c in claims)
+
+
+def test_weekday_time_phrase_stripped_from_source():
+    _, claims = body("On Sunday Reuters reported 14 people killed in the shelling.")
+    assert claims and claims[0].source == "Reuters"
+
+
+def test_months_earlier_marks_another_event():
+    _, claims = body("The group also staged an ambush three months earlier in which 9 drivers died.")
+    assert claims and all(c.other_event for c in claims)
+
+
+def test_sentence_opening_with_an_earlier_year_is_another_event():
+    doc = parse_plaintext("= 2030 Dara bombing =\n\nA bomb killed 5 people in Dara.\n\n"
+                          "In 2012 a bomb at the same market killed 40 people.\n", "d.txt")
+    claims = extract_claims(doc, [])
+    assert [c.other_event for c in claims if c.categories == ["killed"]] == [False, True]

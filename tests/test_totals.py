@@ -238,3 +238,15 @@ def test_another_sources_figure_in_the_same_sentence_is_not_added():
     est = totals(text)[0]["killed"]
     assert est.best == 7
     assert est.low <= 7 and est.high == 12
+
+
+def test_low_not_below_the_toll_for_a_breakdown_elsewhere():
+    text = ("At least 31 people were killed when gunmen opened fire on the hotel, officials said. "
+            "Four Italians and two Dutch citizens were among the dead, their embassies said.")
+    est = totals(text)[0]["killed"]
+    assert est.best == 31 and est.low == 31
+
+
+def test_low_can_be_a_subset_in_the_tolls_own_sentence():
+    est = totals("The blast killed 29 people, including 10 foreigners.")[0]["killed"]
+    assert (est.low, est.best) == (10, 29)

@@ -691,7 +691,7 @@ def _other_event_sentence(sent: str, year: int | None) -> bool:
             return True
     if year:
         ys = [int(y) for y in YEAR_RE.findall(sent)]
-        if ys and all(y < year for y in ys) and re.search(r"\b(?:in|since|of)\s+(?:1[89]|20)\d\d\b", sent):
+        if ys and all(y < year for y in ys) and re.search(r"\b(?:in|since|of)\s+(?:1[89]|20)\d\d\b", sent, re.I):
             return True
     return False
 
@@ -706,7 +706,7 @@ def _sentence_source(sent: str) -> str | None:
             if re.match(r"^(?:but|although|though|while|whereas|however)\b", src, re.I):
                 continue
             src = re.sub(r"^(?:and|which|who)\s+", "", src, flags=re.I)
-            src = re.sub(r"^(?:on|in|at|by|that|later|the\s+same)\b[^,]{0,30}?\b(?:day|week|morning|evening|night|"
+            src = re.sub(r"^(?:on|in|at|by|that|later|the\s+same)\b[^,]{0,30}?\b(?:\w*day|week|morning|evening|night|"
                          r"afternoon|month|year|time)\s*,?\s+", "", src, flags=re.I)
             if not src or _BAD_SOURCE.match(src) or len(src) > 90 or _VERBY_SOURCE.search(src):
                 continue

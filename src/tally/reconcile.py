@@ -247,6 +247,7 @@ class _SideView:
         self.combatants = [s.id for s in incident.sides]
         self.rel = {i: relation(c, doc) for i, c in enumerate(claims)}
         self.first_names = {s.id: [s.actors[0].name, *s.actors[0].aliases] for s in incident.sides if s.actors}
+        self.perpetrators = _perpetrator_sides(incident)
         self.attached: dict[int, str] = {}
         self._attach()
 
@@ -277,9 +278,9 @@ class _SideView:
                 continue
             if c.group and not _GENERIC_GROUP_RE.match(c.group.strip()):
                 continue
-            # a party's claim about "people" it does not name: the enemy's losses
+            # the perpetrator's claim about "people" it does not name: its enemy's losses
             ssid = source_side(c.source, self.incident.sides) if c.source_class == "party" else None
-            if ssid is not None and len(self.combatants) == 2 and c.group:
+            if ssid is not None and len(self.combatants) == 2 and c.group and ssid in self.perpetrators:
                 self.attached[i] = next(s for s in self.combatants if s != ssid)
                 continue
             if len(c.categories) != 1 or not self.combatants:
@@ -379,7 +380,7 @@ class _SideView:
                 if hi is not None:
                     hi = None if c.high is None else max(hi, c.high)
                 used.append(i)
-                rule = "infobox-side+contradicted"
+                rule = rule if rule.endswith("+contradicted") else rule + "+contradicted"
             return Estimate(low=lo, best=best, high=hi, rule=rule, claims=sorted(set(used)))
         if credible:
             lo = min(cl[i].low or 0 for i in credible)

@@ -1,0 +1,253 @@
+"""Reconcile (issue 4): source classes, per-side low/best/high, conflicts,
+policies. Articles and sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tally.extract import extract
+from tally.model import Actor, Document, Side
+from tally.readers import read
+from tally.readers.plaintext import parse_plaintext
+from tally.reconcile import apply_policy, missing_evidence
+from tally.sources import source_class, source_side
+from tally.model import to_dict
+
+SIDES = [Side("1", [Actor("Chad", ["Chadian Armed Forces", "Government of Chad"])]),
+         Side("2", [Actor("Free Hills Front", ["FHF"])])]
+
+
+def page(infobox_lines, body):
+    text = ("= 2031 Korvo raid =\n\nInfobox\n" + "".join(f"- {l}\n" for l in infobox_lines)
+            + "\n" + body + "\n")
+    return parse_plaintext(text, "korvo.txt")
+
+
+KORVO = page(
+    ["Conflict: 2031 Korvo raid", "Date: 3 May 2031", "Place: Korvo, Chad",
+     "Combatant1: Chad", "Combatant2: Free Hills Front (FHF)",
+     "Casualties1: 40-60 killed", "Casualties2: 8 killed (per FHF); 15 killed or captured (per Chad)"],
+    "FHF fighters attacked the Korvo barracks at dawn on 3 May 2031.\n\n"
+    "==Casualties==\n"
+    "The Red Cross said 47 people were killed and 130 wounded. "
+    "A Chadian army officer said more than 70 Chadian soldiers were killed. "
+    "Hospital staff said 90 people were treated for wounds. "
+    "The FHF said in a statement that several hundred people were killed or wounded. "
+    "At least 12 people were arrested after the raid.\n",
+)
+
+
+@pytest.fixture(scope="module")
+def korvo():
+    return extract(KORVO)
+
+
+def est(inc, side, cat):
+    return inc.casualties_by_side[side][cat]
+
+
+# ----------------------------------------------------------------- sources
+
+
+@pytest.mark.parametrize("source, cls", [
+    ("Reuters", "independent"), ("the Red Cross", "independent"), ("a hospital doctor", "independent"),
+    ("local officials", "independent"), ("the village chief", "independent"),
+    ("UN officials", "independent"), ("the army", "party"), ("the interior ministry", "party"),
+    ("the militants", "party"), ("FHF", "party"), ("a Chadian military source", "party"),
+    ("military sources quoted by Reuters", "independent"), (None, None),
+])
+def test_source_class(source, cls):
+    assert source_class(source, SIDES) == cls
+
+
+def test_source_side_by_alias_and_demonym():
+    assert source_side("an FHF statement", SIDES) == "2"
+    assert source_side("a Chadian officer", SIDES) == "1"
+    assert source_side("Reuters", SIDES) is None
+
+
+def test_claims_carry_their_source_class(korvo):
+    by_src = {c.source: c.source_class for c in korvo.claims if c.source}
+    assert by_src.get("The Red Cross") == "independent"
+    assert any(cls == "party" for src, cls in by_src.items() if "FHF" in src)
+
+
+# ----------------------------------------------------------------- by side
+
+
+def test_independent_count_inside_infobox_range_is_best(korvo):
+    e = est(korvo, "1", "killed")
+    assert (e.low, e.best) == (40, 47)
+    assert "independent-count" in e.rule
+    assert any(korvo.claims[i].source == "The Red Cross" for i in e.claims)
+
+
+def test_body_contradicting_infobox_widens_with_a_conflict(korvo):
+    e = est(korvo, "1", "killed")
+    assert e.high is None  # "more than 90": the infobox high is challenged, open
+    assert any(c["category"] == "killed" and c["side"] == "1" and "more than" not in c["text"]
+               and "at least 70" in c["text"] for c in korvo.conflicts)
+
+
+def test_compound_row_widens_high_only_and_disagreement_listed(korvo):
+    e = est(korvo, "2", "killed")
+    assert (e.low, e.best, e.high) == (8, 8, 15)
+    conf = [c for c in korvo.conflicts if c["side"] == "2" and c["kind"] == "compound-differs"]
+    assert conf and "FHF" in conf[0]["text"] and "Chad" in conf[0]["text"]
+
+
+def test_party_claim_about_enemy_is_never_best(korvo):
+    i = next(i for i, c in enumerate(korvo.claims) if c.qualifier == "vague")
+    assert korvo.claims[i].source_class == "party"
+    for row in korvo.casualties_by_side.values():
+        for e in row.values():
+            if e and e.best is not None and i in e.claims:
+                assert e.best != korvo.claims[i].low
+
+
+def test_party_only_ceiling_when_nothing_else():
+    doc = page(["Combatant1: Chad", "Combatant2: Free Hills Front (FHF)"],
+               "The FHF said that 300 people were killed in the raid.")
+    inc = extract(doc)
+    e = inc.casualties_by_side["1"]["killed"]
+    assert e.best is None and e.high == 300 and e.rule == "ceiling-only"
+
+
+def test_repeat_counts_once_and_update_replaces():
+    doc = page(["Combatant1: Chad", "Combatant2: Free Hills Front (FHF)"],
+               "Reuters reported 12 Chadian soldiers killed. Later, Reuters reported 12 Chadian soldiers "
+               "killed. On Tuesday Reuters reported 19 Chadian soldiers killed.")
+    inc = extract(doc)
+    e = inc.casualties_by_side["1"]["killed"]
+    assert (e.low, e.best) == (19, 19)
+    assert not inc.conflicts  # an update is not a disagreement
+
+
+def test_ally_or_subgroup_is_a_part_not_a_lower_total():
+    sides = [Side("1", [Actor("Chad", ["Government of Chad"]), Actor("Ostrow Company", [])]),
+             Side("2", [Actor("Free Hills Front", ["FHF"])])]
+    doc = Document.from_text("Reuters said 30 Chadian troops were killed. At least four Ostrow Company "
+                             "guards were killed, a Chadian source said.", format="text")
+    inc = extract(doc)
+    inc.sides = sides
+    from tally.claims import extract_claims
+    from tally.reconcile import reconcile
+    inc.claims = extract_claims(doc, sides)
+    reconcile(inc, doc)
+    e = inc.casualties_by_side["1"]["killed"]
+    assert (e.low, e.best) == (30, 30)
+
+
+def test_other_event_never_counts():
+    doc = page(["Combatant1: Chad", "Combatant2: Free Hills Front (FHF)", "Casualties1: 9 killed"],
+               "In 2019 a bombing in Lanta killed 50 Chadian soldiers.")
+    inc = extract(doc)
+    assert inc.casualties_by_side["1"]["killed"].best == 9
+    assert not inc.conflicts
+
+
+# ----------------------------------------------------------------- policies
+
+
+TEXT = "Gunmen killed 7 shoppers at the market; police shot dead two attackers."
+
+
+def test_gtd_counts_attackers_tally_does_not():
+    tally = extract(Document.from_text(TEXT, format="csv"))
+    gtd = extract(Document.from_text(TEXT, format="csv"), policy="gtd")
+    assert tally.casualties["killed"].best == 7
+    assert gtd.casualties["killed"].best == 9
+
+
+def test_gtd_drops_the_perpetrators_own_claim():
+    text = ("Gunmen stormed a bus depot, killing 6 people, police said. "
+            "The militants said in a statement that 40 people were killed.")
+    gtd = extract(Document.from_text(text, format="csv"), policy="gtd")
+    assert gtd.casualties["killed"].best == 6
+    assert any(c.low == 40 for c in gtd.claims)  # still listed
+
+
+def test_acled_lowest_credible_and_vague_words():
+    text = "Police confirmed 6 deaths, although residents said at least 11 people were killed."
+    assert extract(Document.from_text(text, format="csv"), policy="acled").casualties["killed"].best == 6
+    inc = extract(KORVO, policy="acled")
+    assert inc.casualties_by_side["1"]["killed"].best == 40  # the lowest credible figure
+
+
+def test_ucdp_best_between_low_and_high(korvo):
+    inc = extract(KORVO, policy="ucdp")
+    for row in [inc.casualties, *inc.casualties_by_side.values()]:
+        for e in row.values():
+            if e and e.best is not None and e.low is not None:
+                assert e.low <= e.best and (e.high is None or e.best <= e.high)
+
+
+def test_apply_policy_on_stored_record():
+    rec = to_dict(extract(Document.from_text(TEXT, format="csv")))
+    out = apply_policy(rec, "gtd")
+    assert out["casualties"]["killed"]["best"] == 9
+    assert rec["casualties"]["killed"]["best"] == 7  # the stored record is left alone
+
+
+def test_unknown_policy_refused():
+    with pytest.raises(ValueError):
+        extract(Document.from_text(TEXT, format="csv"), policy="nope")
+
+
+# ----------------------------------------------------------------- missing evidence
+
+
+def test_missing_evidence_lists_unsupported_infobox_figure():
+    doc = page(["Combatant1: Chad", "Combatant2: Free Hills Front (FHF)",
+                "Casualties1: 14 killed", "Casualties2: 3 captured"],
+               "Reuters said 14 Chadian soldiers were killed in the raid.")
+    inc = extract(doc)
+    miss = missing_evidence(inc)
+    assert [inc.claims[m["claim"]].categories for m in miss] == [["captured"]]
+
+
+# ----------------------------------------------------------------- the seed (issue 4 acceptance)
+
+
+@pytest.fixture(scope="module")
+def seed(seed_path):
+    doc = next(iter(read(seed_path)))
+    return extract(doc)
+
+
+def test_seed_side1_killed(seed):
+    e = seed.casualties_by_side["1"]["killed"]
+    assert 70 <= e.low <= 77 and e.best == 77 and (e.high is None or e.high >= 100)
+    assert any(seed.claims[i].source and "France-Presse" in seed.claims[i].source and seed.claims[i].low == 77
+               for i in e.claims)
+
+
+def test_seed_side1_injured(seed):
+    e = seed.casualties_by_side["1"]["injured"]
+    assert (e.low, e.best) == (200, 255)
+
+
+def test_seed_side2_killed_and_disagreement(seed):
+    e = seed.casualties_by_side["2"]["killed"]
+    assert (e.low, e.high) == (10, 20)
+    conf = [c for c in seed.conflicts if c["side"] == "2" and c["category"] == "killed"]
+    assert conf and "JNIM" in conf[0]["text"] and "Mali" in conf[0]["text"]
+
+
+def test_seed_arrested_and_jnim_claim(seed):
+    assert seed.casualties["arrested"].low >= 20
+    jnim = [i for i, c in enumerate(seed.claims) if c.qualifier == "vague" and c.source == "JNIM"]
+    assert jnim and all(seed.claims[i].source_class == "party" for i in jnim)
+    for row in [seed.casualties, *seed.casualties_by_side.values()]:
+        for e in row.values():
+            if e and e.best is not None:
+                assert not (set(e.claims) & set(jnim)) or e.best not in {seed.claims[i].low for i in jnim}
+
+
+def test_seed_gendarme_students_are_on_malis_side(seed):
+    c = next(c for c in seed.claims if c.group and "gendarme students" in c.group)
+    assert c.side == "1"
+
+
+def test_seed_records_validate(seed, validator):
+    validator.validate(to_dict(seed))
