@@ -19,6 +19,7 @@ from fastapi.testclient import TestClient  # noqa: E402
 from tally.store import Store, ingest  # noqa: E402
 from tally.web import create_app  # noqa: E402
 
+from .store_fixtures import pg_server  # noqa: E402,F401  (fixture)
 from .store_support import REPORTS, fake_extract, write_reports  # noqa: E402
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -33,9 +34,10 @@ HOSTILE = ("evil", '<script>alert("title")</script><img src=x onerror=alert(1)> 
            '<script>alert(3)</script>, the mayor said.')
 
 
-def build_db(folder: Path) -> str:
-    """A SQLite database with the five test reports and the hostile one."""
-    url = f"sqlite:///{folder / 'web.db'}"
+def build_db(folder: Path, url: str | None = None) -> str:
+    """A database (SQLite in ``folder`` unless ``url``) with the five test
+    reports and the hostile one."""
+    url = url or f"sqlite:///{folder / 'web.db'}"
     paths = write_reports(folder / "reports", [*REPORTS, HOSTILE])
     with Store(url) as store:
         result = ingest(store, paths, extractor=fake_extract)
@@ -317,6 +319,33 @@ def test_hostile_document_renders_inert(client):
     listing = client.get("/?q=raided").text
     assert "<script>alert" not in listing and "&lt;script&gt;" in listing
     assert "<img src=x" not in listing
+
+
+def test_security_headers(client):
+    for path in ("/", f"/incidents/{EVIL}", "/api/incidents", "/static/app.css"):
+        headers = client.get(path).headers
+        assert "script-src 'self'" in headers["content-security-policy"], path
+        assert headers["x-content-type-options"] == "nosniff"
+    assert client.get("/api/docs").status_code == 404  # FastAPI's Swagger UI would load a CDN
+
+
+def test_api_on_postgresql(tmp_path, request):
+    """The same answers from a real PostgreSQL server (skipped without one)."""
+    from .pg import create_database
+
+    url = build_db(tmp_path, create_database(request.getfixturevalue("pg_server")))
+    with TestClient(create_app(url)) as c:
+        assert c.get("/healthz").json()["incidents"] == 6
+        assert ids(c.get("/api/incidents?sort=-killed"))[:2] == ["raid-on-kumba", "market-attack-in-kidal"]
+        assert set(ids(c.get("/api/incidents?q=convoy&country=MLI"))) == {"convoy-bombing-near-gao"}
+        stats = c.get("/api/stats").json()
+        assert stats["killed"] == 51 and stats["per_country"][0]["country_iso3"] == "CMR"
+        claims = c.get("/api/incidents/raid-on-kumba/claims").json()
+        claim = claims["claims"][0]
+        assert claims["text"][claim["figure_start"]:claim["figure_end"]] == "30"
+        html = c.get(f"/incidents/{EVIL}").text
+        assert "<script>alert" not in html and "&lt;script&gt;" in html
+        assert len(c.get("/api/export?format=geojson").json()["features"]) == 6
 
 
 def test_static_assets_are_local(client):

@@ -95,11 +95,14 @@ def page(browser):
     dialogs: list[str] = []
     pg.on("pageerror", lambda exc: errors.append(str(exc)))
     pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    console: list[str] = []
+    pg.on("console", lambda m: console.append(m.text) if m.type == "error" else None)
     external: list[str] = []
     pg.on("request", lambda r: None if r.url.startswith(("http://127.0.0.1", "data:")) else external.append(r.url))
     yield pg
     context.close()
     assert not errors, f"JavaScript errors: {errors}"
+    assert not console, f"console errors (a Content-Security-Policy violation?): {console}"
     assert not dialogs, f"a document's markup ran: {dialogs}"
     assert not external, f"requests left the machine: {external}"
 

@@ -9,6 +9,7 @@ and JS) is served by this app: no CDN. See ``docs/web.md``.
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -21,6 +22,11 @@ from ..errors import TallyError
 from ..store import Store
 
 HERE = Path(__file__).resolve().parent
+
+#: Scripts, styles, images and data only from this server (style attributes
+#: allowed: the range bars and Leaflet use them); no frames, no plugins.
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+       "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
 
 #: Default upper bound of an upload to ``POST /api/documents`` (bytes).
 DEFAULT_MAX_UPLOAD = 10 * 1024 * 1024
@@ -36,15 +42,27 @@ def create_app(db_url: str, token: str | None = None, max_upload: int = DEFAULT_
     from . import api, pages
 
     store = Store(db_url)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        yield
+        store.close()
+
+    # no Swagger UI: FastAPI's loads from a CDN; the OpenAPI document is enough
     app = FastAPI(title="tally", version="1", summary="Incident records with casualty claims and their evidence.",
-                  docs_url="/api/docs", openapi_url="/api/openapi.json", redoc_url=None)
+                  docs_url=None, redoc_url=None, openapi_url="/api/openapi.json", lifespan=lifespan)
     app.state.store = store
     app.state.token = token or None
     app.state.max_upload = max_upload
 
-    @app.on_event("shutdown")
-    def _close() -> None:  # pragma: no cover - exercised by uvicorn
-        store.close()
+    @app.middleware("http")
+    async def _headers(request: Request, call_next):
+        response = await call_next(request)
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        return response
 
     app.mount("/static/leaflet", StaticFiles(directory=_leaflet_dir()), name="leaflet")
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
