@@ -251,3 +251,12 @@ def test_seed_gendarme_students_are_on_malis_side(seed):
 
 def test_seed_records_validate(seed, validator):
     validator.validate(to_dict(seed))
+
+
+def test_ordinal_adds_to_a_sides_count():
+    doc = Document.from_text("Police said three attackers were killed at the gate. A fourth attacker was shot "
+                             "dead later near the river, a security source said.", format="text")
+    inc = extract(doc)
+    e = inc.casualties_by_side["perpetrators"]["killed"]
+    assert (e.low, e.best, e.high) == (4, 4, 4)
+    assert not inc.conflicts

@@ -35,6 +35,7 @@ _SECURITY_RE = re.compile(r"\b(?:soldiers?|troops|gendarmes?|gendarmerie|police(
                           r"cadets?|conscripts?|officers?)\b", re.I)
 _STATE_WORD_RE = re.compile(r"\b(?:government|armed\s+forces|army|military|police|gendarmerie|republic|"
                             r"kingdom|state\s+of|ministry)\b", re.I)
+_ORDINAL_RE = re.compile(r"^(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b", re.I)
 _NAMES_RE = re.compile(r"\b(?:names?|named|identified|list)\b", re.I)
 _ARMED_GROUP_SOURCE_RE = re.compile(r"\b(?:rebels?|insurgents?|militants?|jihadists?|islamic\s+state|isis|isil|"
                                     r"al[-\s]qaeda|taliban|al[-\s]shabaab|boko\s+haram|the\s+group|"
@@ -328,6 +329,10 @@ class _SideView:
             keep.append(i)
         return keep
 
+    def _adds(self, i: int) -> bool:
+        c = self.claims[i]
+        return self.rel[i] == "additive" or bool(c.group and _ORDINAL_RE.match(c.group.strip()))
+
     def _enemy_claim(self, i: int, sid: str) -> bool:
         c = self.claims[i]
         if c.source_class != "party":
@@ -382,6 +387,12 @@ class _SideView:
                 used.append(i)
                 rule = rule if rule.endswith("+contradicted") else rule + "+contradicted"
             return Estimate(low=lo, best=best, high=hi, rule=rule, claims=sorted(set(used)))
+        # "a fourth attacker", "another 5 soldiers": added to the side's count, not alternatives to it
+        extra = [i for i in credible if cl[i].origin == "body" and self._adds(i)]
+        if extra and len(extra) < len(credible):
+            credible = [i for i in credible if i not in extra]
+        else:
+            extra = []
         if credible:
             lo = min(cl[i].low or 0 for i in credible)
             hi = None if any(cl[i].high is None for i in credible) else max(cl[i].high for i in credible)
@@ -392,8 +403,12 @@ class _SideView:
             for i in compound + enemy:
                 if hi is not None:
                     hi = None if cl[i].high is None else max(hi, cl[i].high)
+            for i in extra:
+                lo, best = lo + (cl[i].low or 0), best + _best_of(cl[i])
+                hi = None if hi is None or cl[i].high is None else hi + cl[i].high
             return Estimate(low=lo, best=best, high=hi if hi is None else max(hi, best),
-                            rule="most-reliable", claims=sorted(set(credible + compound + enemy)))
+                            rule="most-reliable" + ("+additional" if extra else ""),
+                            claims=sorted(set(credible + compound + enemy + extra)))
         if parts:
             j = max(parts, key=lambda k: (cl[k].low or 0))
             return Estimate(low=cl[j].low, best=_best_of(cl[j]), high=None, rule="part-of-side", claims=[j])
