@@ -34,13 +34,26 @@ HOSTILE = ("evil", '<script>alert("title")</script><img src=x onerror=alert(1)> 
            '<script>alert(3)</script>, the mayor said.')
 
 
+def rich_extract(doc):
+    """``fake_extract`` plus, for the Kidal report, a source class, a
+    disagreement, a reaction and a related incident (with markup in them)."""
+    incident = fake_extract(doc)
+    if incident.id == "market-attack-in-kidal":
+        incident.claims[0].source_class = "independent"
+        incident.conflicts = [{"category": "killed", "side": None, "claims": [0], "kind": "source-disagreement",
+                               "text": "a local official says 12 killed; the army says <b>9</b> killed"}]
+        incident.reactions = [{"actor": "UN <i>mission</i>", "stance": "condemned", "date": "2016-03-05"}]
+        incident.related = [{"title": "Convoy bombing near Gao", "relation": "see_also"}]
+    return incident
+
+
 def build_db(folder: Path, url: str | None = None) -> str:
     """A database (SQLite in ``folder`` unless ``url``) with the five test
     reports and the hostile one."""
     url = url or f"sqlite:///{folder / 'web.db'}"
     paths = write_reports(folder / "reports", [*REPORTS, HOSTILE])
     with Store(url) as store:
-        result = ingest(store, paths, extractor=fake_extract)
+        result = ingest(store, paths, extractor=rich_extract)
     assert result.ingested == 6 and not result.failed
     return url
 
@@ -304,6 +317,15 @@ def test_incident_page(client):
     assert client.get("/incidents/nope", headers={"accept": "text/html"}).status_code == 404
 
 
+def test_incident_page_conflicts_reactions_related(client):
+    html = client.get("/incidents/market-attack-in-kidal").text
+    assert "a local official says 12 killed; the army says &lt;b&gt;9&lt;/b&gt; killed." in html
+    assert '<a href="#doctext" class="claim-ref" data-claim="0">#1</a>' in html
+    assert "UN &lt;i&gt;mission&lt;/i&gt;: condemned (2016-03-05)" in html
+    assert '<a href="/?q=Convoy%20bombing%20near%20Gao">Convoy bombing near Gao</a>' in html
+    assert '<span class="badge independent">independent</span>' in html
+
+
 def test_hostile_document_renders_inert(client):
     html = client.get(f"/incidents/{EVIL}").text
     assert "<script>alert" not in html and "<img" not in html
@@ -354,3 +376,10 @@ def test_static_assets_are_local(client):
                  "/static/vendor/world-atlas/countries-110m.json", "/static/app.css", "/static/map.js",
                  "/static/incident.js"):
         assert client.get(path).status_code == 200, path
+
+
+def test_serve_command_refuses_a_bad_database(cli, tmp_path):
+    result = cli("serve", "--db", f"sqlite:///{tmp_path}/missing/dir/x.db")
+    assert result.exit_code == 2
+    assert "tally: error: cannot create" in result.stderr
+    assert "--token" in cli("serve", "--help").stdout

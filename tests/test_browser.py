@@ -167,6 +167,16 @@ def test_marker_popup_opens_the_incident_and_a_claim_highlights(server, page):
     page.screenshot(path=str(ARTIFACTS / "incident.png"), full_page=True)
 
 
+def test_disagreement_points_at_its_claim(server, page):
+    page.goto(server + "/incidents/market-attack-in-kidal")
+    assert page.locator("#conflicts li").inner_text().startswith("a local official says 12 killed; the army says <b>9</b>")
+    page.click("#conflicts a.claim-ref")
+    assert page.locator("#doctext mark.sentence mark.figure").inner_text() == "12"
+    page.click("ul.related a")
+    page.wait_for_url("**/?q=Convoy*")
+    assert row_ids(page) == ["convoy-bombing-near-gao"]
+
+
 def test_open_from_list_and_hostile_document_stays_inert(server, page):
     page.goto(server + "/?sort=title")
     page.locator(f"tr[data-id='{EVIL}'] a").click()

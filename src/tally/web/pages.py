@@ -82,7 +82,9 @@ def incident_page(request: Request, incident_id: str):
     text = found["text"]
     return templates.TemplateResponse(request, "incident.html", {
         "r": record, "found": found, "heading": record.get("title") or _first_words(text) or record["id"], "estimates": data.estimate_rows(record), "claims": claims,
-        "conflicts": [data.conflict_sentence(c) for c in record.get("conflicts") or []],
+        "conflicts": [{"text": data.conflict_sentence(c), "kind": c.get("kind"),
+                       "claims": [i for i in c.get("claims") or [] if isinstance(i, int) and 0 <= i < len(claims)]}
+                      for c in record.get("conflicts") or [] if isinstance(c, dict)],
         "reactions": [data.reaction_sentence(x) for x in record.get("reactions") or []],
         "doc": {"text": text, "claims": [{"start": c.get("start"), "end": c.get("end"),
                                           "figure_start": c.get("figure_start"),

@@ -47,6 +47,13 @@
     if (at.top < 0 || at.bottom > window.innerHeight) sentence.scrollIntoView({block: "center"});
   }
 
+  document.querySelectorAll("a.claim-ref").forEach(function (a) {
+    a.addEventListener("click", function (e) {
+      e.preventDefault();
+      show(parseInt(a.getAttribute("data-claim"), 10));
+    });
+  });
+
   document.querySelectorAll("tr.claim").forEach(function (row) {
     var i = parseInt(row.getAttribute("data-claim"), 10);
     row.addEventListener("click", function () { show(i); });
