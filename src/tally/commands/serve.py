@@ -39,4 +39,10 @@ def serve(
     shown = f"[{host}]" if ":" in host else host
     typer.echo(f"tally: serving {web.state.store.display_url} at http://{shown}:{port}/ "
                f"({'uploads need the token' if token else 'read-only'}; Ctrl-C stops)", err=True)
-    uvicorn.run(web, host=host, port=port, log_level="warning")
+    try:
+        uvicorn.run(web, host=host, port=port, log_level="warning")
+    except SystemExit as exc:  # uvicorn exits 3 when it cannot bind
+        if exc.code not in (0, None):
+            typer.echo(f"tally: error: cannot listen on {shown}:{port} (is the port in use?)", err=True)
+            raise typer.Exit(2)
+        raise
