@@ -111,3 +111,14 @@ def test_demonym_naming_a_region_of_another_country_counts_for_that_country():
     ctx = context_countries("Raiders from the Somali Regional State burned two villages near the border.")
     assert "SOM" not in ctx and ctx["ETH"] == 1
     assert context_countries("Somali troops retook the town.")["SOM"] == 1
+
+
+def test_place_outside_the_named_province_gives_way_to_the_province():
+    inc = located("A village guard was shot dead in Didim in Hakkari province on Sunday.")
+    assert inc.location is not None and inc.location.precision == "admin1"
+    assert inc.location.admin1 and "Hakk" in inc.location.admin1
+
+
+def test_big_city_beside_another_province_is_kept():
+    inc = located("A judge from Rashidan district of Ghazni Province was shot dead in Kabul city.")
+    assert inc.location is not None and inc.location.name == "Kabul"

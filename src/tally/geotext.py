@@ -284,6 +284,8 @@ def find_places(text: str, context: Counter[str] | None = None) -> list[Place]:
     for mn, entry in picks:
         if entry.level == 0 and anchors:  # "Rosario town in Cavite Province": the Rosario near Cavite
             entry = _nearest(mn, entry, anchors)
+            if _outside(entry, anchors):
+                continue  # "Sarioren in Sanliurfa province", but the only Sarioren known lies elsewhere
         score = {0: 3.0, 2: 2.0, 1: 1.5}.get(min(entry.level, 2), 1.0)
         if entry.iso3 in context:
             score += 1.0
@@ -375,6 +377,21 @@ def _derive_context(text: str, found: list[Mention], actor_countries: Counter[st
         peoples = Counter(g.peoples[k] for k in map(place_key, _PEOPLE_RE.findall(text)) if k in g.peoples)
         if peoples:
             context[peoples.most_common(1)[0][0]] += 1
+
+
+def _outside(entry: Entry, anchors: list[Entry]) -> bool:
+    """True when every subdivision the text names lies in ``entry``'s
+    country, none contains it and none is within 150 km of it: a homonym,
+    not the place meant."""
+    same = [a for a in anchors if a.iso3 == entry.iso3]
+    if not same or len(same) < len(anchors) or entry.lat is None or entry.population >= 1000000:
+        return False  # a big city ("in Kabul city") is meant even beside another province
+    for a in same:
+        if a.admin1 and entry.admin1 and place_key(a.admin1) == place_key(entry.admin1):
+            return False
+        if km(entry.lat, entry.lon, a.lat, a.lon) <= 150:  # type: ignore[arg-type]
+            return False
+    return True
 
 
 def _nearest(mn: Mention, entry: Entry, anchors: list[Entry]) -> Entry:
