@@ -69,3 +69,18 @@ def test_extract_policy_option(cli, tmp_path):
     gtd = json.loads(cli("extract", p, "--format", "json", "--policy", "gtd").stdout)[0]
     assert plain["casualties"]["killed"]["best"] == 7 and gtd["casualties"]["killed"]["best"] == 9
     assert cli("extract", p, "--policy", "bogus").exit_code == 2
+
+
+def test_ingest_and_export_policy(cli, tmp_path):
+    import json
+
+    p = write(tmp_path, "r.txt", "Gunmen killed 7 shoppers at the market; police shot dead two attackers.\n")
+    db = f"sqlite:///{tmp_path / 'p.db'}"
+    assert cli("ingest", p, "--db", db).exit_code == 0
+    plain = json.loads(cli("export", "--db", db, "--format", "json").stdout)[0]
+    gtd = json.loads(cli("export", "--db", db, "--format", "json", "--policy", "gtd").stdout)[0]
+    assert plain["casualties"]["killed"]["best"] == 7 and gtd["casualties"]["killed"]["best"] == 9
+    db2 = f"sqlite:///{tmp_path / 'g.db'}"
+    assert cli("ingest", p, "--db", db2, "--policy", "gtd").exit_code == 0
+    stored = json.loads(cli("export", "--db", db2, "--format", "json").stdout)[0]
+    assert stored["casualties"]["killed"]["best"] == 9

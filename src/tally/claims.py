@@ -227,7 +227,7 @@ SOURCE_PATTERNS = [
     re.compile(r"^(?P<src>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}),[^,]{3,80},\s*(?:said|says|stated|reported|announced|claimed)\b"),
 ]
 _VERBY_SOURCE = re.compile(r"\b(?:was|were|is|are|had|has|have|been|figure|toll|number)\b", re.I)
-_BAD_SOURCE = re.compile(r"^(?:it|he|she|they|this|that|there|which|who|we|i|the\s+attack|"
+_BAD_SOURCE = re.compile(r"^(?:it|he|she|they|this|that|there|which|who|we|i|and|or|but|then|also|the\s+attack|"
                          r"the\s+report|police\s+said\s+the)$", re.I)
 CONTINUES_RE = re.compile(r"\b(?:as\s+well|also|another|further|additional|in\s+addition|more|"
                           r"others|the\s+rest|besides)\b", re.I)

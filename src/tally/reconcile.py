@@ -434,6 +434,9 @@ class _SideView:
                         i, j = single[a], single[b]
                         if not _same_people(cl[i], cl[j]):
                             continue  # "three attackers" and "a fourth attacker": two groups, not two counts
+                        if sid not in self.first_names and "infobox" not in (cl[i].origin, cl[j].origin) and (
+                                not cl[i].source or not cl[j].source or _key_source(cl[i]) == _key_source(cl[j])):
+                            continue  # no sides to weigh: only two named sources can disagree
                         if len(ib_row) > 1 and (cl[i].origin, cl[j].origin) in (("infobox", "body"), ("body", "infobox")):
                             b = cl[j] if cl[i].origin == "infobox" else cl[i]
                             if any(_overlap(b, cl[k]) for k in ib_row):
