@@ -21,7 +21,7 @@ from ..store.query import select_incidents
 CATEGORIES = ("killed", "injured", "arrested", "captured", "missing", "hostages", "displaced")
 
 #: At most this many incidents are drawn on the map.
-MAP_LIMIT = 5000
+MAP_LIMIT = 2000
 
 
 @dataclass

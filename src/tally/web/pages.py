@@ -68,7 +68,7 @@ def incident_list(request: Request, q: Optional[str] = None, country: Optional[s
     exports = {fmt: "/api/export" + _query(params, format=fmt, sort=sort) for fmt in ("csv", "geojson", "json")}
     return templates.TemplateResponse(request, "list.html", {
         "form": form, "page": result, "columns": COLUMNS, "sort_links": sort_links, "nav": nav,
-        "stats": stats, "timeline": timeline(stats["per_month"]), "points": points, "exports": exports,
+        "stats": stats, "timeline": timeline(stats["per_month"]), "points": points, "map_limit": data.MAP_LIMIT, "exports": exports,
         "sort": sort})
 
 
