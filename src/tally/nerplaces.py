@@ -1,9 +1,10 @@
 """Place names found by spaCy's named-entity recogniser, for reports where
 the cheap rules of :mod:`tally.geotext` find no place finer than a country.
 
-Only the ``ner`` component of :func:`tally.nlp.get_nlp` runs (it carries its
-own token-to-vector layer), so the parse costs about half of the full
-pipeline, and only on the reports that need it. GPE, LOC and FAC entities
+Only the tokenizer and the ``ner`` component of :func:`tally.nlp.get_nlp`
+run (``ner`` carries its own token-to-vector layer), so the parse costs
+about half of the full pipeline, only on the reports that need it, and the
+pipeline is the one copy the process already holds. GPE, LOC and FAC entities
 are looked up in the gazetteer. The small English model often labels
 African and Asian place names PERSON or ORG ("Bamako", "Faladie"): such an
 entity still counts when a place cue precedes it ("in", "the town of") and
@@ -30,26 +31,29 @@ _CUE_RE = re.compile(r"\b(?:in|at|near|outside|from|of|town|city|village|distric
                      r"\s+(?:the\s+)?$", re.I)
 _NEAR_RE = re.compile(r"\b(?:near|outside|close to|km|kilometres|kilometers|miles)\b[^.;]{0,30}$", re.I)
 _ARTICLE_RE = re.compile(r"^(?:the|The)\s+")
-_NER_ONLY = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
 
 
 def ner_pipeline():
-    """The English pipeline with everything but ``ner`` disabled (loaded once)."""
+    """The process-wide English pipeline (:func:`tally.nlp.get_nlp`, loaded
+    once and shared with every other user); only its tokenizer and ``ner``
+    component are run here."""
     from .nlp import get_nlp
 
-    return get_nlp(_NER_ONLY)
+    return get_nlp()
 
 
 def entities(text: str) -> list[tuple[str, str, int]]:
     """(text, label, start offset) of the named entities of ``text``."""
-    doc = ner_pipeline()(text)
+    nlp = ner_pipeline()
+    doc = nlp.get_pipe("ner")(nlp.make_doc(text))
     return [(e.text, e.label_, e.start_char) for e in doc.ents]
 
 
 def entities_batch(texts: Iterable[str], batch_size: int = 64) -> list[list[tuple[str, str, int]]]:
-    """:func:`entities` for many texts through ``nlp.pipe``."""
-    return [[(e.text, e.label_, e.start_char) for e in doc.ents]
-            for doc in ner_pipeline().pipe(texts, batch_size=batch_size)]
+    """:func:`entities` for many texts, batched through the component's ``pipe``."""
+    nlp = ner_pipeline()
+    docs = nlp.get_pipe("ner").pipe((nlp.make_doc(t) for t in texts), batch_size=batch_size)
+    return [[(e.text, e.label_, e.start_char) for e in doc.ents] for doc in docs]
 
 
 def ner_places(text: str, context: Counter[str] | None = None,
