@@ -260,3 +260,15 @@ def test_ordinal_adds_to_a_sides_count():
     e = inc.casualties_by_side["perpetrators"]["killed"]
     assert (e.low, e.best, e.high) == (4, 4, 4)
     assert not inc.conflicts
+
+
+@pytest.mark.parametrize("text, tally_best, acled_best", [
+    ("Gunmen killed several people in the market.", 3, 10),
+    ("Militants killed dozens of villagers.", 12, 12),
+    ("A suicide bomber blew himself up at a checkpoint.", 0, 1),
+])
+def test_acled_vague_words_and_attackers(text, tally_best, acled_best):
+    t = extract(Document.from_text(text, format="csv")).casualties["killed"]
+    a = extract(Document.from_text(text, format="csv"), policy="acled").casualties["killed"]
+    assert t.best == tally_best and a.best == acled_best
+    assert a.low <= a.best and (a.high is None or a.best <= a.high)

@@ -24,9 +24,9 @@ POLICIES = ("tally", "ucdp", "acled", "gtd")
 
 #: ACLED's reading of vague words (its fatalities FAQ): the figure it codes.
 ACLED_VAGUE = {"tens": 10, "dozens": 12, "a dozen": 12, "hundreds": 100, "scores": 20,
-               "thousands": 1000, "several": 3, "a few": 2, "few": 2, "several dozen": 24,
-               "several hundred": 200, "several thousand": 2000, "a handful": 3, "some": 2,
-               "many": 5, "numerous": 5, "a number": 2}
+               "thousands": 1000, "several": 10, "many": 10, "numerous": 10, "some": 10,
+               "a number": 10, "several dozen": 24, "several hundred": 200, "several thousand": 2000,
+               "a few": 3, "few": 3, "a handful": 3}
 
 _GENERIC_GROUP_RE = re.compile(r"^(?:people|persons|individuals|others?|victims|the\s+dead|dead|bodies|"
                                r"casualties|lives|men|injured|wounded)$", re.I)
@@ -101,7 +101,7 @@ def apply_policy(record: dict[str, Any], policy: str) -> dict[str, Any]:
     cas = {k: (Estimate(**v) if v else None) for k, v in (record.get("casualties") or {}).items()}
     by_side = {s: {k: (Estimate(**v) if v else None) for k, v in row.items()}
                for s, row in (record.get("casualties_by_side") or {}).items()}
-    if policy in ("gtd", "ucdp"):
+    if policy in ("gtd", "ucdp", "acled"):
         k = cas.get("killed")
         p = (by_side.get("perpetrators") or {}).get("killed")
         if k and p and (k.rule or "").startswith("narrative") and "+perpetrators" not in (k.rule or ""):
@@ -132,6 +132,8 @@ def _policy_adjust(cas, by_side, claims: list[Claim], policy: str) -> None:
                 if word in ACLED_VAGUE:
                     e.best = ACLED_VAGUE[word]
                     e.low = min(e.low, e.best) if e.low is not None else e.best
+                    if e.high is not None and e.high < e.best:
+                        e.high = e.best
                     e.rule += "+acled-vague"
         if policy == "ucdp" and e.best is not None:
             if e.low is not None and e.best < e.low:

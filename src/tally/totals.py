@@ -73,6 +73,9 @@ import re
 from .claims import is_implicit, mentions_killing, relation
 from .model import CATEGORIES, Claim, Document, Estimate
 
+#: policies whose killed total counts the attackers killed in the act
+COUNT_ATTACKERS = ("gtd", "ucdp", "acled")
+
 _DETERMINERS = {"a", "an", "one", "his", "her", "their", "another", "the"}
 TOTAL_KEYS = re.compile(r"^(?:fatalities|deaths?|injuries|injured|casualties|victims|killed|wounded|dead|"
                         r"missing|captured|hostages|arrested|displaced|non_?fatal_?injuries)$")
@@ -253,7 +256,8 @@ def _narrative_total(claims: list[Claim], cat: str, doc: Document, policy: str =
         if est is None:
             if p is None:
                 return None
-            if any(c.figure and c.figure.lower() in ("himself", "herself", "themselves") for _, c in perps):
+            if any(c.figure and c.figure.lower() in ("himself", "herself", "themselves") for _, c in perps) \
+                    and policy not in COUNT_ATTACKERS:
                 # only the attacker died ("blew himself up"): nobody else is counted
                 return Estimate(low=0, best=0, high=p.high, rule="narrative-perpetrators-only", claims=p.claims)
             # the only dead are named by an attacker word ("five alleged kidnappers were
@@ -262,8 +266,8 @@ def _narrative_total(claims: list[Claim], cat: str, doc: Document, policy: str =
             return p
         if est.high is not None:
             est.high = None if p.high is None else est.high + p.high
-        if policy in ("gtd", "ucdp"):
-            # GTD's nkill and UCDP's deaths count the attackers killed too
+        if policy in COUNT_ATTACKERS:
+            # GTD's nkill, UCDP's deaths and ACLED's fatalities count the attackers killed too
             est.low += p.low
             est.best += p.best
             est.rule += "+perpetrators"
