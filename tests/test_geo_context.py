@@ -122,3 +122,22 @@ def test_place_outside_the_named_province_gives_way_to_the_province():
 def test_big_city_beside_another_province_is_kept():
     inc = located("A judge from Rashidan district of Ghazni Province was shot dead in Kabul city.")
     assert inc.location is not None and inc.location.name == "Kabul"
+
+
+def test_transliterated_a_and_ah_endings_are_one_name():
+    g = gazetteer()
+    assert {e.iso3 for e in g.lookup("Baquba")} >= {"IRQ"}
+    assert any(e.level == 0 for e in g.lookup("Qayyara"))
+    inc = located("A roadside bomb killed four shepherds south of the town of Qayyara.")
+    assert inc.location is not None and inc.location.country_iso3 == "IRQ"
+
+
+def test_only_venue_named_leaves_the_country_of_the_report():
+    inc = located("An envoy told reporters in Geneva that Iraqi troops found 30 bodies in a ravine.")
+    assert inc.location is not None and inc.location.country_iso3 == "IRQ"
+
+
+def test_ethnic_people_and_refugee_origin_are_no_country_context():
+    assert "SOM" not in context_countries("Gunmen killed twelve ethnic Somalis at a well.")
+    ctx = context_countries("Refugees who fled fighting in Burundi were shot in a camp in Rwanda.")
+    assert "BDI" not in ctx and ctx["RWA"] == 4

@@ -25,7 +25,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from .placenames import ADMIN_WORDS, key_variants, place_key, skeleton
+from .placenames import ADMIN_WORDS, ending_variant, key_variants, place_key, skeleton
 
 __all__ = ["ADMIN_WORDS", "Country", "Entry", "Gazetteer", "gazetteer", "key_variants", "place_key", "skeleton"]
 
@@ -347,7 +347,9 @@ class Gazetteer:
         or a leading article dropped as a fallback), in ``iso3`` when given,
         preferring ``admin1``; places are sorted by population."""
         rows: list[int] = []
-        for k in key_variants(place_key(name)):
+        keys = key_variants(place_key(name))
+        alt = ending_variant(keys[-1])
+        for k in keys + ([alt] if alt else []):  # the "-a"/"-ah" spelling only when nothing else names it
             if not place_only:
                 rows += [n for n in self.admins.get(k, ()) if n not in rows]
             if not admin_only:

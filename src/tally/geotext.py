@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from .actors import actor_table
 from .gazetteer import ADMIN_WORDS, Country, Entry, gazetteer, key_variants, place_key, skeleton
+from .placenames import ending_variant
 from .model import Place
 from .places import choose, country_place, km, to_place
 
@@ -40,6 +41,7 @@ _ADMIN_AFTER_RE = re.compile(
 _APPOSITIVE_RE = re.compile(r",\s+(?:the\s+|an?\s+)?(?:(?:small|remote|provincial|regional|district|state"
                             r"|northern|southern|eastern|western|central|border|coastal|rural|main)\s+)*"
                             r"(?:capital|town|village|city|district|suburb|neighbou?rhood|settlement|locality)\b")
+_ETHNIC_BEFORE_RE = re.compile(r"\bethnic\s+$", re.I)
 _REGION_AFTER_RE = re.compile(r"[ \t]+(?:Region(?:al[ \t]+State)?|State)\b")
 _STATE_AFTER_RE = re.compile(r"[ \t]+(?:[Ss]tate|Delta|Province|Governorate|Region)\b")  # "Niger State"
 _BORDER_AFTER_RE = re.compile(r"[ \t]+(?:border|frontier)", re.I)
@@ -50,7 +52,9 @@ _BORDER_BEFORE_RE = re.compile(r"\b(?:borders?|frontiers?)\s+(?:with|of)\s+(?:th
 _NOT_HERE_BEFORE_RE = re.compile(r"\b(?:(?:led|backed|supported|funded|armed|sponsored|trained)\s+by"
                                  r"|\bto\s+cross\s+(?:into|to)|fle(?:e|d|eing)\s+(?:to|into)"
                                  r"|(?:on\s+their|on\s+his|on\s+her|their|his|her)\s+way\s+to"
-                                 r"|deported\s+to|return(?:ed|ing)?\s+to)\s+(?:the\s+)?$", re.I)
+                                 r"|deported\s+to|return(?:ed|ing)?\s+to|refugees\s+from"
+                                 r"|(?:fled|fleeing|escaped|escaping)\s+(?:[a-z-]+\s+){0,3}?(?:in|from))\s+(?:the\s+)?$",
+                                 re.I)
 _DIRECTION_RE = re.compile(r"\b(north|south|east|west|north-?east|north-?west|south-?east|south-?west|central)"
                            r"(?:ern)?\b", re.I)
 _POSSESSOR_RE = re.compile(r"\b([A-Z][\w ]*?|country)['’]s?\s+(?:(?:far|restive|volatile|troubled|remote|"
@@ -127,8 +131,10 @@ def context_countries(text: str) -> Counter[str]:
                     break
                 if _LED_RE.match(text, end) or _BORDER_AFTER_RE.match(text, end) or \
                         _BORDER_BEFORE_RE.search(text, max(0, offsets[i] - 60), offsets[i]) or \
-                        _NOT_HERE_BEFORE_RE.search(text, max(0, offsets[i] - 40), offsets[i]):
+                        _NOT_HERE_BEFORE_RE.search(text, max(0, offsets[i] - 60), offsets[i]):
                     break  # "Saudi-led coalition", "the border with Chad": not where it happened
+                if k in g.demonyms and _ETHNIC_BEFORE_RE.search(text, max(0, offsets[i] - 12), offsets[i]):
+                    break  # "ethnic Somalis": a people, not a country
                 if k in g.demonyms:
                     region = _REGION_AFTER_RE.match(text, end)
                     other = [e for e in g.lookup(words[i] if j - i == 1 else " ".join(words[i:j]), admin_only=True)
@@ -202,8 +208,10 @@ def mentions(text: str, actor_countries: Counter[str] | None = None) -> list[Men
                         actor_countries[table.countries[known[0]]] += 1
                     found = (j, None)
                     break
+                alt = ending_variant(k)
                 if k in g.admins or k in g.places or ADMIN_WORDS.search(k) or (
-                        " " in k and any(v in g.places or v in g.admins for v in key_variants(k)[1:])):
+                        " " in k and any(v in g.places or v in g.admins for v in key_variants(k)[1:])) or (
+                        alt is not None and (alt in g.places or alt in g.admins)):
                     cands = g.lookup(phrase)
                     if cands:
                         found = (j, cands)
@@ -296,7 +304,7 @@ def find_places(text: str, context: Counter[str] | None = None) -> list[Place]:
                            for other, _ in picks if other is not mn):
             score -= 2.0  # "Bria, a town 600 km northeast of the capital Bangui": Bangui is a landmark
         if _VENUE_RE.search(text, max(0, mn.start - 60), mn.start):
-            score -= 2.5  # "told a briefing in Geneva": where it was said, not where it happened
+            continue  # "told a briefing in Geneva": where it was said, not where it happened
         scored.append((score, mn.start, to_place(mn.phrase, entry, near=mn.near)))
     if context and scored and max(t[0] for t in scored) < 1.2:
         iso3 = context.most_common(1)[0][0]

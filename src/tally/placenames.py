@@ -64,3 +64,16 @@ def key_variants(key: str) -> list[str]:
         if stripped != k and len(stripped) > 3:
             out.append(stripped)
     return out
+
+
+def ending_variant(key: str) -> str | None:
+    """The other spelling of a transliterated "-a"/"-ah" ending ("qayyara"
+    and "qayyarah", "baquba" and "baqubah"), or None. Tried only when the
+    key itself names nothing."""
+    if len(key) < 5:
+        return None
+    if key.endswith("ah"):
+        return key[:-1]
+    if key.endswith("a"):
+        return key + "h"
+    return None
