@@ -272,3 +272,19 @@ def test_acled_vague_words_and_attackers(text, tally_best, acled_best):
     a = extract(Document.from_text(text, format="csv"), policy="acled").casualties["killed"]
     assert t.best == tally_best and a.best == acled_best
     assert a.low <= a.best and (a.high is None or a.best <= a.high)
+
+
+def test_perpetrators_own_claim_gives_way_to_another_speaker():
+    text = "The insurgents claimed that 45 guards were killed in the raid; officials said 11 guards died."
+    inc = extract(Document.from_text(text, format="csv"))
+    srcs = [c.source for c in inc.claims]
+    assert srcs == ["The insurgents", "officials"]
+    e = inc.casualties["killed"]
+    assert (e.low, e.best) == (11, 11) and "not-the-perpetrators-claim" in e.rule
+    gtd = extract(Document.from_text(text, format="csv"), policy="gtd").casualties["killed"]
+    assert gtd.best == 11 and gtd.high == 11  # GTD never uses the perpetrator's claim
+
+
+def test_two_speakers_counting_different_people_still_add():
+    text = "The army claimed to have killed 25 rebels; the rebels claimed to have killed 6 soldiers."
+    assert extract(Document.from_text(text, format="csv")).casualties["killed"].best == 31

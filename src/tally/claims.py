@@ -411,6 +411,31 @@ _CONTRAST_RE = re.compile(r"\b(?:although|though|but|however|whereas|while|yet)\
                           r"claim|claims|reported|put|according|insisted|estimated)\b[^.;]*$", re.I)
 
 
+_SPEECH_RE = re.compile(r"\b(?:said|say|says|claimed|claims|reported|reports|stated|announced|confirmed|"
+                        r"according\s+to|estimated|put)\b", re.I)
+_CLAUSE_SPEAKER_RE = re.compile(r";\s*(?:while\s+|but\s+|and\s+)?[^;]{0,80}?\b(?:said|say|says|claimed|reported|"
+                                r"stated|announced|confirmed|according\s+to|estimated|put)\b[^;]*$", re.I)
+
+
+def _clause_source(text: str, ss: int, se: int, pos: int) -> str | None:
+    """The speaker of the ';' clause holding ``pos``, when the sentence has
+    several clauses and that one names its own ("the rebels claimed 50; officials
+    said 14")."""
+    sent = text[ss:se]
+    if ";" not in sent:
+        return None
+    start = sent.rfind(";", 0, pos - ss) + 1
+    end = sent.find(";", pos - ss)
+    clause = sent[start:end if end >= 0 else len(sent)].strip()
+    if not clause:
+        return None
+    # a clause after ';' starts a statement: "officials said ..." reads like "Officials said ..."
+    src = _sentence_source(clause[0].upper() + clause[1:])
+    if src and clause[0].islower() and src[0].isupper() and src[1:] == clause[1:len(src)]:
+        src = clause[0] + src[1:]
+    return src
+
+
 def relation(claim: Claim, doc: Document) -> str | None:
     """``"subset"`` when the claim's figure is introduced as part of an earlier
     figure ("including 10 foreigners", "three of them"), ``"alternative"``
@@ -427,6 +452,15 @@ def relation(claim: Claim, doc: Document) -> str | None:
     cm = _CONTRAST_RE.search(head)
     if cm and find_quantities(head[:cm.start()]):
         return "alternative"  # "police confirmed 7 deaths, although villagers said over 10 were killed"
+    cm = _CLAUSE_SPEAKER_RE.search(head)
+    if cm and find_quantities(head[:cm.start()]) and _SPEECH_RE.search(head[:cm.start()]):
+        # "the rebels claimed 50 soldiers dead; officials said 14 soldiers died": the same people
+        # counted by another speaker (not "the army claimed 30 militants; the rebels 10 soldiers")
+        words = re.findall(r"[a-z]+", (claim.group or "").lower())
+        head_word = words[-1].rstrip("s") if words else ""
+        if not head_word or head_word in ("people", "person", "other", "victim") or \
+                re.search(rf"\b{re.escape(head_word)}", head[:cm.start()], re.I):
+            return "alternative"
     if ADDITIVE_BEFORE_RE.search(before) or ADDITIVE_AFTER_RE.match(after):
         return "additive"
     rest = doc.text[claim.figure_end:claim.end]
@@ -666,7 +700,10 @@ def _body_claims(doc: Document, sides: list[Side]) -> list[Claim]:
             for c in found:
                 if CAUSE_OTHER_RE.search(text[max(ss, c.figure_start - 60):c.figure_start]):
                     c.other_event = True  # "sparked by the killing of a military official"
-                if c.source is None:
+                clause_src = _clause_source(text, ss, se, c.figure_start)
+                if clause_src:
+                    c.source = clause_src  # this ';' clause names its own speaker
+                elif c.source is None:
                     c.source = src or carried
                 c.section = name
                 if other_sent or RELATIVE_OTHER_RE.search(text[max(ss, c.figure_start - 40):c.figure_start]) \
