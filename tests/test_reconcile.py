@@ -288,3 +288,12 @@ def test_perpetrators_own_claim_gives_way_to_another_speaker():
 def test_two_speakers_counting_different_people_still_add():
     text = "The army claimed to have killed 25 rebels; the rebels claimed to have killed 6 soldiers."
     assert extract(Document.from_text(text, format="csv")).casualties["killed"].best == 31
+
+
+@pytest.mark.parametrize("text, tally_best, acled_best", [
+    ("Gunmen killed at least 40 villagers. Other reports put the toll at 52.", 52, 40),
+    ("Gunmen killed 40 villagers. The toll later rose to 52.", 52, 52),
+])
+def test_acled_other_report_vs_revision(text, tally_best, acled_best):
+    assert extract(Document.from_text(text, format="csv")).casualties["killed"].best == tally_best
+    assert extract(Document.from_text(text, format="csv"), policy="acled").casualties["killed"].best == acled_best

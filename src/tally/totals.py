@@ -250,7 +250,8 @@ def _narrative_total(claims: list[Claim], cat: str, doc: Document, policy: str =
     else:
         use = victims
         rule = "narrative-implicit"
-    est = _sentences_total(use, rule, doc)
+    replaced: list[tuple[int, list[int]]] = []
+    est = _sentences_total(use, rule, doc, replaced if policy == "acled" else None)
     if perps:
         p = _sentences_total(perps, "perpetrators", doc)
         if est is None:
@@ -277,7 +278,7 @@ def _narrative_total(claims: list[Claim], cat: str, doc: Document, policy: str =
         if policy == "acled":
             # the most conservative credible toll: another source's lower figure wins
             alts = [c.low for i, c in body if relation(c, doc) == "alternative" and c.low is not None
-                    and c.side != "perpetrators"]
+                    and c.side != "perpetrators"] + [b for b, _ in replaced]
             if alts and min(alts) < est.best:
                 est.best = min(alts)
                 est.rule += "+acled-lowest"
@@ -314,7 +315,14 @@ def _widen(est: Estimate, body: list[tuple[int, Claim]], doc: Document) -> None:
         est.high = max(est.high, total, alt)
 
 
-def _sentences_total(items: list[tuple[int, Claim]], rule: str, doc: Document) -> Estimate | None:
+_REVISED_RE = re.compile(r"\b(?:rose|risen|rising|climbed|increased|jumped|reached|revised|updated|later|"
+                         r"bringing|brought|raising|raised|now|has\s+risen|toll\s+(?:is|stands|stood))\b", re.I)
+
+
+def _sentences_total(items: list[tuple[int, Claim]], rule: str, doc: Document,
+                     replaced: list[tuple[int, list[int]]] | None = None) -> Estimate | None:
+    """``replaced`` (when given) collects the bests that a later, larger figure
+    replaced without saying it revises them (another report's figure)."""
     by_sent: dict[int, list[tuple[int, Claim]]] = {}
     for i, c in items:
         by_sent.setdefault(c.start, []).append((i, c))
@@ -351,6 +359,8 @@ def _sentences_total(items: list[tuple[int, Claim]], rule: str, doc: Document) -
             running = _add(running, acc)
             run_idx += [i for i, _ in parts]
         elif acc[1] > running[1]:
+            if replaced is not None and not _REVISED_RE.search(doc.text, start, parts[0][1].end):
+                replaced.append((running[1], list(run_idx)))
             running = acc
             run_idx = [i for i, _ in parts]
             any_update = True
