@@ -141,3 +141,15 @@ def test_ethnic_people_and_refugee_origin_are_no_country_context():
     assert "SOM" not in context_countries("Gunmen killed twelve ethnic Somalis at a well.")
     ctx = context_countries("Refugees who fled fighting in Burundi were shot in a camp in Rwanda.")
     assert "BDI" not in ctx and ctx["RWA"] == 4
+
+
+def test_distance_and_bearing_from_a_place_move_the_point():
+    from tally.places import km
+
+    g = gazetteer()
+    city = next(e for e in g.lookup("Maiduguri") if e.level == 0)
+    place = find_places("Gunmen killed six herders about 100 km north of the city of Maiduguri, Nigeria.")[0]
+    assert place.precision == "near" and place.lat > city.lat
+    assert abs(km(city.lat, city.lon, place.lat, place.lon) - 100) < 1
+    plain = find_places("Gunmen killed six herders in Maiduguri, Nigeria.")[0]
+    assert (plain.lat, plain.precision) == (city.lat, "exact")

@@ -10,6 +10,7 @@ spaCy parse, well under a millisecond for a short report.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -305,7 +306,9 @@ def find_places(text: str, context: Counter[str] | None = None) -> list[Place]:
             score -= 2.0  # "Bria, a town 600 km northeast of the capital Bangui": Bangui is a landmark
         if _VENUE_RE.search(text, max(0, mn.start - 60), mn.start):
             continue  # "told a briefing in Geneva": where it was said, not where it happened
-        scored.append((score, mn.start, to_place(mn.phrase, entry, near=mn.near)))
+        place = to_place(mn.phrase, entry, near=mn.near)
+        _offset(place, text[max(0, mn.start - 80):mn.start])
+        scored.append((score, mn.start, place))
     if context and scored and max(t[0] for t in scored) < 1.2:
         iso3 = context.most_common(1)[0][0]
         scored.append((1.2, 0, _country_part(text, g.by_iso3[iso3])))
@@ -321,6 +324,30 @@ def find_places(text: str, context: Counter[str] | None = None) -> list[Place]:
                 places.append(to_place(capital.name, capital))
         places.append(_country_part(text, g.by_iso3[iso3]))
     return places
+
+
+_BEARING = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180, "southwest": 225,
+            "west": 270, "northwest": 315}
+_OFFSET_RE = re.compile(
+    r"\b(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>km|kms|kilometres|kilometers|miles|mi)\b\s*(?:\([^)]{1,25}\)\s*)?"
+    r"(?:\(?[a-z-]+\)?\s+)?(?P<dir>north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
+    r"\s+(?:of|from)\s+(?:the\s+)?(?:(?:town|city|village|capital)\s+(?:of\s+)?)?$", re.I)
+
+
+def _offset(place: Place, before: str) -> None:
+    """"45 km east of X": the point moved 45 km east of X's, precision "near"."""
+    m = _OFFSET_RE.search(before)
+    if m is None or place.lat is None or place.lon is None or place.precision not in ("exact", "near"):
+        return
+    dist = float(m.group("n")) * (1.609 if m.group("unit").lower().startswith("mi") else 1.0)
+    if not 0 < dist <= 1000:
+        return
+    brg = math.radians(_BEARING[m.group("dir").lower().replace("-", "")])
+    lat1, lon1, d = math.radians(place.lat), math.radians(place.lon), dist / 6371.0
+    lat2 = math.asin(math.sin(lat1) * math.cos(d) + math.cos(lat1) * math.sin(d) * math.cos(brg))
+    lon2 = lon1 + math.atan2(math.sin(brg) * math.sin(d) * math.cos(lat1), math.cos(d) - math.sin(lat1) * math.sin(lat2))
+    place.lat, place.lon = round(math.degrees(lat2), 5), round((math.degrees(lon2) + 540) % 360 - 180, 5)
+    place.precision = "near"
 
 
 def _admin_context(found: list[Mention], context: Counter[str]) -> None:
