@@ -40,3 +40,11 @@ def test_report_naming_only_an_unlisted_spelling_gets_a_place_from_ner():
     inc = Incident(id="t", title=None, source={})
     fill_facts(Document.from_text(text, source="t", format="csv"), inc)
     assert inc.location is not None and inc.location.country_iso3 == "IRQ"
+
+
+def test_short_skeleton_variant_needs_a_close_spelling_inside_context():
+    text = "Two guards died when a grenade hit the port gate in Bosasso."
+    ents = [("Bosasso", "GPE", text.index("Bosasso"))]
+    places = ner_places(text, Counter({"SOM": 2}), ents=ents)
+    assert places and places[0].country_iso3 == "SOM" and places[0].precision == "exact"
+    assert ner_places(text, Counter({"KEN": 2}), ents=ents) == []

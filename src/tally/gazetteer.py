@@ -326,12 +326,15 @@ class Gazetteer:
         found = [e for e in self.lookup(name, iso3) if e.level == 0]
         return found[0] if found else None
 
-    def fuzzy(self, name: str, iso3: set[str] | Counter | None, level1_only: bool = False) -> list[Entry]:
+    def fuzzy(self, name: str, iso3: set[str] | Counter | None, level1_only: bool = False,
+              min_skeleton: int | None = None) -> list[Entry]:
         """Places (population 1,000+) and first-level subdivisions whose
-        consonant skeleton equals that of ``name``, inside ``iso3`` when given."""
+        consonant skeleton equals that of ``name``, inside ``iso3`` when given;
+        skeletons shorter than ``min_skeleton`` (3 for places, 2 for
+        subdivisions) match nothing."""
         k = key_variants(place_key(name))[-1]
         sk = skeleton(k)
-        if len(k) < 4 or len(sk) < (2 if level1_only else 3):
+        if len(k) < 4 or len(sk) < (min_skeleton or (2 if level1_only else 3)):
             return []
         found = [e for e in map(self._entry, self.skeletons.get(sk, ())) if (iso3 is None or e.iso3 in iso3)
                  and (e.level == 1 or not level1_only)]

@@ -23,6 +23,7 @@ from typing import Iterable
 
 from .gazetteer import Entry, gazetteer, place_key
 from .model import Place
+from .geotext import closest
 from .places import choose, to_place
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -88,8 +89,8 @@ def _resolve(name: str, context: Counter[str], labelled: bool) -> Entry | None:
         inside = [e for e in cands if e.iso3 in context]
         if inside:
             return choose(inside)
-        if labelled:  # a spelling variant inside the text's country ("Falluja", "Konduz")
-            found = g.fuzzy(name, context)
+        if labelled:  # a spelling variant inside the text's country ("Falluja", "Konduz", "Bosasso")
+            found = g.fuzzy(name, context) or closest(name, g.fuzzy(name, context, min_skeleton=2), 0.8)
             return choose(found) if found else None
         return None
     if cands and len({e.iso3 for e in every}) == 1:  # homonyms without coordinates count too
