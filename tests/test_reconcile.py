@@ -297,3 +297,15 @@ def test_two_speakers_counting_different_people_still_add():
 def test_acled_other_report_vs_revision(text, tally_best, acled_best):
     assert extract(Document.from_text(text, format="csv")).casualties["killed"].best == tally_best
     assert extract(Document.from_text(text, format="csv"), policy="acled").casualties["killed"].best == acled_best
+
+
+def test_perpetrators_claim_in_a_later_sentence_is_not_the_toll():
+    text = ("Gunmen killed 4 police officers at a checkpoint. Al-Shabaab claimed responsibility and "
+            "stated that 12 officers were killed.")
+    e = extract(Document.from_text(text, format="csv")).casualties["killed"]
+    assert e.best == 4 and (e.high is None or e.high >= 12)
+
+
+def test_gtd_attackers_inside_a_stated_toll_are_not_added_twice():
+    text = "At least 10 people, including 3 assailants, were killed when gunmen stormed the hotel."
+    assert extract(Document.from_text(text, format="csv"), policy="gtd").casualties["killed"].best == 10

@@ -59,7 +59,7 @@ def reconcile(incident: Incident, doc: Document, policy: str = "tally") -> Incid
         used = [dataclasses.replace(c, other_event=True) if _perpetrator_claim(c, incident) else c
                 for c in claims]
     casualties, _ = casualty_totals(used, doc, policy)
-    _not_the_perpetrators_word(casualties, used, incident, doc)
+    _not_the_perpetrators_word(casualties, used, incident, doc, policy)
     view = _SideView(incident, used, doc)
     by_side: dict[str, dict[str, Estimate | None]] = {}
     for sid in view.side_ids():
@@ -73,24 +73,29 @@ def reconcile(incident: Incident, doc: Document, policy: str = "tally") -> Incid
     return incident
 
 
-def _not_the_perpetrators_word(casualties, claims: list[Claim], incident: Incident, doc: Document) -> None:
+def _not_the_perpetrators_word(casualties, claims: list[Claim], incident: Incident, doc: Document,
+                               policy: str = "tally") -> None:
     """A narrative toll resting only on the perpetrator's own claim gives way to
-    another speaker's figure for the same count ("the group claimed 50 soldiers
-    killed; officials said 14 died": best 14, the claim keeps the high)."""
+    the figures of the other speakers ("the group claimed 50 soldiers killed;
+    officials said 14 died": best 14; the claim keeps the high)."""
+    from .totals import casualty_totals
+
     for cat, e in casualties.items():
         if not e or not (e.rule or "").startswith("narrative") or not e.claims:
             continue
         if not all(_perpetrator_claim(claims[i], incident) for i in e.claims):
             continue
-        alts = [i for i, c in enumerate(claims) if c.origin == "body" and c.categories == [cat]
-                and not c.other_event and i not in e.claims and not _perpetrator_claim(c, incident)
-                and relation(c, doc) == "alternative"]
-        if alts:
-            j = alts[0]
-            e.best = _best_of(claims[j])
-            e.low = min(e.low if e.low is not None else e.best, e.best)
-            e.rule += "+not-the-perpetrators-claim"
-            e.claims = sorted(set(e.claims) | {j})
+        masked = [dataclasses.replace(c, other_event=True) if _perpetrator_claim(c, incident) else c
+                  for c in claims]
+        if not any(cat in c.categories and not c.other_event and c.origin == "body" for c in masked):
+            continue
+        other = casualty_totals(masked, doc, policy)[0].get(cat)
+        if other is None or other.best is None or not other.claims:
+            continue
+        e.best = other.best
+        e.low = min(e.low if e.low is not None else other.best, other.low if other.low is not None else other.best)
+        e.rule += "+not-the-perpetrators-claim"
+        e.claims = sorted(set(e.claims) | set(other.claims))
 
 
 def missing_evidence(incident: Incident) -> list[dict[str, Any]]:

@@ -267,7 +267,7 @@ def _narrative_total(claims: list[Claim], cat: str, doc: Document, policy: str =
             return p
         if est.high is not None:
             est.high = None if p.high is None else est.high + p.high
-        if policy in COUNT_ATTACKERS:
+        if policy in COUNT_ATTACKERS and any(relation(c, doc) != "subset" for _, c in perps):
             # GTD's nkill, UCDP's deaths and ACLED's fatalities count the attackers killed too
             est.low += p.low
             est.best += p.best
