@@ -309,3 +309,12 @@ def test_perpetrators_claim_in_a_later_sentence_is_not_the_toll():
 def test_gtd_attackers_inside_a_stated_toll_are_not_added_twice():
     text = "At least 10 people, including 3 assailants, were killed when gunmen stormed the hotel."
     assert extract(Document.from_text(text, format="csv"), policy="gtd").casualties["killed"].best == 10
+
+
+def test_apply_policy_tolerates_records_without_rules():
+    rec = {"claims": [{"categories": ["killed"], "low": 3, "high": 9, "text": "x", "start": 0, "end": 1,
+                       "qualifier": "vague", "figure": "several"}],
+           "casualties": {"killed": {"low": 3, "best": 3, "high": 9, "rule": None, "claims": [0]}},
+           "casualties_by_side": {}}
+    k = apply_policy(rec, "acled")["casualties"]["killed"]
+    assert k["best"] == 10 and k["high"] >= 10

@@ -148,6 +148,7 @@ def apply_policy(record: dict[str, Any], policy: str) -> dict[str, Any]:
 def _policy_adjust(cas, by_side, claims: list[Claim], policy: str) -> None:
     ests = [e for e in cas.values() if e] + [e for row in by_side.values() for e in row.values() if e]
     for e in ests:
+        e.rule = e.rule or ""
         if policy == "acled":
             if e.low is not None and e.best is not None and e.low < e.best and not e.rule.startswith("narrative"):
                 e.best = e.low
