@@ -153,3 +153,11 @@ def test_distance_and_bearing_from_a_place_move_the_point():
     assert abs(km(city.lat, city.lon, place.lat, place.lon) - 100) < 1
     plain = find_places("Gunmen killed six herders in Maiduguri, Nigeria.")[0]
     assert (plain.lat, plain.precision) == (city.lat, "exact")
+
+
+def test_region_heading_an_institution_name_hints_the_country_only():
+    inc = located("A member of the Kunduz Provincial Council was shot dead by unknown men on Monday.")
+    assert inc.location is not None and inc.location.country_iso3 == "AFG"
+    assert all(p.name != "Kunduz" or p.precision == "country" for p in inc.places)
+    # a town heading a name is no hint: a homonym abroad would mislead
+    assert located("A student at Ambo University was shot at a rally.").location is None

@@ -165,6 +165,7 @@ class Mention:
     admin_hint: bool  # "X Province", "X state"
     near: bool
     partial: bool     # only part of a longer capitalised run ("Ula" of "Ula Upata")
+    org: bool = False  # the head of an institution's name ("Aden" of "Aden Clerics Association"): a hint only
 
 
 def mentions(text: str, actor_countries: Counter[str] | None = None) -> list[Mention]:
@@ -184,6 +185,12 @@ def mentions(text: str, actor_countries: Counter[str] | None = None) -> list[Men
         consumed = -1  # index of the last word taken by a match (or skipped as a name)
         inst = [n for n, w in enumerate(words) if _INSTITUTION_RE.fullmatch(w)]
         if inst:  # "Aden Clerics Association of ...": the words up to the institution name none
+            for j in range(min(inst[-1], 3), 0, -1):  # ... but its head may hint at the country
+                k = place_key(" ".join(words[:j]))
+                if len(k) >= 4 and k not in _STOP and k not in g.countries and (k in g.places or k in g.admins):
+                    out.append(Mention(phrase=" ".join(words[:j]), start=offsets[0], cands=g.lookup(k),
+                                       cue=0, admin_hint=False, near=False, partial=False, org=True))
+                    break
             consumed = inst[-1] + (1 if inst[-1] + 1 < len(words) and words[inst[-1] + 1] == "of" else 0)
             if _ORG_RE.fullmatch(words[inst[-1]]) and consumed > inst[-1]:
                 # "Democratic Party of Iranian Kurdistan": the whole run is the organisation's name
@@ -282,6 +289,8 @@ def find_places(text: str, context: Counter[str] | None = None) -> list[Place]:
     picks: list[tuple[Mention, Entry]] = []
     seen: set[str] = set()
     for mn in found:
+        if mn.org:
+            continue
         entry = _pick_text(mn, context)
         if entry is None and (mn.cue or mn.admin_hint) and not mn.partial:
             entry = _fuzzy(mn, context)
@@ -391,6 +400,8 @@ def _derive_context(text: str, found: list[Mention], actor_countries: Counter[st
     the country where a people it names mostly lives."""
     g = gazetteer()
     for mn in found:
+        if mn.org:
+            continue
         isos = {e.iso3 for e in mn.cands if e.level == 1 or (mn.admin_hint and e.level)}
         if not isos and mn.admin_hint and len(skeleton(place_key(mn.phrase))) >= 3:
             isos = {e.iso3 for e in closest(mn.phrase, g.fuzzy(mn.phrase, None, True))}
@@ -406,6 +417,12 @@ def _derive_context(text: str, found: list[Mention], actor_countries: Counter[st
         context["NGA"] += 1
     if _ETH_RE.search(text):
         context["ETH"] += 1
+    if not context:  # "Baghlan Provincial Council": a first-level region of one country heads an institution's name
+        for mn in found:
+            isos = {e.iso3 for e in mn.cands if e.level == 1}
+            if mn.org and len(isos) == 1:
+                context[isos.pop()] += 1
+                break
     if not context and actor_countries:
         context[actor_countries.most_common(1)[0][0]] += 1
     if not context:  # "Rohingya villagers", "Tiv farmers": where the people mostly lives
