@@ -161,3 +161,8 @@ def test_region_heading_an_institution_name_hints_the_country_only():
     assert all(p.name != "Kunduz" or p.precision == "country" for p in inc.places)
     # a town heading a name is no hint: a homonym abroad would mislead
     assert located("A student at Ambo University was shot at a rally.").location is None
+
+
+def test_landmark_after_a_region_only_is_still_the_best_place():
+    places = find_places("Soldiers died at a camp in the Mopti Region, about 12 km south-east of the town of Mopti.")
+    assert places[0].name == "Mopti" and places[0].precision == "near"

@@ -310,8 +310,9 @@ def find_places(text: str, context: Counter[str] | None = None) -> list[Place]:
         elif context:
             score -= 3.0 if named else 1.0
         score += mn.cue - mn.start / 2000.0
-        if _LANDMARK_RE.search(text, max(0, mn.start - 60), mn.start) and any(other.start < mn.start and "." not in text[other.start:mn.start]
-                           for other, _ in picks if other is not mn):
+        if _LANDMARK_RE.search(text, max(0, mn.start - 60), mn.start) and any(
+                other.start < mn.start and e.level != 1 and "." not in text[other.start:mn.start]
+                for other, e in picks if other is not mn):
             score -= 2.0  # "Bria, a town 600 km northeast of the capital Bangui": Bangui is a landmark
         if _VENUE_RE.search(text, max(0, mn.start - 60), mn.start):
             continue  # "told a briefing in Geneva": where it was said, not where it happened
