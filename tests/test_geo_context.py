@@ -155,10 +155,15 @@ def test_distance_and_bearing_from_a_place_move_the_point():
     assert (plain.lat, plain.precision) == (city.lat, "exact")
 
 
-def test_region_heading_an_institution_name_hints_the_country_only():
+def test_region_heading_an_institution_name_is_a_last_resort_place():
     inc = located("A member of the Kunduz Provincial Council was shot dead by unknown men on Monday.")
     assert inc.location is not None and inc.location.country_iso3 == "AFG"
-    assert all(p.name != "Kunduz" or p.precision == "country" for p in inc.places)
+    assert inc.location.name == "Kunduz" and inc.location.precision in ("exact", "admin1")
+    city = located("Militants beheaded a Mosul City Council clerk in a village of Iraq.")
+    assert city.location is not None and city.location.name == "Mosul"
+    # another place named in the text wins over the institution's
+    other = located("A Mosul City Council clerk was shot dead in Kirkuk, Iraq.")
+    assert other.location is not None and other.location.name == "Kirkuk"
     # a town heading a name is no hint: a homonym abroad would mislead
     assert located("A student at Ambo University was shot at a rally.").location is None
 
@@ -166,3 +171,8 @@ def test_region_heading_an_institution_name_hints_the_country_only():
 def test_landmark_after_a_region_only_is_still_the_best_place():
     places = find_places("Soldiers died at a camp in the Mopti Region, about 12 km south-east of the town of Mopti.")
     assert places[0].name == "Mopti" and places[0].precision == "near"
+
+
+def test_name_after_an_indefinite_town_and_comma_is_cued():
+    places = find_places("Air raids hit a Yemeni town, Mahfid, held by militants.")
+    assert places and places[0].name == "Mahfid" and places[0].country_iso3 == "YEM"

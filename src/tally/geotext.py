@@ -44,6 +44,7 @@ _APPOSITIVE_RE = re.compile(r",\s+(?:the\s+|an?\s+)?(?:(?:small|remote|provincia
                             r"(?:capital|town|village|city|district|suburb|neighbou?rhood|settlement|locality)\b")
 _ETHNIC_BEFORE_RE = re.compile(r"\bethnic\s+$", re.I)
 _REGION_AFTER_RE = re.compile(r"[ \t]+(?:Region(?:al[ \t]+State)?|State)\b")
+_NAMED_AFTER_RE = re.compile(r"\b(?:a|an)\s+(?:[A-Za-z-]+\s+){0,2}?(?:town|city|village|district),\s*$")  # "a Yemeni town, X"
 _STATE_AFTER_RE = re.compile(r"[ \t]+(?:[Ss]tate|Delta|Province|Governorate|Region)\b")  # "Niger State"
 _BORDER_AFTER_RE = re.compile(r"[ \t]+(?:border|frontier)", re.I)
 _BORDER_BEFORE_RE = re.compile(r"\b(?:borders?|frontiers?)\s+(?:with|of)\s+(?:the\s+)?"
@@ -242,7 +243,7 @@ def mentions(text: str, actor_countries: Counter[str] | None = None) -> list[Men
             cue = _CUE_RE.search(before)
             out.append(Mention(
                 phrase=phrase, start=start, cands=cands,
-                cue=2 if (j == len(words) and _APPOSITIVE_RE.match(text, end)) else
+                cue=2 if ((j == len(words) and _APPOSITIVE_RE.match(text, end)) or _NAMED_AFTER_RE.search(before)) else
                 (0 if cue is None else (2 if cue.group("kind") else 1)),
                 admin_hint=bool(after) or bool(ADMIN_WORDS.search(place_key(phrase))),
                 near=bool(_NEAR_RE.search(before)), partial=_partial(raw, words, i, j, consumed)))
@@ -297,6 +298,13 @@ def find_places(text: str, context: Counter[str] | None = None) -> list[Place]:
         if entry is not None and place_key(mn.phrase) not in seen:
             seen.add(place_key(mn.phrase))
             picks.append((mn, entry))
+    if not picks and context:  # "a Mosul City Council official": the institution's city, as a last resort
+        for mn in found:
+            inside = [e for e in mn.cands if mn.org and e.iso3 in context and e.lat is not None
+                      and (e.level == 1 or e.population >= 100000)]
+            if inside:
+                picks.append((mn, choose(inside) or inside[0]))
+                break
     anchors = [e for mn, e in picks if e.level > 0 and e.lat is not None and mn.admin_hint]
     scored: list[tuple[float, int, Place]] = []
     for mn, entry in picks:
