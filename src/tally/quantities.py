@@ -45,6 +45,7 @@ several thousand   2000   9999
 from __future__ import annotations
 
 import re
+from decimal import ROUND_HALF_EVEN, Decimal
 from dataclasses import dataclass
 
 UNITS = {
@@ -55,6 +56,11 @@ UNITS = {
 }
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
         "seventy": 70, "eighty": 80, "ninety": 90}
+#: The largest figure read as a count: more than the world's population. A
+#: larger number ("99999999999999999999 killed") is not a count and is not
+#: read as a quantity (docs/reliability.md).
+MAX_FIGURE = 10_000_000_000
+
 MAGNITUDES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "dozen": 12, "score": 20}
 
 #: vague expression -> (low, high); ``high`` None = open.
@@ -134,12 +140,14 @@ class Quantity:
 
 def words_to_int(s: str) -> int | None:
     """``"twenty-two"`` -> 22, ``"one hundred and five"`` -> 105, ``"a dozen"`` -> 12,
-    ``"2.5 million"`` -> 2500000; None when ``s`` is not a number."""
+    ``"2.5 million"`` -> 2500000; None when ``s`` is not a number or is
+    larger than :data:`MAX_FIGURE`."""
     s = s.strip().lower().replace(",", "")
     m = re.fullmatch(r"(\d+(?:\.\d+)?)(?:\s+(hundred|thousand|million))?", s)
-    if m:
-        v = float(m.group(1)) * (MAGNITUDES[m.group(2)] if m.group(2) else 1)
-        return int(round(v))
+    if m:  # exact arithmetic: a float turns 99999999999999999999 into 1e20
+        v = Decimal(m.group(1)) * (MAGNITUDES[m.group(2)] if m.group(2) else 1)
+        n = int(v.to_integral_value(rounding=ROUND_HALF_EVEN))
+        return n if n <= MAX_FIGURE else None
     total = 0
     current = 0
     seen = False
@@ -159,7 +167,8 @@ def words_to_int(s: str) -> int | None:
         else:
             return None
         seen = True
-    return total + current if seen else None
+    n = total + current
+    return n if seen and n <= MAX_FIGURE else None
 
 
 def _quantity(m: re.Match) -> Quantity | None:
