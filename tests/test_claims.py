@@ -322,3 +322,14 @@ def test_sentence_opening_with_an_earlier_year_is_another_event():
                           "In 2012 a bomb at the same market killed 40 people.\n", "d.txt")
     claims = extract_claims(doc, [])
     assert [c.other_event for c in claims if c.categories == ["killed"]] == [False, True]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Raiders shot dead a herder and his four brothers at a well.", [(1, 1), (4, 4)]),
+    ("Two nurses and their three patients were killed when the clinic was shelled.", [(2, 2), (3, 3)]),
+])
+def test_possessive_after_and_continues_the_count(sentence, expected):
+    doc, claims = body(sentence)
+    assert sorted((c.low, c.high) for c in claims if c.categories == ["killed"]) == expected
+    assert all(not (c.group or "").endswith(("their", "his")) for c in claims)
+    check_evidence(doc, claims)

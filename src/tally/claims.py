@@ -144,7 +144,8 @@ ADDITIVE_BEFORE_RE = re.compile(r"(?:\banother|\ba\s+further|\ban\s+additional|\
                                 r"\bfurther|\bother|\balso|\bplus|\bas\s+well\s+as|\balong\s+with|"
                                 r"\btogether\s+with)\s*$", re.I)
 ADDITIVE_AFTER_RE = re.compile(r"^\s+(?:others?|more|other\s+\w+|additional)\b", re.I)
-CONJ_RE = re.compile(rf"^(?:{_NPWORD}{{0,8}}?)\s*(?:,\s*and|,|\band|\bas\s+well\s+as|\bplus|\bwhile)\s*$", re.I)
+CONJ_RE = re.compile(rf"^(?:{_NPWORD}{{0,8}}?)\s*(?:,\s*and|,|\band|\bas\s+well\s+as|\bplus|\bwhile)"
+                     r"(?:\s+(?:his|her|their|its))?\s*$", re.I)  # "a chief and his two sons"
 
 PERSON_SG = (
     "man|woman|boy|girl|child|baby|infant|toddler|teenager|teen|youth|student|pupil|teacher|"
@@ -960,7 +961,8 @@ def _sentence_claims(text: str, ss: int, se: int, ctx: _Ctx) -> list[Claim]:
             if fc:
                 cats = [fc]
                 group = between
-                group = re.sub(r"\s*(?:,\s*and|,|\band|\bas\s+well\s+as|\bplus|\bwhile)\s*$", "", group)
+                group = re.sub(r"\s*(?:,\s*and|,|\band|\bas\s+well\s+as|\bplus|\bwhile)"
+                               r"(?:\s+(?:his|her|their|its))?\s*$", "", group)
         if cats is None:
             # a subset figure inside a parenthesis of a linked figure: "29 people, including 10 foreigners, were killed"
             if linked and SUBSET_RE.search(before[-40:]):
