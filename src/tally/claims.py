@@ -47,6 +47,7 @@ from functools import lru_cache
 
 from . import sentences
 from .model import Claim, Document, Side
+from .limits import check_time
 from .quantities import Quantity, find_quantities, parse_quantity
 
 # --------------------------------------------------------------------------- lexicon
@@ -681,6 +682,7 @@ def _body_claims(doc: Document, sides: list[Side]) -> list[Claim]:
         prev_source: str | None = None
         for ss, se, para in sentences.split(text, s0, s1):
             if para != prev_para:
+                check_time("reading the body's claims")  # the time budget (tally.limits)
                 prev_source = None
                 prev_para = para
             sent = text[ss:se]

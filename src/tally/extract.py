@@ -13,17 +13,23 @@ from typing import Any
 
 from .claims import extract_claims
 from .facts import fill_facts
+from .limits import Budget
 from .model import Document, Incident
 from .reconcile import reconcile
 
 
 def extract(doc: Document, policy: str = "tally") -> Incident:
     """The incident record of ``doc``; ``policy`` (tally, ucdp, acled, gtd)
-    chooses how the claims are reconciled (docs/reconcile.md)."""
-    incident = Incident(id=record_id(doc), title=doc.title, source=source_info(doc))
-    fill_facts(doc, incident)
-    incident.claims = extract_claims(doc, incident.sides)
-    reconcile(incident, doc, policy)
+    chooses how the claims are reconciled (docs/reconcile.md). Raises
+    :class:`tally.limits.DocumentTimeLimit` when the extraction runs over the
+    per-document time budget (``TALLY_MAX_DOC_SECONDS``)."""
+    with Budget(doc.source) as budget:  # the time budget (tally.limits), checked between stages
+        incident = Incident(id=record_id(doc), title=doc.title, source=source_info(doc))
+        fill_facts(doc, incident)
+        budget.check("after the facts")
+        incident.claims = extract_claims(doc, incident.sides)
+        budget.check("after the claims")
+        reconcile(incident, doc, policy)
     return incident
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import BinaryIO, Callable, Iterator
 
 from ..errors import ReaderError
+from ..limits import check_documents, max_raw_bytes, size_error
 from ..model import Document
 
 #: format name -> "module:function" (loaded on first use)
@@ -34,6 +35,8 @@ READERS: dict[str, str] = {
 }
 
 FORMATS = tuple(READERS)
+#: Formats whose file is one document: read whole, so capped while read (tally.limits).
+ONE_DOCUMENT = frozenset({"plaintext", "wikitext", "text"})
 
 _EXTENSIONS = {
     ".wiki": "wikitext", ".wikitext": "wikitext", ".mediawiki": "wikitext",
@@ -137,7 +140,10 @@ def read(path: str | Path, input_format: str | None = None,
             head = _peek(fp)
             fmt = input_format or detect_format(p.name, head)
             reader = get_reader(fmt)
-            yield from reader(_Rewound(head, fp), source, **options)
+            stream: BinaryIO = _Rewound(head, fp)  # type: ignore[assignment]
+            if fmt in ONE_DOCUMENT:
+                stream = _Capped(stream, source)  # type: ignore[assignment]
+            yield from check_documents(reader(stream, source, **options), source)
     except ReaderError:
         raise
     except EOFError:
@@ -150,12 +156,41 @@ def read_bytes(data: bytes, name: str, input_format: str | None = None,
                **options: object) -> Iterator[Document | ReaderError]:
     """Documents from an in-memory upload called ``name`` (same rules as :func:`read`)."""
     if name.lower().endswith(".bz2"):
-        try:
-            data = bz2.decompress(data)
-        except (OSError, ValueError) as exc:
-            raise ReaderError(name, f"cannot decompress: {exc}") from None
+        data = _bunzip2(data, name)
     fmt = input_format or detect_format(name, data[:65536])
-    yield from get_reader(fmt)(io.BytesIO(data), name, **options)
+    reader = get_reader(fmt)
+    if fmt in ONE_DOCUMENT:
+        cap = max_raw_bytes()
+        if cap is not None and len(data) > cap:
+            raise size_error(name, len(data), cap, what="the file")
+    try:
+        yield from check_documents(reader(io.BytesIO(data), name, **options), name)
+    except ReaderError:
+        raise
+    except (OSError, UnicodeError, ValueError) as exc:
+        raise ReaderError(name, f"cannot read: {exc}") from None
+
+
+def _bunzip2(data: bytes, name: str) -> bytes:
+    """``data`` decompressed, refused once it grows past the raw limit (a
+    "bzip2 bomb" is never expanded whole)."""
+    cap = max_raw_bytes()
+    out = []
+    size = 0
+    try:
+        while data:
+            dec = bz2.BZ2Decompressor()
+            chunk = dec.decompress(data, max_length=-1 if cap is None else cap + 1 - size)
+            out.append(chunk)
+            size += len(chunk)
+            if cap is not None and size > cap:
+                raise size_error(name, size, cap, what="the decompressed file")
+            if not dec.eof:
+                raise ReaderError(name, "compressed data ends early: the file is truncated")
+            data = dec.unused_data  # a multi-stream file (pbzip2)
+    except (OSError, ValueError) as exc:
+        raise ReaderError(name, f"cannot decompress: {exc}") from None
+    return b"".join(out)
 
 
 def _peek(fp: BinaryIO, n: int = 65536) -> bytes:
@@ -191,3 +226,38 @@ class _Rewound(io.RawIOBase):
             self._pos = len(self._head)
             return rest
         return super().read(size)
+
+
+class _Capped(io.RawIOBase):
+    """A binary stream that raises ReaderError once more than the raw limit
+    (:func:`tally.limits.max_raw_bytes`) has been read from it."""
+
+    def __init__(self, fp: BinaryIO, source: str):
+        self._fp = fp
+        self._source = source
+        self._cap = max_raw_bytes()
+        self._read = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def _count(self, n: int) -> None:
+        self._read += n
+        if self._cap is not None and self._read > self._cap:
+            raise size_error(self._source, self._read, self._cap, what="the file (at least)")
+
+    def readinto(self, b) -> int:  # type: ignore[override]
+        n = self._fp.readinto(b)
+        self._count(n or 0)
+        return n
+
+    def read(self, size: int = -1) -> bytes:
+        if size is None or size < 0:
+            if self._cap is None:
+                data = self._fp.read()
+            else:
+                data = self._fp.read(self._cap + 1 - self._read)
+        else:
+            data = self._fp.read(size)
+        self._count(len(data))
+        return data

@@ -25,6 +25,7 @@ import sys
 from typing import Any, BinaryIO, Iterator, Sequence, TextIO
 
 from ..errors import ReaderError
+from ..limits import max_raw_bytes, size_error
 from ..model import Document
 from . import _Rewound
 from ._text import normalise_newlines
@@ -65,7 +66,10 @@ def read_jsonl(fp: BinaryIO, source: str, text_column: str | None = None, id_col
     as a ReaderError and reading goes on."""
     columns: tuple[str, str | None, str | None] | None = None
     row = 0
-    for line_no, line in enumerate(_open_text(fp, source), start=1):
+    for line_no, line in enumerate(_lines(_open_text(fp, source), source, skip_long=True), start=1):
+        if isinstance(line, ReaderError):
+            yield line
+            continue
         if not line.strip():
             continue
         try:
@@ -92,7 +96,9 @@ def read_jsonl(fp: BinaryIO, source: str, text_column: str | None = None, id_col
 def _read_delimited(fp: BinaryIO, source: str, delimiter: str, fmt: str, text_column: str | None = None,
                     id_column: str | None = None, date_column: str | None = None,
                     **_: Any) -> Iterator[Document | ReaderError]:
-    reader = csv.reader(_open_text(fp, source), delimiter=delimiter)
+    cap = max_raw_bytes()
+    csv.field_size_limit(min(cap or sys.maxsize, 2**31 - 1))
+    reader = csv.reader(_lines(_open_text(fp, source), source), delimiter=delimiter)
     try:
         header = next(reader, None)
         if header is None:
@@ -164,6 +170,31 @@ def _column(names: list[str], wanted: str | None, source: str) -> str | None:
         if name.lower() == wanted.strip().lower():
             return name
     raise ReaderError(source, f"no column {wanted!r}; columns are: {', '.join(names) or '(none)'}")
+
+
+def _lines(stream: TextIO, source: str, skip_long: bool = False) -> Iterator[Any]:
+    """The lines of ``stream``, none read whole past the raw limit
+    (:func:`tally.limits.max_raw_bytes`, counted in characters): a longer
+    line raises ReaderError naming it, or with ``skip_long`` is skipped and
+    yielded as a ReaderError in its place."""
+    cap = max_raw_bytes()
+    line_no = 0
+    while True:
+        line = stream.readline(-1 if cap is None else cap + 1)
+        if not line:
+            return
+        line_no += 1
+        if cap is not None and len(line) > cap:
+            size = len(line)
+            while line and not line.endswith(("\n", "\r")):  # the rest of the line, in chunks
+                line = stream.readline(cap + 1)
+                size += len(line)
+            err = size_error(source, size, cap, f"line {line_no}", what="the line", unit="characters")
+            if not skip_long:
+                raise err
+            yield err
+            continue
+        yield line
 
 
 def _open_text(fp: BinaryIO, source: str) -> TextIO:
