@@ -216,6 +216,23 @@ def test_limits_defaults_and_environment(monkeypatch):
         max_doc_bytes()
 
 
+@pytest.mark.parametrize("fmt,ext", [("text", "txt"), ("plaintext", "txt"), ("wikitext", "wiki")])
+def test_documents_under_the_limit_are_read_whole(tmp_path, fmt, ext):
+    """Regression: the capped stream must read past the 64 KiB sniffed head."""
+    body = "Gunmen killed 12 people in the village. " * 10_000  # 400,000 bytes
+    text = ("= Attack on Foo =\n\n" if fmt == "plaintext" else "") + body + "END\n"
+    path = tmp_path / f"long.{ext}"
+    path.write_text(text, encoding="utf-8")
+    (doc,) = list(read(path, fmt))
+    assert doc.text.rstrip().endswith("END") and len(doc.text) >= len(body)
+    (doc,) = _items(text.encode(), f"long.{ext}", fmt)
+    assert doc.text.rstrip().endswith("END")
+    packed = tmp_path / f"long.{ext}.bz2"
+    packed.write_bytes(bz2.compress(text.encode()))
+    (doc,) = list(read(packed, fmt))
+    assert doc.text.rstrip().endswith("END")
+
+
 def test_large_single_line_over_the_size_limit_text(monkeypatch, tmp_path):
     monkeypatch.setenv(ENV_BYTES, "10000")  # raw cap 40,000 bytes
     line = ("Gunmen killed 12 people in the village. " * 5000).encode()  # 200,000 bytes, no newline

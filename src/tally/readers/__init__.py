@@ -252,12 +252,14 @@ class _Capped(io.RawIOBase):
         return n
 
     def read(self, size: int = -1) -> bytes:
-        if size is None or size < 0:
-            if self._cap is None:
-                data = self._fp.read()
-            else:
-                data = self._fp.read(self._cap + 1 - self._read)
-        else:
+        if size is not None and size >= 0:
             data = self._fp.read(size)
-        self._count(len(data))
-        return data
+            self._count(len(data))
+            return data
+        if self._cap is None:
+            return self._fp.read()
+        chunks = []  # to the end, one short read at a time, never past the cap
+        while chunk := self._fp.read(min(1 << 20, self._cap + 1 - self._read)):
+            chunks.append(chunk)
+            self._count(len(chunk))
+        return b"".join(chunks)
