@@ -274,12 +274,14 @@ def test_large_single_line_over_the_size_limit_csv_and_jsonl(monkeypatch):
 
 def test_xml_page_over_the_size_limit_is_refused_alone(monkeypatch):
     monkeypatch.setenv(ENV_BYTES, "5000")
-    big = "<page><title>Big</title><ns>0</ns><id>99</id><revision><id>1</id><text>" + \
-        "The attack killed 3 people. " * 1000 + "</text></revision></page>"
-    data = _export(2).replace(b"</mediawiki>", big.encode() + b"</mediawiki>")
-    items = _items(data, "dump.xml")
-    assert [type(i).__name__ for i in items] == ["Document", "Document", "ReaderError"]
-    assert items[2].where == "page 99"
+    for repeat, message in ((500, "document text is 14,"), (1000, "the page's wikitext is 28,000 characters")):
+        # 14,000 characters: over the text limit; 28,000: over the raw cap (20,000), refused unparsed
+        big = "<page><title>Big</title><ns>0</ns><id>99</id><revision><id>1</id><text>" + \
+            "The attack killed 3 people. " * repeat + "</text></revision></page>"
+        data = _export(2).replace(b"</mediawiki>", big.encode() + b"</mediawiki>")
+        items = _items(data, "dump.xml")
+        assert [type(i).__name__ for i in items] == ["Document", "Document", "ReaderError"]
+        assert items[2].where == "page 99" and message in str(items[2]), str(items[2])
 
 
 def test_bz2_bomb_upload_is_not_expanded(monkeypatch):

@@ -13,10 +13,12 @@ record (a dict), for ``tally export --policy``.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from typing import Any
 
 from .claims import relation
+from .limits import check_time
 from .model import CATEGORIES, Claim, Document, Estimate, Incident
 from .sources import source_side
 
@@ -228,7 +230,12 @@ def _map_security_groups(incident: Incident) -> None:
 
 
 def _key_source(c: Claim) -> str | None:
-    return re.sub(r"\W+", " ", c.source.lower()).strip() if c.source else None
+    return _norm_source(c.source) if c.source else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _norm_source(source: str) -> str:  # cached: conflicts() compares every pair of claims
+    return re.sub(r"\W+", " ", source.lower()).strip()
 
 
 def _range(c: Claim, cat: str | None = None) -> tuple[int, float]:
@@ -459,6 +466,7 @@ class _SideView:
                 compound = [i for i in idx if len(cl[i].categories) > 1]
                 ib_row = [i for i in single if cl[i].origin == "infobox"]
                 for a in range(len(single)):
+                    check_time("comparing claims")  # pairs grow as n²: the time budget (tally.limits)
                     for b in range(a + 1, len(single)):
                         i, j = single[a], single[b]
                         if not _same_people(cl[i], cl[j]):
@@ -497,6 +505,7 @@ class _SideView:
                and self.usable(i) and len(c.categories) == 1 and c.source and self.rel[i] != "additive"
                and (not c.group or _GENERIC_GROUP_RE.match(c.group.strip()))]
         for a in range(len(gen)):
+            check_time("comparing claims")
             for b in range(a + 1, len(gen)):
                 i, j = gen[a], gen[b]
                 if cl[i].categories == cl[j].categories and _key_source(cl[i]) != _key_source(cl[j]) \

@@ -19,6 +19,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
 
 from ..errors import ReaderError
+from ..limits import max_raw_bytes, size_error
 from ..model import Document
 from .wikitext import parse_wikitext
 
@@ -65,6 +66,9 @@ def _page(page: Element, source: str) -> Document | ReaderError | None:
     wikitext = revision["text"].text if "text" in revision else None
     if not wikitext or not wikitext.strip():
         return ReaderError(source, "page has no text", where)
+    cap = max_raw_bytes()
+    if cap is not None and len(wikitext) > cap:  # refused before the (slow) wikitext parse
+        return size_error(source, len(wikitext), cap, where, what="the page's wikitext", unit="characters")
     rev_id = _text(revision.get("id"))
     meta = {"page_id": int(page_id), "revision_id": int(rev_id) if rev_id.isdigit() else None,
             "timestamp": _text(revision.get("timestamp")) or None, "namespace": 0}
