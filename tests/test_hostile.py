@@ -364,3 +364,27 @@ def test_cli_size_and_time_limits_name_the_document(cli, tmp_path, monkeypatch):
     assert result.exit_code == 2
     (line,) = [ln for ln in result.stderr.splitlines() if ln.strip()]
     assert line.startswith(f"tally: error: {good}: extraction stopped after") and ENV_SECONDS in line
+
+
+def test_cli_ingest_hostile_batch_stores_the_good_documents(cli, tmp_path, monkeypatch):
+    """Into SQLite with the real extractor: absurd figures store (no integer overflow), a row over
+    the size limit and a billion-laughs export fail one line each, the rest is stored."""
+    from tally.store import Store
+    from tally.store.query import list_incidents
+
+    absurd = tmp_path / "absurd.txt"
+    absurd.write_text("99999999999999999999 killed. Gunmen killed 7 people in Foo.\n", encoding="utf-8")
+    rows = tmp_path / "rows.csv"
+    rows.write_text("id,text\nr1,Two people were killed in Bar.\nr2," + "z" * 3000 + "\n", encoding="utf-8")
+    laughs = tmp_path / "laughs.xml"
+    laughs.write_bytes(BILLION_LAUGHS)
+    monkeypatch.setenv(ENV_BYTES, "1000")
+    db = f"sqlite:///{tmp_path / 'h.db'}"
+    result = cli("ingest", absurd, rows, laughs, "--db", db, "--id-column", "id")
+    assert result.exit_code == 2
+    errors = [line for line in result.stderr.splitlines() if line.startswith("tally: error:")]
+    assert len(errors) == 2 and "Traceback" not in result.stderr
+    assert any(f"{rows} (row 2 (line 3))" in e for e in errors) and any(str(laughs) in e for e in errors)
+    with Store(db) as s:
+        ids = {r["id"] for r in list_incidents(s)}
+    assert "r1" in ids and len(ids) == 2
