@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, List, NoReturn, Optional
+from typing import TYPE_CHECKING, Any, Callable, List, NoReturn, Optional
 
 import typer
 
@@ -60,6 +60,18 @@ class ExportSchema(str, Enum):
 def _fail(message: str, code: int = 2) -> NoReturn:
     typer.echo(f"tally: error: {message}", err=True)
     raise typer.Exit(code)
+
+
+def _lookup(db: str, fetch: Callable[["Store", str], Any], incident_id: str) -> Any:
+    """``fetch(store, incident_id)`` on the store at ``db``; exit 1 when it finds nothing."""
+    store = _open(db)
+    try:
+        found = fetch(store, incident_id)
+    finally:
+        store.close()
+    if found is None:
+        _fail(f"no incident {incident_id!r} in {store.display_url}", 1)
+    return found
 
 
 def _open(db: str) -> "Store":
@@ -160,13 +172,7 @@ def show(
     from ..store import show as get_record
     from ._store_views import print_record
 
-    store = _open(db)
-    try:
-        found = get_record(store, incident_id)
-    finally:
-        store.close()
-    if found is None:
-        _fail(f"no incident {incident_id!r} in {store.display_url}", 1)
+    found = _lookup(db, get_record, incident_id)
     if format is ViewFormat.json:
         typer.echo(json.dumps(found, ensure_ascii=False, indent=2))
     else:
@@ -183,13 +189,7 @@ def history(
     from ..store import history as get_history
     from ._store_views import print_history
 
-    store = _open(db)
-    try:
-        versions = get_history(store, incident_id)
-    finally:
-        store.close()
-    if versions is None:
-        _fail(f"no incident {incident_id!r} in {store.display_url}", 1)
+    versions = _lookup(db, get_history, incident_id)
     if format is ViewFormat.json:
         typer.echo(json.dumps(versions, ensure_ascii=False, indent=2))
     else:
