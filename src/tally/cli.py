@@ -105,6 +105,9 @@ def extract(
     date_column: Optional[str] = typer.Option(None, help="CSV/TSV/JSONL: the column holding the "
                                               "report's date (resolves 'yesterday', weekdays)."),
     policy: Policy = typer.Option(Policy.tally, "--policy", help=POLICY_HELP),
+    prefilter: bool = typer.Option(False, "--prefilter", help="MediaWiki exports: read only pages "
+                                   "whose raw wikitext has a conflict/attack infobox or an incident "
+                                   "category; the counts by reason go to stderr."),
 ) -> None:
     """Extract one incident record per document and print it.
 
@@ -114,6 +117,11 @@ def extract(
     """
     options = {k: v for k, v in (("text_column", text_column), ("id_column", id_column),
                                  ("date_column", date_column)) if v}
+    stats = None
+    if prefilter:
+        from .prefilter import PrefilterStats
+
+        stats = options["prefilter"] = PrefilterStats()
     failures: list[str] = []
     records = iter_records(paths, input_format.value if input_format else None, options, failures,
                            policy=policy.value)
@@ -132,6 +140,8 @@ def extract(
         for rec in records:
             print_record(rec)
     out.flush()
+    if stats is not None:
+        typer.echo(stats.summary(), err=True)
     for f in failures:
         _error(f)
     if failures:

@@ -105,6 +105,11 @@ def ingest(
                                "replace their records when the new ones differ."),
     policy: Policy = typer.Option(Policy.tally, "--policy", help=POLICY_HELP + " Documents already "
                                   "stored are re-extracted with it only with --force."),
+    prefilter: bool = typer.Option(False, "--prefilter", help="MediaWiki exports: parse only pages "
+                                   "whose raw wikitext has a conflict/attack infobox or an incident "
+                                   "category; the counts by reason go to stderr."),
+    workers: int = typer.Option(1, "--workers", min=1, help="Parse and extract in N local processes "
+                                "(the database writes stay in this one)."),
 ) -> None:
     """Extract and store one incident record per document, each in its own transaction.
 
@@ -117,12 +122,27 @@ def ingest(
 
     options = {k: v for k, v in (("text_column", text_column), ("id_column", id_column),
                                  ("date_column", date_column)) if v}
+    stats = None
+    if prefilter:
+        from ..prefilter import PrefilterStats
+
+        stats = PrefilterStats()
+        options["prefilter"] = stats
     store = _open(db)
     try:
         with ingest_progress() as progress:
-            result = run_ingest(store, paths, input_format.value if input_format else None,
-                                options=options, force=force, progress=progress,
-                                extractor=_policy_extractor(policy.value))
+            if workers > 1:
+                from ..store.parallel import ingest_parallel
+
+                result = ingest_parallel(store, paths, input_format.value if input_format else None,
+                                         workers=workers, options={k: v for k, v in options.items()
+                                                                   if k != "prefilter"},
+                                         prefilter=stats, force=force, progress=progress,
+                                         policy=None if policy.value == "tally" else policy.value)
+            else:
+                result = run_ingest(store, paths, input_format.value if input_format else None,
+                                    options=options, force=force, progress=progress,
+                                    extractor=_policy_extractor(policy.value))
     except KeyboardInterrupt:
         _fail("interrupted: every document counted so far is stored; run the same ingest to go on", 130)
     except TallyError as exc:
@@ -130,6 +150,8 @@ def ingest(
     finally:
         store.close()
     print_ingest_summary(result, store.display_url)
+    if stats is not None:
+        typer.echo(stats.summary(), err=True)
     for failure in result.failed:
         typer.echo(f"tally: error: {failure}", err=True)
     if result.failed:

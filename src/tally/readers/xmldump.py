@@ -8,11 +8,18 @@ through :func:`tally.readers.wikitext.parse_wikitext` with ``meta`` holding
 ``page_id``, ``revision_id``, ``timestamp`` and ``namespace``, and source
 ``"<file>#page=<page_id>"``. Of a page with several revisions the last one
 is read.
+
+With ``prefilter`` (``True`` or a :class:`tally.prefilter.PrefilterStats` that
+counts the pages seen and passed by reason) only pages whose raw wikitext looks
+like an incident article (:func:`tally.prefilter.classify`) are parsed; the rest
+are skipped before the wikitext parse. :func:`read_pages` yields the raw pages
+(:class:`RawPage`) without parsing them, for parallel ingest
+(:mod:`tally.store.parallel`); :func:`parse_page` turns one into a Document.
 """
 
 from __future__ import annotations
 
-from typing import BinaryIO, Iterator
+from typing import Any, BinaryIO, Iterator, NamedTuple
 from xml.etree.ElementTree import Element, ParseError
 
 from defusedxml import DefusedXmlException
@@ -24,10 +31,39 @@ from ..model import Document
 from .wikitext import parse_wikitext
 
 
-def read_xml(fp: BinaryIO, source: str, **_: object) -> Iterator[Document | ReaderError]:
+class RawPage(NamedTuple):
+    """One article page before its wikitext is parsed (picklable)."""
+
+    wikitext: str
+    source: str
+    title: str | None
+    meta: dict[str, Any]
+    where: str
+
+
+def read_xml(fp: BinaryIO, source: str, prefilter: Any = None, **_: object) -> Iterator[Document | ReaderError]:
     """Documents of the article pages of an export; a page that cannot be read
     is yielded as a ReaderError. Malformed XML raises ReaderError naming the
     line, after the pages before it were yielded."""
+    for item in read_pages(fp, source, prefilter=prefilter):
+        yield parse_page(item) if isinstance(item, RawPage) else item
+
+
+def parse_page(page: RawPage) -> Document | ReaderError:
+    """The Document of one raw page (a ReaderError when the parser fails)."""
+    try:
+        return parse_wikitext(page.wikitext, page.source, title=page.title, meta=page.meta)
+    except Exception as exc:  # noqa: BLE001 - a parser failure stays confined to its page
+        return ReaderError(page.source.split("#page=")[0], f"cannot parse wikitext: {type(exc).__name__}: {exc}",
+                           page.where)
+
+
+def read_pages(fp: BinaryIO, source: str, prefilter: Any = None, **_: object) -> Iterator[RawPage | ReaderError]:
+    """The raw article pages of an export (see :func:`read_xml`), unparsed."""
+    if prefilter is True:
+        from ..prefilter import PrefilterStats
+
+        prefilter = PrefilterStats()
     events = iterparse(fp, events=("start", "end"), forbid_dtd=True)
     root: Element | None = None
     try:
@@ -37,7 +73,7 @@ def read_xml(fp: BinaryIO, source: str, **_: object) -> Iterator[Document | Read
                 if _local(elem.tag) != "mediawiki":
                     raise ReaderError(source, f"not a MediaWiki export (root element <{_local(elem.tag)}>)")
             if event == "end" and _local(elem.tag) == "page":
-                item = _page(elem, source)
+                item = _page(elem, source, prefilter or None)
                 root.clear()  # drop the page (and siteinfo) just read
                 if item is not None:
                     yield item
@@ -48,8 +84,8 @@ def read_xml(fp: BinaryIO, source: str, **_: object) -> Iterator[Document | Read
         raise ReaderError(source, f"XML with a DTD or entity declarations is refused ({type(exc).__name__})") from None
 
 
-def _page(page: Element, source: str) -> Document | ReaderError | None:
-    """The Document of one ``<page>``; ``None`` for pages tally skips."""
+def _page(page: Element, source: str, prefilter: Any = None) -> RawPage | ReaderError | None:
+    """The raw page of one ``<page>``; ``None`` for pages tally skips."""
     fields = {_local(child.tag): child for child in page}
     ns = _text(fields.get("ns")) or "0"
     if ns != "0" or "redirect" in fields:
@@ -66,16 +102,15 @@ def _page(page: Element, source: str) -> Document | ReaderError | None:
     wikitext = revision["text"].text if "text" in revision else None
     if not wikitext or not wikitext.strip():
         return ReaderError(source, "page has no text", where)
+    if prefilter is not None and prefilter.check(wikitext) is None:
+        return None
     cap = max_raw_bytes()
     if cap is not None and len(wikitext) > cap:  # refused before the (slow) wikitext parse
         return size_error(source, len(wikitext), cap, where, what="the page's wikitext", unit="characters")
     rev_id = _text(revision.get("id"))
     meta = {"page_id": int(page_id), "revision_id": int(rev_id) if rev_id.isdigit() else None,
             "timestamp": _text(revision.get("timestamp")) or None, "namespace": 0}
-    try:
-        return parse_wikitext(wikitext, f"{source}#page={page_id}", title=title, meta=meta)
-    except Exception as exc:  # noqa: BLE001 - a parser failure stays confined to its page
-        return ReaderError(source, f"cannot parse wikitext: {type(exc).__name__}: {exc}", where)
+    return RawPage(wikitext, f"{source}#page={page_id}", title, meta, where)
 
 
 def _local(tag: str) -> str:
