@@ -131,3 +131,21 @@ def test_cli_ingest_workers_prefilter(dump, tmp_path):
     assert res.exit_code == 0, res.output
     assert f"prefilter: {len(incidents)} of 120 pages passed" in res.output
     assert len(_rows(db)) == len(incidents)
+
+
+def test_workers_ingest_of_a_truncated_dump_stores_the_pages_before_the_cut(dump, tmp_path):
+    path, incidents = dump
+    cut = tmp_path / "cut.xml.bz2"
+    cut.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+    store = Store(f"sqlite:///{tmp_path / 'cut.db'}")
+    try:
+        one = ingest(store, [cut], options={"prefilter": True})
+    finally:
+        store.close()
+    store = Store(f"sqlite:///{tmp_path / 'cut2.db'}")
+    try:
+        two = ingest_parallel(store, [cut], workers=2, prefilter=True)
+    finally:
+        store.close()
+    assert one.failed == two.failed and len(two.failed) == 1 and "truncated" in two.failed[0]
+    assert one.ingested == two.ingested < len(incidents) and _rows(tmp_path / "cut.db") == _rows(tmp_path / "cut2.db")

@@ -62,6 +62,9 @@ def _work(batch: list[Any], policy: str | None) -> list[tuple[str, Any]]:
 
     out: list[tuple[str, Any]] = []
     for item in batch:
+        if isinstance(item, str):  # a failure line from the parent's reader
+            out.append(("error", item))
+            continue
         if isinstance(item, RawPage):
             file = item.source.split("#page=")[0]
             item = parse_page(item)
@@ -100,7 +103,9 @@ def ingest_parallel(store: Store, paths: Iterable[str | Path], input_format: str
     """:func:`tally.store.ingest.ingest` with parsing and extraction in ``workers`` processes."""
     result = IngestResult()
     started = time.perf_counter()
-    items = iter_work(paths, input_format, prefilter=prefilter, **(options or {}))
+    # a ReaderError goes to the workers as its line (the exception does not pickle)
+    items = (str(item) if isinstance(item, ReaderError) else item
+             for item in iter_work(paths, input_format, prefilter=prefilter, **(options or {})))
     ctx = multiprocessing.get_context(context)
     pending: deque = deque()
     with ctx.Pool(workers) as pool:
