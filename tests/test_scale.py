@@ -149,3 +149,12 @@ def test_workers_ingest_of_a_truncated_dump_stores_the_pages_before_the_cut(dump
         store.close()
     assert one.failed == two.failed and len(two.failed) == 1 and "truncated" in two.failed[0]
     assert one.ingested == two.ingested < len(incidents) and _rows(tmp_path / "cut.db") == _rows(tmp_path / "cut2.db")
+
+
+def test_cli_extract_prefilter(dump):
+    path, incidents = dump
+    res = CliRunner().invoke(app, ["extract", str(path), "--prefilter", "-f", "jsonl"])
+    assert res.exit_code == 0, res.output
+    lines = [ln for ln in res.output.splitlines() if ln.startswith("{")]
+    assert len(lines) == len(incidents)
+    assert f"prefilter: {len(incidents)} of 120 pages passed" in res.output
