@@ -147,6 +147,15 @@ def _ingest_one(store: Store, doc: Document, extractor: Extractor, force: bool) 
         return f"{where}: {exc}"
     except Exception as exc:  # an extractor bug must not end the batch
         return f"{where}: internal error while extracting: {type(exc).__name__}: {exc}"
+    return save_record(store, doc, identity, digest, record, force=force)
+
+
+def save_record(store: Store, doc: Document, identity: str, digest: str, record: dict, *,
+                force: bool) -> str:
+    """Store one extracted record in its own transaction: the outcome
+    (``ingested``/``updated``/``unchanged``) or a failure line naming the
+    document. A lost connection raises StoreError (the batch cannot go on)."""
+    where = _where(doc)
     try:
         return store.save(identity, doc, record, digest, force=force)
     except sa.exc.IntegrityError as exc:

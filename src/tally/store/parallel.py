@@ -20,12 +20,10 @@ from collections import deque
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-import sqlalchemy as sa
-
 from ..errors import ReaderError, TallyError
 from ..model import Document, to_dict
-from .db import Store, StoreError
-from .ingest import IngestResult, Progress, _first_line, _where, source_identity
+from .db import Store
+from .ingest import IngestResult, Progress, _where, save_record, source_identity
 from .records import content_hash
 
 BATCH = 16
@@ -137,16 +135,6 @@ def _store_batch(store: Store, outcomes: list[tuple[str, Any]], result: IngestRe
 
 
 def _save(store: Store, doc: Document, identity: str, digest: str, record: dict, *, force: bool) -> str:
-    where = _where(doc)
     if not force and store.is_known(identity, digest):
         return "unchanged"
-    try:
-        return store.save(identity, doc, record, digest, force=force)
-    except sa.exc.IntegrityError as exc:
-        return f"{where}: cannot store record {record.get('id')!r}: {_first_line(exc)}"
-    except sa.exc.DBAPIError as exc:
-        if exc.connection_invalidated or isinstance(exc, sa.exc.OperationalError):
-            raise StoreError(f"database error while storing {where}: {_first_line(exc)}") from None
-        return f"{where}: database error: {_first_line(exc)}"
-    except sa.exc.StatementError as exc:
-        return f"{where}: cannot store record {record.get('id')!r}: {exc.orig or exc}"
+    return save_record(store, doc, identity, digest, record, force=force)
