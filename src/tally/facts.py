@@ -18,6 +18,7 @@ from .actors import (actor_key, actor_table, document_acronyms, make_actor, pars
 from .dates import find_date, parse_date, reference_date
 from .model import Actor, DateRange, Document, Incident, Place, Side
 from .geotext import context_countries, find_places
+from .limits import check_time
 from .nerplaces import ner_places
 from .places import country_by_name, country_place, km, pick_location, resolve_field
 from .reactions import find_reactions
@@ -49,8 +50,11 @@ def fill_facts(doc: Document, incident: Incident) -> None:
     if not incident.title:
         named = ib.get("conflict", "title", "name") if ib else None
         incident.title = named.value.strip() if named else doc.title
+    check_time("facts: before the date")
     incident.date = _date(doc, lead, incident.title) or DateRange()
+    check_time("facts: after the date")
     incident.places, incident.location = _places(doc, lead, incident.title)
+    check_time("facts: after the places")
     if ib is not None:
         part = ib.get("partof")
         incident.part_of = _first_line(part.value) if part else None
@@ -65,6 +69,7 @@ def fill_facts(doc: Document, incident: Incident) -> None:
         incident.part_of = next((ln.target for ln in doc.links if ln.kind == "part_of"), None)
     if not incident.perpetrators and ib is None:
         incident.perpetrators = _text_perpetrators(doc.text[:5000], acronyms)
+    check_time("facts: after the sides and perpetrators")
     incident.related = _related(doc)
     incident.reactions = find_reactions(doc, incident.date)
 
@@ -129,6 +134,7 @@ def _places(doc: Document, lead: str, title: str | None) -> tuple[list[Place], P
     location = pick_location(_same_country(places) if field is None else places)
     if field is None and (location is None or location.precision == "country"):
         # the rules found no place finer than a country: ask the named-entity recogniser
+        check_time("facts: before the NER fallback")
         where = Counter({location.country_iso3: 1}) if location and location.country_iso3 else context
         found = ner_places(text[:3000], where)
         finer = pick_location(_same_country(found))

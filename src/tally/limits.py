@@ -13,10 +13,11 @@ extraction may take (docs/reliability.md).
     decompress to more than that.
 ``TALLY_MAX_DOC_SECONDS`` (default 30)
     the extraction time budget of one document. It is checked cooperatively
-    (no threads, no signals): between the extraction stages and before each
-    section of the body, so a document over budget stops at the next check
-    with a :class:`DocumentTimeLimit` naming it. One stage that runs long
-    between two checks is not interrupted.
+    (no threads, no signals): between the extraction stages, between the
+    steps of the facts stage (date, places, NER fallback, sides) and before
+    each section of the body, so a document over budget stops at the next
+    check with a :class:`DocumentTimeLimit` naming it. One step that runs
+    long between two checks is not interrupted.
 
 ``0`` (or a negative value) turns a limit off. A value that is not a number
 is an error (:class:`~tally.errors.TallyError`) naming the variable.
