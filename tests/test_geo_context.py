@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tally.facts import fill_facts
-from tally.gazetteer import gazetteer
+from tally.gazetteer import DIRECTIONS, gazetteer
 from tally.geotext import context_countries, find_places
 from tally.model import Document, Incident
 
@@ -176,3 +176,25 @@ def test_landmark_after_a_region_only_is_still_the_best_place():
 def test_name_after_an_indefinite_town_and_comma_is_cued():
     places = find_places("Air raids hit a Yemeni town, Mahfid, held by militants.")
     assert places and places[0].name == "Mahfid" and places[0].country_iso3 == "YEM"
+
+
+
+@pytest.fixture(scope="module")
+def known_places():
+    return [(r[3], r[4], r[1]) for r in gazetteer()._rows if r[2] == 0 and r[3] is not None]
+
+
+@pytest.mark.parametrize("iso3", ["CMR", "NGA", "PAK", "COD", "MEX", "CHL"])
+def test_country_parts_lie_that_way_inside_the_country(iso3, known_places):
+    """"northern X", "X's south-east": a point further that way than X's centroid
+    and still inside X (the nearest known place to it is in X), even for a
+    country as narrow as Chile."""
+    c = gazetteer().by_iso3[iso3]
+    for direction, (dy, dx) in DIRECTIONS.items():
+        lat, lon = c.part(direction)
+        assert (lat - c.lat) * dy + (lon - c.lon) * dx > 0.5, direction
+        near = [(abs(la - lat) + abs(lo - lon), cc) for la, lo, cc in known_places
+                if abs(la - lat) < 2 and abs(lo - lon) < 2]
+        assert min(near)[1] == iso3, direction
+    assert c.part("central") == (c.lat, c.lon)
+    assert c.part("north-east") == c.part("northeast")

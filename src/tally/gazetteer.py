@@ -20,6 +20,7 @@ import csv
 import hashlib
 import marshal
 import os
+import statistics
 import threading
 from collections import Counter
 from dataclasses import dataclass
@@ -30,7 +31,8 @@ from .placenames import ADMIN_WORDS, ending_variant, key_variants, place_key, sk
 __all__ = ["ADMIN_WORDS", "Country", "Entry", "Gazetteer", "gazetteer", "key_variants", "place_key", "skeleton"]
 
 DATA = Path(__file__).parent / "data"
-CACHE_VERSION = "5"  # bump when the index layout or key rules change
+KEEP_CACHES = 4  # built indexes (25 MB each) kept in the cache directory
+CACHE_VERSION = "7"  # bump when the index layout or key rules change (this file's own size and mtime count too)
 
 
 #: Display names for countries whose GeoNames name is an inverted form.
@@ -53,24 +55,32 @@ class Country:
     name: str
     lat: float | None = None
     lon: float | None = None
-    #: south, north, west, east: 10th and 90th percentiles of its places, for "northern X"
-    box: tuple[float, float, float, float] | None = None
+    #: "north", "southeast"... -> a point in that part of the country (see :func:`_parts`)
+    parts: dict[str, tuple[float, float]] | None = None
 
     def part(self, direction: str) -> tuple[float, float] | None:
         """A point in the ``north``/``south-east``/``central``... part of the country."""
-        if self.box is None or self.lat is None or self.lon is None:
+        if self.lat is None or self.lon is None:
             return None
-        s, n, w, e = self.box
-        lat, lon = self.lat, self.lon
-        if "north" in direction:
-            lat = s + 0.8 * (n - s)
-        elif "south" in direction:
-            lat = s + 0.2 * (n - s)
-        if "east" in direction:
-            lon = w + 0.8 * (e - w)
-        elif "west" in direction:
-            lon = w + 0.2 * (e - w)
-        return round(lat, 5), round(lon, 5)
+        return (self.parts or {}).get(direction.replace("-", ""), (self.lat, self.lon))
+
+
+#: unit steps (lat, lon) of the eight directions a text may name ("northern", "the south-east")
+DIRECTIONS = {"north": (1, 0), "south": (-1, 0), "east": (0, 1), "west": (0, -1),
+              "northeast": (1, 1), "northwest": (1, -1), "southeast": (-1, 1), "southwest": (-1, -1)}
+
+
+def _parts(lats: list[float], lons: list[float]) -> dict[str, tuple[float, float]]:
+    """For each direction, the median point of the quarter of a country's places
+    lying furthest that way: "northern Cameroon" lands among the places of the
+    north (where the towns are), not on a line through the middle of a bounding box."""
+    out = {}
+    pts = list(zip(lats, lons))
+    for name, (dy, dx) in DIRECTIONS.items():
+        far = sorted(pts, key=lambda p: p[0] * dy + p[1] * dx)[-max(1, len(pts) // 4):]
+        out[name] = (round(statistics.median(p[0] for p in far), 5),
+                     round(statistics.median(p[1] for p in far), 5))
+    return out
 
 
 @dataclass(slots=True, eq=False)
@@ -206,9 +216,7 @@ class Gazetteer:
                 continue
             c = self.by_iso3[iso3]
             c.lat, c.lon = round(s[0] / s[2], 5), round(s[1] / s[2], 5)
-            lats, lons = sorted(s[3]), sorted(s[4])
-            lo_i, hi_i = len(lats) // 10, max(0, (len(lats) * 9) // 10 - 1)
-            c.box = (lats[lo_i], lats[hi_i], lons[lo_i], lons[hi_i])
+            c.parts = _parts(s[3], s[4])
         self._load_supplement()
 
     def _load_supplement(self) -> None:
@@ -262,7 +270,7 @@ class Gazetteer:
         """Where the built index is cached: ``$TALLY_CACHE_DIR`` or
         ``~/.cache/tally``, named by a digest of every input file."""
         parts = [CACHE_VERSION]
-        for f in sorted([*root.glob("*/*.tsv"), *DATA.glob("*.csv")]):
+        for f in sorted([*root.glob("*/*.tsv"), *DATA.glob("*.csv")]) + [Path(__file__)]:
             st = f.stat()
             parts.append(f"{f}:{st.st_size}:{st.st_mtime_ns}")
         digest = hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
@@ -288,7 +296,7 @@ class Gazetteer:
 
     def _write_cache(self, root: Path) -> None:
         data = {
-            "countries": {c.iso3: (c.iso3, c.iso2, c.name, c.lat, c.lon, c.box) for c in self.by_iso3.values()},
+            "countries": {c.iso3: (c.iso3, c.iso2, c.name, c.lat, c.lon, c.parts) for c in self.by_iso3.values()},
             "keys": {k: c.iso3 for k, c in self.countries.items() if c.iso3 in self.by_iso3},
             "demonyms": sorted(self.demonyms), "capitals": self.capital_names, "peoples": self.peoples,
             "admins": self.admins, "places": self.places, "skeletons": self.skeletons, "rows": self._rows,
@@ -301,6 +309,10 @@ class Gazetteer:
             tmp = path.with_suffix(f".{os.getpid()}.tmp")
             tmp.write_bytes(marshal.dumps(data))
             os.replace(tmp, path)
+            # keep the newest few indexes (other checkouts or versions may use them), drop older ones
+            older = sorted(path.parent.glob("gazetteer-*.marshal"), key=lambda f: f.stat().st_mtime)[:-KEEP_CACHES]
+            for f in older:
+                f.unlink(missing_ok=True)
         except (OSError, ValueError):
             pass  # no cache: the next process builds the index again
 
