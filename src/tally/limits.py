@@ -90,9 +90,14 @@ def text_bytes(text: str) -> int:
     return len(text.encode("utf-8", errors="surrogatepass"))
 
 
+class DocumentTooLarge(ReaderError):
+    """A document, file, line or page over the size limit (the web upload
+    answers it with 413, other reader errors with 400)."""
+
+
 def size_error(source: str, size: int, limit: int, where: str | None = None,
                what: str = "document text", unit: str = "bytes") -> ReaderError:
-    return ReaderError(source, f"{what} is {size:,} {unit}, over the per-document limit of "
+    return DocumentTooLarge(source, f"{what} is {size:,} {unit}, over the per-document limit of "
                        f"{limit:,} {unit} (set {ENV_BYTES} to change it)", where)
 
 

@@ -57,7 +57,13 @@ def create_app(db_url: str, token: str | None = None, max_upload: int = DEFAULT_
 
     @app.middleware("http")
     async def _headers(request: Request, call_next):
-        response = await call_next(request)
+        if "\x00" in request.scope.get("path", "") or any(
+                "\x00" in k or "\x00" in v for k, v in request.query_params.multi_items()):
+            # PostgreSQL refuses NUL in text (a 500) and SQLite's LIKE stops at it (a filter
+            # that matches everything): no id, filter or option has a use for one
+            response = _error(request, 400, "the URL holds a NUL character (%00)")
+        else:
+            response = await call_next(request)
         response.headers.setdefault("Content-Security-Policy", CSP)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "same-origin")

@@ -11,6 +11,7 @@ from typing import Any, Literal, Optional
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
+from pydantic import BaseModel
 from starlette.datastructures import UploadFile
 
 from ..errors import TallyError
@@ -18,7 +19,127 @@ from ..store import Store, export as run_export
 from ..store.columns import SCHEMAS
 from . import data
 
-router = APIRouter()
+
+
+class Error(BaseModel):
+    """Every error answer: ``{"detail": "one line"}``."""
+
+    detail: str
+
+
+def _errors(*codes: int) -> dict[int | str, dict[str, Any]]:
+    words = {400: "A filter, sort key or upload the server cannot use", 401: "No bearer token",
+             403: "A wrong token, or a read-only server", 404: "No such incident",
+             413: "The upload is over the size limit", 422: "A parameter of the wrong type or range"}
+    return {code: {"model": Error, "description": words[code]} for code in codes}
+
+
+class Health(BaseModel):
+    status: str
+    schema_version: int
+    incidents: int
+    writable: bool
+
+
+class ListRow(BaseModel):
+    id: str
+    title: Optional[str]
+    date_start: Optional[str]
+    date_end: Optional[str]
+    country_iso3: Optional[str]
+    place: Optional[str]
+    killed_low: Optional[int]
+    killed_best: Optional[int]
+    killed_high: Optional[int]
+    revision: int
+    updated_at: str
+    snippet: Optional[str]
+
+
+class IncidentPage(BaseModel):
+    total: int
+    page: int
+    per_page: int
+    pages: int
+    sort: str
+    items: list[ListRow]
+
+
+class Source(BaseModel):
+    identity: str
+    path: Optional[str]
+    format: Optional[str]
+    first_seen: str
+    revision_id: Optional[str]
+    content_hash: str
+
+
+class Detail(BaseModel):
+    record: dict[str, Any]
+    revision: int
+    updated_at: str
+    source: Source
+    claims: list[dict[str, Any]]
+
+
+class Claims(BaseModel):
+    id: str
+    claims: list[dict[str, Any]]
+    text: str
+
+
+class Count(BaseModel):
+    incidents: int
+    killed: int
+
+
+class MonthCount(Count):
+    month: str
+
+
+class CountryCount(Count):
+    country_iso3: Optional[str]
+
+
+class Stats(Count):
+    per_month: list[MonthCount]
+    per_country: list[CountryCount]
+    undated: Count
+
+
+class MapPoint(BaseModel):
+    id: str
+    title: str
+    date: Optional[str]
+    country: Optional[str]
+    place: Optional[str]
+    lat: float
+    lon: float
+    killed: int
+    killed_low: Optional[int]
+    killed_high: Optional[int]
+
+
+class MapPoints(BaseModel):
+    items: list[MapPoint]
+
+
+class Uploaded(BaseModel):
+    result: dict[str, Any]
+    failed: list[str]
+    ids: list[str]
+    record: Optional[dict[str, Any]]
+    records: list[dict[str, Any]]
+
+
+def _ok(model: type[BaseModel], *codes: int, status: int = 200) -> dict[int | str, dict[str, Any]]:
+    """The answers of an endpoint for the OpenAPI document: ``model`` on
+    success (documented only: the answer is not filtered through it, and the
+    schemathesis tests check the two agree), ``Error`` for ``codes``."""
+    return {status: {"model": model}, **_errors(*codes)}
+
+
+router = APIRouter(responses=_errors(422))
 
 SORT_HELP = "date, killed, title, id, country or updated; prefix - for descending"
 
@@ -37,7 +158,7 @@ def filter_params(country: Optional[str] = Query(None, description="ISO 3166-1 a
     return data.filters_of(country, date_from, date_to, actor, min_killed, q)
 
 
-@router.get("/healthz", tags=["meta"])
+@router.get("/healthz", tags=["meta"], responses=_ok(Health))
 def healthz(request: Request) -> dict[str, Any]:
     """Liveness and the database: its schema version and how many incidents it holds."""
     store = _store(request)
@@ -45,7 +166,7 @@ def healthz(request: Request) -> dict[str, Any]:
             "incidents": data.count_incidents(store), "writable": request.app.state.token is not None}
 
 
-@router.get("/api/incidents", tags=["incidents"])
+@router.get("/api/incidents", tags=["incidents"], responses=_ok(IncidentPage, 400))
 def incidents(request: Request, filters=Depends(filter_params),
               sort: str = Query("-date", description=SORT_HELP),
               page: int = Query(1, ge=1), per_page: int = Query(50, ge=1, le=500)) -> dict[str, Any]:
@@ -62,13 +183,13 @@ def _found(request: Request, incident_id: str) -> dict[str, Any]:
     return found
 
 
-@router.get("/api/incidents/{incident_id}", tags=["incidents"])
+@router.get("/api/incidents/{incident_id}", tags=["incidents"], responses=_ok(Detail, 404))
 def incident(request: Request, incident_id: str) -> dict[str, Any]:
     """The full record, its revision and source (as `tally show --format json`)."""
     return _found(request, incident_id)
 
 
-@router.get("/api/incidents/{incident_id}/claims", tags=["incidents"])
+@router.get("/api/incidents/{incident_id}/claims", tags=["incidents"], responses=_ok(Claims, 404))
 def claims(request: Request, incident_id: str) -> dict[str, Any]:
     """The record's claims (with `figure_start`/`figure_end` and `source_class`)
     and the document text their offsets point into."""
@@ -77,13 +198,13 @@ def claims(request: Request, incident_id: str) -> dict[str, Any]:
     return {"id": incident_id, "claims": found["record"].get("claims") or [], "text": text}
 
 
-@router.get("/api/stats", tags=["incidents"])
+@router.get("/api/stats", tags=["incidents"], responses=_ok(Stats, 400))
 def stats(request: Request, filters=Depends(filter_params)) -> dict[str, Any]:
     """Incidents and killed per month and per country, for the filters."""
     return data.stats(_store(request), filters)
 
 
-@router.get("/api/map", tags=["incidents"])
+@router.get("/api/map", tags=["incidents"], responses=_ok(MapPoints, 400))
 def map_points(request: Request, filters=Depends(filter_params)) -> dict[str, Any]:
     """The filtered incidents with coordinates (for the map), biggest first."""
     return {"items": data.map_points(_store(request), filters)}
@@ -93,7 +214,12 @@ MEDIA = {"csv": "text/csv; charset=utf-8", "json": "application/json",
          "geojson": "application/geo+json"}
 
 
-@router.get("/api/export", tags=["export"])
+@router.get("/api/export", tags=["export"], response_class=Response, responses={
+    200: {"description": "The export, as an attachment",
+          "content": {"text/csv": {"schema": {"type": "string"}},
+                      "application/json": {"schema": {"type": "array", "items": {"type": "object"}}},
+                      "application/geo+json": {"schema": {"type": "object", "required": ["type", "features"]}}}},
+    **_errors(400)})
 def export(request: Request, filters=Depends(filter_params),
            format: Literal["csv", "json", "geojson"] = Query("csv"),
            schema: str = Query("tally", description=", ".join(SCHEMAS)),
@@ -141,7 +267,8 @@ async def _body(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-@router.post("/api/documents", tags=["documents"], status_code=201)
+@router.post("/api/documents", tags=["documents"], status_code=201,
+             responses=_ok(Uploaded, 400, 401, 403, 413, status=201))
 async def upload(request: Request,
                  input_format: Optional[str] = Query(None, description="plaintext, wikitext, xml, csv, tsv, jsonl or text"),
                  text_column: Optional[str] = Query(None), id_column: Optional[str] = Query(None),
@@ -197,12 +324,15 @@ async def _multipart(request: Request, body: bytes, limit: int) -> tuple[str, by
 def _ingest_upload(store: Store, payload: bytes, name: str, input_format: str | None,
                    options: dict[str, str]) -> dict[str, Any]:
     from ..extract import extract
+    from ..limits import DocumentTooLarge
     from ..model import to_dict
     from ..readers import ReaderError, read_bytes
     from ..store import ingest_documents
 
     try:
         items = list(read_bytes(payload, name, input_format, **options))
+    except DocumentTooLarge as exc:  # the raw cap, or a .bz2 that decompresses past it
+        raise HTTPException(413, str(exc)) from None
     except ReaderError as exc:
         raise HTTPException(400, str(exc)) from None
     except TallyError as exc:
@@ -231,7 +361,8 @@ def _ingest_upload(store: Store, payload: bytes, name: str, input_format: str | 
         except Exception:  # its failure is already in result.failed
             continue
     if result.failed and not (result.ingested or result.updated or result.unchanged):
-        raise HTTPException(400, "; ".join(result.failed))
+        too_large = any(isinstance(item, DocumentTooLarge) for item in items)
+        raise HTTPException(413 if too_large else 400, "; ".join(result.failed))
     records = [found["record"] for i in dict.fromkeys(ids) if (found := data.show(store, i))]
     return {"result": result.as_dict(), "failed": result.failed, "ids": [r["id"] for r in records],
             "record": records[0] if records else None, "records": records}
