@@ -90,15 +90,20 @@ def text_bytes(text: str) -> int:
     return len(text.encode("utf-8", errors="surrogatepass"))
 
 
-class DocumentTooLarge(ReaderError):
-    """A document, file, line or page over the size limit (the web upload
-    answers it with 413, other reader errors with 400)."""
-
-
 def size_error(source: str, size: int, limit: int, where: str | None = None,
                what: str = "document text", unit: str = "bytes") -> ReaderError:
-    return DocumentTooLarge(source, f"{what} is {size:,} {unit}, over the per-document limit of "
-                       f"{limit:,} {unit} (set {ENV_BYTES} to change it)", where)
+    """A ReaderError for a document, file, line or page over the size limit,
+    marked so that :func:`is_too_large` knows it (the web upload answers it
+    with 413, other reader errors with 400)."""
+    err = ReaderError(source, f"{what} is {size:,} {unit}, over the per-document limit of "
+                      f"{limit:,} {unit} (set {ENV_BYTES} to change it)", where)
+    err.too_large = True  # type: ignore[attr-defined]
+    return err
+
+
+def is_too_large(item: object) -> bool:
+    """True for an error made by :func:`size_error`."""
+    return isinstance(item, ReaderError) and getattr(item, "too_large", False) is True
 
 
 def check_documents(items: Iterator, source: str) -> Iterator:

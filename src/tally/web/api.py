@@ -324,17 +324,15 @@ async def _multipart(request: Request, body: bytes, limit: int) -> tuple[str, by
 def _ingest_upload(store: Store, payload: bytes, name: str, input_format: str | None,
                    options: dict[str, str]) -> dict[str, Any]:
     from ..extract import extract
-    from ..limits import DocumentTooLarge
+    from ..limits import is_too_large
     from ..model import to_dict
     from ..readers import ReaderError, read_bytes
     from ..store import ingest_documents
 
     try:
         items = list(read_bytes(payload, name, input_format, **options))
-    except DocumentTooLarge as exc:  # the raw cap, or a .bz2 that decompresses past it
-        raise HTTPException(413, str(exc)) from None
-    except ReaderError as exc:
-        raise HTTPException(400, str(exc)) from None
+    except ReaderError as exc:  # 413: the raw cap, or a .bz2 that decompresses past it
+        raise HTTPException(413 if is_too_large(exc) else 400, str(exc)) from None
     except TallyError as exc:
         raise HTTPException(400, f"{name}: {exc}") from None
     except (OSError, UnicodeError, ValueError, EOFError) as exc:
@@ -361,7 +359,7 @@ def _ingest_upload(store: Store, payload: bytes, name: str, input_format: str | 
         except Exception:  # its failure is already in result.failed
             continue
     if result.failed and not (result.ingested or result.updated or result.unchanged):
-        too_large = any(isinstance(item, DocumentTooLarge) for item in items)
+        too_large = any(is_too_large(item) for item in items)
         raise HTTPException(413 if too_large else 400, "; ".join(result.failed))
     records = [found["record"] for i in dict.fromkeys(ids) if (found := data.show(store, i))]
     return {"result": result.as_dict(), "failed": result.failed, "ids": [r["id"] for r in records],
