@@ -64,7 +64,7 @@ _CIVIL_FIRST_RE = re.compile(r"\b(?:health|hospitals?|medical|civil\s+defen[cs]e
 
 
 def _side_patterns(sides: list[Side]) -> list[tuple[str, re.Pattern]]:
-    from .claims import _demonyms  # the same demonym rule the claims use
+    from .claims.groups import _demonyms  # the same demonym rule the claims use
 
     out = []
     for side in sides:

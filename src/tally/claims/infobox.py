@@ -1,0 +1,173 @@
+"""Infobox claims: each casualty field (``casualties1``..``casualtiesN``,
+``fatalities``, ``injuries``, ``deaths``, ``victims``, ``losses``...) split into
+segments ("10 killed (per JNIM), 20 killed or arrested (per Mali)", "7 and at
+least two soldiers"), each segment read for its figure, categories, group and
+source ("(per X)", "according to X"). The side of ``casualtiesN`` is ``N``
+(``"other"`` past the last side); ``x (+y)`` is x victims plus y perpetrators
+(two claims). A claim's ``text`` is the line of the value holding the segment."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Claim, Document, Side
+from ..quantities import find_quantities
+from .figures import _bad_number
+from .groups import _Ctx, _clean_group, _not_people
+from .lexicon import _RIGHT_TRIGGERS, _categories_in, _trigger_re
+
+
+INFOBOX_KEYS = re.compile(r"^(?:casualties\d*|casualties_?\w*|fatalities|injuries|injured|deaths?|"
+                          r"victims|killed|wounded|dead|missing|captured|hostages|arrested|"
+                          r"displaced|non_?fatal_?injuries|losses\d*)$")
+
+_PER_RE = re.compile(r"\(\s*(?:per|according\s+to|source:?|by|claimed\s+by|reported\s+by)\s+(?P<src>[^()]+?)\s*\)|"
+                     r"\(\s*(?P<src4>[^()]{2,40}?)\s+(?:claims?|estimates?|figures?|sources?)\s*\)|"
+                     r"\baccording\s+to\s+(?P<src2>[^,;()]+)|\bper\s+(?P<src3>[A-Z][^,;()]*)", re.I)
+_PLUS_RE = re.compile(r"\(\s*(?:\+|plus)\s*(?:(?P<n>\d[\d,]*)|(?P<one>an?|the|one))\b[^)]*\)", re.I)
+
+
+def _n_sides(doc: Document, sides: list[Side]) -> int:
+    if sides:
+        return len(sides)
+    n = 0
+    if doc.infobox is not None:
+        for f in doc.infobox.fields:
+            m = re.fullmatch(r"combatant(\d)\w?", f.key)
+            if m and f.value.strip():
+                n = max(n, int(m.group(1)))
+    return n
+
+
+def _infobox_claims(doc: Document, sides: list[Side]) -> list[Claim]:
+    ib = doc.infobox
+    if ib is None:
+        return []
+    nsides = _n_sides(doc, sides)
+    ctx = _Ctx(doc, sides)
+    out: list[Claim] = []
+    for f in ib.fields:
+        key = f.key
+        if not INFOBOX_KEYS.match(key) or not f.value.strip():
+            continue
+        m = re.fullmatch(r"(?:casualties|losses)(\d)\w?", key)
+        if m:
+            n = int(m.group(1))
+            side = str(n) if n <= max(nsides, 2) else "other"
+            default = "killed"
+        else:
+            side = None
+            default = ("injured" if re.search(r"injur|wound", key) else
+                       "missing" if "missing" in key else
+                       "captured" if "captured" in key else
+                       "hostages" if "hostage" in key else
+                       "arrested" if "arrest" in key else
+                       "displaced" if "displaced" in key else "killed")
+        text = doc.text
+        for seg in _segments(text, f.start, f.end):
+            s0, s1 = seg
+            segtext = text[s0:s1]
+            qs = [q for q in find_quantities(text, s0, s1) if not _bad_number(text, q, s0)]
+            src = None
+            pm = _PER_RE.search(segtext)
+            if pm:
+                src = (pm.group("src") or pm.group("src2") or pm.group("src3") or pm.group("src4")).strip()
+                if re.fullmatch(r"(?:revised|earlier|initial|first|later|official|final|unofficial|"
+                                r"government|disputed|unconfirmed)", src, re.I):
+                    src = src if src.lower() in ("government",) else None
+            if not qs:
+                continue
+            q = qs[0]
+            words = text[q.end:s1]
+            words_nosrc = _PER_RE.sub("", words)
+            cats = _categories_in(words_nosrc, _RIGHT_TRIGGERS) or _categories_in(segtext, _RIGHT_TRIGGERS)
+            if side is None and cats and re.fullmatch(r"\s*(?:\w+\s+){0,3}?(?:hostages|captives|casualties|prisoners)\b.*",
+                                                      words_nosrc, re.I | re.S) and \
+                    not _categories_in(re.sub(r"(?i)\b(?:hostages|captives|casualties|prisoners)\b", "", words_nosrc),
+                                       _RIGHT_TRIGGERS):
+                cats = []  # "Fatalities: 20 hostages, 2 gunmen": a group, not a category
+            if not cats:
+                cats = [default]
+            # the group: words between the figure and the first trigger word
+            gm = _trigger_re("right").search(words_nosrc)
+            group = _clean_group(words_nosrc[:gm.start()] if gm else words_nosrc.split("(")[0])
+            if group and re.fullmatch(r"(?:people|persons|total|in\s+total|confirmed|"
+                                      r"reported|dead|killed)", group, re.I):
+                group = None
+            if group and _not_people(group) or re.match(r"^\s*(?:\w+\s+){0,3}?(?:destroyed|damaged|shot\s+down|"
+                                                          r"sunk|lost)\b", words_nosrc, re.I) and \
+                    not re.search(r"\b(?:soldiers|troops|men|personnel|people|killed|dead)\b", words_nosrc, re.I):
+                continue  # materiel: "1 helicopter destroyed", "3 tanks lost"
+            if re.search(r"\btotal\b", text[s0:q.start], re.I):
+                group = "total" + (f" {group}" if group else "")
+            ls, le = _line_span(text, q.start, f.start, f.end)
+            claim_side = side
+            if side is None or side == "other":
+                gs = ctx.side_of(group)
+                if gs and side is None:
+                    claim_side = gs
+            qual = q.qualifier
+            out.append(Claim(categories=cats, low=q.low, high=q.high, text=text[ls:le], start=ls, end=le,
+                             qualifier=qual, group=group, side=claim_side, source=src,
+                             section="Infobox", origin="infobox", other_event=False,
+                             figure=q.text, figure_start=q.start, figure_end=q.end))
+            # "x (+y)": y perpetrators besides x victims
+            pl = _PLUS_RE.search(segtext)
+            if pl:
+                gname = "n" if pl.group("n") else "one"
+                ps = s0 + pl.start(gname)
+                pe = s0 + pl.end(gname)
+                y = int(pl.group("n").replace(",", "")) if pl.group("n") else 1
+                out.append(Claim(categories=cats, low=y, high=y, text=text[ls:le], start=ls, end=le,
+                                 qualifier="exactly", group="perpetrators", side="perpetrators",
+                                 source=src, section="Infobox", origin="infobox",
+                                 figure=pl.group(gname), figure_start=ps, figure_end=pe))
+    return out
+
+
+_AND_NUM_RE = re.compile(r"\s+(?:and|plus|&|\+)\s+(?=\d|(?:at\s+least|over|more\s+than|about|around|some|up\s+to|"
+                         r"\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
+                         r"thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred|several|dozens)\b)", re.I)
+
+
+def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    segs = []
+    pos = start
+    depth = 0
+    i = start
+    while i < end:
+        c = text[i]
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and (c in "\n;" or (c == "," and not re.match(r",\d{3}\b", text[i:i + 5]))):
+            segs.append((pos, i))
+            pos = i + 1
+        i += 1
+    segs.append((pos, end))
+    # "7 and at least two soldiers": two figures, two segments
+    split_segs = []
+    for s, e in segs:
+        cut = s
+        for m in _AND_NUM_RE.finditer(text, s, e):
+            split_segs.append((cut, m.start()))
+            cut = m.end()
+        split_segs.append((cut, e))
+    out = []
+    for s, e in split_segs:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _line_span(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
+    s = text.rfind("\n", lo, pos) + 1 if text.rfind("\n", lo, pos) >= 0 else lo
+    s = max(s, lo)
+    e = text.find("\n", pos, hi)
+    e = hi if e < 0 else e
+    return s, e

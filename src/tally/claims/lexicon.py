@@ -1,0 +1,161 @@
+"""The casualty lexicon: the trigger words of each category (killed, injured,
+arrested, captured, missing, hostages, displaced) and the compiled patterns that
+link a figure to them, on its left ("killed 14", "the death toll rose to 30"),
+on its right through a noun phrase ("13 people were killed") or through a
+conjunction ("14 civilians and three soldiers")."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+
+_KILL_ACTIVE = (r"killed|killing|kills|kill|martyred|massacred|massacres|beheads|executes|murders|hanged|hangs|massacring|executed|executing|murdered|murdering|"
+                r"slaughtered|slaughtering|beheaded|beheading|slew|slaying|lynched|lynching|"
+                r"shot\s+dead|shooting\s+dead|fatally\s+(?:shot|stabbed)|shot\s+to\s+death|shooting\s+to\s+death|shot\s+and\s+killed|gunned\s+down|gunning\s+down|"
+                r"hacked\s+to\s+death|stabbed\s+to\s+death|beat\s+to\s+death|beaten\s+to\s+death|"
+                r"burned\s+to\s+death|burnt\s+to\s+death|\w+ing\s+to\s+death|\w+ed\s+to\s+death|claimed\s+the\s+lives\s+of|"
+                r"claiming\s+the\s+lives\s+of|took\s+the\s+lives\s+of|taking\s+the\s+lives\s+of|"
+                r"assassinated|assassinating")
+_LEFT_TRIGGERS = {
+    "killed": _KILL_ACTIVE + r"|shot(?!\s+(?:at|and\s+(?:wounded|injured)|in\s+the\s+(?:leg|arm|hand|foot|shoulder|knee)))|"
+                             r"killers\s+of|death\s+toll|toll|bodies\s+of|killing\s+of|corpses\s+of|remains\s+of|"
+                             r"deaths\s+of|death\s+of|killings\s+of|murder\s+of|murders\s+of|"
+                             r"massacre\s+of|execution\s+of|executions\s+of",
+    "injured": r"wounded|wounding|injured|injuring|injures|wounds|maimed|maiming|injure|wound",
+    "arrested": r"arrested|arresting|detained|detaining|rounded\s+up|apprehended|apprehending",
+    "captured": r"captured|capturing|took\s+prisoner|taken\s+prisoner",
+    "hostages": r"kidnapped|kidnapping|abducted|abducting|took\s+hostage|taking\s+hostage|"
+                r"seized|seizing|kidnap\s+of|abduction\s+of",
+    "displaced": r"displaced|displacing|displacement\s+of|forced\s+out",
+}
+_RIGHT_TRIGGERS = {
+    "killed": _KILL_ACTIVE + r"|dead|died|dying|deaths|death|slain|perished|"
+                             r"lost\s+(?:their|his|her)\s+lives|lost\s+(?:their|his|her)\s+life|"
+                             r"bodies|corpses|fatalities|fatally\s+(?:shot|wounded|injured)|"
+                             r"burned\s+alive|burnt\s+alive|found\s+dead|found\s+murdered|casualties|"
+                             r"shot(?!\s+(?:at|and\s+(?:wounded|injured)|in\s+the\s+(?:leg|arm|hand|foot|shoulder|knee)|"
+                             r"(?:and\s+)?(?:dead|to\s+death|and\s+killed)))",
+    "injured": r"wounded|injured|hurt|injuries|wounding|injuring|hospitali[sz]ed|(?:sustained|suffered)\s+(?:\w+\s+)?(?:injuries|injury|wounds)",
+    "arrested": r"arrested|detained|apprehended|rounded\s+up|in\s+custody|arrests|detentions",
+    "captured": r"captured|taken\s+prisoner",
+    "missing": r"missing|unaccounted\s+for|disappeared",
+    "hostages": r"kidnapped|abducted|taken\s+hostage|held\s+hostage|(?:hostages|captives)(?!\s+(?:(?:were|was|are|have|had|been|being|also|all|later|reportedly)\s+)+(?:killed|dead|died|executed|murdered|shot|wounded|injured|beheaded|slain|hurt))|seized",
+    "displaced": r"displaced(?!\s+(?:people|persons|person|families|civilians|iraqis|syrians|residents|villagers|men|women|children|by)\b)|fled\s+(?:their|his|her)\s+homes|homeless",
+}
+
+
+def _alt(d: dict[str, str]) -> str:
+    return "|".join(f"(?P<{k}>{v})" for k, v in d.items())
+
+
+_QWORD = r"(?:all\s+the|all|an?\s+(?:entire\s+)?family\s+of|the\s+family\s+of|surged|grew|total|at\s+least|the\s+lives\s+of|a\s+total\s+of|another|a\s+further|an\s+additional|additional|further|some|to|at|of|as|had|has|have|reached|rose|risen|climbed|stood|stands|now|jumped|increased|is|was|were|are|been|hit|up|dead|alive|only|nearly|almost|around|over|more\s+than|about)"
+_INTENT_RE = re.compile(r"\b(?:threatened|threatening|threatens|vowed|vowing|vows|plans?|planned|planning|tried|"
+                        r"trying|attempted|attempting|wanted|wants|intended|sought|would|will|could|might)\s+to\s+$|"
+                        r"\b(?:would|will|could|might)\s+$", re.I)
+LEFT_RE = re.compile(rf"\b(?:{_alt(_LEFT_TRIGGERS)})(?:\s+{_QWORD})*\s+$", re.I)
+TOLL_RE = re.compile(r"\b(?:death\s+toll|death\s+total|toll|number\s+of\s+(?:dead|deaths|people\s+killed|victims|fatalities))\b"
+                     r"[^.;:]{0,200}?\b(?:rose|risen|rises|surged|climbed|jumped|reached|hit|stood|stands|is|was|"
+                     r"has\s+been|increased|grew|of|at|to|put\s+at|estimated\s+at)\s+(?:(?:to|at|around|about|nearly|some|over)\s+)*$", re.I)
+WITH_OTHERS_RE = re.compile(r"\b(?:along\s+with|together\s+with|alongside|with)\s+(?:another\s+|at\s+least\s+|the\s+|his\s+|her\s+|their\s+)?$", re.I)
+HIMSELF_AND_RE = re.compile(r"\b(?:killing|killed|kills|kill)\s+(?:himself|herself|themselves)\s+and\s+$", re.I)
+# "left 5 dead", "leaving 12 people injured"
+LEAVE_RE = re.compile(r"\b(?:left|leaving|leaves|leave|claimed|claiming|claims|cost|costing|took|taking)\s+(?:{_q}\s+)*$".replace("{_q}", _QWORD), re.I)
+LEAVE_RIGHT_RE = re.compile(
+    rf"^(?:\s+[\w'’-]+){{0,4}}?\s+(?:(?P<lives>lives)|{_alt(_RIGHT_TRIGGERS)})\b", re.I)
+
+_STOP = (r"and|or|but|while|whereas|when|after|before|as|who|whom|which|that|because|since|if|"
+         r"following|amid|during|said|says|told|reported|including|according|stating|saying|claiming|adding|reporting")
+_AUX = (r"(?:\s*,?\s*(?:were|was|are|is|have|has|had|been|being|be|got|get|reportedly|allegedly|\w+ly|"
+        r"also|all|later|subsequently|believed|feared|confirmed|thought|said|reported|known|"
+        r"to|each|both|then|immediately|either|eventually|found|left|now|already|still|in\s+total|"
+        r"in\s+all|so\s+far|altogether|likely|presumed|killed\s+or|dead\s+or|since|"
+        r"(?:on|last|early|late)\s+\w+day(?:\s+(?:night|morning|evening|afternoon))?|yesterday|today|tonight|"
+        r"overnight|(?:on|last)\s+(?:night|week|weekend)|in\s+the\s+(?:attack|raid|blast|explosion|violence|clashes))\b)")
+_NUMWORD_START = r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+dozen|dozens|several|at\s+least|another)\b"
+_NUMSTART = rf"(?:an?|his|her|their|{_NUMWORD_START[3:]}"
+_NPWORD = rf"(?:\s+(?!(?:{_STOP}|were|was|are|is|have|has|had|been)\b)(?!{_NUMWORD_START})[\w'’.()\[\]\-]+|\s+(?:from|of|in)\s+{_NUMWORD_START}|\s+and(?!\s+{_NUMSTART})(?=\s+[a-z(]))"
+RIGHT_RE = re.compile(
+    rf"^(?P<np>{_NPWORD}{{0,11}}?)(?P<paren>\s*,?\s*(?:including|among\s+them|among\s+whom|mostly|"
+    rf"mainly|most\s+of\s+them|many\s+of\s+them|all\s+of\s+them|both|many|most|among\s+them|majority\s+of\s+them|"
+    rf"the\s+majority|all|mostly)\b[^;:]{{0,90}}?,?|(?P<aside>\s*(?:,|—|–|--|\s-\s)\s*[^;:,—–]{{1,100}}?(?:,|—|–|--|\s-\s))|"
+    rf"(?P<rel>\s+(?:who|that|which)\s+(?:had|have|has|were|was|are|is)\s+[^,;.]{{0,60}}?(?=\s+(?:were|was|have|has|had|are|is)\s)))?"
+    rf"(?:\s*,?\s*(?:who|that|which)\b)?(?P<aux>{_AUX}*)\s*(?:\b\w+(?:ed|en)\s+and\s+)?\b(?:{_alt(_RIGHT_TRIGGERS)})\b",
+    re.I)
+_OBJ_AFTER = re.compile(
+    r"^\s+(?:(?:at\s+least\s+|more\s+than\s+|over\s+|some\s+|about\s+|nearly\s+|around\s+|up\s+to\s+)?"
+    r"(?:\d|one\b|two\b|three\b|four\b|five\b|six\b|"
+    r"seven\b|eight\b|nine\b|ten\b|\w+teen\b|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+    r"ninety|hundred|dozens|scores|several|many)|(?:a|an|the|his|her|their|its|people|civilians|villagers|"
+    r"students|soldiers|policemen|residents|worshippers|women|children|members|men)\b)", re.I)
+
+_NAME_AFTER = re.compile(r"\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
+                         r"March|April|May|June|July|August|September|October|November|December|In|On|At)\b)"
+                         r"[A-Z][a-z]+")
+SUBSET_RE = re.compile(
+    r"(?:\bincluding|\bincluded|\bamong\s+them|\bamong\s+whom|\bamong\s+the\s+(?:dead|killed|victims|"
+    r"casualties|injured|wounded)|\bof\s+whom|\bof\s+them|\bmostly|\bmainly|\bincluding\s+at\s+least|"
+    r"\bsuch\s+as|\bnamely)\s*$", re.I)
+
+CONJ_RE = re.compile(rf"^(?:{_NPWORD}{{0,8}}?)\s*(?:,\s*and|,|\band|\bas\s+well\s+as|\bplus|\bwhile)"
+                     r"(?:\s+(?:his|her|their|its))?\s*$", re.I)  # "a chief and his two sons"
+
+PERSON_SG = (
+    "man|woman|boy|girl|child|baby|infant|toddler|teenager|teen|youth|student|pupil|teacher|"
+    "doctor|nurse|journalist|reporter|columnist|editor|blogger|photographer|cameraman|"
+    r"photojournalist|chief|head(?=\s+of\b)|elder|leader|official|officer|policeman|policewoman|cop|soldier|"
+    "guard|farmer|trader|merchant|businessman|businesswoman|priest|imam|cleric|pastor|monk|nun|"
+    "bishop|sheikh|mullah|worker|driver|judge|lawyer|prosecutor|activist|politician|candidate|"
+    "mayor|councillor|councilor|councilman|governor|lawmaker|legislator|commander|ruler|king|"
+    "member|resident|villager|civilian|prisoner|inmate|detainee|suspect|herder|herdsman|"
+    "shepherd|husband|wife|son|daughter|father|mother|brother|sister|uncle|nephew|cousin|"
+    "employee|engineer|ally|opponent|critic|singer|musician|artist|poet|writer|vendor|"
+    "shopkeeper|pilgrim|worshipper|volunteer|tribesman|person|individual|professor|lecturer|"
+    "headmaster|principal|senator|deputy|secretary|director|manager|owner|landowner|chairman|"
+    "president|minister|kid|pensioner|refugee|migrant|hostage|captive|defender|advocate|"
+    "warlord|producer|announcer|presenter|anchor|correspondent|executive|translator|interpreter|"
+    "cellmate|cell-mate|roommate|classmate|teammate|schoolboy|schoolgirl|housewife|maid|"
+    "companion|relative|colleague|friend|neighbour|neighbor|guest|bystander|passer-by|partner|"
+    "associate|devotee|follower|disciple|fiance|fiancee|girlfriend|boyfriend|grandson|granddaughter|"
+    "grandfather|grandmother|niece|aunt|stepson|campaigner|organizer|organiser|coordinator|spokesman|spokesperson|agent|staffer|contractor|"
+    "fisherman|miner|hunter|chief|cleric|scholar|physician|surgeon|paramedic|ranger|warden|"
+    "footballer|athlete|player|coach|priestess|witch|healer|survivor|witness|informant|"
+    "gunman|attacker|bomber|assailant|militant|fighter|rebel|insurgent|jihadist|terrorist|"
+    "official|administrator|magistrate|sergeant|lieutenant|captain|colonel|general|major|"
+    "constable|inspector|superintendent|commissioner|marshal|sheriff|ombudsman|envoy|diplomat|"
+    "ambassador|consul|aide|assistant|bodyguard|escort|cook|cleaner|labourer|laborer|porter|"
+    "tourist|visitor|passenger|motorist|cyclist|pedestrian|customer|patient|nomad|herdsboy|"
+    "transgender|gay|lesbian|albino|christian|muslim|hindu|buddhist|convert"
+)
+
+_WINDOW = 320  # characters of context read on each side of a figure
+
+ATTACKER_RE = re.compile(r"\b(?:gunm[ae]n|attackers?|assailants?|bombers?|perpetrators?|kidnappers?|raiders?|"
+                         r"shooters?|hijackers?|abductors?|hostage-takers?)\b", re.I)
+
+
+def _categories_in(text: str, triggers: dict[str, str]) -> list[str]:
+    cats = []
+    for cat, pat in triggers.items():
+        if re.search(rf"\b(?:{pat})\b", text, re.I):
+            cats.append(cat)
+    return cats
+
+
+@lru_cache(maxsize=4096)
+def _trigger_re(which: str) -> re.Pattern:
+    return re.compile(rf"\b(?:{_alt(_RIGHT_TRIGGERS if which == 'right' else _LEFT_TRIGGERS)})\b", re.I)
+
+
+def _matched_cat(m: re.Match) -> str:
+    for k, v in m.groupdict().items():
+        if v is not None and k in _RIGHT_TRIGGERS:
+            return k
+    return "killed"
+
+
+def _first_group(m: re.Match) -> str:
+    for k in _RIGHT_TRIGGERS:
+        if m.group(k) is not None:
+            return k
+    return "killed"

@@ -1,0 +1,64 @@
+"""How a body claim relates to the figures before it in its sentence, for
+:mod:`tally.totals` and :mod:`tally.reconcile`: ``subset`` ("including 10
+foreigners", "three of them"), ``alternative`` (another speaker's figure for the
+same count) or ``additive`` ("another 26", "five others", "also")."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Claim, Document
+from ..quantities import find_quantities
+from .lexicon import SUBSET_RE
+
+
+_SUBSET_STRETCH_RE = re.compile(r"\b(?:including|among\s+them|among\s+whom|mostly|mainly)\b[^,;.:]*?\b(?:and|or)\s+(?:at\s+least\s+)?$", re.I)
+SUBSET_AFTER_RE = re.compile(r"^\s+(?:of\s+(?:them|whom|those|the\s+(?:dead|victims|killed|injured|"
+                             r"wounded|casualties))|were\s+among)\b", re.I)
+ADDITIVE_BEFORE_RE = re.compile(r"(?:\banother|\ba\s+further|\ban\s+additional|\badditional|"
+                                r"\bfurther|\bother|\balso|\bplus|\bas\s+well\s+as|\balong\s+with|"
+                                r"\btogether\s+with)\s*$", re.I)
+ADDITIVE_AFTER_RE = re.compile(r"^\s+(?:others?|more|other\s+\w+|additional)\b", re.I)
+
+_CONTRAST_RE = re.compile(r"\b(?:although|though|but|however|whereas|while|yet)\b[^.;]{0,60}?\b(?:said|say|says|claimed|"
+                          r"claim|claims|reported|put|according|insisted|estimated)\b[^.;]*$", re.I)
+
+
+_SPEECH_RE = re.compile(r"\b(?:said|say|says|claimed|claims|reported|reports|stated|announced|confirmed|"
+                        r"according\s+to|estimated|put)\b", re.I)
+_CLAUSE_SPEAKER_RE = re.compile(r";\s*(?:while\s+|but\s+|and\s+)?[^;]{0,80}?\b(?:said|say|says|claimed|reported|"
+                                r"stated|announced|confirmed|according\s+to|estimated|put)\b[^;]*$", re.I)
+
+
+def relation(claim: Claim, doc: Document) -> str | None:
+    """``"subset"`` when the claim's figure is introduced as part of an earlier
+    figure ("including 10 foreigners", "three of them"), ``"alternative"``
+    when it is another source's figure for the same count ("..., although
+    villagers said over 10 were killed"), ``"additive"`` when it adds a new
+    group ("another 26", "five others", "also"), else None."""
+    if claim.origin != "body" or claim.figure_start is None:
+        return None
+    before = doc.text[max(claim.start, claim.figure_start - 40):claim.figure_start]
+    after = doc.text[claim.figure_end:min(claim.end, claim.figure_end + 30)]
+    if SUBSET_RE.search(before) or SUBSET_AFTER_RE.match(after) or _SUBSET_STRETCH_RE.search(before):
+        return "subset"
+    head = doc.text[claim.start:claim.figure_start]
+    cm = _CONTRAST_RE.search(head)
+    if cm and find_quantities(head[:cm.start()]):
+        return "alternative"  # "police confirmed 7 deaths, although villagers said over 10 were killed"
+    cm = _CLAUSE_SPEAKER_RE.search(head)
+    if cm and find_quantities(head[:cm.start()]) and _SPEECH_RE.search(head[:cm.start()]):
+        # "the rebels claimed 50 soldiers dead; officials said 14 soldiers died": the same people
+        # counted by another speaker (not "the army claimed 30 militants; the rebels 10 soldiers")
+        words = re.findall(r"[a-z]+", (claim.group or "").lower())
+        head_word = words[-1].rstrip("s") if words else ""
+        if not head_word or head_word in ("people", "person", "other", "victim") or \
+                re.search(rf"\b{re.escape(head_word)}", head[:cm.start()], re.I):
+            return "alternative"
+    if ADDITIVE_BEFORE_RE.search(before) or ADDITIVE_AFTER_RE.match(after):
+        return "additive"
+    rest = doc.text[claim.figure_end:claim.end]
+    if re.match(r"^[^.;:]{0,80}?\b(?:had|have|has|were|was)\s+also\b|^[^.;:]{0,80}?\b(?:also|too)\s+(?:been\s+)?"
+                r"(?:killed|died|dead|wounded|injured|shot)\b", rest, re.I):
+        return "additive"  # "a family of six ... had also been killed"
+    return None

@@ -1,0 +1,231 @@
+"""The claims of one body sentence: each candidate figure (:mod:`.figures`)
+linked to a casualty trigger (:mod:`.lexicon`) on its left ("killed 14
+civilians"), on its right through a short noun phrase and a passive auxiliary
+("13 people were killed"; an active verb with an object after it marks an agent,
+not a victim count), through "left/leaving" ("left 5 dead"), "along with" ("X
+was killed along with eight others"), or a conjunction, backwards or forwards
+("killed 14 civilians and three soldiers", "13 inmates and one guard were
+killed"); then the counts read without a number (:mod:`.implicit`)."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Claim
+from ..quantities import Quantity
+from .attribution import _STATING_RE
+from .figures import _sentence_quantities
+from .groups import _Ctx, _clean_group, _not_people
+from .implicit import BLEW_UP_RE, HIMSELF_RE, IMPLICIT_PASSIVE_RE, _drop_restatements, _implicit_in_clause
+from .lexicon import (ATTACKER_RE, CONJ_RE, HIMSELF_AND_RE, LEAVE_RE, LEAVE_RIGHT_RE, LEFT_RE, RIGHT_RE, SUBSET_RE,
+                      TOLL_RE, WITH_OTHERS_RE, _INTENT_RE, _NAME_AFTER, _NPWORD, _OBJ_AFTER, _RIGHT_TRIGGERS, _STOP,
+                      _WINDOW, _alt, _categories_in, _first_group, _matched_cat, _trigger_re)
+
+
+_GROUP_AFTER_RE = re.compile(rf"^({_NPWORD}{{0,6}}?)(?=\s*(?:[,;.]|$|\s(?:{_STOP}|in|on|at|from|near|by|with|during|"
+                             rf"across|inside|outside|after|were|was)\b))", re.I)
+
+
+def _governed(clause_before: str) -> bool:
+    """True when a casualty word just before the figure already governs it
+    ("killed along with the two attackers"), so it cannot open a new chain."""
+    last = None
+    for last in _trigger_re("left").finditer(clause_before):
+        pass
+    for m in _trigger_re("right").finditer(clause_before):
+        if last is None or m.end() > last.end():
+            last = m
+    if last is None:
+        return False
+    words = clause_before[last.end():]
+    return not re.match(r"^\s*(?:and|while|but|whereas)\b", words) and len(words.split()) <= 4
+
+
+def _forward_cat(text: str, qs: list[Quantity], i: int, se: int, depth: int = 0) -> str | None:
+    """The category of a chain "13 inmates and one guard were killed" /
+    "a chief, his wife and three sons have been shot dead", read forwards."""
+    if i + 1 >= len(qs) or depth > 4:
+        return None
+    between = text[qs[i].end:qs[i + 1].start]
+    if not CONJ_RE.match(between) or _trigger_re("right").search(between):
+        return None
+    nq = qs[i + 1]
+    rm = RIGHT_RE.match(text[nq.end:min(se, nq.end + _WINDOW)])
+    if rm and (re.search(r"\b(?:were|are|have|had|been)\b", rm.group("aux")) or
+               not _OBJ_AFTER.match(text[nq.end + rm.end():se]) and not rm.group(_first_group(rm)).lower().endswith("ing")):
+        return _matched_cat(rm)
+    return _forward_cat(text, qs, i + 1, se, depth + 1)
+
+
+def _sentence_claims(text: str, ss: int, se: int, ctx: _Ctx) -> list[Claim]:
+    sent = text[ss:se]
+    qs = _sentence_quantities(text, ss, se)
+    claims: list[Claim] = []
+    linked: list[tuple[Quantity, list[str], str | None, Claim]] = []
+
+    def add(q_low, q_high, qual, cats, group, fs, fe, figure, side=None, source=None):
+        grp = _clean_group(group) if group else None
+        sd = side or ctx.side_of(grp)
+        c = Claim(categories=cats, low=q_low, high=q_high, text=sent, start=ss, end=se,
+                  qualifier=qual, group=grp, side=sd, source=source, section=None, origin="body",
+                  figure=figure, figure_start=fs, figure_end=fe)
+        claims.append(c)
+        return c
+
+    consumed: set[int] = set()
+    for i, q in enumerate(qs):
+        if q.start in consumed:
+            continue
+        # bounded windows keep long, unpunctuated "sentences" (tables, lists) linear
+        bs = max(ss, q.start - _WINDOW)
+        before = text[bs:q.start]
+        right_end = min(se, q.end + _WINDOW)
+        nxt = qs[i + 1].start if i + 1 < len(qs) else se
+        after = text[q.end:nxt]
+        cats: list[str] | None = None
+        group = None
+        m = LEFT_RE.search(before)
+        if m and not _INTENT_RE.search(before[:m.start()]):
+            cats = [next(k for k, v in m.groupdict().items() if v is not None)]
+            gm = _GROUP_AFTER_RE.match(after)
+            group = gm.group(1) if gm else None
+        if cats is None and (TOLL_RE.search(before[-220:]) or HIMSELF_AND_RE.search(before)):
+            cats = ["killed"]
+            gm = _GROUP_AFTER_RE.match(after)
+            group = gm.group(1) if gm else None
+        named_victim = False
+        if cats is None and not RIGHT_RE.match(text[q.end:right_end]) and WITH_OTHERS_RE.search(before) and (linked or IMPLICIT_PASSIVE_RE.search(before)) and \
+                (q.figure_like_one() or re.match(r"^\s+(?:other|others|more|members|relatives|colleagues|people|\w+s)\b", after, re.I)) and \
+                not re.match(r"^\s+(?:\w+\s+)?(?:stating|saying|said|says|told|reported|claiming)\b", after, re.I) and \
+                (not linked or "killed" in linked[-1][1]):
+            cats = list(linked[-1][1]) if linked else ["killed"]
+            named_victim = not linked
+            gm = _GROUP_AFTER_RE.match(after)
+            group = gm.group(1) if gm else None
+        if cats is None:
+            lm = LEAVE_RE.search(before)
+            if lm:
+                rm = LEAVE_RIGHT_RE.match(after)
+                if rm:
+                    cats = [_matched_cat(rm)]
+                    more = re.match(rf"^\s*(?:or|and/or)\s+(?:{_alt(_RIGHT_TRIGGERS)})\b", after[rm.end():], re.I)
+                    if more and _matched_cat(more) not in cats:
+                        cats.append(_matched_cat(more))
+                    gm2 = re.match(rf"^({_NPWORD}{{0,4}}?)\s+(?:dead|killed|injured|wounded|hurt|missing)", after, re.I)
+                    group = gm2.group(1) if gm2 else None
+        if cats is None:
+            rm = RIGHT_RE.match(text[q.end:right_end])
+            if rm:
+                trig_end = rm.end(_first_group(rm))
+                np = rm.group("np")
+                aux = rm.group("aux")
+                cat = _matched_cat(rm)
+                tail = text[q.end:right_end][trig_end:]
+                active = False
+                trig_word = rm.group(_first_group(rm)).lower()
+                if trig_word in ("bodies", "corpses") and len((np or "").split()) > 2:
+                    active = True  # "two women with explosives strapped to their bodies"
+                passive_aux = re.search(r"\b(?:been|were|was|are|is|being|got|get|be)\b", aux, re.I)
+                if not passive_aux and ((np or "").strip() or aux.strip()):
+                    if trig_word.endswith("ing"):
+                        active = True
+                    elif re.match(r"(?:kill|massacre|execute|murder|slaughter|behead|lynch|shot|gun|hack|"
+                                  r"stab|wound|injur|kidnap|abduct|arrest|detain|captur|seiz|displac|claim|"
+                                  r"took|burn|beat|slew|assassinat|martyr|fatally|\w+ed\s+to\s+death)", trig_word):
+                        if _OBJ_AFTER.match(tail) or re.match(r"\s+(?:him|her|them|us)\b", tail) or \
+                                (cat == "killed" and _NAME_AFTER.match(tail)) or \
+                                (ATTACKER_RE.search(np or "") and not re.match(r"^\s*(?:[,.;]|and\b|in\b|on\b|at\b|$)", tail)):
+                            active = True
+                # number agreement: "... two online dailies ... was killed" is not a count of two
+                if re.search(r"\b(?:was|is|has)\b", aux, re.I) and not re.search(r"\b(?:were|are|have)\b", aux, re.I) \
+                        and q.low > 1 and not rm.group("paren") and not re.search(r"\b(?:family|group|couple|total)\s+of\s+$", before, re.I) \
+                        and not re.search(r"\b(?:couple|pair|family)\b", np or "", re.I):
+                    active = True
+                if (rm.group("aside") or rm.group("rel")) and not passive_aux:
+                    active = True  # an aside must be followed by "were killed", "have been shot"...
+                if not active:
+                    np_end = q.end + (rm.end("aside") if rm.group("aside") else rm.end("rel") if rm.group("rel") else rm.end("np"))
+                    for q2 in qs[i + 1:]:
+                        if q2.start < np_end:
+                            consumed.add(q2.start)
+                    cats = [cat]
+                    # "dead or wounded", "killed or arrested"
+                    more = re.match(rf"^\s*(?:or|and/or|and)\s+(?:{_alt(_RIGHT_TRIGGERS)})\b", tail, re.I)
+                    if more and np.strip() != "" or (more and not re.match(r"^\s*and\s+(?:\w+\s+){0,3}(?:were|was)\b", tail)):
+                        c2 = _matched_cat(more) if more else None
+                        if more and re.match(r"^\s*or\b|^\s*and/or\b", tail, re.I) and c2 and c2 != cat:
+                            cats = [cat, c2]
+                    if re.search(r"\bkilled\s+or\b|\bdead\s+or\b", aux or "", re.I):
+                        cats = _categories_in(aux + " " + trig_word, _RIGHT_TRIGGERS) or [cat]
+                    group = np
+        if cats is None and linked:
+            # conjunction with the previous linked figure
+            pq, pcats, _, pclaim = linked[-1]
+            between = text[pq.end:q.start]
+            cm = CONJ_RE.match(between)
+            speaker = re.match(r"^[^,.;]{0,45}?\b(?:said|says|told|reported|stated|confirmed)\b", after, re.I)
+            if cm and not speaker and not _trigger_re("right").search(between) and not _trigger_re("left").search(between):
+                cats = list(pcats)
+                gm = _GROUP_AFTER_RE.match(after)
+                group = gm.group(1) if gm else None
+        if cats is None and i + 1 < len(qs) and not _governed(re.split(r"[,;:]", before)[-1]):
+            # forward conjunction: "13 inmates and one guard were killed"
+            between = text[q.end:qs[i + 1].start]
+            fc = _forward_cat(text, qs, i, se)
+            if fc:
+                cats = [fc]
+                group = between
+                group = re.sub(r"\s*(?:,\s*and|,|\band|\bas\s+well\s+as|\bplus|\bwhile)"
+                               r"(?:\s+(?:his|her|their|its))?\s*$", "", group)
+        if cats is None:
+            # a subset figure inside a parenthesis of a linked figure: "29 people, including 10 foreigners, were killed"
+            if linked and SUBSET_RE.search(before[-40:]):
+                cats = list(linked[-1][1])
+                gm = _GROUP_AFTER_RE.match(after)
+                group = gm.group(1) if gm else None
+        if cats is None:
+            continue
+        if group and _not_people(group):
+            linked.append((q, cats, group, None))  # "83 cows and 20 herders": keep the chain
+            continue
+        # the source of this figure: "with one officer stating over a hundred..."
+        fsrc = None
+        sm = _STATING_RE.search(text[max(ss, q.start - 80):q.start])
+        if sm:
+            fsrc = sm.group("src").strip()
+        c = add(q.low, q.high, q.qualifier, cats, group, q.start, q.end, q.text, source=fsrc)
+        linked.append((q, cats, group, c))
+        if named_victim:
+            m = IMPLICIT_PASSIVE_RE.search(before)
+            add(1, 1, "exactly", ["killed"], "the named victim", ss + m.start(), ss + m.end(), m.group(0))
+        # "X was killed along with eight others": the named victim too
+        if "killed" in cats and re.search(r"\balong\s+with\s+(?:another\s+)?$|\btogether\s+with\s+$", before[-30:], re.I):
+            if re.search(r"\b(?:was|had\s+been|has\s+been)\s+(?:\w+\s+){0,2}(?:killed|shot\s+dead|murdered)\b|\b(?:killed|killing|murdered|shot\s+dead)\s+(?:\w+\s+){1,6}$",
+                         before[:-len(before) + max(0, len(before) - 30)] if len(before) > 30 else before, re.I):
+                add(1, 1, "exactly", ["killed"], "the named victim", q.start, q.end, q.text)
+
+    # a suicide attacker "killed himself and five others" / "blew himself up"
+    for m in HIMSELF_RE.finditer(sent):
+        who = m.group("who").lower()
+        n = 1 if who != "themselves" else 2
+        add(n if who != "themselves" else 1, n if who != "themselves" else None,
+            "exactly" if who != "themselves" else "at least", ["killed"], "the attacker" if n == 1 else "the attackers",
+            ss + m.start("who"), ss + m.end("who"), m.group("who"), side="perpetrators")
+    if not HIMSELF_RE.search(sent):
+        for m in BLEW_UP_RE.finditer(sent):
+            who = (m.group("who") or m.group("who2")).lower()
+            st = m.start("who") if m.group("who") else m.start("who2")
+            en = m.end("who") if m.group("who") else m.end("who2")
+            add(1, 1 if who != "themselves" else None, "exactly" if who != "themselves" else "at least",
+                ["killed"], "the attacker" if who != "themselves" else "the attackers",
+                ss + st, ss + en, who, side="perpetrators")
+
+    # implicit single victims, clause by clause (";"), where the clause has no killed figure
+    pos = 0
+    for clause in re.split(r"(?<=;)", sent):
+        c0, c1 = ss + pos, ss + pos + len(clause)
+        pos += len(clause)
+        if any("killed" in c.categories and c.side != "perpetrators" and c0 <= c.figure_start < c1 for c in claims):
+            continue
+        _implicit_in_clause(text, c0, c1, add, any("killed" in c.categories for c in claims))
+    return _drop_restatements(text, claims)
