@@ -93,7 +93,8 @@ def _filters(country: Optional[str], date_from: Optional[str], date_to: Optional
 
 @app.command()
 def ingest(
-    paths: List[Path] = typer.Argument(..., help="Files to ingest (any format `tally extract` reads)."),
+    paths: List[Path] = typer.Argument(..., help="Files to ingest (any format `tally extract` reads), "
+                                       "or directories of Parquet shards written by --out."),
     db: str = DB,
     input_format: Optional[InputFormat] = typer.Option(None, "--input-format", "-i",
                                                        help="Read every input as this format."),
@@ -102,54 +103,102 @@ def ingest(
                                             "report (its record id and source identity)."),
     date_column: Optional[str] = typer.Option(None, help="CSV/TSV/JSONL: the column holding the report's date."),
     force: bool = typer.Option(False, "--force", help="Extract unchanged documents again and "
-                               "replace their records when the new ones differ."),
+                               "replace their records when the new ones differ (implies --restart)."),
     policy: Policy = typer.Option(Policy.tally, "--policy", help=POLICY_HELP + " Documents already "
                                   "stored are re-extracted with it only with --force."),
     prefilter: bool = typer.Option(False, "--prefilter", help="MediaWiki exports: parse only pages "
                                    "whose raw wikitext has a conflict/attack infobox or an incident "
                                    "category; the counts by reason go to stderr."),
     workers: int = typer.Option(1, "--workers", min=1, help="Parse and extract in N local processes "
-                                "(the database writes stay in this one)."),
+                                "(the database writes stay in this one); with --dask local, the "
+                                "LocalCluster's worker processes (default 2)."),
+    dask: Optional[str] = typer.Option(None, "--dask", metavar="ADDRESS",
+                                       help="Parse and extract on a dask.distributed cluster: 'local' "
+                                       "starts one on 127.0.0.1, tcp://host:port joins a running "
+                                       "scheduler (its workers need tally). Needs the dask extra."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", metavar="DIR",
+                                       help="Write the records to Parquet shards in DIR (with a "
+                                       "manifest.json) instead of the database; `tally ingest DIR` "
+                                       "loads them later."),
+    shard_size: int = typer.Option(1000, "--shard-size", min=1, help="With --out: documents per shard."),
+    restart: bool = typer.Option(False, "--restart", help="MediaWiki dumps: ignore the checkpoint of an "
+                                 "interrupted ingest and read the dump from its first page (with --out: "
+                                 "start the shard directory over)."),
 ) -> None:
     """Extract and store one incident record per document, each in its own transaction.
 
     Re-running an ingest adds nothing; a changed document replaces its record
-    and keeps the earlier one (see `tally history`). Exit status 2 when any
-    file, row or page failed (one line each on stderr); the rest is stored.
+    and keeps the earlier one (see `tally history`). An interrupted ingest of a
+    MediaWiki dump goes on after the last page stored (a checkpoint by page id).
+    Exit status 2 when any file, row or page failed (one line each on stderr);
+    the rest is stored.
     """
     from ..store import ingest as run_ingest
+    from ..store.parallel import is_dump
+    from ..store.shards import is_shard_dir
     from ._store_views import ingest_progress, print_ingest_summary
 
+    fmt = input_format.value if input_format else None
     options = {k: v for k, v in (("text_column", text_column), ("id_column", id_column),
                                  ("date_column", date_column)) if v}
+    shard_dirs = [p for p in paths if is_shard_dir(p)]
+    if shard_dirs and (len(shard_dirs) != len(paths) or out is not None or dask or workers > 1):
+        _fail("a directory of shards is loaded on its own: no other inputs, --out, --dask or --workers")
     stats = None
     if prefilter:
         from ..prefilter import PrefilterStats
 
         stats = PrefilterStats()
-        options["prefilter"] = stats
-    store = _open(db)
+    pipeline = bool(workers > 1 or dask or out is not None or any(is_dump(p, fmt) for p in paths))
+    policy_name = None if policy.value == "tally" else policy.value
+    store = sink = None
+    where = str(out)
     try:
-        with ingest_progress() as progress:
-            if workers > 1:
-                from ..store.parallel import ingest_parallel
+        if out is not None:
+            from ..store.shards import ShardWriter
 
-                result = ingest_parallel(store, paths, input_format.value if input_format else None,
-                                         workers=workers, options={k: v for k, v in options.items()
-                                                                   if k != "prefilter"},
-                                         prefilter=stats, force=force, progress=progress,
-                                         policy=None if policy.value == "tally" else policy.value)
+            sink = ShardWriter(out, shard_size=shard_size, restart=restart or force)
+        else:
+            store = _open(db)
+            where = store.display_url
+        with ingest_progress() as progress:
+            if shard_dirs:
+                from ..store.shards import load_shards
+
+                result = load_shards(store, shard_dirs, force=force, progress=progress)
+            elif pipeline:
+                from ..store.parallel import StoreSink, local_executor, run_ingest as run_pipeline
+
+                if dask:
+                    from ..store.dask_ingest import dask_executor
+
+                    executor = dask_executor(dask, workers if workers > 1 else 2)
+                else:
+                    executor = local_executor(workers)
+                result = run_pipeline(sink or StoreSink(store, force), paths, fmt, executor=executor,
+                                      options=options, policy=policy_name, prefilter=stats,
+                                      progress=progress, resume=not (restart or force))
             else:
-                result = run_ingest(store, paths, input_format.value if input_format else None,
-                                    options=options, force=force, progress=progress,
+                if stats is not None:
+                    options["prefilter"] = stats
+                result = run_ingest(store, paths, fmt, options=options, force=force, progress=progress,
                                     extractor=_policy_extractor(policy.value))
     except KeyboardInterrupt:
-        _fail("interrupted: every document counted so far is stored; run the same ingest to go on", 130)
+        _fail("interrupted: every document counted so far is stored; run the same ingest to go on "
+              "(a dump resumes after its last stored page)", 130)
     except TallyError as exc:
         _fail(str(exc))
     finally:
-        store.close()
-    print_ingest_summary(result, store.display_url)
+        if store is not None:
+            store.close()
+    print_ingest_summary(result, where)
+    for path, (page_id, skipped) in result.resumed.items():
+        if page_id is None:
+            typer.echo(f"{path}: already complete in {out}; not read again (--restart to write it again)",
+                       err=True)
+        else:
+            typer.echo(f"{path}: resumed after page {page_id} (checkpoint), {skipped} pages skipped "
+                       "unread (--restart to read them)", err=True)
     if stats is not None:
         typer.echo(stats.summary(), err=True)
     for failure in result.failed:

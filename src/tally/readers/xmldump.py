@@ -15,6 +15,9 @@ like an incident article (:func:`tally.prefilter.classify`) are parsed; the rest
 are skipped before the wikitext parse. :func:`read_pages` yields the raw pages
 (:class:`RawPage`) without parsing them, for parallel ingest
 (:mod:`tally.store.parallel`); :func:`parse_page` turns one into a Document.
+With ``resume`` (a :class:`Resume`: a page id and a count), the pages up to and
+including that page are skipped by reading only their ``<id>``: no pre-filter,
+no parse (the ingest checkpoint, :mod:`tally.store.checkpoint`).
 """
 
 from __future__ import annotations
@@ -41,6 +44,15 @@ class RawPage(NamedTuple):
     where: str
 
 
+class Resume:
+    """Skip the pages of a dump up to and including page ``after``; counts them in ``skipped``."""
+
+    def __init__(self, after: int) -> None:
+        self.after = after
+        self.skipped = 0
+        self.found = False
+
+
 def read_xml(fp: BinaryIO, source: str, prefilter: Any = None, **_: object) -> Iterator[Document | ReaderError]:
     """Documents of the article pages of an export; a page that cannot be read
     is yielded as a ReaderError. Malformed XML raises ReaderError naming the
@@ -58,7 +70,8 @@ def parse_page(page: RawPage) -> Document | ReaderError:
                            page.where)
 
 
-def read_pages(fp: BinaryIO, source: str, prefilter: Any = None, **_: object) -> Iterator[RawPage | ReaderError]:
+def read_pages(fp: BinaryIO, source: str, prefilter: Any = None, resume: Resume | None = None,
+               **_: object) -> Iterator[RawPage | ReaderError]:
     """The raw article pages of an export (see :func:`read_xml`), unparsed."""
     if prefilter is True:
         from ..prefilter import PrefilterStats
@@ -73,6 +86,11 @@ def read_pages(fp: BinaryIO, source: str, prefilter: Any = None, **_: object) ->
                 if _local(elem.tag) != "mediawiki":
                     raise ReaderError(source, f"not a MediaWiki export (root element <{_local(elem.tag)}>)")
             if event == "end" and _local(elem.tag) == "page":
+                if resume is not None and not resume.found:  # before the checkpoint: only the id
+                    resume.skipped += 1
+                    resume.found = _text(_child(elem, "id")) == str(resume.after)
+                    root.clear()
+                    continue
                 item = _page(elem, source, prefilter or None)
                 root.clear()  # drop the page (and siteinfo) just read
                 if item is not None:
@@ -82,6 +100,9 @@ def read_pages(fp: BinaryIO, source: str, prefilter: Any = None, **_: object) ->
         raise ReaderError(source, f"malformed XML: {exc}", f"line {line}" if line else None) from None
     except DefusedXmlException as exc:
         raise ReaderError(source, f"XML with a DTD or entity declarations is refused ({type(exc).__name__})") from None
+    if resume is not None and not resume.found:
+        raise ReaderError(source, f"the checkpoint's page {resume.after} is not in this dump "
+                          "(run the ingest again with --restart)")
 
 
 def _page(page: Element, source: str, prefilter: Any = None) -> RawPage | ReaderError | None:
@@ -116,6 +137,13 @@ def _page(page: Element, source: str, prefilter: Any = None) -> RawPage | Reader
 def _local(tag: str) -> str:
     """``{http://www.mediawiki.org/xml/export-0.11/}page`` -> ``page``."""
     return tag.rsplit("}", 1)[-1]
+
+
+def _child(elem: Element, name: str) -> Element | None:
+    for child in elem:
+        if _local(child.tag) == name:
+            return child
+    return None
 
 
 def _text(elem: Element | None) -> str:

@@ -35,6 +35,16 @@ class IngestResult:
     unchanged: int = 0
     failed: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    #: dump path -> (checkpoint page id, pages skipped) for the dumps a run resumed
+    #: (``(None, None)``: already complete in the ``--out`` shards, not read again)
+    resumed: dict[str, tuple[int | None, int | None]] = field(default_factory=dict)
+
+    def add(self, outcome: str) -> None:
+        """Count one document's outcome: a count name, or else a failure line."""
+        if outcome in ("ingested", "updated", "unchanged"):
+            setattr(self, outcome, getattr(self, outcome) + 1)
+        else:
+            self.failed.append(outcome)
 
     @property
     def documents(self) -> int:
@@ -119,14 +129,7 @@ def ingest_documents(store: Store, items: Iterable[Document | ReaderError], *,
     result = IngestResult()
     started = time.perf_counter()
     for item in items:
-        if isinstance(item, ReaderError):
-            result.failed.append(str(item))
-        else:
-            outcome = _ingest_one(store, item, extractor, force)
-            if outcome in ("ingested", "updated", "unchanged"):
-                setattr(result, outcome, getattr(result, outcome) + 1)
-            else:
-                result.failed.append(outcome)
+        result.add(str(item) if isinstance(item, ReaderError) else _ingest_one(store, item, extractor, force))
         result.seconds = time.perf_counter() - started
         if progress is not None:
             progress(result)

@@ -1,15 +1,24 @@
-"""``ingest`` over local worker processes: ``tally ingest DUMP --workers N``.
+"""``ingest`` over worker processes: ``tally ingest DUMP --workers N`` or ``--dask ADDRESS``.
 
 The parent streams the input (for a MediaWiki export, the raw pages, not yet
 parsed; for any other format, the Documents its reader yields) and hands
-batches to N worker processes (a ``spawn`` pool, so nothing of the parent's
-state is shared). A worker parses the page's wikitext, applies the size limit,
-and extracts the record; the parent keeps every database write, one
-transaction per document as in :func:`tally.store.ingest.ingest`, in input
-order, so the stored records equal the single-process run's. At most
-``4 * workers`` batches are in flight, so memory stays flat however large the
-dump. A document already stored with the same content hash counts
-``unchanged`` (it is extracted by a worker, then not written).
+batches to an executor: N local worker processes (a ``spawn`` pool, so nothing
+of the parent's state is shared), the workers of a dask.distributed cluster
+(:mod:`tally.store.dask_ingest`), or this process (``workers=1``). A worker
+parses the page's wikitext, applies the size limit, and extracts the record
+(:func:`_work`); the parent keeps every write, one transaction per document as
+in :func:`tally.store.ingest.ingest`, in input order, so the stored records
+equal the single-process run's. At most ``4 * workers`` batches are in flight,
+so memory stays flat however large the dump. A document already stored with
+the same content hash counts ``unchanged`` (it is extracted by a worker, then
+not written).
+
+Where the records go is a *sink*: :class:`StoreSink` (the database) or
+:class:`tally.store.shards.ShardWriter` (Parquet shards, ``--out DIR``). After
+each batch is written, the sink records a checkpoint for a dump: the last page
+id whose record and all earlier ones are written
+(:mod:`tally.store.checkpoint`); with ``resume=True`` a re-run skips the pages
+up to it without pre-filtering, parsing or extracting them.
 """
 
 from __future__ import annotations
@@ -17,41 +26,53 @@ from __future__ import annotations
 import multiprocessing
 import time
 from collections import deque
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, ContextManager, Iterable, Iterator, Optional
 
 from ..errors import ReaderError, TallyError
-from ..model import Document, to_dict
+from ..model import to_dict
 from .db import Store
 from .ingest import IngestResult, Progress, _where, save_record, source_identity
 from .records import content_hash
 
 BATCH = 16
 
+#: The outcomes of one batch, when they are ready.
+Getter = Callable[[], list[tuple[str, Any]]]
+#: ``submit(batch, policy)``: start :func:`_work` on a batch somewhere.
+Submit = Callable[[list[Any], Optional[str]], Getter]
+
+
+def is_dump(path: str | Path, input_format: str | None = None) -> bool:
+    """True for a MediaWiki export file (read page by page, with checkpoints)."""
+    from ..readers import detect_format
+
+    p = Path(path)
+    return (input_format or detect_format(p.name, b"")) == "xml" and p.is_file()
+
 
 def iter_work(paths: Iterable[str | Path], input_format: str | None = None, *, prefilter: Any = None,
-              **options: Any) -> Iterator[Any]:
-    """RawPages (MediaWiki exports), Documents (other formats) and ReaderErrors of every path."""
-    from ..readers import detect_format, open_binary, read
+              resume: Any = None, **options: Any) -> Iterator[Any]:
+    """RawPages (MediaWiki exports), Documents (other formats) and ReaderErrors of every path.
+    ``resume`` (a :class:`tally.readers.xmldump.Resume`) skips a dump's pages up to a checkpoint."""
+    from ..readers import open_binary, read
     from ..readers.xmldump import read_pages
 
     for path in paths:
         source, p = str(path), Path(path)
-        fmt = input_format or detect_format(p.name, b"")  # by extension: .xml, .xml.bz2, .xml.gz
         try:
-            if fmt != "xml" or not p.is_file():
+            if not is_dump(p, input_format):
                 yield from read(path, input_format, prefilter=prefilter, **options)
                 continue
             with open_binary(p) as fp:
-                yield from read_pages(fp, source, prefilter=prefilter)
+                yield from read_pages(fp, source, prefilter=prefilter, resume=resume)
         except ReaderError as exc:
             yield exc
         except EOFError:
             yield ReaderError(source, "compressed data ends early: the file is truncated")
         except (OSError, UnicodeError, ValueError) as exc:
             yield ReaderError(source, f"cannot read: {exc}")
-
-
 def _work(batch: list[Any], policy: str | None) -> list[tuple[str, Any]]:
     """In a worker: each item -> ("error", line) or ("doc", (doc, identity, digest, record))."""
     from ..extract import extract
@@ -94,47 +115,124 @@ def _batches(items: Iterator[Any], size: int) -> Iterator[list[Any]]:
         yield batch
 
 
-def ingest_parallel(store: Store, paths: Iterable[str | Path], input_format: str | None = None, *,
-                    workers: int = 2, options: dict[str, Any] | None = None, policy: str | None = None,
-                    force: bool = False, prefilter: Any = None, progress: Progress | None = None,
-                    context: str = "spawn", batch: int = BATCH) -> IngestResult:
-    """:func:`tally.store.ingest.ingest` with parsing and extraction in ``workers`` processes."""
+@contextmanager
+def local_executor(workers: int, context: str = "spawn") -> Iterator[tuple[Submit, int]]:
+    """``(submit, window)`` over a pool of ``workers`` local processes, or this
+    process for ``workers=1``; ``window`` is the most batches in flight."""
+    if workers <= 1:
+        def inline(chunk: list[Any], policy: str | None) -> Getter:
+            out = _work(chunk, policy)
+            return lambda: out
+
+        yield inline, 1
+        return
+    with multiprocessing.get_context(context).Pool(workers) as pool:
+        yield (lambda chunk, policy: pool.apply_async(_work, (chunk, policy)).get), 4 * workers
+
+
+class StoreSink:
+    """Writes the workers' records to a :class:`Store`; checkpoints in its ``ingest_checkpoints``."""
+
+    def __init__(self, store: Store, force: bool = False) -> None:
+        self.store, self.force = store, force
+        self._checkpoints: Any = None
+        self.where = store.display_url
+
+    @property
+    def checkpoints(self) -> Any:
+        if self._checkpoints is None:
+            from .checkpoint import StoreCheckpoints
+
+            self._checkpoints = StoreCheckpoints(self.store)
+        return self._checkpoints
+
+    def finished(self, path: str | Path) -> bool:
+        return False  # a finished dump is read again (its records count unchanged)
+
+    def resume_point(self, path: str | Path) -> int | None:
+        return self.checkpoints.get(path)
+
+    def write(self, kind: str, value: Any) -> str:
+        """The outcome of one worker outcome: a count name or a failure line."""
+        if kind == "error":
+            return value
+        doc, identity, digest, record = value
+        if not self.force and self.store.is_known(identity, digest):
+            return "unchanged"
+        return save_record(self.store, doc, identity, digest, record, force=self.force)
+
+    def checkpoint(self, path: str | Path, page_id: int | None) -> None:
+        if page_id is not None:
+            self.checkpoints.set(path, page_id)
+
+    def finish(self, path: str | Path) -> None:
+        self.checkpoints.clear(path)
+
+    def close(self) -> None:
+        pass
+
+
+def run_ingest(sink: Any, paths: Iterable[str | Path], input_format: str | None = None, *,
+               executor: ContextManager[tuple[Submit, int]], options: dict[str, Any] | None = None,
+               policy: str | None = None, prefilter: Any = None, progress: Progress | None = None,
+               batch: int = BATCH, resume: bool = False) -> IngestResult:
+    """Stream ``paths``, extract in ``executor`` and write every outcome to ``sink`` in input order.
+
+    With ``resume``, a dump with a checkpoint in ``sink`` is read from the page
+    after it (``result.resumed[path] = (page_id, pages skipped)``)."""
+    from ..readers.xmldump import RawPage, Resume
+
     result = IngestResult()
     started = time.perf_counter()
-    # a ReaderError goes to the workers as its line (the exception does not pickle)
-    items = (str(item) if isinstance(item, ReaderError) else item
-             for item in iter_work(paths, input_format, prefilter=prefilter, **(options or {})))
-    ctx = multiprocessing.get_context(context)
     pending: deque = deque()
-    with ctx.Pool(workers) as pool:
-        batches = _batches(items, batch)
-        for chunk in batches:
-            pending.append(pool.apply_async(_work, (chunk, policy)))
-            while len(pending) >= 4 * workers:
-                _store_batch(store, pending.popleft().get(), result, force, started, progress)
+
+    def drain() -> None:
+        getter, path, page_id = pending.popleft()
+        if getter is None:  # the end of a dump: read to its end, every record written
+            sink.finish(path)
+            return
+        for kind, value in getter():
+            result.add(sink.write(kind, value))
+            result.seconds = time.perf_counter() - started
+            if progress is not None:
+                progress(result)
+        sink.checkpoint(path, page_id)  # None when the batch holds no dump page
+
+    with executor as (submit, window):
+        for path in paths:
+            dump = is_dump(path, input_format)
+            if dump and sink.finished(path):
+                result.resumed[str(path)] = (None, None)
+                continue
+            after = sink.resume_point(path) if dump and resume else None
+            skip = Resume(after) if after is not None else None
+            # a ReaderError goes to the workers as its line (the exception does not pickle)
+            items = (str(item) if isinstance(item, ReaderError) else item
+                     for item in iter_work([path], input_format, prefilter=prefilter, resume=skip,
+                                           **(options or {})))
+            for chunk in _batches(items, batch):
+                last = next((i.meta["page_id"] for i in reversed(chunk) if isinstance(i, RawPage)), None)
+                pending.append((submit(chunk, policy), path, last))
+                while len(pending) >= window:
+                    drain()
+            if skip is not None:
+                result.resumed[str(path)] = (after, skip.skipped)
+            if dump:
+                pending.append((None, path, None))
         while pending:
-            _store_batch(store, pending.popleft().get(), result, force, started, progress)
+            drain()
+    sink.close()
     result.seconds = time.perf_counter() - started
     return result
 
 
-def _store_batch(store: Store, outcomes: list[tuple[str, Any]], result: IngestResult, force: bool,
-                 started: float, progress: Progress | None) -> None:
-    for kind, value in outcomes:
-        if kind == "error":
-            result.failed.append(value)
-        else:
-            outcome = _save(store, *value, force=force)
-            if outcome in ("ingested", "updated", "unchanged"):
-                setattr(result, outcome, getattr(result, outcome) + 1)
-            else:
-                result.failed.append(outcome)
-        result.seconds = time.perf_counter() - started
-        if progress is not None:
-            progress(result)
-
-
-def _save(store: Store, doc: Document, identity: str, digest: str, record: dict, *, force: bool) -> str:
-    if not force and store.is_known(identity, digest):
-        return "unchanged"
-    return save_record(store, doc, identity, digest, record, force=force)
+def ingest_parallel(store: Store, paths: Iterable[str | Path], input_format: str | None = None, *,
+                    workers: int = 2, options: dict[str, Any] | None = None, policy: str | None = None,
+                    force: bool = False, prefilter: Any = None, progress: Progress | None = None,
+                    context: str = "spawn", batch: int = BATCH, resume: bool = False,
+                    executor: ContextManager[tuple[Submit, int]] | None = None) -> IngestResult:
+    """:func:`tally.store.ingest.ingest` with parsing and extraction in ``workers``
+    processes (or in ``executor``, e.g. :func:`tally.store.dask_ingest.dask_executor`)."""
+    return run_ingest(StoreSink(store, force), paths, input_format,
+                      executor=executor or local_executor(workers, context), options=options,
+                      policy=policy, prefilter=prefilter, progress=progress, batch=batch, resume=resume)

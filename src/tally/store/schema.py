@@ -15,6 +15,10 @@ them (full-text search) are created by :mod:`tally.store.migrations`. See
 - ``record_history``: the earlier records of a source, kept when a new
   revision replaces them.
 - ``schema_version``: the named migrations applied so far.
+- ``ingest_checkpoints``: for a dump ingest under way, the last page id whose
+  record and every earlier one are stored. Not part of a migration: created by
+  :mod:`tally.store.checkpoint` on the first dump ingest, and a row lives only
+  while its dump is unfinished.
 """
 
 from __future__ import annotations
@@ -133,3 +137,12 @@ record_history = sa.Table(
 
 #: The tables of migration 1, in creation order.
 CORE_TABLES = (sources, documents, incidents, claims, actors, record_history)
+
+ingest_checkpoints = sa.Table(
+    "ingest_checkpoints", metadata,
+    sa.Column("source", sa.Text, primary_key=True),  # the dump's absolute path
+    sa.Column("size", sa.BigInteger, nullable=False),  # the file's size and mtime when the checkpoint
+    sa.Column("mtime", sa.BigInteger, nullable=False),  # was written: another file means no resume
+    sa.Column("page_id", sa.BigInteger, nullable=False),
+    sa.Column("updated_at", sa.Text, nullable=False),
+)
