@@ -9,6 +9,15 @@ articles of a few KB of generated prose. Every text comes from the templates
 below (no real article). Pages are written one at a time to a ``bz2`` stream,
 so memory stays flat whatever N. The same ``--seed`` writes the same file.
 The incident page ids are listed on stderr with ``--list-incidents``.
+
+With ``--multistream`` the file is written as Wikipedia's
+``pages-articles-multistream.xml.bz2``: the header (``<mediawiki>`` and
+``<siteinfo>``) as one bz2 stream, then one bz2 stream per 100 pages, then
+``</mediawiki>`` as the last stream, with an index beside it
+(``FILE-index.txt.bz2`` for ``FILE.xml.bz2``: ``offset:page_id:title`` lines,
+the byte offset of the stream holding the page). Concatenated streams are one
+valid ``.bz2`` file, so any reader sees the same XML as the single-stream dump
+of the same seed.
 """
 
 from __future__ import annotations
@@ -136,20 +145,47 @@ def page_xml(page_id: int, title: str, text: str, rng: random.Random) -> str:
             f"    </revision>\n  </page>\n")
 
 
-def write_dump(n: int, out: str, seed: int = 1, incident_rate: float = 0.02) -> list[int]:
-    """Write the dump; returns the page ids of the incident pages."""
+def index_path(out: str) -> str:
+    """The multistream index beside ``out``: ``X.xml.bz2`` -> ``X-index.txt.bz2``."""
+    return out[: -len(".xml.bz2")] + "-index.txt.bz2" if out.endswith(".xml.bz2") else out + "-index.txt.bz2"
+
+
+def write_dump(n: int, out: str, seed: int = 1, incident_rate: float = 0.02, multistream: bool = False,
+               pages_per_stream: int = 100) -> list[int]:
+    """Write the dump (and with ``multistream`` its index); returns the incident page ids."""
     rng = random.Random(seed)
-    incidents = []
-    with bz2.open(out, "wt", encoding="utf-8") as fp:
-        fp.write(HEADER)
+    incidents: list[int] = []
+
+    def pages():
         for i in range(1, n + 1):
             if rng.random() < incident_rate:
                 title, text = incident_page(rng, i)
                 incidents.append(i)
             else:
                 title, text = ordinary_page(rng, i)
-            fp.write(page_xml(i, title, text, rng))
-        fp.write("</mediawiki>\n")
+            yield i, title, page_xml(i, title, text, rng)
+
+    if not multistream:
+        with bz2.open(out, "wt", encoding="utf-8") as fp:
+            fp.write(HEADER)
+            for _, _, xml in pages():
+                fp.write(xml)
+            fp.write("</mediawiki>\n")
+        return incidents
+    with open(out, "wb") as fp, bz2.open(index_path(out), "wt", encoding="utf-8") as index:
+        fp.write(bz2.compress(HEADER.encode()))
+        group: list[str] = []
+        for i, title, xml in pages():
+            if not group:
+                offset = fp.tell()
+            group.append(xml)
+            index.write(f"{offset}:{i}:{title}\n")
+            if len(group) >= pages_per_stream:
+                fp.write(bz2.compress("".join(group).encode()))
+                group = []
+        if group:
+            fp.write(bz2.compress("".join(group).encode()))
+        fp.write(bz2.compress(b"</mediawiki>\n"))
     return incidents
 
 
@@ -160,11 +196,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--incident-rate", type=float, default=0.02)
     ap.add_argument("--list-incidents", action="store_true", help="print incident page ids on stderr")
+    ap.add_argument("--multistream", action="store_true",
+                    help="one bz2 stream per 100 pages plus FILE-index.txt.bz2 (Wikipedia's multistream layout)")
     args = ap.parse_args(argv)
     if not args.out.endswith(".xml.bz2"):
         ap.error("--out must end with .xml.bz2")
-    ids = write_dump(args.n, args.out, args.seed, args.incident_rate)
-    print(f"{args.out}: {args.n} pages, {len(ids)} incident pages", file=sys.stderr)
+    ids = write_dump(args.n, args.out, args.seed, args.incident_rate, multistream=args.multistream)
+    print(f"{args.out}: {args.n} pages, {len(ids)} incident pages"
+          + (f", index {index_path(args.out)}" if args.multistream else ""), file=sys.stderr)
     if args.list_incidents:
         print(" ".join(map(str, ids)), file=sys.stderr)
     return 0

@@ -257,3 +257,99 @@ def test_shard_directory_refuses_foreign_content(tmp_path, dump):
     (tmp_path / "other.txt").write_text("x")
     with pytest.raises(TallyError, match="not empty"):
         ShardWriter(tmp_path)
+
+
+@pytest.fixture(scope="module")
+def multistream(tmp_path_factory):
+    """The same pages as ``dump``, in the multistream layout (10 pages a stream), and the
+    single-process ingest of that file (the records name their file)."""
+    out = tmp_path_factory.mktemp("ms") / "synth-multistream.xml.bz2"
+    incidents = _make_dump().write_dump(PAGES, str(out), seed=11, incident_rate=0.1, multistream=True,
+                                        pages_per_stream=10)
+    db = out.parent / "one.db"
+    with Store(f"sqlite:///{db}") as store:
+        assert ingest(store, [out], options={"prefilter": True}).ingested == len(incidents)
+    return out, incidents, _stored(db)
+
+
+def test_make_dump_multistream_is_the_same_xml_with_an_index(dump, multistream):
+    import bz2
+
+    from tally.readers.xmldump import find_index, stream_ranges
+
+    path, incidents = dump
+    ms, ms_incidents, _ = multistream
+    assert ms_incidents == incidents
+    assert bz2.decompress(ms.read_bytes()) == bz2.decompress(path.read_bytes())
+    index = find_index(ms)
+    assert index is not None and find_index(path) is None
+    lines = bz2.decompress(index.read_bytes()).decode().splitlines()
+    assert [int(ln.split(":")[1]) for ln in lines] == list(range(1, PAGES + 1))
+    offsets = sorted({int(ln.split(":")[0]) for ln in lines})
+    assert len(offsets) == PAGES // 10
+    data = ms.read_bytes()
+    for a, b in zip(offsets, offsets[1:]):  # each offset starts a stream of whole pages
+        xml = bz2.decompress(data[a:b])
+        assert xml.startswith(b"  <page>") and xml.endswith(b"</page>\n")
+    ranges = list(stream_ranges(ms, index, 25))
+    assert [r.page_ids for r in ranges] == [list(range(1, 31)), list(range(31, 61)), list(range(61, 91)),
+                                           list(range(91, 121))]
+    assert ranges[-1].end == len(data) and ranges[0].start == offsets[0]
+
+
+@pytest.mark.parametrize("executor", ["workers", "dask"])
+def test_multistream_split_between_workers_equals_single_process(multistream, tmp_path, request, executor):
+    path, incidents, reference = multistream
+    if executor == "workers":
+        ex = local_executor(2)
+    else:
+        from tally.store.dask_ingest import dask_executor
+
+        ex = dask_executor(request.getfixturevalue("cluster").scheduler_address)
+    stats = PrefilterStats()
+    db = tmp_path / "ms.db"
+    with Store(f"sqlite:///{db}") as store:
+        result = ingest_parallel(store, [path], prefilter=stats, executor=ex, range_pages=20)
+    assert result.ingested == len(incidents) and not result.failed
+    assert stats.seen == PAGES and stats.passed == len(incidents)  # counted by the workers
+    assert _stored(db) == reference
+
+
+def _on(cluster):
+    from tally.store.dask_ingest import dask_executor
+
+    return dask_executor(cluster.scheduler_address)
+
+
+def test_interrupted_multistream_ingest_resumes_at_its_range(multistream, cluster, tmp_path):
+    path, incidents, reference = multistream
+    db = tmp_path / "ms-resume.db"
+    with Store(f"sqlite:///{db}") as store:
+        with pytest.raises(Stop):
+            ingest_parallel(store, [path], prefilter=True, executor=_on(cluster), range_pages=20, resume=True,
+                            progress=_stop_after(len(incidents) // 2))
+        page = StoreCheckpoints(store).get(path)
+        assert page is not None and page % 20 == 0  # the last page of the last whole range
+        done = len(_stored(db))
+        stats = PrefilterStats()
+        again = ingest_parallel(store, [path], prefilter=stats, executor=_on(cluster), range_pages=20,
+                                resume=True)
+    assert again.resumed[str(path)] == (page, page)
+    assert stats.seen == PAGES - page
+    assert again.ingested + done == len(incidents) and _stored(db) == reference
+
+
+def test_a_checkpoint_inside_a_range_skips_to_it(multistream, cluster, tmp_path):
+    path, incidents, reference = multistream
+    db = tmp_path / "ms-mixed.db"
+    with Store(f"sqlite:///{db}") as store:
+        with pytest.raises(Stop):  # one process, batches of 2: the checkpoint is an incident page
+            ingest_parallel(store, [path], prefilter=True, batch=2, resume=True, progress=_stop_after(5),
+                            executor=local_executor(1))
+        page = StoreCheckpoints(store).get(path)
+        assert page in incidents and page % 20 != 0
+        stats = PrefilterStats()
+        again = ingest_parallel(store, [path], prefilter=stats, executor=_on(cluster), range_pages=20,
+                                resume=True)
+    assert again.resumed[str(path)] == (page, page) and stats.seen == PAGES - page
+    assert _stored(db) == reference

@@ -18,10 +18,19 @@ are skipped before the wikitext parse. :func:`read_pages` yields the raw pages
 With ``resume`` (a :class:`Resume`: a page id and a count), the pages up to and
 including that page are skipped by reading only their ``<id>``: no pre-filter,
 no parse (the ingest checkpoint, :mod:`tally.store.checkpoint`).
+
+A multistream dump (Wikipedia's ``pages-articles-multistream.xml.bz2``: one
+bz2 stream per 100 pages, with ``...-multistream-index.txt.bz2`` beside it,
+``offset:page_id:title`` lines) can be read in pieces: :func:`stream_ranges`
+groups its streams into byte ranges by the index, :func:`read_range` reads the
+pages of one range, so several processes can each decompress their own part.
 """
 
 from __future__ import annotations
 
+import bz2
+import io
+from pathlib import Path
 from typing import Any, BinaryIO, Iterator, NamedTuple
 from xml.etree.ElementTree import Element, ParseError
 
@@ -51,6 +60,68 @@ class Resume:
         self.after = after
         self.skipped = 0
         self.found = False
+
+
+class StreamRange(NamedTuple):
+    """Bytes ``start:end`` of a multistream dump: whole bz2 streams holding ``page_ids``."""
+
+    start: int
+    end: int
+    page_ids: list[int]
+
+
+def find_index(path: str | Path) -> Path | None:
+    """The multistream index beside a dump (``X.xml.bz2`` -> ``X-index.txt.bz2``), if there is one."""
+    name = Path(path).name
+    if not name.endswith(".xml.bz2"):
+        return None
+    index = Path(path).with_name(name[: -len(".xml.bz2")] + "-index.txt.bz2")
+    return index if index.is_file() else None
+
+
+def stream_ranges(path: str | Path, index: str | Path, pages: int = 1000) -> Iterator[StreamRange]:
+    """The dump's streams, by its index, grouped into ranges of at least ``pages``
+    pages; the last range runs to the end of the file (the closing stream). The
+    header stream (before the first indexed offset) is in no range."""
+    size = Path(path).stat().st_size
+    start: int | None = None
+    ids: list[int] = []
+    offset = -1
+    with bz2.open(index, "rt", encoding="utf-8") as fp:
+        for line in fp:
+            at, _, rest = line.partition(":")
+            page_id = rest.partition(":")[0]
+            if not (at.isdigit() and page_id.isdigit()):
+                continue
+            if int(at) != offset:  # a new stream
+                offset = int(at)
+                if start is None:
+                    start = offset
+                elif len(ids) >= pages:
+                    yield StreamRange(start, offset, ids)
+                    start, ids = offset, []
+            ids.append(int(page_id))
+    if start is not None and ids:
+        yield StreamRange(start, size, ids)
+
+
+def read_range(path: str | Path, start: int, end: int, source: str, prefilter: Any = None,
+               resume: "Resume | None" = None) -> Iterator[RawPage | ReaderError]:
+    """The raw pages of bytes ``start:end`` of a multistream dump (whole bz2
+    streams of ``<page>`` elements, the last one possibly ``</mediawiki>``)."""
+    with open(path, "rb") as fp:
+        fp.seek(start)
+        data = fp.read(end - start)
+    try:
+        xml = bz2.decompress(data).rstrip()
+    except EOFError:
+        raise ReaderError(source, "compressed data ends early: the file is truncated") from None
+    except OSError as exc:
+        raise ReaderError(source, f"cannot read bytes {start}-{end}: {exc}") from None
+    if xml.endswith(b"</mediawiki>"):
+        xml = xml[: -len(b"</mediawiki>")]
+    yield from read_pages(io.BytesIO(b"<mediawiki>" + xml + b"</mediawiki>"), source,
+                          prefilter=prefilter, resume=resume)
 
 
 def read_xml(fp: BinaryIO, source: str, prefilter: Any = None, **_: object) -> Iterator[Document | ReaderError]:

@@ -5,8 +5,10 @@ thread each, no dashboard, its logs silenced) or the ``tcp://host:port`` of a
 running scheduler, whose workers must have tally installed. The parent
 streams the pages and writes the records exactly as with ``--workers``
 (:func:`tally.store.parallel.run_ingest`); only the executor differs: each
-batch goes to :func:`tally.store.parallel._work` through ``Client.submit``, at
-most ``4 *`` the cluster's threads batches at a time.
+task (a batch for :func:`tally.store.parallel._work`, or a byte range of a
+multistream dump for :func:`tally.store.parallel._work_range`, which the
+worker reads from the same path: a file system the workers share) goes
+through ``Client.submit``, at most ``4 *`` the cluster's threads at a time.
 
 dask.distributed is optional (``pip install 'tally[dask]'``); it is imported
 only here.
@@ -16,14 +18,14 @@ from __future__ import annotations
 
 import logging
 from contextlib import contextmanager
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from ..errors import TallyError
-from .parallel import Getter, Submit, _work
+from .parallel import Getter, Submit
 
 
 class _Batch:
-    """A batch as one opaque argument (dask must not look inside the list for tasks)."""
+    """A task's arguments as one opaque value (dask must not look inside a batch's list for tasks)."""
 
     __slots__ = ("items",)
 
@@ -37,8 +39,8 @@ class _Batch:
         self.items = items
 
 
-def _run(batch: _Batch, policy: str | None) -> list[tuple[str, Any]]:
-    return _work(batch.items, policy)
+def _run(fn: Callable[..., list[tuple[str, Any]]], args: _Batch) -> list[tuple[str, Any]]:
+    return fn(*args.items)
 
 
 def _import_distributed() -> Any:
@@ -91,7 +93,7 @@ def dask_executor(address: str, workers: int = 2) -> Iterator[tuple[Submit, int]
     with dask_client(address, workers) as client:
         threads = sum(client.nthreads().values()) or 1
 
-        def submit(chunk: list[Any], policy: str | None) -> Getter:
-            return client.submit(_run, _Batch(chunk), policy, pure=False).result
+        def submit(fn: Callable[..., list[tuple[str, Any]]], *args: Any) -> Getter:
+            return client.submit(_run, fn, _Batch(list(args)), pure=False).result
 
         yield submit, 4 * threads

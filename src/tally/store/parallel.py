@@ -25,23 +25,26 @@ from __future__ import annotations
 
 import multiprocessing
 import time
-from collections import deque
+from collections import Counter, deque
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, ContextManager, Iterable, Iterator, Optional
 
 from ..errors import ReaderError, TallyError
 from ..model import to_dict
+from ..prefilter import PrefilterStats
 from .db import Store
 from .ingest import IngestResult, Progress, _where, save_record, source_identity
 from .records import content_hash
 
 BATCH = 16
+#: Pages per task when a multistream dump is split into byte ranges.
+RANGE_PAGES = 1000
 
 #: The outcomes of one batch, when they are ready.
 Getter = Callable[[], list[tuple[str, Any]]]
-#: ``submit(batch, policy)``: start :func:`_work` on a batch somewhere.
-Submit = Callable[[list[Any], Optional[str]], Getter]
+#: ``submit(fn, *args)``: start a task (:func:`_work` or :func:`_work_range`) somewhere.
+Submit = Callable[..., Getter]
 
 
 def is_dump(path: str | Path, input_format: str | None = None) -> bool:
@@ -120,14 +123,14 @@ def local_executor(workers: int, context: str = "spawn") -> Iterator[tuple[Submi
     """``(submit, window)`` over a pool of ``workers`` local processes, or this
     process for ``workers=1``; ``window`` is the most batches in flight."""
     if workers <= 1:
-        def inline(chunk: list[Any], policy: str | None) -> Getter:
-            out = _work(chunk, policy)
+        def inline(fn: Callable[..., list[tuple[str, Any]]], *args: Any) -> Getter:
+            out = fn(*args)
             return lambda: out
 
         yield inline, 1
         return
     with multiprocessing.get_context(context).Pool(workers) as pool:
-        yield (lambda chunk, policy: pool.apply_async(_work, (chunk, policy)).get), 4 * workers
+        yield (lambda fn, *args: pool.apply_async(fn, args).get), 4 * workers
 
 
 class StoreSink:
@@ -175,12 +178,14 @@ class StoreSink:
 def run_ingest(sink: Any, paths: Iterable[str | Path], input_format: str | None = None, *,
                executor: ContextManager[tuple[Submit, int]], options: dict[str, Any] | None = None,
                policy: str | None = None, prefilter: Any = None, progress: Progress | None = None,
-               batch: int = BATCH, resume: bool = False) -> IngestResult:
+               batch: int = BATCH, resume: bool = False, range_pages: int = RANGE_PAGES) -> IngestResult:
     """Stream ``paths``, extract in ``executor`` and write every outcome to ``sink`` in input order.
 
     With ``resume``, a dump with a checkpoint in ``sink`` is read from the page
-    after it (``result.resumed[path] = (page_id, pages skipped)``)."""
-    from ..readers.xmldump import RawPage, Resume
+    after it (``result.resumed[path] = (page_id, pages skipped)``). A multistream
+    dump with its index is split into byte ranges of about ``range_pages`` pages
+    that the workers read themselves (not with ``workers=1``)."""
+    from ..readers.xmldump import Resume, find_index
 
     result = IngestResult()
     started = time.perf_counter()
@@ -192,11 +197,15 @@ def run_ingest(sink: Any, paths: Iterable[str | Path], input_format: str | None 
             sink.finish(path)
             return
         for kind, value in getter():
+            if kind == "prefilter":  # the counts of a worker that read its own pages
+                if isinstance(prefilter, PrefilterStats):
+                    prefilter.merge(PrefilterStats(value[0], Counter(value[1])))
+                continue
             result.add(sink.write(kind, value))
             result.seconds = time.perf_counter() - started
             if progress is not None:
                 progress(result)
-        sink.checkpoint(path, page_id)  # None when the batch holds no dump page
+        sink.checkpoint(path, page_id)  # None when the task holds no dump page
 
     with executor as (submit, window):
         for path in paths:
@@ -206,13 +215,13 @@ def run_ingest(sink: Any, paths: Iterable[str | Path], input_format: str | None 
                 continue
             after = sink.resume_point(path) if dump and resume else None
             skip = Resume(after) if after is not None else None
-            # a ReaderError goes to the workers as its line (the exception does not pickle)
-            items = (str(item) if isinstance(item, ReaderError) else item
-                     for item in iter_work([path], input_format, prefilter=prefilter, resume=skip,
-                                           **(options or {})))
-            for chunk in _batches(items, batch):
-                last = next((i.meta["page_id"] for i in reversed(chunk) if isinstance(i, RawPage)), None)
-                pending.append((submit(chunk, policy), path, last))
+            index = find_index(path) if dump and window > 1 else None
+            if index is not None:
+                tasks = _range_tasks(path, index, range_pages, prefilter is not None, policy, skip)
+            else:
+                tasks = _batch_tasks(path, input_format, options or {}, prefilter, policy, skip, batch)
+            for fn, args, last in tasks:
+                pending.append((submit(fn, *args), path, last))
                 while len(pending) >= window:
                     drain()
             if skip is not None:
@@ -226,13 +235,70 @@ def run_ingest(sink: Any, paths: Iterable[str | Path], input_format: str | None 
     return result
 
 
+def _batch_tasks(path: str | Path, input_format: str | None, options: dict[str, Any], prefilter: Any,
+                 policy: str | None, skip: Any, batch: int) -> Iterator[tuple[Callable, tuple, int | None]]:
+    """This process reads ``path``; each batch of its items is a :func:`_work` task."""
+    from ..readers.xmldump import RawPage
+
+    # a ReaderError goes to the workers as its line (the exception does not pickle)
+    items = (str(item) if isinstance(item, ReaderError) else item
+             for item in iter_work([path], input_format, prefilter=prefilter, resume=skip, **options))
+    for chunk in _batches(items, batch):
+        last = next((i.meta["page_id"] for i in reversed(chunk) if isinstance(i, RawPage)), None)
+        yield _work, (chunk, policy), last
+
+
+def _range_tasks(path: str | Path, index: Path, pages: int, prefilter: bool, policy: str | None,
+                 skip: Any) -> Iterator[tuple[Callable, tuple, int | None]]:
+    """A multistream dump: each byte range is a :func:`_work_range` task that reads its own
+    pages; the ranges before a checkpoint are not submitted, the one holding it skips up to it."""
+    from ..readers.xmldump import stream_ranges
+
+    after = skip.after if skip is not None else None
+    for rng in stream_ranges(path, index, pages):
+        if skip is not None and not skip.found:
+            if after not in rng.page_ids:
+                skip.skipped += len(rng.page_ids)
+                continue
+            skip.found = True
+            skip.skipped += rng.page_ids.index(after) + 1
+            if after == rng.page_ids[-1]:
+                continue
+        else:
+            after = None
+        yield _work_range, (str(path), rng.start, rng.end, prefilter, policy, after), rng.page_ids[-1]
+    if skip is not None and not skip.found:
+        yield _work, ([str(ReaderError(str(path), f"the checkpoint's page {skip.after} is not in this "
+                                       "dump (run the ingest again with --restart)"))], policy), None
+
+
+def _work_range(path: str, start: int, end: int, prefilter: bool, policy: str | None,
+                after: int | None = None) -> list[tuple[str, Any]]:
+    """In a worker: read, pre-filter and extract the pages of one byte range of a
+    multistream dump (:func:`_work` on them); the pre-filter counts come first."""
+    from ..readers.xmldump import Resume, read_range
+
+    stats = PrefilterStats() if prefilter else None
+    items: list[Any] = []
+    try:
+        for item in read_range(path, start, end, path, prefilter=stats,
+                               resume=Resume(after) if after is not None else None):
+            items.append(str(item) if isinstance(item, ReaderError) else item)
+    except ReaderError as exc:
+        items.append(str(exc))
+    counts = ("prefilter", (stats.seen, dict(stats.reasons))) if stats else ("prefilter", (0, {}))
+    return [counts, *_work(items, policy)]
+
+
 def ingest_parallel(store: Store, paths: Iterable[str | Path], input_format: str | None = None, *,
                     workers: int = 2, options: dict[str, Any] | None = None, policy: str | None = None,
                     force: bool = False, prefilter: Any = None, progress: Progress | None = None,
                     context: str = "spawn", batch: int = BATCH, resume: bool = False,
-                    executor: ContextManager[tuple[Submit, int]] | None = None) -> IngestResult:
+                    executor: ContextManager[tuple[Submit, int]] | None = None,
+                    range_pages: int = RANGE_PAGES) -> IngestResult:
     """:func:`tally.store.ingest.ingest` with parsing and extraction in ``workers``
     processes (or in ``executor``, e.g. :func:`tally.store.dask_ingest.dask_executor`)."""
     return run_ingest(StoreSink(store, force), paths, input_format,
                       executor=executor or local_executor(workers, context), options=options,
-                      policy=policy, prefilter=prefilter, progress=progress, batch=batch, resume=resume)
+                      policy=policy, prefilter=prefilter, progress=progress, batch=batch, resume=resume,
+                      range_pages=range_pages)
