@@ -29,6 +29,23 @@ from tally.dates import find_date, parse_date, reference_date
     ("05:00 – 14:00 (UTC+0), 17 September 2024", "2024-09-17", "2024-09-17", "day"),
     ("Sept. 5, 2019", "2019-09-05", "2019-09-05", "day"),
     ("1st June 2021", "2021-06-01", "2021-06-01", "day"),
+    # times of day between the two ends of a range
+    ("13 November 2015 21:16 – 14 November 2015 00:58 (CET)", "2015-11-13", "2015-11-14", "day"),
+    ("1 July 2016, 21:20 – 2 July 2016, 07:40 (BST)", "2016-07-01", "2016-07-02", "day"),
+    ("August 3, 2019, 10:39 a.m. – August 4, 2019, 1:05 a.m. (MDT)", "2019-08-03", "2019-08-04", "day"),
+    ("1 July 2016 21:20 (UTC+6) – 2 July 2016", "2016-07-01", "2016-07-02", "day"),
+    ("17 September 2024, 05:00 – 14:00 (GMT)", "2024-09-17", "2024-09-17", "day"),
+    ("11 September 2001 8:46 a.m. – 10:28 a.m. EDT", "2001-09-11", "2001-09-11", "day"),
+    ("Night of 2–3 May 2022, 23:40 – 00:15 (CEST)", "2022-05-02", "2022-05-03", "day"),
+    ("16 June 2021 c. 14:30 (WAT)", "2021-06-16", "2021-06-16", "day"),
+    # an uncertain end, "of" between day and month, decades
+    ("5 March 2016 – c. 6 March 2016", "2016-03-05", "2016-03-06", "day"),
+    ("10th of July 2012", "2012-07-10", "2012-07-10", "day"),
+    ("1990s", "1990", "1999", "year"),
+    ("late 1980s", "1980", "1989", "year"),
+    ("Between 12 and 15 July 1995", "1995-07-12", "1995-07-15", "day"),
+    ("30 October – 1 November 1993", "1993-10-30", "1993-11-01", "day"),
+    ("December 1999 – January 2000", "1999-12", "2000-01", "month"),
 ])
 def test_parse_date_formats(value, start, end, precision):
     found = parse_date(value)
@@ -96,3 +113,9 @@ def test_forward_resolution_for_later_events():
 def test_three_digit_years_and_bc():
     assert parse_date("10 October 732").start == "0732-10-10"
     assert parse_date("480 BC") is None  # not guessed
+
+
+def test_a_decade_in_running_text_is_not_the_incident_date():
+    found = find_date("In the 1990s the town grew quickly. On 3 May 2001 it was attacked.")
+    assert (found.start, found.precision) == ("2001-05-03", "day")
+    assert find_date("Violence rose through the 1990s.") is None

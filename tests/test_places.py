@@ -169,3 +169,32 @@ def test_people_name_is_a_last_resort_country_hint():
 def test_field_with_country_inside_a_phrase():
     places = resolve_field("Multiple locations across northern Mali")
     assert places and places[0].country_iso3 == "MLI"
+
+
+@pytest.mark.parametrize("value, name, iso3, precision, lat, lon", [
+    # coordinates written into the value are not a place name
+    ("Kabul, Afghanistan 34°31′N 69°11′E / 34.52°N 69.18°E", "Kabul", "AFG", "exact", 34.53, 69.17),
+    # "Jammu and Kashmir" is one name, not two
+    ("Pulwama district, Jammu and Kashmir, India", "Pulwama district", "IND", "district", 33.9, 74.9),
+    # a state, not the Texas City that its name is a variant of; the town, not its county
+    ("Uvalde, Texas", "Uvalde", "USA", "exact", 29.21, -99.79),
+    # a part never is the region it lies in
+    ("Near Menaka, Ménaka Region, Mali", "Menaka", "MLI", "near", 15.92, 2.40),
+    ("Between Gao and Ansongo, Mali", "Gao", "MLI", "near", 16.27, -0.04),
+    # GeoNames names the town with its river or qualifier
+    ("Hanau, Hesse, Germany", "Hanau", "DEU", "exact", 50.13, 8.91),
+    ("Halle (Saale), Saxony-Anhalt, Germany", "Halle (Saale)", "DEU", "exact", 51.48, 11.97),
+    ("Gaza City, Gaza Strip, Palestine", "Gaza City", "PSE", "exact", 31.50, 34.47),
+])
+def test_field_real_page_shapes(value, name, iso3, precision, lat, lon):
+    place = pick_location(resolve_field(value))
+    assert place is not None
+    assert (place.name, place.country_iso3, place.precision) == (name, iso3, precision)
+    assert km(place.lat, place.lon, lat, lon) < 30
+
+
+def test_field_homonym_outside_the_named_region_is_refused():
+    # GeoNames has no plain "Halle" in Saxony-Anhalt: the Westphalian one is not taken
+    places = resolve_field("Halle, Saxony-Anhalt, Germany")
+    loc = pick_location(places)
+    assert loc is not None and km(loc.lat, loc.lon, 52.06, 8.36) > 100

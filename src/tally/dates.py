@@ -24,9 +24,13 @@ MONTHS["sept"] = 9
 
 _MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
         r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:\s+of(?=\s))?"
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2}|[1-9][0-9]{2}(?=\s*(?:AD|CE)?\b)(?!\s*BCE?\b))"
-_DASH = r"\s*(?:–|—|−|-|/|\bto\b|\buntil\b|\bthrough\b)\s*"
+#: a time of day after a date in a range ("1 July 2016, 21:20 – 2 July 2016, 07:40 (BST)")
+_TIME = (r"(?:,?\s*(?:at\s+|c\.\s*|ca\.\s*|~\s*|around\s+)?(?:[01]?\d|2[0-3])[:.][0-5]\d"
+         r"(?:\s*[ap]\.?\s?m\.?)?(?:\s*\(?(?:[A-Z]{2,5}|UTC[+−-]\d{1,2}(?::\d\d)?)\)?(?![\w]))?)?")
+_DASH = (_TIME + r"\s*(?:–|—|−|-|/|\bto\b|\buntil\b|\bthrough\b)\s*"
+         r"(?:(?:c\.|ca\.|circa|about|around)\s*)?")
 _DAYDASH = r"\s*(?:–|—|−|-|/|\bto\b|\band\b|&)\s*"
 _END = r"(?![\d])"
 
@@ -54,9 +58,13 @@ PATTERNS: list[re.Pattern[str]] = [
     _p(r"{m1},?\s+{y1}{dash}{m2},?\s+{y2}"),                         # September 2023 – March 2024
     _p(r"{m1}{dash}{m2},?\s+{y2}"),                                  # September–October 2024
     _p(r"{m1},?\s+{y1}"),                                            # September 2024
+    _p(r"(?P<dec>(?:1[0-9]|20)[0-9]0)s"),                            # the 1990s
     _p(r"{y1}{dash}{y2}"),                                           # 2014–2016
     _p(r"(?:c\.|ca\.|circa|around|about)?\s*{y1}"),                  # c. 2010, 2024
 ]
+
+#: The trailing patterns that state only years: a text's first date skips them unless asked.
+_YEAR_PATTERNS = 3
 
 #: Day and month without a year ("on 8 June", "March 19"): resolved against a reference date.
 _NOYEAR = [_p(r"{d1}\s+{m1}(?!\s*,?\s*\d)"), _p(r"{m1}\s+{d1}(?!\s*,?\s*\d)(?!:)")]
@@ -94,6 +102,9 @@ def _day(text: str | None) -> int | None:
 def _from_match(m: re.Match[str]) -> DateRange | None:
     """A DateRange from a match of one of :data:`PATTERNS`."""
     g = m.groupdict()
+    if g.get("dec"):
+        decade = int(g["dec"])
+        return DateRange(_iso(decade), _iso(decade + 9), "year", m.group(0).strip())
     y1 = int(g["y1"]) if g.get("y1") else None
     y2 = int(g["y2"]) if g.get("y2") else None
     if g.get("mn1"):  # ISO
@@ -164,7 +175,7 @@ def find_date(text: str, ref: date | None = None, year_only: bool = False,
     own date), "yesterday", weekdays and dates without a year are resolved
     too, whichever comes first; without ``ref`` they are skipped. ``forward``
     reads them as on or after ``ref`` (for reactions to an incident)."""
-    patterns = PATTERNS if year_only else PATTERNS[:-2]
+    patterns = PATTERNS if year_only else PATTERNS[:-_YEAR_PATTERNS]
     found: list[tuple[int, DateRange]] = []
     pos = 0
     while pos < len(text):

@@ -82,9 +82,34 @@ def choose(cands: list[Entry], admin_hint: bool = False) -> Entry | None:
 # --------------------------------------------------------------------------- fields
 
 
-def _field_segments(line: str) -> list[str]:
-    line = re.sub(r"\([^()]*\)|\[[^\]]*\]", " ", line)
+#: Coordinates written into a place value ("Kabul, Afghanistan 34°31′N 69°11′E / 34.52°N 69.18°E").
+_COORD_TEXT_RE = re.compile(
+    r"-?\d{1,3}(?:\.\d+)?\s*°\s*(?:\d{1,2}(?:\.\d+)?\s*[′'’]\s*)?(?:\d{1,2}(?:\.\d+)?\s*(?:″|\"|''|’’)\s*)?[NSEW]?"
+    r"|-?\d{1,3}\.\d+\s*[;,]\s*-?\d{1,3}\.\d+|\(UTC[^)]*\)")
+#: Words that open a place value without being part of its name.
+_FIELD_PREFIX_RE = re.compile(r"^(?:near|outside|close to|around|between|in|at|on|the outskirts of)\s+", re.I)
+_NEAR_RE = re.compile(r"(?:near|outside|close to|around|between|the outskirts of)\b", re.I)
+
+
+def _field_segments(line: str, keep_brackets: bool = False) -> list[str]:
+    line = _COORD_TEXT_RE.sub(" ", line)
+    line = re.sub(r"\s/\s|\s/$|^\s*/\s", " ", line)
+    if keep_brackets:  # "Halle (Saale)": the bracket is part of the name
+        line = re.sub(r"\[[^\]]*\]", " ", line)
+    else:
+        line = re.sub(r"\([^()]*\)|\[[^\]]*\]", " ", line)
     return [s.strip(" .") for s in re.split(r"\s*,\s*", line) if s.strip(" .")]
+
+
+def _segments(line: str) -> list[str]:
+    """The comma-separated parts of one line of a place value; a part with a
+    bracket ("Halle (Saale)") keeps it when the gazetteer knows it so."""
+    plain = _field_segments(line)
+    kept = _field_segments(line, keep_brackets=True)
+    if len(kept) != len(plain):
+        return plain
+    g = gazetteer()
+    return [k if k != p and "(" in k and g.lookup(k) else p for k, p in zip(kept, plain)]
 
 
 def resolve_field(value: str, context: Counter[str] | None = None) -> list[Place]:
@@ -93,7 +118,7 @@ def resolve_field(value: str, context: Counter[str] | None = None) -> list[Place
     g = gazetteer()
     context = context or Counter()
     lines = [ln for ln in re.split(r"\s*[\n;]\s*", value) if ln.strip()]
-    countries = [c for ln in lines for s in _field_segments(ln) if (c := g.countries.get(place_key(s)))]
+    countries = [c for ln in lines for s in _segments(ln) if (c := g.countries.get(place_key(s)))]
     field_country = countries[-1] if countries else None
     if field_country is None:  # "Multiple locations across northern Mali"
         from .geotext import context_countries
@@ -103,10 +128,11 @@ def resolve_field(value: str, context: Counter[str] | None = None) -> list[Place
             field_country = g.by_iso3.get(next(iter(named)))
     out: list[Place] = []
     for line in lines:
-        segments = _field_segments(line)
+        segments = _segments(line)
         country = field_country
         admin1: str | None = None
         anchor: Entry | None = None
+        containers: list[Entry] = []  # what the segments to the right resolved to
         resolved: list[list[Place]] = []
         for seg in reversed(segments):
             c = g.countries.get(place_key(seg))
@@ -114,14 +140,22 @@ def resolve_field(value: str, context: Counter[str] | None = None) -> list[Place
                 country = c
                 resolved.append([])
                 continue
-            names = [n for n in re.split(r"\s+(?:and|&)\s+|\s*/\s*", seg) if n.strip()]
+            near_all = bool(_NEAR_RE.match(seg.strip()))
+            whole = _FIELD_PREFIX_RE.sub("", seg.strip())
+            if re.search(r"\s(?:and|&)\s", whole) and _resolve_name(whole, country, admin1, anchor, context,
+                                                                    containers) is not None:
+                names = [seg]  # "Jammu and Kashmir", "Bosnia and Herzegovina": one name
+            else:
+                names = [n for n in re.split(r"\s+(?:and|&)\s+|\s*/\s*", seg) if n.strip()]
             level: list[Place] = []
             for raw in names:
-                near = bool(re.match(r"(?:near|outside|close to)\b", raw.strip(), re.I))
-                name = re.sub(r"^(?:near|outside|close to|in|at)\s+", "", raw.strip(), flags=re.I)
-                if _FIELD_SKIP_RE.match(name):
+                near = near_all or bool(_NEAR_RE.match(raw.strip()))
+                name = _FIELD_PREFIX_RE.sub("", raw.strip())
+                if _FIELD_SKIP_RE.match(name) or not name:
                     continue
-                entry = _resolve_name(name, country, admin1, anchor, context)
+                entry = _resolve_name(name, country, admin1, anchor, context, containers)
+                if entry is not None:
+                    containers.append(entry)
                 level.append(to_place(name, entry, country, near=near and entry is not None))
                 if entry is not None and len(names) == 1:
                     if entry.level > 0:
@@ -142,21 +176,81 @@ def resolve_field(value: str, context: Counter[str] | None = None) -> list[Place
     return out
 
 
-def _resolve_name(name: str, country: Country | None, admin1: str | None, anchor: Entry | None,
-                  context: Counter[str]) -> Entry | None:
+#: Words joining a German or English town name to its river or qualifier
+#: ("Frankfurt am Main", "Halle (Saale)", "Newcastle upon Tyne"), by which
+#: GeoNames names the town that a page calls plain "Frankfurt".
+_QUALIFIED_RE = re.compile(r"^(?P<head>.+?) (?:am|an der|an|im|in der|ob der|bei|upon|on|sur|saale|main)\b")
+_QUALIFIED: dict[str, list[int]] | None = None
+
+
+def _qualified(key: str, iso3: str | None) -> list[Entry]:
+    """Places whose GeoNames name is ``key`` plus a river or qualifier, in ``iso3``."""
+    global _QUALIFIED
     g = gazetteer()
-    admin_hint = bool(ADMIN_WORDS.search(place_key(name)))
-    cands = g.lookup(name, country.iso3 if country else None, admin1)
+    if _QUALIFIED is None:
+        table: dict[str, list[int]] = {}
+        for k, rows in g.places.items():
+            m = _QUALIFIED_RE.match(k)
+            if m:
+                table.setdefault(m.group("head"), []).extend(rows)
+        _QUALIFIED = table
+    found = [g._entry(n) for n in _QUALIFIED.get(key, ())]
+    return [e for e in found if iso3 is None or e.iso3 == iso3]
+
+
+def _resolve_name(name: str, country: Country | None, admin1: str | None, anchor: Entry | None,
+                  context: Counter[str], containers: list[Entry] | None = None) -> Entry | None:
+    g = gazetteer()
+    key = place_key(name)
+    admin_hint = bool(ADMIN_WORDS.search(key))
+    iso3 = country.iso3 if country else None
+    cands = g.lookup(name, iso3, admin1)
+    if not cands and key.endswith(" city") and len(key) > 8:  # "Gaza City" is GeoNames' "Gaza"
+        cands = g.lookup(name[:-5], iso3, admin1)
+    found = _pick(cands, key, admin_hint, admin1, anchor, context, containers, country is None)
+    if found is None and not admin_hint:
+        qualified = sorted(_qualified(key, iso3), key=lambda e: -e.population)
+        found = _pick(qualified, key, admin_hint, admin1, anchor, context, containers, country is None)
+    return found
+
+
+def _pick(cands: list[Entry], key: str, admin_hint: bool, admin1: str | None, anchor: Entry | None,
+          context: Counter[str], containers: list[Entry] | None, no_country: bool) -> Entry | None:
+    """The entry among ``cands`` that a place value's segment means, or None."""
     if not cands:
         return None
-    if country is None and context:
+    if no_country and context:
         inside = [e for e in cands if e.iso3 in context]
         cands = inside or cands
+    if containers:
+        # a part never is the place it is said to lie in ("Menaka, Ménaka Region")
+        cands = [e for e in cands if all(e is not c and (e.name, e.level, e.iso3) != (c.name, c.level, c.iso3)
+                                         for c in containers)] or cands
+    if admin1:
+        a1 = place_key(admin1)
+        inside = [e for e in cands if e.admin1 and place_key(e.admin1) == a1]
+        if not inside:
+            # no place of that name in the region the value names: a homonym elsewhere is wrong
+            cands = [e for e in cands if e.level > 0]
+            if not cands:
+                return None
     if anchor is not None:
         # a place said to lie in a city must be near it; a subdivision must contain it
         cands = [e for e in cands if (e.level == 0 and e.lat is not None
                                       and km(e.lat, e.lon, anchor.lat, anchor.lon) <= 30)  # type: ignore[arg-type]
                  or (e.level > 0 and e.admin1 == anchor.admin1 and e.level >= 2)]
+    if not admin_hint:
+        exact = [e for e in cands if place_key(e.name) == key]
+        if exact:
+            # "Texas" is the state, not Texas City; "Uvalde" the town, not Uvalde County
+            towns = [e for e in exact if e.level == 0]
+            if towns and not any(e.level > 0 for e in exact):
+                cands = towns
+            elif towns and max(towns, key=lambda e: e.population).admin1 and \
+                    place_key(max(towns, key=lambda e: e.population).admin1 or "") == key:
+                cands = towns  # the town that gives its region its name ("Kidal", "Ménaka")
+            else:
+                cands = exact
     return choose(cands, admin_hint)
 
 

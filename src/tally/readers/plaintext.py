@@ -21,7 +21,7 @@ import re
 from typing import BinaryIO, Iterator
 
 from ..model import Document, Infobox, InfoboxField, Link, Section
-from ._infobox import infobox_kind, normalise_key
+from ._infobox import COORD_KEYS, infobox_kind, normalise_key, parse_coordinates, value_skip
 from ._text import decode
 
 TITLE_RE = re.compile(r"\A\s*=(?!=)\s*(.+?)\s*=\s*$", re.M)
@@ -84,8 +84,33 @@ def parse_plaintext(text: str, source: str) -> Document:
     if title is None and infobox is not None:
         named = infobox.get("conflict", "title", "name")
         title = named.value if named else None
+    meta = {}
+    coords = _coordinates(infobox) if infobox is not None else None
+    if coords is not None:
+        meta["coordinates"] = coords
     return Document(text=text, source=source, format="plaintext", title=title, id=None,
-                    sections=sections, infobox=infobox, links=links)
+                    sections=sections, infobox=infobox, links=links, meta=meta)
+
+
+def _coordinates(infobox: Infobox) -> dict[str, float] | None:
+    """The page's point as its infobox writes it out: a ``Coordinates`` line
+    (``12°36′N 7°59′W``, ``12.6°N 8.0°W``, ``12.6; -8.0``), else degrees
+    written into the place line, else numeric ``Latitude``/``Longitude`` lines."""
+    for key in COORD_KEYS:
+        f = infobox.get(key)
+        if f is not None:
+            found = parse_coordinates(f.value, bare_decimals=key.startswith("coord"))
+            if found is not None:
+                return found
+    lat, lon = infobox.get("latitude", "lat"), infobox.get("longitude", "long", "lon")
+    if lat is not None and lon is not None:
+        try:
+            la, lo = float(lat.value.strip()), float(lon.value.strip())
+        except ValueError:
+            return None
+        if -90 <= la <= 90 and -180 <= lo <= 180:
+            return {"lat": la, "lon": lo}
+    return None
 
 
 def _infobox_fields(text: str, start: int, stop: int) -> tuple[list[InfoboxField], int]:
@@ -108,8 +133,10 @@ def _infobox_fields(text: str, start: int, stop: int) -> tuple[list[InfoboxField
         if not fm:
             break
         name, value = fm.group(1), fm.group(2)
-        fields.append(InfoboxField(key=normalise_key(name), name=name.strip(), raw=value,
-                                   value=value, start=fm.start(2), end=fm.end(2)))
+        key = normalise_key(name)
+        skip = value_skip(key, value)
+        fields.append(InfoboxField(key=key, name=name.strip(), raw=value,
+                                   value=value[skip:], start=fm.start(2) + skip, end=fm.end(2)))
         end = fm.end()
         pos = line.end()
     return fields, end

@@ -39,7 +39,7 @@ from mwparserfromhell.wikicode import Wikicode
 
 from ..errors import ReaderError
 from ..model import Document, Infobox, InfoboxField, Link, Section
-from ._infobox import infobox_kind, normalise_key
+from ._infobox import infobox_kind, normalise_key, parse_coordinates, value_skip
 from ._text import decode
 from ._wikimarkup import Renderer, template_name
 
@@ -118,6 +118,11 @@ def _read_fields(template: Template, renderer: Renderer) -> tuple[list[tuple[str
         key = normalise_key(name)
         first_link = len(renderer.links)
         value = renderer.value(param.value)  # also records a {{coord}}
+        value = value[value_skip(key, value):]
+        if value and key in ("coordinates", "coords"):  # written out, not a {{coord}}
+            written = parse_coordinates(value, bare_decimals=True)
+            if written is not None:
+                renderer.coords.append((written, "inline"))
         if not value or key in LAYOUT_KEYS or key.startswith(("map_", "pushpin")):
             del renderer.links[first_link:]
             continue
