@@ -1,21 +1,24 @@
 """Scale benchmark (issue 8): dump ingest speed against the decompression floor.
 
-    .venv/bin/python bench/bench_scale.py [--pages 20000] [--dump FILE] [--seed 1]
-                                          [--workers 1,2] [--no-prefilter-pages 300]
+    .venv/bin/python bench/bench_scale.py [--pages 20000] [--seed 1] [--workers 1,2] [--dask 2]
+                                          [--layouts plain,multistream] [--no-prefilter-pages 300]
 
-Writes a synthetic dump with ``bench/make_dump.py`` (unless ``--dump`` names
-one), then times on that same file, in this run:
+Writes synthetic dumps with ``bench/make_dump.py`` (the same pages, same seed,
+in each layout: ``plain``, one bz2 stream; ``multistream``, one stream per 100
+pages plus its index, as Wikipedia publishes), then times on each file, in this
+run:
 
-- ``bzcat DUMP > /dev/null`` (the decompression floor);
-- ``tally ingest DUMP --prefilter`` (one process) and
-  ``tally ingest DUMP --prefilter --workers N`` for each N of ``--workers``,
-  each into a fresh SQLite database;
+- ``bzcat DUMP > /dev/null`` (the decompression floor, one core);
+- ``tally ingest DUMP --prefilter`` (one process) and ``--workers N`` for each
+  N of ``--workers``, and ``--dask local --workers D`` (a LocalCluster of D
+  processes, ``--dask 0`` to leave it out), each into a fresh SQLite database;
 - ``tally ingest`` without the pre-filter on the first ``--no-prefilter-pages``
   pages (every page parsed and extracted), to show what the filter saves.
 
 Each run is a fresh process; its peak RSS is the largest of the process and its
-workers (``wait4``). Prints one line per run: seconds, pages/s, incident
-pages/s, ratio to the bzcat time, peak RSS.
+waited-for descendants (``wait4``). Prints one line per run (seconds, pages/s,
+incident pages/s, ratio to that file's bzcat time, peak RSS) and a Markdown
+table at the end. Other work on the machine changes the figures: run it alone.
 """
 
 from __future__ import annotations
@@ -67,52 +70,61 @@ def _head(src: Path, dst: Path, pages: int) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--pages", type=int, default=20000)
-    ap.add_argument("--dump", type=Path)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--workers", default="1,2")
+    ap.add_argument("--dask", type=int, default=2, help="LocalCluster processes (0: no dask run)")
+    ap.add_argument("--layouts", default="plain,multistream")
     ap.add_argument("--no-prefilter-pages", type=int, default=300)
+    ap.add_argument("--dir", type=Path, help="write the dumps and databases here (default: a temp dir)")
     args = ap.parse_args()
-    tmp = Path(tempfile.mkdtemp(prefix="tally-scale-"))
-    dump = args.dump
-    if dump is None:
-        import make_dump
+    tmp = args.dir or Path(tempfile.mkdtemp(prefix="tally-scale-"))
+    tmp.mkdir(parents=True, exist_ok=True)
+    import make_dump
 
-        dump = tmp / "synth.xml.bz2"
+    rows: list[str] = []
+    for layout in args.layouts.split(","):
+        dump = tmp / ("synth-multistream.xml.bz2" if layout == "multistream" else "synth.xml.bz2")
         started = time.perf_counter()
-        incidents = len(make_dump.write_dump(args.pages, str(dump), seed=args.seed))
+        incidents = len(make_dump.write_dump(args.pages, str(dump), seed=args.seed,
+                                             multistream=layout == "multistream"))
         print(f"wrote {dump}: {args.pages} pages, {incidents} incident pages, "
               f"{dump.stat().st_size / 1e6:.1f} MB compressed, {time.perf_counter() - started:.1f} s")
-        pages = args.pages
-    else:
-        pages = incidents = None
-    floor, _, _ = _run(["bzcat", str(dump)])
-    with bz2.open(dump, "rb") as fp:
-        size = sum(len(chunk) for chunk in iter(lambda: fp.read(1 << 20), b""))
-    print(f"bzcat > /dev/null: {floor:.2f} s, {size / 1e6:,.0f} MB of XML ({size / 1e6 / floor:.1f} MB/s)"
-          + (f", {pages / floor:,.0f} pages/s" if pages else ""))
-
-    def report(name: str, seconds: float, rss: float, n_pages: int | None, n_inc: int | None,
-               ratio_to: float | None) -> None:
-        rate = f"{n_pages / seconds:,.0f} pages/s, " if n_pages else ""
-        inc = f"{n_inc / seconds:,.1f} incident pages/s, " if n_inc is not None else ""
-        ratio = f"{seconds / ratio_to:.2f}x bzcat, " if ratio_to else ""
-        mbs = f"{size / 1e6 / seconds:.1f} MB/s of XML, " if ratio_to else ""
-        print(f"{name}: {seconds:.2f} s, {rate}{inc}{mbs}{ratio}peak RSS {rss:.0f} MB")
-
-    for n in [int(w) for w in args.workers.split(",")]:
-        db = tmp / f"w{n}.db"
-        cmd = TALLY + ["ingest", str(dump), "--db", f"sqlite:///{db}", "--prefilter"]
-        if n > 1:
-            cmd += ["--workers", str(n)]
-        seconds, rss, _ = _run(cmd)
-        report(f"ingest --prefilter {'(one process)' if n == 1 else f'--workers {n}'}", seconds, rss,
-               pages, incidents, floor)
-    if args.no_prefilter_pages:
-        head = tmp / "head.xml.bz2"
-        _head(dump, head, args.no_prefilter_pages)
-        seconds, rss, _ = _run(TALLY + ["ingest", str(head), "--db", f"sqlite:///{tmp / 'all.db'}"])
-        report(f"ingest without --prefilter, first {args.no_prefilter_pages} pages", seconds, rss,
-               args.no_prefilter_pages, None, None)
+        floor, _, _ = _run(["bzcat", str(dump)])
+        with bz2.open(dump, "rb") as fp:
+            size = sum(len(chunk) for chunk in iter(lambda: fp.read(1 << 20), b""))
+        print(f"[{layout}] bzcat > /dev/null: {floor:.2f} s, {size / 1e6:,.0f} MB of XML "
+              f"({size / 1e6 / floor:.1f} MB/s), {args.pages / floor:,.0f} pages/s")
+        rows.append(f"| {layout} | `bzcat DUMP > /dev/null` | {floor:.2f} | {args.pages / floor:,.0f} | | "
+                    f"{size / 1e6 / floor:.1f} | 1.00x | |")
+        runs = [(f"--workers {n}" if n > 1 else "one process", ["--workers", str(n)] if n > 1 else [])
+                for n in (int(w) for w in args.workers.split(","))]
+        if args.dask:
+            runs.append((f"--dask local --workers {args.dask}", ["--dask", "local", "--workers", str(args.dask)]))
+        for name, extra in runs:
+            db = tmp / f"{layout}-{'-'.join(extra) or 'one'}.db"
+            db.unlink(missing_ok=True)
+            cmd = TALLY + ["ingest", str(dump), "--db", f"sqlite:///{db}", "--prefilter", "--restart"] + extra
+            seconds, rss, _ = _run(cmd)
+            print(f"[{layout}] ingest --prefilter {name}: {seconds:.2f} s, {args.pages / seconds:,.0f} pages/s, "
+                  f"{incidents / seconds:,.1f} incident pages/s, {size / 1e6 / seconds:.1f} MB/s of XML, "
+                  f"{seconds / floor:.2f}x bzcat, peak RSS {rss:.0f} MB")
+            rows.append(f"| {layout} | `ingest --prefilter {name}` | {seconds:.2f} | {args.pages / seconds:,.0f} | "
+                        f"{incidents / seconds:,.1f} | {size / 1e6 / seconds:.1f} | {seconds / floor:.2f}x | "
+                        f"{rss:.0f} MB |")
+        if args.no_prefilter_pages and layout == "plain":
+            head = tmp / "head.xml.bz2"
+            _head(dump, head, args.no_prefilter_pages)
+            (tmp / "all.db").unlink(missing_ok=True)
+            seconds, rss, _ = _run(TALLY + ["ingest", str(head), "--db", f"sqlite:///{tmp / 'all.db'}"])
+            n = args.no_prefilter_pages
+            print(f"ingest without --prefilter, first {n} pages: {seconds:.2f} s, {n / seconds:,.1f} pages/s, "
+                  f"peak RSS {rss:.0f} MB")
+            rows.append(f"| {layout} | `ingest` without `--prefilter` (first {n} pages) | {seconds:.2f} | "
+                        f"{n / seconds:,.1f} | | | | {rss:.0f} MB |")
+    print(f"\n{args.pages} pages, seed {args.seed}, {os.cpu_count()} CPUs")
+    print("| dump | run | seconds | pages/s | incident pages/s | MB/s of XML | / bzcat | peak RSS |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|")
+    print("\n".join(rows))
     return 0
 
 

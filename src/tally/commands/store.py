@@ -111,7 +111,9 @@ def ingest(
                                    "category; the counts by reason go to stderr."),
     workers: int = typer.Option(1, "--workers", min=1, help="Parse and extract in N local processes "
                                 "(the database writes stay in this one); with --dask local, the "
-                                "LocalCluster's worker processes (default 2)."),
+                                "LocalCluster's worker processes (default 2). A multistream dump with "
+                                "its -index.txt.bz2 beside it is split: each worker decompresses and "
+                                "pre-filters its own streams."),
     dask: Optional[str] = typer.Option(None, "--dask", metavar="ADDRESS",
                                        help="Parse and extract on a dask.distributed cluster: 'local' "
                                        "starts one on 127.0.0.1, tcp://host:port joins a running "

@@ -109,9 +109,12 @@ def read_range(path: str | Path, start: int, end: int, source: str, prefilter: A
                resume: "Resume | None" = None) -> Iterator[RawPage | ReaderError]:
     """The raw pages of bytes ``start:end`` of a multistream dump (whole bz2
     streams of ``<page>`` elements, the last one possibly ``</mediawiki>``)."""
-    with open(path, "rb") as fp:
-        fp.seek(start)
-        data = fp.read(end - start)
+    try:
+        with open(path, "rb") as fp:  # on a cluster: the same path on every worker
+            fp.seek(start)
+            data = fp.read(end - start)
+    except OSError as exc:
+        raise ReaderError(source, f"cannot read: {exc}") from None
     try:
         xml = bz2.decompress(data).rstrip()
     except EOFError:
