@@ -30,6 +30,7 @@ import hashlib
 import json
 import os
 import random
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -59,9 +60,14 @@ def ingest_cmd(db: Path, inputs: list[Path]) -> list[str]:
     return [*TALLY, "ingest", "--db", f"sqlite:///{db}", *map(str, inputs)]
 
 
+#: The tally source the subprocesses import: a copy taken when the trials start,
+#: so that edits to the working tree during the trials cannot change the records.
+SRC = ROOT / "src"
+
+
 def _env() -> dict[str, str]:
     env = dict(os.environ)
-    env["PYTHONPATH"] = str(ROOT / "src") + os.pathsep + env.get("PYTHONPATH", "")
+    env["PYTHONPATH"] = str(SRC) + os.pathsep + env.get("PYTHONPATH", "")
     return env
 
 
@@ -219,6 +225,9 @@ def reference_run(inputs: list[Path], folder: Path) -> tuple[dict[str, str], flo
 
 def run_trials(trials: int, seed: int, generated: int, folder: Path,
                log=print) -> tuple[list[Trial], dict[str, str], float]:
+    global SRC
+    SRC = folder / "src"
+    shutil.copytree(ROOT / "src", SRC, ignore=shutil.ignore_patterns("__pycache__"))
     inputs = make_inputs(folder, generated)
     reference, seconds = reference_run(inputs, folder)
     log(f"reference run: {len(reference)} incidents in {seconds:.2f} s (startup included)")
