@@ -26,6 +26,8 @@ from tally.store.ingest import ingest
 from tally.store.parallel import ingest_parallel, local_executor, run_ingest
 from tally.store.shards import ShardWriter, iter_shard_rows, load_shards
 
+from .store_fixtures import db_url, pg_server  # noqa: F401 (fixtures)
+
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = 120
 
@@ -353,3 +355,24 @@ def test_a_checkpoint_inside_a_range_skips_to_it(multistream, cluster, tmp_path)
                                 resume=True)
     assert again.resumed[str(path)] == (page, page) and stats.seen == PAGES - page
     assert _stored(db) == reference
+
+
+def test_checkpoint_resume_on_each_backend(dump, db_url):
+    """The checkpoint table works on SQLite and PostgreSQL: set, read, resumed from, cleared."""
+    import sqlalchemy as sa
+
+    path, incidents = dump
+    with Store(db_url) as store:
+        with pytest.raises(Stop):
+            ingest_parallel(store, [path], prefilter=True, batch=2, resume=True, progress=_stop_after(3),
+                            executor=local_executor(1))
+        checkpoints = StoreCheckpoints(store)
+        assert checkpoints.get(path) == incidents[1]
+        checkpoints.set(path, incidents[1])  # an update, not a second row
+        again = ingest_parallel(store, [path], prefilter=True, batch=2, resume=True,
+                                executor=local_executor(1))
+        assert again.resumed[str(path)] == (incidents[1], incidents[1]) and not again.failed
+        assert checkpoints.get(path) is None
+        with store.read() as conn:
+            ids = [r[0] for r in conn.execute(sa.text("SELECT id FROM incidents ORDER BY pk"))]
+    assert ids == [f"page-{i}" for i in incidents]
