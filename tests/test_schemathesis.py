@@ -45,7 +45,7 @@ def api_schema(example_db):
 
 
 #: Generated cases per operation and auth mode (derandomized: the same every run).
-MAX_EXAMPLES = 25
+MAX_EXAMPLES = 40
 AUTH = {"token": {"Authorization": f"Bearer {TOKEN}"}, "none": {}, "wrong": {"Authorization": "Bearer wrong"}}
 
 

@@ -267,7 +267,14 @@ async def _body(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-@router.post("/api/documents", tags=["documents"], status_code=201,
+UPLOAD_BODY = {"required": True, "content": {
+    "multipart/form-data": {"schema": {"type": "object", "required": ["file"], "properties": {
+        "file": {"type": "string", "format": "binary", "description": "the article or report"}}}},
+    "text/plain": {"schema": {"type": "string"}},
+    "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}}
+
+
+@router.post("/api/documents", tags=["documents"], status_code=201, openapi_extra={"requestBody": UPLOAD_BODY},
              responses=_ok(Uploaded, 400, 401, 403, 413, status=201))
 async def upload(request: Request,
                  input_format: Optional[str] = Query(None, description="plaintext, wikitext, xml, csv, tsv, jsonl or text"),
