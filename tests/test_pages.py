@@ -135,3 +135,28 @@ def test_wikitext_coordinates_written_as_text() -> None:
     doc = parse_wikitext("{{Infobox civilian attack\n| title = T\n| coordinates = 12°36′N 7°59′W\n}}\nLead.\n",
                          "t.wiki")
     assert doc.meta["coordinates"] == pytest.approx({"lat": 12.6, "lon": -7.983333}, abs=1e-4)
+
+
+def test_wikitext_separators_and_flags_split_infobox_items() -> None:
+    from tally.readers.wikitext import parse_wikitext
+
+    doc = parse_wikitext(
+        "{{Infobox military conflict\n| conflict = T\n"
+        "| place = [[Ménaka]]{{br}}[[Gao Region]], [[Mali]]\n"
+        "| combatant1 = {{flagicon|Mali}} [[Mali]] {{flagicon|France}} [[France]]{{·}} [[Niger]]\n}}\nLead.\n",
+        "t.wiki")
+    assert doc.infobox.get("place").value.split("\n") == ["Ménaka", "Gao Region, Mali"]
+    assert doc.infobox.get("combatant1").value.split("\n") == ["Mali", "France", "Niger"]
+
+
+@pytest.mark.parametrize("value, names", [
+    ("Gunmen dressed as Dozo hunters, suspected members of Dan Na Ambassagou",
+     ["Gunmen dressed as Dozo hunters", "Dan Na Ambassagou"]),
+    ("Suspected Islamic State militants", ["Islamic State"]),
+    ("Boko Haram (suspected)", ["Boko Haram"]),
+    ("Fulani militants", ["Fulani militants"]),  # not a known group: as written
+])
+def test_perpetrator_lines_name_the_group(value: str, names: list[str]) -> None:
+    from tally.actors import parse_actors
+
+    assert [a.name for a in parse_actors(value)] == names

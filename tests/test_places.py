@@ -198,3 +198,16 @@ def test_field_homonym_outside_the_named_region_is_refused():
     places = resolve_field("Halle, Saxony-Anhalt, Germany")
     loc = pick_location(places)
     assert loc is not None and km(loc.lat, loc.lon, 52.06, 8.36) > 100
+
+
+@pytest.mark.parametrize("value, name, precision, lat, lon", [
+    # a container named like its region does not pull its places within 30 km of its town
+    ("Khan Shaykhun, Idlib, Syria", "Khan Shaykhun", "exact", 35.44, 36.65),
+    ("Sainte-Foy, Quebec City, Quebec, Canada", "Sainte-Foy", "exact", 46.78, -71.29),
+    # a district without coordinates of its own stands at its namesake seat
+    ("Ogossagou, Bankass Cercle, Mopti Region, Mali", "Bankass Cercle", "district", 14.08, -3.52),
+])
+def test_field_containers(value, name, precision, lat, lon):
+    place = pick_location(resolve_field(value))
+    assert (place.name, place.precision) == (name, precision)
+    assert km(place.lat, place.lon, lat, lon) < 20

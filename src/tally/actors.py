@@ -191,12 +191,35 @@ def make_actor(name: str, acronyms: dict[str, str] | None = None) -> Actor:
     return Actor(name=canonical, aliases=unique)
 
 
+#: Words around a group's name in a perpetrator line: "suspected members of Dan Na Ambassagou"
+_DESCRIBED_RE = re.compile(
+    r"^(?:(?:suspected|alleged|presumed|reportedly|probably|likely|possibly)\s+)?"
+    r"(?:(?:members?|militants?|fighters?|gunmen|elements|cells?|operatives?|supporters?|affiliates?)\s+"
+    r"(?:of|from|belonging\s+to|linked\s+to|loyal\s+to|affiliated\s+with)\s+(?:the\s+)?)?", re.I)
+
+
+_AGENT_TAIL_RE = re.compile(r"\s+(?:militants|fighters|gunmen|insurgents|rebels|members|operatives|jihadists"
+                            r"|terrorists|militiamen|cell|cells|elements)$", re.I)
+
+
+def _group_name(name: str) -> str:
+    """``name`` without the words describing who acted for it ("suspected
+    members of X", "X militants" when X is a known group)."""
+    bare = _DESCRIBED_RE.sub("", name, count=1).strip()
+    if not bare or not bare[0].isupper():
+        return name
+    tail = _AGENT_TAIL_RE.search(bare)
+    if tail and actor_table().lookup(bare[:tail.start()]) is not None:
+        bare = bare[:tail.start()]
+    return bare
+
+
 def parse_actors(value: str, acronyms: dict[str, str] | None = None) -> list[Actor]:
     """The actors listed in an infobox value, one Actor per name, merged by key."""
     actors: list[Actor] = []
     keys: set[str] = set()
     for name in split_names(value):
-        actor = make_actor(name, acronyms)
+        actor = make_actor(_group_name(name), acronyms)
         k = actor_key(actor.name)
         if k and k not in keys:
             keys.add(k)

@@ -160,6 +160,10 @@ def resolve_field(value: str, context: Counter[str] | None = None) -> list[Place
                 if entry is not None and len(names) == 1:
                     if entry.level > 0:
                         admin1 = entry.admin1 or admin1
+                    elif _namesake_region(name, entry):
+                        # "Khan Shaykhun, Idlib, Syria": a container named like its region is the
+                        # region; the places in it need not lie within 30 km of its town
+                        admin1 = entry.admin1 or admin1
                     else:
                         anchor = entry
                         admin1 = entry.admin1 or admin1
@@ -211,7 +215,30 @@ def _resolve_name(name: str, country: Country | None, admin1: str | None, anchor
     if found is None and not admin_hint:
         qualified = sorted(_qualified(key, iso3), key=lambda e: -e.population)
         found = _pick(qualified, key, admin_hint, admin1, anchor, context, containers, country is None)
-    return found
+    return _with_point(found) if found is not None else None
+
+
+def _namesake_region(name: str, town: Entry) -> bool:
+    """True when a region of the town's country bears the town's name as written."""
+    key = place_key(name)
+    return any(e.level > 0 and e.iso3 == town.iso3 and ADMIN_WORDS.sub("", place_key(e.name)).strip() == key
+               for e in gazetteer().lookup(name, town.iso3, admin_only=True))
+
+
+def _with_point(entry: Entry) -> Entry:
+    """A subdivision without coordinates of its own ("Bankass Cercle") takes
+    its namesake seat's point ("Bankass", in the same region), keeping its
+    level; failing that, its first-level region's centroid."""
+    if entry.lat is not None or entry.level == 0:
+        return entry
+    g = gazetteer()
+    bare = ADMIN_WORDS.sub("", place_key(entry.name)).strip()
+    seats = [e for e in g.lookup(bare, entry.iso3, entry.admin1, place_only=True)
+             if e.lat is not None and e.admin1 == entry.admin1 and place_key(e.name) == bare] if bare else []
+    if seats:
+        seat = max(seats, key=lambda e: e.population)
+        return replace(entry, lat=seat.lat, lon=seat.lon)
+    return g.located(entry) or entry
 
 
 def _pick(cands: list[Entry], key: str, admin_hint: bool, admin1: str | None, anchor: Entry | None,
@@ -219,12 +246,13 @@ def _pick(cands: list[Entry], key: str, admin_hint: bool, admin1: str | None, an
     """The entry among ``cands`` that a place value's segment means, or None."""
     if not cands:
         return None
+    cands = [_with_point(e) if e.lat is None else e for e in cands]
     if no_country and context:
         inside = [e for e in cands if e.iso3 in context]
         cands = inside or cands
     if containers:
-        # a part never is the place it is said to lie in ("Menaka, Ménaka Region")
-        cands = [e for e in cands if all(e is not c and (e.name, e.level, e.iso3) != (c.name, c.level, c.iso3)
+        # a part never is the region it is said to lie in ("Menaka, Ménaka Region")
+        cands = [e for e in cands if all(c.level == 0 or (e.name, e.level, e.iso3) != (c.name, c.level, c.iso3)
                                          for c in containers)] or cands
     if admin1:
         a1 = place_key(admin1)

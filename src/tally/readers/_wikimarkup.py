@@ -224,6 +224,11 @@ def _constant(text: str) -> Handler:
     return lambda r, tpl, body: text
 
 
+def _separator(in_prose: str) -> Handler:
+    """A list separator (``{{br}}``, ``{{·}}``): a new item in an infobox value."""
+    return lambda r, tpl, body: in_prose if body else "\n"
+
+
 TEMPLATES: dict[str, Handler] = {
     **dict.fromkeys(("start date", "start date and age", "end date", "end date and age",
                      "dts", "start-date"), _date),
@@ -235,14 +240,22 @@ TEMPLATES: dict[str, Handler] = {
                      "ill", "interlanguage link", "tooltip", "abbr", "sic", "keep together"), _first),
     "lang": _second,
     "transl": _last,
-    **dict.fromkeys(("ubl", "ubil", "unbulleted list", "hlist", "bulleted list", "blist",
+    **dict.fromkeys(("ubl", "ubil", "ublist", "unbulleted list", "hlist", "bulleted list", "blist",
                      "ordered list", "collapsible list", "plain list"), _items),
     **dict.fromkeys(("plainlist", "flatlist", "endplainlist", "endflatlist"), _bulleted),
     **dict.fromkeys(("circa", "c."), lambda r, tpl, body: "c. " + _first(r, tpl, body)),
     "nbsp": _constant(" "),
+    **dict.fromkeys(("br", "break", "crlf", "clear"), _separator("\n")),
+    **dict.fromkeys(("·", "dot", "•", "bull", "middot", "dot separator", "hlist separator", "spaced dot"),
+                    _separator(" · ")),
+    # a flag opens a new item of an infobox list ("{{flagicon|Mali}} Mali {{flagicon|France}} France")
+    **dict.fromkeys(("flagicon", "flagdeco", "flagicon image", "flag icon"), _separator("")),
     "ndash": _constant("–"),
     "mdash": _constant("—"),
-    **dict.fromkeys(("snd", "spaced ndash"), _constant(" – ")),
+    **dict.fromkeys(("snd", "spaced ndash", "spaced en dash"), _constant(" – ")),
+    **dict.fromkeys(("en dash", "endash"), _constant("–")),
+    **dict.fromkeys(("date", "nihongo"), _first),
+    "sort": _last,
 }
 
 
