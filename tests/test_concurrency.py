@@ -75,3 +75,4 @@ def test_reads_while_an_ingest_writes(backend, request, tmp_path):
     during = [n for n in totals if 0 < n < DOCS]
     assert len(set(during)) >= 3, f"the reads did not overlap the ingest: {sorted(set(totals))}"
     assert reads > 50
+    print(f"{backend}: {reads} reads, totals seen {sorted(set(totals))}")
