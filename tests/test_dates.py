@@ -46,6 +46,10 @@ from tally.dates import find_date, parse_date, reference_date
     ("Between 12 and 15 July 1995", "1995-07-12", "1995-07-15", "day"),
     ("30 October – 1 November 1993", "1993-10-30", "1993-11-01", "day"),
     ("December 1999 – January 2000", "1999-12", "2000-01", "month"),
+    # date templates left as markup in a rendered value
+    ("{{start date|2024|9|17|df=y}}", "2024-09-17", "2024-09-17", "day"),
+    ("{{Start date|2016|07|01}} – {{End date|2016|07|02}}", "2016-07-01", "2016-07-02", "day"),
+    ("{{dts|2001|9|11}}", "2001-09-11", "2001-09-11", "day"),
 ])
 def test_parse_date_formats(value, start, end, precision):
     found = parse_date(value)
@@ -119,3 +123,8 @@ def test_a_decade_in_running_text_is_not_the_incident_date():
     found = find_date("In the 1990s the town grew quickly. On 3 May 2001 it was attacked.")
     assert (found.start, found.precision) == ("2001-05-03", "day")
     assert find_date("Violence rose through the 1990s.") is None
+
+
+def test_template_left_as_markup_open_ended():
+    found = parse_date("{{start date and age|2014|06}} – present")
+    assert (found.start, found.end, found.precision) == ("2014-06", None, "month")

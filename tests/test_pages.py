@@ -101,6 +101,7 @@ def test_sides(case: tuple[dict, dict]) -> None:
     ("- Coordinates: 12°36′N 7°59′W / 12.608°N 7.983°W / 12.608; -7.983", 12.608, -7.983),
     ("- Coordinates: 12.608; -7.983", 12.608, -7.983),
     ("- Location: Bamako, Mali 12°36′N 7°59′W", 12.6, -7.983333),
+    ("- Coordinates: {{coord|12|38|N|8|0|W|display=inline,title}}", 12.633333, -8.0),
 ])
 def test_plaintext_infobox_coordinates(line: str, lat: float, lon: float) -> None:
     from tally.readers.plaintext import parse_plaintext
@@ -160,3 +161,14 @@ def test_perpetrator_lines_name_the_group(value: str, names: list[str]) -> None:
     from tally.actors import parse_actors
 
     assert [a.name for a in parse_actors(value)] == names
+
+
+@pytest.mark.parametrize("name, key", [
+    ("Perpetrator(s)", "perpetrators"), ("Location(s)", "locations"), ("Death(s)", "deaths"),
+    ("Injured (non-fatal)", "injured"), ("Susperps", "perps"), ("Casualties 1", "casualties1"),
+    ("Part of", "partof"),
+])
+def test_infobox_parameter_names(name: str, key: str) -> None:
+    from tally.readers._infobox import normalise_key
+
+    assert normalise_key(name) == key

@@ -149,6 +149,21 @@ def _best_match(text: str, patterns: list[re.Pattern[str]]) -> re.Match[str] | N
     return best
 
 
+_TEMPLATE_RE = re.compile(r"\{\{\s*(?:(?:start|end)[ _-]?date(?:[ _]and[ _]age)?|dts|date)\s*\|([^{}]*)\}\}", re.I)
+
+
+def _template_date(m: re.Match[str]) -> str:
+    """``{{start date|2024|9|17|df=y}}`` -> ``17 September 2024`` (fewer parts, less precision)."""
+    parts = [p.strip() for p in m.group(1).split("|") if "=" not in p][:3]
+    nums = [int(p) for p in parts if p.isdigit()]
+    if len(nums) != len(parts) or not nums:
+        return " ".join(parts)
+    if len(nums) == 1 or not 1 <= nums[1] <= 12:
+        return str(nums[0])
+    month = calendar.month_name[nums[1]]
+    return f"{nums[2]} {month} {nums[0]}" if len(nums) > 2 else f"{month} {nums[0]}"
+
+
 def parse_date(value: str, ref: date | None = None) -> DateRange | None:
     """The date (range) an infobox value states, or None.
 
@@ -157,6 +172,8 @@ def parse_date(value: str, ref: date | None = None) -> DateRange | None:
     """
     if not value or not value.strip():
         return None
+    if "{{" in value:  # date templates left as markup: "{{start date|2024|9|17|df=y}}"
+        value = _TEMPLATE_RE.sub(_template_date, value)
     m = _best_match(value, PATTERNS)
     if m is not None:
         found = _from_match(m)

@@ -18,7 +18,15 @@ def normalise_key(name: str) -> str:
     """``"Casualties 1"`` -> ``casualties1``; ``"Part of"`` -> ``part_of``."""
     key = _KEY_SEP.sub("_", name.strip().lower())
     key = re.sub(r"_(\d)$", r"\1", key)  # "casualties_1" -> "casualties1"
-    return {"part_of": "partof", "perpetrator(s)": "perpetrators"}.get(key, key)
+    key = re.sub(r"\((e?s)\)$", r"\1", key)  # "perpetrator(s)", "location(s)", "death(s)": the plural
+    key = re.sub(r"_?\([^()]*\)$", "", key) or key  # "injured_(non_fatal)" -> "injured"
+    return _KEY_ALIASES.get(key, key)
+
+
+#: Infobox parameter names read as the key tally looks for.
+_KEY_ALIASES = {"part_of": "partof", "susperps": "perps", "suspected_perpetrators": "perps",
+                "suspected_perpetrator": "perps", "suspects": "perps", "assailant(s)": "assailants",
+                "places": "locations", "date_of_attack": "date", "dates": "date"}
 
 
 _LEADING_ARTICLE_RE = re.compile(r"^(?:part of\s+)?the\s+(?=\S)", re.I)

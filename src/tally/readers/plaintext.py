@@ -92,6 +92,19 @@ def parse_plaintext(text: str, source: str) -> Document:
                     sections=sections, infobox=infobox, links=links, meta=meta)
 
 
+_COORD_MARKUP_RE = re.compile(r"\{\{\s*coord\s*\|([^{}]*)\}\}", re.I)
+
+
+def _coord_markup(value: str) -> dict[str, float] | None:
+    """A ``{{coord|...}}`` left as markup in a rendered value."""
+    from ._wikimarkup import parse_coord
+
+    m = _COORD_MARKUP_RE.search(value)
+    if not m:
+        return None
+    return parse_coord([p.strip() for p in m.group(1).split("|") if "=" not in p])
+
+
 def _coordinates(infobox: Infobox) -> dict[str, float] | None:
     """The page's point as its infobox writes it out: a ``Coordinates`` line
     (``12°36′N 7°59′W``, ``12.6°N 8.0°W``, ``12.6; -8.0``), else degrees
@@ -99,7 +112,7 @@ def _coordinates(infobox: Infobox) -> dict[str, float] | None:
     for key in COORD_KEYS:
         f = infobox.get(key)
         if f is not None:
-            found = parse_coordinates(f.value, bare_decimals=key.startswith("coord"))
+            found = parse_coordinates(f.value, bare_decimals=key.startswith("coord")) or _coord_markup(f.value)
             if found is not None:
                 return found
     lat, lon = infobox.get("latitude", "lat"), infobox.get("longitude", "long", "lon")
