@@ -333,3 +333,14 @@ def test_possessive_after_and_continues_the_count(sentence, expected):
     assert sorted((c.low, c.high) for c in claims if c.categories == ["killed"]) == expected
     assert all(not (c.group or "").endswith(("their", "his")) for c in claims)
     check_evidence(doc, claims)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A commission later listed the killing among hundreds of massacres committed by the army.", []),
+    ("More than 600 massacres were recorded in the highlands between 1978 and 1984.", []),
+    ("Two suicide bombings killed 20 people at the bus station.", [(20, 20)]),
+    ("Militants carried out 14 attacks in the province last year, killing 35 soldiers.", [(35, 35)]),
+])
+def test_counted_events_are_not_victims(text, expected):
+    """A number of massacres, attacks or bombings counts events, not the dead."""
+    assert figures(text) == expected

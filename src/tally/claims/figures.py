@@ -21,7 +21,12 @@ _UNIT_AFTER = re.compile(r"^(?:\s*(?:-|–)?\s*(?:%|\$|years?|yrs?|year-old|year
                          r"billion|dollars|naira|rupees|euros|pounds|\$|st\b|nd\b|rd\b|th\b|"
                          r"january|february|march|april|may|june|july|august|september|"
                          r"october|november|december|jan\b|feb\b|mar\b|apr\b|jun\b|jul\b|aug\b|"
-                         r"sept?\b|oct\b|nov\b|dec\b)(?![\w])|\s*[:/]\d)", re.I)
+                         r"sept?\b|oct\b|nov\b|dec\b)(?![\w])|\s*[:/]\d|"
+                         # events, not people: "hundreds of massacres", "600 attacks", "two suicide bombings"
+                         r"\s+(?:of\s+)?(?:(?:such|similar|separate|deadly|coordinated|suicide|terrorist|armed|"
+                         r"militant|rebel|insurgent|other|more)\s+)?(?:massacres|attacks|incidents|raids|bombings|"
+                         r"air\s*strikes|strikes|operations|clashes|battles|explosions|blasts|assaults|ambushes|"
+                         r"offensives|sieges|events|cases|executions)\b)", re.I)
 _MONTH_BEFORE = re.compile(r"(?:january|february|march|april|may|june|july|august|september|"
                            r"october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|"
                            r"dec)\.?\s*$|(?:aged|age|ages|number|no\.|route|highway|km|kilometre|"
