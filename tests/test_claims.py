@@ -344,3 +344,12 @@ def test_possessive_after_and_continues_the_count(sentence, expected):
 def test_counted_events_are_not_victims(text, expected):
     """A number of massacres, attacks or bombings counts events, not the dead."""
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, group", [
+    ("The raiders burned the market, killing dozens of villagers.", "villagers"),
+    ("The army said 50 of its soldiers were killed in the assault.", "its soldiers"),
+])
+def test_group_drops_the_linking_of(text, group):
+    _, claims = body(text)
+    assert [c.group for c in claims] == [group]

@@ -26,6 +26,7 @@ CIVILIAN_RE = re.compile(r"\b(?:civilians?|villagers?|residents?|worshippers?|ch
 def _clean_group(np: str) -> str | None:
     g = re.sub(r"\s+", " ", np).strip(" ,.;:'\"")
     g = re.sub(r"^(?:of\s+(?:them|whom)\b\s*)", "", g, flags=re.I)
+    g = re.sub(r"^of\s+(?=\S)", "", g, flags=re.I)  # "dozens of people", "50 of its soldiers"
     g = re.sub(r"\b(?:were|was|are|is|have|has|had|been|reportedly|allegedly)\b.*$", "", g, flags=re.I).strip()
     g = re.sub(r"\s+(?:and|or|while|as)$", "", g, flags=re.I).strip()
     if not g or re.fullmatch(r"(?:killed|dead|wounded|injured|hurt|missing|arrested|others?)", g, re.I):
