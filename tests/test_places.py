@@ -205,9 +205,21 @@ def test_field_homonym_outside_the_named_region_is_refused():
     ("Khan Shaykhun, Idlib, Syria", "Khan Shaykhun", "exact", 35.44, 36.65),
     ("Sainte-Foy, Quebec City, Quebec, Canada", "Sainte-Foy", "exact", 46.78, -71.29),
     # a district without coordinates of its own stands at its namesake seat
-    ("Ogossagou, Bankass Cercle, Mopti Region, Mali", "Bankass Cercle", "district", 14.08, -3.52),
+    ("Xqzville, Bankass Cercle, Mopti Region, Mali", "Bankass Cercle", "district", 14.08, -3.52),
 ])
 def test_field_containers(value, name, precision, lat, lon):
     place = pick_location(resolve_field(value))
     assert (place.name, place.precision) == (name, precision)
     assert km(place.lat, place.lon, lat, lon) < 20
+
+
+@pytest.mark.parametrize("value, name, precision, lat, lon", [
+    ("Multiple locations in Borno State, Nigeria", "Borno State", "admin1", 11.6, 13.0),
+    ("Kunar and Nangarhar provinces, Afghanistan", "Kunar province", "admin1", 34.9, 71.1),
+    ("Multiple locations across northern Mali", "northern Mali", "country", 16.3, -0.4),
+    ("Ogossagou, Bankass Cercle, Mopti Region, Mali", "Ogossagou", "exact", 14.21, -3.62),
+])
+def test_field_lists_regions_and_parts_of_countries(value, name, precision, lat, lon):
+    place = pick_location(resolve_field(value))
+    assert (place.name, place.precision) == (name, precision)
+    assert km(place.lat, place.lon, lat, lon) < 100

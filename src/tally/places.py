@@ -88,6 +88,14 @@ _COORD_TEXT_RE = re.compile(
     r"|-?\d{1,3}\.\d+\s*[;,]\s*-?\d{1,3}\.\d+|\(UTC[^)]*\)")
 #: Words that open a place value without being part of its name.
 _FIELD_PREFIX_RE = re.compile(r"^(?:near|outside|close to|around|between|in|at|on|the outskirts of)\s+", re.I)
+#: "Multiple locations in Borno State": the value names the region all the same
+_MANY_RE = re.compile(r"^(?:(?:various|multiple|several|many|numerous|different)\s+(?:locations|places|sites|villages"
+                      r"|areas|towns|cities|communities|districts|regions|provinces)\s+(?:in|across|throughout|around"
+                      r"|of|near)\s+(?:the\s+)?|(?:across|throughout)\s+(?:the\s+)?)", re.I)
+_PLURAL_ADMIN_RE = re.compile(r"\s+(regions|provinces|states|districts|governorates|departments|counties|oblasts"
+                              r"|prefectures|territories)$", re.I)
+_DIRECTION_RE = re.compile(r"^(?:the\s+)?(north|south|east|west|north[- ]?east|north[- ]?west|south[- ]?east"
+                           r"|south[- ]?west|central)(?:ern)?\s+(.+)$", re.I)
 _NEAR_RE = re.compile(r"(?:near|outside|close to|around|between|the outskirts of)\b", re.I)
 
 
@@ -135,10 +143,16 @@ def resolve_field(value: str, context: Counter[str] | None = None) -> list[Place
         containers: list[Entry] = []  # what the segments to the right resolved to
         resolved: list[list[Place]] = []
         for seg in reversed(segments):
+            seg = _MANY_RE.sub("", seg).strip() or seg
             c = g.countries.get(place_key(seg))
             if c is not None:
                 country = c
                 resolved.append([])
+                continue
+            part = _part_of_country(seg)
+            if part is not None:  # "Northern Mali": the north of the country
+                country = g.by_iso3.get(part.country_iso3 or "") or country
+                resolved.append([part])
                 continue
             near_all = bool(_NEAR_RE.match(seg.strip()))
             whole = _FIELD_PREFIX_RE.sub("", seg.strip())
@@ -146,7 +160,12 @@ def resolve_field(value: str, context: Counter[str] | None = None) -> list[Place
                                                                     containers) is not None:
                 names = [seg]  # "Jammu and Kashmir", "Bosnia and Herzegovina": one name
             else:
-                names = [n for n in re.split(r"\s+(?:and|&)\s+|\s*/\s*", seg) if n.strip()]
+                names = [n for n in re.split(r"\s+(?:and|&)\s+|\s*,?\s*/\s*|\s*,\s+", seg) if n.strip()]
+                plural = _PLURAL_ADMIN_RE.search(names[-1]) if len(names) > 1 else None
+                if plural:  # "Gao and Timbuktu regions": each is a region
+                    word = plural.group(1)[:-1] if not plural.group(1).endswith("ies") else plural.group(1)[:-3] + "y"
+                    names[-1] = names[-1][:plural.start()]
+                    names = [f"{n} {word}" for n in names]
             level: list[Place] = []
             for raw in names:
                 near = near_all or bool(_NEAR_RE.match(raw.strip()))
@@ -216,6 +235,22 @@ def _resolve_name(name: str, country: Country | None, admin1: str | None, anchor
         qualified = sorted(_qualified(key, iso3), key=lambda e: -e.population)
         found = _pick(qualified, key, admin_hint, admin1, anchor, context, containers, country is None)
     return _with_point(found) if found is not None else None
+
+
+def _part_of_country(seg: str) -> Place | None:
+    """"Northern Mali", "north-eastern Nigeria": a point in that part of the country."""
+    m = _DIRECTION_RE.match(seg.strip())
+    if not m:
+        return None
+    c = gazetteer().countries.get(place_key(m.group(2)))
+    if c is None:
+        return None
+    place = country_place(seg.strip(), c)
+    direction = m.group(1).lower().replace(" ", "").replace("-", "")
+    point = c.part(direction) if direction != "central" else (c.lat, c.lon)
+    if point is not None:
+        place.lat, place.lon = point
+    return place
 
 
 def _namesake_region(name: str, town: Entry) -> bool:
