@@ -156,6 +156,12 @@ def test_wikitext_separators_and_flags_split_infobox_items() -> None:
     ("Suspected Islamic State militants", ["Islamic State"]),
     ("Boko Haram (suspected)", ["Boko Haram"]),
     ("Fulani militants", ["Fulani militants"]),  # not a known group: as written
+    # list items run together by a rendering, and inline "Supported by:" headings
+    ("Mali Wagner Group", ["Mali", "Wagner Group"]),
+    ("Ukraine Supported by: United States, United Kingdom", ["Ukraine", "United States", "United Kingdom"]),
+    ("Islamic State Sinai Province", ["Islamic State – Sinai Province"]),  # one group, not two
+    ("Niger Delta Avengers", ["Niger Delta Avengers"]),
+    ("Neo-JMB", ["Jamaat-ul-Mujahideen Bangladesh"]),
 ])
 def test_perpetrator_lines_name_the_group(value: str, names: list[str]) -> None:
     from tally.actors import parse_actors

@@ -109,10 +109,11 @@ def split_names(value: str, keep_and: bool = False) -> list[str]:
         if not line or _HEADING_RE.match(line):
             continue
         line = re.sub(r"^(?:supported by|backed by|allies)\s*:\s*", "", line, flags=re.I)
+        line = _INLINE_HEADING_RE.sub("\n", line)  # "Mali Supported by: Russia"
         pieces = []
-        for piece in _split_outside_parens(line):
+        for piece in (p for sub in line.split("\n") for p in _split_outside_parens(sub)):
             if keep_and or not _AND_RE.search(piece) or is_known_name(_PAREN_RE.sub("", piece)):
-                pieces.append(piece)
+                pieces.extend(_known_run(piece))
             else:
                 pieces.extend(_AND_RE.split(piece))
         for piece in pieces:
@@ -121,6 +122,34 @@ def split_names(value: str, keep_and: bool = False) -> list[str]:
                     and name.lower() not in ("and", "or", "&", "with", "vs", "v"):
                 parts.append(name)
     return parts
+
+
+_INLINE_HEADING_RE = re.compile(r"\s+(?:supported|backed|assisted)\s+by\s*:\s*|\s+allies\s*:\s*", re.I)
+
+
+def _known_run(piece: str) -> list[str]:
+    """``piece`` split into known names when it is nothing but known names
+    run together ("Mali Wagner Group", items of a list joined by spaces);
+    otherwise ``[piece]``."""
+    words = piece.split()
+    if len(words) < 2 or len(words) > 12 or "(" in piece or is_known_name(piece):
+        return [piece]
+    # best[i]: the fewest known names covering words[:i]
+    best: list[list[str] | None] = [[]] + [None] * len(words)
+    for i in range(1, len(words) + 1):
+        for j in range(max(0, i - 8), i):
+            if best[j] is not None:
+                name = " ".join(words[j:i])
+                if is_known_name(name) and (best[i] is None or len(best[j]) + 1 < len(best[i])):  # type: ignore[arg-type]
+                    best[i] = best[j] + [name]  # type: ignore[operator]
+    found = best[len(words)]
+    if not found or len(found) < 2:
+        return [piece]
+    table = actor_table()
+    canon = [actor_key((table.lookup(n) or (n, []))[0]) for n in found]
+    if any(a != b and a in b for a in canon for b in canon):
+        return [piece]  # "Islamic State Sinai Province": one group named after another
+    return found
 
 
 def _split_outside_parens(line: str) -> list[str]:
