@@ -162,6 +162,9 @@ def test_wikitext_separators_and_flags_split_infobox_items() -> None:
     ("Islamic State Sinai Province", ["Islamic State – Sinai Province"]),  # one group, not two
     ("Niger Delta Avengers", ["Niger Delta Avengers"]),
     ("Neo-JMB", ["Jamaat-ul-Mujahideen Bangladesh"]),
+    ("Rapid Support Forces Allied Arab militias", ["Rapid Support Forces", "Allied Arab militias"]),
+    ("Sudan Liberation Army", ["Sudan Liberation Movement/Army"]),  # a state's name starts it: one group
+    ("Boko Haram Shekau faction", ["Boko Haram Shekau faction"]),
 ])
 def test_perpetrator_lines_name_the_group(value: str, names: list[str]) -> None:
     from tally.actors import parse_actors

@@ -143,13 +143,45 @@ def _known_run(piece: str) -> list[str]:
                 if is_known_name(name) and (best[i] is None or len(best[j]) + 1 < len(best[i])):  # type: ignore[arg-type]
                     best[i] = best[j] + [name]  # type: ignore[operator]
     found = best[len(words)]
-    if not found or len(found) < 2:
+    if not found:
+        return _known_prefix(piece, words)
+    if len(found) < 2:
         return [piece]
     table = actor_table()
     canon = [actor_key((table.lookup(n) or (n, []))[0]) for n in found]
     if any(a != b and a in b for a in canon for b in canon):
         return [piece]  # "Islamic State Sinai Province": one group named after another
     return found
+
+
+_PART_WORDS = {"province", "faction", "brigade", "brigades", "wing", "division", "battalion", "regiment", "unit",
+               "units", "branch", "cell", "region", "army", "forces", "command", "group", "front"}
+
+
+def _known_prefix(piece: str, words: list[str]) -> list[str]:
+    """"Rapid Support Forces Allied Arab militias": an armed group of the
+    actor table (never a state, whose name starts many others: "Sudan
+    Liberation Army") followed by another capitalised name of 2+ words."""
+    table = actor_table()
+    for i in range(len(words) - 2, 0, -1):
+        head = " ".join(words[:i])
+        known = table.lookup(head)
+        if known is None or table.kinds.get(known[0]) in ("state", "") or country_of(head):
+            continue
+        rest = words[i:]
+        if rest[0][:1].isupper() and rest[0].lower() not in _PART_WORDS and \
+                rest[-1].lower() not in ("faction", "wing", "cell", "branch", "splinter", "offshoot") and \
+                not any(w.lower() in ("of", "in", "for") for w in rest[:1]):
+            return [head, " ".join(rest)]
+        break
+    return [piece]
+
+
+def country_of(name: str) -> bool:
+    """True when ``name`` names a country."""
+    from .places import country_by_name
+
+    return country_by_name(name.strip()) is not None
 
 
 def _split_outside_parens(line: str) -> list[str]:
