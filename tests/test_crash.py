@@ -25,7 +25,7 @@ def load_bench():
     return module
 
 
-GENERATED = 12
+GENERATED = 6
 
 
 @pytest.fixture(scope="module")
