@@ -50,6 +50,12 @@ from tally.dates import find_date, parse_date, reference_date
     ("{{start date|2024|9|17|df=y}}", "2024-09-17", "2024-09-17", "day"),
     ("{{Start date|2016|07|01}} – {{End date|2016|07|02}}", "2016-07-01", "2016-07-02", "day"),
     ("{{dts|2001|9|11}}", "2001-09-11", "2001-09-11", "day"),
+    # a value listing several days ends on the last of them (within a year)
+    ("3 May 2019; 5 May 2019", "2019-05-03", "2019-05-05", "day"),
+    ("First attack: 3 May 2019\nSecond attack: 5 May 2019", "2019-05-03", "2019-05-05", "day"),
+    ("8 June 2021 and 12 June 2021", "2021-06-08", "2021-06-12", "day"),
+    ("5 March 2016 (claimed 6 March 2016)", "2016-03-05", "2016-03-05", "day"),
+    ("3 May 2019, 2 May 2021", "2019-05-03", "2019-05-03", "day"),
 ])
 def test_parse_date_formats(value, start, end, precision):
     found = parse_date(value)

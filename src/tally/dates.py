@@ -181,8 +181,36 @@ def parse_date(value: str, ref: date | None = None) -> DateRange | None:
             if _PRESENT.match(value, m.end()):
                 found.end = None
                 found.text = value[m.start():_PRESENT.match(value, m.end()).end()].strip()  # type: ignore[union-attr]
+            elif found.precision == "day":
+                _extend(found, value, m.end())
             return found
     return find_date(value, ref) if ref else None
+
+
+_LIST_SEP_RE = re.compile(r"\s*(?:;|\n|,|\band\b|&)\s*(?:(?:and|then|again|a\s+second\s+attack)\s+)?"
+                          r"(?:[A-Z][a-z]+(?:\s+[a-z]+){0,2}\s*:\s*)?", re.I)
+
+
+def _extend(found: DateRange, value: str, pos: int) -> None:
+    """A value listing more days ("3 May 2019; 5 May 2019", "First attack: 3 May 2019
+    Second attack: 5 May 2019") ends on the last of them, within a year of the first."""
+    text = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), value)  # not "(claimed 6 May)"
+    while True:
+        sep = _LIST_SEP_RE.match(text, pos)
+        if sep is None:
+            return
+        m = _best_match(text[sep.end():], PATTERNS[:-_YEAR_PATTERNS])
+        if m is None or m.start() != 0:
+            return
+        more = _from_match(m)
+        if more is None or more.precision != "day" or not more.end or not found.start:
+            return
+        if more.start < found.start or (date.fromisoformat(more.end) - date.fromisoformat(found.start)).days > 366:
+            return
+        if found.end is None or more.end > found.end:
+            found.end = more.end
+        found.text = value[value.find(found.text) if found.text in value else 0:sep.end() + m.end()].strip()
+        pos = sep.end() + m.end()
 
 
 def find_date(text: str, ref: date | None = None, year_only: bool = False,
