@@ -181,3 +181,12 @@ def test_infobox_parameter_names(name: str, key: str) -> None:
     from tally.readers._infobox import normalise_key
 
     assert normalise_key(name) == key
+
+
+def test_wikitext_quotes_and_as_of_keep_their_words() -> None:
+    from tally.readers.wikitext import parse_wikitext
+
+    doc = parse_wikitext("'''T''' was a battle. It was {{As of|2024|9}} ongoing.\n\n"
+                         "{{Blockquote|text=The attack left 12 soldiers dead, the army said.|author=Army}}\n", "t.wiki")
+    assert "As of September 2024 ongoing" in doc.text
+    assert "The attack left 12 soldiers dead, the army said." in doc.text

@@ -220,6 +220,16 @@ def _bulleted(r: Renderer, tpl: Template, body: bool) -> str:
     return "\n" + "\n".join(_INLINE_BULLETS.split(text)) + "\n"
 
 
+def _quote(r: Renderer, tpl: Template, body: bool) -> str:
+    """``{{blockquote|text=...|author=...}}``: the quoted words, as prose."""
+    pos, named = r.args(tpl)
+    text = named.get("text") or named.get("quote") or named.get("quotetext") or (pos[0] if pos else None)
+    if text is None:
+        return ""
+    out = r.render(text.nodes, body).strip()
+    return f"\n\n{out}\n\n" if body else out
+
+
 def _constant(text: str) -> Handler:
     return lambda r, tpl, body: text
 
@@ -255,6 +265,10 @@ TEMPLATES: dict[str, Handler] = {
     **dict.fromkeys(("snd", "spaced ndash", "spaced en dash"), _constant(" – ")),
     **dict.fromkeys(("en dash", "endash"), _constant("–")),
     **dict.fromkeys(("date", "nihongo"), _first),
+    **dict.fromkeys(("blockquote", "quote", "cquote", "quotation", "quote box", "rquote", "talk quote"), _quote),
+    **dict.fromkeys(("birth date", "death date", "birth date and age", "death date and age"), _date),
+    "as of": lambda r, tpl, body: "As of " + format_date([r.plain(p) for p in r.args(tpl)[0][:3]]),
+    **dict.fromkeys(("transliteration", "translit"), _last),
     "sort": _last,
 }
 
