@@ -1,6 +1,6 @@
 """schemathesis against the OpenAPI document of ``tally serve``, in process
-(ASGI), over a SQLite store holding the bundled examples: every operation,
-read and write, with and without the token; no 5xx and no answer that breaks
+(ASGI), over a store holding the bundled examples (SQLite; PostgreSQL with the token): every
+operation, read and write, with and without the token; no 5xx and no answer that breaks
 the response schema, status codes or content types the document declares."""
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ from tally.store import Store, ingest  # noqa: E402
 from tally.web import create_app  # noqa: E402
 
 from .conftest import EXAMPLES  # noqa: E402
+from .pg import create_database  # noqa: E402
+from .store_fixtures import pg_server  # noqa: E402,F401  (fixture)
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -29,23 +31,26 @@ EXAMPLE_FILES = ["2015_bamako_hotel_attack.wiki", "2019_ogossagou_massacre.txt",
 CHECKS = [not_a_server_error, response_schema_conformance, status_code_conformance, content_type_conformance]
 
 
-@pytest.fixture(scope="module")
-def example_db(tmp_path_factory) -> str:
-    url = f"sqlite:///{tmp_path_factory.mktemp('fuzz') / 'fuzz.db'}"
+def make_schema(url: str):
     with Store(url) as store:
         result = ingest(store, [EXAMPLES / name for name in EXAMPLE_FILES])
     assert result.ingested == 16 and not result.failed, result
-    return url
-
-
-@pytest.fixture(scope="module")
-def api_schema(example_db):
-    app = create_app(example_db, token=TOKEN, max_upload=64 * 1024)
+    app = create_app(url, token=TOKEN, max_upload=64 * 1024)
     return schemathesis.openapi.from_asgi("/api/openapi.json", app)
 
 
+@pytest.fixture(scope="module")
+def sqlite_schema(tmp_path_factory):
+    return make_schema(f"sqlite:///{tmp_path_factory.mktemp('fuzz') / 'fuzz.db'}")
+
+
+@pytest.fixture(scope="module")
+def postgresql_schema(pg_server):
+    return make_schema(create_database(pg_server))
+
+
 #: Generated cases per operation and auth mode (derandomized: the same every run).
-MAX_EXAMPLES = 40
+MAX_EXAMPLES = 30
 AUTH = {"token": {"Authorization": f"Bearer {TOKEN}"}, "none": {}, "wrong": {"Authorization": "Bearer wrong"}}
 
 
@@ -66,8 +71,12 @@ def run_operation(operation, headers: dict[str, str]) -> list[str]:
     return failures
 
 
-@pytest.mark.parametrize("auth", list(AUTH))
-def test_openapi_contract(api_schema, auth):
+@pytest.mark.parametrize("backend, auth", [("sqlite", "token"), ("sqlite", "none"), ("sqlite", "wrong"),
+                                           ("postgresql", "token")])
+def test_openapi_contract(request, backend, auth):
+    """Every operation, with the token, without one and with a wrong one, on
+    SQLite; with the token (reads and writes) on PostgreSQL."""
+    api_schema = request.getfixturevalue(f"{backend}_schema")
     labels, failures = [], []
     for result in api_schema.get_all_operations():
         operation = result.ok()

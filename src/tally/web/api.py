@@ -143,6 +143,11 @@ router = APIRouter(responses=_errors(422))
 
 SORT_HELP = "date, killed, title, id, country or updated; prefix - for descending"
 
+#: The largest whole number a query parameter may hold: figures are 32-bit
+#: integers in PostgreSQL, and a larger page or limit has no use (a bigger
+#: value is a 422, not an overflow in the database driver).
+INT_MAX = 2**31 - 1
+
 
 def _store(request: Request) -> Store:
     return request.app.state.store
@@ -152,7 +157,7 @@ def filter_params(country: Optional[str] = Query(None, description="ISO 3166-1 a
                   date_from: Optional[str] = Query(None, alias="from", description="YYYY[-MM[-DD]]"),
                   date_to: Optional[str] = Query(None, alias="to", description="YYYY[-MM[-DD]]"),
                   actor: Optional[str] = Query(None, description="part of an actor's name or alias"),
-                  min_killed: Optional[int] = Query(None, ge=0, description="at least this many killed"),
+                  min_killed: Optional[int] = Query(None, ge=0, le=INT_MAX, description="at least this many killed"),
                   q: Optional[str] = Query(None, description="words that must all occur in the title or text"),
                   ):
     return data.filters_of(country, date_from, date_to, actor, min_killed, q)
@@ -169,7 +174,7 @@ def healthz(request: Request) -> dict[str, Any]:
 @router.get("/api/incidents", tags=["incidents"], responses=_ok(IncidentPage, 400))
 def incidents(request: Request, filters=Depends(filter_params),
               sort: str = Query("-date", description=SORT_HELP),
-              page: int = Query(1, ge=1), per_page: int = Query(50, ge=1, le=500)) -> dict[str, Any]:
+              page: int = Query(1, ge=1, le=INT_MAX), per_page: int = Query(50, ge=1, le=500)) -> dict[str, Any]:
     """The incidents matching the filters of `tally list`, one page at a time."""
     p = data.incident_page(_store(request), filters, sort, page, per_page)
     return {"total": p.total, "page": p.page, "per_page": p.per_page, "pages": p.pages,
@@ -224,7 +229,7 @@ def export(request: Request, filters=Depends(filter_params),
            format: Literal["csv", "json", "geojson"] = Query("csv"),
            schema: str = Query("tally", description=", ".join(SCHEMAS)),
            sort: str = Query("-date", description=SORT_HELP),
-           limit: Optional[int] = Query(None, ge=0)) -> Response:
+           limit: Optional[int] = Query(None, ge=0, le=INT_MAX)) -> Response:
     """The matching incidents as CSV, JSON or GeoJSON, in tally's columns or
     those of UCDP, ACLED or GTD (docs/export.md)."""
     buf = io.StringIO()

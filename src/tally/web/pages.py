@@ -14,6 +14,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from . import HERE, data
+from .api import INT_MAX
 
 router = APIRouter(include_in_schema=False)
 
@@ -41,13 +42,13 @@ def incident_list(request: Request, q: Optional[str] = None, country: Optional[s
                   date_from: Optional[str] = Query(None, alias="from"),
                   date_to: Optional[str] = Query(None, alias="to"),
                   actor: Optional[str] = None, min_killed: Optional[str] = None,
-                  sort: str = "-date", page: int = Query(1, ge=1), per_page: int = Query(50, ge=1, le=500)):
+                  sort: str = "-date", page: int = Query(1, ge=1, le=INT_MAX), per_page: int = Query(50, ge=1, le=500)):
     store = request.app.state.store
     form = {"q": q or "", "country": country or "", "from": date_from or "", "to": date_to or "",
             "actor": actor or "", "min_killed": min_killed or ""}
     mk = (min_killed or "").strip()
-    if mk and not mk.isdigit():
-        return render_error(request, 400, f"minimum killed must be a whole number, not {mk!r}")
+    if mk and not (mk.isascii() and mk.isdigit() and int(mk) <= INT_MAX):
+        return render_error(request, 400, f"minimum killed must be a whole number up to {INT_MAX:,}, not {mk!r}")
     filters = data.filters_of(country, date_from, date_to, actor, int(mk) if mk else None, q)
     try:
         result = data.incident_page(store, filters, sort, page, per_page)
