@@ -8,7 +8,9 @@ in each layout: ``plain``, one bz2 stream; ``multistream``, one stream per 100
 pages plus its index, as Wikipedia publishes), then times on each file, in this
 run:
 
-- ``bzcat DUMP > /dev/null`` (the decompression floor, one core);
+- ``bzcat DUMP > /dev/null`` (the decompression floor, one core), and two of
+  them at once (what a second process gains on this machine: 2.0x the work per
+  second on two free cores, less when other work or the host shares them);
 - ``tally ingest DUMP --prefilter`` (one process) and ``--workers N`` for each
   N of ``--workers``, and ``--dask local --workers D`` (a LocalCluster of D
   processes, ``--dask 0`` to leave it out), each into a fresh SQLite database;
@@ -37,8 +39,13 @@ TALLY = [sys.executable, "-c", "from tally.cli import app; app()"]
 sys.path.insert(0, str(ROOT / "bench"))
 
 
+LOADS: list[float] = []
+
+
 def _run(cmd: list[str], stdout=subprocess.DEVNULL) -> tuple[float, float, int]:
-    """(seconds, peak RSS in MB, exit status) of one command."""
+    """(seconds, peak RSS in MB, exit status) of one command; the 1-minute load
+    average before it goes to LOADS (other work on the machine shows there)."""
+    LOADS.append(os.getloadavg()[0])
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -96,6 +103,12 @@ def main() -> int:
               f"({size / 1e6 / floor:.1f} MB/s), {args.pages / floor:,.0f} pages/s")
         rows.append(f"| {layout} | `bzcat DUMP > /dev/null` | {floor:.2f} | {args.pages / floor:,.0f} | | "
                     f"{size / 1e6 / floor:.1f} | 1.00x | |")
+        if layout == args.layouts.split(",")[0]:  # what two processes at once get from this machine
+            both, _, _ = _run(["sh", "-c", f"bzcat '{dump}' > /dev/null & bzcat '{dump}' > /dev/null; wait"])
+            print(f"two bzcat at once: {both:.2f} s, {2 * floor / both:.2f}x the work of one bzcat per second "
+                  "(2.00 on two free cores)")
+            rows.append(f"| {layout} | two `bzcat` at once (the machine's parallel capacity: "
+                        f"{2 * floor / both:.2f} of 2) | {both:.2f} | | | | {both / floor:.2f}x | |")
         runs = [(f"--workers {n}" if n > 1 else "one process", ["--workers", str(n)] if n > 1 else [])
                 for n in (int(w) for w in args.workers.split(","))]
         if args.dask:
@@ -121,7 +134,8 @@ def main() -> int:
                   f"peak RSS {rss:.0f} MB")
             rows.append(f"| {layout} | `ingest` without `--prefilter` (first {n} pages) | {seconds:.2f} | "
                         f"{n / seconds:,.1f} | | | | {rss:.0f} MB |")
-    print(f"\n{args.pages} pages, seed {args.seed}, {os.cpu_count()} CPUs")
+    print(f"\n{args.pages} pages, seed {args.seed}, {os.cpu_count()} CPUs, 1-minute load average before "
+          f"the runs {min(LOADS):.1f} to {max(LOADS):.1f} (this benchmark alone adds up to about 1 to 2)")
     print("| dump | run | seconds | pages/s | incident pages/s | MB/s of XML | / bzcat | peak RSS |")
     print("|---|---|---:|---:|---:|---:|---:|---:|")
     print("\n".join(rows))
