@@ -223,3 +223,25 @@ def test_field_lists_regions_and_parts_of_countries(value, name, precision, lat,
     place = pick_location(resolve_field(value))
     assert (place.name, place.precision) == (name, precision)
     assert km(place.lat, place.lon, lat, lon) < 100
+
+
+@pytest.mark.parametrize("value, name, precision, lat, lon", [
+    ("Highway N16 near Djibo, Burkina Faso", "Highway N16 near Djibo", "near", 14.1, -1.63),
+    ("20 km north of Djibo, Burkina Faso", "20 km north of Djibo", "near", 14.1, -1.63),
+    ("Outskirts of Maiduguri, Borno State, Nigeria", "Outskirts of Maiduguri", "near", 11.85, 13.16),
+    ("At the market in Gao, Mali", "market in Gao", "exact", 16.27, -0.04),
+    ("Near the village of Koro, Mopti Region, Mali", "Koro", "near", 14.06, -3.08),
+    ("In and around Bamako, Mali", "Bamako", "near", 12.61, -7.98),
+    ("In Amenas, Algeria", "In Amenas", "admin1", 26.5, 8.5),
+    ("The Hague, Netherlands", "The Hague", "exact", 52.08, 4.3),
+    ("Mogadishu, Somalia & Nairobi, Kenya", "Mogadishu", "exact", 2.04, 45.34),
+])
+def test_field_places_named_inside_descriptions(value, name, precision, lat, lon):
+    place = pick_location(resolve_field(value))
+    assert (place.name, place.precision) == (name, precision)
+    assert km(place.lat, place.lon, lat, lon) < 30
+
+
+def test_field_two_places_in_two_countries_on_one_line():
+    places = resolve_field("Mogadishu, Somalia & Nairobi, Kenya")
+    assert [(p.name, p.country_iso3) for p in places] == [("Mogadishu", "SOM"), ("Nairobi", "KEN")]

@@ -87,7 +87,8 @@ _COORD_TEXT_RE = re.compile(
     r"-?\d{1,3}(?:\.\d+)?\s*°\s*(?:\d{1,2}(?:\.\d+)?\s*[′'’]\s*)?(?:\d{1,2}(?:\.\d+)?\s*(?:″|\"|''|’’)\s*)?[NSEW]?"
     r"|-?\d{1,3}\.\d+\s*[;,]\s*-?\d{1,3}\.\d+|\(UTC[^)]*\)")
 #: Words that open a place value without being part of its name.
-_FIELD_PREFIX_RE = re.compile(r"^(?:near|outside|close to|around|between|in|at|on|the outskirts of)\s+", re.I)
+_FIELD_PREFIX_RE = re.compile(r"^(?:(?:near|outside|close to|around|between|in|at|on|the outskirts of|the|(?:small\s+)?"
+                              r"(?:village|town|city|hamlet|settlement|commune|locality|area)\s+of)\s+)+", re.I)
 #: "Multiple locations in Borno State": the value names the region all the same
 _MANY_RE = re.compile(r"^(?:(?:various|multiple|several|many|numerous|different)\s+(?:locations|places|sites|villages"
                       r"|areas|towns|cities|communities|districts|regions|provinces)\s+(?:in|across|throughout|around"
@@ -125,7 +126,7 @@ def resolve_field(value: str, context: Counter[str] | None = None) -> list[Place
     country segment itself is listed only when nothing else is named."""
     g = gazetteer()
     context = context or Counter()
-    lines = [ln for ln in re.split(r"\s*[\n;]\s*", value) if ln.strip()]
+    lines = [part for ln in re.split(r"\s*[\n;]\s*", value) if ln.strip() for part in _split_at_country(ln)]
     countries = [c for ln in lines for s in _segments(ln) if (c := g.countries.get(place_key(s)))]
     field_country = countries[-1] if countries else None
     if field_country is None:  # "Multiple locations across northern Mali"
@@ -154,7 +155,7 @@ def resolve_field(value: str, context: Counter[str] | None = None) -> list[Place
                 country = g.by_iso3.get(part.country_iso3 or "") or country
                 resolved.append([part])
                 continue
-            near_all = bool(_NEAR_RE.match(seg.strip()))
+            near_all = bool(_NEAR_RE.match(seg.strip()) or re.search(r"\bbetween\b", seg, re.I))
             whole = _FIELD_PREFIX_RE.sub("", seg.strip())
             if re.search(r"\s(?:and|&)\s", whole) and _resolve_name(whole, country, admin1, anchor, context,
                                                                     containers) is not None:
@@ -170,9 +171,20 @@ def resolve_field(value: str, context: Counter[str] | None = None) -> list[Place
             for raw in names:
                 near = near_all or bool(_NEAR_RE.match(raw.strip()))
                 name = _FIELD_PREFIX_RE.sub("", raw.strip())
-                if _FIELD_SKIP_RE.match(name) or not name:
+                if _FIELD_SKIP_RE.match(name) or not name or _STOPWORD_RE.fullmatch(name):
                     continue
-                entry = _resolve_name(name, country, admin1, anchor, context, containers)
+                entry = None
+                if name != raw.strip() and not _NEAR_RE.match(raw.strip()):  # "In Amenas", "The Hague"
+                    entry = _resolve_name(raw.strip(), country, admin1, anchor, context, containers)
+                    if entry is not None:
+                        name = raw.strip()
+                entry = entry or _resolve_name(name, country, admin1, anchor, context, containers)
+                cue = _INNER_CUE_RE.match(name) if entry is None else None
+                if cue is not None:  # "Highway N16 near Djibo", "20 km north of Djibo", "Outskirts of Maiduguri"
+                    inner = _resolve_name(cue.group("name"), country, admin1, anchor, context, containers)
+                    if inner is not None:
+                        entry = inner
+                        near = near or cue.group("cue").lower() not in ("in", "at")
                 if entry is not None:
                     containers.append(entry)
                 level.append(to_place(name, entry, country, near=near and entry is not None))
@@ -235,6 +247,24 @@ def _resolve_name(name: str, country: Country | None, admin1: str | None, anchor
         qualified = sorted(_qualified(key, iso3), key=lambda e: -e.population)
         found = _pick(qualified, key, admin_hint, admin1, anchor, context, containers, country is None)
     return _with_point(found) if found is not None else None
+
+
+_STOPWORD_RE = re.compile(r"(?:in|around|and|or|at|near|the|its|their|surrounding|areas?|suburbs|outskirts|environs)"
+                          r"(?:\s+(?:in|around|and|or|at|near|the|its|their|surrounding|areas?|suburbs|outskirts|environs))*",
+                          re.I)
+_INNER_CUE_RE = re.compile(r"^.*?\b(?P<cue>near|outside|close\s+to|between|outskirts\s+of|(?:north|south|east|west)"
+                           r"(?:[- ]?(?:east|west))?(?:ern)?\s+of|(?:km|kilometres|kilometers|miles|mi)\s+(?:from|of)"
+                           r"|on\s+the\s+road\s+(?:to|from)|in|at)\s+(?:the\s+)?(?:town\s+of\s+|village\s+of\s+|city\s+of\s+)?"
+                           r"(?P<name>(?-i:[A-Z])[^,]*)$", re.I)
+
+
+def _split_at_country(line: str) -> list[str]:
+    """"Mogadishu, Somalia & Nairobi, Kenya": two places, each with its country."""
+    g = gazetteer()
+    m = re.search(r"(?P<c>[^,&]+?)\s+(?:&|and)\s+(?=[^,]+,)", line)
+    if m and g.countries.get(place_key(m.group("c"))) is not None and "," in line[:m.start("c")]:
+        return [line[:m.end("c")], *_split_at_country(line[m.end():])]
+    return [line]
 
 
 def _part_of_country(seg: str) -> Place | None:
