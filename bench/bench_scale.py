@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/bench_scale.py [--pages 20000] [--seed 1] [--workers 1,2] [--dask 2]
                                           [--layouts plain,multistream] [--no-prefilter-pages 300]
+                                          [--dir DIR [--reuse] [--only-write]]
 
 Writes synthetic dumps with ``bench/make_dump.py`` (the same pages, same seed,
 in each layout: ``plain``, one bz2 stream; ``multistream``, one stream per 100
@@ -83,6 +84,9 @@ def main() -> int:
     ap.add_argument("--layouts", default="plain,multistream")
     ap.add_argument("--no-prefilter-pages", type=int, default=300)
     ap.add_argument("--dir", type=Path, help="write the dumps and databases here (default: a temp dir)")
+    ap.add_argument("--reuse", action="store_true", help="use the dumps an earlier run left in --dir "
+                    "(same --pages and --seed)")
+    ap.add_argument("--only-write", action="store_true", help="write the dumps, time nothing")
     args = ap.parse_args()
     tmp = args.dir or Path(tempfile.mkdtemp(prefix="tally-scale-"))
     tmp.mkdir(parents=True, exist_ok=True)
@@ -91,11 +95,19 @@ def main() -> int:
     rows: list[str] = []
     for layout in args.layouts.split(","):
         dump = tmp / ("synth-multistream.xml.bz2" if layout == "multistream" else "synth.xml.bz2")
-        started = time.perf_counter()
-        incidents = len(make_dump.write_dump(args.pages, str(dump), seed=args.seed,
-                                             multistream=layout == "multistream"))
-        print(f"wrote {dump}: {args.pages} pages, {incidents} incident pages, "
-              f"{dump.stat().st_size / 1e6:.1f} MB compressed, {time.perf_counter() - started:.1f} s")
+        count = dump.with_name(dump.name + ".incidents")
+        if args.reuse and count.is_file():  # written by an earlier run with the same --dir
+            incidents = int(count.read_text())
+            print(f"reusing {dump}: {incidents} incident pages, {dump.stat().st_size / 1e6:.1f} MB compressed")
+        else:
+            started = time.perf_counter()
+            incidents = len(make_dump.write_dump(args.pages, str(dump), seed=args.seed,
+                                                 multistream=layout == "multistream"))
+            count.write_text(str(incidents))
+            print(f"wrote {dump}: {args.pages} pages, {incidents} incident pages, "
+                  f"{dump.stat().st_size / 1e6:.1f} MB compressed, {time.perf_counter() - started:.1f} s")
+        if args.only_write:
+            continue
         floor, _, _ = _run(["bzcat", str(dump)])
         with bz2.open(dump, "rb") as fp:
             size = sum(len(chunk) for chunk in iter(lambda: fp.read(1 << 20), b""))
@@ -134,6 +146,8 @@ def main() -> int:
                   f"peak RSS {rss:.0f} MB")
             rows.append(f"| {layout} | `ingest` without `--prefilter` (first {n} pages) | {seconds:.2f} | "
                         f"{n / seconds:,.1f} | | | | {rss:.0f} MB |")
+    if args.only_write:
+        return 0
     print(f"\n{args.pages} pages, seed {args.seed}, {os.cpu_count()} CPUs, 1-minute load average before "
           f"the runs {min(LOADS):.1f} to {max(LOADS):.1f} (this benchmark alone adds up to about 1 to 2)")
     print("| dump | run | seconds | pages/s | incident pages/s | MB/s of XML | / bzcat | peak RSS |")
