@@ -12,10 +12,12 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any, Iterable
 
+import sqlalchemy as sa
+
 from ..errors import TallyError
-from ..store import Filters, Store, count_incidents, list_incidents, show
+from ..store import Filters, Store, count_incidents, show
 from ..store import schema as t
-from ..store.query import select_incidents
+from ..store.query import LIST_COLUMNS, select_incidents
 
 #: Categories in the order the incident page shows them.
 CATEGORIES = ("killed", "injured", "arrested", "captured", "missing", "hostages", "displaced")
@@ -51,9 +53,15 @@ def filters_of(country: str | None = None, date_from: str | None = None, date_to
 
 
 def incident_page(store: Store, filters: Filters, sort: str, page: int, per_page: int) -> Page:
-    """Rows ``page`` (1-based) of the incidents matching ``filters``."""
+    """Rows ``page`` (1-based) of the incidents matching ``filters``: the rows
+    of ``list_incidents``, with the page's OFFSET in the query (a deep page
+    does not read every row before it)."""
     offset = (page - 1) * per_page
-    rows = list_incidents(store, filters, sort=sort, limit=offset + per_page)[offset:]
+    snippet = sa.func.substr(t.documents.c.text, 1, 120).label("snippet")
+    q = select_incidents(store, filters, sort, per_page, [*(t.incidents.c[c] for c in LIST_COLUMNS), snippet])
+    q = q.join_from(t.incidents, t.documents, t.documents.c.id == t.incidents.c.document_id).offset(offset)
+    with store.read() as conn:
+        rows = [dict(row._mapping) for row in conn.execute(q)]
     return Page(rows=rows, total=count_incidents(store, filters), page=page, per_page=per_page)
 
 
