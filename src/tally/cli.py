@@ -161,7 +161,7 @@ def eval_cmd(
     """Measure tally's killed and injured figures against your own coded data.
 
     Prints exact match of ``casualties.killed.best`` and ``injured.best``, how
-    often the coded deaths fall inside [killed.low, killed.high], the median
+    often the coded deaths fall between killed.low and killed.high, the median
     high/low ratio and the speed.
     """
     from .evaluate import evaluate
