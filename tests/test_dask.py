@@ -376,3 +376,14 @@ def test_checkpoint_resume_on_each_backend(dump, db_url):
         with store.read() as conn:
             ids = [r[0] for r in conn.execute(sa.text("SELECT id FROM incidents ORDER BY pk"))]
     assert ids == [f"page-{i}" for i in incidents]
+
+
+def test_an_unreadable_multistream_index_is_a_failure_line(multistream, cluster, tmp_path):
+    path, _, _ = multistream
+    copy = tmp_path / "bad-multistream.xml.bz2"
+    copy.write_bytes(path.read_bytes())
+    index = path.with_name("synth-multistream-index.txt.bz2").read_bytes()
+    (tmp_path / "bad-multistream-index.txt.bz2").write_bytes(index[: len(index) // 2])  # truncated
+    with Store(f"sqlite:///{tmp_path / 'bad.db'}") as store:
+        result = ingest_parallel(store, [copy], prefilter=True, executor=_on(cluster), range_pages=20)
+    assert len(result.failed) == 1 and "cannot read the multistream index" in result.failed[0]

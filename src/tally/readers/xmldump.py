@@ -83,6 +83,13 @@ def stream_ranges(path: str | Path, index: str | Path, pages: int = 1000) -> Ite
     """The dump's streams, by its index, grouped into ranges of at least ``pages``
     pages; the last range runs to the end of the file (the closing stream). The
     header stream (before the first indexed offset) is in no range."""
+    try:
+        yield from _stream_ranges(path, index, pages)
+    except (OSError, EOFError, UnicodeError) as exc:
+        raise ReaderError(str(index), f"cannot read the multistream index: {exc}") from None
+
+
+def _stream_ranges(path: str | Path, index: str | Path, pages: int) -> Iterator[StreamRange]:
     size = Path(path).stat().st_size
     start: int | None = None
     ids: list[int] = []

@@ -255,7 +255,15 @@ def _range_tasks(path: str | Path, index: Path, pages: int, prefilter: bool, pol
     from ..readers.xmldump import stream_ranges
 
     after = skip.after if skip is not None else None
-    for rng in stream_ranges(path, index, pages):
+    ranges = stream_ranges(path, index, pages)
+    while True:
+        try:
+            rng = next(ranges)
+        except StopIteration:
+            break
+        except ReaderError as exc:  # the index cannot be read (further)
+            yield _work, ([str(exc)], policy), None
+            return
         if skip is not None and not skip.found:
             if after not in rng.page_ids:
                 skip.skipped += len(rng.page_ids)
