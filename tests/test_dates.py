@@ -134,3 +134,19 @@ def test_a_decade_in_running_text_is_not_the_incident_date():
 def test_template_left_as_markup_open_ended():
     found = parse_date("{{start date and age|2014|06}} – present")
     assert (found.start, found.end, found.precision) == ("2014-06", None, "month")
+
+
+@pytest.mark.parametrize("value, start", [
+    ("5 October 2017 (ongoing)", "2017-10-05"),
+    ("Since 5 October 2017", "2017-10-05"),
+    ("5 October 2017 – ongoing", "2017-10-05"),
+    ("June 2014 – present", "2014-06"),
+])
+def test_ongoing_has_no_end(value, start):
+    found = parse_date(value)
+    assert (found.start, found.end) == (start, None)
+
+
+def test_a_range_after_from_keeps_its_end():
+    found = parse_date("From 5 March 2016 to 8 March 2016")
+    assert (found.start, found.end) == ("2016-03-05", "2016-03-08")

@@ -69,7 +69,9 @@ _YEAR_PATTERNS = 3
 #: Day and month without a year ("on 8 June", "March 19"): resolved against a reference date.
 _NOYEAR = [_p(r"{d1}\s+{m1}(?!\s*,?\s*\d)"), _p(r"{m1}\s+{d1}(?!\s*,?\s*\d)(?!:)")]
 
-_PRESENT = re.compile(r"\s*(?:–|—|-|to)\s*(?:present|ongoing|now)\b", re.I)
+_PRESENT = re.compile(r"\s*(?:(?:–|—|-|to)\s*(?:the\s+)?(?:present|ongoing|now|today)\b|,?\s*\(\s*(?:ongoing|continuing)\s*\))",
+                      re.I)
+_SINCE = re.compile(r"(?:since|starting(?:\s+on)?|began(?:\s+on)?)\s+$", re.I)
 
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 _RELATIVE = re.compile(
@@ -178,7 +180,10 @@ def parse_date(value: str, ref: date | None = None) -> DateRange | None:
     if m is not None:
         found = _from_match(m)
         if found is not None:
-            if _PRESENT.match(value, m.end()):
+            since = _SINCE.search(value[:m.start()]) and found.start == found.end
+            if since and not re.search(r"\b(?:to|until|till)\b|–|—", value[m.end():]):
+                found.end = None  # "Since 5 October 2017": still going on
+            elif _PRESENT.match(value, m.end()):
                 found.end = None
                 found.text = value[m.start():_PRESENT.match(value, m.end()).end()].strip()  # type: ignore[union-attr]
             elif found.precision == "day":
