@@ -19,6 +19,13 @@ each batch is written, the sink records a checkpoint for a dump: the last page
 id whose record and all earlier ones are written
 (:mod:`tally.store.checkpoint`); with ``resume=True`` a re-run skips the pages
 up to it without pre-filtering, parsing or extracting them.
+
+A multistream dump with its index beside it (``X-multistream.xml.bz2`` and
+``X-multistream-index.txt.bz2``) and more than one worker is not read by the
+parent: it reads the index only and submits byte ranges of whole bz2 streams
+(about :data:`RANGE_PAGES` pages each) to :func:`_work_range`, which reads,
+decompresses and pre-filters its own pages, so the decompression is spread over
+the workers too. The checkpoint is then the last page of the last range written.
 """
 
 from __future__ import annotations
