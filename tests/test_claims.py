@@ -353,3 +353,17 @@ def test_counted_events_are_not_victims(text, expected):
 def test_group_drops_the_linking_of(text, group):
     _, claims = body(text)
     assert [c.group for c in claims] == [group]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one person described twice in an apposition
+    ("Rosa Mendes, the owner of a bakery and a critic of the local council, was shot and killed at her shop.",
+     [(1, 1)]),
+    # an earlier victim of a series is not one more victim
+    ("A village chief was shot dead by gunmen on Sunday, the fourth killing of a chief in the district this year.",
+     [(1, 1)]),
+    # but a real second victim joined by "and a" still counts
+    ("Gunmen killed a teacher and a nurse outside the clinic.", [(1, 1), (1, 1)]),
+])
+def test_one_person_described_twice_is_one_victim(text, expected):
+    assert figures(text) == expected

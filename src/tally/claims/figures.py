@@ -80,6 +80,21 @@ _NAME_AND_RE = re.compile(r"(?<![\w'’-])(?P<q>[A-Z][a-z]+(?:\s+(?:[A-Z][a-z'�
                           r"ten|\d))")
 
 
+#: "the third killing of a Salafist imam this month": an earlier victim of a series, not one more here
+_SERIES_BEFORE_RE = re.compile(r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|"
+                               r"\d+(?:st|nd|rd|th))\s+(?:such\s+)?(?:killing|murder|death|assassination|"
+                               r"attack|abduction|kidnapping)s?\s+(?:of|on)\s+$", re.I)
+#: "Maria Lopez, the editor of a weekly and a critic of ...,": one person described twice
+_APPOSITION_BEFORE_RE = re.compile(r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)*,\s+(?:the|an?)\s+[^,;()]*\band\s+$")
+
+
+def _extra_figure_ok(text: str, ss: int, m: re.Match) -> bool:
+    before = text[max(ss, m.start("q") - 120):m.start("q")]
+    if _SERIES_BEFORE_RE.search(before):
+        return False
+    return not (m.group("q").lower() in ("a", "an") and _APPOSITION_BEFORE_RE.search(before))
+
+
 def _sentence_quantities(text: str, ss: int, se: int) -> list[Quantity]:
     qs = [q for q in find_quantities(text, ss, se) if not _bad_number(text, q, ss)]
     taken = {q.start for q in qs}
@@ -87,7 +102,7 @@ def _sentence_quantities(text: str, ss: int, se: int) -> list[Quantity]:
     for rx in (_COUPLE_RE, _AND_ONE_RE, _ANOTHER_RE, _NAME_AND_RE):
         n = 2 if rx is _COUPLE_RE else 1
         for m in rx.finditer(text, ss, se):
-            if m.start("q") not in taken:
+            if m.start("q") not in taken and _extra_figure_ok(text, ss, m):
                 taken.add(m.start("q"))
                 extra.append(Quantity(n, n, "exactly", m.start("q"), m.end("q"), m.group("q")))
     if extra:
