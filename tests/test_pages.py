@@ -190,3 +190,20 @@ def test_wikitext_quotes_and_as_of_keep_their_words() -> None:
                          "{{Blockquote|text=The attack left 12 soldiers dead, the army said.|author=Army}}\n", "t.wiki")
     assert "As of September 2024 ongoing" in doc.text
     assert "The attack left 12 soldiers dead, the army said." in doc.text
+
+
+def test_reactions_name_the_country_or_body_that_spoke() -> None:
+    from tally.dates import parse_date
+    from tally.reactions import find_reactions
+    from tally.readers.plaintext import parse_plaintext
+
+    text = ("= T =\n\nOn 3 May 2020 gunmen killed 10 people in Gao.\n\n==Reactions==\n"
+            "UN Secretary-General António Guterres condemned the attack.\n"
+            "French President Emmanuel Macron expressed his condolences to the families.\n"
+            "The attack was also condemned by the African Union and the governments of Niger and Burkina Faso.\n"
+            "The U.S. State Department said it \"strongly condemns\" the killings.\n\n"
+            "===International===\n- Canada – Prime Minister Justin Trudeau offered condolences.\n")
+    got = {r["actor"]: r["stance"] for r in find_reactions(parse_plaintext(text, "t.txt"), parse_date("3 May 2020"))}
+    assert got == {"United Nations": "condemned", "France": "condolences", "African Union": "condemned",
+                   "Niger": "condemned", "Burkina Faso": "condemned", "United States": "condemned",
+                   "Canada": "condolences"}

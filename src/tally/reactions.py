@@ -13,13 +13,16 @@ import re
 from datetime import date
 from typing import Any
 
-from .actors import actor_key, make_actor, split_names
+from .actors import actor_key, actor_table, make_actor, split_names
 from .dates import find_date
 from .model import DateRange, Document
 from .places import country_by_name
 
 _SECTION_RE = re.compile(r"reaction|response|condemnation|international|aftermath", re.I)
-_SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
+#: a sentence: up to ".", "!" or "?" before a space or the end, never after an initial or an
+#: abbreviation ("the U.S. State Department", "Gen. Smith")
+_SENTENCE_RE = re.compile(r"(?:\b(?:[A-Z]|Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|St|Jr|Sr|No|Gov|Sen|Rep|Prof|Adm"
+                          r"|Brig)\.|[^.!?\n]|[.!?](?=[^\s.!?]))+(?:[.!?]+|\n|$)")
 _VERBS = (r"condemned|condemns|denounced|deplored|criticised|criticized|praised|welcomed|supported|hailed"
           r"|mourned|expressed\s+(?:its|his|her|their|deep|deepest|\s)*(?:condolences|sympathy|solidarity|shock"
           r"|sadness)|offered\s+(?:its|his|her|their|\s)*condolences|called\s+for|urged")
@@ -33,7 +36,7 @@ _TITLE_RE = re.compile(r"^(?:(?:Vice|Deputy|Acting|Former)\s+)?(?:President|Prim
 _BULLET_RE = re.compile(r"^\s*[-*•]\s*")
 _VAGUE = {"several", "many", "some", "other", "others", "various", "multiple", "numerous", "both", "all",
           "most", "few", "a", "an", "these", "those", "his", "her", "their", "its"}
-_ITEM_RE = re.compile(r"^\s*[-*•]\s*(?P<who>[^:\n]{2,60}):\s*(?P<rest>.+)$", re.M)
+_ITEM_RE = re.compile(r"^\s*[-*•]\s*(?P<who>[^:\n–—]{2,60}?)(?::|\s+[–—-]\s+)\s*(?P<rest>.+)$", re.M)
 _INCLUDING_RE = re.compile(r"\b(?:including|such as|among them|notably|namely)\s+", re.I)
 _POSSESSIVE_RE = re.compile(r"^(?P<who>.+?)['’]s\s+(?:\w+\s+){0,3}(?:ministry|government|president|office"
                             r"|foreign|prime|embassy|leader|spokesperson|spokesman)\b", re.I)
@@ -52,13 +55,49 @@ def stance_of(verb: str) -> str:
     return "responded"
 
 
+_SAID_RE = re.compile(r"\s+(?:said|says|stated|announced|added|declared|wrote|tweeted|told)\b.*$|\s+[–—-]\s+.*$"
+                      r"|\s*[\"“].*$")
+_OF_RE = re.compile(r"^(?:the\s+)?(?:governments?|leaders?|presidents?|prime\s+ministers?|foreign\s+ministr(?:y|ies)"
+                    r"|ministr(?:y|ies)\s+of\s+foreign\s+affairs|embass(?:y|ies)|people|authorities|heads?\s+of\s+state)"
+                    r"\s+of\s+(?:the\s+)?", re.I)
+_OFFICE_RE = re.compile(r"^(?:(?:Vice|Deputy|Acting|Former|Interim)\s+)?(?:President|Prime Minister|Foreign Minister"
+                        r"|Foreign Secretary|Secretary of State|Minister|Ministry|Secretary-General|Secretary General"
+                        r"|High Commissioner|Special Representative|Envoy|King|Queen|Pope|Chancellor|Governor|Premier"
+                        r"|Emir|Sultan|Mayor|Government|government|State Department|Foreign Ministry|foreign ministry"
+                        r"|Foreign Office|Embassy|embassy|leader|Leader|Army|army|military|Military|Police|police"
+                        r"|Interior Minister|Defence Minister|Defense Minister|Spokesperson|spokesperson|spokesman"
+                        r"|Spokesman|Commission|Council|Office|Chairperson|Chairman)\b")
+
+
+def _office_holder(who: str) -> str | None:
+    """"French President Emmanuel Macron", "UN Secretary-General António
+    Guterres", "U.S. State Department": the country or body they speak for."""
+    words = who.split()
+    for n in range(min(4, len(words) - 1), 0, -1):
+        head, rest = " ".join(words[:n]), " ".join(words[n:])
+        if not _OFFICE_RE.match(rest):
+            continue
+        c = country_by_name(head)
+        if c is not None:
+            return c.name
+        known = actor_table().lookup(head)
+        if known is not None:
+            return known[0]
+    return None
+
+
 def _actor_name(who: str) -> str | None:
     """A canonical actor name for the subject ``who``, or None if it is not a name."""
+    who = _SAID_RE.sub("", who.strip())
     who = who.strip(" .\"'")
     m = _POSSESSIVE_RE.match(who)
     if m:
         who = m.group("who")
     who = re.sub(r"^(?:[Tt]he)\s+", "", who)
+    who = _OF_RE.sub("", who)
+    held = _office_holder(who) if who[:1].isupper() else None
+    if held is not None:
+        return held
     who = _TITLE_RE.sub("", who)
     if not who or not who[0].isupper() or len(who.split()) > 8:
         return None
