@@ -367,3 +367,12 @@ def test_group_drops_the_linking_of(text, group):
 ])
 def test_one_person_described_twice_is_one_victim(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Raiders decapitated three village elders near the well.", [(3, 3)]),
+    ("Fourteen prisoners were put to death after the failed escape.", [(14, 14)]),
+    ("Nine passengers, most of them children, drowned when gunmen fired on the ferry.", [(9, 9)]),
+])
+def test_more_ways_of_killing(text, expected):
+    assert figures(text) == expected

@@ -16,7 +16,7 @@ _KILL_ACTIVE = (r"killed|killing|kills|kill|martyred|massacred|massacres|beheads
                 r"hacked\s+to\s+death|stabbed\s+to\s+death|beat\s+to\s+death|beaten\s+to\s+death|"
                 r"burned\s+to\s+death|burnt\s+to\s+death|\w+ing\s+to\s+death|\w+ed\s+to\s+death|claimed\s+the\s+lives\s+of|"
                 r"claiming\s+the\s+lives\s+of|took\s+the\s+lives\s+of|taking\s+the\s+lives\s+of|"
-                r"assassinated|assassinating")
+                r"assassinated|assassinating|decapitated|decapitating|put\s+to\s+death|putting\s+to\s+death")
 _LEFT_TRIGGERS = {
     "killed": _KILL_ACTIVE + r"|shot(?!\s+(?:at|and\s+(?:wounded|injured)|in\s+the\s+(?:leg|arm|hand|foot|shoulder|knee)))|"
                              r"killers\s+of|death\s+toll|toll|bodies\s+of|killing\s+of|corpses\s+of|remains\s+of|"
@@ -30,7 +30,7 @@ _LEFT_TRIGGERS = {
     "displaced": r"displaced|displacing|displacement\s+of|forced\s+out",
 }
 _RIGHT_TRIGGERS = {
-    "killed": _KILL_ACTIVE + r"|dead|died|dying|deaths|death|slain|perished|"
+    "killed": _KILL_ACTIVE + r"|dead|died|dying|deaths|death|slain|perished|drowned|"
                              r"lost\s+(?:their|his|her)\s+lives|lost\s+(?:their|his|her)\s+life|"
                              r"bodies|corpses|fatalities|fatally\s+(?:shot|wounded|injured)|"
                              r"burned\s+alive|burnt\s+alive|found\s+dead|found\s+murdered|casualties|"
