@@ -84,7 +84,8 @@ def parse_wikitext(wikitext: str, source: str, title: str | None = None,
     if title is None:
         named = {normalise_key(n): v for n, _, v in reversed(fields)}
         title = next((named[k].split("\n")[0] for k in TITLE_KEYS if named.get(k)), None)
-        title = title or Path(source.split("#", 1)[0]).stem.replace("_", " ")
+        stem = Path(source.split("#", 1)[0]).stem.replace("_", " ")
+        title = title or (stem if _descriptive(stem) else _bold_title(wikitext) or stem)
 
     layout = _Layout(title)
     infobox = layout.add_infobox(template, fields) if fields else None
@@ -97,6 +98,34 @@ def parse_wikitext(wikitext: str, source: str, title: str | None = None,
     links = _unique(part_of + renderer.links + see_also + renderer.categories)
     return Document(text=layout.text(), source=source, format="wikitext", title=title, id=None,
                     sections=layout.sections, infobox=infobox, links=links, meta=doc_meta)
+
+
+_BOLD_RE = re.compile(r"'{3}(?!')(.{3,150}?)(?<!')'{3}")
+
+
+_PLACEHOLDER_WORDS = frozenset({"page", "pages", "doc", "document", "article", "input", "test", "file", "text", "wiki",
+                                "wikitext", "sample", "example", "untitled", "stdin", "data", "item"})
+
+
+def _descriptive(stem: str) -> bool:
+    """True when a file name reads as the page's title ("2015 Bamako hotel
+    attack"), not as a number, hash or placeholder ("000 1452c17848fca342", "page 12")."""
+    words = re.findall(r"[^\W\d_]{3,}|\w+", stem)
+    return any(re.search(r"[^\W\d_]", w) and not re.fullmatch(r"[0-9a-f]+", w, re.I)
+               and w.lower() not in _PLACEHOLDER_WORDS for w in words)
+
+
+def _bold_title(wikitext: str) -> str | None:
+    """The article's name as its first sentence writes it in bold ("The
+    '''2014 Kano mosque bombing''' was..."), for a page with no title given."""
+    lead = re.split(r"^==", wikitext, maxsplit=1, flags=re.M)[0]
+    lead = re.sub(r"\{\{[^{}]*\}\}", "", lead)  # short templates (hatnotes, short descriptions)
+    m = _BOLD_RE.search(lead)
+    if m is None:
+        return None
+    title = re.sub(r"\[\[(?:[^|\]]*\|)?([^\]]*)\]\]", r"\1", m.group(1))
+    title = re.sub(r"<[^>]+>|'{2,}", "", title).strip()
+    return title if title and "\n" not in title and not title.startswith(("{", "|")) else None
 
 
 def _find_infobox(code: Wikicode) -> Template | None:
