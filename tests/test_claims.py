@@ -227,6 +227,9 @@ def test_every_claim_has_exact_evidence():
     ("12 victims + 2 perpetrators", [(12, None), (2, "perpetrators")]),
     ("100 killed and 200 wounded", [(100, None), (200, None)]),
     ("~1,000", [(1000, None)]),
+    # a breakdown in brackets is the same figure, not two more
+    ("137 (130 victims + 7 perpetrators)", [(137, None)]),
+    ("40 (31 civilians and 9 soldiers)", [(40, None)]),
 ])
 def test_infobox_total_field_forms(value, expected):
     page = f"= X =\n\nInfobox\n- Title: Depot bombing\n- Fatalities: {value}\n\nText.\n"

@@ -146,11 +146,14 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
             pos = i + 1
         i += 1
     segs.append((pos, end))
-    # "7 and at least two soldiers": two figures, two segments
+    # "7 and at least two soldiers": two figures, two segments; not inside brackets, where
+    # "137 (130 victims + 7 perpetrators)" breaks the one figure down
     split_segs = []
     for s, e in segs:
         cut = s
         for m in _AND_NUM_RE.finditer(text, s, e):
+            if text.count("(", s, m.start()) > text.count(")", s, m.start()):
+                continue
             split_segs.append((cut, m.start()))
             cut = m.end()
         split_segs.append((cut, e))
