@@ -379,3 +379,12 @@ def test_one_person_described_twice_is_one_victim(text, expected):
 ])
 def test_more_ways_of_killing(text, expected):
     assert figures(text) == expected
+
+
+def test_infobox_br_left_in_a_rendered_value_separates_segments():
+    page = ("= X =\n\nInfobox\n- Combatant1: A\n- Combatant2: B\n"
+            "- Casualties2: 2,000+ killed (government claim)<br />400 killed (rebel claim)\n\nText.\n")
+    doc = parse_plaintext(page, "t.txt")
+    claims = extract_claims(doc, [])
+    assert [(c.low, c.high, c.source) for c in claims] == [(2000, None, "government"), (400, 400, "rebel")]
+    check_evidence(doc, claims)

@@ -130,6 +130,9 @@ _AND_NUM_RE = re.compile(r"\s+(?:and|plus|&|\+)\s+(?=\d|(?:at\s+least|over|more\
                          r"thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred|several|dozens)\b)", re.I)
 
 
+_BR_RE = re.compile(r"<\s*br\s*/?\s*>", re.I)
+
+
 def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     segs = []
     pos = start
@@ -144,6 +147,11 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
         elif depth == 0 and (c in "\n;" or (c == "," and not re.match(r",\d{3}\b", text[i:i + 5]))):
             segs.append((pos, i))
             pos = i + 1
+        elif c == "<" and (br := _BR_RE.match(text, i, end)):  # a <br> left in a rendered value
+            segs.append((pos, i))
+            pos = br.end()
+            i = pos
+            continue
         i += 1
     segs.append((pos, end))
     # "7 and at least two soldiers": two figures, two segments; not inside brackets, where
