@@ -245,3 +245,13 @@ def test_field_places_named_inside_descriptions(value, name, precision, lat, lon
 def test_field_two_places_in_two_countries_on_one_line():
     places = resolve_field("Mogadishu, Somalia & Nairobi, Kenya")
     assert [(p.name, p.country_iso3) for p in places] == [("Mogadishu", "SOM"), ("Nairobi", "KEN")]
+
+
+@pytest.mark.parametrize("value, name, precision", [
+    ("El Geneina, West Darfur, Sudan", "El Geneina", "exact"),   # "West Darfur" is a state, not the west of Sudan
+    ("Raqqa, Raqqa Governorate, Syria", "Raqqa", "exact"),       # a supplement town inside its governorate
+    ("Aleppo, Aleppo Governorate, Syria", "Aleppo", "exact"),
+])
+def test_field_regions_named_with_a_direction_and_supplement_towns(value, name, precision):
+    place = pick_location(resolve_field(value))
+    assert (place.name, place.precision) == (name, precision)

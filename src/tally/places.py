@@ -270,7 +270,7 @@ def _split_at_country(line: str) -> list[str]:
 def _part_of_country(seg: str) -> Place | None:
     """"Northern Mali", "north-eastern Nigeria": a point in that part of the country."""
     m = _DIRECTION_RE.match(seg.strip())
-    if not m:
+    if not m or gazetteer().lookup(seg.strip()):  # "West Darfur", "North Kivu": a region's own name
         return None
     c = gazetteer().countries.get(place_key(m.group(2)))
     if c is None:
