@@ -388,3 +388,12 @@ def test_infobox_br_left_in_a_rendered_value_separates_segments():
     claims = extract_claims(doc, [])
     assert [(c.low, c.high, c.source) for c in claims] == [(2000, None, "government"), (400, 400, "rebel")]
     check_evidence(doc, claims)
+
+
+@pytest.mark.parametrize("text, cat, expected", [
+    ("Eleven fishermen remain missing after the raid on the island.", "missing", [(11, 11)]),
+    ("The toll rose to 45, with more than 100 people treated in hospital.", "injured", [(100, None)]),
+    ("The toll rose to 45, with more than 100 people treated in hospital.", "killed", [(45, 45)]),
+])
+def test_missing_and_treated(text, cat, expected):
+    assert figures(text, cat) == expected

@@ -36,7 +36,8 @@ _RIGHT_TRIGGERS = {
                              r"burned\s+alive|burnt\s+alive|found\s+dead|found\s+murdered|casualties|"
                              r"shot(?!\s+(?:at|and\s+(?:wounded|injured)|in\s+the\s+(?:leg|arm|hand|foot|shoulder|knee)|"
                              r"(?:and\s+)?(?:dead|to\s+death|and\s+killed)))",
-    "injured": r"wounded|injured|hurt|injuries|wounding|injuring|hospitali[sz]ed|(?:sustained|suffered)\s+(?:\w+\s+)?(?:injuries|injury|wounds)",
+    "injured": r"wounded|injured|hurt|injuries|wounding|injuring|hospitali[sz]ed|(?:sustained|suffered)\s+(?:\w+\s+)?(?:injuries|injury|wounds)|"
+               r"treated\s+(?:in|at)\s+(?:(?:a|the|local|nearby|\w+['’]s)\s+)?hospitals?|treated\s+for\s+(?:\w+\s+)?(?:injuries|wounds)",
     "arrested": r"arrested|detained|apprehended|rounded\s+up|in\s+custody|arrests|detentions",
     "captured": r"captured|taken\s+prisoner",
     "missing": r"missing|unaccounted\s+for|disappeared",
@@ -67,7 +68,7 @@ LEAVE_RIGHT_RE = re.compile(
 _STOP = (r"and|or|but|while|whereas|when|after|before|as|who|whom|which|that|because|since|if|"
          r"following|amid|during|said|says|told|reported|including|according|stating|saying|claiming|adding|reporting")
 _AUX = (r"(?:\s*,?\s*(?:were|was|are|is|have|has|had|been|being|be|got|get|reportedly|allegedly|\w+ly|"
-        r"also|all|later|subsequently|believed|feared|confirmed|thought|said|reported|known|"
+        r"also|all|later|subsequently|believed|feared|confirmed|thought|said|reported|known|remain|remains|remained|"
         r"to|each|both|then|immediately|either|eventually|found|left|now|already|still|in\s+total|"
         r"in\s+all|so\s+far|altogether|likely|presumed|killed\s+or|dead\s+or|since|"
         r"(?:on|last|early|late)\s+\w+day(?:\s+(?:night|morning|evening|afternoon))?|yesterday|today|tonight|"

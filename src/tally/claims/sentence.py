@@ -127,8 +127,8 @@ def _sentence_claims(text: str, ss: int, se: int, ctx: _Ctx) -> list[Claim]:
                     active = True  # "two women with explosives strapped to their bodies"
                 passive_aux = re.search(r"\b(?:been|were|was|are|is|being|got|get|be)\b", aux, re.I)
                 if not passive_aux and ((np or "").strip() or aux.strip()):
-                    if trig_word.endswith("ing"):
-                        active = True
+                    if trig_word.endswith("ing") and trig_word not in ("missing", "dying"):
+                        active = True  # "gunmen killing ...", not "23 people remain missing"
                     elif re.match(r"(?:kill|massacre|execute|murder|slaughter|behead|lynch|shot|gun|hack|"
                                   r"stab|wound|injur|kidnap|abduct|arrest|detain|captur|seiz|displac|claim|"
                                   r"took|burn|beat|slew|assassinat|martyr|fatally|\w+ed\s+to\s+death)", trig_word):
