@@ -397,3 +397,10 @@ def test_infobox_br_left_in_a_rendered_value_separates_segments():
 ])
 def test_missing_and_treated(text, cat, expected):
     assert figures(text, cat) == expected
+
+
+def test_documented_and_recorded_name_the_source():
+    _, claims = body("Human Rights Watch documented the deaths of 41 villagers in the district.")
+    assert [(c.low, c.source) for c in claims] == [(41, "Human Rights Watch")]
+    _, claims = body("The UN mission recorded 212 civilian deaths in the province.")
+    assert [(c.low, c.source) for c in claims] == [(212, "The UN mission")]

@@ -17,7 +17,8 @@ SOURCE_PATTERNS = [
     re.compile(r"\baccording\s+to\s+(?P<src>[^,;.\"“”()]{2,90}?)(?=\s*(?:[,;.\"“”()]|$|\s+(?:who|which|in\s+a|on\s+\w+day)\b))", re.I),
     re.compile(r"[,\"”]\s*(?P<src>(?:[^,;\"“”]{2,90}?))\s+(?:said|says|reported|told|stated|announced|confirmed|added|claimed|estimated|noted)\b[^,;]{0,80}$"),
     re.compile(r"[,\"”]\s*(?:said|says|reported|told|stated|announced|confirmed)\s+(?P<src>[^,;.]{2,80})[.]?$", re.I),
-    re.compile(r"^(?:(?:On|In|At)\s[^,]{1,40},\s*)?(?:That same day,\s*)?(?P<src>(?:[A-Z][\w'’.-]*|the|an?|one|local|military|security|police|government)(?:\s+[\w'’.-]+){0,9}?)\s*,?\s+(?:(?:also|later|had|has|have)\s+)?(?:said|says|reported|stated|announced|told|confirmed|claimed|estimated|put|gave)\b"),
+    re.compile(r"^(?:(?:On|In|At)\s[^,]{1,40},\s*)?(?:That same day,\s*)?(?P<src>(?:[A-Z][\w'’.-]*|the|an?|one|local|military|security|police|government)(?:\s+[\w'’.-]+){0,9}?)\s*,?\s+(?:(?:also|later|had|has|have)\s+)?(?:said|says|reported|stated|announced|told|confirmed|claimed|estimated|put|gave|"
+               r"documented|recorded|counted|verified|registered)\b"),
     re.compile(r"\bper\s+(?P<src>[A-Z][^,;.()]{1,60})"),
     re.compile(r"^(?P<src>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}),[^,]{3,80},\s*(?:said|says|stated|reported|announced|claimed)\b"),
 ]
