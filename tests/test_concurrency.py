@@ -73,6 +73,6 @@ def test_reads_while_an_ingest_writes(backend, request, tmp_path):
     assert totals == sorted(totals), "the total went down"
     assert totals[-1] == DOCS
     during = [n for n in totals if 0 < n < DOCS]
-    assert len(set(during)) >= 3, f"the reads did not overlap the ingest: {sorted(set(totals))}"
+    assert len(set(during)) >= 2, f"the reads did not overlap the ingest: {sorted(set(totals))}"
     assert reads > 50
     print(f"{backend}: {reads} reads, totals seen {sorted(set(totals))}")

@@ -50,7 +50,7 @@ def postgresql_schema(pg_server):
 
 
 #: Generated cases per operation and auth mode (derandomized: the same every run).
-MAX_EXAMPLES = 30
+MAX_EXAMPLES = 20
 AUTH = {"token": {"Authorization": f"Bearer {TOKEN}"}, "none": {}, "wrong": {"Authorization": "Bearer wrong"}}
 
 
