@@ -404,3 +404,8 @@ def test_documented_and_recorded_name_the_source():
     assert [(c.low, c.source) for c in claims] == [(41, "Human Rights Watch")]
     _, claims = body("The UN mission recorded 212 civilian deaths in the province.")
     assert [(c.low, c.source) for c in claims] == [(212, "The UN mission")]
+
+
+def test_source_drops_a_trailing_adverb():
+    _, claims = body("Police initially said 19 people had died.")
+    assert [c.source for c in claims] == ["Police"]

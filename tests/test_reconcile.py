@@ -318,3 +318,15 @@ def test_apply_policy_tolerates_records_without_rules():
            "casualties_by_side": {}}
     k = apply_policy(rec, "acled")["casualties"]["killed"]
     assert k["best"] == 10 and k["high"] >= 10
+
+
+def test_infobox_total_range_takes_an_independent_count_inside_it():
+    page = ("= 2033 Market bombing =\n\nInfobox\n- Title: 2033 Market bombing\n- Date: 4 March 2033\n"
+            "- Deaths: 31–38\n\nTwo bombers attacked the market on 4 March 2033.\n\n==Casualties==\n"
+            "The toll rose to 38, hospital officials said. Amnesty International said 45 people were killed.\n")
+    rec = extract(parse_plaintext(page, "t.txt"))
+    k = rec.casualties["killed"]
+    assert (k.low, k.best, k.high) == (31, 38, 38) and k.rule == "infobox-total+independent-count"
+    # without a body figure inside the range the infobox's own low stays best
+    rec = extract(parse_plaintext(page.replace("The toll rose to 38, hospital officials said. ", ""), "t.txt"))
+    assert (rec.casualties["killed"].best, rec.casualties["killed"].rule) == (31, "infobox-total")

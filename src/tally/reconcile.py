@@ -62,6 +62,7 @@ def reconcile(incident: Incident, doc: Document, policy: str = "tally") -> Incid
                 for c in claims]
     casualties, _ = casualty_totals(used, doc, policy)
     _not_the_perpetrators_word(casualties, used, incident, doc, policy)
+    _independent_count_inside_total(casualties, used, doc)
     view = _SideView(incident, used, doc)
     by_side: dict[str, dict[str, Estimate | None]] = {}
     for sid in view.side_ids():
@@ -252,6 +253,30 @@ def _overlap(a: Claim, b: Claim) -> bool:
     al, ah = _range(a)
     bl, bh = _range(b)
     return al <= bh and bl <= ah
+
+
+_GENERIC_GROUP_RE = re.compile(r"^(?:people|persons|victims|total|dead|others)?$", re.I)
+
+
+def _independent_count_inside_total(casualties, claims: list[Claim], doc: Document) -> None:
+    """An infobox total given as a range ("31–38") takes as ``best`` the most
+    specific (then the latest) independent, closed body figure of the whole toll
+    inside the range ("hospital officials said the toll had risen to 38"), as a
+    side's row does (``+independent-count``)."""
+    for cat, e in casualties.items():
+        if not e or not (e.rule or "").startswith("infobox-total") or e.high is None or e.low is None \
+                or e.low >= e.high:
+            continue
+        inside = [i for i, c in enumerate(claims)
+                  if c.origin == "body" and not c.other_event and c.categories == [cat]
+                  and c.source_class == "independent" and c.high is not None and c.low is not None
+                  and e.low <= c.low and c.high <= e.high and not c.side
+                  and _GENERIC_GROUP_RE.match(c.group or "") and relation(c, doc) != "subset"]
+        if inside:
+            j = max(inside, key=lambda k: (_specificity(claims[k]), claims[k].start))
+            e.best = _best_of(claims[j])
+            e.rule += "+independent-count"
+            e.claims = sorted(set(e.claims) | {j})
 
 
 def _round(n: int | None) -> bool:

@@ -109,6 +109,8 @@ def _sentence_source(sent: str) -> str | None:
             if re.match(r"^(?:but|although|though|while|whereas|however)\b", src, re.I):
                 continue
             src = re.sub(r"^(?:and|which|who)\s+", "", src, flags=re.I)
+            src = re.sub(r"\s+(?:initially|originally|first|later|also|earlier|subsequently|previously|"
+                         r"then|now|still)$", "", src, flags=re.I)  # "Police initially said"
             src = re.sub(r"^(?:on|in|at|by|that|later|the\s+same)\b[^,]{0,30}?\b(?:\w*day|week|morning|evening|night|"
                          r"afternoon|month|year|time)\s*,?\s+", "", src, flags=re.I)
             if not src or _BAD_SOURCE.match(src) or len(src) > 90 or _VERBY_SOURCE.search(src):
