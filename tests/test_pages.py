@@ -165,6 +165,7 @@ def test_wikitext_separators_and_flags_split_infobox_items() -> None:
     ("Rapid Support Forces Allied Arab militias", ["Rapid Support Forces", "Allied Arab militias"]),
     ("Sudan Liberation Army", ["Sudan Liberation Movement/Army"]),  # a state's name starts it: one group
     ("Boko Haram Shekau faction", ["Boko Haram Shekau faction"]),
+    ("Mali · Wagner Group • Russia", ["Mali", "Wagner Group", "Russia"]),  # an hlist rendered with dots
 ])
 def test_perpetrator_lines_name_the_group(value: str, names: list[str]) -> None:
     from tally.actors import parse_actors

@@ -27,7 +27,7 @@ _NOTE_RE = re.compile(r"\s*(?:\((?:WIA|KIA|POW|MIA|DOW|executed|captured|until|f
                       r"[^)]*\)|[†‡✝]|\[[^\]]*\])", re.I)
 _HEADING_RE = re.compile(r"^(?:supported by|support|allies|allied|in support|backed by|with support from"
                          r"|logistical support|material support|factions?)\s*:?\s*$", re.I)
-_SPLIT_RE = re.compile(r"\s*(?:\n|;|,(?!\d{3}))\s*")
+_SPLIT_RE = re.compile(r"\s*(?:\n|;|,(?!\d{3})|\s[·•]\s)\s*")
 _AND_RE = re.compile(r"\s+(?:and|&)\s+")
 _NUM = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
 _NUM_RE = re.compile(_NUM)

@@ -126,7 +126,7 @@ def resolve_field(value: str, context: Counter[str] | None = None) -> list[Place
     country segment itself is listed only when nothing else is named."""
     g = gazetteer()
     context = context or Counter()
-    lines = [part for ln in re.split(r"\s*[\n;]\s*", value) if ln.strip() for part in _split_at_country(ln)]
+    lines = [part for ln in re.split(r"\s*(?:[\n;]|\s[·•]\s)\s*", value) if ln.strip() for part in _split_at_country(ln)]
     countries = [c for ln in lines for s in _segments(ln) if (c := g.countries.get(place_key(s)))]
     field_country = countries[-1] if countries else None
     if field_country is None:  # "Multiple locations across northern Mali"
