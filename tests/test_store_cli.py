@@ -85,6 +85,9 @@ def test_cli_ingest_failures_exit_2_one_line_each(cli, tmp_path, reports, fake):
     (["show", "nope"], 1, "no incident 'nope'"),
     (["history", "nope"], 1, "no incident 'nope'"),
     (["export", "--format", "parquet"], 2, "give a file with --out"),
+    (["list", "--min-killed", "99999999999999999999"], 2, "--min-killed must be between 0 and"),
+    (["list", "--limit", "99999999999999999999"], 2, "--limit must be between 0 and"),
+    (["list", "--actor", "a\x00b"], 2, "--actor cannot hold a NUL"),
 ])
 def test_cli_errors_are_one_clear_line(cli, tmp_path, monkeypatch, args, code, message):
     monkeypatch.chdir(tmp_path)

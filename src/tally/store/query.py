@@ -82,14 +82,26 @@ def _where(store: Store, f: Filters) -> list[sa.ColumnElement[bool]]:
         _check_date(f.date_to, "--to")
         conds.append(inc.date_start <= day_bounds(f.date_to)[1])
     if f.min_killed is not None:
+        _check_int(f.min_killed, "--min-killed")
         conds.append(sa.func.coalesce(inc.killed_best, inc.killed_low) >= f.min_killed)
     if f.actor:
+        if "\x00" in f.actor:
+            raise QueryError("--actor cannot hold a NUL character")
         pattern = "%" + _escape_like(f.actor.lower()) + "%"
         conds.append(sa.exists().where(t.actors.c.incident_pk == inc.pk,
                                        t.actors.c.match_key.like(pattern, escape="\\")))
     if f.search is not None:
         conds.append(inc.document_id.in_(_search_ids(store, f.search)))
     return conds
+
+
+#: the largest integer every backend compares without overflow (PostgreSQL's integer)
+MAX_INT = 2**31 - 1
+
+
+def _check_int(value: int, name: str) -> None:
+    if not 0 <= value <= MAX_INT:
+        raise QueryError(f"{name} must be between 0 and {MAX_INT:,}, not {value}")
 
 
 def _escape_like(text: str) -> str:
@@ -127,8 +139,7 @@ def select_incidents(store: Store, filters: Filters | None = None, sort: str = "
         q = q.where(cond)
     q = q.order_by(*_order(sort))
     if limit is not None:
-        if limit < 0:
-            raise QueryError(f"--limit must be 0 or more, not {limit}")
+        _check_int(limit, "--limit")
         q = q.limit(limit)
     return q
 
