@@ -32,7 +32,7 @@ __all__ = ["ADMIN_WORDS", "Country", "Entry", "Gazetteer", "gazetteer", "key_var
 
 DATA = Path(__file__).parent / "data"
 KEEP_CACHES = 4  # built indexes (25 MB each) kept in the cache directory
-CACHE_VERSION = "7"  # bump when the index layout or key rules change (this file's own size and mtime count too)
+CACHE_VERSION = "7"  # bump when the index layout or key rules change (this file's contents count too)
 
 
 #: Display names for countries whose GeoNames name is an inverted form.
@@ -268,14 +268,18 @@ class Gazetteer:
 
     def _cache_path(self, root: Path) -> Path | None:
         """Where the built index is cached: ``$TALLY_CACHE_DIR`` or
-        ``~/.cache/tally``, named by a digest of every input file."""
-        parts = [CACHE_VERSION]
-        for f in sorted([*root.glob("*/*.tsv"), *DATA.glob("*.csv")]) + [Path(__file__)]:
+        ``~/.cache/tally``, named by a digest of what the index is built from:
+        the package's data files (name, size and time: an installed package does not
+        change in place), and the contents of tally's own data files and of the code
+        that builds the index, so a copy of the checkout reuses the same cache."""
+        h = hashlib.sha1(CACHE_VERSION.encode())
+        for f in sorted(root.glob("*/*.tsv")):
             st = f.stat()
-            parts.append(f"{f}:{st.st_size}:{st.st_mtime_ns}")
-        digest = hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
+            h.update(f"{f.parent.name}/{f.name}:{st.st_size}:{st.st_mtime_ns}|".encode())
+        for f in [*sorted(DATA.glob("*.csv")), Path(__file__), Path(__file__).with_name("placenames.py")]:
+            h.update(f.name.encode() + b":" + f.read_bytes())
         base = os.environ.get("TALLY_CACHE_DIR") or os.path.join(os.path.expanduser("~"), ".cache", "tally")
-        return Path(base) / f"gazetteer-{digest}.marshal"
+        return Path(base) / f"gazetteer-{h.hexdigest()[:16]}.marshal"
 
     def _read_cache(self, root: Path) -> bool:
         try:
