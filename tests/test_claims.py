@@ -195,7 +195,7 @@ def test_infobox_segments():
         ("1", ["captured"], 3, 3, None),
         ("2", ["killed"], 8, 8, "Karvonia"),
         ("2", ["killed", "arrested"], 20, 20, "Sea Wolves"),
-        ("other", ["injured"], 2, 2, None),
+        ("civilians", ["injured"], 2, 2, None),  # casualties3 names civilians: their side, not "other"
     ]
     for c in claims:
         # the evidence is the infobox line holding the value
@@ -409,3 +409,19 @@ def test_documented_and_recorded_name_the_source():
 def test_source_drops_a_trailing_adverb():
     _, claims = body("Police initially said 19 people had died.")
     assert [c.source for c in claims] == ["Police"]
+
+
+def test_lost_fighters_are_dead_and_each_clause_keeps_its_speaker():
+    _, claims = body("The army said it killed 120 militants, while the group said it lost only 15 fighters.")
+    assert [(c.low, c.group, c.source) for c in claims] == [(120, "militants", "The army"),
+                                                           (15, "fighters", "the group")]
+    assert figures("The rebels lost three tanks and a helicopter in the fighting.") == []
+    assert figures("The town lost 40% of its population.") == []
+    _, claims = body("Police said 12 people were killed, but witnesses said at least 30 died.")
+    assert [(c.low, c.source) for c in claims] == [(12, "Police"), (30, "witnesses")]
+
+
+def test_a_loss_given_as_the_cause_is_another_event():
+    doc, claims = body("Insurgents killed 23 civilians after they lost 29 of their fighters in an attack on police.")
+    from tally.extract import extract
+    assert extract(doc).casualties["killed"].best == 23

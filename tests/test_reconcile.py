@@ -330,3 +330,17 @@ def test_infobox_total_range_takes_an_independent_count_inside_it():
     # without a body figure inside the range the infobox's own low stays best
     rec = extract(parse_plaintext(page.replace("The toll rose to 38, hospital officials said. ", ""), "t.txt"))
     assert (rec.casualties["killed"].best, rec.casualties["killed"].rule) == (31, "infobox-total")
+
+
+def test_armed_group_nouns_go_to_the_one_non_state_side():
+    page = ("= Battle of Tarvo (2034) =\n\nInfobox\n- Conflict: Battle of Tarvo\n- Date: 2–5 June 2034\n"
+            "- Place: Burkina Faso\n- Combatant1: Burkina Faso\n- Combatant2: Ansarul Islam\n"
+            "- Casualties3: 9 civilians killed\n\n"
+            "The army said it killed 120 militants, while the group said it lost only 15 fighters. "
+            "Twelve soldiers died, according to the defence ministry.\n")
+    rec = extract(parse_plaintext(page, "t.txt"))
+    sides = {(c.low, c.side) for c in rec.claims if c.origin == "body"}
+    assert sides == {(120, "2"), (15, "2"), (12, "1")}
+    k2 = rec.casualties_by_side["2"]["killed"]
+    assert (k2.low, k2.high) == (15, 120)
+    assert "other" not in rec.casualties_by_side and rec.casualties_by_side["civilians"]["killed"].best == 9

@@ -35,6 +35,8 @@ _GENERIC_GROUP_RE = re.compile(r"^(?:people|persons|individuals|others?|victims|
 _SECURITY_RE = re.compile(r"\b(?:soldiers?|troops|gendarmes?|gendarmerie|police(?:men|women|\s+officers?)?|"
                           r"policem[ae]n|servicem[ae]n|army|military|security\s+forces|guards?|recruits?|"
                           r"cadets?|conscripts?|officers?)\b", re.I)
+_FIGHTERS_RE = re.compile(r"\b(?:militants?|fighters?|insurgents?|rebels?|jihadists?|militiam[ae]n|"
+                          r"guerrillas?|combatants?|terrorists?)\b", re.I)
 _STATE_WORD_RE = re.compile(r"\b(?:government|armed\s+forces|army|military|police|gendarmerie|republic|"
                             r"kingdom|state\s+of|ministry)\b", re.I)
 _ORDINAL_RE = re.compile(r"^(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b", re.I)
@@ -217,14 +219,21 @@ def _state_sides(incident: Incident) -> set[str]:
 
 def _map_security_groups(incident: Incident) -> None:
     """Security-force nouns ("gendarme students", "soldiers") with no side, or
-    read as civilians, belong to the one state side of the incident."""
+    read as civilians, belong to the one state side of the incident; armed-group
+    nouns ("militants", "fighters", "rebels") with no side belong to the other
+    side when the incident has exactly two, one of them the state."""
     states = _state_sides(incident)
     if len(states) != 1:
         return
     sid = next(iter(states))
+    others = {s.id for s in incident.sides} - states
     for c in incident.claims:
-        if c.origin == "body" and c.side in (None, "civilians") and c.group and _SECURITY_RE.search(c.group):
+        if c.origin != "body" or not c.group:
+            continue
+        if c.side in (None, "civilians") and _SECURITY_RE.search(c.group):
             c.side = sid
+        elif c.side is None and len(others) == 1 and _FIGHTERS_RE.search(c.group):
+            c.side = next(iter(others))
 
 
 # --------------------------------------------------------------------------- by side
@@ -325,6 +334,8 @@ class _SideView:
             return True
         if sid not in self.first_names:
             return True  # civilians, perpetrators, other: no allies to tell apart
+        if _FIGHTERS_RE.match(c.group.strip()) and not re.search(r"\b[A-Z]", c.group):
+            return True  # "fighters", "militants took part...": the side's fighters, no ally named
         side = next(s for s in self.incident.sides if s.id == sid)
         # the side's first actor, an alias or its demonym ("Malian soldiers"), not an ally ("Wagner soldiers")
         return source_side(c.group, [dataclasses.replace(side, actors=side.actors[:1])]) == sid

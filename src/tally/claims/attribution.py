@@ -39,7 +39,8 @@ OTHER_MARK_RE = re.compile(r"\b(?:last|previous|earlier|prior)\s+(?:year|month|w
 YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 CAUSE_OTHER_RE = re.compile(r"\b(?:(?:sparked|triggered|prompted|provoked)\s+by|over|after|following|avenge|avenging|"
                             r"(?:in\s+)?(?:retaliation|revenge|reprisal)\s+for|anniversary\s+of)\s+(?:the\s+|a\s+)?"
-                            r"(?:\w+\s+){0,2}?(?:killing|killings|murder|murders|death|deaths|assassination|slaying)\s+of\s+$", re.I)
+                            r"(?:\w+\s+){0,2}?(?:killing|killings|murder|murders|death|deaths|assassination|slaying)\s+of\s+$|"
+                            r"\b(?:after|following|since)\s+(?:they|it|he|she|the\s+\w+)\s+(?:had\s+)?lost\s+$", re.I)
 RELATIVE_OTHER_RE = re.compile(r"\b(?:attack|attacks|bombing|massacre|raid|siege|shooting|ambush)\s+"
                                r"(?:that|which)\s+(?:had\s+)?(?:killed|left)\s*$|"
                                r"\b(?:attack|attacks|bombing|massacre|raid|siege|shooting|ambush)\b[^,.;]{0,30}?"
@@ -65,16 +66,22 @@ def _incident_year(doc: Document) -> int | None:
     return None
 
 
+#: where a clause with a speaker of its own may start: "...; officials said 14", "..., while the group said 15"
+_CLAUSE_CUT_RE = re.compile(r";\s*|,\s*(?:while|whereas|but)\s+", re.I)
+
+
 def _clause_source(text: str, ss: int, se: int, pos: int) -> str | None:
-    """The speaker of the ';' clause holding ``pos``, when the sentence has
-    several clauses and that one names its own ("the rebels claimed 50; officials
-    said 14")."""
+    """The speaker of the clause holding ``pos`` (clauses cut at ';' and at ", while",
+    ", whereas", ", but"), when the sentence has several and that one names its own
+    ("the rebels claimed 50; officials said 14", "the army said it killed 120, while
+    the group said it lost 15")."""
     sent = text[ss:se]
-    if ";" not in sent:
+    cuts = [m.end() for m in _CLAUSE_CUT_RE.finditer(sent)]
+    if not cuts:
         return None
-    start = sent.rfind(";", 0, pos - ss) + 1
-    end = sent.find(";", pos - ss)
-    clause = sent[start:end if end >= 0 else len(sent)].strip()
+    start = max([c for c in cuts if c <= pos - ss], default=0)
+    end = min([m.start() for m in _CLAUSE_CUT_RE.finditer(sent) if m.start() >= pos - ss], default=len(sent))
+    clause = sent[start:end].strip()
     if not clause:
         return None
     # a clause after ';' starts a statement: "officials said ..." reads like "Officials said ..."

@@ -104,7 +104,7 @@ def _infobox_claims(doc: Document, sides: list[Side]) -> list[Claim]:
             claim_side = side
             if side is None or side == "other":
                 gs = ctx.side_of(group)
-                if gs and side is None:
+                if gs and (side is None or gs == "civilians"):  # "Casualties3: 9 civilians killed"
                     claim_side = gs
             qual = q.qualifier
             out.append(Claim(categories=cats, low=q.low, high=q.high, text=text[ls:le], start=ls, end=le,

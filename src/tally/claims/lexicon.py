@@ -21,7 +21,7 @@ _LEFT_TRIGGERS = {
     "killed": _KILL_ACTIVE + r"|shot(?!\s+(?:at|and\s+(?:wounded|injured)|in\s+the\s+(?:leg|arm|hand|foot|shoulder|knee)))|"
                              r"killers\s+of|death\s+toll|toll|bodies\s+of|killing\s+of|corpses\s+of|remains\s+of|"
                              r"deaths\s+of|death\s+of|killings\s+of|murder\s+of|murders\s+of|"
-                             r"massacre\s+of|execution\s+of|executions\s+of",
+                             r"massacre\s+of|execution\s+of|executions\s+of|lost|losing",
     "injured": r"wounded|wounding|injured|injuring|injures|wounds|maimed|maiming|injure|wound",
     "arrested": r"arrested|arresting|detained|detaining|rounded\s+up|apprehended|apprehending",
     "captured": r"captured|capturing|took\s+prisoner|taken\s+prisoner",

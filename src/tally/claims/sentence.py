@@ -57,6 +57,10 @@ def _forward_cat(text: str, qs: list[Quantity], i: int, se: int, depth: int = 0)
     return _forward_cat(text, qs, i + 1, se, depth + 1)
 
 
+_LOST_PEOPLE_RE = re.compile(r"(?:\w+\s+){0,2}?(?:soldiers|fighters|men|troops|militants|insurgents|rebels|"
+                             r"policemen|officers|personnel|members|people|civilians|lives)\b", re.I)
+
+
 def _sentence_claims(text: str, ss: int, se: int, ctx: _Ctx) -> list[Claim]:
     sent = text[ss:se]
     qs = _sentence_quantities(text, ss, se)
@@ -89,6 +93,9 @@ def _sentence_claims(text: str, ss: int, se: int, ctx: _Ctx) -> list[Claim]:
             cats = [next(k for k, v in m.groupdict().items() if v is not None)]
             gm = _GROUP_AFTER_RE.match(after)
             group = gm.group(1) if gm else None
+            if m.group("killed") and m.group("killed").lower() in ("lost", "losing") and \
+                    not (group and _LOST_PEOPLE_RE.match(group.strip())):
+                cats, group = None, None  # "lost 15 fighters" counts dead; "lost 3 tanks", "lost 40%" do not
         if cats is None and (TOLL_RE.search(before[-220:]) or HIMSELF_AND_RE.search(before)):
             cats = ["killed"]
             gm = _GROUP_AFTER_RE.match(after)
