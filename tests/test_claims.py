@@ -425,3 +425,12 @@ def test_a_loss_given_as_the_cause_is_another_event():
     doc, claims = body("Insurgents killed 23 civilians after they lost 29 of their fighters in an attack on police.")
     from tally.extract import extract
     assert extract(doc).casualties["killed"].best == 23
+
+
+def test_attackers_who_blew_themselves_up_are_counted_from_their_subject():
+    _, claims = body("Two women wearing explosive belts blew themselves up a few minutes apart, "
+                     "killing twelve people besides themselves.")
+    assert [(c.low, c.high, c.group, c.side) for c in claims] == [
+        (12, 12, "people", None), (2, 2, "the attackers", "perpetrators")]
+    _, claims = body("The attackers blew themselves up when police arrived.")
+    assert [(c.low, c.high, c.qualifier) for c in claims] == [(1, None, "at least")]

@@ -29,6 +29,8 @@ def _clean_group(np: str) -> str | None:
     g = re.sub(r"^of\s+(?=\S)", "", g, flags=re.I)  # "dozens of people", "50 of its soldiers"
     g = re.sub(r"\b(?:were|was|are|is|have|has|had|been|reportedly|allegedly)\b.*$", "", g, flags=re.I).strip()
     g = re.sub(r"\s+(?:and|or|while|as)$", "", g, flags=re.I).strip()
+    g = re.sub(r"\s+(?:besides|apart\s+from|excluding|not\s+including)\s+(?:themselves|himself|herself|"
+               r"the\s+\w+)$", "", g, flags=re.I)  # "twelve people besides themselves"
     if not g or re.fullmatch(r"(?:killed|dead|wounded|injured|hurt|missing|arrested|others?)", g, re.I):
         return None if not g or g.lower() not in ("others", "other") else g
     return g

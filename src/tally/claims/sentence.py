@@ -61,6 +61,24 @@ _LOST_PEOPLE_RE = re.compile(r"(?:\w+\s+){0,2}?(?:soldiers|fighters|men|troops|m
                              r"policemen|officers|personnel|members|people|civilians|lives)\b", re.I)
 
 
+_COUNTED_ATTACKERS_RE = re.compile(r"^\s+(?:[\w-]+\s+){0,3}?(?:suicide\s+)?(?:bombers?|attackers?|assailants?|"
+                                   r"gunm[ae]n|militants?|fighters?|women|men|girls|boys)\b[^.;]{0,80}$", re.I)
+
+
+def _suicide(add, text: str, qs: list[Quantity], ss: int, ws: int, we: int, who: str) -> None:
+    """The attackers who killed or blew up themselves: one for "himself"; for
+    "themselves" the number of the subject ("Two women wearing explosive belts
+    blew themselves up": 2), else at least one."""
+    if who.lower() != "themselves":
+        add(1, 1, "exactly", ["killed"], "the attacker", ws, we, who, side="perpetrators")
+        return
+    for q in reversed([q for q in qs if ss <= q.start and q.end <= ws]):
+        if q.low == q.high and q.low > 1 and _COUNTED_ATTACKERS_RE.match(text[q.end:ws]):
+            add(q.low, q.high, "exactly", ["killed"], "the attackers", q.start, q.end, q.text, side="perpetrators")
+            return
+    add(1, None, "at least", ["killed"], "the attackers", ws, we, who, side="perpetrators")
+
+
 def _sentence_claims(text: str, ss: int, se: int, ctx: _Ctx) -> list[Claim]:
     sent = text[ss:se]
     qs = _sentence_quantities(text, ss, se)
@@ -214,18 +232,11 @@ def _sentence_claims(text: str, ss: int, se: int, ctx: _Ctx) -> list[Claim]:
     # a suicide attacker "killed himself and five others" / "blew himself up"
     for m in HIMSELF_RE.finditer(sent):
         who = m.group("who").lower()
-        n = 1 if who != "themselves" else 2
-        add(n if who != "themselves" else 1, n if who != "themselves" else None,
-            "exactly" if who != "themselves" else "at least", ["killed"], "the attacker" if n == 1 else "the attackers",
-            ss + m.start("who"), ss + m.end("who"), m.group("who"), side="perpetrators")
+        _suicide(add, text, qs, ss, ss + m.start("who"), ss + m.end("who"), m.group("who"))
     if not HIMSELF_RE.search(sent):
         for m in BLEW_UP_RE.finditer(sent):
-            who = (m.group("who") or m.group("who2")).lower()
-            st = m.start("who") if m.group("who") else m.start("who2")
-            en = m.end("who") if m.group("who") else m.end("who2")
-            add(1, 1 if who != "themselves" else None, "exactly" if who != "themselves" else "at least",
-                ["killed"], "the attacker" if who != "themselves" else "the attackers",
-                ss + st, ss + en, who, side="perpetrators")
+            g = "who" if m.group("who") else "who2"
+            _suicide(add, text, qs, ss, ss + m.start(g), ss + m.end(g), m.group(g))
 
     # implicit single victims, clause by clause (";"), where the clause has no killed figure
     pos = 0
