@@ -434,3 +434,17 @@ def test_attackers_who_blew_themselves_up_are_counted_from_their_subject():
         (12, 12, "people", None), (2, 2, "the attackers", "perpetrators")]
     _, claims = body("The attackers blew themselves up when police arrived.")
     assert [(c.low, c.high, c.qualifier) for c in claims] == [(1, None, "at least")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hundreds of thousands of residents fled across the border into the next country.", [(100_000, 999_999)]),
+    ("More than 3,000 villagers fled the fighting.", [(3000, None)]),
+    ("Five gunmen fled the area after the attack.", []),
+])
+def test_displaced_by_flight(text, expected):
+    assert figures(text, "displaced") == expected
+
+
+def test_toll_put_near_a_figure():
+    _, claims = body("Some investigators later put the toll near 100.")
+    assert [(c.low, c.qualifier, c.source) for c in claims] == [(100, "about", "Some investigators")]

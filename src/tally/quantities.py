@@ -80,6 +80,9 @@ VAGUE: dict[str, tuple[int, int | None]] = {
     "hundreds": (100, 999),
     "several hundred": (200, 999),
     "thousands": (1000, 9999),
+    "tens of thousands": (10_000, 99_999),
+    "hundreds of thousands": (100_000, 999_999),
+    "millions": (1_000_000, 9_999_999),
     "several thousand": (2000, 9999),
 }
 
@@ -90,15 +93,15 @@ _WORDS = (rf"(?:(?:an?\s+)?{_WORD_NUM}(?:(?:[\s-]+|(?:(?<=hundred)|(?<=thousand)
           rf"{_WORD_NUM})*)")
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?:hundred|thousand|million))?"
 _NUM = rf"(?:{_DIGITS}|{_WORDS})"
-_VAGUE = (r"(?:several\s+(?:hundred|thousand|dozen)|a\s+handful|a\s+few|a\s+number|tens|dozens|"
-          r"scores|hundreds|thousands|several|many|numerous)")
+_VAGUE = (r"(?:(?:tens|hundreds)\s+of\s+thousands|several\s+(?:hundred|thousand|dozen)|a\s+handful|a\s+few|"
+          r"a\s+number|tens|dozens|scores|hundreds|thousands|millions|several|many|numerous)")
 _PRE = {
     "at least": "at least", "at the very least": "at least", "no fewer than": "at least",
     "no less than": "at least", "not less than": "at least", "more than": "at least",
     "over": "at least", "well over": "at least", "just over": "at least", "above": "at least",
     "in excess of": "at least", "upwards of": "at least", "a minimum of": "at least",
     "about": "about", "around": "about", "approximately": "about", "roughly": "about",
-    "some": "about", "nearly": "about", "almost": "about", "close to": "about",
+    "some": "about", "nearly": "about", "near": "about", "almost": "about", "close to": "about",
     "an estimated": "about", "estimated": "about", "just under": "about", "around about": "about",
     "up to": "up to", "as many as": "up to", "no more than": "up to", "at most": "up to",
     "fewer than": "up to", "less than": "up to", "not more than": "up to",

@@ -42,7 +42,9 @@ _RIGHT_TRIGGERS = {
     "captured": r"captured|taken\s+prisoner",
     "missing": r"missing|unaccounted\s+for|disappeared",
     "hostages": r"kidnapped|abducted|taken\s+hostage|held\s+hostage|(?:hostages|captives)(?!\s+(?:(?:were|was|are|have|had|been|being|also|all|later|reportedly)\s+)+(?:killed|dead|died|executed|murdered|shot|wounded|injured|beheaded|slain|hurt))|seized",
-    "displaced": r"displaced(?!\s+(?:people|persons|person|families|civilians|iraqis|syrians|residents|villagers|men|women|children|by)\b)|fled\s+(?:their|his|her)\s+homes|homeless",
+    "displaced": r"displaced(?!\s+(?:people|persons|person|families|civilians|iraqis|syrians|residents|villagers|men|women|children|by)\b)|fled\s+(?:their|his|her)\s+homes|homeless|"
+                 r"fled\s+(?:across|over)\s+the\s+border|fled\s+(?:to|into)\s+neighbou?ring|"
+                 r"fled\s+the\s+(?:town|city|village|villages|area|region|district|fighting|violence)",
 }
 
 
@@ -57,7 +59,7 @@ _INTENT_RE = re.compile(r"\b(?:threatened|threatening|threatens|vowed|vowing|vow
 LEFT_RE = re.compile(rf"\b(?:{_alt(_LEFT_TRIGGERS)})(?:\s+{_QWORD})*\s+$", re.I)
 TOLL_RE = re.compile(r"\b(?:death\s+toll|death\s+total|toll|number\s+of\s+(?:dead|deaths|people\s+killed|victims|fatalities))\b"
                      r"[^.;:]{0,200}?\b(?:rose|risen|rises|surged|climbed|jumped|reached|hit|stood|stands|is|was|"
-                     r"has\s+been|increased|grew|of|at|to|put\s+at|estimated\s+at)\s+(?:(?:to|at|around|about|nearly|some|over)\s+)*$", re.I)
+                     r"has\s+been|increased|grew|of|at|to|near|put\s+at|estimated\s+at)\s+(?:(?:to|at|around|about|nearly|near|some|over)\s+)*$", re.I)
 WITH_OTHERS_RE = re.compile(r"\b(?:along\s+with|together\s+with|alongside|with)\s+(?:another\s+|at\s+least\s+|the\s+|his\s+|her\s+|their\s+)?$", re.I)
 HIMSELF_AND_RE = re.compile(r"\b(?:killing|killed|kills|kill)\s+(?:himself|herself|themselves)\s+and\s+$", re.I)
 # "left 5 dead", "leaving 12 people injured"

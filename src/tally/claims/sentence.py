@@ -152,7 +152,7 @@ def _sentence_claims(text: str, ss: int, se: int, ctx: _Ctx) -> list[Claim]:
                     active = True  # "two women with explosives strapped to their bodies"
                 passive_aux = re.search(r"\b(?:been|were|was|are|is|being|got|get|be)\b", aux, re.I)
                 if not passive_aux and ((np or "").strip() or aux.strip()):
-                    if trig_word.endswith("ing") and trig_word not in ("missing", "dying"):
+                    if trig_word.split()[0].endswith("ing") and trig_word not in ("missing", "dying"):
                         active = True  # "gunmen killing ...", not "23 people remain missing"
                     elif re.match(r"(?:kill|massacre|execute|murder|slaughter|behead|lynch|shot|gun|hack|"
                                   r"stab|wound|injur|kidnap|abduct|arrest|detain|captur|seiz|displac|claim|"
@@ -213,6 +213,8 @@ def _sentence_claims(text: str, ss: int, se: int, ctx: _Ctx) -> list[Claim]:
         if group and _not_people(group):
             linked.append((q, cats, group, None))  # "83 cows and 20 herders": keep the chain
             continue
+        if cats == ["displaced"] and group and ATTACKER_RE.search(group):
+            continue  # "five gunmen fled the area": attackers getting away are not displaced people
         # the source of this figure: "with one officer stating over a hundred..."
         fsrc = None
         sm = _STATING_RE.search(text[max(ss, q.start - 80):q.start])
