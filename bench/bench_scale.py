@@ -19,7 +19,9 @@ run:
   pages (every page parsed and extracted), to show what the filter saves.
 
 Each run is a fresh process; its peak RSS is the largest of the process and its
-waited-for descendants (``wait4``). Prints one line per run (seconds, pages/s,
+waited-for descendants (``wait4``), and it reports on exit the CPU seconds of
+the parent and of its worker processes (``getrusage``): where the work ran,
+whatever else the machine was doing. Prints one line per run (seconds, pages/s,
 incident pages/s, ratio to that file's bzcat time, peak RSS) and a Markdown
 table at the end. Other work on the machine changes the figures: run it alone.
 """
@@ -36,7 +38,17 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-TALLY = [sys.executable, "-c", "from tally.cli import app; app()"]
+#: tally, printing on exit the CPU seconds of this process and of its (reaped) worker processes
+TALLY = [sys.executable, "-c", """
+import atexit, resource, sys
+def cpu():
+    s, c = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    sys.stderr.write(f"cpu: {s.ru_utime + s.ru_stime:.2f} {c.ru_utime + c.ru_stime:.2f}\\n")
+atexit.register(cpu)
+from tally.cli import app
+app()
+"""]
+CPU: list[tuple[float, float]] = []
 sys.path.insert(0, str(ROOT / "bench"))
 
 
@@ -59,6 +71,9 @@ def _run(cmd: list[str], stdout=subprocess.DEVNULL) -> tuple[float, float, int]:
     for line in err.splitlines():
         if line.startswith("prefilter:"):
             print("   ", line)
+        if line.startswith("cpu: "):
+            parent, workers = line.split()[1:]
+            CPU.append((float(parent), float(workers)))
     return seconds, usage.ru_maxrss / 1024, proc.returncode
 
 
@@ -130,12 +145,14 @@ def main() -> int:
             db.unlink(missing_ok=True)
             cmd = TALLY + ["ingest", str(dump), "--db", f"sqlite:///{db}", "--prefilter", "--restart"] + extra
             seconds, rss, _ = _run(cmd)
+            parent, workers = CPU[-1]
             print(f"[{layout}] ingest --prefilter {name}: {seconds:.2f} s, {args.pages / seconds:,.0f} pages/s, "
                   f"{incidents / seconds:,.1f} incident pages/s, {size / 1e6 / seconds:.1f} MB/s of XML, "
-                  f"{seconds / floor:.2f}x bzcat, peak RSS {rss:.0f} MB")
+                  f"{seconds / floor:.2f}x bzcat, peak RSS {rss:.0f} MB, CPU s: parent {parent:.1f}, "
+                  f"workers {workers:.1f}")
             rows.append(f"| {layout} | `ingest --prefilter {name}` | {seconds:.2f} | {args.pages / seconds:,.0f} | "
                         f"{incidents / seconds:,.1f} | {size / 1e6 / seconds:.1f} | {seconds / floor:.2f}x | "
-                        f"{rss:.0f} MB |")
+                        f"{rss:.0f} MB | {parent:.1f} / {workers:.1f} |")
         if args.no_prefilter_pages and layout == "plain":
             head = tmp / "head.xml.bz2"
             _head(dump, head, args.no_prefilter_pages)
@@ -150,8 +167,9 @@ def main() -> int:
         return 0
     print(f"\n{args.pages} pages, seed {args.seed}, {os.cpu_count()} CPUs, 1-minute load average before "
           f"the runs {min(LOADS):.1f} to {max(LOADS):.1f} (this benchmark alone adds up to about 1 to 2)")
-    print("| dump | run | seconds | pages/s | incident pages/s | MB/s of XML | / bzcat | peak RSS |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|")
+    print("| dump | run | seconds | pages/s | incident pages/s | MB/s of XML | / bzcat | peak RSS "
+          "| CPU s: parent / workers |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
     print("\n".join(rows))
     return 0
 
