@@ -246,3 +246,12 @@ def test_reactions_in_subsections_and_lists():
 
     got = {r["actor"]: r["stance"] for r in find_reactions(parse_plaintext(REACTIONS, "r.txt"))}
     assert got == {"Amina Diallo": "condemned", "Kenya": "condolences", "Norway": "condemned"}
+
+
+def test_page_point_takes_the_name_of_the_place_nearest_it():
+    doc = Document.from_text("Sevare is a town in central Mali, on the main road from Bamako to Gao, "
+                             "about 12 km from Mopti.", source="t", format="wikitext")
+    doc.meta["coordinates"] = {"lat": 14.53, "lon": -4.10}  # Sévaré, not Bamako 600 km away
+    inc = facts(doc)
+    assert (inc.location.name, inc.location.country_iso3) == ("Sevare", "MLI")
+    assert (inc.location.lat, inc.location.lon) == (14.53, -4.10)

@@ -158,8 +158,14 @@ def _places(doc: Document, lead: str, title: str | None) -> tuple[list[Place], P
     if coords and coords.get("lat") is not None and coords.get("lon") is not None:
         lat, lon = float(coords["lat"]), float(coords["lon"])
         if location is None or location.lat is None or km(location.lat, location.lon, lat, lon) > 25:
-            # the page's point is elsewhere than the place resolved: name it after the field's first place
-            first = places[0] if places else None
+            # the page's point is elsewhere than the place resolved: name it after the place nearest
+            # the point (within 50 km), else after the field's first place
+            near = min((p for p in places if p.lat is not None and p.precision != "country"),
+                       key=lambda p: km(p.lat, p.lon, lat, lon), default=None)
+            if near is not None and km(near.lat, near.lon, lat, lon) <= 50:
+                first = near
+            else:
+                first = places[0] if places and field is not None else None
             location = Place(name=first.name if first else (title or ""),
                              country=first.country if first else (location.country if location else None),
                              country_iso3=first.country_iso3 if first else (location.country_iso3 if location else None))
