@@ -255,3 +255,25 @@ def test_page_point_takes_the_name_of_the_place_nearest_it():
     inc = facts(doc)
     assert (inc.location.name, inc.location.country_iso3) == ("Sevare", "MLI")
     assert (inc.location.lat, inc.location.lon) == (14.53, -4.10)
+
+
+@pytest.mark.parametrize("field, lead, expected", [
+    ("March 2016", "On 13 March 2016, gunmen attacked the beach.", ("2016-03-13", "day")),
+    ("2016", "On 13 March 2016, gunmen attacked the beach.", ("2016-03-13", "day")),
+    ("March 2016", "On 2 April 2016, gunmen attacked the beach.", ("2016-03", "month")),  # outside: kept
+])
+def test_infobox_month_or_year_takes_a_finer_lead_date_inside_it(field, lead, expected):
+    doc = parse_plaintext(f"= Beach attack =\n\nInfobox\n- Title: Beach attack\n- Date: {field}\n\n{lead}\n", "t.txt")
+    d = facts(doc).date
+    assert (d.start, d.precision) == expected
+
+
+def test_country_only_place_field_takes_the_town_of_the_lead():
+    doc = parse_plaintext("= Hotel attack =\n\nInfobox\n- Title: Hotel attack\n- Place: Mali\n\n"
+                          "Gunmen attacked a hotel in Sévaré, killing five guests.\n", "t.txt")
+    loc = facts(doc).location
+    assert (loc.name, loc.country_iso3, loc.precision) == ("Sévaré", "MLI", "exact")
+    # a town abroad does not replace the country the field names
+    doc = parse_plaintext("= Hotel attack =\n\nInfobox\n- Title: Hotel attack\n- Place: Mali\n\n"
+                          "Gunmen attacked a hotel in Niamey.\n", "t.txt")
+    assert facts(doc).location.precision == "country"

@@ -98,7 +98,7 @@ def _date(doc: Document, lead: str, title: str | None) -> DateRange | None:
         if field is not None:
             found = parse_date(field.value, ref)
             if found is not None:
-                return found
+                return _finer_in_lead(found, lead) if found.precision in ("year", "month") else found
     report = doc.infobox is None and doc.format in REPORT_FORMATS
     text = doc.text if report else lead
     # an article's revision date is not its event's: there, "on Sunday" counts only without a full date
@@ -110,6 +110,18 @@ def _date(doc: Document, lead: str, title: str | None) -> DateRange | None:
         if m:
             return DateRange(m.group(1), m.group(1), "year", m.group(1))
     return None
+
+
+def _finer_in_lead(found: DateRange, lead: str) -> DateRange:
+    """An infobox date of a year or month ("March 2016") gives way to a finer date
+    of the lead that lies inside it ("On 13 March 2016, ...")."""
+    finer = find_date(lead[:3000])
+    if finer is None or finer.precision == found.precision or finer.precision == "year" or \
+            (found.precision == "year" and finer.precision not in ("month", "day")):
+        return found
+    inside = finer.start[:len(found.start)] >= found.start and (finer.end or finer.start)[:len(found.end or found.start)] \
+        <= (found.end or found.start)
+    return finer if inside else found
 
 
 # --------------------------------------------------------------------------- where
@@ -132,6 +144,15 @@ def _places(doc: Document, lead: str, title: str | None) -> tuple[list[Place], P
         text = doc.text if ib is None and len(doc.sections) <= 1 else lead
         places = find_places(text[:5000], context)
     location = pick_location(_same_country(places) if field is None else places)
+    if field is not None and (location is None or location.precision == "country"):
+        # "Place: Mali": the lead may name the town, inside that country
+        iso3 = location.country_iso3 if location else None
+        found = [p for p in find_places(lead[:5000], Counter({iso3: 5}) if iso3 else context)
+                 if iso3 is None or p.country_iso3 == iso3]
+        finer = pick_location(_same_country(found))
+        if finer is not None and finer.precision not in (None, "country"):
+            places = places + [p for p in found if p.name not in {q.name for q in places}]
+            location = finer
     if field is None and (location is None or location.precision == "country"):
         # the rules found no place finer than a country: ask the named-entity recogniser
         check_time("facts: before the NER fallback")
