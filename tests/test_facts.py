@@ -277,3 +277,13 @@ def test_country_only_place_field_takes_the_town_of_the_lead():
     doc = parse_plaintext("= Hotel attack =\n\nInfobox\n- Title: Hotel attack\n- Place: Mali\n\n"
                           "Gunmen attacked a hotel in Niamey.\n", "t.txt")
     assert facts(doc).location.precision == "country"
+
+
+@pytest.mark.parametrize("lead, expected", [
+    ("Soldiers killed 40 villagers on 14 March 1982, during the Guatemalan Civil War.", "Guatemalan Civil War"),
+    ("The raid was part of the Boko Haram insurgency in the north-east.", "Boko Haram insurgency"),
+    ("Gunmen killed 4 people during the night in the conflict zone.", None),
+])
+def test_part_of_from_the_lead_without_an_infobox_field(lead, expected):
+    doc = parse_plaintext(f"= Village massacre =\n\n{lead}\n", "t.txt")
+    assert facts(doc).part_of == expected

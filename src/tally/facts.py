@@ -33,6 +33,11 @@ REPORT_FORMATS = ("csv", "tsv", "jsonl", "text")
 _TITLE_YEAR_RE = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
 _PERP_KEYS = ("perpetrators", "perpetrator", "perps", "perpetrator(s)", "assailants", "assailant",
               "attackers", "attacker", "perpetrators_and_accomplices")
+#: "... during the Guatemalan Civil War", "part of the Boko Haram insurgency": the wider conflict named in the lead
+_PART_OF_LEAD_RE = re.compile(
+    r"\b(?:during|part\s+of|in\s+the\s+course\s+of|amid|in)\s+the\s+(?P<war>[A-Z][\w'’.-]*\s+(?:(?:[A-Z][\w'’.-]*|of|in)\s+){0,5}"
+    r"(?:[Cc]ivil\s+[Ww]ar|War|[Ii]nsurgency|[Cc]onflict|Crisis|Revolution|Uprising|Intifada|Rebellion|Emergency|"
+    r"Troubles))\b")
 _PAREN_ACR_RE = re.compile(r"\s*\([A-Z][A-Za-z0-9\-]{1,9}\)")
 _CLAIM_RE = re.compile(
     r"(?:(?P<a>(?:the\s+)?[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|al|wal|of|the))*)\s+(?:\w+\s+){0,2}?"
@@ -67,6 +72,9 @@ def fill_facts(doc: Document, incident: Incident) -> None:
         incident.targets = split_names(target.value, keep_and=True) if target else []
     if incident.part_of is None:
         incident.part_of = next((ln.target for ln in doc.links if ln.kind == "part_of"), None)
+    if incident.part_of is None:
+        m = _PART_OF_LEAD_RE.search(lead[:3000])
+        incident.part_of = m.group("war") if m else None
     if not incident.perpetrators and ib is None:
         incident.perpetrators = _text_perpetrators(doc.text[:5000], acronyms)
     check_time("facts: after the sides and perpetrators")
