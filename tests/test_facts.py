@@ -287,3 +287,10 @@ def test_country_only_place_field_takes_the_town_of_the_lead():
 def test_part_of_from_the_lead_without_an_infobox_field(lead, expected):
     doc = parse_plaintext(f"= Village massacre =\n\n{lead}\n", "t.txt")
     assert facts(doc).part_of == expected
+
+
+def test_head_count_is_not_a_perpetrator_and_prose_fills_in():
+    page = ("= Village massacre =\n\nInfobox\n- Title: Village massacre\n- Date: 2000\n"
+            "- Assailants: about 450 paramilitaries\n\n"
+            "Gunmen from Boko Haram killed 12 people. Boko Haram claimed responsibility for the attack.\n")
+    assert [a.name for a in facts(parse_plaintext(page, "t.txt")).perpetrators] == ["Boko Haram"]

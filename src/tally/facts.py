@@ -66,8 +66,7 @@ def fill_facts(doc: Document, incident: Incident) -> None:
         result = ib.get("result", "outcome", "status")
         incident.result = result.value.strip() if result else None
         incident.sides = _sides(doc, acronyms)
-        perps = ib.get(*_PERP_KEYS)
-        incident.perpetrators = parse_actors(perps.value, acronyms) if perps else []
+        incident.perpetrators = _infobox_perpetrators(ib, acronyms)
         target = ib.get("target", "targets")
         incident.targets = split_names(target.value, keep_and=True) if target else []
     if incident.part_of is None:
@@ -75,11 +74,28 @@ def fill_facts(doc: Document, incident: Incident) -> None:
     if incident.part_of is None:
         m = _PART_OF_LEAD_RE.search(lead[:3000])
         incident.part_of = m.group("war") if m else None
-    if not incident.perpetrators and ib is None:
-        incident.perpetrators = _text_perpetrators(doc.text[:5000], acronyms)
+    if not incident.perpetrators and (ib is None or not incident.sides):
+        incident.perpetrators = _text_perpetrators((doc.text if ib is None else lead)[:5000], acronyms)
     check_time("facts: after the sides and perpetrators")
     incident.related = _related(doc)
     incident.reactions = find_reactions(doc, incident.date)
+
+
+_HEAD_COUNT_RE = re.compile(r"^(?:(?:about|around|approximately|some|at\s+least|over|more\s+than|up\s+to|"
+                            r"c\.|ca\.|~)\s*)?\d[\d,]*\b", re.I)
+
+
+def _infobox_perpetrators(ib, acronyms: dict[str, str]) -> list:
+    """The first perpetrator field that names someone: "Assailants: about 450
+    paramilitaries" or "Attackers: 9 (3 teams of 3)" is a head count, not a name."""
+    for key in _PERP_KEYS:
+        f = ib.get(key)
+        if f is None:
+            continue
+        actors = [a for a in parse_actors(f.value, acronyms) if not _HEAD_COUNT_RE.match(a.name)]
+        if actors:
+            return actors
+    return []
 
 
 def _lead(doc: Document) -> str:
