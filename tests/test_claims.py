@@ -448,3 +448,9 @@ def test_displaced_by_flight(text, expected):
 def test_toll_put_near_a_figure():
     _, claims = body("Some investigators later put the toll near 100.")
     assert [(c.low, c.qualifier, c.source) for c in claims] == [(100, "about", "Some investigators")]
+
+
+def test_citation_marks_are_not_part_of_a_group():
+    page = "= X =\n\nInfobox\n- Title: Depot bombing\n- Fatalities: 29[3]\n- Injuries: 50+[4]\n\nText.\n"
+    claims = extract_claims(parse_plaintext(page, "t.txt"), [])
+    assert [(c.low, c.group) for c in claims] == [(29, None), (50, None)]

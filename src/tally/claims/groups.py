@@ -24,7 +24,8 @@ CIVILIAN_RE = re.compile(r"\b(?:civilians?|villagers?|residents?|worshippers?|ch
 
 
 def _clean_group(np: str) -> str | None:
-    g = re.sub(r"\s+", " ", np).strip(" ,.;:'\"")
+    g = re.sub(r"\[(?:\d+|[a-z]|[a-z ]*needed|note \d+|nb \d+)\]", "", np, flags=re.I)  # citation marks
+    g = re.sub(r"\s+", " ", g).strip(" ,.;:'\"")
     g = re.sub(r"^(?:of\s+(?:them|whom)\b\s*)", "", g, flags=re.I)
     g = re.sub(r"^of\s+(?=\S)", "", g, flags=re.I)  # "dozens of people", "50 of its soldiers"
     g = re.sub(r"\b(?:were|was|are|is|have|has|had|been|reportedly|allegedly)\b.*$", "", g, flags=re.I).strip()
