@@ -465,3 +465,11 @@ def test_cli_extracts_example_csv(cli):
                  "--format", "json")
     assert result.exit_code == 0, result.stderr
     assert [r["id"] for r in json.loads(result.stdout)] == [f"rpt-00{i}" for i in range(1, 10)]
+
+
+def test_wikitext_casualty_icons_become_words():
+    doc = parse_wikitext("{{Infobox military conflict\n| conflict = Raid\n| combatant1 = A\n| combatant2 = B\n"
+                         "| casualties1 = 12 {{KIA}}<br />40 {{WIA}}\n| casualties2 = 4 {{POW}}, 2 {{MIA}}\n}}\n"
+                         "'''Raid''' text.", "raid.wiki")
+    assert doc.infobox.get("casualties1").value.split("\n") == ["12 killed", "40 wounded"]
+    assert doc.infobox.get("casualties2").value == "4 captured, 2 missing"

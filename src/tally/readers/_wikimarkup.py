@@ -270,6 +270,11 @@ TEMPLATES: dict[str, Handler] = {
     "as of": lambda r, tpl, body: "As of " + format_date([r.plain(p) for p in r.args(tpl)[0][:3]]),
     **dict.fromkeys(("transliteration", "translit"), _last),
     "sort": _last,
+    # casualty icons of military infoboxes: "12 {{KIA}}<br />40 {{WIA}}"
+    **dict.fromkeys(("kia", "killed in action"), _constant(" killed")),
+    **dict.fromkeys(("wia", "wounded in action"), _constant(" wounded")),
+    **dict.fromkeys(("pow", "prisoner of war"), _constant(" captured")),
+    **dict.fromkeys(("mia", "missing in action"), _constant(" missing")),
 }
 
 
