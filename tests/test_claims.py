@@ -454,3 +454,11 @@ def test_citation_marks_are_not_part_of_a_group():
     page = "= X =\n\nInfobox\n- Title: Depot bombing\n- Fatalities: 29[3]\n- Injuries: 50+[4]\n\nText.\n"
     claims = extract_claims(parse_plaintext(page, "t.txt"), [])
     assert [(c.low, c.group) for c in claims] == [(29, None), (50, None)]
+
+
+def test_military_abbreviations_name_the_category():
+    page = ("= X =\n\nInfobox\n- Combatant1: A\n- Combatant2: B\n- Casualties1: 12 KIA, 40 WIA, 3 MIA\n"
+            "- Casualties2: 4 POWs\n\nText.\n")
+    claims = extract_claims(parse_plaintext(page, "t.txt"), [])
+    assert [(c.categories, c.low) for c in claims] == [(["killed"], 12), (["injured"], 40), (["missing"], 3),
+                                                       (["captured"], 4)]

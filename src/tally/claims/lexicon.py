@@ -30,17 +30,17 @@ _LEFT_TRIGGERS = {
     "displaced": r"displaced|displacing|displacement\s+of|forced\s+out",
 }
 _RIGHT_TRIGGERS = {
-    "killed": _KILL_ACTIVE + r"|dead|died|dying|deaths|death|slain|perished|drowned|"
+    "killed": _KILL_ACTIVE + r"|dead|died|dying|deaths|death|slain|perished|drowned|KIA|"
                              r"lost\s+(?:their|his|her)\s+lives|lost\s+(?:their|his|her)\s+life|"
                              r"bodies|corpses|fatalities|fatally\s+(?:shot|wounded|injured)|"
                              r"burned\s+alive|burnt\s+alive|found\s+dead|found\s+murdered|casualties|"
                              r"shot(?!\s+(?:at|and\s+(?:wounded|injured)|in\s+the\s+(?:leg|arm|hand|foot|shoulder|knee)|"
                              r"(?:and\s+)?(?:dead|to\s+death|and\s+killed)))",
-    "injured": r"wounded|injured|hurt|injuries|wounding|injuring|hospitali[sz]ed|(?:sustained|suffered)\s+(?:\w+\s+)?(?:injuries|injury|wounds)|"
+    "injured": r"WIA|wounded|injured|hurt|injuries|wounding|injuring|hospitali[sz]ed|(?:sustained|suffered)\s+(?:\w+\s+)?(?:injuries|injury|wounds)|"
                r"treated\s+(?:in|at)\s+(?:(?:a|the|local|nearby|\w+['’]s)\s+)?hospitals?|treated\s+for\s+(?:\w+\s+)?(?:injuries|wounds)",
     "arrested": r"arrested|detained|apprehended|rounded\s+up|in\s+custody|arrests|detentions",
-    "captured": r"captured|taken\s+prisoner",
-    "missing": r"missing|unaccounted\s+for|disappeared",
+    "captured": r"captured|taken\s+prisoner|POWs?",
+    "missing": r"missing|unaccounted\s+for|disappeared|MIA",
     "hostages": r"kidnapped|abducted|taken\s+hostage|held\s+hostage|(?:hostages|captives)(?!\s+(?:(?:were|was|are|have|had|been|being|also|all|later|reportedly)\s+)+(?:killed|dead|died|executed|murdered|shot|wounded|injured|beheaded|slain|hurt))|seized",
     "displaced": r"displaced(?!\s+(?:people|persons|person|families|civilians|iraqis|syrians|residents|villagers|men|women|children|by)\b)|fled\s+(?:their|his|her)\s+homes|homeless|"
                  r"fled\s+(?:across|over)\s+the\s+border|fled\s+(?:to|into)\s+neighbou?ring|"
