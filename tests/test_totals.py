@@ -250,3 +250,21 @@ def test_low_not_below_the_toll_for_a_breakdown_elsewhere():
 def test_low_can_be_a_subset_in_the_tolls_own_sentence():
     est = totals("The blast killed 29 people, including 10 foreigners.")[0]["killed"]
     assert (est.low, est.best) == (10, 29)
+
+
+ARTICLE = """= 2035 Theatre attack =
+
+A gunman killed 14 people and wounded 25 others at a theatre on 9 May 2035.
+
+==Attack==
+He shot 9 people in the foyer and 5 in the auditorium.
+
+==Victims==
+Of the 14 dead, 11 were citizens and three were visitors. One of them died on 12 May, raising the death toll to 15.
+"""
+
+
+def test_article_toll_is_not_widened_by_breakdowns_in_other_sections_nor_by_a_later_death():
+    doc = parse_plaintext(ARTICLE, "t.txt")
+    killed = casualty_totals(extract_claims(doc, []), doc)[0]["killed"]
+    assert (killed.low, killed.best, killed.high) == (15, 15, 15)

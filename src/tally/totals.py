@@ -285,6 +285,11 @@ def _narrative_total(claims: list[Claim], cat: str, doc: Document, policy: str =
     return est
 
 
+#: "One of them [the wounded] died, raising the toll to 15": an addition to the toll, not a reading of it
+_OF_THE_HURT_RE = re.compile(r"\s+of\s+(?:the\s+(?:wounded|injured|hurt)\b|(?:them|those|these|whom)\s+"
+                             r"(?:\w+\s+){0,2}?(?:died|succumbed)\b)", re.I)
+
+
 def _widen(est: Estimate, body: list[tuple[int, Claim]], doc: Document) -> None:
     """Widen the interval to the other readings of the same text: the smallest
     single figure (a subset such as "including 17 civilians" may be the count a
@@ -295,7 +300,7 @@ def _widen(est: Estimate, body: list[tuple[int, Claim]], doc: Document) -> None:
     # nationalities further down) is a part of the toll, not a reading of it
     sents = {claim_sentence for claim_sentence in (c.start for i, c in body if i in est.claims)}
     lows = [c.low for _, c in body if c.low is not None and not is_implicit(c) and c.side != "perpetrators"
-            and (c.start in sents or not sents)]
+            and (c.start in sents or not sents) and not _OF_THE_HURT_RE.match(doc.text, c.figure_end or 0)]
     if lows:
         est.low = min(est.low if est.low is not None else min(lows), min(lows))
     if est.high is not None:
@@ -303,7 +308,7 @@ def _widen(est: Estimate, body: list[tuple[int, Claim]], doc: Document) -> None:
         alt = 0
         for _, c in body:
             rel = relation(c, doc)
-            if rel == "subset":
+            if rel == "subset" or (sents and c.start not in sents and doc.sections and len(doc.sections) > 1):
                 continue
             if c.high is None:
                 est.high = None
