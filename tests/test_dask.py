@@ -387,3 +387,32 @@ def test_an_unreadable_multistream_index_is_a_failure_line(multistream, cluster,
     with Store(f"sqlite:///{tmp_path / 'bad.db'}") as store:
         result = ingest_parallel(store, [copy], prefilter=True, executor=_on(cluster), range_pages=20)
     assert len(result.failed) == 1 and "cannot read the multistream index" in result.failed[0]
+
+
+def test_a_killed_ingest_resumes_after_its_checkpoint(dump, reference, tmp_path):
+    """SIGKILL in the middle of a run (no clean-up at all), then the CLI goes on from the checkpoint."""
+    import signal
+    import subprocess
+
+    path, incidents = dump
+    db = tmp_path / "killed.db"
+    code = f"""
+import os, signal
+from tally.store.db import Store
+from tally.store.parallel import ingest_parallel, local_executor
+def die(result):
+    if result.documents >= 5:
+        os.kill(os.getpid(), signal.SIGKILL)
+ingest_parallel(Store({f"sqlite:///{db}"!r}), [{str(path)!r}], prefilter=True, batch=2, resume=True,
+                progress=die, executor=local_executor(1))
+"""
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=120)
+    assert proc.returncode == -signal.SIGKILL, proc.stderr.decode()
+    done = len(_stored(db))
+    with Store(f"sqlite:///{db}") as store:
+        page = StoreCheckpoints(store).get(path)
+    assert 4 <= done < len(incidents) and page == incidents[3]
+    res = CliRunner().invoke(app, ["ingest", str(path), "--db", f"sqlite:///{db}", "--prefilter"])
+    assert res.exit_code == 0, res.output
+    assert f"resumed after page {page} (checkpoint)" in res.output
+    assert _stored(db) == reference
