@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from jsonschema import Draft202012Validator
@@ -16,6 +19,15 @@ EXAMPLES = ROOT / "examples"
 SEED = ROOT.parent / "shared" / "seeds" / "000_1452c17848fca342.txt"
 WAD_DEV = ROOT.parent / "shared" / "data" / "wad" / "wad-dev.csv"
 SCHEMA_PATH = ROOT / "src" / "tally" / "schema" / "incident.schema.json"
+
+
+def bench_module(name: str) -> ModuleType:
+    """A script of ``bench/`` loaded as a module (``bench_module("make_dump").write_dump(...)``)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture(scope="session")

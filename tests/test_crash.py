@@ -6,23 +6,16 @@ duplicates. The 10-trial version is ``bench/bench_crash.py``."""
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import sqlite3
-import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from .conftest import bench_module
 
 
 def load_bench():
-    spec = importlib.util.spec_from_file_location("bench_crash", ROOT / "bench" / "bench_crash.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
+    return bench_module("bench_crash")
 
 
 GENERATED = 6

@@ -7,7 +7,6 @@ stored in the same order.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import sqlite3
@@ -26,23 +25,17 @@ from tally.store.ingest import ingest
 from tally.store.parallel import ingest_parallel, local_executor, run_ingest
 from tally.store.shards import ShardWriter, iter_shard_rows, load_shards
 
+from .conftest import bench_module
 from .store_fixtures import db_url, pg_server  # noqa: F401 (fixtures)
 
-ROOT = Path(__file__).resolve().parents[1]
 PAGES = 120
 
-
-def _make_dump():
-    spec = importlib.util.spec_from_file_location("make_dump", ROOT / "bench" / "make_dump.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 @pytest.fixture(scope="module")
 def dump(tmp_path_factory):
     out = tmp_path_factory.mktemp("dump") / "synth.xml.bz2"
-    incidents = _make_dump().write_dump(PAGES, str(out), seed=11, incident_rate=0.1)
+    incidents = bench_module("make_dump").write_dump(PAGES, str(out), seed=11, incident_rate=0.1)
     assert 6 <= len(incidents) <= 25
     return out, incidents
 
@@ -176,7 +169,7 @@ def test_restart_and_a_changed_file_read_the_dump_from_the_start(dump, tmp_path)
         with pytest.raises(Stop):
             ingest_parallel(store, [copy], prefilter=True, batch=2, progress=_stop_after(5),
                             executor=local_executor(1))
-        done = len(_stored(db))
+        assert _stored(db)  # the interrupted run stored some documents
         assert StoreCheckpoints(store).get(copy) is not None
         os.utime(copy, (1_000_000_000, 1_000_000_000))  # another file now: no resume
         assert StoreCheckpoints(store).get(copy) is None
@@ -266,7 +259,7 @@ def multistream(tmp_path_factory):
     """The same pages as ``dump``, in the multistream layout (10 pages a stream), and the
     single-process ingest of that file (the records name their file)."""
     out = tmp_path_factory.mktemp("ms") / "synth-multistream.xml.bz2"
-    incidents = _make_dump().write_dump(PAGES, str(out), seed=11, incident_rate=0.1, multistream=True,
+    incidents = bench_module("make_dump").write_dump(PAGES, str(out), seed=11, incident_rate=0.1, multistream=True,
                                         pages_per_stream=10)
     db = out.parent / "one.db"
     with Store(f"sqlite:///{db}") as store:

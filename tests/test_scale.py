@@ -4,7 +4,6 @@ and ``--workers`` ingest equal to the single-process run."""
 from __future__ import annotations
 
 import bz2
-import importlib.util
 import json
 import sqlite3
 from pathlib import Path
@@ -19,20 +18,15 @@ from tally.store.db import Store
 from tally.store.ingest import ingest
 from tally.store.parallel import ingest_parallel
 
-ROOT = Path(__file__).resolve().parents[1]
+from .conftest import bench_module
 
 
-def _make_dump():
-    spec = importlib.util.spec_from_file_location("make_dump", ROOT / "bench" / "make_dump.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 @pytest.fixture(scope="module")
 def dump(tmp_path_factory):
     out = tmp_path_factory.mktemp("dump") / "synth.xml.bz2"
-    incidents = _make_dump().write_dump(120, str(out), seed=7, incident_rate=0.08)
+    incidents = bench_module("make_dump").write_dump(120, str(out), seed=7, incident_rate=0.08)
     assert 4 <= len(incidents) <= 20
     return out, incidents
 
@@ -46,7 +40,7 @@ def _rows(path: Path) -> list[tuple[str, dict]]:
 
 
 def test_make_dump_is_deterministic_real_export_xml(tmp_path):
-    mod = _make_dump()
+    mod = bench_module("make_dump")
     a, b = tmp_path / "a.xml.bz2", tmp_path / "b.xml.bz2"
     assert mod.write_dump(30, str(a), seed=3) == mod.write_dump(30, str(b), seed=3)
     data = bz2.decompress(a.read_bytes())
