@@ -233,7 +233,6 @@ def _sentence_claims(text: str, ss: int, se: int, ctx: _Ctx) -> list[Claim]:
 
     # a suicide attacker "killed himself and five others" / "blew himself up"
     for m in HIMSELF_RE.finditer(sent):
-        who = m.group("who").lower()
         _suicide(add, text, qs, ss, ss + m.start("who"), ss + m.end("who"), m.group("who"))
     if not HIMSELF_RE.search(sent):
         for m in BLEW_UP_RE.finditer(sent):

@@ -35,7 +35,7 @@ import time
 from collections import Counter, deque
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, ContextManager, Iterable, Iterator, Optional
+from typing import Any, Callable, ContextManager, Iterable, Iterator
 
 from ..errors import ReaderError, TallyError
 from ..model import to_dict

@@ -14,7 +14,6 @@ from typing import Any, Iterable
 
 import sqlalchemy as sa
 
-from ..errors import TallyError
 from ..store import Filters, Store, count_incidents, show
 from ..store import schema as t
 from ..store.query import LIST_COLUMNS, select_incidents
@@ -222,7 +221,6 @@ def lbh(low: Any, best: Any, high: Any) -> str:
     if best is None and low is None:
         return ""
     b = best if best is not None else low
-    hi = "+" if high is None else str(high)
     if low == b and high == b:
         return str(b)
     if high is None and (low is None or low == b):

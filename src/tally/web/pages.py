@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from ..errors import TallyError
 from . import HERE, data
 from .api import INT_MAX
 
@@ -54,7 +55,7 @@ def incident_list(request: Request, q: Optional[str] = None, country: Optional[s
         result = data.incident_page(store, filters, sort, page, per_page)
         stats = data.stats(store, filters)
         points = data.map_points(store, filters)
-    except data.TallyError as exc:
+    except TallyError as exc:
         return render_error(request, 400, str(exc))
     params = {k: v for k, v in form.items() if v}
     sort_links = {}
