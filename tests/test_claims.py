@@ -462,3 +462,15 @@ def test_military_abbreviations_name_the_category():
     claims = extract_claims(parse_plaintext(page, "t.txt"), [])
     assert [(c.categories, c.low) for c in claims] == [(["killed"], 12), (["injured"], 40), (["missing"], 3),
                                                        (["captured"], 4)]
+
+
+@pytest.mark.parametrize("text, attacker", [
+    ("A gunman killed 14 people and wounded 25 others before he was shot dead by police.", "he"),
+    ("He shot 9 people in the foyer before police killed him.", "him"),
+    ("The gunman then shot himself.", "himself"),
+    ("Police said the victim was killed when he was shot dead by a neighbour.", None),
+])
+def test_attackers_own_death_told_with_a_pronoun(text, attacker):
+    _, claims = body(text)
+    got = [c.figure for c in claims if c.side == "perpetrators"]
+    assert got == ([attacker] if attacker else [])

@@ -65,6 +65,15 @@ _COUNTED_ATTACKERS_RE = re.compile(r"^\s+(?:[\w-]+\s+){0,3}?(?:suicide\s+)?(?:bo
                                    r"gunm[ae]n|militants?|fighters?|women|men|girls|boys)\b[^.;]{0,80}$", re.I)
 
 
+_ATTACKER_DIED_RE = re.compile(
+    r"\b(?P<pro>he|she)\s+(?:was|had\s+been)\s+(?:\w+ly\s+)?(?:shot\s+dead|killed|shot\s+and\s+killed|gunned\s+down|"
+    r"fatally\s+shot)\b|\b(?:killed|shot\s+dead|shot\s+and\s+killed|gunned\s+down|fatally\s+shot)\s+(?P<obj>him|her)\b|"
+    r"\b(?:shot|killed)\s+(?P<self>himself|herself)\b(?!\s+and\b)", re.I)
+#: who the pronoun stands for: one attacker named earlier in the sentence, or "He shot ...", "She opened fire ..."
+_ATTACKER_SUBJECT_RE = re.compile(r"\b(?:gunman|attacker|assailant|bomber|shooter|perpetrator|killer|hijacker)\b|"
+                                  r"^\s*(?:He|She)\s+(?:then\s+)?(?:shot|killed|stabbed|opened\s+fire|attacked|fired)\b")
+
+
 def _suicide(add, text: str, qs: list[Quantity], ss: int, ws: int, we: int, who: str) -> None:
     """The attackers who killed or blew up themselves: one for "himself"; for
     "themselves" the number of the subject ("Two women wearing explosive belts
@@ -238,6 +247,14 @@ def _sentence_claims(text: str, ss: int, se: int, ctx: _Ctx) -> list[Claim]:
         for m in BLEW_UP_RE.finditer(sent):
             g = "who" if m.group("who") else "who2"
             _suicide(add, text, qs, ss, ss + m.start(g), ss + m.end(g), m.group(g))
+
+    # the attacker's own death told with a pronoun: "A gunman killed 14 people before he was shot dead"
+    if not any(c.side == "perpetrators" and "killed" in c.categories for c in claims):
+        m = _ATTACKER_DIED_RE.search(sent)
+        if m and _ATTACKER_SUBJECT_RE.search(sent[:m.start()]):
+            g = next(k for k in ("pro", "obj", "self") if m.group(k))
+            add(1, 1, "exactly", ["killed"], "the attacker", ss + m.start(g), ss + m.end(g), m.group(g),
+                side="perpetrators")
 
     # implicit single victims, clause by clause (";"), where the clause has no killed figure
     pos = 0
