@@ -198,3 +198,10 @@ def test_country_parts_lie_that_way_inside_the_country(iso3, known_places):
         assert min(near)[1] == iso3, direction
     assert c.part("central") == (c.lat, c.lon)
     assert c.part("north-east") == c.part("northeast")
+
+
+def test_a_region_named_after_a_place_picks_the_homonym_inside_it():
+    """Three districts are called Argelia in Colombia: "Argelia in Cauca" is the Cauca one."""
+    places = find_places("A farm leader was shot dead between El Plata and Argelia in Cauca.")
+    argelia = next(p for p in places if p.name == "Argelia")
+    assert (argelia.country_iso3, argelia.admin1) == ("COL", "Cauca")

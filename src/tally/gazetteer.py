@@ -381,7 +381,9 @@ class Gazetteer:
         if admin1:
             a1 = set(key_variants(place_key(admin1)))
             inside = [e for e in found if e.admin1 and a1 & set(key_variants(place_key(e.admin1)))]
-            found = inside or found
+            # the region named exactly before one whose name merely contains it ("Cauca", "Valle del Cauca")
+            exact = [e for e in inside if place_key(e.admin1) in a1]
+            found = exact or inside or found
         return found
 
 

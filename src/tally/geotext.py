@@ -305,10 +305,11 @@ def find_places(text: str, context: Counter[str] | None = None) -> list[Place]:
             if inside:
                 picks.append((mn, choose(inside) or inside[0]))
                 break
-    anchors = [e for mn, e in picks if e.level > 0 and e.lat is not None and mn.admin_hint]
+    anchors = [e for mn, e in picks if e.level > 0 and e.lat is not None and
+               (mn.admin_hint or (e.level == 1 and _follows_a_place(text, mn, picks)))]
     scored: list[tuple[float, int, Place]] = []
     for mn, entry in picks:
-        if entry.level == 0 and anchors:  # "Rosario town in Cavite Province": the Rosario near Cavite
+        if entry.level in (0, 2) and anchors:  # "Rosario town in Cavite Province": the Rosario near Cavite
             entry = _nearest(mn, entry, anchors)
             if _outside(entry, anchors):
                 continue  # "Sarioren in Sanliurfa province", but the only Sarioren known lies elsewhere
@@ -455,14 +456,25 @@ def _outside(entry: Entry, anchors: list[Entry]) -> bool:
     return True
 
 
+def _follows_a_place(text: str, mn: Mention, picks: list[tuple[Mention, Entry]]) -> bool:
+    """"Argelia in Cauca", "Argelia, Cauca": a region named right after a place it holds."""
+    return any(other.start < mn.start and _IN_REGION_RE.fullmatch(text, other.start + len(other.phrase), mn.start)
+               for other, _ in picks if other is not mn)
+
+
+_IN_REGION_RE = re.compile(r"\s*(?:,|\bin(?:\s+the)?)\s*")
+
+
 def _nearest(mn: Mention, entry: Entry, anchors: list[Entry]) -> Entry:
-    """Among same-named places of ``entry``'s country, the one nearest to a
+    """Among same-named places (or districts) of ``entry``'s country, the one
+    inside a first-level region the text names, else the one nearest to a
     subdivision the text names, when one lies within 150 km of it."""
     best, best_km = entry, 150.0
     for e in mn.cands:
-        if e.level == 0 and e.iso3 == entry.iso3 and e.lat is not None:
+        if e.level == entry.level and e.iso3 == entry.iso3 and e.lat is not None:
             for a in anchors:
-                d = km(e.lat, e.lon, a.lat, a.lon)  # type: ignore[arg-type]
+                inside = a.level == 1 and e.admin1 is not None and place_key(e.admin1) == place_key(a.name)
+                d = 0.0 if inside else km(e.lat, e.lon, a.lat, a.lon)  # type: ignore[arg-type]
                 if d < best_km:
                     best, best_km = e, d
     return best
