@@ -205,3 +205,11 @@ def test_a_region_named_after_a_place_picks_the_homonym_inside_it():
     places = find_places("A farm leader was shot dead between El Plata and Argelia in Cauca.")
     argelia = next(p for p in places if p.name == "Argelia")
     assert (argelia.country_iso3, argelia.admin1) == ("COL", "Cauca")
+
+
+def test_a_place_said_to_lie_in_the_other_half_of_its_country_is_refused():
+    """The Meme GeoNames knows is a south-western department; "Meme, northern Cameroon" is not it."""
+    inc = located("Two bombers killed 24 people in a market in Meme, northern Cameroon, sources said.")
+    north = gazetteer().by_iso3["CMR"].part("north")
+    assert inc.location.precision == "country" and (inc.location.lat, inc.location.lon) == north
+    assert located("Gunmen killed 5 people in Maroua, northern Cameroon.").location.name == "Maroua"

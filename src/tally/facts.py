@@ -17,7 +17,7 @@ from .actors import (actor_key, actor_table, document_acronyms, make_actor, pars
                      parse_people, parse_strength, parse_units, split_names)
 from .dates import find_date, parse_date, reference_date
 from .model import Actor, DateRange, Document, Incident, Place, Side
-from .geotext import context_countries, find_places
+from .geotext import context_countries, find_places, wrong_part
 from .limits import check_time
 from .nerplaces import ner_places
 from .places import country_by_name, country_place, km, pick_location, resolve_field
@@ -181,7 +181,9 @@ def _places(doc: Document, lead: str, title: str | None) -> tuple[list[Place], P
         # the rules found no place finer than a country: ask the named-entity recogniser
         check_time("facts: before the NER fallback")
         where = Counter({location.country_iso3: 1}) if location and location.country_iso3 else context
-        found = ner_places(text[:3000], where)
+        found = [p for p in ner_places(text[:3000], where)
+                 if not any(wrong_part(text, i + len(p.name), p.lat, p.lon, p.country_iso3)
+                            for i in _occurrences(text[:3000], p.name))]
         finer = pick_location(_same_country(found))
         if finer is not None:
             places = found + [p for p in places if p.name not in {f.name for f in found}]
@@ -217,6 +219,10 @@ def _places(doc: Document, lead: str, title: str | None) -> tuple[list[Place], P
         location.lat, location.lon = lat, lon
         location.precision = "exact"
     return places, location
+
+
+def _occurrences(text: str, name: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(name), text)] if name else []
 
 
 def _same_country(places: list[Place]) -> list[Place]:

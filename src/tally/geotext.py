@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .actors import actor_table
-from .gazetteer import ADMIN_WORDS, Country, Entry, gazetteer, key_variants, place_key, skeleton
+from .gazetteer import ADMIN_WORDS, DIRECTIONS, Country, Entry, gazetteer, key_variants, place_key, skeleton
 from .placenames import ending_variant
 from .model import Place
 from .places import choose, country_place, km, to_place
@@ -313,6 +313,8 @@ def find_places(text: str, context: Counter[str] | None = None) -> list[Place]:
             entry = _nearest(mn, entry, anchors)
             if _outside(entry, anchors):
                 continue  # "Sarioren in Sanliurfa province", but the only Sarioren known lies elsewhere
+        if _wrong_part(text, mn, entry):
+            continue  # "Meme, northern Cameroon", but the Meme known lies in the south-west
         score = {0: 3.0, 2: 2.0, 1: 1.5}.get(min(entry.level, 2), 1.0)
         if entry.iso3 in context:
             score += 1.0
@@ -454,6 +456,29 @@ def _outside(entry: Entry, anchors: list[Entry]) -> bool:
         if km(entry.lat, entry.lon, a.lat, a.lon) <= 150:  # type: ignore[arg-type]
             return False
     return True
+
+
+_PART_AFTER_RE = re.compile(r"\s*,?\s*(?:in\s+)?(?:the\s+)?(?:far\s+)?(?P<dir>north|south|east|west|north-?east|"
+                            r"north-?west|south-?east|south-?west)(?:ern)?\s+(?:part\s+of\s+)?(?P<country>[A-Z][\w'’ -]{2,30})")
+
+
+def _wrong_part(text: str, mn: Mention, entry: Entry) -> bool:
+    return wrong_part(text, mn.start + len(mn.phrase), entry.lat, entry.lon, entry.iso3)
+
+
+def wrong_part(text: str, end: int, lat: float | None, lon: float | None, iso3: str | None) -> bool:
+    """True when the text puts the place ending at ``end`` in a part of its country
+    ("Meme, northern Cameroon") and the point found lies in the opposite half of it."""
+    m = _PART_AFTER_RE.match(text, end)
+    if m is None or lat is None or lon is None:
+        return False
+    g = gazetteer()
+    words = m.group("country").split()
+    country = next((c for n in range(len(words), 0, -1) if (c := g.countries.get(place_key(" ".join(words[:n])))) is not None), None)
+    if country is None or country.iso3 != iso3 or country.lat is None or country.lon is None:
+        return False
+    dy, dx = DIRECTIONS[m.group("dir").lower().replace("-", "")]
+    return (lat - country.lat) * dy + (lon - country.lon) * dx < 0
 
 
 def _follows_a_place(text: str, mn: Mention, picks: list[tuple[Mention, Entry]]) -> bool:
