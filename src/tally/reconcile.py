@@ -264,9 +264,6 @@ def _overlap(a: Claim, b: Claim) -> bool:
     return al <= bh and bl <= ah
 
 
-_GENERIC_GROUP_RE = re.compile(r"^(?:people|persons|victims|total|dead|others)?$", re.I)
-
-
 def _independent_count_inside_total(casualties, claims: list[Claim], doc: Document) -> None:
     """An infobox total given as a range ("31–38") takes as ``best`` the most
     specific (then the latest) independent, closed body figure of the whole toll
@@ -280,7 +277,8 @@ def _independent_count_inside_total(casualties, claims: list[Claim], doc: Docume
                   if c.origin == "body" and not c.other_event and c.categories == [cat]
                   and c.source_class == "independent" and c.high is not None and c.low is not None
                   and e.low <= c.low and c.high <= e.high and not c.side
-                  and _GENERIC_GROUP_RE.match(c.group or "") and relation(c, doc) != "subset"]
+                  and (not c.group or c.group.strip().lower() == "total" or _GENERIC_GROUP_RE.match(c.group.strip()))
+                  and relation(c, doc) != "subset"]
         if inside:
             j = max(inside, key=lambda k: (_specificity(claims[k]), claims[k].start))
             e.best = _best_of(claims[j])
