@@ -5,7 +5,7 @@
 Prints, in one process and on one core:
   * docs/s of the whole ``tally.extract.extract`` (facts, claims, totals) over
     the descriptions, and of the casualty part alone (claims + totals);
-  * the time spaCy's small English pipeline (``tally.nlp.get_nlp()``, full
+  * the time spaCy's small English pipeline (``tally.text.nlp.get_nlp()``, full
     ``nlp.pipe``) takes just to parse the same texts, and the ratio
     extract-time / parse-time (goal: <= 1.0);
   * peak RSS of the process;
@@ -48,7 +48,7 @@ def main() -> int:
     from tally.claims import extract_claims
     from tally.extract import extract
     from tally.model import Document
-    from tally.totals import casualty_totals
+    from tally.reconcile.totals import casualty_totals
 
     with open(args.data, encoding="utf-8", newline="") as fh:
         texts = [r[args.text_column] or "" for r in csv.DictReader(fh)]
@@ -78,7 +78,7 @@ def main() -> int:
     print(f"peak RSS after tally: {rss_tally:.0f} MB")
 
     if not args.no_spacy:
-        from tally.nlp import get_nlp
+        from tally.text.nlp import get_nlp
 
         nlp = get_nlp()
         list(nlp.pipe(["Warm-up sentence for the parser."]))

@@ -22,10 +22,10 @@ from pathlib import Path
 
 from tally.extract import extract
 from tally.facts import fill_facts
-from tally.gazetteer import gazetteer
+from tally.lookup.gazetteer import gazetteer
 from tally.model import Document, Incident
-from tally.nerplaces import entities
-from tally.places import km
+from tally.where.nerplaces import entities
+from tally.where.places import km
 
 #: WAD country codes that are not ISO 3166-1 alpha-3 (El Salvador is coded "ELS", ISO says "SLV")
 GOLD_CODES = {"ELS": "SLV"}

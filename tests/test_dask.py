@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from tally.cli import app
 from tally.errors import TallyError
-from tally.prefilter import PrefilterStats
+from tally.readers.prefilter import PrefilterStats
 from tally.store.checkpoint import StoreCheckpoints
 from tally.store.db import Store
 from tally.store.ingest import ingest

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from tally.dates import find_date, parse_date, reference_date
+from tally.when.dates import find_date, parse_date, reference_date
 
 
 @pytest.mark.parametrize("value, start, end, precision", [

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tally.actors import actor_key, document_acronyms, parse_actors, parse_people, parse_strength, split_names
+from tally.lookup.actors import actor_key
+from tally.who.actors import document_acronyms, parse_actors, parse_people, parse_strength, split_names
 from tally.facts import fill_facts
 from tally.model import Document, Incident, Link
 from tally.readers.plaintext import parse_plaintext
@@ -242,7 +243,7 @@ Several countries expressed solidarity.
 
 
 def test_reactions_in_subsections_and_lists():
-    from tally.reactions import find_reactions
+    from tally.who.reactions import find_reactions
 
     got = {r["actor"]: r["stance"] for r in find_reactions(parse_plaintext(REACTIONS, "r.txt"))}
     assert got == {"Amina Diallo": "condemned", "Kenya": "condolences", "Norway": "condemned"}

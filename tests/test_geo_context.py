@@ -7,8 +7,9 @@ from __future__ import annotations
 import pytest
 
 from tally.facts import fill_facts
-from tally.gazetteer import DIRECTIONS, gazetteer
-from tally.geotext import context_countries, find_places
+from tally.lookup.gazetteer import DIRECTIONS, gazetteer
+from tally.where.context import context_countries
+from tally.where.geotext import find_places
 from tally.model import Document, Incident
 
 
@@ -144,7 +145,7 @@ def test_ethnic_people_and_refugee_origin_are_no_country_context():
 
 
 def test_distance_and_bearing_from_a_place_move_the_point():
-    from tally.places import km
+    from tally.where.places import km
 
     g = gazetteer()
     city = next(e for e in g.lookup("Maiduguri") if e.level == 0)

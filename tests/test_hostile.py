@@ -18,7 +18,7 @@ from tally.extract import extract
 from tally.limits import (DEFAULT_MAX_DOC_BYTES, DEFAULT_MAX_DOC_SECONDS, DocumentTimeLimit, ENV_BYTES,
                           ENV_SECONDS, Budget, max_doc_bytes, max_doc_seconds)
 from tally.model import Document
-from tally.quantities import MAX_FIGURE, find_quantities, parse_quantity
+from tally.text.quantities import MAX_FIGURE, find_quantities, parse_quantity
 from tally.readers import read, read_bytes
 
 GOOD_TEXT = "Gunmen killed 12 people in the village on Monday, police said.\n"

@@ -6,7 +6,7 @@ from collections import Counter
 
 from tally.facts import fill_facts
 from tally.model import Document, Incident
-from tally.nerplaces import entities, ner_places
+from tally.where.nerplaces import entities, ner_places
 
 
 def test_entities_carry_label_and_offset():

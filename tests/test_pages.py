@@ -15,7 +15,7 @@ import pytest
 
 from tally.extract import extract
 from tally.model import to_dict
-from tally.places import km
+from tally.where.places import km
 from tally.readers import read
 
 PAGES = Path(__file__).parent / "data" / "pages"
@@ -168,7 +168,7 @@ def test_wikitext_separators_and_flags_split_infobox_items() -> None:
     ("Mali · Wagner Group • Russia", ["Mali", "Wagner Group", "Russia"]),  # an hlist rendered with dots
 ])
 def test_perpetrator_lines_name_the_group(value: str, names: list[str]) -> None:
-    from tally.actors import parse_actors
+    from tally.who.actors import parse_actors
 
     assert [a.name for a in parse_actors(value)] == names
 
@@ -194,8 +194,8 @@ def test_wikitext_quotes_and_as_of_keep_their_words() -> None:
 
 
 def test_reactions_name_the_country_or_body_that_spoke() -> None:
-    from tally.dates import parse_date
-    from tally.reactions import find_reactions
+    from tally.when.dates import parse_date
+    from tally.who.reactions import find_reactions
     from tally.readers.plaintext import parse_plaintext
 
     text = ("= T =\n\nOn 3 May 2020 gunmen killed 10 people in Gao.\n\n==Reactions==\n"

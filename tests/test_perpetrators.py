@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tally.actors import document_acronyms
+from tally.who.actors import document_acronyms
 from tally.facts import _text_perpetrators
 
 

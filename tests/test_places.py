@@ -6,9 +6,10 @@ from collections import Counter
 
 import pytest
 
-from tally.gazetteer import gazetteer, place_key, skeleton
-from tally.geotext import context_countries, find_places
-from tally.places import km, pick_location, resolve_field
+from tally.lookup.gazetteer import gazetteer, place_key, skeleton
+from tally.where.context import context_countries
+from tally.where.geotext import find_places
+from tally.where.places import km, pick_location, resolve_field
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -132,7 +133,7 @@ def test_find_places_is_cheap():
 
 
 def test_gazetteer_cache_round_trip(tmp_path, monkeypatch):
-    from tally.gazetteer import Gazetteer
+    from tally.lookup.gazetteer import Gazetteer
 
     monkeypatch.setenv("TALLY_CACHE_DIR", str(tmp_path))
     built = Gazetteer()

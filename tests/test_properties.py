@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from tally.errors import ReaderError, TallyError
 from tally.extract import extract
 from tally.model import Document
-from tally.quantities import MAX_FIGURE, find_quantities, parse_quantity, words_to_int
+from tally.text.quantities import MAX_FIGURE, find_quantities, parse_quantity, words_to_int
 from tally.readers import FORMATS, read_bytes
 from tally.readers.plaintext import parse_plaintext
 from tally.readers.wikitext import parse_wikitext

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tally.quantities import VAGUE, find_quantities, parse_quantity, words_to_int
+from tally.text.quantities import VAGUE, find_quantities, parse_quantity, words_to_int
 
 
 def q(text):

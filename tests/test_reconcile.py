@@ -10,7 +10,7 @@ from tally.model import Actor, Document, Side
 from tally.readers import read
 from tally.readers.plaintext import parse_plaintext
 from tally.reconcile import apply_policy, missing_evidence
-from tally.sources import source_class, source_side
+from tally.claims.sources import source_class, source_side
 from tally.model import to_dict
 
 SIDES = [Side("1", [Actor("Chad", ["Chadian Armed Forces", "Government of Chad"])]),

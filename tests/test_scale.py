@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from tally.cli import app
-from tally.prefilter import PrefilterStats, classify
+from tally.readers.prefilter import PrefilterStats, classify
 from tally.readers import read
 from tally.store.db import Store
 from tally.store.ingest import ingest

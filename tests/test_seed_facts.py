@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tally.extract import extract
-from tally.places import km
+from tally.where.places import km
 from tally.readers import read
 
 SEED = "../shared/seeds/000_1452c17848fca342.txt"

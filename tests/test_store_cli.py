@@ -118,7 +118,7 @@ def test_cli_export_parquet_to_file(cli, tmp_path, reports, fake):
 
 
 def test_cli_default_db_matches_the_library():
-    from tally.commands.store import DEFAULT_URL
+    from tally.cli.store import DEFAULT_URL
     from tally.store import DEFAULT_URL as LIBRARY_DEFAULT
 
     assert DEFAULT_URL == LIBRARY_DEFAULT

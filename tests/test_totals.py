@@ -7,7 +7,7 @@ import pytest
 from tally.claims import extract_claims
 from tally.model import Document
 from tally.readers.plaintext import parse_plaintext
-from tally.totals import casualty_totals
+from tally.reconcile.totals import casualty_totals
 
 
 def totals(text):

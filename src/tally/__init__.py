@@ -1,4 +1,8 @@
-"""tally: an auditable incident database from reporting about violent incidents."""
+"""tally: an auditable incident database from reporting about violent incidents.
+
+Takes documents (articles, news reports, dataset notes) and gives incident
+records with every casualty claim and its evidence. The stages, in the order
+the data flows, are described in docs/architecture.md."""
 
 __version__ = "0.1.0"
 

@@ -13,15 +13,18 @@ import re
 from collections import Counter
 from datetime import date
 
-from .actors import (actor_key, actor_table, document_acronyms, make_actor, parse_actors,
-                     parse_people, parse_strength, parse_units, split_names)
-from .dates import find_date, parse_date, reference_date
-from .model import Actor, DateRange, Document, Incident, Place, Side
-from .geotext import context_countries, find_places, wrong_part
 from .limits import check_time
-from .nerplaces import ner_places
-from .places import country_by_name, country_place, km, pick_location, resolve_field
-from .reactions import find_reactions
+from .lookup.actors import actor_key, actor_table
+from .lookup.gazetteer import country_by_name
+from .model import Actor, DateRange, Document, Incident, Place, Side
+from .when.dates import find_date, parse_date, reference_date
+from .where.context import context_countries
+from .where.geotext import find_places, wrong_part
+from .where.nerplaces import ner_places
+from .where.places import country_place, km, pick_location, resolve_field
+from .who.actors import (document_acronyms, make_actor, parse_actors, parse_people, parse_strength,
+                         parse_units, split_names)
+from .who.reactions import find_reactions
 
 _SIDE_KEY_RE = re.compile(r"^(?P<kind>combatants?|side|belligerents?|parties|party|commanders?|leaders?"
                           r"|units?|strength)(?P<n>\d)(?P<sub>[a-z])?$")
@@ -197,7 +200,7 @@ def _places(doc: Document, lead: str, title: str | None) -> tuple[list[Place], P
                 location.name = known.name
                 location.precision = "country"
         elif context:
-            from .gazetteer import gazetteer
+            from .lookup.gazetteer import gazetteer
 
             c = gazetteer().by_iso3[context.most_common(1)[0][0]]
             location = country_place(c.name, c)
@@ -328,7 +331,7 @@ def _text_perpetrators(text: str, acronyms: dict[str, str]) -> list[Actor]:
         if actor is not None:
             add(actor)
     if not found and claim_cue is not None:
-        from .nerplaces import entities
+        from .where.nerplaces import entities
 
         window = text[max(0, claim_cue - 150):claim_cue]
         orgs = [(t, st) for t, label, st in entities(window) if label == "ORG"]

@@ -193,7 +193,7 @@ class Claim:
     number inside the document. ``side`` is a side id (``"1"``, ``"2"``...),
     ``"civilians"``, ``"perpetrators"``, ``"other"`` or ``None`` when unknown.
     ``origin`` is ``infobox`` or ``body``. ``source_class`` says who the
-    source is (:mod:`tally.sources`): ``independent`` (news agencies and
+    source is (:mod:`tally.claims.sources`): ``independent`` (news agencies and
     media, UN bodies, NGOs, hospitals and medics, witnesses, local civil
     authorities), ``party`` (a belligerent, its government, military or
     police, an armed group, the perpetrator's own claim) or ``None`` when the

@@ -11,7 +11,7 @@ Two sources of claims:
   ``text`` is the line of the infobox value holding the segment.
 * **body** sentences (lead and sections; see-also/references skipped): a
   compiled-regex extractor over the sentence (no parse) that links each number
-  expression (:mod:`tally.quantities`) to a casualty trigger word:
+  expression (:mod:`tally.text.quantities`) to a casualty trigger word:
 
   - *left trigger*: "killed 14 civilians", "wounding another 26",
     "the death toll rose to 30", "the bodies of 42 fishermen";
@@ -35,7 +35,7 @@ Two sources of claims:
   2015", "last year", "a previous attack") or in a relative clause about
   another named attack.
 
-:func:`relation` tells :mod:`tally.totals` how a body claim relates to the
+:func:`relation` tells :mod:`tally.reconcile.totals` how a body claim relates to the
 figures before it in its sentence (``subset`` for "including 10 foreigners",
 ``additive`` for "another 26", "five others").
 
@@ -61,7 +61,7 @@ __all__ = ["extract_claims", "is_implicit", "mentions_killing", "relation"]
 def extract_claims(doc: Document, sides: list[Side]) -> list[Claim]:
     """All casualty claims of ``doc``: infobox claims first, then body claims
     in text order."""
-    from ..sources import source_class
+    from .sources import source_class
 
     claims = _infobox_claims(doc, sides)
     claims.extend(_body_claims(doc, sides))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..model import Document
-from .lexicon import _WINDOW
+from .lexicon.en import _WINDOW
 
 
 SOURCE_PATTERNS = [

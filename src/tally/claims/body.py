@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .. import sentences
+from ..text import sentences
 from ..limits import check_time
 from ..model import Claim, Document, Side
 from .attribution import (CAUSE_OTHER_RE, CONTINUES_RE, OTHER_MARK_RE, OTHER_SECTION_RE, RELATIVE_OTHER_RE, YEAR_RE,

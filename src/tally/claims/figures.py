@@ -1,5 +1,5 @@
 """The candidate figures of a sentence: its number expressions
-(:mod:`tally.quantities`) less dates, ages, distances, times and other numbers
+(:mod:`tally.text.quantities`) less dates, ages, distances, times and other numbers
 that count no one, plus the figures written as words ("a couple", "and a
 driver", "another was wounded", "Abdul Razzak and his brother");
 :func:`is_implicit` tells a count read from words with no number."""
@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 from ..model import Claim
-from ..quantities import Quantity, find_quantities, parse_quantity
-from .lexicon import PERSON_SG
+from ..text.quantities import Quantity, find_quantities, parse_quantity
+from .lexicon.en import PERSON_SG
 
 
 _UNIT_AFTER = re.compile(r"^(?:\s*(?:-|–)?\s*(?:%|\$|years?|yrs?|year-old|years-old|-year|km|kms|"

@@ -10,7 +10,7 @@ import re
 
 from ..model import Document, Side
 from .attribution import _incident_year
-from .lexicon import ATTACKER_RE, PERSON_SG
+from .lexicon.en import ATTACKER_RE, PERSON_SG
 
 
 NOT_PEOPLE_RE = re.compile(r"^(?:pigs?|cows?|cattle|livestock|goats?|sheep|camels?|horses?|donkeys?|"

@@ -13,7 +13,7 @@ import re
 
 from ..model import Claim
 from .figures import is_implicit
-from .lexicon import PERSON_SG, _KILL_ACTIVE
+from .lexicon.en import PERSON_SG, _KILL_ACTIVE
 
 
 PERSON_SG_RE = re.compile(rf"\b(?:{PERSON_SG})\b", re.I)

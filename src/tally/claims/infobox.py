@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 
 from ..model import Claim, Document, Side
-from ..quantities import find_quantities
+from ..text.quantities import find_quantities
 from .figures import _bad_number
 from .groups import _Ctx, _clean_group, _not_people
-from .lexicon import _RIGHT_TRIGGERS, _categories_in, _trigger_re
+from .lexicon.en import _RIGHT_TRIGGERS, _categories_in, _trigger_re
 
 
 INFOBOX_KEYS = re.compile(r"^(?:casualties\d*|casualties_?\w*|fatalities|injuries|injured|deaths?|"

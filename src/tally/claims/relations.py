@@ -1,5 +1,5 @@
 """How a body claim relates to the figures before it in its sentence, for
-:mod:`tally.totals` and :mod:`tally.reconcile`: ``subset`` ("including 10
+:mod:`tally.reconcile.totals` and :mod:`tally.reconcile`: ``subset`` ("including 10
 foreigners", "three of them"), ``alternative`` (another speaker's figure for the
 same count) or ``additive`` ("another 26", "five others", "also")."""
 
@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 
 from ..model import Claim, Document
-from ..quantities import find_quantities
-from .lexicon import SUBSET_RE
+from ..text.quantities import find_quantities
+from .lexicon.en import SUBSET_RE
 
 
 _SUBSET_STRETCH_RE = re.compile(r"\b(?:including|among\s+them|among\s+whom|mostly|mainly)\b[^,;.:]*?\b(?:and|or)\s+(?:at\s+least\s+)?$", re.I)

@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 
 from ..model import Claim
-from ..quantities import Quantity
+from ..text.quantities import Quantity
 from .attribution import _STATING_RE
 from .figures import _sentence_quantities
 from .groups import _Ctx, _clean_group, _not_people
 from .implicit import BLEW_UP_RE, HIMSELF_RE, IMPLICIT_PASSIVE_RE, _drop_restatements, _implicit_in_clause
-from .lexicon import (ATTACKER_RE, CONJ_RE, HIMSELF_AND_RE, LEAVE_RE, LEAVE_RIGHT_RE, LEFT_RE, RIGHT_RE, SUBSET_RE,
+from .lexicon.en import (ATTACKER_RE, CONJ_RE, HIMSELF_AND_RE, LEAVE_RE, LEAVE_RIGHT_RE, LEFT_RE, RIGHT_RE, SUBSET_RE,
                       TOLL_RE, WITH_OTHERS_RE, _INTENT_RE, _NAME_AFTER, _NPWORD, _OBJ_AFTER, _RIGHT_TRIGGERS, _STOP,
                       _WINDOW, _alt, _categories_in, _first_group, _matched_cat, _trigger_re)
 

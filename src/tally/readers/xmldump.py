@@ -9,9 +9,9 @@ through :func:`tally.readers.wikitext.parse_wikitext` with ``meta`` holding
 ``"<file>#page=<page_id>"``. Of a page with several revisions the last one
 is read.
 
-With ``prefilter`` (``True`` or a :class:`tally.prefilter.PrefilterStats` that
+With ``prefilter`` (``True`` or a :class:`tally.readers.prefilter.PrefilterStats` that
 counts the pages seen and passed by reason) only pages whose raw wikitext looks
-like an incident article (:func:`tally.prefilter.classify`) are parsed; the rest
+like an incident article (:func:`tally.readers.prefilter.classify`) are parsed; the rest
 are skipped before the wikitext parse. :func:`read_pages` yields the raw pages
 (:class:`RawPage`) without parsing them, for parallel ingest
 (:mod:`tally.store.parallel`); :func:`parse_page` turns one into a Document.
@@ -155,7 +155,7 @@ def read_pages(fp: BinaryIO, source: str, prefilter: Any = None, resume: Resume 
                **_: object) -> Iterator[RawPage | ReaderError]:
     """The raw article pages of an export (see :func:`read_xml`), unparsed."""
     if prefilter is True:
-        from ..prefilter import PrefilterStats
+        from .prefilter import PrefilterStats
 
         prefilter = PrefilterStats()
     events = iterparse(fp, events=("start", "end"), forbid_dtd=True)

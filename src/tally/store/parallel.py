@@ -39,7 +39,7 @@ from typing import Any, Callable, ContextManager, Iterable, Iterator
 
 from ..errors import ReaderError, TallyError
 from ..model import to_dict
-from ..prefilter import PrefilterStats
+from ..readers.prefilter import PrefilterStats
 from .db import Store
 from .ingest import IngestResult, Progress, _where, save_record, source_identity
 from .records import content_hash

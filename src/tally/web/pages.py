@@ -5,6 +5,7 @@ scripts is embedded with ``tojson`` (which escapes ``<``, ``>``, ``&`` and
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, Optional
 from urllib.parse import urlencode
 
@@ -14,12 +15,12 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ..errors import TallyError
-from . import HERE, data
+from . import data
 from .api import INT_MAX
 
 router = APIRouter(include_in_schema=False)
 
-_env = Environment(loader=FileSystemLoader(HERE / "templates"),
+_env = Environment(loader=FileSystemLoader(Path(__file__).resolve().parent / "templates"),
                    autoescape=select_autoescape(default=True, default_for_string=True))
 _env.filters["lbh"] = lambda r: data.lbh(r.get("killed_low"), r.get("killed_best"), r.get("killed_high"))
 templates = Jinja2Templates(env=_env)

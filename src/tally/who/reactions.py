@@ -13,10 +13,11 @@ import re
 from datetime import date
 from typing import Any
 
-from .actors import actor_key, actor_table, make_actor, split_names
-from .dates import find_date
-from .model import DateRange, Document
-from .places import country_by_name
+from ..lookup.actors import actor_key, actor_table
+from ..lookup.gazetteer import country_by_name
+from .actors import make_actor, split_names
+from ..when.dates import find_date
+from ..model import DateRange, Document
 
 _SECTION_RE = re.compile(r"reaction|response|condemnation|international|aftermath", re.I)
 #: a sentence: up to ".", "!" or "?" before a space or the end, never after an initial or an

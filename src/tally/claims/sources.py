@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 
-from .model import Side
+from ..model import Side
 
 _PARTY_RE = re.compile(
     r"\b(?:government|govt|ministry|minister|ministers|president|presidency|prime\s+minister|"
@@ -64,7 +64,7 @@ _CIVIL_FIRST_RE = re.compile(r"\b(?:health|hospitals?|medical|civil\s+defen[cs]e
 
 
 def _side_patterns(sides: list[Side]) -> list[tuple[str, re.Pattern]]:
-    from .claims.groups import _demonyms  # the same demonym rule the claims use
+    from .groups import _demonyms  # the same demonym rule the claims use
 
     out = []
     for side in sides:

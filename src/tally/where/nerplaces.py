@@ -1,7 +1,7 @@
 """Place names found by spaCy's named-entity recogniser, for reports where
-the cheap rules of :mod:`tally.geotext` find no place finer than a country.
+the cheap rules of :mod:`tally.where.geotext` find no place finer than a country.
 
-Only the tokenizer and the ``ner`` component of :func:`tally.nlp.get_nlp`
+Only the tokenizer and the ``ner`` component of :func:`tally.text.nlp.get_nlp`
 run (``ner`` carries its own token-to-vector layer), so the parse costs
 about half of the full pipeline, only on the reports that need it, and the
 pipeline is the one copy the process already holds. GPE, LOC and FAC entities
@@ -21,8 +21,8 @@ import re
 from collections import Counter
 from typing import Iterable
 
-from .gazetteer import Entry, gazetteer, place_key
-from .model import Place
+from ..lookup.gazetteer import Entry, gazetteer, place_key
+from ..model import Place
 from .geotext import closest
 from .places import choose, to_place
 
@@ -35,10 +35,10 @@ _ARTICLE_RE = re.compile(r"^(?:the|The)\s+")
 
 
 def ner_pipeline():
-    """The process-wide English pipeline (:func:`tally.nlp.get_nlp`, loaded
+    """The process-wide English pipeline (:func:`tally.text.nlp.get_nlp`, loaded
     once and shared with every other user); only its tokenizer and ``ner``
     component are run here."""
-    from .nlp import get_nlp
+    from ..text.nlp import get_nlp
 
     return get_nlp()
 

@@ -6,7 +6,7 @@ from specific to general, so they are resolved right to left, each inside
 the country, region and city already found. A homonym far from the city it
 is said to be in (the Faladié village 70 km from Bamako) is refused and kept
 by name only. :func:`pick_location` chooses the incident's location among
-the places. Place names in running text are :mod:`tally.geotext`'s job.
+the places. Place names in running text are :mod:`tally.where.geotext`'s job.
 """
 
 from __future__ import annotations
@@ -16,17 +16,12 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from .gazetteer import ADMIN_WORDS, Country, Entry, gazetteer, place_key
-from .model import Place
+from ..lookup.gazetteer import ADMIN_WORDS, Country, Entry, gazetteer, place_key
+from ..model import Place
 
 PRECISION_RANK = {"exact": 5, "near": 4, "district": 3, "admin1": 2, "country": 1, None: 0}
 
 _FIELD_SKIP_RE = re.compile(r"^(?:various|multiple|several|unknown|across|throughout|near)\b", re.I)
-
-
-def country_by_name(name: str) -> Country | None:
-    """The country called ``name`` (name, alias or demonym), exactly."""
-    return gazetteer().country(name)
 
 
 def _precision(entry: Entry, near: bool = False) -> str:
@@ -130,7 +125,7 @@ def resolve_field(value: str, context: Counter[str] | None = None) -> list[Place
     countries = [c for ln in lines for s in _segments(ln) if (c := g.countries.get(place_key(s)))]
     field_country = countries[-1] if countries else None
     if field_country is None:  # "Multiple locations across northern Mali"
-        from .geotext import context_countries
+        from .context import context_countries
 
         named = context_countries(value)
         if len(named) == 1:

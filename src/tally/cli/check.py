@@ -12,7 +12,7 @@ from typing import List, Optional
 
 import typer
 
-from ..cli import InputFormat, _error, app, iter_records
+from .app import InputFormat, _error, app, iter_records
 
 
 @app.command()

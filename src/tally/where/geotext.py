@@ -15,18 +15,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .actors import actor_table
-from .gazetteer import ADMIN_WORDS, DIRECTIONS, Country, Entry, gazetteer, key_variants, place_key, skeleton
-from .placenames import ending_variant
-from .model import Place
+from ..lookup.actors import actor_table
+from ..lookup.gazetteer import ADMIN_WORDS, DIRECTIONS, Country, Entry, gazetteer, key_variants, place_key, skeleton
+from ..lookup.placenames import ending_variant
+from ..model import Place
+from .context import RUN_RE, _FEATURE_RE, _POSSESSIVE_RE, _STATE_AFTER_RE, context_countries
 from .places import choose, country_place, km, to_place
 
-_CONNECT = r"(?:de|del|de la|la|le|du|des|of|of the|da|do|dos|al|el|bin|ibn|an|ar|as|ash|y)"
-_WORD = r"(?:(?:al|el|ad|an|ar|as|ash|ad-|at)-|[dl]['’])?[A-Z][\w.\-]*(?:['’][a-z][\w\-]*)?"
-RUN_RE = re.compile(rf"(?<![\w'’-]){_WORD}(?:[ \t]+(?:{_CONNECT}[ \t]+)?{_WORD})*")
 _CONNECTORS = {"de", "del", "la", "le", "du", "des", "of", "the", "da", "do", "dos", "al", "el", "bin", "ibn",
                "an", "ar", "as", "ash", "y"}
-_POSSESSIVE_RE = re.compile(r"['’]s$")
 _CUE_RE = re.compile(
     r"(?:\b(?P<prep>in|at|near|outside|from|into|around|across|towards?|between|inside|of|on|and|to)"
     r"|\b(?P<kind>city|town|village|villages|district|province|capital|region|state|area|neighbou?rhood"
@@ -42,39 +39,24 @@ _ADMIN_AFTER_RE = re.compile(
 _APPOSITIVE_RE = re.compile(r",\s+(?:the\s+|an?\s+)?(?:(?:small|remote|provincial|regional|district|state"
                             r"|northern|southern|eastern|western|central|border|coastal|rural|main)\s+)*"
                             r"(?:capital|town|village|city|district|suburb|neighbou?rhood|settlement|locality)\b")
-_ETHNIC_BEFORE_RE = re.compile(r"\bethnic\s+$", re.I)
-_REGION_AFTER_RE = re.compile(r"[ \t]+(?:Region(?:al[ \t]+State)?|State)\b")
 _NAMED_AFTER_RE = re.compile(r"\b(?:a|an)\s+(?:[A-Za-z-]+\s+){0,2}?(?:town|city|village|district),\s*$")  # "a Yemeni town, X"
-_STATE_AFTER_RE = re.compile(r"[ \t]+(?:[Ss]tate|Delta|Province|Governorate|Region)\b")  # "Niger State"
-_BORDER_AFTER_RE = re.compile(r"[ \t]+(?:border|frontier)", re.I)
-_BORDER_BEFORE_RE = re.compile(r"\b(?:borders?|frontiers?)\s+(?:with|of)\s+(?:the\s+)?"
-                               r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,|and)\s+)?$", re.I)
 # "a coalition led by Saudi Arabia", "planning to cross into Iran", "fled to Uganda": a country that
 # acts or that people head for, not where it happened ("troops crossed into Chad" still counts)
-_NOT_HERE_BEFORE_RE = re.compile(r"\b(?:(?:led|backed|supported|funded|armed|sponsored|trained)\s+by"
-                                 r"|\bto\s+cross\s+(?:into|to)|fle(?:e|d|eing)\s+(?:to|into)"
-                                 r"|(?:on\s+their|on\s+his|on\s+her|their|his|her)\s+way\s+to"
-                                 r"|deported\s+to|return(?:ed|ing)?\s+to|refugees\s+from"
-                                 r"|(?:fled|fleeing|escaped|escaping)\s+(?:[a-z-]+\s+){0,3}?(?:in|from))\s+(?:the\s+)?$",
-                                 re.I)
 _DIRECTION_RE = re.compile(r"\b(north|south|east|west|north-?east|north-?west|south-?east|south-?west|central)"
                            r"(?:ern)?\b", re.I)
 _POSSESSOR_RE = re.compile(r"\b([A-Z][\w ]*?|country)['’]s?\s+(?:(?:far|restive|volatile|troubled|remote|"
                            r"violence-torn|[\w-]+-torn)\s+)?$")
 _PEOPLE_RE = re.compile(r"\b[A-Z][a-z]+(?:['’][a-z]+)?\b")
-_FEATURE_RE = re.compile(r"^(?:Lake|River|Mount|Mt\.?|Gulf|Sea|Bay|Strait|Ocean|Desert|Forest|Valley)\b")
 _INSTITUTION_RE = re.compile(r"\b(?:University|College|Hospital|Airport|Stadium|Hotel|Church|Mosque|School"
                              r"|Bank|Party|Association|Ministry|Council|Organi[sz]ation|Company|Agency"
                              r"|Front|Movement|Army|Forces|Brigade|Observatory|Network|Union|Committee)\b")
 _ORG_RE = re.compile(r"Party|Association|Organi[sz]ation|Front|Movement|Army|Brigade|Union|Committee")
-_LED_RE = re.compile(r"-(?:led|backed|based|born|made|owned|run|funded|trained|supported|allied)\b", re.I)
 _NGA_RE = re.compile(r"\bLocal Government (?:Area|Council)|\bLGA\b", re.I)
 _ETH_RE = re.compile(r"\b(?:woreda|kebele)\b", re.I)
 _LANDMARK_RE = re.compile(r"\b(?:km|kilometres|kilometers|miles|(?:north|south|east|west)(?:-?(?:east|west))?"
                           r"(?:ern)?\s+of|adjacent\s+to|near|outside|close\s+to)\b[^.;]{0,40}$", re.I)
 _VENUE_RE = re.compile(r"\b(?:briefing|reporters|journalists|news conference|press conference|summit|talks"
                        r"|speaking|statement|announced|told [a-z]+)\s+(?:[\w-]+\s+){0,2}?in\s+(?:the\s+)?$", re.I)
-_IN_RE = re.compile(r"\b(?:in|into|inside|across|throughout)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
 _STOP = {
     "the", "a", "an", "at", "in", "on", "of", "and", "but", "he", "she", "it", "they", "we", "his", "her",
     "their", "this", "that", "these", "those", "there", "police", "army", "president", "minister",
@@ -99,57 +81,6 @@ _STOP = {
     "federal", "northern", "southern", "eastern", "western", "upper", "lower", "greater", "grand",
     "old city", "new city", "city centre", "downtown", "centre", "center",
 }
-
-
-
-def context_countries(text: str) -> Counter[str]:
-    """Countries the text names: ISO3 -> weight (1 a demonym, 2 a name,
-    4 a name after "in"). Names inside actor names ("Sudan People's
-    Liberation Army"), after a feature word ("Lake Chad") or before an
-    admin word ("Niger State") do not count."""
-    g = gazetteer()
-    table = actor_table()
-    counts: Counter[str] = Counter()
-    for m in RUN_RE.finditer(text):
-        raw = m.group(0).split()
-        words = [_POSSESSIVE_RE.sub("", w).rstrip(".") for w in raw]
-        offsets = [mm.start() + m.start() for mm in re.finditer(r"\S+", m.group(0))]
-        i = 0
-        while i < len(words):
-            step = 1
-            for j in range(min(len(words), i + 6), i, -1):
-                k = place_key(" ".join(words[i:j]))
-                c = g.countries.get(k)
-                if c is None:
-                    if j - i > 1 and table.lookup(" ".join(raw[i:j])) is not None:
-                        step = j - i
-                        break
-                    continue
-                step = j - i
-                end = offsets[j - 1] + len(words[j - 1])
-                if (i > 0 and _FEATURE_RE.match(words[i - 1])) or (k not in g.demonyms and (
-                        (j == len(words) and _STATE_AFTER_RE.match(text, end)) or (
-                        j < len(words) and ADMIN_WORDS.search(" " + place_key(words[j]))))):
-                    break
-                if _LED_RE.match(text, end) or _BORDER_AFTER_RE.match(text, end) or \
-                        _BORDER_BEFORE_RE.search(text, max(0, offsets[i] - 60), offsets[i]) or \
-                        _NOT_HERE_BEFORE_RE.search(text, max(0, offsets[i] - 60), offsets[i]):
-                    break  # "Saudi-led coalition", "the border with Chad": not where it happened
-                if k in g.demonyms and _ETHNIC_BEFORE_RE.search(text, max(0, offsets[i] - 12), offsets[i]):
-                    break  # "ethnic Somalis": a people, not a country
-                if k in g.demonyms:
-                    region = _REGION_AFTER_RE.match(text, end)
-                    other = [e for e in g.lookup(words[i] if j - i == 1 else " ".join(words[i:j]), admin_only=True)
-                             if e.level == 1 and e.iso3 != c.iso3] if region else []
-                    # "the Somali Regional State" is a region of Ethiopia, not Somalia
-                    counts[other[0].iso3 if len({e.iso3 for e in other}) == 1 else c.iso3] += 1
-                else:
-                    before = text[max(0, offsets[i] - 30):offsets[i]]
-                    counts[c.iso3] += 4 if _IN_RE.search(before) else 2
-                break
-            i += step
-    return counts
-
 
 
 _CAPITAL_RE = re.compile(r"\b(?:the\s+)?(?:(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)(?:['’]s?)?\s+)?capital\b(?!\s+(?:of|city\s+of)\b)")

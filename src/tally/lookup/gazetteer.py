@@ -30,7 +30,7 @@ from .placenames import ADMIN_WORDS, ending_variant, key_variants, place_key, sk
 
 __all__ = ["ADMIN_WORDS", "Country", "Entry", "Gazetteer", "gazetteer", "key_variants", "place_key", "skeleton"]
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).resolve().parent.parent / "data"
 KEEP_CACHES = 4  # built indexes (25 MB each) kept in the cache directory
 CACHE_VERSION = "7"  # bump when the index layout or key rules change (this file's contents count too)
 
@@ -400,3 +400,8 @@ def gazetteer() -> Gazetteer:
             if _GAZETTEER is None:
                 _GAZETTEER = Gazetteer()
     return _GAZETTEER
+
+
+def country_by_name(name: str) -> Country | None:
+    """The country called ``name`` (name, alias or demonym), exactly."""
+    return gazetteer().country(name)

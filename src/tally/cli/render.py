@@ -7,7 +7,7 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
-from .model import Estimate, Incident
+from ..model import Estimate, Incident
 
 _console = Console()
 

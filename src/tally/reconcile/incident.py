@@ -2,7 +2,7 @@
 side, with the rule and claims behind each figure, and the disagreements.
 
 ``reconcile(incident, doc, policy)`` fills ``incident.casualties`` (the rules of
-:mod:`tally.totals`), ``incident.casualties_by_side`` and
+:mod:`tally.reconcile.totals`), ``incident.casualties_by_side`` and
 ``incident.conflicts``. ``docs/reconcile.md`` states the rules in plain words;
 this module implements exactly those. ``missing_evidence(incident)`` lists
 the infobox figures the body never supports (``tally check``).
@@ -17,10 +17,10 @@ import functools
 import re
 from typing import Any
 
-from .claims import relation
-from .limits import check_time
-from .model import CATEGORIES, Claim, Document, Estimate, Incident
-from .sources import source_side
+from ..claims import relation
+from ..limits import check_time
+from ..model import CATEGORIES, Claim, Document, Estimate, Incident
+from ..claims.sources import source_side
 
 POLICIES = ("tally", "ucdp", "acled", "gtd")
 
@@ -199,7 +199,7 @@ def _perpetrator_sides(incident: Incident) -> set[str]:
 
 
 def _state_sides(incident: Incident) -> set[str]:
-    from .places import country_by_name
+    from ..lookup.gazetteer import country_by_name
 
     out = set()
     for s in incident.sides:

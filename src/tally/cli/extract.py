@@ -1,90 +1,17 @@
-"""The ``tally`` command line: a thin layer over the library functions."""
+"""``tally extract`` and ``tally eval``: records of documents, printed or scored."""
 
 from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
 from pathlib import Path
-from typing import Iterator, List, Optional
+from typing import List, Optional
 
 import typer
 
-from . import __version__
-from .errors import ReaderError, TallyError
-from .model import Incident, to_dict
-from .readers import FORMATS
-
-app = typer.Typer(
-    help="tally turns reporting about violent incidents into auditable incident records: "
-    "it reads articles, news reports and dataset notes, extracts every casualty claim with "
-    "its source and evidence, and reconciles them into low / best / high figures.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
-
-
-class Policy(str, Enum):
-    tally = "tally"
-    ucdp = "ucdp"
-    acled = "acled"
-    gtd = "gtd"
-
-
-POLICY_HELP = ("How claims are reconciled into low/best/high: tally (most reliable, most specific), "
-               "ucdp, acled (lowest credible; dozens = 12) or gtd (attackers counted, a perpetrator's "
-               "own claim not used); see docs/reconcile.md.")
-
-
-class OutputFormat(str, Enum):
-    json = "json"
-    jsonl = "jsonl"
-    table = "table"
-
-
-InputFormat = Enum("InputFormat", {f: f for f in FORMATS}, type=str)  # type: ignore[misc]
-
-
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"tally {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def main(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
-                                      help="Print the version and exit.")) -> None:
-    """tally: an auditable incident database from reporting about violent incidents."""
-
-
-def _error(msg: str) -> None:
-    typer.echo(f"tally: error: {msg}", err=True)
-
-
-def iter_records(paths: List[Path], input_format: Optional[str], options: dict,
-                 failures: list, policy: str = "tally") -> Iterator[Incident]:
-    """Records of every document of every path; failures (one line each) are
-    appended to ``failures`` and the batch goes on. ``policy`` chooses the
-    reconcile rules (docs/reconcile.md)."""
-    from .extract import extract
-    from .readers import read
-
-    for path in paths:
-        try:
-            for item in read(path, input_format, **options):
-                if isinstance(item, ReaderError):
-                    failures.append(str(item))
-                    continue
-                try:
-                    yield extract(item, policy=policy)
-                except TallyError as exc:
-                    failures.append(f"{item.source}: {exc}")
-                except Exception as exc:  # an extractor bug must not end the batch
-                    failures.append(f"{item.source}: internal error while extracting: "
-                                    f"{type(exc).__name__}: {exc}")
-        except ReaderError as exc:
-            failures.append(str(exc))
+from ..errors import TallyError
+from ..model import to_dict
+from .app import POLICY_HELP, InputFormat, OutputFormat, Policy, _error, app, iter_records
 
 
 @app.command()
@@ -119,7 +46,7 @@ def extract(
                                  ("date_column", date_column)) if v}
     stats = None
     if prefilter:
-        from .prefilter import PrefilterStats
+        from ..readers.prefilter import PrefilterStats
 
         stats = options["prefilter"] = PrefilterStats()
     failures: list[str] = []
@@ -164,7 +91,7 @@ def eval_cmd(
     often the coded deaths fall between killed.low and killed.high, the median
     high/low ratio and the speed.
     """
-    from .evaluate import evaluate
+    from ..evaluate import evaluate
 
     try:
         report = evaluate(gold, text_column=text_column, id_column=id_column,
@@ -189,10 +116,3 @@ def eval_cmd(
     for key, value in metrics.items():
         table.add_row(key, f"{value:.3f}" if isinstance(value, float) else str(value))
     Console().print(table)
-
-
-if __name__ == "__main__":  # pragma: no cover
-    app()
-from .commands import store as _store  # noqa: E402,F401  (registers ingest, list, show, history, export)
-from .commands import serve as _serve  # noqa: E402,F401  (registers serve)
-from .commands import check as _check  # noqa: E402,F401  (registers check)

@@ -9,7 +9,7 @@ Reading one claim
     ``best`` is the stated figure; for "at least N" / "N+" it is N with an open
     high (None); for a range "77-100" low 77, best 77 (the conservative end),
     high 100; for "about N" and "up to N" N; for a vague word the low end of
-    :data:`tally.quantities.VAGUE` ("dozens" = 12..99, best 12).
+    :data:`tally.text.quantities.VAGUE` ("dozens" = 12..99, best 12).
 
 Infobox rules (issue 2, section 6), per category
     1. ``infobox-total``: a total field (``fatalities``, ``deaths``,
@@ -70,8 +70,8 @@ from __future__ import annotations
 
 import re
 
-from .claims import is_implicit, mentions_killing, relation
-from .model import CATEGORIES, Claim, Document, Estimate
+from ..claims import is_implicit, mentions_killing, relation
+from ..model import CATEGORIES, Claim, Document, Estimate
 
 #: policies whose killed total counts the attackers killed in the act
 COUNT_ATTACKERS = ("gtd", "ucdp", "acled")

@@ -1,7 +1,7 @@
 """``tally ingest | list | show | history | export``: thin commands over :mod:`tally.store`.
 
 Each command parses its options, opens the :class:`~tally.store.Store` and
-calls one library function; the views live in :mod:`tally.commands._store_views`.
+calls one library function; the views live in :mod:`tally.cli.views`.
 Errors are one line on stderr (``tally: error: ...``) and exit status 2.
 """
 
@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Callable, List, NoReturn, Optional
 
 import typer
 
-from ..cli import POLICY_HELP, InputFormat, Policy, app
+from .app import POLICY_HELP, InputFormat, Policy, app
 from ..errors import TallyError
 
 if TYPE_CHECKING:
@@ -138,7 +138,7 @@ def ingest(
     from ..store import ingest as run_ingest
     from ..store.parallel import is_dump
     from ..store.shards import is_shard_dir
-    from ._store_views import ingest_progress, print_ingest_summary
+    from .views import ingest_progress, print_ingest_summary
 
     fmt = input_format.value if input_format else None
     options = {k: v for k, v in (("text_column", text_column), ("id_column", id_column),
@@ -148,7 +148,7 @@ def ingest(
         _fail("a directory of shards is loaded on its own: no other inputs, --out, --dask or --workers")
     stats = None
     if prefilter:
-        from ..prefilter import PrefilterStats
+        from ..readers.prefilter import PrefilterStats
 
         stats = PrefilterStats()
     pipeline = bool(workers > 1 or dask or out is not None or any(is_dump(p, fmt) for p in paths))
@@ -219,7 +219,7 @@ def list_cmd(
 ) -> None:
     """List the stored incidents that match the filters."""
     from ..store import list_incidents
-    from ._store_views import print_list
+    from .views import print_list
 
     store = _open(db)
     try:
@@ -243,7 +243,7 @@ def show(
 ) -> None:
     """Show one stored record with its claims, each with its source and sentence."""
     from ..store import show as get_record
-    from ._store_views import print_record
+    from .views import print_record
 
     found = _lookup(db, get_record, incident_id)
     if format is ViewFormat.json:
@@ -260,7 +260,7 @@ def history(
 ) -> None:
     """Show every stored version of a record, oldest first, the current one last."""
     from ..store import history as get_history
-    from ._store_views import print_history
+    from .views import print_history
 
     versions = _lookup(db, get_history, incident_id)
     if format is ViewFormat.json:

@@ -10,17 +10,12 @@ introduced in the document ("... wal-Muslimin (JNIM)") add aliases too.
 
 from __future__ import annotations
 
-import csv
 import re
-import unicodedata
-from functools import lru_cache
-from pathlib import Path
 
-from .model import Actor, Strength
+from ..lookup.actors import actor_key, actor_table
+from ..lookup.gazetteer import country_by_name
+from ..model import Actor, Strength
 
-DATA = Path(__file__).parent / "data"
-
-_FOLD_RE = re.compile(r"[^a-z0-9]+")
 _PAREN_RE = re.compile(r"\s*\(([^()]*)\)")
 _ACRONYM_RE = re.compile(r"\(([A-Z][A-Za-z0-9\-]{1,9})\)")
 _NOTE_RE = re.compile(r"\s*(?:\((?:WIA|KIA|POW|MIA|DOW|executed|captured|until|from|since|before|after)"
@@ -37,55 +32,8 @@ _SOURCE_RE = re.compile(r"\((?:per|according to|as per|claimed by|by|source:)\s+
 _UNKNOWN_RE = re.compile(r"^\W*(?:unknown|n/?a|none|unclear|\?)\W*$", re.I)
 
 
-def actor_key(name: str) -> str:
-    """A folded comparison key: lower case, no accents, letters and digits only."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return _FOLD_RE.sub("", text)
-
-
-class ActorTable:
-    """Canonical names and aliases of ``data/actors.csv``."""
-
-    def __init__(self, path: Path = DATA / "actors.csv") -> None:
-        self.by_key: dict[str, tuple[str, list[str]]] = {}
-        self.by_acronym: dict[str, tuple[str, list[str]]] = {}
-        self.countries: dict[str, str] = {}  # canonical name -> ISO3 (state, or main theatre)
-        self.kinds: dict[str, str] = {}  # canonical name -> state, armed group, organization...
-        with open(path, encoding="utf-8", newline="") as fp:
-            for row in csv.DictReader(fp):
-                aliases = [a for a in row["aliases"].split("|") if a]
-                entry = (row["name"], aliases)
-                if row.get("country_iso3"):
-                    self.countries[row["name"]] = row["country_iso3"]
-                self.kinds[row["name"]] = row.get("kind") or ""
-                for name in [row["name"], *aliases]:
-                    if len(name) <= 5 and name.replace(".", "").isupper():
-                        self.by_acronym.setdefault(name, entry)  # "IS", "AU": exact case only
-                    else:
-                        self.by_key.setdefault(actor_key(name), entry)
-
-    def lookup(self, name: str) -> tuple[str, list[str]] | None:
-        """The (canonical name, aliases) for ``name``, if the table knows it."""
-        name = name.strip()
-        if name in self.by_acronym:
-            return self.by_acronym[name]
-        key = actor_key(name)
-        if key.startswith("the") and key[3:] in self.by_key:
-            key = key[3:]
-        return self.by_key.get(key)
-
-
-@lru_cache(maxsize=1)
-def actor_table() -> ActorTable:
-    """The actor table, loaded once."""
-    return ActorTable()
-
-
 def is_known_name(name: str) -> bool:
     """True for a name of the actor table or a country of the gazetteer."""
-    from .places import country_by_name
-
     return actor_table().lookup(name) is not None or country_by_name(name.strip()) is not None
 
 
@@ -179,8 +127,6 @@ def _known_prefix(piece: str, words: list[str]) -> list[str]:
 
 def country_of(name: str) -> bool:
     """True when ``name`` names a country."""
-    from .places import country_by_name
-
     return country_by_name(name.strip()) is not None
 
 

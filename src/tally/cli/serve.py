@@ -10,7 +10,7 @@ from typing import Optional
 
 import typer
 
-from ..cli import app
+from .app import app
 from ..errors import TallyError
 from .store import DB
 

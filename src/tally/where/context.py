@@ -1,0 +1,81 @@
+"""The countries a text names, weighted: the context the place resolvers weigh
+when a name has homonyms in several countries (:func:`context_countries`).
+Names inside actor names, after feature words or before admin words do not
+count."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..lookup.actors import actor_table
+from ..lookup.gazetteer import ADMIN_WORDS, gazetteer, place_key
+
+_CONNECT = r"(?:de|del|de la|la|le|du|des|of|of the|da|do|dos|al|el|bin|ibn|an|ar|as|ash|y)"
+_WORD = r"(?:(?:al|el|ad|an|ar|as|ash|ad-|at)-|[dl]['’])?[A-Z][\w.\-]*(?:['’][a-z][\w\-]*)?"
+RUN_RE = re.compile(rf"(?<![\w'’-]){_WORD}(?:[ \t]+(?:{_CONNECT}[ \t]+)?{_WORD})*")
+_POSSESSIVE_RE = re.compile(r"['’]s$")
+_ETHNIC_BEFORE_RE = re.compile(r"\bethnic\s+$", re.I)
+_REGION_AFTER_RE = re.compile(r"[ \t]+(?:Region(?:al[ \t]+State)?|State)\b")
+_STATE_AFTER_RE = re.compile(r"[ \t]+(?:[Ss]tate|Delta|Province|Governorate|Region)\b")  # "Niger State"
+_BORDER_AFTER_RE = re.compile(r"[ \t]+(?:border|frontier)", re.I)
+_BORDER_BEFORE_RE = re.compile(r"\b(?:borders?|frontiers?)\s+(?:with|of)\s+(?:the\s+)?"
+                               r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,|and)\s+)?$", re.I)
+_NOT_HERE_BEFORE_RE = re.compile(r"\b(?:(?:led|backed|supported|funded|armed|sponsored|trained)\s+by"
+                                 r"|\bto\s+cross\s+(?:into|to)|fle(?:e|d|eing)\s+(?:to|into)"
+                                 r"|(?:on\s+their|on\s+his|on\s+her|their|his|her)\s+way\s+to"
+                                 r"|deported\s+to|return(?:ed|ing)?\s+to|refugees\s+from"
+                                 r"|(?:fled|fleeing|escaped|escaping)\s+(?:[a-z-]+\s+){0,3}?(?:in|from))\s+(?:the\s+)?$",
+                                 re.I)
+_FEATURE_RE = re.compile(r"^(?:Lake|River|Mount|Mt\.?|Gulf|Sea|Bay|Strait|Ocean|Desert|Forest|Valley)\b")
+_LED_RE = re.compile(r"-(?:led|backed|based|born|made|owned|run|funded|trained|supported|allied)\b", re.I)
+_IN_RE = re.compile(r"\b(?:in|into|inside|across|throughout)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
+
+
+def context_countries(text: str) -> Counter[str]:
+    """Countries the text names: ISO3 -> weight (1 a demonym, 2 a name,
+    4 a name after "in"). Names inside actor names ("Sudan People's
+    Liberation Army"), after a feature word ("Lake Chad") or before an
+    admin word ("Niger State") do not count."""
+    g = gazetteer()
+    table = actor_table()
+    counts: Counter[str] = Counter()
+    for m in RUN_RE.finditer(text):
+        raw = m.group(0).split()
+        words = [_POSSESSIVE_RE.sub("", w).rstrip(".") for w in raw]
+        offsets = [mm.start() + m.start() for mm in re.finditer(r"\S+", m.group(0))]
+        i = 0
+        while i < len(words):
+            step = 1
+            for j in range(min(len(words), i + 6), i, -1):
+                k = place_key(" ".join(words[i:j]))
+                c = g.countries.get(k)
+                if c is None:
+                    if j - i > 1 and table.lookup(" ".join(raw[i:j])) is not None:
+                        step = j - i
+                        break
+                    continue
+                step = j - i
+                end = offsets[j - 1] + len(words[j - 1])
+                if (i > 0 and _FEATURE_RE.match(words[i - 1])) or (k not in g.demonyms and (
+                        (j == len(words) and _STATE_AFTER_RE.match(text, end)) or (
+                        j < len(words) and ADMIN_WORDS.search(" " + place_key(words[j]))))):
+                    break
+                if _LED_RE.match(text, end) or _BORDER_AFTER_RE.match(text, end) or \
+                        _BORDER_BEFORE_RE.search(text, max(0, offsets[i] - 60), offsets[i]) or \
+                        _NOT_HERE_BEFORE_RE.search(text, max(0, offsets[i] - 60), offsets[i]):
+                    break  # "Saudi-led coalition", "the border with Chad": not where it happened
+                if k in g.demonyms and _ETHNIC_BEFORE_RE.search(text, max(0, offsets[i] - 12), offsets[i]):
+                    break  # "ethnic Somalis": a people, not a country
+                if k in g.demonyms:
+                    region = _REGION_AFTER_RE.match(text, end)
+                    other = [e for e in g.lookup(words[i] if j - i == 1 else " ".join(words[i:j]), admin_only=True)
+                             if e.level == 1 and e.iso3 != c.iso3] if region else []
+                    # "the Somali Regional State" is a region of Ethiopia, not Somalia
+                    counts[other[0].iso3 if len({e.iso3 for e in other}) == 1 else c.iso3] += 1
+                else:
+                    before = text[max(0, offsets[i] - 30):offsets[i]]
+                    counts[c.iso3] += 4 if _IN_RE.search(before) else 2
+                break
+            i += step
+    return counts
