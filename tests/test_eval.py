@@ -105,3 +105,29 @@ def test_cli_eval_prints_metrics(tmp_path):
     metrics = json.loads(result.stdout)
     assert metrics["deaths_exact"] == pytest.approx(0.75)
     assert len(errors.read_text().splitlines()) == 1
+
+
+def test_the_split_is_fixed_by_the_id_and_near_seventy_thirty():
+    from tally.evaluate import split_of
+
+    ids = [f"row-{n}" for n in range(2000)]
+    parts = [split_of(i) for i in ids]
+    assert 0.66 < parts.count("tuning") / len(ids) < 0.74
+    # the part is a function of the id alone: any order, any file, any run
+    assert [split_of(i) for i in reversed(ids)] == parts[::-1]
+    assert split_of(17) == split_of("17") == split_of(" 17 ")
+
+
+def test_validation_rows_are_scored_but_never_listed(tmp_path):
+    from tally.evaluate import split_of
+
+    # find one id of each part, both with a wrong figure
+    tune = next(f"t{n}" for n in range(100) if split_of(f"t{n}") == "tuning")
+    val = next(f"v{n}" for n in range(100) if split_of(f"v{n}") == "validation")
+    path = tmp_path / "gold.csv"
+    write_csv(path, [(tune, "Gunmen killed 5 people in a village.", "7", "0"),
+                     (val, "Gunmen killed 5 people in a village.", "7", "0")])
+    rep = evaluate(path, text_column="story", id_column="row_id", killed_column="dead", injured_column="hurt")
+    assert rep["parts"]["tuning"]["deaths_rows"] == rep["parts"]["validation"]["deaths_rows"] == 1
+    assert rep["parts"]["validation"]["deaths_exact"] == 0.0
+    assert [m["id"] for m in rep["mismatches"]] == [tune]

@@ -17,11 +17,20 @@ Metrics
     high/low over rows with both bounds > 0 (open highs left out);
     ``open_high_share``: share of scored rows whose killed high is open;
     ``seconds`` and ``docs_per_s`` of the extraction alone.
+
+Tuning and validation
+    Every row belongs to one part, fixed by a hash of its id (the id column, or
+    the row number without one; :func:`split_of`): about 70% ``tuning``, 30%
+    ``validation``. ``report["parts"]`` holds the metrics of each part. Read and
+    debug the tuning rows only; the validation rows are scored, never read, so
+    the gap between the two figures shows how well a change carries over to
+    text it was not tuned on. ``mismatches`` lists tuning rows only.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import statistics
 import time
@@ -30,6 +39,18 @@ from typing import Any, Iterator
 
 from .errors import TallyError
 from .model import Document
+
+
+#: share of rows in the tuning part (the rest is the validation part)
+TUNING_SHARE = 70
+PARTS = ("tuning", "validation")
+
+
+def split_of(key: object) -> str:
+    """``"tuning"`` or ``"validation"``: the part of a row, fixed by a hash of
+    its id, so that adding or reordering rows moves no row between parts."""
+    h = int(hashlib.sha256(str(key).strip().encode("utf-8")).hexdigest()[:8], 16)
+    return "tuning" if h % 100 < TUNING_SHARE else "validation"
 
 
 def _rows(path: Path, text_column: str) -> Iterator[tuple[int, int, dict[str, Any]]]:
@@ -93,11 +114,7 @@ def evaluate(path: str | Path, text_column: str = "description", id_column: str 
     path = Path(path)
     if not path.exists():
         raise TallyError(f"{path}: no such file")
-    n_rows = 0
-    d_rows = d_exact = d_cov = 0
-    i_rows = i_exact = 0
-    ratios: list[float] = []
-    open_high = 0
+    scores = {part: _Score() for part in ("all", *PARTS)}
     mismatches: list[dict[str, Any]] = []
     elapsed = 0.0
     checked = False
@@ -107,45 +124,26 @@ def evaluate(path: str | Path, text_column: str = "description", id_column: str 
                 if col and col not in row:
                     raise TallyError(f"{path}: no column {col!r} (columns: {', '.join(map(str, row))})")
             checked = True
-        n_rows += 1
         text = str(row.get(text_column) or "").replace("\r\n", "\n").replace("\r", "\n")  # as the CSV reader
         rid = row.get(id_column) if id_column else None
         doc = Document.from_text(text, source=f"{path}#row={n}", format="csv",
                                  id=None if rid in (None, "") else str(rid),
                                  meta={"row": n, "line": line_no, "date": None})
+        part = split_of(doc.id if doc.id is not None else n)
         t0 = time.perf_counter()
         rec = extract(doc)
         elapsed += time.perf_counter() - t0
         killed = rec.casualties.get("killed")
         injured = rec.casualties.get("injured")
-        k_best = killed.best if killed and killed.best is not None else 0
-        k_low = killed.low if killed and killed.low is not None else 0
-        k_high = (killed.high if killed else 0)
-        i_best = injured.best if injured and injured.best is not None else 0
         gold_d = _number(row.get(killed_column))
         gold_i = _number(row.get(injured_column)) if injured_column else None
         bad = False
-        if gold_d is not None:
-            d_rows += 1
-            if k_best == gold_d:
-                d_exact += 1
-            else:
-                bad = True
-            if k_low <= gold_d and (k_high is None or gold_d <= k_high):
-                d_cov += 1
-            if k_high is None and killed is not None:
-                open_high += 1
-            elif k_low > 0 and k_high and k_high > 0:
-                ratios.append(k_high / k_low)
-        if gold_i is not None:
-            i_rows += 1
-            if i_best == gold_i:
-                i_exact += 1
-            else:
-                bad = True
-        if bad:
+        for key in ("all", part):
+            bad = scores[key].add(killed, injured, gold_d, gold_i)
+        if bad and part == "tuning":
             mismatches.append({
                 "id": doc.id if doc.id is not None else str(n),
+                "part": part,
                 "text": text,
                 "gold": {"deaths": row.get(killed_column),
                          "injured": row.get(injured_column) if injured_column else None},
@@ -156,18 +154,59 @@ def evaluate(path: str | Path, text_column: str = "description", id_column: str 
                                                              "high": injured.high, "rule": injured.rule},
                 },
             })
-    if n_rows == 0:
+    if scores["all"].rows == 0:
         raise TallyError(f"{path}: no rows")
-    metrics = {
-        "rows": n_rows,
-        "deaths_rows": d_rows,
-        "deaths_exact": d_exact / d_rows if d_rows else 0.0,
-        "injured_rows": i_rows,
-        "injured_exact": i_exact / i_rows if i_rows else 0.0,
-        "deaths_interval_coverage": d_cov / d_rows if d_rows else 0.0,
-        "median_high_low_ratio": statistics.median(ratios) if ratios else 1.0,
-        "open_high_share": open_high / d_rows if d_rows else 0.0,
-        "seconds": round(elapsed, 3),
-        "docs_per_s": n_rows / elapsed if elapsed > 0 else 0.0,
-    }
-    return {"metrics": metrics, "mismatches": mismatches}
+    metrics = scores["all"].metrics()
+    metrics["seconds"] = round(elapsed, 3)
+    metrics["docs_per_s"] = metrics["rows"] / elapsed if elapsed > 0 else 0.0
+    parts = {part: scores[part].metrics() for part in PARTS}
+    return {"metrics": metrics, "parts": parts, "mismatches": mismatches}
+
+
+class _Score:
+    """The counts behind the metrics of one part."""
+
+    def __init__(self) -> None:
+        self.rows = self.d_rows = self.d_exact = self.d_cov = self.i_rows = self.i_exact = self.open_high = 0
+        self.ratios: list[float] = []
+
+    def add(self, killed, injured, gold_d: int | None, gold_i: int | None) -> bool:
+        """Count one row; True when its deaths or injured figure is wrong."""
+        self.rows += 1
+        k_best = killed.best if killed and killed.best is not None else 0
+        k_low = killed.low if killed and killed.low is not None else 0
+        k_high = (killed.high if killed else 0)
+        i_best = injured.best if injured and injured.best is not None else 0
+        bad = False
+        if gold_d is not None:
+            self.d_rows += 1
+            if k_best == gold_d:
+                self.d_exact += 1
+            else:
+                bad = True
+            if k_low <= gold_d and (k_high is None or gold_d <= k_high):
+                self.d_cov += 1
+            if k_high is None and killed is not None:
+                self.open_high += 1
+            elif k_low > 0 and k_high and k_high > 0:
+                self.ratios.append(k_high / k_low)
+        if gold_i is not None:
+            self.i_rows += 1
+            if i_best == gold_i:
+                self.i_exact += 1
+            else:
+                bad = True
+        return bad
+
+    def metrics(self) -> dict[str, Any]:
+        d, i = self.d_rows, self.i_rows
+        return {
+            "rows": self.rows,
+            "deaths_rows": d,
+            "deaths_exact": self.d_exact / d if d else 0.0,
+            "injured_rows": i,
+            "injured_exact": self.i_exact / i if i else 0.0,
+            "deaths_interval_coverage": self.d_cov / d if d else 0.0,
+            "median_high_low_ratio": statistics.median(self.ratios) if self.ratios else 1.0,
+            "open_high_share": self.open_high / d if d else 0.0,
+        }

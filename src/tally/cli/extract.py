@@ -82,14 +82,16 @@ def eval_cmd(
     id_column: Optional[str] = typer.Option(None, help="Column identifying each row."),
     killed_column: str = typer.Option("deaths", help="Column with the coded number killed."),
     injured_column: Optional[str] = typer.Option("injured", help="Column with the coded number injured."),
-    errors: Optional[Path] = typer.Option(None, help="Write the rows tally got wrong to this JSONL file."),
+    errors: Optional[Path] = typer.Option(None, help="Write the tuning rows tally got wrong to this JSONL "
+                                          "file (validation rows are scored, never listed)."),
     as_json: bool = typer.Option(False, "--json", help="Print the metrics as JSON."),
 ) -> None:
     """Measure tally's killed and injured figures against your own coded data.
 
     Prints exact match of ``casualties.killed.best`` and ``injured.best``, how
     often the coded deaths fall between killed.low and killed.high, the median
-    high/low ratio and the speed.
+    high/low ratio and the speed, for all rows and for the tuning and validation
+    parts (a fixed 70/30 split by a hash of each row's id; docs/accuracy.md).
     """
     from ..evaluate import evaluate
 
@@ -103,16 +105,21 @@ def eval_cmd(
         with open(errors, "w", encoding="utf-8") as fh:
             for row in report["mismatches"]:
                 fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-    metrics = report["metrics"]
+    metrics, parts = report["metrics"], report["parts"]
     if as_json:
-        typer.echo(json.dumps(metrics, indent=2))
+        typer.echo(json.dumps({**metrics, "parts": parts}, indent=2))
         return
     from rich.console import Console
     from rich.table import Table
 
     table = Table(title=f"tally eval {gold}")
     table.add_column("metric")
-    table.add_column("value", justify="right")
+    for col in ("all", "tuning", "validation"):
+        table.add_column(col, justify="right")
+
+    def cell(value) -> str:
+        return "" if value is None else f"{value:.3f}" if isinstance(value, float) else str(value)
+
     for key, value in metrics.items():
-        table.add_row(key, f"{value:.3f}" if isinstance(value, float) else str(value))
+        table.add_row(key, cell(value), *(cell(parts[p].get(key)) for p in ("tuning", "validation")))
     Console().print(table)
