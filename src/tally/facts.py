@@ -59,7 +59,7 @@ def fill_facts(doc: Document, incident: Incident) -> None:
         named = ib.get("conflict", "title", "name") if ib else None
         incident.title = named.value.strip() if named else doc.title
     check_time("facts: before the date")
-    incident.date = _date(doc, lead, incident.title) or DateRange()
+    incident.date = _date(doc, lead, incident.title, incident.language) or DateRange()
     check_time("facts: after the date")
     incident.places, incident.location = _places(doc, lead, incident.title)
     check_time("facts: after the places")
@@ -117,19 +117,20 @@ def _first_line(value: str) -> str | None:
 # --------------------------------------------------------------------------- when
 
 
-def _date(doc: Document, lead: str, title: str | None) -> DateRange | None:
+def _date(doc: Document, lead: str, title: str | None, language: str | None = None) -> DateRange | None:
     ref: date | None = reference_date(doc.meta)
     ib = doc.infobox
     if ib is not None:
         field = ib.get("date", "dates", "start_date", "time", "date_of_attack", "period")
         if field is not None:
-            found = parse_date(field.value, ref)
+            found = parse_date(field.value, ref, language)
             if found is not None:
-                return _finer_in_lead(found, lead) if found.precision in ("year", "month") else found
+                return _finer_in_lead(found, lead, language) if found.precision in ("year", "month") else found
     report = doc.infobox is None and doc.format in REPORT_FORMATS
     text = doc.text if report else lead
     # an article's revision date is not its event's: there, "on Sunday" counts only without a full date
-    found = find_date(text[:3000], ref) if report else (find_date(text[:3000]) or find_date(text[:3000], ref))
+    found = find_date(text[:3000], ref, language=language) if report else (
+        find_date(text[:3000], language=language) or find_date(text[:3000], ref, language=language))
     if found is not None:
         return found
     if title:
@@ -139,10 +140,10 @@ def _date(doc: Document, lead: str, title: str | None) -> DateRange | None:
     return None
 
 
-def _finer_in_lead(found: DateRange, lead: str) -> DateRange:
+def _finer_in_lead(found: DateRange, lead: str, language: str | None = None) -> DateRange:
     """An infobox date of a year or month ("March 2016") gives way to a finer date
     of the lead that lies inside it ("On 13 March 2016, ...")."""
-    finer = find_date(lead[:3000])
+    finer = find_date(lead[:3000], language=language)
     if finer is None or finer.precision == found.precision or finer.precision == "year" or \
             (found.precision == "year" and finer.precision not in ("month", "day")):
         return found
