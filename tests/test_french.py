@@ -38,3 +38,35 @@ def test_a_language_without_a_pipeline_is_a_clear_error():
 
     with pytest.raises(TallyError, match="no spaCy pipeline for language 'xx'"):
         get_nlp(language="xx")
+
+
+def test_a_french_report_is_stored_with_its_language_and_its_page_says_so(tmp_path):
+    import warnings
+
+    warnings.filterwarnings("ignore", message=".*httpx2.*")
+    from fastapi.testclient import TestClient
+
+    from tally.store import Store, ingest
+    from tally.web import create_app
+
+    report = tmp_path / "goma.txt"
+    report.write_text("Des hommes armés ont attaqué le marché de Kiwanja dans la nuit de lundi à mardi, "
+                      "tuant au moins six personnes, selon la société civile locale.\n", encoding="utf-8")
+    english = tmp_path / "kiwanja.txt"
+    english.write_text("Armed men attacked the Kiwanja market overnight, killing at least six people, "
+                       "local civil society said.\n", encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 'fr.db'}"
+    with Store(url) as store:
+        result = ingest(store, [report, english])
+    assert result.ingested == 2 and not result.failed
+    with TestClient(create_app(url)) as client:
+        items = client.get("/api/incidents").json()["items"]
+        langs = {}
+        for item in items:
+            record = client.get(f"/api/incidents/{item['id']}").json()["record"]
+            lang = record["language"]
+            langs[record["source"]["path"].rsplit("/", 1)[-1]] = lang
+            page = client.get(f"/incidents/{item['id']}").text
+            assert f'<span class="badge lang" lang="{lang}">{lang}</span>' in page
+            assert f'id="doctext" lang="{lang}"' in page
+    assert langs == {"goma.txt": "fr", "kiwanja.txt": "en"}
