@@ -9,6 +9,7 @@ dict lookups; no spaCy parse.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from datetime import date
@@ -18,6 +19,7 @@ from .lookup.actors import actor_key, actor_table
 from .lookup.gazetteer import country_by_name
 from .model import Actor, DateRange, Document, Incident, Place, Side
 from .when.dates import find_date, parse_date, reference_date
+from .when.dateline import blank, find_dateline
 from .where.context import context_countries
 from .where.geotext import find_places, wrong_part
 from .where.nerplaces import ner_places
@@ -50,7 +52,12 @@ _CLAIM_RE = re.compile(
 
 
 def fill_facts(doc: Document, incident: Incident) -> None:
-    """Fill ``incident`` with everything but casualties, from ``doc``."""
+    """Fill ``incident`` with everything but casualties, from ``doc``. A news
+    report's dateline ("KANO, May 3 (Reuters) -") is read as the report's date
+    and filing place, not as the event's: its date resolves "on Sunday", its
+    place counts only when the text names no other."""
+    filed = doc
+    doc = _without_dateline(doc, incident.language)
     ib = doc.infobox
     lead = _lead(doc)
     acronyms = document_acronyms(doc.text[:20000])
@@ -62,6 +69,8 @@ def fill_facts(doc: Document, incident: Incident) -> None:
     incident.date = _date(doc, lead, incident.title, incident.language) or DateRange()
     check_time("facts: after the date")
     incident.places, incident.location = _places(doc, lead, incident.title)
+    if incident.location is None and filed is not doc:
+        incident.places, incident.location = _places(filed, _lead(filed), incident.title)
     check_time("facts: after the places")
     if ib is not None:
         part = ib.get("partof")
@@ -99,6 +108,19 @@ def _infobox_perpetrators(ib, acronyms: dict[str, str]) -> list:
         if actors:
             return actors
     return []
+
+
+def _without_dateline(doc: Document, language: str | None) -> Document:
+    """``doc`` with a news report's dateline blanked (offsets kept) and, when the
+    input gives no date, the dateline's date as the report's own."""
+    if doc.infobox is not None or doc.format not in REPORT_FORMATS:
+        return doc
+    ref = reference_date(doc.meta)
+    dl = find_dateline(doc.text[:400], language, year=ref.year if ref else None)
+    if dl is None:
+        return doc
+    meta = doc.meta if ref is not None or dl.published is None else {**doc.meta, "date": dl.published.isoformat()}
+    return dataclasses.replace(doc, text=blank(doc.text, dl.start, dl.end), meta=meta)
 
 
 def _lead(doc: Document) -> str:
