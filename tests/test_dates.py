@@ -150,3 +150,40 @@ def test_ongoing_has_no_end(value, start):
 def test_a_range_after_from_keeps_its_end():
     found = parse_date("From 5 March 2016 to 8 March 2016")
     assert (found.start, found.end) == ("2016-03-05", "2016-03-08")
+
+
+# --------------------------------------------------------------------------- French
+
+
+@pytest.mark.parametrize("text, start, end, precision", [
+    ("Le jeudi 9 mars 2023, une embuscade a visé un convoi", "2023-03-09", "2023-03-09", "day"),  # weekday, day first
+    ("les violences du 3 au 5 mai 2021 à Goma", "2021-05-03", "2021-05-05", "day"),  # du ... au ...
+    ("le 1er février 2020 vers minuit", "2020-02-01", "2020-02-01", "day"),  # ordinal 1er
+    ("l'attaque du 28/11/2022 contre un poste de police", "2022-11-28", "2022-11-28", "day"),  # day/month/year
+    ("depuis décembre 2019, la région est sous couvre-feu", "2019-12", "2019-12", "month"),  # month and year
+])
+def test_french_dates_put_the_day_first(text, start, end, precision):
+    found = find_date(text, language="fr")
+    assert (found.start, found.end, found.precision) == (start, end, precision)
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Dans la nuit de samedi à dimanche, des assaillants ont incendié des maisons", "2023-03-04"),  # the night began Saturday
+    ("Ce mardi, des tirs ont été entendus", "2023-03-07"),  # 'ce' + weekday: this week's
+    ("Hier soir, un engin explosif a sauté", "2023-03-06"),  # hier
+    ("Le 2 mars, des hommes armés ont enlevé trois enseignants", "2023-03-02"),  # no year: the report's
+])
+def test_french_relative_dates_resolve_against_the_report_date(text, day):
+    ref = date(2023, 3, 7)  # a Tuesday
+    found = find_date(text, ref, language="fr")
+    assert found.start == day and found.precision == "day"
+
+
+def test_english_month_words_are_not_read_in_french_and_back():
+    assert find_date("the attack of 12 mars 2020", language="en") is None  # 'mars' is no English month
+    assert find_date("le 12 March 2020", language="fr") is None
+    assert find_date("on 12 March 2020").start == "2020-03-12"
+
+
+def test_a_french_infobox_date_value():
+    assert parse_date("17–18 septembre 2024", language="fr").end == "2024-09-18"

@@ -16,15 +16,18 @@ from .facts import fill_facts
 from .limits import Budget
 from .model import Document, Incident
 from .reconcile import reconcile
+from .text.language import detect_language
 
 
 def extract(doc: Document, policy: str = "tally") -> Incident:
     """The incident record of ``doc``; ``policy`` (tally, ucdp, acled, gtd)
-    chooses how the claims are reconciled (docs/reconcile.md). Raises
+    chooses how the claims are reconciled (docs/reconcile.md). The record's
+    ``language`` is ``doc.language`` when given, else detected from the text. Raises
     :class:`tally.limits.DocumentTimeLimit` when the extraction runs over the
     per-document time budget (``TALLY_MAX_DOC_SECONDS``)."""
     with Budget(doc.source) as budget:  # the time budget (tally.limits), checked between stages
-        incident = Incident(id=record_id(doc), title=doc.title, source=source_info(doc))
+        incident = Incident(id=record_id(doc), title=doc.title, source=source_info(doc),
+                            language=doc.language or detect_language(doc.text))
         fill_facts(doc, incident)
         budget.check("after the facts")
         incident.claims = extract_claims(doc, incident.sides)

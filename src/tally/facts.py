@@ -9,6 +9,7 @@ dict lookups; no spaCy parse.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from datetime import date
@@ -18,6 +19,7 @@ from .lookup.actors import actor_key, actor_table
 from .lookup.gazetteer import country_by_name
 from .model import Actor, DateRange, Document, Incident, Place, Side
 from .when.dates import find_date, parse_date, reference_date
+from .when.dateline import blank, find_dateline
 from .where.context import context_countries
 from .where.geotext import find_places, wrong_part
 from .where.nerplaces import ner_places
@@ -50,7 +52,12 @@ _CLAIM_RE = re.compile(
 
 
 def fill_facts(doc: Document, incident: Incident) -> None:
-    """Fill ``incident`` with everything but casualties, from ``doc``."""
+    """Fill ``incident`` with everything but casualties, from ``doc``. A news
+    report's dateline ("KANO, May 3 (Reuters) -") is read as the report's date
+    and filing place, not as the event's: its date resolves "on Sunday", its
+    place counts only when the text names no other."""
+    filed = doc
+    doc = _without_dateline(doc, incident.language)
     ib = doc.infobox
     lead = _lead(doc)
     acronyms = document_acronyms(doc.text[:20000])
@@ -59,9 +66,11 @@ def fill_facts(doc: Document, incident: Incident) -> None:
         named = ib.get("conflict", "title", "name") if ib else None
         incident.title = named.value.strip() if named else doc.title
     check_time("facts: before the date")
-    incident.date = _date(doc, lead, incident.title) or DateRange()
+    incident.date = _date(doc, lead, incident.title, incident.language) or DateRange()
     check_time("facts: after the date")
     incident.places, incident.location = _places(doc, lead, incident.title)
+    if incident.location is None and filed is not doc:
+        incident.places, incident.location = _places(filed, _lead(filed), incident.title)
     check_time("facts: after the places")
     if ib is not None:
         part = ib.get("partof")
@@ -101,6 +110,19 @@ def _infobox_perpetrators(ib, acronyms: dict[str, str]) -> list:
     return []
 
 
+def _without_dateline(doc: Document, language: str | None) -> Document:
+    """``doc`` with a news report's dateline blanked (offsets kept) and, when the
+    input gives no date, the dateline's date as the report's own."""
+    if doc.infobox is not None or doc.format not in REPORT_FORMATS:
+        return doc
+    ref = reference_date(doc.meta)
+    dl = find_dateline(doc.text[:400], language, year=ref.year if ref else None)
+    if dl is None:
+        return doc
+    meta = doc.meta if ref is not None or dl.published is None else {**doc.meta, "date": dl.published.isoformat()}
+    return dataclasses.replace(doc, text=blank(doc.text, dl.start, dl.end), meta=meta)
+
+
 def _lead(doc: Document) -> str:
     """The lead section's text (the whole text when there are no sections)."""
     for s in doc.sections:
@@ -117,19 +139,20 @@ def _first_line(value: str) -> str | None:
 # --------------------------------------------------------------------------- when
 
 
-def _date(doc: Document, lead: str, title: str | None) -> DateRange | None:
+def _date(doc: Document, lead: str, title: str | None, language: str | None = None) -> DateRange | None:
     ref: date | None = reference_date(doc.meta)
     ib = doc.infobox
     if ib is not None:
         field = ib.get("date", "dates", "start_date", "time", "date_of_attack", "period")
         if field is not None:
-            found = parse_date(field.value, ref)
+            found = parse_date(field.value, ref, language)
             if found is not None:
-                return _finer_in_lead(found, lead) if found.precision in ("year", "month") else found
+                return _finer_in_lead(found, lead, language) if found.precision in ("year", "month") else found
     report = doc.infobox is None and doc.format in REPORT_FORMATS
     text = doc.text if report else lead
     # an article's revision date is not its event's: there, "on Sunday" counts only without a full date
-    found = find_date(text[:3000], ref) if report else (find_date(text[:3000]) or find_date(text[:3000], ref))
+    found = find_date(text[:3000], ref, language=language) if report else (
+        find_date(text[:3000], language=language) or find_date(text[:3000], ref, language=language))
     if found is not None:
         return found
     if title:
@@ -139,10 +162,10 @@ def _date(doc: Document, lead: str, title: str | None) -> DateRange | None:
     return None
 
 
-def _finer_in_lead(found: DateRange, lead: str) -> DateRange:
+def _finer_in_lead(found: DateRange, lead: str, language: str | None = None) -> DateRange:
     """An infobox date of a year or month ("March 2016") gives way to a finer date
     of the lead that lies inside it ("On 13 March 2016, ...")."""
-    finer = find_date(lead[:3000])
+    finer = find_date(lead[:3000], language=language)
     if finer is None or finer.precision == found.precision or finer.precision == "year" or \
             (found.precision == "year" and finer.precision not in ("month", "day")):
         return found

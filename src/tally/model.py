@@ -98,7 +98,9 @@ class Document:
     data model (sections, infobox fields, claims) index into it. ``source`` says
     where the document came from (path, plus ``#row=N`` or ``#page=ID`` for
     multi-document files); ``meta`` holds what the format knows about it
-    (page_id, revision_id, timestamp, row, date...).
+    (page_id, revision_id, timestamp, row, date...). ``language`` is an ISO
+    639-1 code when the user or the input says it (``--lang``), else ``None``
+    and the extraction detects it.
     """
 
     text: str
@@ -110,6 +112,7 @@ class Document:
     infobox: Infobox | None = None
     links: list[Link] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
+    language: str | None = None
 
     @classmethod
     def from_text(cls, text: str, source: str = "<text>", **kwargs: Any) -> "Document":
@@ -238,6 +241,7 @@ class Incident:
     id: str
     title: str | None
     source: dict[str, Any]
+    language: str | None = None
     date: DateRange = field(default_factory=DateRange)
     location: Place | None = None
     places: list[Place] = field(default_factory=list)

@@ -37,6 +37,15 @@ POLICY_HELP = ("How claims are reconciled into low/best/high: tally (most reliab
                "own claim not used); see docs/reconcile.md.")
 
 
+class Language(str, Enum):
+    en = "en"
+    fr = "fr"
+
+
+LANG_HELP = ("The language of every document read (en or fr); without it, each document's language "
+             "(each row's, in a CSV or JSONL) is detected from its text.")
+
+
 class OutputFormat(str, Enum):
     json = "json"
     jsonl = "jsonl"

@@ -11,7 +11,7 @@ import typer
 
 from ..errors import TallyError
 from ..model import to_dict
-from .app import POLICY_HELP, InputFormat, OutputFormat, Policy, _error, app, iter_records
+from .app import LANG_HELP, POLICY_HELP, InputFormat, Language, OutputFormat, Policy, _error, app, iter_records
 
 
 @app.command()
@@ -32,6 +32,7 @@ def extract(
     date_column: Optional[str] = typer.Option(None, help="CSV/TSV/JSONL: the column holding the "
                                               "report's date (resolves 'yesterday', weekdays)."),
     policy: Policy = typer.Option(Policy.tally, "--policy", help=POLICY_HELP),
+    lang: Optional[Language] = typer.Option(None, "--lang", help=LANG_HELP),
     prefilter: bool = typer.Option(False, "--prefilter", help="MediaWiki exports: read only pages "
                                    "whose raw wikitext has a conflict/attack infobox or an incident "
                                    "category; the counts by reason go to stderr."),
@@ -43,7 +44,7 @@ def extract(
     batch is still processed.
     """
     options = {k: v for k, v in (("text_column", text_column), ("id_column", id_column),
-                                 ("date_column", date_column)) if v}
+                                 ("date_column", date_column), ("language", lang and lang.value)) if v}
     stats = None
     if prefilter:
         from ..readers.prefilter import PrefilterStats

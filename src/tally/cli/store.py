@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Callable, List, NoReturn, Optional
 
 import typer
 
-from .app import POLICY_HELP, InputFormat, Policy, app
+from .app import LANG_HELP, POLICY_HELP, InputFormat, Language, Policy, app
 from ..errors import TallyError
 
 if TYPE_CHECKING:
@@ -106,6 +106,8 @@ def ingest(
                                "replace their records when the new ones differ (implies --restart)."),
     policy: Policy = typer.Option(Policy.tally, "--policy", help=POLICY_HELP + " Documents already "
                                   "stored are re-extracted with it only with --force."),
+    lang: Optional[Language] = typer.Option(None, "--lang", help=LANG_HELP + " Not for MediaWiki dumps, "
+                                            "whose pages are detected one by one."),
     prefilter: bool = typer.Option(False, "--prefilter", help="MediaWiki exports: parse only pages "
                                    "whose raw wikitext has a conflict/attack infobox or an incident "
                                    "category; the counts by reason go to stderr."),
@@ -142,7 +144,9 @@ def ingest(
 
     fmt = input_format.value if input_format else None
     options = {k: v for k, v in (("text_column", text_column), ("id_column", id_column),
-                                 ("date_column", date_column)) if v}
+                                 ("date_column", date_column), ("language", lang and lang.value)) if v}
+    if lang and any(is_dump(p, fmt) for p in paths):
+        _fail("--lang applies to files and tables, not to MediaWiki dumps: each page's language is detected")
     shard_dirs = [p for p in paths if is_shard_dir(p)]
     if shard_dirs and (len(shard_dirs) != len(paths) or out is not None or dask or workers > 1):
         _fail("a directory of shards is loaded on its own: no other inputs, --out, --dask or --workers")

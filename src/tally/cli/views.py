@@ -87,7 +87,7 @@ def print_record(found: dict[str, Any]) -> None:
     date = rec.get("date") or {}
     loc = rec.get("location") or {}
     for label, value in (
-        ("id", rec.get("id")), ("title", rec.get("title")),
+        ("id", rec.get("id")), ("title", rec.get("title")), ("language", rec.get("language")),
         ("date", " to ".join(dict.fromkeys(x for x in (date.get("start"), date.get("end")) if x)) or None),
         ("place", ", ".join(x for x in (loc.get("name"), loc.get("country")) if x) or None),
         ("source", found["source"]["path"]), ("revision", str(found["revision"])),

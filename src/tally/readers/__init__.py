@@ -122,12 +122,17 @@ def _sniff_text(head: bytes) -> str:
 def read(path: str | Path, input_format: str | None = None,
          **options: object) -> Iterator[Document | ReaderError]:
     """Documents read from ``path``. ``options`` go to the reader
-    (``text_column``, ``id_column``, ``date_column`` for tabular formats).
+    (``text_column``, ``id_column``, ``date_column`` for tabular formats), but
+    ``language`` (an ISO 639-1 code, ``--lang``) is set on every document read.
 
     Raises ReaderError for a missing file or unreadable content, possibly
     after yielding earlier documents (a malformed XML export, a truncated
     ``.bz2``); yields a ReaderError in place of a bad row or page.
     """
+    language = options.pop("language", None)
+    if language:
+        yield from _with_language(read(path, input_format, **options), str(language))
+        return
     source = str(path)
     p = Path(path)
     if not p.exists():
@@ -155,6 +160,10 @@ def read(path: str | Path, input_format: str | None = None,
 def read_bytes(data: bytes, name: str, input_format: str | None = None,
                **options: object) -> Iterator[Document | ReaderError]:
     """Documents from an in-memory upload called ``name`` (same rules as :func:`read`)."""
+    language = options.pop("language", None)
+    if language:
+        yield from _with_language(read_bytes(data, name, input_format, **options), str(language))
+        return
     if name.lower().endswith(".bz2"):
         data = _bunzip2(data, name)
     fmt = input_format or detect_format(name, data[:65536])
@@ -169,6 +178,13 @@ def read_bytes(data: bytes, name: str, input_format: str | None = None,
         raise
     except (OSError, UnicodeError, ValueError) as exc:
         raise ReaderError(name, f"cannot read: {exc}") from None
+
+
+def _with_language(items: Iterator[Document | ReaderError], language: str) -> Iterator[Document | ReaderError]:
+    for item in items:
+        if isinstance(item, Document):
+            item.language = language
+        yield item
 
 
 def _bunzip2(data: bytes, name: str) -> bytes:

@@ -7,6 +7,11 @@ scans whole texts. :func:`parse_date` reads an infobox ``date`` value
 :func:`find_date` finds the first date in running text; relative words
 ("yesterday", "on Sunday") are resolved only against a known document date
 (``ref``) and are otherwise left unresolved, never guessed.
+
+The words are per language (``language="en"`` or ``"fr"``): French dates put
+the day first ("mardi 17 septembre 2024", "le 1er mars", "17/09/2024") and
+say "hier", "ce mardi", "dans la nuit de samedi à dimanche" (the night that
+began on the Saturday). A language without its own table is read as English.
 """
 
 from __future__ import annotations
@@ -21,6 +26,10 @@ from ..model import DateRange
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
+MONTHS_FR = {name: i for i, names in enumerate(
+    ["", "janvier janv", "février fevrier févr fevr", "mars", "avril avr", "mai", "juin", "juillet juil",
+     "août aout", "septembre sept", "octobre oct", "novembre nov", "décembre decembre déc dec"]) for name in names.split()}
+WEEKDAYS_FR = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
 
 _MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
         r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
@@ -35,12 +44,24 @@ _DAYDASH = r"\s*(?:–|—|−|-|/|\bto\b|\band\b|&)\s*"
 _END = r"(?![\d])"
 
 
-def _p(pattern: str) -> re.Pattern[str]:
+_MON_FR = r"(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre" \
+          r"|janv|févr|fevr|avr|juil|sept|oct|nov|déc|dec)\.?"
+_DAY_FR = r"(?:[12]\d|3[01]|0?[1-9])(?:er)?"
+_DASH_FR = (r"\s*(?:–|—|−|-|/|\bau\b|\bjusqu'au\b|\bjusqu’au\b)\s*")
+_DAYDASH_FR = r"\s*(?:–|—|−|-|/|\bau\b|\bet\b|&)\s*"
+
+
+def _p(pattern: str, day: str = _DAY, month: str = _MON, dash: str = _DASH, ddash: str = _DAYDASH
+       ) -> re.Pattern[str]:
     """Compile a pattern written with D/M/Y placeholders (``{d1}`` etc.)."""
-    groups = {f"{k}{i}": f"(?P<{k}{i}>{v})" for k, v in (("d", _DAY), ("m", _MON), ("y", _YEAR))
+    groups = {f"{k}{i}": f"(?P<{k}{i}>{v})" for k, v in (("d", day), ("m", month), ("y", _YEAR))
               for i in (1, 2)}
-    return re.compile(r"(?<![\w])" + pattern.format(dash=_DASH, ddash=_DAYDASH, **groups) + _END,
+    return re.compile(r"(?<![\w])" + pattern.format(dash=dash, ddash=ddash, **groups) + _END,
                       re.I)
+
+
+def _fr(pattern: str) -> re.Pattern[str]:
+    return _p(pattern, _DAY_FR, _MON_FR, _DASH_FR, _DAYDASH_FR)
 
 
 #: Patterns tried at each position; the earliest, then longest, match wins.
@@ -63,11 +84,24 @@ PATTERNS: list[re.Pattern[str]] = [
     _p(r"(?:c\.|ca\.|circa|around|about)?\s*{y1}"),                  # c. 2010, 2024
 ]
 
+#: French patterns, day first; the same trailing year-only patterns as English.
+PATTERNS_FR: list[re.Pattern[str]] = [
+    _fr(r"(?:du\s+)?{d1}\s+{m1}\s+{y1}{dash}{d2}\s+{m2}\s+{y2}"),     # du 3 janvier 2015 au 8 février 2016
+    _fr(r"(?:du\s+)?{d1}\s+{m1}{dash}{d2}\s+{m2}\s+{y2}"),            # du 3 janvier au 8 février 2015
+    _fr(r"(?:du\s+)?{d1}{ddash}{d2}\s+{m2}\s+{y2}"),                   # 17-18 septembre 2024, du 17 au 18
+    _fr(r"{d1}\s+{m1}\s+{y1}"),                                         # 17 septembre 2024
+    _p(r"{y1}-(?P<mn1>[01]\d)-(?P<dn1>[0-3]\d)(?:T[\d:.]+Z?)?"),          # ISO
+    _fr(r"(?P<dn1>[0-3]?\d)[/.](?P<mn1>[01]?\d)[/.]{y1}"),               # 17/09/2024, 17.09.2024
+    _fr(r"{m1}\s+{y1}"),                                                  # septembre 2024
+    *PATTERNS[-3:],
+]
+
 #: The trailing patterns that state only years: a text's first date skips them unless asked.
 _YEAR_PATTERNS = 3
 
 #: Day and month without a year ("on 8 June", "March 19"): resolved against a reference date.
 _NOYEAR = [_p(r"{d1}\s+{m1}(?!\s*,?\s*\d)"), _p(r"{m1}\s+{d1}(?!\s*,?\s*\d)(?!:)")]
+_NOYEAR_FR = [_fr(r"{d1}\s+{m1}(?!\s*\d)")]
 
 _PRESENT = re.compile(r"\s*(?:(?:–|—|-|to)\s*(?:the\s+)?(?:present|ongoing|now|today)\b|,?\s*\(\s*(?:ongoing|continuing)\s*\))",
                       re.I)
@@ -79,10 +113,33 @@ _RELATIVE = re.compile(
     r"|(?:(?:on|last|early|late|this)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:\s+(?:night|morning|evening|afternoon))?)\b",
     re.I)
+_RELATIVE_FR = re.compile(
+    r"(?<![\w])(?:(?P<rel>hier|avant-hier|aujourd['’]hui|ce\s+soir|cette\s+nuit|la\s+nuit\s+dernière|la\s+veille)"
+    r"|(?:(?:ce|dans\s+la\s+nuit\s+d[eu]|la\s+nuit\s+d[eu]|dans\s+la\s+soirée\s+d[eu]|tôt|tard)\s+)?"
+    r"(?P<wd>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+    r"(?:\s+(?:soir|matin|après-midi|dernier))?)(?![\w])",
+    re.I)
+#: per language: (patterns, patterns without a year, relative words, weekdays, days back per word)
+_WORDS = {
+    "en": (PATTERNS, _NOYEAR, _RELATIVE, WEEKDAYS,
+           {"yesterday": 1, "today": 0, "tonight": 0, "last night": 1, "the day before": 1}),
+    "fr": (PATTERNS_FR, _NOYEAR_FR, _RELATIVE_FR, WEEKDAYS_FR,
+           {"hier": 1, "avant-hier": 2, "aujourd'hui": 0, "aujourd’hui": 0, "ce soir": 0, "cette nuit": 0,
+            "la nuit dernière": 1, "la veille": 1}),
+}
+
+
+def _words(language: str | None):
+    return _WORDS.get(language or "en", _WORDS["en"])
 
 
 def _month(text: str | None) -> int | None:
-    return MONTHS.get(text.rstrip(".").lower()) if text else None
+    if not text:
+        return None
+    key = text.rstrip(".").lower()
+    if key.isdigit():
+        return int(key) if 1 <= int(key) <= 12 else None
+    return MONTHS.get(key) or MONTHS_FR.get(key)
 
 
 def _iso(y: int, m: int | None = None, d: int | None = None) -> str | None:
@@ -166,7 +223,7 @@ def _template_date(m: re.Match[str]) -> str:
     return f"{nums[2]} {month} {nums[0]}" if len(nums) > 2 else f"{month} {nums[0]}"
 
 
-def parse_date(value: str, ref: date | None = None) -> DateRange | None:
+def parse_date(value: str, ref: date | None = None, language: str | None = None) -> DateRange | None:
     """The date (range) an infobox value states, or None.
 
     >>> parse_date("17–18 September 2024").start
@@ -176,7 +233,8 @@ def parse_date(value: str, ref: date | None = None) -> DateRange | None:
         return None
     if "{{" in value:  # date templates left as markup: "{{start date|2024|9|17|df=y}}"
         value = _TEMPLATE_RE.sub(_template_date, value)
-    m = _best_match(value, PATTERNS)
+    patterns = _words(language)[0]
+    m = _best_match(value, patterns)
     if m is not None:
         found = _from_match(m)
         if found is not None:
@@ -187,16 +245,16 @@ def parse_date(value: str, ref: date | None = None) -> DateRange | None:
                 found.end = None
                 found.text = value[m.start():_PRESENT.match(value, m.end()).end()].strip()  # type: ignore[union-attr]
             elif found.precision == "day":
-                _extend(found, value, m.end())
+                _extend(found, value, m.end(), patterns)
             return found
-    return find_date(value, ref) if ref else None
+    return find_date(value, ref, language=language) if ref else None
 
 
 _LIST_SEP_RE = re.compile(r"\s*(?:;|\n|,|\band\b|&)\s*(?:(?:and|then|again|a\s+second\s+attack)\s+)?"
                           r"(?:[A-Z][a-z]+(?:\s+[a-z]+){0,2}\s*:\s*)?", re.I)
 
 
-def _extend(found: DateRange, value: str, pos: int) -> None:
+def _extend(found: DateRange, value: str, pos: int, patterns: list[re.Pattern[str]] = PATTERNS) -> None:
     """A value listing more days ("3 May 2019; 5 May 2019", "First attack: 3 May 2019
     Second attack: 5 May 2019") ends on the last of them, within a year of the first."""
     text = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), value)  # not "(claimed 6 May)"
@@ -204,7 +262,7 @@ def _extend(found: DateRange, value: str, pos: int) -> None:
         sep = _LIST_SEP_RE.match(text, pos)
         if sep is None:
             return
-        m = _best_match(text[sep.end():], PATTERNS[:-_YEAR_PATTERNS])
+        m = _best_match(text[sep.end():], patterns[:-_YEAR_PATTERNS])
         if m is None or m.start() != 0:
             return
         more = _from_match(m)
@@ -219,13 +277,14 @@ def _extend(found: DateRange, value: str, pos: int) -> None:
 
 
 def find_date(text: str, ref: date | None = None, year_only: bool = False,
-              forward: bool = False) -> DateRange | None:
+              forward: bool = False, language: str | None = None) -> DateRange | None:
     """The first date stated in ``text`` (day or month precision; a bare year
     only with ``year_only``). With a reference date ``ref`` (the document's
     own date), "yesterday", weekdays and dates without a year are resolved
     too, whichever comes first; without ``ref`` they are skipped. ``forward``
     reads them as on or after ``ref`` (for reactions to an incident)."""
-    patterns = PATTERNS if year_only else PATTERNS[:-_YEAR_PATTERNS]
+    patterns = _words(language)[0]
+    patterns = patterns if year_only else patterns[:-_YEAR_PATTERNS]
     found: list[tuple[int, DateRange]] = []
     pos = 0
     while pos < len(text):
@@ -239,29 +298,30 @@ def find_date(text: str, ref: date | None = None, year_only: bool = False,
         pos += m.end()
     if ref is not None:
         limit = found[0][0] if found else len(text)
-        rel = resolve_relative(text[:limit], ref, forward)
+        rel = resolve_relative(text[:limit], ref, forward, language)
         if rel is not None:
             return rel
     return found[0][1] if found else None
 
 
-def resolve_relative(text: str, ref: date, forward: bool = False) -> DateRange | None:
+def resolve_relative(text: str, ref: date, forward: bool = False, language: str | None = None) -> DateRange | None:
     """The first relative date in ``text`` ("yesterday", "on Sunday",
     "8 June" with no year) as a day, resolved against ``ref``: the latest
     such day up to ``ref`` (a report's own date), or with ``forward`` the
     first on or after it (a day without a year only)."""
+    _, noyear, relative, weekdays, back_days = _words(language)
     candidates: list[tuple[int, date, str]] = []
-    m = _RELATIVE.search(text)
+    m = relative.search(text)
     if m:
         if m.group("rel"):
-            word = m.group("rel").lower()
-            delta = 0 if word in ("today", "tonight") else 1
+            word = re.sub(r"\s+", " ", m.group("rel").lower())
+            delta = back_days.get(word, 1)
             candidates.append((m.start(), ref - timedelta(days=delta), m.group(0)))
         else:
-            wd = WEEKDAYS[m.group("wd").lower()]
+            wd = weekdays[m.group("wd").lower()]
             back = (ref.weekday() - wd) % 7
             candidates.append((m.start(), ref - timedelta(days=back), m.group(0)))
-    nm = _best_match(text, _NOYEAR)
+    nm = _best_match(text, noyear)
     if nm:
         mon, day = _month(nm.group("m1")), _day(nm.group("d1"))
         try:
