@@ -187,3 +187,11 @@ def test_english_month_words_are_not_read_in_french_and_back():
 
 def test_a_french_infobox_date_value():
     assert parse_date("17–18 septembre 2024", language="fr").end == "2024-09-18"
+
+
+def test_a_weekday_right_before_a_full_date_names_that_date():
+    ref = date(2023, 3, 14)
+    found = find_date("Le samedi 11 mars 2023, des hommes armés ont attaqué", ref, language="fr")
+    assert (found.start, found.text) == ("2023-03-11", "11 mars 2023")
+    found = find_date("On Sunday, 12 March 2023, gunmen attacked", ref)
+    assert (found.start, found.text) == ("2023-03-12", "12 March 2023")

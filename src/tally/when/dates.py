@@ -119,6 +119,8 @@ _RELATIVE_FR = re.compile(
     r"(?P<wd>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
     r"(?:\s+(?:soir|matin|après-midi|dernier))?)(?![\w])",
     re.I)
+_WEEKDAY_BEFORE_RE = re.compile(
+    r"(?<![\w])(?:" + "|".join([*WEEKDAYS, *WEEKDAYS_FR]) + r")(?:\s+(?:the|le))?[\s,]*$", re.I)
 #: per language: (patterns, patterns without a year, relative words, weekdays, days back per word)
 _WORDS = {
     "en": (PATTERNS, _NOYEAR, _RELATIVE, WEEKDAYS,
@@ -298,7 +300,10 @@ def find_date(text: str, ref: date | None = None, year_only: bool = False,
         pos += m.end()
     if ref is not None:
         limit = found[0][0] if found else len(text)
-        rel = resolve_relative(text[:limit], ref, forward, language)
+        head = text[:limit]
+        if found:  # "samedi 23 mars 2019", "Sunday, 3 May": the weekday names the date after it
+            head = _WEEKDAY_BEFORE_RE.sub("", head)
+        rel = resolve_relative(head, ref, forward, language)
         if rel is not None:
             return rel
     return found[0][1] if found else None
