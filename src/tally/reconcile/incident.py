@@ -4,13 +4,15 @@
 
 ``reconcile(incident, doc, policy)`` takes these steps:
 
-1. security-force and fighters nouns get their side (:func:`.parties.map_security_groups`);
+1. security-force and fighters nouns get their side (:func:`.parties.map_security_groups`),
+   and every killed and injured claim its victim group (:mod:`.victims`);
 2. under GTD, the perpetrator's own claims are left out (:mod:`.policies.gtd`);
 3. the totals; a narrative toll resting only on the perpetrator's word gives
    way to the other speakers' figures; an infobox range takes an independent
    count inside it;
-4. per side, with the conflicts;
-5. the per-estimate part of the policy (:func:`.policies.adjust`).
+4. per side, with the conflicts; per victim group (``casualties_by_group``);
+5. the per-estimate part of the policy (:func:`.policies.adjust`); under WAD,
+   the civilians' figure (:mod:`.policies.wad`).
 
 ``missing_evidence(incident)`` lists the infobox figures the body never
 supports (``tally check``). ``docs/reconcile.md`` states the rules in plain
@@ -28,17 +30,20 @@ from .conflicts import find_conflicts
 from .figures import best_of, overlap, specificity
 from .lexicon import GENERIC_GROUP_RE
 from .parties import map_security_groups, perpetrator_claim, without_perpetrator_claims
-from .policies import gtd
+from .policies import gtd, wad
 from .sides import SideView
 from .totals import casualty_totals
+from .victims import casualties_by_group, mark_victim_groups
 from .wording import cats, figure, side_words
 
 
 def reconcile(incident: Incident, doc: Document, policy: str = "tally") -> Incident:
-    """Fill ``casualties``, ``casualties_by_side`` and ``conflicts`` of ``incident``."""
+    """Fill ``casualties``, ``casualties_by_side``, ``casualties_by_group`` and ``conflicts``
+    of ``incident`` (and each claim's ``victim_group``)."""
     policies.check_policy(policy)
     claims = incident.claims
     map_security_groups(incident)
+    mark_victim_groups(incident)
     used = gtd.claims_used(claims, incident) if policy == "gtd" else claims
     casualties, _ = casualty_totals(used, doc, policy)
     _not_the_perpetrators_word(casualties, used, incident, doc, policy)
@@ -46,8 +51,11 @@ def reconcile(incident: Incident, doc: Document, policy: str = "tally") -> Incid
     view = SideView(incident, used, doc)
     incident.casualties = casualties
     incident.casualties_by_side = _by_side(view)
+    incident.casualties_by_group = casualties_by_group(used, doc, policy)
     incident.conflicts = find_conflicts(view)
     policies.adjust(incident.casualties, incident.casualties_by_side, claims, policy)
+    if policy == "wad":
+        wad.adjust(incident.casualties, incident.casualties_by_group, claims, doc)
     return incident
 
 

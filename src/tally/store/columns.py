@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Callable
 
-from .records import day_bounds, estimate, main_place, side_names
+from .records import day_bounds, estimate, group_estimate, main_place, side_names
 
 Columns = list[tuple[str, str]]
 
@@ -128,13 +128,15 @@ def ucdp_row(record: dict[str, Any]) -> dict[str, Any]:
         date_prec = 1 if days == 0 else 2 if days <= 6 else 3 if days <= 7 else 4 if days <= 31 else 5
     else:
         date_prec = {"month": 4, "year": 5}.get(precision or "")
-    side_a = _join(side_names(record, "1")) or _join(_perpetrators(record))
-    one_sided = side_a and estimate(record, "killed", "civilians")
-    side_b = _join(side_names(record, "2")) or ("Civilians" if one_sided else None)
     killed = estimate(record, "killed")
     best = _best(killed)
-    parts = {k: _best(estimate(record, "killed", side)) for k, side in
-             (("deaths_a", "1"), ("deaths_b", "2"), ("deaths_civilians", "civilians"))}
+    parts = _ucdp_deaths(record)
+    side_a = _join(side_names(record, "1")) or _join(_perpetrators(record))
+    one_sided = side_a and parts["deaths_b"] is None and bool(
+        estimate(record, "killed", "civilians") or group_estimate(record, "civilians"))
+    side_b = _join(side_names(record, "2")) or ("Civilians" if one_sided else None)
+    if side_b is None and parts["deaths_b"] is not None:  # security forces killed, no sides named
+        side_b = f"Government of {place['country']}" if place.get("country") else "Government"
     known = sum(v for v in parts.values() if v is not None)
     lat, lon = place.get("lat"), place.get("lon")
     return {
@@ -154,6 +156,26 @@ def ucdp_row(record: dict[str, Any]) -> dict[str, Any]:
         "best": best, "low": killed.get("low") if killed.get("low") is not None else best,
         "high": killed.get("high") if killed.get("high") is not None else best,
     }
+
+
+def _ucdp_deaths(record: dict[str, Any]) -> dict[str, int | None]:
+    """deaths_a / deaths_b / deaths_civilians from the sides and the victim
+    groups: a record with two sides takes each side's killed figure; one
+    without takes side A as the perpetrators (their killed, the attackers dead)
+    and side B as the state (the security forces killed); civilians are the
+    civilians side, else the civilians victim group. deaths_unknown is the
+    rest of the best total."""
+    by_side = record.get("casualties_by_side") or {}
+    if "1" in by_side or "2" in by_side:
+        a = _best(estimate(record, "killed", "1"))
+        b = _best(estimate(record, "killed", "2"))
+    else:
+        a = _best(group_estimate(record, "perpetrators"))
+        b = _best(group_estimate(record, "security_forces"))
+    civ = _best(estimate(record, "killed", "civilians"))
+    if civ is None:
+        civ = _best(group_estimate(record, "civilians"))
+    return {"deaths_a": a, "deaths_b": b, "deaths_civilians": civ}
 
 
 # ----------------------------------------------------------------------------- ACLED
@@ -200,7 +222,7 @@ GTD: Columns = [
     ("extended", "int"), ("country_txt", "str"), ("provstate", "str"), ("city", "str"),
     ("latitude", "float"), ("longitude", "float"), ("specificity", "int"), ("summary", "str"),
     ("gname", "str"), ("gname2", "str"), ("target1", "str"), ("nkill", "int"), ("nkillter", "int"),
-    ("nwound", "int"), ("nhostkid", "int"),
+    ("nwound", "int"), ("nwoundte", "int"), ("nhostkid", "int"),
 ]
 
 #: tally place precision -> GTD specificity (1 the place ... 5 unknown / country only).
@@ -227,9 +249,18 @@ def gtd_row(record: dict[str, Any]) -> dict[str, Any]:
         "summary": _summary(record), "gname": groups[0] if groups else "Unknown",
         "gname2": groups[1] if len(groups) > 1 else None, "target1": targets[0] if targets else None,
         "nkill": _best(estimate(record, "killed")),
-        "nkillter": _best(estimate(record, "killed", "perpetrators")),
-        "nwound": _best(estimate(record, "injured")), "nhostkid": _best(estimate(record, "hostages")),
+        "nkillter": _perpetrators_figure(record, "killed"),
+        "nwound": _best(estimate(record, "injured")),
+        "nwoundte": _perpetrators_figure(record, "injured"),
+        "nhostkid": _best(estimate(record, "hostages")),
     }
+
+
+def _perpetrators_figure(record: dict[str, Any], category: str) -> int | None:
+    """GTD's nkillter / nwoundte: the perpetrators victim group's figure, else
+    (a record stored before victim groups) the perpetrators side's."""
+    est = group_estimate(record, "perpetrators", category) or estimate(record, category, "perpetrators")
+    return _best(est)
 
 
 #: schema name -> (columns, row function)

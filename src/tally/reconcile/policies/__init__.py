@@ -1,7 +1,7 @@
 """Policies: one dataset's coding convention each, applied to the same claims.
 
 ``POLICIES`` lists them; each has its own module (``acled``, ``ucdp``,
-``gtd``; ``tally`` is the default rules and changes nothing).
+``gtd``, ``wad``; ``tally`` is the default rules and changes nothing).
 ``adjust(casualties, by_side, claims, policy)`` applies the per-estimate part
 of a policy after reconcile; ``apply_policy(record, policy)`` re-applies what a
 policy changes to a stored record (a dict), for ``tally export --policy``.
@@ -14,9 +14,9 @@ import dataclasses
 from typing import Any
 
 from ...model import Claim, Estimate
-from . import acled, ucdp
+from . import acled, ucdp, wad
 
-POLICIES = ("tally", "ucdp", "acled", "gtd")
+POLICIES = ("tally", "ucdp", "acled", "gtd", "wad")
 
 
 def check_policy(policy: str) -> None:
@@ -49,6 +49,10 @@ def apply_policy(record: dict[str, Any], policy: str) -> dict[str, Any]:
     if policy in ("gtd", "ucdp", "acled"):
         _count_perpetrators(cas, by_side)
     adjust(cas, by_side, claims, policy)
+    if policy == "wad":
+        by_group = {g: {k: (Estimate(**v) if v else None) for k, v in row.items()}
+                    for g, row in (record.get("casualties_by_group") or {}).items()}
+        wad.adjust(cas, by_group, claims)
     out = dict(record)
     out["casualties"] = {k: (dataclasses.asdict(v) if v else None) for k, v in cas.items()}
     out["casualties_by_side"] = {s: {k: (dataclasses.asdict(v) if v else None) for k, v in row.items()}
