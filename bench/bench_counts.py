@@ -101,7 +101,8 @@ def main() -> int:
 
     rep = evaluate(args.data, text_column=args.text_column, id_column=args.id_column, policy=args.policy)
     m, parts = rep["metrics"], rep["parts"]
-    print(f"accuracy (policy {args.policy}):{'all':>{34 - len(args.policy) - 9}} {'tuning':>9} {'validation':>11}")
+    head = f"accuracy (policy {args.policy}):"
+    print(f"{head}{'all':>{max(43 - len(head), 4)}} {'tuning':>9} {'validation':>11}")
     for key in ("rows", "deaths_exact", "injured_exact", "deaths_interval_coverage",
                 "median_high_low_ratio", "open_high_share"):
         vals = [m[key], parts["tuning"][key], parts["validation"][key]]
