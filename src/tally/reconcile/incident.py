@@ -45,17 +45,17 @@ def reconcile(incident: Incident, doc: Document, policy: str = "tally") -> Incid
     map_security_groups(incident)
     mark_victim_groups(incident)
     used = gtd.claims_used(claims, incident) if policy == "gtd" else claims
-    casualties, _ = casualty_totals(used, doc, policy)
+    casualties, _ = casualty_totals(used, doc, policy, incident.sides)
     _not_the_perpetrators_word(casualties, used, incident, doc, policy)
     _independent_count_inside_total(casualties, used, doc)
     view = SideView(incident, used, doc)
     incident.casualties = casualties
     incident.casualties_by_side = _by_side(view)
-    incident.casualties_by_group = casualties_by_group(used, doc, policy)
+    incident.casualties_by_group = casualties_by_group(used, doc, policy, incident.sides)
     incident.conflicts = find_conflicts(view)
     policies.adjust(incident.casualties, incident.casualties_by_side, claims, policy)
     if policy == "wad":
-        wad.adjust(incident.casualties, incident.casualties_by_group, claims, doc)
+        wad.adjust(incident.casualties, incident.casualties_by_group, claims, doc, incident.sides)
     return incident
 
 
@@ -81,7 +81,7 @@ def _not_the_perpetrators_word(casualties, claims: list[Claim], incident: Incide
         masked = without_perpetrator_claims(claims, incident)
         if not any(cat in c.categories and not c.other_event and c.origin == "body" for c in masked):
             continue
-        other = casualty_totals(masked, doc, policy)[0].get(cat)
+        other = casualty_totals(masked, doc, policy, incident.sides)[0].get(cat)
         if other is None or other.best is None or not other.claims:
             continue
         e.best = other.best

@@ -28,7 +28,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from ..model import Claim, Document, Estimate, Incident
+from ..model import Claim, Document, Estimate, Incident, Side
 from .parties import perpetrator_sides, state_sides
 from .totals import casualty_totals
 
@@ -129,8 +129,8 @@ def only_group(claims: list[Claim], groups: set[str] | frozenset[str]) -> list[C
             else dataclasses.replace(c, other_event=True) for c in claims]
 
 
-def casualties_by_group(claims: list[Claim], doc: Document,
-                        policy: str = "tally") -> dict[str, dict[str, Estimate | None]]:
+def casualties_by_group(claims: list[Claim], doc: Document, policy: str = "tally",
+                        sides: list[Side] | None = None) -> dict[str, dict[str, Estimate | None]]:
     """``{group: {category: Estimate}}`` for killed and injured, for the groups
     that some counted claim of the category names."""
     out: dict[str, dict[str, Estimate | None]] = {}
@@ -139,7 +139,8 @@ def casualties_by_group(claims: list[Claim], doc: Document,
         for cat in GROUP_CATEGORIES:
             if not any(c.victim_group == g and cat in c.categories and not c.other_event for c in claims):
                 continue
-            est = casualty_totals(_counted_as_victims(only_group(claims, {g}), g), doc, policy)[0].get(cat)
+            est = casualty_totals(_counted_as_victims(only_group(claims, {g}), g), doc, policy,
+                                  sides)[0].get(cat)
             if est is not None and est.rule != "narrative-unquantified":
                 row[cat] = est
         if row:

@@ -25,7 +25,7 @@ import dataclasses
 import re
 
 from ...claims import relation
-from ...model import Claim, Document, Estimate
+from ...model import Claim, Document, Estimate, Side
 from ..totals import casualty_totals
 from ..victims import only_group, separates
 
@@ -35,7 +35,7 @@ _CIVILIAN_WORD_RE = re.compile(r"\bcivilians?\b", re.I)
 
 
 def adjust(casualties: dict[str, Estimate | None], by_group: dict[str, dict[str, Estimate | None]],
-           claims: list[Claim], doc: Document | None = None) -> None:
+           claims: list[Claim], doc: Document | None = None, sides: list[Side] | None = None) -> None:
     """``casualties`` under WAD's convention (``doc`` None: a stored record,
     where only the civilians' figure of a separating report can be taken)."""
     for cat in CATEGORIES:
@@ -48,7 +48,7 @@ def adjust(casualties: dict[str, Estimate | None], by_group: dict[str, dict[str,
             casualties[cat] = new
             continue
         if doc is not None and e is not None and e.claims:
-            _without_combatants(e, claims, cat, doc)
+            _without_combatants(e, claims, cat, doc, sides)
 
 
 def _counted(c: Claim, cat: str) -> bool:
@@ -62,14 +62,15 @@ def _civilians_part(claims: list[Claim], cat: str, doc: Document) -> bool:
         and any(_counted(c, cat) and c.victim_group == "unknown" for c in claims)
 
 
-def _without_combatants(e: Estimate, claims: list[Claim], cat: str, doc: Document) -> None:
+def _without_combatants(e: Estimate, claims: list[Claim], cat: str, doc: Document,
+                        sides: list[Side] | None) -> None:
     combat = [i for i, c in enumerate(claims) if _counted(c, cat) and c.victim_group in _COMBATANTS]
     if not combat:
         return
     rest = only_group(claims, {"civilians", "unknown"})
     if not any(_counted(c, cat) for c in rest):
         return
-    other = casualty_totals(rest, doc)[0].get(cat)
+    other = casualty_totals(rest, doc, sides=sides)[0].get(cat)
     if other is None or other.best is None or other.rule == "narrative-unquantified":
         return
     # a part of the toll ("including eight policemen") is taken out of it
