@@ -7,12 +7,14 @@
 1. security-force and fighters nouns get their side (:func:`.parties.map_security_groups`),
    and every killed and injured claim its victim group (:mod:`.victims`);
 2. under GTD, the perpetrator's own claims are left out (:mod:`.policies.gtd`);
+   under ACLED, a clause marked "(coded separately)" (:mod:`.policies.acled`);
 3. the totals; a narrative toll resting only on the perpetrator's word gives
    way to the other speakers' figures; an infobox range takes an independent
    count inside it;
 4. per side, with the conflicts; per victim group (``casualties_by_group``);
-5. the per-estimate part of the policy (:func:`.policies.adjust`); under WAD,
-   the civilians' figure (:mod:`.policies.wad`).
+5. the per-estimate part of the policy (:func:`.policies.adjust`); under ACLED,
+   the note's own coding ("coded as N"); under WAD, the civilians' figure
+   (:mod:`.policies.wad`).
 
 ``missing_evidence(incident)`` lists the infobox figures the body never
 supports (``tally check``). ``docs/reconcile.md`` states the rules in plain
@@ -30,7 +32,7 @@ from .conflicts import find_conflicts
 from .figures import best_of, overlap, specificity
 from .lexicon import GENERIC_GROUP_RE
 from .parties import map_security_groups, perpetrator_claim, without_perpetrator_claims
-from .policies import gtd, wad
+from .policies import acled, gtd, wad
 from .sides import SideView
 from .totals import casualty_totals
 from .victims import casualties_by_group, mark_victim_groups
@@ -44,7 +46,11 @@ def reconcile(incident: Incident, doc: Document, policy: str = "tally") -> Incid
     claims = incident.claims
     map_security_groups(incident)
     mark_victim_groups(incident)
-    used = gtd.claims_used(claims, incident) if policy == "gtd" else claims
+    used = claims
+    if policy == "gtd":
+        used = gtd.claims_used(claims, incident)
+    elif policy == "acled":
+        used = acled.claims_used(claims, doc)
     casualties, _ = casualty_totals(used, doc, policy, incident.sides)
     _not_the_perpetrators_word(casualties, used, incident, doc, policy)
     _independent_count_inside_total(casualties, used, doc)
@@ -54,6 +60,8 @@ def reconcile(incident: Incident, doc: Document, policy: str = "tally") -> Incid
     incident.casualties_by_group = casualties_by_group(used, doc, policy, incident.sides)
     incident.conflicts = find_conflicts(view)
     policies.adjust(incident.casualties, incident.casualties_by_side, claims, policy)
+    if policy == "acled":
+        acled.read_coding(incident.casualties, claims, doc)
     if policy == "wad":
         wad.adjust(incident.casualties, incident.casualties_by_group, claims, doc, incident.sides)
     return incident
