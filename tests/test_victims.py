@@ -173,3 +173,53 @@ def test_gtd_nkill_includes_the_perpetrators_and_nkillter_nwoundte_are_theirs():
     row = gtd_row(to_dict(rec(text, "gtd")))
     assert row["nkill"] == 13 and row["nkillter"] == 3
     assert row["nwoundte"] == 1
+
+
+# ----------------------------------------------------------------- shown: tally show and the web page
+
+
+def _stored(tmp_path):
+    from tally.store import Store, ingest
+
+    path = tmp_path / "oreku.txt"
+    path.write_text(SEPARATED + "\n", encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 'v.db'}"
+    with Store(url) as store:
+        assert ingest(store, [path]).ingested == 1
+    return url
+
+
+def test_the_incident_page_shows_each_victim_group(tmp_path):
+    import warnings
+
+    warnings.filterwarnings("ignore", message=".*httpx2.*")
+    from fastapi.testclient import TestClient
+
+    from tally.web import create_app
+
+    url = _stored(tmp_path)
+    with TestClient(create_app(url)) as client:
+        listing = client.get("/api/incidents").json()["items"]
+        html = client.get(f"/incidents/{listing[0]['id']}").text
+    assert "victims: civilians" in html and "victims: security forces" in html
+    assert '<span class="muted small victim-group">perpetrators</span>' in html
+
+
+def test_tally_show_lists_the_groups_and_each_claims_group(tmp_path):
+    from typer.testing import CliRunner
+
+    from tally.cli import app
+    from tally.readers import read
+
+    url = _stored(tmp_path)
+    rid = extract(next(iter(read(tmp_path / "oreku.txt")))).id
+    out = CliRunner().invoke(app, ["show", rid, "--db", url], env={"COLUMNS": "200"}).stdout
+    assert "killed: civilians" in out and "killed: security forces" in out
+    assert "security forces" in out.split("claims", 1)[1]  # the claims table's victims column
+
+
+def test_acled_actor2_is_civilians_when_the_civilians_group_was_killed():
+    from tally.store.columns import acled_row
+
+    row = acled_row(to_dict(rec("Bandits killed four herders at the well on Monday, a chief said.", "acled")))
+    assert row["actor2"].startswith("Civilians")

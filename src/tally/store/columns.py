@@ -199,7 +199,7 @@ def acled_row(record: dict[str, Any]) -> dict[str, Any]:
     span = _span_days(start, end)
     side1 = side_names(record, "1") or _perpetrators(record)
     side2 = side_names(record, "2")
-    if not side2 and estimate(record, "killed", "civilians"):
+    if not side2 and (estimate(record, "killed", "civilians") or group_estimate(record, "civilians")):
         side2 = [f"Civilians ({place.get('country')})" if place.get("country") else "Civilians"]
     return {
         "event_id_cnty": record.get("id"), "event_date": start, "year": int(start[:4]) if start else None,
