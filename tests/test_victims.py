@@ -153,10 +153,18 @@ def test_wad_on_a_stored_record_takes_the_civilians_figure():
 # ----------------------------------------------------------------- UCDP and GTD columns
 
 
-def test_ucdp_columns_split_deaths_by_group_without_sides():
+def test_ucdp_columns_without_sides_soldiers_killed_make_the_state_side_a():
     row = ucdp_row(to_dict(rec(SEPARATED, "ucdp")))
-    assert (row["deaths_a"], row["deaths_b"], row["deaths_civilians"]) == (2, 4, 9)
+    assert row["side_a"].startswith("Government")
+    assert (row["deaths_a"], row["deaths_b"], row["deaths_civilians"]) == (4, 2, 9)
     assert row["best"] == 15 and row["deaths_unknown"] == 0
+
+
+def test_ucdp_columns_without_sides_or_soldiers_are_one_sided():
+    text = "Gunmen killed 9 worshippers at a chapel; one attacker was killed by villagers."
+    row = ucdp_row(to_dict(rec(text, "ucdp")))
+    assert not (row["side_a"] or "").startswith("Government")
+    assert (row["deaths_a"], row["deaths_b"], row["deaths_civilians"]) == (1, None, 9)
 
 
 def test_ucdp_columns_keep_each_sides_deaths():

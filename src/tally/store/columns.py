@@ -131,12 +131,7 @@ def ucdp_row(record: dict[str, Any]) -> dict[str, Any]:
     killed = estimate(record, "killed")
     best = _best(killed)
     parts = _ucdp_deaths(record)
-    side_a = _join(side_names(record, "1")) or _join(_perpetrators(record))
-    one_sided = side_a and parts["deaths_b"] is None and bool(
-        estimate(record, "killed", "civilians") or group_estimate(record, "civilians"))
-    side_b = _join(side_names(record, "2")) or ("Civilians" if one_sided else None)
-    if side_b is None and parts["deaths_b"] is not None:  # security forces killed, no sides named
-        side_b = f"Government of {place['country']}" if place.get("country") else "Government"
+    side_a, side_b = _ucdp_sides(record, place, parts)
     known = sum(v for v in parts.values() if v is not None)
     lat, lon = place.get("lat"), place.get("lon")
     return {
@@ -158,24 +153,48 @@ def ucdp_row(record: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _ucdp_deaths(record: dict[str, Any]) -> dict[str, int | None]:
-    """deaths_a / deaths_b / deaths_civilians from the sides and the victim
-    groups: a record with two sides takes each side's killed figure; one
-    without takes side A as the perpetrators (their killed, the attackers dead)
-    and side B as the state (the security forces killed); civilians are the
-    civilians side, else the civilians victim group. deaths_unknown is the
-    rest of the best total."""
+def _has_sides(record: dict[str, Any]) -> bool:
     by_side = record.get("casualties_by_side") or {}
-    if "1" in by_side or "2" in by_side:
+    return "1" in by_side or "2" in by_side or bool(side_names(record, "1") or side_names(record, "2"))
+
+
+def _state_based(record: dict[str, Any]) -> bool:
+    """No sides named, but security forces were killed: the state is side A."""
+    return not _has_sides(record) and _best(group_estimate(record, "security_forces")) is not None
+
+
+def _ucdp_deaths(record: dict[str, Any]) -> dict[str, int | None]:
+    """deaths_a / deaths_b / deaths_civilians, as UCDP codes them. A record
+    with sides takes each side's killed figure. One without takes them from
+    the victim groups: security forces killed make it state-based (side A the
+    state: the security forces' deaths; side B the perpetrators: theirs);
+    otherwise it is one-sided (side A the perpetrators: their deaths; side B
+    civilians, whose deaths are deaths_civilians). Civilians: the civilians
+    side, else the civilians victim group. deaths_unknown is the rest of the
+    best total."""
+    if _has_sides(record):
         a = _best(estimate(record, "killed", "1"))
         b = _best(estimate(record, "killed", "2"))
+    elif _state_based(record):
+        a = _best(group_estimate(record, "security_forces"))
+        b = _best(group_estimate(record, "perpetrators"))
     else:
-        a = _best(group_estimate(record, "perpetrators"))
-        b = _best(group_estimate(record, "security_forces"))
+        a, b = _best(group_estimate(record, "perpetrators")), None
     civ = _best(estimate(record, "killed", "civilians"))
     if civ is None:
         civ = _best(group_estimate(record, "civilians"))
     return {"deaths_a": a, "deaths_b": b, "deaths_civilians": civ}
+
+
+def _ucdp_sides(record: dict[str, Any], place: dict[str, Any],
+                parts: dict[str, int | None]) -> tuple[str | None, str | None]:
+    if _state_based(record):
+        state = f"Government of {place['country']}" if place.get("country") else "Government"
+        return state, _join(_perpetrators(record))
+    side_a = _join(side_names(record, "1")) or _join(_perpetrators(record))
+    one_sided = side_a and parts["deaths_b"] is None and bool(
+        estimate(record, "killed", "civilians") or group_estimate(record, "civilians"))
+    return side_a, _join(side_names(record, "2")) or ("Civilians" if one_sided else None)
 
 
 # ----------------------------------------------------------------------------- ACLED
