@@ -68,9 +68,9 @@ def test_documents_are_built_like_the_csv_reader(tmp_path, monkeypatch):
 
     real = ex.extract
 
-    def spy(doc):
+    def spy(doc, **kw):
         seen.append(doc)
-        return real(doc)
+        return real(doc, **kw)
 
     monkeypatch.setattr(ex, "extract", spy)
     evaluate(path, text_column="story", id_column="row_id", killed_column="dead", injured_column="hurt")
@@ -131,3 +131,14 @@ def test_validation_rows_are_scored_but_never_listed(tmp_path):
     assert rep["parts"]["tuning"]["deaths_rows"] == rep["parts"]["validation"]["deaths_rows"] == 1
     assert rep["parts"]["validation"]["deaths_exact"] == 0.0
     assert [m["id"] for m in rep["mismatches"]] == [tune]
+
+
+def test_eval_measures_under_a_policy(tmp_path):
+    """A coded file whose deaths count civilians only: the wad policy reads the
+    civilians' figure where the report separates them from soldiers."""
+    path = tmp_path / "gold.csv"
+    write_csv(path, [("c1", "Gunmen killed five herders and three soldiers at the well.", "5", "0")])
+    assert evaluate(path, text_column="story", id_column="row_id", killed_column="dead",
+                    injured_column="hurt")["metrics"]["deaths_exact"] == 0.0
+    assert evaluate(path, text_column="story", id_column="row_id", killed_column="dead",
+                    injured_column="hurt", policy="wad")["metrics"]["deaths_exact"] == 1.0

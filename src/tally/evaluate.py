@@ -1,6 +1,6 @@
 """Measure tally's killed and injured figures against coded data (``tally eval``).
 
-``evaluate(path, text_column, id_column, killed_column, injured_column)``
+``evaluate(path, text_column, id_column, killed_column, injured_column, policy)``
 reads a CSV/TSV or JSONL file of coded reports, builds one Document per row
 (exactly as the CSV reader does), runs :func:`tally.extract.extract` and
 compares ``casualties.killed.best`` / ``casualties.injured.best`` with the
@@ -107,8 +107,11 @@ def _number(value: Any) -> int | None:
 
 
 def evaluate(path: str | Path, text_column: str = "description", id_column: str | None = None,
-             killed_column: str = "deaths", injured_column: str | None = "injured") -> dict[str, Any]:
-    """Metrics and mismatches of tally's killed/injured figures on a coded file."""
+             killed_column: str = "deaths", injured_column: str | None = "injured",
+             policy: str = "tally") -> dict[str, Any]:
+    """Metrics and mismatches of tally's killed/injured figures on a coded file,
+    the records reconciled under ``policy`` (``wad``: the atrocities dataset's
+    own coding, civilians killed)."""
     from .extract import extract
 
     path = Path(path)
@@ -131,7 +134,7 @@ def evaluate(path: str | Path, text_column: str = "description", id_column: str 
                                  meta={"row": n, "line": line_no, "date": None})
         part = split_of(doc.id if doc.id is not None else n)
         t0 = time.perf_counter()
-        rec = extract(doc)
+        rec = extract(doc, policy=policy)
         elapsed += time.perf_counter() - t0
         killed = rec.casualties.get("killed")
         injured = rec.casualties.get("injured")

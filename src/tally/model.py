@@ -200,7 +200,10 @@ class Claim:
     media, UN bodies, NGOs, hospitals and medics, witnesses, local civil
     authorities), ``party`` (a belligerent, its government, military or
     police, an armed group, the perpetrator's own claim) or ``None`` when the
-    text names no source.
+    text names no source. ``victim_group`` says whom a killed or injured figure
+    counts (:mod:`tally.reconcile.victims`): ``civilians``, ``security_forces``,
+    ``perpetrators`` or ``unknown``; ``None`` for other categories and before
+    reconcile.
     """
 
     categories: list[str]
@@ -220,6 +223,7 @@ class Claim:
     figure_start: int | None = None
     figure_end: int | None = None
     source_class: str | None = None
+    victim_group: str | None = None
 
 
 @dataclass(slots=True)
@@ -253,6 +257,7 @@ class Incident:
     claims: list[Claim] = field(default_factory=list)
     casualties: dict[str, Estimate | None] = field(default_factory=dict)
     casualties_by_side: dict[str, dict[str, Estimate | None]] = field(default_factory=dict)
+    casualties_by_group: dict[str, dict[str, Estimate | None]] = field(default_factory=dict)
     conflicts: list[dict[str, Any]] = field(default_factory=list)
     reactions: list[dict[str, Any]] = field(default_factory=list)
     related: list[dict[str, Any]] = field(default_factory=list)

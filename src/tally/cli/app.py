@@ -30,11 +30,13 @@ class Policy(str, Enum):
     ucdp = "ucdp"
     acled = "acled"
     gtd = "gtd"
+    wad = "wad"
 
 
 POLICY_HELP = ("How claims are reconciled into low/best/high: tally (most reliable, most specific), "
-               "ucdp, acled (lowest credible; dozens = 12) or gtd (attackers counted, a perpetrator's "
-               "own claim not used); see docs/reconcile.md.")
+               "ucdp, acled (lowest credible; dozens = 12), gtd (attackers counted, a perpetrator's "
+               "own claim not used) or wad (civilians killed: the civilians' figure where a report "
+               "separates them); see docs/reconcile.md.")
 
 
 class Language(str, Enum):

@@ -86,6 +86,8 @@ def eval_cmd(
     errors: Optional[Path] = typer.Option(None, help="Write the tuning rows tally got wrong to this JSONL "
                                           "file (validation rows are scored, never listed)."),
     as_json: bool = typer.Option(False, "--json", help="Print the metrics as JSON."),
+    policy: Policy = typer.Option(Policy.tally, "--policy", help=POLICY_HELP + " Use the policy of the "
+                                  "dataset the file was coded by (wad for the atrocities dataset)."),
 ) -> None:
     """Measure tally's killed and injured figures against your own coded data.
 
@@ -98,7 +100,8 @@ def eval_cmd(
 
     try:
         report = evaluate(gold, text_column=text_column, id_column=id_column,
-                          killed_column=killed_column, injured_column=injured_column)
+                          killed_column=killed_column, injured_column=injured_column,
+                          policy=policy.value)
     except TallyError as exc:
         _error(str(exc))
         raise typer.Exit(2)

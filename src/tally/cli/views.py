@@ -98,14 +98,23 @@ def print_record(found: dict[str, Any]) -> None:
     for cat, est in (rec.get("casualties") or {}).items():
         if est:
             facts.add_row(cat, _figure(est.get("low"), est.get("best"), est.get("high")))
+    for group, row in (rec.get("casualties_by_group") or {}).items():
+        for cat, est in (row or {}).items():
+            if est:
+                facts.add_row(f"{cat}: {group.replace('_', ' ')}",
+                              _figure(est.get("low"), est.get("best"), est.get("high")))
     _out.print(facts)
     claims = Table(title=f"{len(found['claims'])} claims", show_lines=True)
-    for name, width in (("#", 3), ("categories", 10), ("figure", 12), ("source", 16), ("sentence", None)):
+    for name, width in (("#", 3), ("categories", 10), ("figure", 12), ("victims", 15), ("source", 16),
+                        ("sentence", None)):
         claims.add_column(name, overflow="fold", max_width=width, ratio=None if width else 1)
+    # whom each figure counts: the record's claims carry it (found["claims"] are the stored rows)
+    groups = [c.get("victim_group") for c in rec.get("claims") or []]
     for i, c in enumerate(found["claims"]):
         figure = c["figure"] or _figure(c["low"], None, c["high"])
+        group = groups[i] if i < len(groups) else None
         claims.add_row(str(i), ", ".join(c["categories"]), escape(figure or ""),
-                       escape(c["source"] or "-"), escape(c["text"]))
+                       (group or "-").replace("_", " "), escape(c["source"] or "-"), escape(c["text"]))
     _out.print(claims)
 
 

@@ -26,7 +26,10 @@ def normalise_key(name: str) -> str:
 #: Infobox parameter names read as the key tally looks for.
 _KEY_ALIASES = {"part_of": "partof", "susperps": "perps", "suspected_perpetrators": "perps",
                 "suspected_perpetrator": "perps", "suspects": "perps", "assailant(s)": "assailants",
-                "places": "locations", "date_of_attack": "date", "dates": "date"}
+                "places": "locations", "date_of_attack": "date", "dates": "date",
+                # "Reported Deaths", "reported_injuries": the casualty fields under their plain names
+                "reported_deaths": "deaths", "reported_death": "deaths", "reported_fatalities": "fatalities",
+                "reported_injuries": "injuries", "reported_injured": "injured"}
 
 
 _LEADING_ARTICLE_RE = re.compile(r"^(?:part of\s+)?the\s+(?=\S)", re.I)

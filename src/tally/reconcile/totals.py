@@ -1,6 +1,7 @@
 """Casualty totals: the claims of a document reconciled into low / best / high.
 
-``casualty_totals(claims, doc)`` returns ``(casualties, casualties_by_side)``:
+``casualty_totals(claims, doc, policy, sides)`` returns ``(casualties, casualties_by_side)``
+(``sides``: the incident's sides, to tell a side's own infobox figures from its enemy's):
 one :class:`~tally.model.Estimate` (or None) per category of
 ``model.CATEGORIES``, and per side id the same. Each Estimate names its
 ``rule`` and the indexes of the ``claims`` it rests on.
@@ -71,7 +72,8 @@ from __future__ import annotations
 import re
 
 from ..claims import is_implicit, mentions_killing, relation
-from ..model import CATEGORIES, Claim, Document, Estimate
+from ..claims.sources import source_side
+from ..model import CATEGORIES, Claim, Document, Estimate, Side
 
 #: policies whose killed total counts the attackers killed in the act
 COUNT_ATTACKERS = ("gtd", "ucdp", "acled")
@@ -81,14 +83,14 @@ TOTAL_KEYS = re.compile(r"^(?:fatalities|deaths?|injuries|injured|casualties|vic
                         r"missing|captured|hostages|arrested|displaced|non_?fatal_?injuries)$")
 
 
-def casualty_totals(claims: list[Claim], doc: Document, policy: str = "tally"):
+def casualty_totals(claims: list[Claim], doc: Document, policy: str = "tally", sides: list[Side] | None = None):
     casualties: dict[str, Estimate | None] = {c: None for c in CATEGORIES}
     by_side: dict[str, dict[str, Estimate | None]] = {}
     field_of = _field_keys(claims, doc)
     nsides = _combatant_sides(doc)
 
     for cat in CATEGORIES:
-        est = _infobox_total(claims, cat, field_of, nsides, doc)
+        est = _infobox_total(claims, cat, field_of, nsides, doc, sides or [])
         if est is None:
             est = _narrative_total(claims, cat, doc, policy)
         if est is None and cat == "killed" and mentions_killing(doc):
@@ -187,7 +189,16 @@ def _group_sum(items: list[tuple[int, Claim]], rule: str) -> Estimate | None:
     return Estimate(low=acc[0], best=acc[1], high=acc[2], rule=rule, claims=[i for i, _ in items])
 
 
-def _infobox_total(claims, cat, field_of, nsides, doc) -> Estimate | None:
+def _enemy_says(c: Claim, row: str, sides: list[Side]) -> bool:
+    """A side's row segment given by its enemy ("2,500 killed (per Ukraine)" on
+    the other side): a party source that is another side."""
+    if c.source_class != "party" or not c.source or not sides:
+        return False
+    ssid = source_side(c.source, sides)
+    return ssid is not None and ssid != row
+
+
+def _infobox_total(claims, cat, field_of, nsides, doc, sides: list[Side] = ()) -> Estimate | None:
     ib = [(i, c) for i, c in enumerate(claims) if c.origin == "infobox" and not c.other_event]
     if not ib:
         return None
@@ -215,9 +226,23 @@ def _infobox_total(claims, cat, field_of, nsides, doc) -> Estimate | None:
         return None
     acc = (0, 0, 0)
     idx: list[int] = []
+    rule = "infobox-sides"
     for row in sorted(rows):
-        e = _group_sum(rows[row], "row")
-        lo, be, hi = e.low, e.best, e.high
+        # the enemy's claim of a side's losses only widens the high: the sides' own or
+        # independent figures are summed
+        enemy = [(i, c) for i, c in rows[row] if _enemy_says(c, row, sides)]
+        own = [(i, c) for i, c in rows[row] if i not in {j for j, _ in enemy}]
+        if enemy:
+            rule = "infobox-sides+enemy-claims-high-only"
+        if own:
+            e = _group_sum(own, "row")
+            lo, be, hi = e.low, e.best, e.high
+        else:
+            lo, be, hi = 0, 0, 0
+            e = Estimate(claims=[])
+        for i, c in enemy:
+            hi = None if hi is None or c.high is None else max(hi, c.high)
+            idx.append(i)
         for i, c in compound.get(row, []):
             if hi is not None:
                 hi = None if c.high is None else max(hi, c.high)
@@ -228,7 +253,7 @@ def _infobox_total(claims, cat, field_of, nsides, doc) -> Estimate | None:
     # a combatant side with no figure for this category: its losses are unknown
     if any(s not in rows for s in nsides):
         high = None
-    return Estimate(low=acc[0], best=acc[1], high=high, rule="infobox-sides", claims=sorted(idx))
+    return Estimate(low=acc[0], best=acc[1], high=high, rule=rule, claims=sorted(idx))
 
 
 def _narrative_total(claims: list[Claim], cat: str, doc: Document, policy: str = "tally") -> Estimate | None:

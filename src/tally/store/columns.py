@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Callable
 
-from .records import day_bounds, estimate, main_place, side_names
+from .records import day_bounds, estimate, group_estimate, main_place, side_names
 
 Columns = list[tuple[str, str]]
 
@@ -128,13 +128,10 @@ def ucdp_row(record: dict[str, Any]) -> dict[str, Any]:
         date_prec = 1 if days == 0 else 2 if days <= 6 else 3 if days <= 7 else 4 if days <= 31 else 5
     else:
         date_prec = {"month": 4, "year": 5}.get(precision or "")
-    side_a = _join(side_names(record, "1")) or _join(_perpetrators(record))
-    one_sided = side_a and estimate(record, "killed", "civilians")
-    side_b = _join(side_names(record, "2")) or ("Civilians" if one_sided else None)
     killed = estimate(record, "killed")
     best = _best(killed)
-    parts = {k: _best(estimate(record, "killed", side)) for k, side in
-             (("deaths_a", "1"), ("deaths_b", "2"), ("deaths_civilians", "civilians"))}
+    parts = _ucdp_deaths(record)
+    side_a, side_b = _ucdp_sides(record, place, parts)
     known = sum(v for v in parts.values() if v is not None)
     lat, lon = place.get("lat"), place.get("lon")
     return {
@@ -154,6 +151,50 @@ def ucdp_row(record: dict[str, Any]) -> dict[str, Any]:
         "best": best, "low": killed.get("low") if killed.get("low") is not None else best,
         "high": killed.get("high") if killed.get("high") is not None else best,
     }
+
+
+def _has_sides(record: dict[str, Any]) -> bool:
+    by_side = record.get("casualties_by_side") or {}
+    return "1" in by_side or "2" in by_side or bool(side_names(record, "1") or side_names(record, "2"))
+
+
+def _state_based(record: dict[str, Any]) -> bool:
+    """No sides named, but security forces were killed: the state is side A."""
+    return not _has_sides(record) and _best(group_estimate(record, "security_forces")) is not None
+
+
+def _ucdp_deaths(record: dict[str, Any]) -> dict[str, int | None]:
+    """deaths_a / deaths_b / deaths_civilians, as UCDP codes them. A record
+    with sides takes each side's killed figure. One without takes them from
+    the victim groups: security forces killed make it state-based (side A the
+    state: the security forces' deaths; side B the perpetrators: theirs);
+    otherwise it is one-sided (side A the perpetrators: their deaths; side B
+    civilians, whose deaths are deaths_civilians). Civilians: the civilians
+    side, else the civilians victim group. deaths_unknown is the rest of the
+    best total."""
+    if _has_sides(record):
+        a = _best(estimate(record, "killed", "1"))
+        b = _best(estimate(record, "killed", "2"))
+    elif _state_based(record):
+        a = _best(group_estimate(record, "security_forces"))
+        b = _best(group_estimate(record, "perpetrators"))
+    else:
+        a, b = _best(group_estimate(record, "perpetrators")), None
+    civ = _best(estimate(record, "killed", "civilians"))
+    if civ is None:
+        civ = _best(group_estimate(record, "civilians"))
+    return {"deaths_a": a, "deaths_b": b, "deaths_civilians": civ}
+
+
+def _ucdp_sides(record: dict[str, Any], place: dict[str, Any],
+                parts: dict[str, int | None]) -> tuple[str | None, str | None]:
+    if _state_based(record):
+        state = f"Government of {place['country']}" if place.get("country") else "Government"
+        return state, _join(_perpetrators(record))
+    side_a = _join(side_names(record, "1")) or _join(_perpetrators(record))
+    one_sided = side_a and parts["deaths_b"] is None and bool(
+        estimate(record, "killed", "civilians") or group_estimate(record, "civilians"))
+    return side_a, _join(side_names(record, "2")) or ("Civilians" if one_sided else None)
 
 
 # ----------------------------------------------------------------------------- ACLED
@@ -177,7 +218,7 @@ def acled_row(record: dict[str, Any]) -> dict[str, Any]:
     span = _span_days(start, end)
     side1 = side_names(record, "1") or _perpetrators(record)
     side2 = side_names(record, "2")
-    if not side2 and estimate(record, "killed", "civilians"):
+    if not side2 and (estimate(record, "killed", "civilians") or group_estimate(record, "civilians")):
         side2 = [f"Civilians ({place.get('country')})" if place.get("country") else "Civilians"]
     return {
         "event_id_cnty": record.get("id"), "event_date": start, "year": int(start[:4]) if start else None,
@@ -200,7 +241,7 @@ GTD: Columns = [
     ("extended", "int"), ("country_txt", "str"), ("provstate", "str"), ("city", "str"),
     ("latitude", "float"), ("longitude", "float"), ("specificity", "int"), ("summary", "str"),
     ("gname", "str"), ("gname2", "str"), ("target1", "str"), ("nkill", "int"), ("nkillter", "int"),
-    ("nwound", "int"), ("nhostkid", "int"),
+    ("nwound", "int"), ("nwoundte", "int"), ("nhostkid", "int"),
 ]
 
 #: tally place precision -> GTD specificity (1 the place ... 5 unknown / country only).
@@ -227,9 +268,18 @@ def gtd_row(record: dict[str, Any]) -> dict[str, Any]:
         "summary": _summary(record), "gname": groups[0] if groups else "Unknown",
         "gname2": groups[1] if len(groups) > 1 else None, "target1": targets[0] if targets else None,
         "nkill": _best(estimate(record, "killed")),
-        "nkillter": _best(estimate(record, "killed", "perpetrators")),
-        "nwound": _best(estimate(record, "injured")), "nhostkid": _best(estimate(record, "hostages")),
+        "nkillter": _perpetrators_figure(record, "killed"),
+        "nwound": _best(estimate(record, "injured")),
+        "nwoundte": _perpetrators_figure(record, "injured"),
+        "nhostkid": _best(estimate(record, "hostages")),
     }
+
+
+def _perpetrators_figure(record: dict[str, Any], category: str) -> int | None:
+    """GTD's nkillter / nwoundte: the perpetrators victim group's figure, else
+    (a record stored before victim groups) the perpetrators side's."""
+    est = group_estimate(record, "perpetrators", category) or estimate(record, category, "perpetrators")
+    return _best(est)
 
 
 #: schema name -> (columns, row function)

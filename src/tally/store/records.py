@@ -72,6 +72,14 @@ def estimate(record: dict[str, Any], category: str = "killed", side: str | None 
     return est or {}
 
 
+def group_estimate(record: dict[str, Any], group: str, category: str = "killed") -> dict[str, Any]:
+    """The ``{low, best, high}`` estimate of ``category`` for the victim group
+    ``group`` (``casualties_by_group``: civilians, security_forces,
+    perpetrators, unknown); an empty dict when the record states none (or was
+    stored before victim groups)."""
+    return ((record.get("casualties_by_group") or {}).get(group) or {}).get(category) or {}
+
+
 def incident_columns(record: dict[str, Any]) -> dict[str, Any]:
     """The indexed columns of the ``incidents`` table for ``record``."""
     date = record.get("date") or {}

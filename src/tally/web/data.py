@@ -170,7 +170,8 @@ def incident(store: Store, incident_id: str) -> dict[str, Any] | None:
 
 def estimate_rows(record: dict[str, Any]) -> list[dict[str, Any]]:
     """One row per (category, side) estimate: all sides first (``side`` None),
-    then each side's; with bar geometry in percent of the row group's scale."""
+    then each side's, then each victim group's (``casualties_by_group``; ``side``
+    None, ``group`` set); with bar geometry in percent of the row group's scale."""
     rows: list[dict[str, Any]] = []
     groups: list[tuple[str | None, dict[str, Any]]] = [(None, record.get("casualties") or {})]
     groups += sorted((record.get("casualties_by_side") or {}).items())
@@ -178,7 +179,14 @@ def estimate_rows(record: dict[str, Any]) -> list[dict[str, Any]]:
         for cat in CATEGORIES:
             est = (cas or {}).get(cat)
             if est:
-                rows.append({"category": cat, "side": side, "side_label": side_label(record, side), **est})
+                rows.append({"category": cat, "side": side, "group": None,
+                             "side_label": side_label(record, side), **est})
+    for group, cas in (record.get("casualties_by_group") or {}).items():
+        for cat in CATEGORIES:
+            est = (cas or {}).get(cat)
+            if est:
+                rows.append({"category": cat, "side": None, "group": group,
+                             "side_label": group_label(group), **est})
     scale: dict[str, float] = {}
     for r in rows:
         top = max(v for v in (r.get("low"), r.get("best"), r.get("high"), 1) if v is not None)
@@ -191,6 +199,11 @@ def estimate_rows(record: dict[str, Any]) -> list[dict[str, Any]]:
         r["bar"] = {"left": 100 * low / s, "width": 100 * (((high if high is not None else s) - low) / s),
                     "best": 100 * best / s, "open": high is None}
     return rows
+
+
+def group_label(group: str) -> str:
+    """A victim group as a reader names it: "victims: security forces"."""
+    return "victims: " + group.replace("_", " ")
 
 
 def side_label(record: dict[str, Any], side: str | None) -> str:
@@ -268,6 +281,10 @@ def claim_view(record: dict[str, Any], stored: Iterable[dict[str, Any]]) -> list
         for cat, est in (cas or {}).items():
             for i in (est or {}).get("claims") or []:
                 used.setdefault(i, []).append(cat if side is None else f"{cat} ({side_label(record, side)})")
+    for group, cas in (record.get("casualties_by_group") or {}).items():
+        for cat, est in (cas or {}).items():
+            for i in (est or {}).get("claims") or []:
+                used.setdefault(i, []).append(f"{cat} ({group_label(group)})")
     for i, c in enumerate(record.get("claims") or []):
         out.append({**c, "index": i, "figure_text": figure_text(c), "used_in": used.get(i, [])})
     return out

@@ -1,0 +1,31 @@
+"""The group nouns and source words reconcile reads, in one place: which
+words name "people" in general, security forces, armed fighters, a state, an
+added group ("a fourth attacker"), a list of names, or an armed group speaking.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: words that count no group in particular: the whole toll
+GENERIC_GROUP_RE = re.compile(r"^(?:people|persons|individuals|others?|victims|the\s+dead|dead|bodies|"
+                              r"casualties|lives|men|injured|wounded)$", re.I)
+#: soldiers, police, gendarmes...: a state's forces
+SECURITY_RE = re.compile(r"\b(?:soldiers?|troops|gendarmes?|gendarmerie|police(?:men|women|\s+officers?)?|"
+                         r"policem[ae]n|servicem[ae]n|army|military|security\s+forces|guards?|recruits?|"
+                         r"cadets?|conscripts?|officers?)\b", re.I)
+#: militants, fighters, rebels...: an armed group's fighters
+FIGHTERS_RE = re.compile(r"\b(?:militants?|fighters?|insurgents?|rebels?|jihadists?|militiam[ae]n|"
+                         r"guerrillas?|combatants?|terrorists?)\b", re.I)
+#: an actor name that is a state ("the Malian army", "Ministry of Defence")
+STATE_WORD_RE = re.compile(r"\b(?:government|armed\s+forces|army|military|police|gendarmerie|republic|"
+                           r"kingdom|state\s+of|ministry)\b", re.I)
+#: "a fourth attacker", "second soldier": a group added to the count
+ORDINAL_RE = re.compile(r"^(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b",
+                        re.I)
+#: "the names of 12 victims": a list of names, the most specific count
+NAMES_RE = re.compile(r"\b(?:names?|named|identified|list)\b", re.I)
+#: a source that is an armed group (or the group claiming the attack)
+ARMED_GROUP_SOURCE_RE = re.compile(r"\b(?:rebels?|insurgents?|militants?|jihadists?|islamic\s+state|isis|isil|"
+                                   r"al[-\s]qaeda|taliban|al[-\s]shabaab|boko\s+haram|the\s+group|"
+                                   r"claim(?:ed|ing)?\s+(?:of\s+)?responsibility|attackers|gunmen)\b", re.I)

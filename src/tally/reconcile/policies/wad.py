@@ -1,0 +1,88 @@
+"""The atrocities dataset's convention (``--policy wad``): PITF's Worldwide
+Atrocities Dataset codes civilians deliberately killed (an event needs five
+or more; its ``Deaths Number`` column). From the same claims, for the killed
+figure:
+
+1. where a report separates civilians from security forces or attackers (its
+   killed figures name civilians and soldiers, police, attackers...), or names
+   "civilians" as a part of a larger toll ("22 people, including 17
+   civilians": the others were not civilians), the civilians' figure
+   (``+wad-civilians``);
+2. otherwise, where it counts security forces or perpetrators apart ("five
+   people and a policeman", "15 people including eight policemen"), everyone
+   killed except them: the toll recounted without their figures, less those
+   given as a part of it (``+wad-without-combatants``; the interval keeps both
+   readings);
+3. otherwise the toll as the default rules give it (which already leave out
+   the attackers killed in the act).
+
+The victim groups are those of :mod:`tally.reconcile.victims`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from ...claims import relation
+from ...model import Claim, Document, Estimate, Side
+from ..totals import casualty_totals
+from ..victims import only_group, separates
+
+CATEGORIES = ("killed",)
+_COMBATANTS = {"security_forces", "perpetrators"}
+_CIVILIAN_WORD_RE = re.compile(r"\bcivilians?\b", re.I)
+
+
+def adjust(casualties: dict[str, Estimate | None], by_group: dict[str, dict[str, Estimate | None]],
+           claims: list[Claim], doc: Document | None = None, sides: list[Side] | None = None) -> None:
+    """``casualties`` under WAD's convention (``doc`` None: a stored record,
+    where only the civilians' figure of a separating report can be taken)."""
+    for cat in CATEGORIES:
+        e = casualties.get(cat)
+        civ = (by_group.get("civilians") or {}).get(cat)
+        if civ is not None and civ.best is not None and (
+                separates(claims, cat) or (doc is not None and _civilians_part(claims, cat, doc))):
+            new = dataclasses.replace(civ, claims=list(civ.claims))
+            new.rule = (civ.rule or "") + "+wad-civilians"
+            casualties[cat] = new
+            continue
+        if doc is not None and e is not None and e.claims:
+            _without_combatants(e, claims, cat, doc, sides)
+
+
+def _counted(c: Claim, cat: str) -> bool:
+    return cat in c.categories and not c.other_event
+
+
+def _civilians_part(claims: list[Claim], cat: str, doc: Document) -> bool:
+    """A figure of "civilians" given as a part of a larger toll of no group."""
+    return any(_counted(c, cat) and c.victim_group == "civilians" and c.group
+               and _CIVILIAN_WORD_RE.search(c.group) and relation(c, doc) == "subset" for c in claims) \
+        and any(_counted(c, cat) and c.victim_group == "unknown" for c in claims)
+
+
+def _without_combatants(e: Estimate, claims: list[Claim], cat: str, doc: Document,
+                        sides: list[Side] | None) -> None:
+    combat = [i for i, c in enumerate(claims) if _counted(c, cat) and c.victim_group in _COMBATANTS]
+    if not combat:
+        return
+    rest = only_group(claims, {"civilians", "unknown"})
+    if not any(_counted(c, cat) for c in rest):
+        return
+    other = casualty_totals(rest, doc, sides=sides)[0].get(cat)
+    if other is None or other.best is None or other.rule == "narrative-unquantified":
+        return
+    # a part of the toll ("including eight policemen") is taken out of it
+    spans = [(claims[i].start, claims[i].end) for i in other.claims]
+    parts = [i for i in combat if relation(claims[i], doc) == "subset"
+             and any(s <= claims[i].start < t for s, t in spans)]
+    cut = sum(claims[i].low or 0 for i in parts)
+    best = other.best - cut if cut < other.best else other.best
+    if best == e.best:
+        return
+    e.best = best
+    e.low = min(x for x in (e.low, other.low, best) if x is not None)
+    e.high = None if e.high is None or other.high is None else max(e.high, other.high)
+    e.rule = (e.rule or "") + "+wad-without-combatants"
+    e.claims = sorted(set(e.claims) | set(other.claims) | set(parts))

@@ -1,0 +1,46 @@
+"""Infobox figures (issue 14 §4). Pages written for these tests; each test
+names the structure it checks."""
+
+from __future__ import annotations
+
+from tally.extract import extract
+from tally.readers.plaintext import parse_plaintext
+
+
+def page(infobox_lines, body="The attack was widely condemned."):
+    text = ("= 2033 Lorem depot attack =\n\nInfobox\n" + "".join(f"- {l}\n" for l in infobox_lines)
+            + "\n" + body + "\n")
+    return extract(parse_plaintext(text, "lorem.txt"))
+
+
+def test_parameter_names_with_spaces_read_like_their_plain_names():
+    rec = page(["Title: 2033 Lorem depot attack", "Type: Bombing", "Date: 2 June 2033",
+                "Reported Deaths: 14", "Reported Injuries: 31"])
+    assert [c.origin for c in rec.claims if "killed" in c.categories] == ["infobox"]
+    assert (rec.casualties["killed"].low, rec.casualties["killed"].high) == (14, 14)
+    assert (rec.casualties["injured"].low, rec.casualties["injured"].high) == (31, 31)
+
+
+def battle(casualties1, casualties2="300 killed (per Ostan)"):
+    return page(["Conflict: Battle of Lorem", "Date: 2 June 2033", "Combatant1: Veldra",
+                 "Combatant2: Ostan", f"Casualties1: {casualties1}", f"Casualties2: {casualties2}"],
+                "The two armies fought for a day near the river.")
+
+
+def test_a_sides_losses_claimed_only_by_its_enemy_widen_the_high_only():
+    rec = battle("2,000 killed (per Ostan)")
+    k = rec.casualties["killed"]
+    assert (k.low, k.best, k.high) == (300, 300, 2300)
+    assert "enemy-claims-high-only" in k.rule
+
+
+def test_a_sides_own_figure_is_summed_and_its_enemys_lower_claim_does_not_lower_it():
+    rec = battle("120 killed (per Veldra), 80 killed (per Ostan)")
+    k = rec.casualties["killed"]
+    assert (k.low, k.best, k.high) == (420, 420, 420)
+
+
+def test_independent_figures_of_each_side_are_summed():
+    rec = battle("120 killed (per the Red Cross)", "40 killed (per the Red Cross)")
+    k = rec.casualties["killed"]
+    assert (k.low, k.best, k.high) == (160, 160, 160) and k.rule == "infobox-sides"
