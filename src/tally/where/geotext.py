@@ -19,7 +19,7 @@ from ..lookup.actors import actor_table
 from ..lookup.gazetteer import ADMIN_WORDS, DIRECTIONS, Country, Entry, gazetteer, key_variants, place_key, skeleton
 from ..lookup.placenames import ending_variant
 from ..model import Place
-from .context import RUN_RE, _FEATURE_RE, _POSSESSIVE_RE, _STATE_AFTER_RE, context_countries
+from .context import RUN_RE, _FEATURE_RE, _POSSESSIVE_RE, _STATE_AFTER_RE, context_countries, soft_context
 from .places import choose, country_place, km, to_place
 
 _CONNECTORS = {"de", "del", "la", "le", "du", "des", "of", "the", "da", "do", "dos", "al", "el", "bin", "ibn",
@@ -211,27 +211,32 @@ def find_places(text: str, context: Counter[str] | None = None) -> list[Place]:
     text restrict the candidates; a country alone gives a country place,
     "the capital" its capital."""
     g = gazetteer()
-    context = Counter(context) if context is not None else context_countries(text)
+    # countries named only as actors ("US forces", "French jets") are a tie-break, never a filter:
+    # a place named with a locative cue in another country wins over them
+    context, soft = soft_context(Counter(context) if context is not None else context_countries(text))
     actor_countries: Counter[str] = Counter()
     found = mentions(text, actor_countries)
     if not context:
         _derive_context(text, found, actor_countries, context)
     _admin_context(found, context)
+    if context:
+        soft = Counter()
     named = any(w >= 2 for w in context.values())
     picks: list[tuple[Mention, Entry]] = []
     seen: set[str] = set()
     for mn in found:
         if mn.org:
             continue
-        entry = _pick_text(mn, context)
+        where = context if context else (soft if any(e.iso3 in soft for e in mn.cands) else Counter())
+        entry = _pick_text(mn, where)
         if entry is None and (mn.cue or mn.admin_hint) and not mn.partial:
-            entry = _fuzzy(mn, context)
+            entry = _fuzzy(mn, context or soft)
         if entry is not None and place_key(mn.phrase) not in seen:
             seen.add(place_key(mn.phrase))
             picks.append((mn, entry))
-    if not picks and context:  # "a Mosul City Council official": the institution's city, as a last resort
+    if not picks and (context or soft):  # "a Mosul City Council official": the institution's city, as a last resort
         for mn in found:
-            inside = [e for e in mn.cands if mn.org and e.iso3 in context and e.lat is not None
+            inside = [e for e in mn.cands if mn.org and e.iso3 in (context or soft) and e.lat is not None
                       and (e.level == 1 or e.population >= 100000)]
             if inside:
                 picks.append((mn, choose(inside) or inside[0]))
@@ -249,6 +254,8 @@ def find_places(text: str, context: Counter[str] | None = None) -> list[Place]:
         score = {0: 3.0, 2: 2.0, 1: 1.5}.get(min(entry.level, 2), 1.0)
         if entry.iso3 in context:
             score += 1.0
+        elif entry.iso3 in soft:
+            score += 0.5
         elif context:
             score -= 3.0 if named else 1.0
         score += mn.cue - mn.start / 2000.0
@@ -266,6 +273,7 @@ def find_places(text: str, context: Counter[str] | None = None) -> list[Place]:
         scored.append((1.2, 0, _country_part(text, g.by_iso3[iso3])))
     scored.sort(key=lambda t: (-t[0], t[1]))
     places = [p for _, _, p in scored]
+    context = context or soft  # with nothing else, the actor's country is the last resort
     if not places and context:
         iso3 = context.most_common(1)[0][0]
         cap = _CAPITAL_RE.search(text)

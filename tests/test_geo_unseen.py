@@ -1,0 +1,56 @@
+"""Places on reports tally never saw (issue 15). Every sentence here is
+invented; each test names the error kind it checks."""
+
+from __future__ import annotations
+
+import pytest
+
+from tally.facts import fill_facts
+from tally.lookup.gazetteer import gazetteer
+from tally.model import Document, Incident
+from tally.where.context import context_countries
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _gazetteer():
+    gazetteer()
+
+
+def located(text: str):
+    inc = Incident(id="t", title=None, source={})
+    fill_facts(Document.from_text(text, source="t", format="csv"), inc)
+    return inc.location
+
+
+# ---------------------------------------------------------------- foreign actor's country taken as the place
+
+def test_foreign_actor_nationality_is_soft_context():
+    ctx = context_countries("American drones hit a camp, and French jets struck a convoy.")
+    assert 0 < ctx["USA"] < 1 and 0 < ctx["FRA"] < 1
+
+
+def test_foreign_actor_state_is_not_the_place_when_a_place_abroad_is_named():
+    loc = located("US forces carried out an air strike near Jilib overnight, killing three fighters.")
+    assert loc is not None and loc.country_iso3 == "SOM" and loc.name == "Jilib"
+    loc = located("French jets hit a column of pick-up trucks near Menaka, leaving ten dead.")
+    assert loc is not None and loc.country_iso3 == "MLI"
+
+
+def test_foreign_actor_pair_is_not_the_place():
+    loc = located("Chadian and Nigerien troops chased the raiders who had killed six herders in Bosso.")
+    assert loc is not None and loc.country_iso3 == "NER"
+
+
+def test_foreign_actor_with_a_region_named():
+    loc = located("Rwandan soldiers were reported near Kiwanja in North Kivu, where seven farmers died.")
+    assert loc is not None and loc.country_iso3 == "COD"
+
+
+def test_actor_nationality_alone_is_still_the_last_resort():
+    loc = located("Kenyan troops said they killed twelve fighters in a dawn raid.")
+    assert loc is not None and loc.country_iso3 == "KEN"
+
+
+def test_actor_nationality_and_a_country_named_as_place():
+    loc = located("Ugandan peacekeepers lost four men in an ambush in Somalia.")
+    assert loc is not None and loc.country_iso3 == "SOM"
