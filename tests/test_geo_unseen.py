@@ -54,3 +54,40 @@ def test_actor_nationality_alone_is_still_the_last_resort():
 def test_actor_nationality_and_a_country_named_as_place():
     loc = located("Ugandan peacekeepers lost four men in an ambush in Somalia.")
     assert loc is not None and loc.country_iso3 == "SOM"
+
+
+# ---------------------------------------------------------------- no place found where the text names one
+
+def test_no_place_found_compound_road_name():
+    loc = located("Bandits stopped a bus on the Gao-Ansongo road and shot four passengers.")
+    assert loc is not None and loc.country_iso3 == "MLI" and loc.name == "Gao" and loc.precision == "near"
+    loc = located("Nine travellers died when gunmen blocked the Jos-Bauchi highway at dusk.")
+    assert loc is not None and loc.country_iso3 == "NGA" and loc.name == "Jos"
+
+
+def test_no_place_found_place_word_after_the_name():
+    loc = located("Raiders burned a hamlet in Kwara's Lafiagi town, killing two farmers.")
+    assert loc is not None and loc.name == "Lafiagi" and loc.precision == "exact"
+
+
+def test_no_place_found_state_body_named_after_a_region():
+    loc = located("The Bauchi police said two people died in the fight over grazing land.")
+    assert loc is not None and loc.country_iso3 == "NGA" and loc.name == "Bauchi"
+    loc = located("The Kano State government said six traders were killed in the riot.")
+    assert loc is not None and loc.name == "Kano State" and loc.precision == "admin1"
+
+
+# ---------------------------------------------------------------- spelling variants
+
+def test_spelling_variant_somali_orthography():
+    g = gazetteer()
+    assert any(e.iso3 == "SOM" for e in g.lookup("Boosaaso"))  # doubled long vowels: Bosaso
+    assert any(e.iso3 == "SOM" for e in g.lookup("Adale"))     # "C" for the ayn: Cadale
+    assert any(e.iso3 == "SOM" for e in g.lookup("Beled Xaawo"))  # "X" for h: Beled Hawo
+    loc = located("Two fighters were killed in Dhuusamareeb on Friday evening.")
+    assert loc is not None and loc.country_iso3 == "SOM"
+
+
+def test_spelling_variant_city_suffix():
+    loc = located("A drone strike killed three men in Gaza City at night.")
+    assert loc is not None and loc.name == "Gaza City" and loc.precision == "exact"

@@ -26,13 +26,13 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from .placenames import ADMIN_WORDS, ending_variant, key_variants, place_key, skeleton
+from .placenames import ADMIN_WORDS, SOMALI_ORTHOGRAPHY, ending_variant, key_variants, orthography_key, place_key, skeleton
 
 __all__ = ["ADMIN_WORDS", "Country", "Entry", "Gazetteer", "gazetteer", "key_variants", "place_key", "skeleton"]
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 KEEP_CACHES = 4  # built indexes (25 MB each) kept in the cache directory
-CACHE_VERSION = "7"  # bump when the index layout or key rules change (this file's contents count too)
+CACHE_VERSION = "8"  # bump when the index layout or key rules change (this file's contents count too)
 
 
 #: Display names for countries whose GeoNames name is an inverted form.
@@ -112,6 +112,7 @@ class Gazetteer:
         self.admins: dict[str, list] = {}
         self.places: dict[str, list] = {}
         self.skeletons: dict[str, list] = {}  # consonant skeletons, for spelling variants
+        self.folded: dict[str, list] = {}  # Somali-orthography keys (placenames.orthography_key)
         self.capital_names: dict[str, str] = {}
         self.peoples: dict[str, str] = {}  # "Rohingya" -> MMR: where a people mostly lives
         self._rows: list[tuple] = []
@@ -167,6 +168,10 @@ class Gazetteer:
                             self._add(self.admins, k, e)
                     if int(level) == 1 and keys[-1]:
                         self._add(self.skeletons, skeleton(keys[-1]), e)
+                    if e.iso3 in SOMALI_ORTHOGRAPHY:
+                        for k in keys:
+                            if k and orthography_key(k) != k:
+                                self._add(self.folded, orthography_key(k), e)
         for e, parent in subs.values():
             if e.level == 1:
                 e.admin1 = e.name
@@ -205,6 +210,8 @@ class Gazetteer:
                     keys.append(keys[0][:-5])
                 for k in keys:
                     self._add(self.places, k, e)
+                    if iso3 in SOMALI_ORTHOGRAPHY and orthography_key(k) != k:
+                        self._add(self.folded, orthography_key(k), e)
                 if e.population >= 1000:
                     self._add(self.skeletons, skeleton(keys[-1]), e)
         for sid, (e, _) in subs.items():
@@ -246,7 +253,7 @@ class Gazetteer:
         cache); Entries are rebuilt on demand by :meth:`_entry`."""
         index: dict[int, int] = {}
         rows: list[tuple] = []
-        for table in (self.admins, self.places, self.skeletons):
+        for table in (self.admins, self.places, self.skeletons, self.folded):
             for key, bucket in table.items():
                 out = []
                 for e in bucket:
@@ -289,12 +296,15 @@ class Gazetteer:
             data = marshal.loads(path.read_bytes())
         except (OSError, ValueError, EOFError, TypeError):
             return False
+        if "folded" not in data:
+            return False
         self.by_iso3 = {iso3: Country(*t) for iso3, t in data["countries"].items()}
         self.countries = {k: self.by_iso3[iso3] for k, iso3 in data["keys"].items()}
         self.demonyms = set(data["demonyms"])
         self.capital_names = data["capitals"]
         self.peoples = data["peoples"]
         self.admins, self.places, self.skeletons = data["admins"], data["places"], data["skeletons"]
+        self.folded = data["folded"]
         self._rows = data["rows"]
         return True
 
@@ -303,7 +313,7 @@ class Gazetteer:
             "countries": {c.iso3: (c.iso3, c.iso2, c.name, c.lat, c.lon, c.parts) for c in self.by_iso3.values()},
             "keys": {k: c.iso3 for k, c in self.countries.items() if c.iso3 in self.by_iso3},
             "demonyms": sorted(self.demonyms), "capitals": self.capital_names, "peoples": self.peoples,
-            "admins": self.admins, "places": self.places, "skeletons": self.skeletons, "rows": self._rows,
+            "admins": self.admins, "places": self.places, "skeletons": self.skeletons, "folded": self.folded, "rows": self._rows,
         }
         try:
             path = self._cache_path(root)
@@ -356,6 +366,27 @@ class Gazetteer:
                  and (e.level == 1 or not level1_only)]
         return sorted(found, key=lambda e: (e.level == 0, e.population), reverse=True)
 
+    def variant_rows(self, key: str, admin_only: bool = False, place_only: bool = False) -> list[int]:
+        """Rows for a key that names nothing as written: "Gaza City" as the
+        town "Gaza" (a place of 10,000+), then a Somali spelling of a name
+        ("Ceel Buur", "Kismaayo", "Jawhar"; :func:`~.placenames.orthography_key`)."""
+        rows: list[int] = []
+        if key.endswith(" city") and not admin_only:
+            rows = [n for n in self.places.get(key[:-5], ()) if self._rows[n][6] >= 10000]
+        if not rows:
+            folded = orthography_key(key)
+            if folded != key:
+                same = [*self.admins.get(folded, ()), *self.places.get(folded, ())]  # "Jawhar" -> "jowhar"
+                rows = [n for n in [*self.folded.get(folded, ()), *same] if self._rows[n][1] in SOMALI_ORTHOGRAPHY
+                        and not (admin_only and self._rows[n][2] == 0) and not (place_only and self._rows[n][2] > 0)]
+                rows = list(dict.fromkeys(rows))
+        return rows
+
+    def knows(self, key: str) -> bool:
+        """True when ``key`` names a place or subdivision, as written or as a
+        variant (:meth:`variant_rows`)."""
+        return key in self.places or key in self.admins or bool(self.variant_rows(key))
+
     def country(self, name: str) -> Country | None:
         """The country named (or demonym'd) by ``name``, exactly."""
         return self.countries.get(place_key(name))
@@ -375,6 +406,8 @@ class Gazetteer:
                 rows += [n for n in self.places.get(k, ()) if n not in rows]
             if rows:
                 break
+        if not rows:
+            rows = self.variant_rows(keys[0], admin_only, place_only)
         found = [self._entry(n) for n in rows]
         if iso3:
             found = [e for e in found if e.iso3 == iso3]

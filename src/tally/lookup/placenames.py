@@ -66,6 +66,24 @@ def key_variants(key: str) -> list[str]:
     return out
 
 
+_AYN_RE = re.compile(r"c(?!h)")
+_LONG_RE = re.compile(r"([a-z])\1+")
+#: the countries whose names are written in Somali orthography as often as in English
+SOMALI_ORTHOGRAPHY = frozenset({"SOM", "DJI", "ETH", "KEN"})
+
+
+def orthography_key(key: str) -> str:
+    """A key that folds Somali orthography into the English spelling of the
+    same name: "C" for the ayn is dropped ("Ceel Buur" and "El Buur",
+    "Balcad" and "Balad"), "X" is "h" ("Xudur" and "Hudur"), doubled long
+    vowels and consonants are single ("Kismaayo" and "Kismayo", "Bossaso" and
+    "Bosaso"), "aw" is "ow" ("Jawhar" and "Jowhar"). Compared on both sides,
+    only against places of :data:`SOMALI_ORTHOGRAPHY` countries."""
+    k = _AYN_RE.sub("", key).replace("x", "h")
+    k = _LONG_RE.sub(r"\1", k).replace("aw", "ow")
+    return " ".join(w for w in k.split() if w)
+
+
 def ending_variant(key: str) -> str | None:
     """The other spelling of a transliterated "-a"/"-ah" ending ("qayyara"
     and "qayyarah", "baquba" and "baqubah"), or None. Tried only when the

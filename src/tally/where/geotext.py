@@ -151,11 +151,18 @@ def mentions(text: str, actor_countries: Counter[str] | None = None) -> list[Men
                 alt = ending_variant(k)
                 if k in g.admins or k in g.places or ADMIN_WORDS.search(k) or (
                         " " in k and any(v in g.places or v in g.admins for v in key_variants(k)[1:])) or (
-                        alt is not None and (alt in g.places or alt in g.admins)):
+                        alt is not None and (alt in g.places or alt in g.admins)) or g.variant_rows(k):
                     cands = g.lookup(phrase)
                     if cands:
                         found = (j, cands)
                         break
+            if found is None:
+                pair = _compound(text, words[i], offsets[i])
+                if pair:  # "the Gao-Ansongo road": two places, the road between them
+                    out.extend(pair)
+                    consumed = i
+                    i += 1
+                    continue
             if found is None:
                 found = _unknown_name(text, words, offsets, i)
             if found is None:
@@ -166,6 +173,10 @@ def mentions(text: str, actor_countries: Counter[str] | None = None) -> list[Men
                 consumed = j - 1
                 i = j
                 continue
+            if words[i] == "The" and j > i + 1:  # "The Kano State government": the name is "Kano State"
+                rest = g.lookup(" ".join(words[i + 1:j]))
+                if rest:
+                    i, cands = i + 1, rest
             phrase = " ".join(words[i:j])
             start = offsets[i]
             end = offsets[j - 1] + len(words[j - 1])
@@ -174,13 +185,40 @@ def mentions(text: str, actor_countries: Counter[str] | None = None) -> list[Men
             cue = _CUE_RE.search(before)
             out.append(Mention(
                 phrase=phrase, start=start, cands=cands,
-                cue=2 if ((j == len(words) and _APPOSITIVE_RE.match(text, end)) or _NAMED_AFTER_RE.search(before)) else
+                cue=2 if ((j == len(words) and (_APPOSITIVE_RE.match(text, end) or _KIND_AFTER_RE.match(text, end)))
+                          or _NAMED_AFTER_RE.search(before)) else
                 (0 if cue is None else (2 if cue.group("kind") else 1)),
                 admin_hint=bool(after) or bool(ADMIN_WORDS.search(place_key(phrase))),
                 near=bool(_NEAR_RE.search(before)), partial=_partial(raw, words, i, j, consumed)))
             consumed = j - 1
             i = j
     return out
+
+
+#: "Lafiagi town", "Tse Gabo village", "Niono cercle": a place word right after a name reads it as a place
+_KIND_AFTER_RE = re.compile(r"[ \t]+(?:town|village|city|locality|settlement|hamlet|township|community|camp"
+                            r"|neighbou?rhood|quarter|suburb|cercle|commune|sub-?county|ward)\b(?![ \t]+(?:of|council)\b)")
+#: "the Gao-Ansongo road", "the Jos-Bauchi highway": a road named after the two places it joins
+_ROAD_AFTER_RE = re.compile(r"[ \t]+(?:road|highway|motorway|expressway|axis|route|corridor|railway|rail[ \t]+line)\b", re.I)
+
+
+def _compound(text: str, word: str, start: int) -> list[Mention]:
+    """The two places of a hyphenated road name ("the Gao-Ansongo road"), each
+    kept to the country both share when they share exactly one; the first
+    named is the likelier place of the incident, both near a road."""
+    parts = word.split("-")
+    if len(parts) != 2 or not all(len(p) >= 3 and p[:1].isupper() for p in parts) \
+            or not _ROAD_AFTER_RE.match(text, start + len(word)):
+        return []
+    g = gazetteer()
+    cands = [g.lookup(p) for p in parts]
+    if not all(cands):
+        return []
+    common = {e.iso3 for e in cands[0]} & {e.iso3 for e in cands[1]}
+    if len(common) == 1:
+        cands = [[e for e in c if e.iso3 in common] for c in cands]
+    return [Mention(phrase=p, start=start + (len(parts[0]) + 1) * n, cands=c, cue=2 - n, admin_hint=False,
+                    near=True, partial=False) for n, (p, c) in enumerate(zip(parts, cands))]
 
 
 def _unknown_name(text: str, words: list[str], offsets: list[int], i: int) -> tuple[int, list[Entry]] | None:
