@@ -91,3 +91,18 @@ def test_spelling_variant_somali_orthography():
 def test_spelling_variant_city_suffix():
     loc = located("A drone strike killed three men in Gaza City at night.")
     assert loc is not None and loc.name == "Gaza City" and loc.precision == "exact"
+
+
+# ---------------------------------------------------------------- the admin path of event notes
+
+def test_admin_path_disambiguates_the_place_before_it():
+    # a Balad exists in Iraq too; the path puts this one in Somalia
+    loc = located("Fighting in Balad town (Balcad, Middle Shabelle) killed two.")
+    assert loc is not None and loc.country_iso3 == "SOM"
+
+
+def test_admin_path_falls_back_to_the_district_then_the_region():
+    loc = located("Clan fighters killed three in Dhagaxtuur village (Afgooye, Lower Shabelle).")
+    assert loc is not None and loc.country_iso3 == "SOM" and loc.name == "Afgooye"
+    loc = located("Clan fighters killed three in Dhagaxtuur village (Dhagaxtuur, Hiraan).")
+    assert loc is not None and loc.country_iso3 == "SOM" and loc.precision == "admin1"

@@ -108,6 +108,7 @@ def mentions(text: str, actor_countries: Counter[str] | None = None) -> list[Men
     g = gazetteer()
     table = actor_table()
     out: list[Mention] = []
+    paths = [pm.span(1) for pm in _PATH_RE.finditer(text)]
     for m in RUN_RE.finditer(text):
         raw = m.group(0).split()
         words = [_POSSESSIVE_RE.sub("", w).rstrip(".") for w in raw]
@@ -188,13 +189,17 @@ def mentions(text: str, actor_countries: Counter[str] | None = None) -> list[Men
                 cue=2 if ((j == len(words) and (_APPOSITIVE_RE.match(text, end) or _KIND_AFTER_RE.match(text, end)))
                           or _NAMED_AFTER_RE.search(before)) else
                 (0 if cue is None else (2 if cue.group("kind") else 1)),
-                admin_hint=bool(after) or bool(ADMIN_WORDS.search(place_key(phrase))),
+                admin_hint=bool(after) or bool(ADMIN_WORDS.search(place_key(phrase)))
+                or any(a <= start < b for a, b in paths),
                 near=bool(_NEAR_RE.search(before)), partial=_partial(raw, words, i, j, consumed)))
             consumed = j - 1
             i = j
     return out
 
 
+#: the admin path of event notes, "X village (District, Region)": its parts contain the place named before it
+_PATH_RE = re.compile(r"[A-Za-z][\w'’-]*(?:[ \t]+(?:village|town|city|locality|area|settlement|district))?[ \t]*"
+                      r"\(((?:[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})(?:,[ \t]*[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3}){1,3})\)")
 #: "Lafiagi town", "Tse Gabo village", "Niono cercle": a place word right after a name reads it as a place
 _KIND_AFTER_RE = re.compile(r"[ \t]+(?:town|village|city|locality|settlement|hamlet|township|community|camp"
                             r"|neighbou?rhood|quarter|suburb|cercle|commune|sub-?county|ward)\b(?![ \t]+(?:of|council)\b)")
