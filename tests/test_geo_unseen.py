@@ -106,3 +106,10 @@ def test_admin_path_falls_back_to_the_district_then_the_region():
     assert loc is not None and loc.country_iso3 == "SOM" and loc.name == "Afgooye"
     loc = located("Clan fighters killed three in Dhagaxtuur village (Dhagaxtuur, Hiraan).")
     assert loc is not None and loc.country_iso3 == "SOM" and loc.precision == "admin1"
+
+
+def test_spelling_variant_from_the_alias_table():
+    loc = located("Gunmen shot two traders in Agadès on Tuesday night.")
+    assert loc is not None and loc.country_iso3 == "NER" and loc.precision == "exact"
+    loc = located("A grenade thrown into a tea shop in Baydhabo killed three.")
+    assert loc is not None and loc.country_iso3 == "SOM" and loc.precision == "exact"

@@ -224,7 +224,19 @@ class Gazetteer:
             c = self.by_iso3[iso3]
             c.lat, c.lon = round(s[0] / s[2], 5), round(s[1] / s[2], 5)
             c.parts = _parts(s[3], s[4])
+        self._load_aliases()
         self._load_supplement()
+
+    def _load_aliases(self) -> None:
+        """``data/place_aliases.csv``: other spellings of places the gazetteer
+        holds ("Baydhabo" for Baidoa, "Agadès" for Agadez), added as keys of
+        the same entries of that country."""
+        with open(DATA / "place_aliases.csv", encoding="utf-8", newline="") as fp:
+            for row in csv.DictReader(fp):
+                k, alias = place_key(row["name"]), place_key(row["alias"])
+                for table in (self.places, self.admins):
+                    for e in [e for e in table.get(k, ()) if e.iso3 == row["country_iso3"]]:
+                        self._add(table, alias, e)
 
     def _load_supplement(self) -> None:
         with open(DATA / "places_supplement.csv", encoding="utf-8", newline="") as fp:
