@@ -113,3 +113,23 @@ def test_spelling_variant_from_the_alias_table():
     assert loc is not None and loc.country_iso3 == "NER" and loc.precision == "exact"
     loc = located("A grenade thrown into a tea shop in Baydhabo killed three.")
     assert loc is not None and loc.country_iso3 == "SOM" and loc.precision == "exact"
+
+
+# ---------------------------------------------------------------- disputed territories (docs/geo.md)
+
+def test_disputed_territory_default_is_iso_3166(monkeypatch):
+    monkeypatch.delenv("TALLY_DISPUTED", raising=False)
+    assert located("A mine killed two herders near Smara in Western Sahara.").country_iso3 == "ESH"
+    assert located("Shelling killed a fisherman in Gaza City.").country_iso3 == "PSE"
+    assert located("A car bomb killed a judge in Simferopol.").country_iso3 == "UKR"
+    assert located("A hand grenade killed a guard in Pristina.").country_iso3 == "XKX"
+
+
+def test_disputed_territory_other_conventions(monkeypatch):
+    monkeypatch.setenv("TALLY_DISPUTED", "de-facto")
+    assert located("A car bomb killed a judge in Simferopol.").country_iso3 == "RUS"
+    assert located("A mine killed two herders near Smara in Western Sahara.").country_iso3 == "MAR"
+    monkeypatch.setenv("TALLY_DISPUTED", "iso-strict")
+    assert located("A hand grenade killed a guard in Pristina.").country_iso3 == "SRB"
+    # outside the territories nothing changes
+    assert located("Gunmen killed two guards in Tarfaya, Morocco.").country_iso3 == "MAR"

@@ -26,13 +26,14 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from .disputed import country_code
 from .placenames import ADMIN_WORDS, SOMALI_ORTHOGRAPHY, ending_variant, key_variants, orthography_key, place_key, skeleton
 
 __all__ = ["ADMIN_WORDS", "Country", "Entry", "Gazetteer", "gazetteer", "key_variants", "place_key", "skeleton"]
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 KEEP_CACHES = 4  # built indexes (25 MB each) kept in the cache directory
-CACHE_VERSION = "8"  # bump when the index layout or key rules change (this file's contents count too)
+CACHE_VERSION = "9"  # bump when the index layout or key rules change (this file's contents count too)
 
 
 #: Display names for countries whose GeoNames name is an inverted form.
@@ -194,7 +195,8 @@ class Gazetteer:
                         sub = subs.get(int(sid))
                         if sub and sub[0].level == 1:
                             admin1 = sub[0].name
-                iso3 = by_id[int(cid)].iso3
+                # a disputed territory's places carry its ISO 3166 code (Smara, coded MAR by GeoNames: ESH)
+                iso3 = country_code(by_id[int(cid)].iso3, admin1, la, lo, "iso")
                 cs = csums.setdefault(iso3, [0.0, 0.0, 0, [], []])
                 cs[0] += la
                 cs[1] += lo
@@ -218,6 +220,7 @@ class Gazetteer:
             s = sums.get(sid)
             if s:
                 e.lat, e.lon = round(s[0] / s[2], 5), round(s[1] / s[2], 5)
+                e.iso3 = country_code(e.iso3, e.admin1, e.lat, e.lon, "iso") or e.iso3
         for iso3, s in csums.items():
             if iso3 not in self.by_iso3:
                 continue
@@ -295,7 +298,8 @@ class Gazetteer:
         for f in sorted(root.glob("*/*.tsv")):
             st = f.stat()
             h.update(f"{f.parent.name}/{f.name}:{st.st_size}:{st.st_mtime_ns}|".encode())
-        for f in [*sorted(DATA.glob("*.csv")), Path(__file__), Path(__file__).with_name("placenames.py")]:
+        for f in [*sorted(DATA.glob("*.csv")), Path(__file__), Path(__file__).with_name("placenames.py"),
+                  Path(__file__).with_name("disputed.py")]:
             h.update(f.name.encode() + b":" + f.read_bytes())
         base = os.environ.get("TALLY_CACHE_DIR") or os.path.join(os.path.expanduser("~"), ".cache", "tally")
         return Path(base) / f"gazetteer-{h.hexdigest()[:16]}.marshal"
