@@ -133,3 +133,8 @@ def test_disputed_territory_other_conventions(monkeypatch):
     assert located("A hand grenade killed a guard in Pristina.").country_iso3 == "SRB"
     # outside the territories nothing changes
     assert located("Gunmen killed two guards in Tarfaya, Morocco.").country_iso3 == "MAR"
+
+
+def test_no_place_found_region_in_the_possessive_holds_the_place():
+    loc = located("Gunmen killed seven farmers in a village in Zamfara's Maru area.")
+    assert loc is not None and loc.country_iso3 == "NGA" and loc.name == "Maru"

@@ -129,6 +129,7 @@ def mentions(text: str, actor_countries: Counter[str] | None = None) -> list[Men
                 # "Democratic Party of Iranian Kurdistan": the whole run is the organisation's name
                 consumed = len(words) - 1
         i = consumed + 1
+        held = -1  # index of the word right after a region in the possessive
         while i < len(words):
             found = None
             if words[i] in _CONNECTORS:  # a connector ("of", "de") starts no name
@@ -184,14 +185,18 @@ def mentions(text: str, actor_countries: Counter[str] | None = None) -> list[Men
             after = _ADMIN_AFTER_RE.match(text, end) if j == len(words) else None
             before = text[max(0, start - 60):start]
             cue = _CUE_RE.search(before)
+            # "Zamfara's Maru area", "Kwara's Lafiagi town": a region in the possessive holds the name after it
+            container = j < len(words) and bool(_POSSESSIVE_RE.search(raw[j - 1])) and any(e.level for e in cands)
             out.append(Mention(
                 phrase=phrase, start=start, cands=cands,
                 cue=2 if ((j == len(words) and (_APPOSITIVE_RE.match(text, end) or _KIND_AFTER_RE.match(text, end)))
-                          or _NAMED_AFTER_RE.search(before)) else
+                          or _NAMED_AFTER_RE.search(before) or i == held) else
                 (0 if cue is None else (2 if cue.group("kind") else 1)),
                 admin_hint=bool(after) or bool(ADMIN_WORDS.search(place_key(phrase)))
-                or any(a <= start < b for a, b in paths),
+                or any(a <= start < b for a, b in paths) or container,
                 near=bool(_NEAR_RE.search(before)), partial=_partial(raw, words, i, j, consumed)))
+            if container:
+                held = j
             consumed = j - 1
             i = j
     return out
