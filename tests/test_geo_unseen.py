@@ -138,3 +138,24 @@ def test_disputed_territory_other_conventions(monkeypatch):
 def test_no_place_found_region_in_the_possessive_holds_the_place():
     loc = located("Gunmen killed seven farmers in a village in Zamfara's Maru area.")
     assert loc is not None and loc.country_iso3 == "NGA" and loc.name == "Maru"
+
+
+def test_foreign_actor_country_does_not_filter_the_recogniser(monkeypatch):
+    # the rules find only the actor's country; the recogniser's place abroad must not be filtered by it
+    import tally.facts as facts
+    from tally.model import Place
+
+    seen = {}
+
+    def fake_ner(text, where, ents=None):
+        seen["where"] = dict(where)
+        return [Place(name="Jaar", country="Yemen", country_iso3="YEM", lat=13.2, lon=45.3, precision="exact")]
+
+    monkeypatch.setattr(facts, "ner_places", fake_ner)
+    loc = located("Russian jets pounded the outskirts overnight, killing nine civilians.")
+    assert "RUS" not in seen["where"] and loc is not None and loc.country_iso3 == "YEM"
+
+
+def test_no_place_found_object_of_an_attack_verb_is_locative():
+    loc = located("Gunmen stormed Kidal at dawn and shot four traders.")
+    assert loc is not None and loc.country_iso3 == "MLI" and loc.name == "Kidal"

@@ -25,7 +25,7 @@ from .places import choose, country_place, km, to_place
 _CONNECTORS = {"de", "del", "la", "le", "du", "des", "of", "the", "da", "do", "dos", "al", "el", "bin", "ibn",
                "an", "ar", "as", "ash", "y"}
 _CUE_RE = re.compile(
-    r"(?:\b(?P<prep>in|at|near|outside|from|into|around|across|towards?|between|inside|of|on|and|to)"
+    r"(?:\b(?P<prep>in|at|near|outside|from|into|around|across|towards?|between|inside|of|on|and|to|bombed|shelled|raided|stormed|attacked|struck|overran|captured|besieged)"
     r"|\b(?P<kind>city|town|village|villages|district|province|capital|region|state|area|neighbou?rhood"
     r"|suburb|camp|market|county|municipality|township|locality|settlement|community|port|outskirts))"
     r"(?:[ \t]+(?:the|of|northern|southern|eastern|western|central|north|south|east|west|north-?eastern"
