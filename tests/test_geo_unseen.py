@@ -159,3 +159,9 @@ def test_foreign_actor_country_does_not_filter_the_recogniser(monkeypatch):
 def test_no_place_found_object_of_an_attack_verb_is_locative():
     loc = located("Gunmen stormed Kidal at dawn and shot four traders.")
     assert loc is not None and loc.country_iso3 == "MLI" and loc.name == "Kidal"
+
+
+def test_disputed_territory_golan_heights(monkeypatch):
+    monkeypatch.delenv("TALLY_DISPUTED", raising=False)
+    assert located("A rocket killed two soldiers in Katzrin on the Golan Heights.").country_iso3 == "SYR"
+    assert located("A rocket killed two people in Tiberias.").country_iso3 == "ISR"
