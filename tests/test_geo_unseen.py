@@ -165,3 +165,9 @@ def test_disputed_territory_golan_heights(monkeypatch):
     monkeypatch.delenv("TALLY_DISPUTED", raising=False)
     assert located("A rocket killed two soldiers in Katzrin on the Golan Heights.").country_iso3 == "SYR"
     assert located("A rocket killed two people in Tiberias.").country_iso3 == "ISR"
+
+
+def test_spelling_variant_letter_dropped_inside_the_named_country():
+    loc = located("Gunmen shot three bus drivers in Quetzaltenago, Guatemala.")
+    assert loc is not None and loc.country_iso3 == "GTM" and loc.precision == "exact"
+    assert abs(loc.lat - 14.84) < 0.2

@@ -118,6 +118,7 @@ class Gazetteer:
         self.peoples: dict[str, str] = {}  # "Rohingya" -> MMR: where a people mostly lives
         self._rows: list[tuple] = []
         self._entries: dict[int, Entry] = {}
+        self._by_country: dict[str, list[tuple[str, int]]] | None = None  # for similar(), built on first use
         if not (cache and self._read_cache(root)):
             self._load(root)
             self._compact()
@@ -402,6 +403,40 @@ class Gazetteer:
         """True when ``key`` names a place or subdivision, as written or as a
         variant (:meth:`variant_rows`)."""
         return key in self.places or key in self.admins or bool(self.variant_rows(key))
+
+    def similar(self, name: str, iso3: set[str] | Counter, min_population: int = 5000,
+                floor: float = 0.85) -> list[Entry]:
+        """Places of ``iso3`` (``min_population`` and more) whose name is at
+        least ``floor`` alike letter by letter and starts with the same letter
+        ("Chimaltenago" and Chimaltenango, "Bossaso" and Bosaso): the best
+        ones only. Used only for a cued name inside the text's countries."""
+        from difflib import SequenceMatcher
+
+        key = key_variants(place_key(name))[-1]
+        if len(key) < 5:
+            return []
+        if self._by_country is None:
+            by: dict[str, list[tuple[str, int]]] = {}
+            for n, row in enumerate(self._rows):
+                if row[2] == 0 and row[6] >= 5000 and row[3] is not None:
+                    k = key_variants(place_key(row[0]))[-1]
+                    by.setdefault(row[1] + k[:1], []).append((k, n))
+            self._by_country = by
+        best, out = floor, []
+        sm = SequenceMatcher(None, b=key)
+        for iso in iso3:
+            for k, n in self._by_country.get(iso + key[:1], ()):
+                if abs(len(k) - len(key)) > 2 or self._rows[n][6] < min_population:
+                    continue
+                sm.set_seq1(k)
+                if sm.real_quick_ratio() < best - 1e-9 or sm.quick_ratio() < best - 1e-9:
+                    continue
+                r = sm.ratio()
+                if r > best + 1e-9:
+                    best, out = r, [n]
+                elif abs(r - best) <= 1e-9:
+                    out.append(n)
+        return [self._entry(n) for n in out]
 
     def country(self, name: str) -> Country | None:
         """The country named (or demonym'd) by ``name``, exactly."""

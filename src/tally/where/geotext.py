@@ -509,6 +509,8 @@ def _fuzzy(mn: Mention, context: Counter[str]) -> Entry | None:
     g = gazetteer()
     if context:
         found = g.fuzzy(mn.phrase, context) or (g.fuzzy(mn.phrase, context, True) if mn.admin_hint else [])
+        if not found and mn.cue and not mn.admin_hint:  # "in Nemekte": letters swapped or dropped
+            found = g.similar(mn.phrase, context)
         return choose(found, mn.admin_hint) if found else None
     return None  # with no country named, spelling variants are too risky
 
