@@ -171,3 +171,8 @@ def test_spelling_variant_letter_dropped_inside_the_named_country():
     loc = located("Gunmen shot three bus drivers in Quetzaltenago, Guatemala.")
     assert loc is not None and loc.country_iso3 == "GTM" and loc.precision == "exact"
     assert abs(loc.lat - 14.84) < 0.2
+
+
+def test_no_place_found_admin_word_of_one_country_gives_the_country():
+    loc = located("Cattle raiders killed four herders in Dorein payam on Sunday.")
+    assert loc is not None and loc.country_iso3 == "SSD" and loc.precision == "country"

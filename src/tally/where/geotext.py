@@ -53,6 +53,14 @@ _INSTITUTION_RE = re.compile(r"\b(?:University|College|Hospital|Airport|Stadium|
 _ORG_RE = re.compile(r"Party|Association|Organi[sz]ation|Front|Movement|Army|Brigade|Union|Committee")
 _NGA_RE = re.compile(r"\bLocal Government (?:Area|Council)|\bLGA\b", re.I)
 _ETH_RE = re.compile(r"\b(?:woreda|kebele)\b", re.I)
+#: admin words that one country uses ("Niono cercle", "Kajo-Keji payam"): a hint when no country is named
+_ADMIN_WORD_COUNTRY = [(re.compile(r"\b[A-Z][\w'’-]*\s+cercle\b|\bcercle\s+(?:of|de)\s+[A-Z]"), "MLI"),
+                       (re.compile(r"\b(?:payams?|bomas?)\b", re.I), "SSD"),
+                       (re.compile(r"\b(?:upazilas?|upazillas?)\b", re.I), "BGD"),
+                       (re.compile(r"\bbarangays?\b", re.I), "PHL"),
+                       (re.compile(r"\b[A-Z][\w'’-]*\s+[Cc]hiefdom\b"), "SLE"),
+                       (re.compile(r"\b[A-Z][\w'’-]*\s+(?:[Tt]erritory|[Tt]erritoire)\s+(?:of|in)\s+(?:North|South)\s+Kivu"
+                                   r"|\bgroupement\b", re.I), "COD")]
 _LANDMARK_RE = re.compile(r"\b(?:km|kilometres|kilometers|miles|(?:north|south|east|west)(?:-?(?:east|west))?"
                           r"(?:ern)?\s+of|adjacent\s+to|near|outside|close\s+to)\b[^.;]{0,40}$", re.I)
 _VENUE_RE = re.compile(r"\b(?:briefing|reporters|journalists|news conference|press conference|summit|talks"
@@ -416,6 +424,11 @@ def _derive_context(text: str, found: list[Mention], actor_countries: Counter[st
         context["NGA"] += 1
     if _ETH_RE.search(text):
         context["ETH"] += 1
+    if not context:
+        for rx, iso3 in _ADMIN_WORD_COUNTRY:
+            if rx.search(text):
+                context[iso3] += 1
+                break
     if not context:  # "Baghlan Provincial Council": a first-level region of one country heads an institution's name
         for mn in found:
             isos = {e.iso3 for e in mn.cands if e.level == 1}
