@@ -176,3 +176,8 @@ def test_spelling_variant_letter_dropped_inside_the_named_country():
 def test_no_place_found_admin_word_of_one_country_gives_the_country():
     loc = located("Cattle raiders killed four herders in Dorein payam on Sunday.")
     assert loc is not None and loc.country_iso3 == "SSD" and loc.precision == "country"
+
+
+def test_no_place_found_leading_the_kept_when_it_is_part_of_the_name():
+    loc = located("A man stabbed two passers-by in The Hague on Friday.")
+    assert loc is not None and loc.name == "The Hague" and loc.country_iso3 == "NLD"

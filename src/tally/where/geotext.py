@@ -183,7 +183,8 @@ def mentions(text: str, actor_countries: Counter[str] | None = None) -> list[Men
                 consumed = j - 1
                 i = j
                 continue
-            if words[i] == "The" and j > i + 1:  # "The Kano State government": the name is "Kano State"
+            if words[i] == "The" and j > i + 1 and place_key(" ".join(words[i:j])) not in g.places:
+                # "The Kano State government": the name is "Kano State" (but "The Hague" is a name)
                 rest = g.lookup(" ".join(words[i + 1:j]))
                 if rest:
                     i, cands = i + 1, rest
