@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _KEY_RE = re.compile(r"[^a-z0-9]+")
 _ARTICLE_RE = re.compile(r"^(?:al|el|an|ad|ar|as|at|az|ash|the) ")
@@ -72,6 +73,7 @@ _LONG_RE = re.compile(r"([a-z])\1+")
 SOMALI_ORTHOGRAPHY = frozenset({"SOM", "DJI", "ETH", "KEN"})
 
 
+@lru_cache(maxsize=65536)
 def orthography_key(key: str) -> str:
     """A key that folds Somali orthography into the English spelling of the
     same name: "C" for the ayn is dropped ("Ceel Buur" and "El Buur",

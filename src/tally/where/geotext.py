@@ -116,7 +116,7 @@ def mentions(text: str, actor_countries: Counter[str] | None = None) -> list[Men
     g = gazetteer()
     table = actor_table()
     out: list[Mention] = []
-    paths = [pm.span(1) for pm in _PATH_RE.finditer(text)]
+    paths = [pm.span(1) for pm in _PATH_RE.finditer(text)] if "(" in text else []
     for m in RUN_RE.finditer(text):
         raw = m.group(0).split()
         words = [_POSSESSIVE_RE.sub("", w).rstrip(".") for w in raw]
@@ -212,7 +212,7 @@ def mentions(text: str, actor_countries: Counter[str] | None = None) -> list[Men
 
 
 #: the admin path of event notes, "X village (District, Region)": its parts contain the place named before it
-_PATH_RE = re.compile(r"[A-Za-z][\w'’-]*(?:[ \t]+(?:village|town|city|locality|area|settlement|district))?[ \t]*"
+_PATH_RE = re.compile(r"(?<=[\w'’-])[ \t]*"
                       r"\(((?:[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})(?:,[ \t]*[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3}){1,3})\)")
 #: "Lafiagi town", "Tse Gabo village", "Niono cercle": a place word right after a name reads it as a place
 _KIND_AFTER_RE = re.compile(r"[ \t]+(?:town|village|city|locality|settlement|hamlet|township|community|camp"
