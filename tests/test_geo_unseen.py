@@ -181,3 +181,22 @@ def test_no_place_found_admin_word_of_one_country_gives_the_country():
 def test_no_place_found_leading_the_kept_when_it_is_part_of_the_name():
     loc = located("A man stabbed two passers-by in The Hague on Friday.")
     assert loc is not None and loc.name == "The Hague" and loc.country_iso3 == "NLD"
+
+
+# ---------------------------------------------------------------- districts and second-level units
+
+def test_district_of_a_local_government_area_resolves_to_the_lga():
+    loc = located("Nine villagers died in Mbaka district of Guma Local Government Area.")
+    assert loc is not None and loc.country_iso3 == "NGA" and loc.precision == "district"
+
+
+def test_district_point_derived_from_its_places():
+    loc = located("Gunmen killed six traders in Masisi territory on Friday.")
+    assert loc is not None and loc.country_iso3 == "COD" and loc.precision == "district"
+    assert loc.lat is not None and -2.5 < loc.lat < -0.5
+
+
+def test_district_without_places_stands_in_with_its_region():
+    # GeoNames knows Yei County but none of its places: the first-level region's point stands in
+    loc = located("Two herders were killed in Yei County on Monday.")
+    assert loc is not None and loc.country_iso3 == "SSD" and loc.precision == "admin1"
