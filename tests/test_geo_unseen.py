@@ -197,6 +197,6 @@ def test_district_point_derived_from_its_places():
 
 
 def test_district_without_places_stands_in_with_its_region():
-    # GeoNames knows Yei County but none of its places: the first-level region's point stands in
+    # no place in the data carries Yei County's admin code (the town of Yei does not): its region stands in
     loc = located("Two herders were killed in Yei County on Monday.")
     assert loc is not None and loc.country_iso3 == "SSD" and loc.precision == "admin1"
