@@ -200,3 +200,10 @@ def test_district_without_places_stands_in_with_its_region():
     # no place in the data carries Yei County's admin code (the town of Yei does not): its region stands in
     loc = located("Two herders were killed in Yei County on Monday.")
     assert loc is not None and loc.country_iso3 == "SSD" and loc.precision == "admin1"
+
+
+def test_foreign_actor_named_by_a_national_force():
+    loc = located("The Ethiopian National Defence Force killed 14 fighters near Beledweyne.")
+    assert loc is not None and loc.country_iso3 == "SOM" and loc.name == "Beledweyne"
+    loc = located("Kenyan warships shelled a camp near Kismayo, killing six.")
+    assert loc is not None and loc.country_iso3 == "SOM"

@@ -31,10 +31,11 @@ _FEATURE_RE = re.compile(r"^(?:Lake|River|Mount|Mt\.?|Gulf|Sea|Bay|Strait|Ocean|
 _LED_RE = re.compile(r"-(?:led|backed|based|born|made|owned|run|funded|trained|supported|allied)\b", re.I)
 #: "US forces", "French jets", "Chadian and Nigerien troops": a nationality or state named as an actor
 _ACTOR_AFTER_RE = re.compile(
-    r"(?:[ \t]*(?:,|and)[ \t]+[A-Z][\w'’-]*)*[ \t]+(?:(?:special|armed|security|military|air|naval|ground"
-    r"|government|defen[cs]e|fighter|war|coalition)[ \t]+)*(?:forces|troops|soldiers|army|military|jets|warplanes"
+    r"(?:[ \t]*(?:,|and)[ \t]+[A-Z][\w'’-]*)*[ \t]+(?i:(?:special|armed|security|military|air|naval|ground|national"
+    r"|government|defen[cs]e|fighter|war|coalition)[ \t]+)*(?i:forces|troops|soldiers|army|military|jets|warplanes"
     r"|planes|aircraft|drones?|helicopters|gunships|navy|marines|commandos|air[ \t]+force|peacekeepers"
-    r"|contingent|air[ \t]*strikes?|strikes?|battalions?|units?|personnel)\b")
+    r"|contingent|air[ \t]*strikes?|strikes?|battalions?|units?|personnel|force|coalition|warships|artillery"
+    r"|tanks|convoys?|patrols?)\b")
 #: the weight of a country named only as an actor ("US forces"): context at most, below any
 #: place-like mention (weights under 1 are "soft" context, see :func:`soft_context`)
 ACTOR_WEIGHT = 0.25

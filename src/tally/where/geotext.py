@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..lookup.actors import actor_table
 from ..lookup.gazetteer import ADMIN_WORDS, DIRECTIONS, Country, Entry, gazetteer, key_variants, place_key, skeleton
@@ -284,8 +284,12 @@ def find_places(text: str, context: Counter[str] | None = None) -> list[Place]:
     for mn in found:
         if mn.org:
             continue
-        where = context if context else (soft if any(e.iso3 in soft for e in mn.cands) else Counter())
-        entry = _pick_text(mn, where)
+        entry = _pick_text(mn, context)
+        if not context and entry is not None and soft and entry.iso3 not in soft:
+            # the actor's country breaks a tie between homonyms that pass the same floors
+            mine = [e for e in mn.cands if e.iso3 in soft]
+            alt = _pick_text(replace(mn, cands=mine), context) if mine else None
+            entry = alt or entry
         if entry is None and (mn.cue or mn.admin_hint) and not mn.partial:
             entry = _fuzzy(mn, context or soft)
         if entry is not None and place_key(mn.phrase) not in seen:
