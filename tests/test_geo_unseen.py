@@ -207,3 +207,8 @@ def test_foreign_actor_named_by_a_national_force():
     assert loc is not None and loc.country_iso3 == "SOM" and loc.name == "Beledweyne"
     loc = located("Kenyan warships shelled a camp near Kismayo, killing six.")
     assert loc is not None and loc.country_iso3 == "SOM"
+
+
+def test_foreign_actor_country_gives_no_spelling_variant_of_a_name_found_abroad():
+    loc = located("A French convoy was ambushed near Tessit, killing three soldiers.")
+    assert loc is not None and loc.country_iso3 == "MLI"

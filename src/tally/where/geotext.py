@@ -285,13 +285,16 @@ def find_places(text: str, context: Counter[str] | None = None) -> list[Place]:
         if mn.org:
             continue
         entry = _pick_text(mn, context)
-        if not context and entry is not None and soft and entry.iso3 not in soft:
-            # the actor's country breaks a tie between homonyms that pass the same floors
+        if not context and soft and (entry is None or entry.iso3 not in soft):
+            # the actor's country breaks a tie between homonyms, unless the one abroad is a
+            # bigger town ("a French convoy near Tessit": Tessit in Mali, not the French village)
             mine = [e for e in mn.cands if e.iso3 in soft]
-            alt = _pick_text(replace(mn, cands=mine), context) if mine else None
-            entry = alt or entry
+            alt = _pick_text(replace(mn, cands=mine), soft) if mine else None
+            if alt is not None and (entry is None or entry.level > 0 or alt.population >= entry.population):
+                entry = alt
         if entry is None and (mn.cue or mn.admin_hint) and not mn.partial:
-            entry = _fuzzy(mn, context or soft)
+            # a spelling variant inside an actor's country only for a name that is nowhere as written
+            entry = _fuzzy(mn, context or (soft if not mn.cands else Counter()))
         if entry is not None and place_key(mn.phrase) not in seen:
             seen.add(place_key(mn.phrase))
             picks.append((mn, entry))
