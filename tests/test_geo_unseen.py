@@ -212,3 +212,10 @@ def test_foreign_actor_named_by_a_national_force():
 def test_foreign_actor_country_gives_no_spelling_variant_of_a_name_found_abroad():
     loc = located("A French convoy was ambushed near Tessit, killing three soldiers.")
     assert loc is not None and loc.country_iso3 == "MLI"
+
+
+def test_no_place_found_federal_member_state_gives_the_country():
+    loc = located("Galmudug forces clashed with a clan militia at an unnamed well; four died.")
+    assert loc is not None and loc.country_iso3 == "SOM" and loc.precision == "country"
+    loc = located("Hirshabelle police shot a suspect dead at a market.")
+    assert loc is not None and loc.country_iso3 == "SOM"
