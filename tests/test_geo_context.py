@@ -111,7 +111,8 @@ def test_appositive_marks_a_small_place_as_the_location():
 def test_demonym_naming_a_region_of_another_country_counts_for_that_country():
     ctx = context_countries("Raiders from the Somali Regional State burned two villages near the border.")
     assert "SOM" not in ctx and ctx["ETH"] == 1
-    assert context_countries("Somali troops retook the town.")["SOM"] == 1
+    assert context_countries("Somali troops retook the town.")["SOM"] == 0.25  # an actor: soft context (issue 15)
+    assert context_countries("Somali elders met in the town.")["SOM"] == 1
 
 
 def test_place_outside_the_named_province_gives_way_to_the_province():

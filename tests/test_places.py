@@ -75,7 +75,7 @@ def test_field_unresolved_place_keeps_name_and_country():
 def test_context_countries_weights_and_exclusions():
     ctx = context_countries("Nigerian troops crossed into Chad, and Lake Chad fishermen fled to Niger State.")
     assert ctx["TCD"] == 4  # "into Chad": a name after a preposition, once; not "Lake Chad"
-    assert ctx["NGA"] == 1  # the demonym
+    assert ctx["NGA"] == 0.25  # the demonym of an actor ("Nigerian troops"): soft context (issue 15)
     assert "NER" not in ctx  # "Niger State" is a Nigerian state, not Niger
 
 

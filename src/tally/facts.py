@@ -207,6 +207,9 @@ def _places(doc: Document, lead: str, title: str | None) -> tuple[list[Place], P
         # the rules found no place finer than a country: ask the named-entity recogniser
         check_time("facts: before the NER fallback")
         where = Counter({location.country_iso3: 1}) if location and location.country_iso3 else context
+        if location is not None and 0 < context.get(location.country_iso3 or "", 0) < 1:
+            # the country is only an actor's ("US forces"): no filter on the recogniser's places
+            where = Counter({k: w for k, w in context.items() if w >= 1})
         found = [p for p in ner_places(text[:3000], where)
                  if not any(wrong_part(text, i + len(p.name), p.lat, p.lon, p.country_iso3)
                             for i in _occurrences(text[:3000], p.name))]

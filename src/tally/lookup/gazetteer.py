@@ -26,13 +26,14 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from .placenames import ADMIN_WORDS, ending_variant, key_variants, place_key, skeleton
+from .disputed import country_code
+from .placenames import ADMIN_WORDS, SOMALI_ORTHOGRAPHY, ending_variant, key_variants, orthography_key, place_key, skeleton
 
 __all__ = ["ADMIN_WORDS", "Country", "Entry", "Gazetteer", "gazetteer", "key_variants", "place_key", "skeleton"]
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 KEEP_CACHES = 4  # built indexes (25 MB each) kept in the cache directory
-CACHE_VERSION = "7"  # bump when the index layout or key rules change (this file's contents count too)
+CACHE_VERSION = "9"  # bump when the index layout or key rules change (this file's contents count too)
 
 
 #: Display names for countries whose GeoNames name is an inverted form.
@@ -112,10 +113,12 @@ class Gazetteer:
         self.admins: dict[str, list] = {}
         self.places: dict[str, list] = {}
         self.skeletons: dict[str, list] = {}  # consonant skeletons, for spelling variants
+        self.folded: dict[str, list] = {}  # Somali-orthography keys (placenames.orthography_key)
         self.capital_names: dict[str, str] = {}
         self.peoples: dict[str, str] = {}  # "Rohingya" -> MMR: where a people mostly lives
         self._rows: list[tuple] = []
         self._entries: dict[int, Entry] = {}
+        self._by_country: dict[str, list[tuple[str, int]]] | None = None  # for similar(), built on first use
         if not (cache and self._read_cache(root)):
             self._load(root)
             self._compact()
@@ -167,6 +170,10 @@ class Gazetteer:
                             self._add(self.admins, k, e)
                     if int(level) == 1 and keys[-1]:
                         self._add(self.skeletons, skeleton(keys[-1]), e)
+                    if e.iso3 in SOMALI_ORTHOGRAPHY:
+                        for k in keys:
+                            if k and orthography_key(k) != k:
+                                self._add(self.folded, orthography_key(k), e)
         for e, parent in subs.values():
             if e.level == 1:
                 e.admin1 = e.name
@@ -189,7 +196,8 @@ class Gazetteer:
                         sub = subs.get(int(sid))
                         if sub and sub[0].level == 1:
                             admin1 = sub[0].name
-                iso3 = by_id[int(cid)].iso3
+                # a disputed territory's places carry its ISO 3166 code (Smara, coded MAR by GeoNames: ESH)
+                iso3 = country_code(by_id[int(cid)].iso3, admin1, la, lo, "iso")
                 cs = csums.setdefault(iso3, [0.0, 0.0, 0, [], []])
                 cs[0] += la
                 cs[1] += lo
@@ -205,19 +213,34 @@ class Gazetteer:
                     keys.append(keys[0][:-5])
                 for k in keys:
                     self._add(self.places, k, e)
+                    if iso3 in SOMALI_ORTHOGRAPHY and orthography_key(k) != k:
+                        self._add(self.folded, orthography_key(k), e)
                 if e.population >= 1000:
                     self._add(self.skeletons, skeleton(keys[-1]), e)
         for sid, (e, _) in subs.items():
             s = sums.get(sid)
             if s:
                 e.lat, e.lon = round(s[0] / s[2], 5), round(s[1] / s[2], 5)
+                e.iso3 = country_code(e.iso3, e.admin1, e.lat, e.lon, "iso") or e.iso3
         for iso3, s in csums.items():
             if iso3 not in self.by_iso3:
                 continue
             c = self.by_iso3[iso3]
             c.lat, c.lon = round(s[0] / s[2], 5), round(s[1] / s[2], 5)
             c.parts = _parts(s[3], s[4])
+        self._load_aliases()
         self._load_supplement()
+
+    def _load_aliases(self) -> None:
+        """``data/place_aliases.csv``: other spellings of places the gazetteer
+        holds ("Baydhabo" for Baidoa, "Agadès" for Agadez), added as keys of
+        the same entries of that country."""
+        with open(DATA / "place_aliases.csv", encoding="utf-8", newline="") as fp:
+            for row in csv.DictReader(fp):
+                k, alias = place_key(row["name"]), place_key(row["alias"])
+                for table in (self.places, self.admins):
+                    for e in [e for e in table.get(k, ()) if e.iso3 == row["country_iso3"]]:
+                        self._add(table, alias, e)
 
     def _load_supplement(self) -> None:
         with open(DATA / "places_supplement.csv", encoding="utf-8", newline="") as fp:
@@ -246,7 +269,7 @@ class Gazetteer:
         cache); Entries are rebuilt on demand by :meth:`_entry`."""
         index: dict[int, int] = {}
         rows: list[tuple] = []
-        for table in (self.admins, self.places, self.skeletons):
+        for table in (self.admins, self.places, self.skeletons, self.folded):
             for key, bucket in table.items():
                 out = []
                 for e in bucket:
@@ -276,7 +299,8 @@ class Gazetteer:
         for f in sorted(root.glob("*/*.tsv")):
             st = f.stat()
             h.update(f"{f.parent.name}/{f.name}:{st.st_size}:{st.st_mtime_ns}|".encode())
-        for f in [*sorted(DATA.glob("*.csv")), Path(__file__), Path(__file__).with_name("placenames.py")]:
+        for f in [*sorted(DATA.glob("*.csv")), Path(__file__), Path(__file__).with_name("placenames.py"),
+                  Path(__file__).with_name("disputed.py")]:
             h.update(f.name.encode() + b":" + f.read_bytes())
         base = os.environ.get("TALLY_CACHE_DIR") or os.path.join(os.path.expanduser("~"), ".cache", "tally")
         return Path(base) / f"gazetteer-{h.hexdigest()[:16]}.marshal"
@@ -289,12 +313,15 @@ class Gazetteer:
             data = marshal.loads(path.read_bytes())
         except (OSError, ValueError, EOFError, TypeError):
             return False
+        if "folded" not in data:
+            return False
         self.by_iso3 = {iso3: Country(*t) for iso3, t in data["countries"].items()}
         self.countries = {k: self.by_iso3[iso3] for k, iso3 in data["keys"].items()}
         self.demonyms = set(data["demonyms"])
         self.capital_names = data["capitals"]
         self.peoples = data["peoples"]
         self.admins, self.places, self.skeletons = data["admins"], data["places"], data["skeletons"]
+        self.folded = data["folded"]
         self._rows = data["rows"]
         return True
 
@@ -303,7 +330,7 @@ class Gazetteer:
             "countries": {c.iso3: (c.iso3, c.iso2, c.name, c.lat, c.lon, c.parts) for c in self.by_iso3.values()},
             "keys": {k: c.iso3 for k, c in self.countries.items() if c.iso3 in self.by_iso3},
             "demonyms": sorted(self.demonyms), "capitals": self.capital_names, "peoples": self.peoples,
-            "admins": self.admins, "places": self.places, "skeletons": self.skeletons, "rows": self._rows,
+            "admins": self.admins, "places": self.places, "skeletons": self.skeletons, "folded": self.folded, "rows": self._rows,
         }
         try:
             path = self._cache_path(root)
@@ -356,6 +383,61 @@ class Gazetteer:
                  and (e.level == 1 or not level1_only)]
         return sorted(found, key=lambda e: (e.level == 0, e.population), reverse=True)
 
+    def variant_rows(self, key: str, admin_only: bool = False, place_only: bool = False) -> list[int]:
+        """Rows for a key that names nothing as written: "Gaza City" as the
+        town "Gaza" (a place of 10,000+), then a Somali spelling of a name
+        ("Ceel Buur", "Kismaayo", "Jawhar"; :func:`~.placenames.orthography_key`)."""
+        rows: list[int] = []
+        if key.endswith(" city") and not admin_only:
+            rows = [n for n in self.places.get(key[:-5], ()) if self._rows[n][6] >= 10000]
+        if not rows:
+            folded = orthography_key(key)
+            if folded != key:
+                same = [*self.admins.get(folded, ()), *self.places.get(folded, ())]  # "Jawhar" -> "jowhar"
+                rows = [n for n in [*self.folded.get(folded, ()), *same] if self._rows[n][1] in SOMALI_ORTHOGRAPHY
+                        and not (admin_only and self._rows[n][2] == 0) and not (place_only and self._rows[n][2] > 0)]
+                rows = list(dict.fromkeys(rows))
+        return rows
+
+    def knows(self, key: str) -> bool:
+        """True when ``key`` names a place or subdivision, as written or as a
+        variant (:meth:`variant_rows`)."""
+        return key in self.places or key in self.admins or bool(self.variant_rows(key))
+
+    def similar(self, name: str, iso3: set[str] | Counter, min_population: int = 5000,
+                floor: float = 0.85) -> list[Entry]:
+        """Places of ``iso3`` (``min_population`` and more) whose name is at
+        least ``floor`` alike letter by letter and starts with the same letter
+        ("Chimaltenago" and Chimaltenango, "Bossaso" and Bosaso): the best
+        ones only. Used only for a cued name inside the text's countries."""
+        from difflib import SequenceMatcher
+
+        key = key_variants(place_key(name))[-1]
+        if len(key) < 5:
+            return []
+        if self._by_country is None:
+            by: dict[str, list[tuple[str, int]]] = {}
+            for n, row in enumerate(self._rows):
+                if row[2] == 0 and row[6] >= 5000 and row[3] is not None:
+                    k = key_variants(place_key(row[0]))[-1]
+                    by.setdefault(row[1] + k[:1], []).append((k, n))
+            self._by_country = by
+        best, out = floor, []
+        sm = SequenceMatcher(None, b=key)
+        for iso in iso3:
+            for k, n in self._by_country.get(iso + key[:1], ()):
+                if abs(len(k) - len(key)) > 2 or self._rows[n][6] < min_population:
+                    continue
+                sm.set_seq1(k)
+                if sm.real_quick_ratio() < best - 1e-9 or sm.quick_ratio() < best - 1e-9:
+                    continue
+                r = sm.ratio()
+                if r > best + 1e-9:
+                    best, out = r, [n]
+                elif abs(r - best) <= 1e-9:
+                    out.append(n)
+        return [self._entry(n) for n in out]
+
     def country(self, name: str) -> Country | None:
         """The country named (or demonym'd) by ``name``, exactly."""
         return self.countries.get(place_key(name))
@@ -375,6 +457,8 @@ class Gazetteer:
                 rows += [n for n in self.places.get(k, ()) if n not in rows]
             if rows:
                 break
+        if not rows:
+            rows = self.variant_rows(keys[0], admin_only, place_only)
         found = [self._entry(n) for n in rows]
         if iso3:
             found = [e for e in found if e.iso3 == iso3]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _KEY_RE = re.compile(r"[^a-z0-9]+")
 _ARTICLE_RE = re.compile(r"^(?:al|el|an|ad|ar|as|at|az|ash|the) ")
@@ -64,6 +65,25 @@ def key_variants(key: str) -> list[str]:
         if stripped != k and len(stripped) > 3:
             out.append(stripped)
     return out
+
+
+_AYN_RE = re.compile(r"c(?!h)")
+_LONG_RE = re.compile(r"([a-z])\1+")
+#: the countries whose names are written in Somali orthography as often as in English
+SOMALI_ORTHOGRAPHY = frozenset({"SOM", "DJI", "ETH", "KEN"})
+
+
+@lru_cache(maxsize=65536)
+def orthography_key(key: str) -> str:
+    """A key that folds Somali orthography into the English spelling of the
+    same name: "C" for the ayn is dropped ("Ceel Buur" and "El Buur",
+    "Balcad" and "Balad"), "X" is "h" ("Xudur" and "Hudur"), doubled long
+    vowels and consonants are single ("Kismaayo" and "Kismayo", "Bossaso" and
+    "Bosaso"), "aw" is "ow" ("Jawhar" and "Jowhar"). Compared on both sides,
+    only against places of :data:`SOMALI_ORTHOGRAPHY` countries."""
+    k = _AYN_RE.sub("", key).replace("x", "h")
+    k = _LONG_RE.sub(r"\1", k).replace("aw", "ow")
+    return " ".join(w for w in k.split() if w)
 
 
 def ending_variant(key: str) -> str | None:

@@ -29,12 +29,23 @@ _NOT_HERE_BEFORE_RE = re.compile(r"\b(?:(?:led|backed|supported|funded|armed|spo
                                  re.I)
 _FEATURE_RE = re.compile(r"^(?:Lake|River|Mount|Mt\.?|Gulf|Sea|Bay|Strait|Ocean|Desert|Forest|Valley)\b")
 _LED_RE = re.compile(r"-(?:led|backed|based|born|made|owned|run|funded|trained|supported|allied)\b", re.I)
+#: "US forces", "French jets", "Chadian and Nigerien troops": a nationality or state named as an actor
+_ACTOR_AFTER_RE = re.compile(
+    r"(?:[ \t]*(?:,|and)[ \t]+[A-Z][\w'’-]*)*[ \t]+(?i:(?:special|armed|security|military|air|naval|ground|national"
+    r"|government|defen[cs]e|fighter|war|coalition)[ \t]+)*(?i:forces|troops|soldiers|army|military|jets|warplanes"
+    r"|planes|aircraft|drones?|helicopters|gunships|navy|marines|commandos|air[ \t]+force|peacekeepers"
+    r"|contingent|air[ \t]*strikes?|strikes?|battalions?|units?|personnel|force|coalition|warships|artillery"
+    r"|tanks|convoys?|patrols?)\b")
+#: the weight of a country named only as an actor ("US forces"): context at most, below any
+#: place-like mention (weights under 1 are "soft" context, see :func:`soft_context`)
+ACTOR_WEIGHT = 0.25
 _IN_RE = re.compile(r"\b(?:in|into|inside|across|throughout)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
 
 
 def context_countries(text: str) -> Counter[str]:
     """Countries the text names: ISO3 -> weight (1 a demonym, 2 a name,
-    4 a name after "in"). Names inside actor names ("Sudan People's
+    4 a name after "in"; a country named only as an actor, "US forces" or
+    "French jets", weighs :data:`ACTOR_WEIGHT`, at most 0.75 in all). Names inside actor names ("Sudan People's
     Liberation Army"), after a feature word ("Lake Chad") or before an
     admin word ("Niger State") do not count."""
     g = gazetteer()
@@ -67,7 +78,10 @@ def context_countries(text: str) -> Counter[str]:
                     break  # "Saudi-led coalition", "the border with Chad": not where it happened
                 if k in g.demonyms and _ETHNIC_BEFORE_RE.search(text, max(0, offsets[i] - 12), offsets[i]):
                     break  # "ethnic Somalis": a people, not a country
-                if k in g.demonyms:
+                if _ACTOR_AFTER_RE.match(text, end):  # "US forces", "French jets": who acted, not where
+                    if counts[c.iso3] < 1:
+                        counts[c.iso3] = min(0.75, counts[c.iso3] + ACTOR_WEIGHT)
+                elif k in g.demonyms:
                     region = _REGION_AFTER_RE.match(text, end)
                     other = [e for e in g.lookup(words[i] if j - i == 1 else " ".join(words[i:j]), admin_only=True)
                              if e.level == 1 and e.iso3 != c.iso3] if region else []
@@ -79,3 +93,11 @@ def context_countries(text: str) -> Counter[str]:
                 break
             i += step
     return counts
+
+
+def soft_context(context: Counter[str]) -> tuple[Counter[str], Counter[str]]:
+    """``context`` split into (countries named as places, countries named
+    only as actors): the second ("US forces") is a tie-break at most."""
+    strong = Counter({k: w for k, w in context.items() if w >= 1})
+    soft = Counter({k: w for k, w in context.items() if 0 < w < 1})
+    return strong, soft

@@ -13,19 +13,19 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..lookup.actors import actor_table
 from ..lookup.gazetteer import ADMIN_WORDS, DIRECTIONS, Country, Entry, gazetteer, key_variants, place_key, skeleton
 from ..lookup.placenames import ending_variant
 from ..model import Place
-from .context import RUN_RE, _FEATURE_RE, _POSSESSIVE_RE, _STATE_AFTER_RE, context_countries
+from .context import RUN_RE, _FEATURE_RE, _POSSESSIVE_RE, _STATE_AFTER_RE, context_countries, soft_context
 from .places import choose, country_place, km, to_place
 
 _CONNECTORS = {"de", "del", "la", "le", "du", "des", "of", "the", "da", "do", "dos", "al", "el", "bin", "ibn",
                "an", "ar", "as", "ash", "y"}
 _CUE_RE = re.compile(
-    r"(?:\b(?P<prep>in|at|near|outside|from|into|around|across|towards?|between|inside|of|on|and|to)"
+    r"(?:\b(?P<prep>in|at|near|outside|from|into|around|across|towards?|between|inside|of|on|and|to|bombed|shelled|raided|stormed|attacked|struck|overran|captured|besieged)"
     r"|\b(?P<kind>city|town|village|villages|district|province|capital|region|state|area|neighbou?rhood"
     r"|suburb|camp|market|county|municipality|township|locality|settlement|community|port|outskirts))"
     r"(?:[ \t]+(?:the|of|northern|southern|eastern|western|central|north|south|east|west|north-?eastern"
@@ -53,6 +53,14 @@ _INSTITUTION_RE = re.compile(r"\b(?:University|College|Hospital|Airport|Stadium|
 _ORG_RE = re.compile(r"Party|Association|Organi[sz]ation|Front|Movement|Army|Brigade|Union|Committee")
 _NGA_RE = re.compile(r"\bLocal Government (?:Area|Council)|\bLGA\b", re.I)
 _ETH_RE = re.compile(r"\b(?:woreda|kebele)\b", re.I)
+#: admin words that one country uses ("Niono cercle", "Kajo-Keji payam"): a hint when no country is named
+_ADMIN_WORD_COUNTRY = [(re.compile(r"\b[A-Z][\w'’-]*\s+cercle\b|\bcercle\s+(?:of|de)\s+[A-Z]"), "MLI"),
+                       (re.compile(r"\b(?:payams?|bomas?)\b", re.I), "SSD"),
+                       (re.compile(r"\b(?:upazilas?|upazillas?)\b", re.I), "BGD"),
+                       (re.compile(r"\bbarangays?\b", re.I), "PHL"),
+                       (re.compile(r"\b[A-Z][\w'’-]*\s+[Cc]hiefdom\b"), "SLE"),
+                       (re.compile(r"\b[A-Z][\w'’-]*\s+(?:[Tt]erritory|[Tt]erritoire)\s+(?:of|in)\s+(?:North|South)\s+Kivu"
+                                   r"|\bgroupement\b", re.I), "COD")]
 _LANDMARK_RE = re.compile(r"\b(?:km|kilometres|kilometers|miles|(?:north|south|east|west)(?:-?(?:east|west))?"
                           r"(?:ern)?\s+of|adjacent\s+to|near|outside|close\s+to)\b[^.;]{0,40}$", re.I)
 _VENUE_RE = re.compile(r"\b(?:briefing|reporters|journalists|news conference|press conference|summit|talks"
@@ -108,6 +116,7 @@ def mentions(text: str, actor_countries: Counter[str] | None = None) -> list[Men
     g = gazetteer()
     table = actor_table()
     out: list[Mention] = []
+    paths = [pm.span(1) for pm in _PATH_RE.finditer(text)] if "(" in text else []
     for m in RUN_RE.finditer(text):
         raw = m.group(0).split()
         words = [_POSSESSIVE_RE.sub("", w).rstrip(".") for w in raw]
@@ -128,6 +137,7 @@ def mentions(text: str, actor_countries: Counter[str] | None = None) -> list[Men
                 # "Democratic Party of Iranian Kurdistan": the whole run is the organisation's name
                 consumed = len(words) - 1
         i = consumed + 1
+        held = -1  # index of the word right after a region in the possessive
         while i < len(words):
             found = None
             if words[i] in _CONNECTORS:  # a connector ("of", "de") starts no name
@@ -151,11 +161,18 @@ def mentions(text: str, actor_countries: Counter[str] | None = None) -> list[Men
                 alt = ending_variant(k)
                 if k in g.admins or k in g.places or ADMIN_WORDS.search(k) or (
                         " " in k and any(v in g.places or v in g.admins for v in key_variants(k)[1:])) or (
-                        alt is not None and (alt in g.places or alt in g.admins)):
+                        alt is not None and (alt in g.places or alt in g.admins)) or g.variant_rows(k):
                     cands = g.lookup(phrase)
                     if cands:
                         found = (j, cands)
                         break
+            if found is None:
+                pair = _compound(text, words[i], offsets[i])
+                if pair:  # "the Gao-Ansongo road": two places, the road between them
+                    out.extend(pair)
+                    consumed = i
+                    i += 1
+                    continue
             if found is None:
                 found = _unknown_name(text, words, offsets, i)
             if found is None:
@@ -166,21 +183,61 @@ def mentions(text: str, actor_countries: Counter[str] | None = None) -> list[Men
                 consumed = j - 1
                 i = j
                 continue
+            if words[i] == "The" and j > i + 1 and place_key(" ".join(words[i:j])) not in g.places:
+                # "The Kano State government": the name is "Kano State" (but "The Hague" is a name)
+                rest = g.lookup(" ".join(words[i + 1:j]))
+                if rest:
+                    i, cands = i + 1, rest
             phrase = " ".join(words[i:j])
             start = offsets[i]
             end = offsets[j - 1] + len(words[j - 1])
             after = _ADMIN_AFTER_RE.match(text, end) if j == len(words) else None
             before = text[max(0, start - 60):start]
             cue = _CUE_RE.search(before)
+            # "Zamfara's Maru area", "Kwara's Lafiagi town": a region in the possessive holds the name after it
+            container = j < len(words) and bool(_POSSESSIVE_RE.search(raw[j - 1])) and any(e.level for e in cands)
             out.append(Mention(
                 phrase=phrase, start=start, cands=cands,
-                cue=2 if ((j == len(words) and _APPOSITIVE_RE.match(text, end)) or _NAMED_AFTER_RE.search(before)) else
+                cue=2 if ((j == len(words) and (_APPOSITIVE_RE.match(text, end) or _KIND_AFTER_RE.match(text, end)))
+                          or _NAMED_AFTER_RE.search(before) or i == held) else
                 (0 if cue is None else (2 if cue.group("kind") else 1)),
-                admin_hint=bool(after) or bool(ADMIN_WORDS.search(place_key(phrase))),
+                admin_hint=bool(after) or bool(ADMIN_WORDS.search(place_key(phrase)))
+                or any(a <= start < b for a, b in paths) or container,
                 near=bool(_NEAR_RE.search(before)), partial=_partial(raw, words, i, j, consumed)))
+            if container:
+                held = j
             consumed = j - 1
             i = j
     return out
+
+
+#: the admin path of event notes, "X village (District, Region)": its parts contain the place named before it
+_PATH_RE = re.compile(r"(?<=[\w'’-])[ \t]*"
+                      r"\(((?:[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})(?:,[ \t]*[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3}){1,3})\)")
+#: "Lafiagi town", "Tse Gabo village", "Niono cercle": a place word right after a name reads it as a place
+_KIND_AFTER_RE = re.compile(r"[ \t]+(?:town|village|city|locality|settlement|hamlet|township|community|camp"
+                            r"|neighbou?rhood|quarter|suburb|cercle|commune|sub-?county|ward)\b(?![ \t]+(?:of|council)\b)")
+#: "the Gao-Ansongo road", "the Jos-Bauchi highway": a road named after the two places it joins
+_ROAD_AFTER_RE = re.compile(r"[ \t]+(?:road|highway|motorway|expressway|axis|route|corridor|railway|rail[ \t]+line)\b", re.I)
+
+
+def _compound(text: str, word: str, start: int) -> list[Mention]:
+    """The two places of a hyphenated road name ("the Gao-Ansongo road"), each
+    kept to the country both share when they share exactly one; the first
+    named is the likelier place of the incident, both near a road."""
+    parts = word.split("-")
+    if len(parts) != 2 or not all(len(p) >= 3 and p[:1].isupper() for p in parts) \
+            or not _ROAD_AFTER_RE.match(text, start + len(word)):
+        return []
+    g = gazetteer()
+    cands = [g.lookup(p) for p in parts]
+    if not all(cands):
+        return []
+    common = {e.iso3 for e in cands[0]} & {e.iso3 for e in cands[1]}
+    if len(common) == 1:
+        cands = [[e for e in c if e.iso3 in common] for c in cands]
+    return [Mention(phrase=p, start=start + (len(parts[0]) + 1) * n, cands=c, cue=2 - n, admin_hint=False,
+                    near=True, partial=False) for n, (p, c) in enumerate(zip(parts, cands))]
 
 
 def _unknown_name(text: str, words: list[str], offsets: list[int], i: int) -> tuple[int, list[Entry]] | None:
@@ -211,12 +268,16 @@ def find_places(text: str, context: Counter[str] | None = None) -> list[Place]:
     text restrict the candidates; a country alone gives a country place,
     "the capital" its capital."""
     g = gazetteer()
-    context = Counter(context) if context is not None else context_countries(text)
+    # countries named only as actors ("US forces", "French jets") are a tie-break, never a filter:
+    # a place named with a locative cue in another country wins over them
+    context, soft = soft_context(Counter(context) if context is not None else context_countries(text))
     actor_countries: Counter[str] = Counter()
     found = mentions(text, actor_countries)
     if not context:
         _derive_context(text, found, actor_countries, context)
     _admin_context(found, context)
+    if context:
+        soft = Counter()
     named = any(w >= 2 for w in context.values())
     picks: list[tuple[Mention, Entry]] = []
     seen: set[str] = set()
@@ -224,14 +285,22 @@ def find_places(text: str, context: Counter[str] | None = None) -> list[Place]:
         if mn.org:
             continue
         entry = _pick_text(mn, context)
+        if not context and soft and (entry is None or entry.iso3 not in soft):
+            # the actor's country breaks a tie between homonyms, unless the one abroad is a
+            # bigger town ("a French convoy near Tessit": Tessit in Mali, not the French village)
+            mine = [e for e in mn.cands if e.iso3 in soft]
+            alt = _pick_text(replace(mn, cands=mine), soft) if mine else None
+            if alt is not None and (entry is None or entry.level > 0 or alt.population >= entry.population):
+                entry = alt
         if entry is None and (mn.cue or mn.admin_hint) and not mn.partial:
-            entry = _fuzzy(mn, context)
+            # a spelling variant inside an actor's country only for a name that is nowhere as written
+            entry = _fuzzy(mn, context or (soft if not mn.cands else Counter()))
         if entry is not None and place_key(mn.phrase) not in seen:
             seen.add(place_key(mn.phrase))
             picks.append((mn, entry))
-    if not picks and context:  # "a Mosul City Council official": the institution's city, as a last resort
+    if not picks and (context or soft):  # "a Mosul City Council official": the institution's city, as a last resort
         for mn in found:
-            inside = [e for e in mn.cands if mn.org and e.iso3 in context and e.lat is not None
+            inside = [e for e in mn.cands if mn.org and e.iso3 in (context or soft) and e.lat is not None
                       and (e.level == 1 or e.population >= 100000)]
             if inside:
                 picks.append((mn, choose(inside) or inside[0]))
@@ -249,6 +318,8 @@ def find_places(text: str, context: Counter[str] | None = None) -> list[Place]:
         score = {0: 3.0, 2: 2.0, 1: 1.5}.get(min(entry.level, 2), 1.0)
         if entry.iso3 in context:
             score += 1.0
+        elif entry.iso3 in soft:
+            score += 0.5
         elif context:
             score -= 3.0 if named else 1.0
         score += mn.cue - mn.start / 2000.0
@@ -266,6 +337,7 @@ def find_places(text: str, context: Counter[str] | None = None) -> list[Place]:
         scored.append((1.2, 0, _country_part(text, g.by_iso3[iso3])))
     scored.sort(key=lambda t: (-t[0], t[1]))
     places = [p for _, _, p in scored]
+    context = context or soft  # with nothing else, the actor's country is the last resort
     if not places and context:
         iso3 = context.most_common(1)[0][0]
         cap = _CAPITAL_RE.search(text)
@@ -360,6 +432,11 @@ def _derive_context(text: str, found: list[Mention], actor_countries: Counter[st
         context["NGA"] += 1
     if _ETH_RE.search(text):
         context["ETH"] += 1
+    if not context:
+        for rx, iso3 in _ADMIN_WORD_COUNTRY:
+            if rx.search(text):
+                context[iso3] += 1
+                break
     if not context:  # "Baghlan Provincial Council": a first-level region of one country heads an institution's name
         for mn in found:
             isos = {e.iso3 for e in mn.cands if e.level == 1}
@@ -453,6 +530,8 @@ def _fuzzy(mn: Mention, context: Counter[str]) -> Entry | None:
     g = gazetteer()
     if context:
         found = g.fuzzy(mn.phrase, context) or (g.fuzzy(mn.phrase, context, True) if mn.admin_hint else [])
+        if not found and mn.cue and not mn.admin_hint:  # "in Nemekte": letters swapped or dropped
+            found = g.similar(mn.phrase, context)
         return choose(found, mn.admin_hint) if found else None
     return None  # with no country named, spelling variants are too risky
 

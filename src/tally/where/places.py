@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
+from ..lookup.disputed import country_code
 from ..lookup.gazetteer import ADMIN_WORDS, Country, Entry, gazetteer, place_key
 from ..model import Place
 
@@ -37,8 +38,9 @@ def to_place(name: str, entry: Entry | None = None, country: Country | None = No
     """A Place named as written, resolved to ``entry`` (or only to ``country``)."""
     g = gazetteer()
     if entry is not None:
-        c = g.by_iso3.get(entry.iso3)
-        return Place(name=name, country=c.name if c else None, country_iso3=entry.iso3,
+        iso3 = country_code(entry.iso3, entry.admin1, entry.lat, entry.lon)  # disputed territories: docs/geo.md
+        c = g.by_iso3.get(iso3 or "")
+        return Place(name=name, country=c.name if c else None, country_iso3=iso3,
                      admin1=entry.admin1, lat=entry.lat, lon=entry.lon,
                      precision=_precision(entry, near) if entry.lat is not None else None,
                      geonames_id=entry.geonames_id)
@@ -49,7 +51,9 @@ def to_place(name: str, entry: Entry | None = None, country: Country | None = No
 
 def country_place(name: str, country: Country) -> Place:
     """A Place for a whole country, at its centroid."""
-    return Place(name=name, country=country.name, country_iso3=country.iso3, lat=country.lat,
+    iso3 = country_code(country.iso3, None, country.lat, country.lon)  # disputed territories: docs/geo.md
+    named = gazetteer().by_iso3.get(iso3 or "", country)
+    return Place(name=name, country=named.name, country_iso3=iso3, lat=country.lat,
                  lon=country.lon, precision="country" if country.lat is not None else None)
 
 
