@@ -70,3 +70,16 @@ def test_a_french_report_is_stored_with_its_language_and_its_page_says_so(tmp_pa
             assert f'<span class="badge lang" lang="{lang}">{lang}</span>' in page
             assert f'id="doctext" lang="{lang}"' in page
     assert langs == {"goma.txt": "fr", "kiwanja.txt": "en"}
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("Des hommes armés ont attaqué dimanche la localité de Kiwanja, selon la société civile.", "Kiwanja"),  # kind + de
+    ("Trois civils ont été tués mardi près de Rutshuru.", "Rutshuru"),                                      # près de
+    ("L'embuscade a eu lieu à une quinzaine de kilomètres de Djibo.", "Djibo"),                             # km de
+    ("Les assaillants ont ouvert le feu à Konduga avant de fuir.", "Konduga"),                             # à
+    ("Le poste de gendarmerie du cercle de Niono a été visé.", "Niono"),                                    # cercle de
+])
+def test_french_locative_cues_find_the_place(sentence, place):
+    from tally.where.geotext import find_places
+
+    assert place in [p.name for p in find_places(sentence)]

@@ -30,6 +30,14 @@ _CUE_RE = re.compile(
     r"|suburb|camp|market|county|municipality|township|locality|settlement|community|port|outskirts))"
     r"(?:[ \t]+(?:the|of|northern|southern|eastern|western|central|north|south|east|west|north-?eastern"
     r"|north-?western|south-?eastern|south-?western|restive|remote|troubled|rural|border))*[ \t]*$", re.I)
+# the same cues in French reports: "à Konduga", "dans la province du Nord-Kivu", "près de Rutshuru",
+# "la localité de Mamove", "le cercle de Niono"
+_CUE_FR_RE = re.compile(
+    r"(?:(?<![\w])(?P<prep>à|au|aux|dans|près\s+d[e'’]|non\s+loin\s+d[e'’]|vers|depuis|entre|sur"
+    r"|(?:kilomètres|km)(?:\s+au\s+(?:nord|sud|est|ouest)(?:-(?:est|ouest))?)?\s+d[e'’])"
+    r"|\b(?P<kind>ville|village|localité|quartier|commune|cercle|région|province|territoire|département|secteur"
+    r"|chefferie|groupement|site|camp|marché|arrondissement|préfecture|sous-préfecture|chef-lieu|capitale|environs))"
+    r"(?:[ \t]+(?:la|le|les|de|du|des|nord|sud|est|ouest|centre|même)|[ \t]+(?:l|d)['’])*[ \t]*(?:(?<=['’])|$)", re.I)
 _NEAR_RE = re.compile(r"\b(?:near|outside|close to|km|kilometres|kilometers|miles|north of|south of"
                       r"|east of|west of|outskirts of)\b[^.,;]{0,25}$", re.I)
 _ADMIN_AFTER_RE = re.compile(
@@ -193,7 +201,7 @@ def mentions(text: str, actor_countries: Counter[str] | None = None) -> list[Men
             end = offsets[j - 1] + len(words[j - 1])
             after = _ADMIN_AFTER_RE.match(text, end) if j == len(words) else None
             before = text[max(0, start - 60):start]
-            cue = _CUE_RE.search(before)
+            cue = _CUE_RE.search(before) or _CUE_FR_RE.search(before)
             # "Zamfara's Maru area", "Kwara's Lafiagi town": a region in the possessive holds the name after it
             container = j < len(words) and bool(_POSSESSIVE_RE.search(raw[j - 1])) and any(e.level for e in cands)
             out.append(Mention(
@@ -248,7 +256,8 @@ def _unknown_name(text: str, words: list[str], offsets: list[int], i: int) -> tu
                 and not any(place_key(w) in _STOP for w in words[i:j - 1]):
             return j, []
     k = place_key(words[i])
-    if len(k) >= 4 and k not in _STOP and _CUE_RE.search(text[max(0, offsets[i] - 60):offsets[i]]):
+    before = text[max(0, offsets[i] - 60):offsets[i]]
+    if len(k) >= 4 and k not in _STOP and (_CUE_RE.search(before) or _CUE_FR_RE.search(before)):
         return i + 1, []
     return None
 
