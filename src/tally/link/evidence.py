@@ -1,0 +1,171 @@
+"""The evidence that two reports describe one event, and its score.
+
+:func:`compare` weighs what two records share: the event's day (with the
+precision each date has and a day of slack for "overnight" and publication
+lag), the place (distance between points, the same gazetteer place, the same
+first-level region, the same country), the actors (canonical names, so
+"GSIM" and "JNIM" are one group) and the killed figures (overlapping
+intervals agree, far-apart ones disagree). Some differences rule a link out
+whatever else agrees (a *veto*): two countries, two precise days more than two
+days apart, two precise places more than 75 km apart. The weights are stated
+in ``docs/linking.md``; :data:`THRESHOLD` is the score from which two reports
+are one event.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ..lookup.actors import actor_key
+from ..where.places import km
+
+#: a pair scoring at least this is one event
+THRESHOLD = 0.55
+
+#: place precisions that locate a point well enough to tell two villages apart
+PRECISE = ("exact", "near", "district")
+
+Record = dict[str, Any]
+
+
+@dataclass(slots=True)
+class Evidence:
+    """Why two reports are, or are not, one event."""
+
+    score: float = 0.0
+    veto: str | None = None
+    days: int | None = None
+    km: float | None = None
+    reasons: list[str] = field(default_factory=list)
+
+    @property
+    def linked(self) -> bool:
+        return self.veto is None and self.score >= THRESHOLD
+
+    def add(self, weight: float, reason: str) -> None:
+        self.score = round(self.score + weight, 3)
+        self.reasons.append(f"{reason} ({weight:+.2f})")
+
+
+def day_span(rec: Record) -> tuple[date, date, str] | None:
+    """The first and last day an event's date allows, and its precision."""
+    d = rec.get("date") or {}
+    start, end, precision = d.get("start"), d.get("end") or d.get("start"), d.get("precision")
+    if not start:
+        return None
+    try:
+        lo = _first(start)
+        hi = _last(end) if end else _last(start)
+    except ValueError:
+        return None
+    return lo, max(lo, hi), precision or "day"
+
+
+def _first(iso: str) -> date:
+    parts = [int(p) for p in iso.split("-")]
+    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+def _last(iso: str) -> date:
+    parts = [int(p) for p in iso.split("-")]
+    if len(parts) == 3:
+        return date(*parts)
+    if len(parts) == 2:
+        return date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
+    return date(parts[0], 12, 31)
+
+
+def _gap(a: tuple[date, date, str], b: tuple[date, date, str]) -> int:
+    """Days between two spans, 0 when they overlap."""
+    if a[1] < b[0]:
+        return (b[0] - a[1]).days
+    if b[1] < a[0]:
+        return (a[0] - b[1]).days
+    return 0
+
+
+def _actors(rec: Record) -> set[str]:
+    names = [a.get("name") for a in rec.get("perpetrators") or []]
+    names += [a.get("name") for s in rec.get("sides") or [] for a in s.get("actors") or []]
+    return {actor_key(n) for n in names if n}
+
+
+def _killed(rec: Record) -> tuple[int, float] | None:
+    e = (rec.get("casualties") or {}).get("killed")
+    if not e or e.get("best") is None and e.get("low") is None:
+        return None
+    low = e.get("low") if e.get("low") is not None else e.get("best")
+    high = e.get("high")
+    return int(low), float("inf") if high is None else float(high)
+
+
+def compare(a: Record, b: Record) -> Evidence:
+    """The evidence that records ``a`` and ``b`` describe the same event."""
+    ev = Evidence()
+    _compare_dates(a, b, ev)
+    _compare_places(a, b, ev)
+    if ev.veto:
+        return ev
+    shared = _actors(a) & _actors(b)
+    if shared:
+        ev.add(0.15, "same actor")
+    ka, kb = _killed(a), _killed(b)
+    if ka and kb:
+        if ka[0] <= kb[1] and kb[0] <= ka[1]:
+            ev.add(0.1, "killed figures overlap")
+        elif min(ka[0], kb[0]) >= 3 and max(ka[0], kb[0]) > 3 * min(ka[0], kb[0]):
+            ev.add(-0.15, "killed figures far apart")
+    return ev
+
+
+def _compare_dates(a: Record, b: Record, ev: Evidence) -> None:
+    sa, sb = day_span(a), day_span(b)
+    if sa is None or sb is None:
+        ev.reasons.append("a date is unknown (+0.00)")
+        return
+    gap = _gap(sa, sb)
+    ev.days = gap
+    both_days = sa[2] == "day" and sb[2] == "day" and sa[0] == sa[1] and sb[0] == sb[1]
+    if gap > 2 and both_days or gap > 7:
+        ev.veto = f"{gap} days apart"
+    elif gap == 0:
+        ev.add(0.35 if both_days else 0.15, "same day" if both_days else "dates overlap")
+    elif gap == 1:
+        ev.add(0.25, "one day apart")
+    else:
+        ev.add(0.05, f"{gap} days apart")
+
+
+def _compare_places(a: Record, b: Record, ev: Evidence) -> None:
+    la, lb = a.get("location") or {}, b.get("location") or {}
+    ca, cb = la.get("country_iso3"), lb.get("country_iso3")
+    if ca and cb and ca != cb:
+        ev.veto = ev.veto or f"different countries ({ca}, {cb})"
+        return
+    if not ca or not cb:
+        ev.reasons.append("a place is unknown (+0.00)")
+        return
+    ev.add(0.05, "same country")
+    if la.get("geonames_id") and la.get("geonames_id") == lb.get("geonames_id") and \
+            la.get("precision") not in ("country", "admin1"):
+        ev.km = 0.0
+        ev.add(0.35, f"same place ({la.get('name')})")
+        return
+    if la.get("admin1") and la.get("admin1") == lb.get("admin1"):
+        ev.add(0.1, f"same region ({la.get('admin1')})")
+    if None in (la.get("lat"), lb.get("lat")):
+        return
+    d = km(la["lat"], la["lon"], lb["lat"], lb["lon"])
+    ev.km = round(d, 1)
+    if la.get("precision") in PRECISE and lb.get("precision") in PRECISE:
+        if d > 75:
+            ev.veto = ev.veto or f"{d:.0f} km apart"
+        elif d <= 10:
+            ev.add(0.3, f"{d:.0f} km apart")
+        elif d <= 25:
+            ev.add(0.15, f"{d:.0f} km apart")
+        else:
+            ev.add(-0.3, f"{d:.0f} km apart: two places")

@@ -1,0 +1,100 @@
+"""Linking reports of one event (issue 17, the library core): evidence, vetoes,
+incremental grouping through the date index, and B-cubed scoring. The reports
+are written for these tests; the attacks they describe are made up."""
+
+from __future__ import annotations
+
+import pytest
+
+from tally.extract import extract
+from tally.link import Linker, bcubed, compare
+from tally.model import Document, to_dict
+
+
+def rec(text: str, date: str | None = None, rid: str = "r") -> dict:
+    doc = Document.from_text(text, source=f"{rid}.txt", format="text", id=rid, meta={"date": date})
+    return to_dict(extract(doc))
+
+
+WIRE = rec("MAIDUGURI, Aug 14, 2023 (Reuters) - Gunmen killed at least 12 farmers in Konduga on "
+           "Sunday, a local official said.", rid="wire")
+FRENCH = rec("MAIDUGURI, 14 août 2023 (AFP) — Des hommes armés ont tué dimanche au moins douze "
+             "agriculteurs dans la localité de Konduga, selon un responsable local.", rid="afp-fr")
+UPDATE = rec("The toll from Sunday's attack on farmers in Konduga rose to 15, officials said.",
+             date="2023-08-16", rid="update")
+WRONG_DAY = rec("Gunmen shot dead 12 farmers working in their fields in Konduga on Saturday, "
+                "residents said.", date="2023-08-14", rid="wrong-day")
+OTHER_TOWN = rec("Gunmen killed five traders at a market in Bama on Sunday, police said.",
+                 date="2023-08-14", rid="bama")
+OTHER_COUNTRY = rec("Gunmen killed seven people in an attack in Kaya on Sunday, the army said.",
+                    date="2023-08-14", rid="kaya")
+
+
+def test_wire_and_french_report_of_one_attack_link():
+    ev = compare(WIRE, FRENCH)
+    assert FRENCH["language"] == "fr" and FRENCH["date"]["start"] == WIRE["date"]["start"] == "2023-08-13"
+    assert ev.linked and ev.veto is None and ev.days == 0
+    assert any("same day" in r for r in ev.reasons) and any("Konduga" in r for r in ev.reasons)
+
+
+def test_a_follow_up_with_a_revised_toll_links():
+    assert compare(WIRE, UPDATE).linked
+
+
+def test_a_report_one_day_off_still_links():
+    ev = compare(WIRE, WRONG_DAY)
+    assert ev.days == 1 and ev.linked
+
+
+def test_the_same_day_in_the_same_province_but_another_town_stays_apart():
+    ev = compare(WIRE, OTHER_TOWN)
+    assert ev.veto is None and not ev.linked
+    assert WIRE["location"]["admin1"] == OTHER_TOWN["location"]["admin1"]
+    assert any("two places" in r for r in ev.reasons)
+
+
+def test_another_country_is_a_veto():
+    ev = compare(WIRE, OTHER_COUNTRY)
+    assert ev.veto and "different countries" in ev.veto
+
+
+def _dated(day: str, precision: str = "day", country: str = "NGA") -> dict:
+    return {"date": {"start": day, "end": day, "precision": precision},
+            "location": {"country_iso3": country, "precision": "country"}}
+
+
+def test_precise_days_far_apart_are_a_veto_but_a_month_is_not():
+    assert "days apart" in compare(_dated("2023-08-01"), _dated("2023-08-13")).veto
+    ev = compare(_dated("2023-08", "month"), _dated("2023-08-13"))
+    assert ev.veto is None and ev.days == 0
+
+
+def test_incremental_grouping_matches_the_true_events():
+    linker = Linker()
+    reports = {"wire": WIRE, "afp-fr": FRENCH, "bama": OTHER_TOWN, "update": UPDATE,
+               "kaya": OTHER_COUNTRY, "wrong-day": WRONG_DAY}
+    for rid, r in reports.items():
+        linker.add(rid, r)
+    truth = {"wire": "konduga", "afp-fr": "konduga", "update": "konduga", "wrong-day": "konduga",
+             "bama": "bama", "kaya": "kaya"}
+    assert bcubed(linker.grouping(), truth)["f1"] == 1.0
+    link = linker.links["update"]
+    assert link.matched in ("wire", "afp-fr", "wrong-day") and link.evidence.linked
+
+
+def test_candidates_come_from_the_date_window_not_every_report():
+    linker = Linker()
+    far = {f"old-{i}": _dated(f"2020-01-{i + 1:02d}") for i in range(20)}
+    for rid, r in far.items():
+        linker.add(rid, r)
+    assert linker._candidates(_dated("2023-08-13")) == set()
+    assert len(linker._candidates(_dated("2020-01-10"))) == 15  # days 3..17: the 7-day window each side
+
+
+def test_bcubed():
+    truth = {"a": 1, "b": 1, "c": 2}
+    assert bcubed({"a": "x", "b": "x", "c": "y"}, truth)["f1"] == 1.0
+    lumped = bcubed({"a": "x", "b": "x", "c": "x"}, truth)
+    assert lumped["recall"] == 1.0 and lumped["precision"] == pytest.approx((2 / 3 * 2 + 1 / 3) / 3)
+    with pytest.raises(ValueError):
+        bcubed({"a": 1}, truth)
