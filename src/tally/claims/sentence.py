@@ -24,7 +24,7 @@ from .figures import _sentence_quantities
 from .groups import _Ctx, _clean_group, _not_people
 from .implicit import BLEW_UP_RE, HIMSELF_RE, IMPLICIT_PASSIVE_RE, _drop_restatements, _implicit_in_clause
 from .lexicon.en import (ATTACKER_RE, CONJ_RE, HIMSELF_AND_RE, LEAVE_RE, LEAVE_RIGHT_RE, LEFT_RE, RIGHT_RE, SUBSET_RE,
-                      TOLL_RE, WITH_OTHERS_RE, _INTENT_RE, _NAME_AFTER, _NPWORD, _OBJ_AFTER, _RIGHT_TRIGGERS, _STOP,
+                      TOLL_RE, TOLL_UPDATE_RE, WITH_OTHERS_RE, _INTENT_RE, _NAME_AFTER, _NPWORD, _OBJ_AFTER, _RIGHT_TRIGGERS, _STOP,
                       _WINDOW, _alt, _categories_in, _first_group, _matched_cat, _trigger_re)
 
 
@@ -119,7 +119,7 @@ def _link_left(before: str, after: str):
 def _link_toll(before: str, after: str):
     """A death toll or a suicide attacker's victims: "the death toll rose to 30",
     "killed himself and five others"."""
-    if TOLL_RE.search(before[-220:]) or HIMSELF_AND_RE.search(before):
+    if TOLL_RE.search(before[-220:]) or HIMSELF_AND_RE.search(before) or TOLL_UPDATE_RE.search(before[-80:]):
         return ["killed"], _group_after(after)
     return None
 

@@ -60,6 +60,10 @@ LEFT_RE = re.compile(rf"\b(?:{_alt(_LEFT_TRIGGERS)})(?:\s+{_QWORD})*\s+$", re.I)
 TOLL_RE = re.compile(r"\b(?:death\s+toll|death\s+total|toll|number\s+of\s+(?:dead|deaths|people\s+killed|victims|fatalities))\b"
                      r"[^.;:]{0,200}?\b(?:rose|risen|rises|surged|climbed|jumped|reached|hit|stood|stands|is|was|"
                      r"has\s+been|increased|grew|of|at|to|near|put\s+at|estimated\s+at)\s+(?:(?:to|at|around|about|nearly|near|some|over)\s+)*$", re.I)
+# an update of the toll named by a plainer noun: "the figure later reached 14", "the tally rose to 30"
+TOLL_UPDATE_RE = re.compile(r"\b(?:the|that|this)\s+(?:figure|tally|count|number)\s+(?:(?:later|then|has|had|since|"
+                            r"subsequently|eventually|now)\s+)*(?:rose|risen|climbed|reached|jumped|increased|grew|"
+                            r"went\s+up)\s+(?:(?:to|at|around|about|nearly|some|over)\s+)*$", re.I)
 WITH_OTHERS_RE = re.compile(r"\b(?:along\s+with|together\s+with|alongside|with)\s+(?:another\s+|at\s+least\s+|the\s+|his\s+|her\s+|their\s+)?$", re.I)
 HIMSELF_AND_RE = re.compile(r"\b(?:killing|killed|kills|kill)\s+(?:himself|herself|themselves)\s+and\s+$", re.I)
 # "left 5 dead", "leaving 12 people injured"
