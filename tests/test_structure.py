@@ -180,3 +180,10 @@ def test_parse_claims_keep_exact_evidence():
     for c in extract_claims(doc, []):
         assert doc.text[c.start:c.end] == c.text
         assert doc.text[c.figure_start:c.figure_end] == c.figure
+
+
+def test_coordination_of_named_victims_and_a_figure():
+    text = "The attackers killed the village head, his wife and three of their children."
+    assert best(text) == 5
+    (sdoc,) = parse_sentences([text])
+    assert [c[0] for c in coordinated_victims(sdoc)] == [5]

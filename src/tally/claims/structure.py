@@ -56,6 +56,8 @@ _ATTACKER_WORD_RE = re.compile(r"(?:gunm[ae]n|attackers?|assailants?|bombers?|pe
 _PERSON_DEPS = {"nsubjpass", "nsubj", "dobj"}
 #: the roles through which :func:`parse_link` links a figure the rules left unlinked
 LINK_DEPS = {"nsubjpass", "nsubj"}
+#: sentences longer than this are left to the rules
+MAX_PARSE_CHARS = 1000
 #: :func:`parse_link` links only a noun further than this many words from its verb
 NEAR = 6
 
@@ -68,8 +70,8 @@ def needs_parse(sent: str, qs: list[Quantity], claims: list, other: bool = True)
     """True when the parse can change this sentence's claims: a casualty word
     and either a number the rules left unlinked, no killed claim at all (a
     coordination of named victims), or two figures or more (another event)."""
-    if not casualty_word(sent):
-        return False
+    if len(sent) > MAX_PARSE_CHARS or not casualty_word(sent):
+        return False  # a long unpunctuated "sentence" (a table, a list) is neither parsed well nor fast
     linked = {c.figure_start for c in claims}
     if any(q.start not in linked and _numeric(q) for q in qs):
         return True
@@ -149,10 +151,10 @@ def _casualty_verb(noun):
 
 
 def _token_at(sdoc, offset: int):
-    for t in sdoc:
-        if t.idx <= offset < t.idx + len(t.text):
-            return t
-    return None
+    if offset < 0 or offset >= len(sdoc.text):
+        return None
+    span = sdoc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
 
 
 def parse_link(sdoc, q: Quantity, ss: int):
@@ -210,13 +212,50 @@ def _person(tok) -> bool:
 
     if tok.pos_ == "PROPN" and tok.ent_type_ in ("", "PERSON"):
         return True
-    return tok.tag_ == "NN" and PERSON_SG_RE.fullmatch(tok.text) is not None
+    if tok.tag_ != "NN":
+        return False
+    if PERSON_SG_RE.fullmatch(tok.text) is not None:
+        return True
+    # the victim of a killing verb named by a determined noun: "the village head", "his wife"
+    from .groups import _not_people
+
+    return any(c.dep_ in ("det", "poss") for c in tok.children) and not _not_people(tok.text)
+
+
+def _member_count(m) -> int | None:
+    """How many people one conjunct names: its number ("three of their
+    children", "two workers"), 1 for a singular person ("his wife", "the mayor",
+    a name), None when it cannot tell ("villagers", "several")."""
+    num = m if (m.like_num or m.pos_ == "NUM") else next((c for c in m.children if c.dep_ == "nummod"), None)
+    if num is not None:
+        q = parse_quantity(num.text)
+        if q is None or q.low is None or q.low != q.high:
+            return None
+        return q.low
+    return 1 if _person(m) else None
+
+
+def _members(noun) -> list:
+    """The conjuncts of a victim noun, with the relatives named in apposition
+    ("a farmer, his son and two of his workers": the appositive with a possessive
+    is another person; "Ali, a farmer" is the same one)."""
+    out, todo = [], [noun]
+    while todo:
+        t = todo.pop(0)
+        if t in out:
+            continue
+        out.append(t)
+        for c in t.children:
+            if c.dep_ == "conj" or (c.dep_ == "appos" and any(p.dep_ == "poss" for p in c.children)):
+                todo.append(c)
+    return out
 
 
 def coordinated_victims(sdoc) -> list[tuple[int, int, int, str]]:
     """``(count, start, end, text)`` (offsets in the sentence) of each
-    coordination of people named without a number that a casualty verb has
-    as victims: "the mayor and a council member were gunned down" = 2."""
+    coordination of people that a casualty verb has as victims, each conjunct
+    counted ("the mayor and a council member were gunned down" = 2; "killed
+    the village head, his wife and three of their children" = 5)."""
     out = []
     for verb in sdoc:
         cat = _verb_cat(verb)
@@ -225,8 +264,7 @@ def coordinated_victims(sdoc) -> list[tuple[int, int, int, str]]:
         for noun in verb.children:
             if noun.dep_ not in _PERSON_DEPS or _casualty_verb(noun) is None:
                 continue
-            members = [noun] + list(noun.conjuncts)
-            extra = []
+            members = _members(noun)
             for h in (noun, verb):
                 for p in h.children:
                     if p.dep_ == "prep" and p.lower_ in ("alongside", "with") and \
@@ -234,22 +272,18 @@ def coordinated_victims(sdoc) -> list[tuple[int, int, int, str]]:
                              p.i > 0 and sdoc[p.i - 1].lower_ in ("along", "together")):
                         for o in p.children:
                             if o.dep_ == "pobj":
-                                extra += [o] + list(o.conjuncts)
-            members += extra
-            if len(members) < 2:
-                continue
-            if any(any(c.dep_ == "nummod" for c in m.children) or m.like_num or m.tag_ in ("NNS", "NNPS") for m in members):
-                continue
-            if not all(_person(m) for m in members):
-                continue
+                                members += _members(o)
             # roles: "killing Duarte and a suspect": an attacker among them is not a victim
             members = [m for m in members if not _ATTACKER_WORD_RE.fullmatch(m.text)]
             if len(members) < 2:
                 continue
+            counts = [_member_count(m) for m in members]
+            if any(c is None for c in counts):
+                continue
             lo = min(m.left_edge.i for m in members)
-            hi = max(m.i for m in members)
+            hi = max(m.right_edge.i for m in members)
             span = sdoc[lo:hi + 1]
-            out.append((len(members), span.start_char, span.end_char, span.text))
+            out.append((sum(counts), span.start_char, span.end_char, span.text))
     return out
 
 
