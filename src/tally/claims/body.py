@@ -13,6 +13,7 @@ from ..limits import check_time
 from ..model import Claim, Document, Side
 from .attribution import (CAUSE_OTHER_RE, CONTINUES_RE, OTHER_MARK_RE, OTHER_SECTION_RE, RELATIVE_OTHER_RE, YEAR_RE,
                           _clause_source, _other_event_sentence, _sentence_source)
+from .coding import coding_claims, split_totals
 from .figures import _sentence_quantities
 from .groups import _Ctx, _clean_group, _not_people
 from .sentence import _sentence_claims
@@ -27,6 +28,9 @@ PARSE_COORD = True
 PARSE_OTHER = False
 PARSE_VETO = False  # the parse overruling a figure the rules linked: on wad-dev no exact-match change, -1 validation coverage
 NON_FATAL = True
+CODING_NOTES = True  # ACLED-style coding phrases (:mod:`.coding`)
+
+_CODING_HINT_RE = re.compile(r"\bcoded\b|\bno\s+(?:casualties|fatalities|deaths|injuries|one\s+was)\b|\bnobody\s+was\b", re.I)
 
 
 SKIP_SECTIONS = re.compile(r"^(?:see\s+also|references|notes|external\s+links|further\s+reading|"
@@ -88,7 +92,10 @@ def _body_claims(doc: Document, sides: list[Side]) -> list[Claim]:
             sent = text[ss:se]
             if sent.lstrip().startswith(("- ", "* ")) and len(sent) < 80 and not re.search(r"\d", sent):
                 continue
-            rows.append([name, ss, se, para, _sentence_claims(text, ss, se, ctx)])
+            found = _sentence_claims(text, ss, se, ctx)
+            if CODING_NOTES and _CODING_HINT_RE.search(sent):
+                found = coding_claims(text, ss, se, found, _maker(text, ss, se, ctx))
+            rows.append([name, ss, se, para, found])
     # pass 2: the dependency parse, in one batch, of the sentences where it can change a claim
     if USE_PARSE:
         todo = [r for r in rows if needs_parse(text[r[1]:r[2]], _sentence_quantities(text, r[1], r[2]), r[4],
@@ -134,22 +141,31 @@ def _body_claims(doc: Document, sides: list[Side]) -> list[Claim]:
                     c.other_event = True
             out.append(c)
         prev_source = src or carried or prev_source
+    if CODING_NOTES:
+        split_totals(out)
     return out
+
+
+def _maker(text: str, ss: int, se: int, ctx: _Ctx):
+    """A function building a body claim of the sentence ``text[ss:se]``."""
+    def make(low, high, cats, group, fs, fe, figure, qual="exactly"):
+        grp = _clean_group(group) if group else None
+        return Claim(categories=cats, low=low, high=high, text=text[ss:se], start=ss, end=se, qualifier=qual,
+                     group=grp, side=ctx.side_of(grp), source=None, section=None, origin="body", figure=figure,
+                     figure_start=fs, figure_end=fe)
+    return make
 
 
 def _parse_claims(text: str, ss: int, se: int, sdoc, found: list[Claim], ctx: _Ctx) -> list[Claim]:
     """The sentence's claims with what its parse adds (:mod:`.structure`):
     figures the rules left unlinked, a coordination of named victims, figures
     of another event."""
-    sent = text[ss:se]
     found = list(found)
     linked = {c.figure_start for c in found}
+    make = _maker(text, ss, se, ctx)
 
     def claim(low, high, qual, cats, group, fs, fe, figure):
-        grp = _clean_group(group) if group else None
-        return Claim(categories=cats, low=low, high=high, text=sent, start=ss, end=se, qualifier=qual, group=grp,
-                     side=ctx.side_of(grp), source=None, section=None, origin="body", figure=figure,
-                     figure_start=fs, figure_end=fe)
+        return make(low, high, cats, group, fs, fe, figure, qual=qual)
 
     if PARSE_LINK:
         qs = _sentence_quantities(text, ss, se)
