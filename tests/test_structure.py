@@ -79,6 +79,7 @@ def test_sum_over_places_does_not_add_the_total_stated_before():
     ("Gunmen killed eight people in the market. The toll climbed to 11 on Tuesday.", 11),
     ("Six people died in the bombing. The figure later reached 14 as victims died in hospital.", 14),
     ("Police said nine people were killed. The death toll has since risen to 13.", 13),
+    ("The dead included 9 women and 5 children, bringing the total to 14.", 14),
 ])
 def test_update_replaces_the_earlier_figure(text, n):
     assert best(text) == n
