@@ -188,3 +188,9 @@ def test_coordination_of_named_victims_and_a_figure():
     assert best(text) == 5
     (sdoc,) = parse_sentences([text])
     assert [c[0] for c in coordinated_victims(sdoc)] == [5]
+
+
+def test_coordination_of_verbs_a_possessive_before_the_figure():
+    text = "Assailants killed a tribal elder and wounded his two grandsons."
+    assert best(text) == 1
+    assert best(text, "injured") == 2
