@@ -194,3 +194,9 @@ def test_coordination_of_verbs_a_possessive_before_the_figure():
     text = "Assailants killed a tribal elder and wounded his two grandsons."
     assert best(text) == 1
     assert best(text, "injured") == 2
+
+
+def test_roles_a_person_in_the_agent_phrase_is_not_a_victim():
+    text = ("Nine herders, all from the same clan, were said by elders and a local priest "
+            "to have been hacked to death near the well.")
+    assert best(text) == 9

@@ -17,7 +17,7 @@ from .coding import coding_claims, split_totals
 from .figures import _sentence_quantities
 from .groups import _Ctx, _clean_group, _not_people
 from .sentence import _sentence_claims
-from .structure import _numeric, coordinated_victims, inside_counted_phrase, needs_parse, other_event_figures, parse_link, parse_sentences
+from .structure import _numeric, coordinated_victims, in_agent_phrase, inside_counted_phrase, needs_parse, other_event_figures, parse_link, parse_sentences
 
 #: the parse's additions (:mod:`.structure`), each switchable for measurement. PARSE_OTHER
 #: (another event read from the parse) is off: on wad-dev it gained one tuning row and, on
@@ -26,6 +26,7 @@ USE_PARSE = True
 PARSE_LINK = True
 PARSE_COORD = True
 PARSE_OTHER = False
+PARSE_AGENT = True
 PARSE_VETO = False  # the parse overruling a figure the rules linked: on wad-dev no exact-match change, -1 validation coverage
 NON_FATAL = True
 CODING_NOTES = True  # ACLED-style coding phrases (:mod:`.coding`)
@@ -99,7 +100,7 @@ def _body_claims(doc: Document, sides: list[Side]) -> list[Claim]:
     # pass 2: the dependency parse, in one batch, of the sentences where it can change a claim
     if USE_PARSE:
         todo = [r for r in rows if needs_parse(text[r[1]:r[2]], _sentence_quantities(text, r[1], r[2]), r[4],
-                                                 other=PARSE_OTHER)]
+                                                 other=PARSE_OTHER, ss=r[1], agent=PARSE_AGENT)]
         if todo:
             for r, sdoc in zip(todo, parse_sentences([text[r[1]:r[2]] for r in todo])):
                 r[4] = _parse_claims(text, r[1], r[2], sdoc, r[4], ctx)
@@ -167,6 +168,10 @@ def _parse_claims(text: str, ss: int, se: int, sdoc, found: list[Claim], ctx: _C
     def claim(low, high, qual, cats, group, fs, fe, figure):
         return make(low, high, cats, group, fs, fe, figure, qual=qual)
 
+    if PARSE_AGENT:
+        # the rules and the parse disagree: a figure inside the agent of a passive verb is not a victim
+        found = [c for c in found if c.figure_start is None or not in_agent_phrase(sdoc, c.figure_start, ss)]
+        linked = {c.figure_start for c in found}
     if PARSE_LINK:
         qs = _sentence_quantities(text, ss, se)
         if PARSE_VETO:

@@ -50,7 +50,7 @@ _TIME_UNITS = {"day", "week", "month", "year", "hour"}
 _PAST_MARK_RE = re.compile(r"\b(?:last|previous|earlier\s+this|earlier\s+that)\s+(?:week|month|year)\b|"
                            r"\b(?:a|one|two|three|four|five|six|several)\s+(?:weeks|months|years)\s+(?:ago|earlier|before)\b", re.I)
 _CASUALTY_WORD_RE = re.compile(r"\b(?:kill|murder|massacr|slaughter|execut|behead|lynch|assassinat|slay|slain|slew|"
-                               r"die[ds]?\b|dying|perish|martyr|wound|injur|hurt|gunned|shot|dead)", re.I)
+                               r"die[ds]?\b|dying|perish|martyr|wound|injur|hurt|gunned|shot|dead|death|hack|stabb|burn)", re.I)
 _ATTACKER_WORD_RE = re.compile(r"(?:gunm[ae]n|attackers?|assailants?|bombers?|perpetrators?|kidnappers?|raiders?|"
                                r"shooters?|hijackers?|abductors?|suspects?|militants?|terrorists?|insurgents?)", re.I)
 _PERSON_DEPS = {"nsubjpass", "nsubj", "dobj"}
@@ -66,7 +66,8 @@ def casualty_word(text: str) -> bool:
     return _CASUALTY_WORD_RE.search(text) is not None
 
 
-def needs_parse(sent: str, qs: list[Quantity], claims: list, other: bool = True) -> bool:
+def needs_parse(sent: str, qs: list[Quantity], claims: list, other: bool = True, ss: int = 0,
+                agent: bool = False) -> bool:
     """True when the parse can change this sentence's claims: a casualty word
     and either a number the rules left unlinked, no killed claim at all (a
     coordination of named victims), or two figures or more (another event)."""
@@ -75,12 +76,15 @@ def needs_parse(sent: str, qs: list[Quantity], claims: list, other: bool = True)
     linked = {c.figure_start for c in claims}
     if any(q.start not in linked and _numeric(q) for q in qs):
         return True
+    if agent and any(c.figure_start is not None and _BY_RE.search(sent, 0, max(0, c.figure_start - ss)) for c in claims):
+        return True
     killed = [c for c in claims if "killed" in c.categories]
     if not killed and re.search(r"\band\b|\balong(?:side|\s+with)\b|\btogether\s+with\b", sent):
         return True
     return other and len(claims) >= 2 and _OTHER_HINT_RE.search(sent) is not None
 
 
+_BY_RE = re.compile(r"\bby\b", re.I)
 #: the words without which no figure of a sentence reads as another event's (:func:`other_event_figures`)
 _OTHER_HINT_RE = re.compile(r"\b(?:after|before|since|following|last|earlier|previous|ago)\b", re.I)
 
@@ -189,6 +193,23 @@ def parse_link(sdoc, q: Quantity, ss: int):
         return None  # within the rules' reach: they declined it for a reason (agreement, an agent...)
     group = None if noun is tok else noun.text
     return cat, group
+
+
+def in_agent_phrase(sdoc, start: int, ss: int) -> bool:
+    """True when the figure at ``start`` names the agent of a passive verb
+    ("were said by villagers and a journalist to have been shot", "killed by
+    two gunmen"): they did or said it; they are not the victims."""
+    tok = _token_at(sdoc, start - ss)
+    h = tok
+    for _ in range(5):
+        if h is None or h.head is h:
+            return False
+        if h.dep_ == "agent":
+            return True
+        if h.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT") or h.pos_ in ("VERB", "AUX"):
+            return False
+        h = h.head
+    return False
 
 
 def inside_counted_phrase(sdoc, q: Quantity, ss: int) -> bool:
