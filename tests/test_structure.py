@@ -96,6 +96,12 @@ def test_non_fatal_shot_and_wounded_is_not_a_death():
 
 def test_non_fatal_shot_in_the_arm_is_not_a_death():
     assert best("A trader was shot in the arm during the robbery.") is None
+    assert best("A trader was shot in the arm during the robbery.", "injured") == 1
+
+
+def test_non_fatal_one_person_wounded_without_a_number():
+    assert best("A policeman was seriously wounded when the convoy was attacked.", "injured") == 1
+    assert best("Gunmen killed 3 farmers and 5 others were injured; a policeman was also wounded.", "injured") == 6
 
 
 def test_non_fatal_escaped_with_injuries():

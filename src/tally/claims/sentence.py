@@ -23,7 +23,7 @@ from .attribution import _STATING_RE
 from .figures import _sentence_quantities
 from .groups import _Ctx, _clean_group, _not_people
 from .implicit import BLEW_UP_RE, HIMSELF_RE, IMPLICIT_PASSIVE_RE, _drop_restatements, _implicit_in_clause
-from .lexicon.en import (ATTACKER_RE, CONJ_RE, HIMSELF_AND_RE, LEAVE_RE, LEAVE_RIGHT_RE, LEFT_RE, RIGHT_RE, SUBSET_RE,
+from .lexicon.en import (ATTACKER_RE, CONJ_RE, HIMSELF_AND_RE, LEAVE_RE, PERSON_SG, LEAVE_RIGHT_RE, LEFT_RE, RIGHT_RE, SUBSET_RE,
                       TOLL_RE, TOLL_UPDATE_RE, WITH_OTHERS_RE, _INTENT_RE, _NAME_AFTER, _NPWORD, _OBJ_AFTER, _RIGHT_TRIGGERS, _STOP,
                       _WINDOW, _alt, _categories_in, _first_group, _matched_cat, _trigger_re)
 
@@ -341,8 +341,23 @@ def _attacker_death_claim(add, claims: list[Claim], ss: int, sent: str) -> None:
                 side="perpetrators")
 
 
+#: one person wounded, told without a number: "a trader was shot in the arm", "a policeman was seriously wounded"
+_IMPLICIT_HURT_RE = re.compile(
+    r"\b(?P<who>(?:an?|the|one)\s+(?:[\w'’-]+\s+){0,3}?(?:" + PERSON_SG + r"))\s+(?:who\s+)?(?:was|has\s+been|is)\s+"
+    r"(?:also\s+)?(?:\w+ly\s+)?(?:wounded|injured|hurt|shot\s+(?:\w+\s+){0,2}?in\s+the\s+(?:arm|leg|foot|hand|"
+    r"shoulder|thigh|knee|back|stomach|chest))\b", re.I)
+IMPLICIT_HURT = True
+
+
 def _implicit_claims(add, claims: list[Claim], text: str, ss: int, sent: str) -> None:
-    """Implicit single victims, clause by clause (";"), where the clause has no killed figure."""
+    """Implicit single victims, clause by clause (";"), where the clause has no killed figure;
+    one person wounded where the sentence has no injured figure."""
+    if IMPLICIT_HURT and not any("injured" in c.categories for c in claims):
+        m = _IMPLICIT_HURT_RE.search(sent)
+        if m and not re.search(r"\b(?:later|then|subsequently)\s+died\b|\bsuccumbed\b", sent[m.end():], re.I):
+            who = m.group("who")
+            add(1, 1, "exactly", ["injured"], re.sub(r"^(?:an?|the|one)\s+", "", who, flags=re.I),
+                ss + m.start("who"), ss + m.end("who"), who)
     pos = 0
     for clause in re.split(r"(?<=;)", sent):
         c0, c1 = ss + pos, ss + pos + len(clause)
