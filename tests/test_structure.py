@@ -206,3 +206,20 @@ def test_roles_a_person_in_the_agent_phrase_is_not_a_victim():
     text = ("Nine herders, all from the same clan, were said by elders and a local priest "
             "to have been hacked to death near the well.")
     assert best(text) == 9
+
+
+def test_speed_only_sentences_the_parse_can_change_are_parsed():
+    from tally.claims.groups import _Ctx
+    from tally.claims.sentence import _sentence_claims
+    from tally.claims.structure import needs_parse
+
+    def needs(text):  # the rules' claims decide
+        doc = Document.from_text(text, format="csv")
+        return needs_parse(text, find_quantities(text), _sentence_claims(text, 0, len(text), _Ctx(doc, [])))
+
+    assert not needs("The market reopened on 3 May with 40 stalls.")  # no casualty word
+    assert not needs("Gunmen killed 12 people in the market.")  # every figure linked by the rules
+    assert needs("At least 30 herders from the settlements along the river in the northern part of the "
+                 "district were reported killed on Sunday.")  # a number the rules left unlinked
+    assert needs("The mayor and a council member were gunned down.")  # no killed figure, a coordination
+    assert not needs("x " * 600 + "killed 5")  # too long to parse
