@@ -33,7 +33,8 @@ def test_coordination_of_a_person_and_a_figure(text, n):
 
 
 def test_coordination_of_named_victims_without_a_number():
-    text = "The mayor and a council member of a hill town were gunned down on Wednesday by men on motorbikes."
+    text = ("The mayor and a council member of a small village, Santa Rosa, in the northern hills were "
+            "gunned down on Wednesday by men on motorbikes.")
     assert best(text) == 2
     (sdoc,) = parse_sentences([text])
     assert [c[0] for c in coordinated_victims(sdoc)] == [2]
@@ -221,5 +222,5 @@ def test_speed_only_sentences_the_parse_can_change_are_parsed():
     assert not needs("Gunmen killed 12 people in the market.")  # every figure linked by the rules
     assert needs("At least 30 herders from the settlements along the river in the northern part of the "
                  "district were reported killed on Sunday.")  # a number the rules left unlinked
-    assert needs("The mayor and a council member were gunned down.")  # no killed figure, a coordination
+    assert needs("The attackers killed the village head, his wife and three of their children.")  # no killed figure
     assert not needs("x " * 600 + "killed 5")  # too long to parse
