@@ -224,3 +224,8 @@ def test_speed_only_sentences_the_parse_can_change_are_parsed():
                  "district were reported killed on Sunday.")  # a number the rules left unlinked
     assert needs("The attackers killed the village head, his wife and three of their children.")  # no killed figure
     assert not needs("x " * 600 + "killed 5")  # too long to parse
+
+
+def test_coordination_with_a_singular_verb_is_one_person():
+    (sdoc,) = parse_sentences(["The secretary of the council and imam of the old mosque was shot dead by gunmen."])
+    assert coordinated_victims(sdoc) == []

@@ -285,6 +285,9 @@ def coordinated_victims(sdoc) -> list[tuple[int, int, int, str]]:
         for noun in verb.children:
             if noun.dep_ not in _PERSON_DEPS or _casualty_verb(noun) is None:
                 continue
+            if noun.dep_ != "dobj" and any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "is", "has")
+                                           for c in verb.children):
+                continue  # number agreement: "the secretary and imam of the mosque was shot": one person
             members = _members(noun)
             for h in (noun, verb):
                 for p in h.children:
