@@ -10,8 +10,13 @@ Two sources of claims:
   exists). ``x (+y)`` is x victims plus y perpetrators (two claims). The claim's
   ``text`` is the line of the infobox value holding the segment.
 * **body** sentences (lead and sections; see-also/references skipped): a
-  compiled-regex extractor over the sentence (no parse) that links each number
-  expression (:mod:`tally.text.quantities`) to a casualty trigger word:
+  compiled-regex extractor over the sentence that links each number
+  expression (:mod:`tally.text.quantities`) to a casualty trigger word, then
+  the dependency parse (:mod:`.structure`; only the sentences where it can
+  change a claim, one ``nlp.pipe`` batch per document) for what the rules'
+  windows miss (a passive subject far from its verb, a coordination of named
+  victims), then the coding phrases of ACLED-style notes (:mod:`.coding`).
+  The rules:
 
   - *left trigger*: "killed 14 civilians", "wounding another 26",
     "the death toll rose to 30", "the bodies of 42 fishermen";
@@ -43,7 +48,8 @@ The modules of this package, each what it produces: :mod:`.lexicon` (the
 trigger words and patterns), :mod:`.figures` (a sentence's candidate figures),
 :mod:`.groups` (a figure's group and side), :mod:`.attribution` (its source and
 event), :mod:`.implicit` (counts read without a number), :mod:`.sentence` (one
-sentence's claims), :mod:`.body` and :mod:`.infobox` (the claims of each part of
+sentence's claims), :mod:`.structure` (what the dependency parse adds),
+:mod:`.coding` (ACLED-style coding phrases), :mod:`.body` and :mod:`.infobox` (the claims of each part of
 the document), :mod:`.relations` (how a claim relates to the figures before it).
 """
 

@@ -13,8 +13,25 @@ from ..limits import check_time
 from ..model import Claim, Document, Side
 from .attribution import (CAUSE_OTHER_RE, CONTINUES_RE, OTHER_MARK_RE, OTHER_SECTION_RE, RELATIVE_OTHER_RE, YEAR_RE,
                           _clause_source, _other_event_sentence, _sentence_source)
-from .groups import _Ctx
+from .coding import coding_claims, split_totals
+from .figures import _sentence_quantities
+from .groups import _Ctx, _clean_group, _not_people
 from .sentence import _sentence_claims
+from .structure import _numeric, coordinated_victims, in_agent_phrase, inside_counted_phrase, needs_parse, other_event_figures, parse_link, parse_sentences
+
+#: the parse's additions (:mod:`.structure`), each switchable for measurement. PARSE_OTHER
+#: (another event read from the parse) is off: on wad-dev it gained one tuning row and, on
+#: validation, gained one and lost one (issue 14: a change that does not raise validation stays out)
+USE_PARSE = True
+PARSE_LINK = True
+PARSE_COORD = True
+PARSE_OTHER = False
+PARSE_AGENT = True
+PARSE_VETO = False  # the parse overruling a figure the rules linked: on wad-dev no exact-match change, -1 validation coverage
+NON_FATAL = True
+CODING_NOTES = True  # ACLED-style coding phrases (:mod:`.coding`)
+
+_CODING_HINT_RE = re.compile(r"\bcoded\b|\bno\s+(?:casualties|fatalities|deaths|injuries|one\s+was)\b|\bnobody\s+was\b", re.I)
 
 
 SKIP_SECTIONS = re.compile(r"^(?:see\s+also|references|notes|external\s+links|further\s+reading|"
@@ -24,10 +41,20 @@ _KILLING_WORD_RE = re.compile(r"\b(?:killed|killing|murdered|slain|dead|died|dea
                               r"massacred|executed|beheaded|lynched|assassinated|shot|gunned|hacked|stabbed)\b", re.I)
 
 
+#: "shot" that is not a killing: "shot and wounded", "shot in the arm", "shot at", "shot and injured"
+_SHOT_NOT_FATAL_RE = re.compile(r"(?:\s+and\s+(?:\w+ly\s+)?(?:wounded|injured|hurt)\b|\s+at\b|"
+                                r"\s+(?:\w+\s+){0,3}?in\s+the\s+(?:arm|arms|leg|legs|foot|feet|hand|hands|"
+                                r"shoulder|thigh|knee|back|stomach|abdomen|chest|buttocks?)\b)", re.I)
+
+
 def mentions_killing(doc: Document) -> bool:
-    """True when the body speaks of a killing (used when no figure is stated)."""
+    """True when the body speaks of a killing (used when no figure is stated);
+    "shot" followed by a non-fatal complement ("shot and wounded", "shot in the
+    arm", "shot at") is not one."""
     for _, s0, s1 in _body_spans(doc):
-        if _KILLING_WORD_RE.search(doc.text, s0, s1):
+        for m in _KILLING_WORD_RE.finditer(doc.text, s0, s1):
+            if m.group(0).lower() == "shot" and (NON_FATAL and _SHOT_NOT_FATAL_RE.match(doc.text, m.end())):
+                continue
             return True
     return False
 
@@ -55,46 +82,128 @@ def _body_claims(doc: Document, sides: list[Side]) -> list[Claim]:
     ctx = _Ctx(doc, sides)
     text = doc.text
     out: list[Claim] = []
+    # pass 1: each sentence's claims by the rules
+    rows: list[list] = []
     for name, s0, s1 in _body_spans(doc):
-        section_other = bool(OTHER_SECTION_RE.match(name.strip()))
         prev_para = -1
-        prev_source: str | None = None
         for ss, se, para in sentences.split(text, s0, s1):
             if para != prev_para:
                 check_time("reading the body's claims")  # the time budget (tally.limits)
-                prev_source = None
                 prev_para = para
             sent = text[ss:se]
             if sent.lstrip().startswith(("- ", "* ")) and len(sent) < 80 and not re.search(r"\d", sent):
                 continue
             found = _sentence_claims(text, ss, se, ctx)
-            if not found:
-                # a sentence with no claim keeps the paragraph's source going
-                src = _sentence_source(sent)
-                if src:
-                    prev_source = src
-                continue
+            if CODING_NOTES and _CODING_HINT_RE.search(sent):
+                found = coding_claims(text, ss, se, found, _maker(text, ss, se, ctx))
+            rows.append([name, ss, se, para, found])
+    # pass 2: the dependency parse, in one batch, of the sentences where it can change a claim
+    if USE_PARSE:
+        todo = [r for r in rows if needs_parse(text[r[1]:r[2]], _sentence_quantities(text, r[1], r[2]), r[4],
+                                                 other=PARSE_OTHER, ss=r[1], agent=PARSE_AGENT)]
+        if todo:
+            for r, sdoc in zip(todo, parse_sentences([text[r[1]:r[2]] for r in todo])):
+                r[4] = _parse_claims(text, r[1], r[2], sdoc, r[4], ctx)
+    # pass 3: sources, sections and other events
+    prev_key = None
+    prev_source: str | None = None
+    for name, ss, se, para, found in rows:
+        section_other = bool(OTHER_SECTION_RE.match(name.strip()))
+        if (name, para) != prev_key:
+            prev_source = None
+            prev_key = (name, para)
+        sent = text[ss:se]
+        if not found:
+            # a sentence with no claim keeps the paragraph's source going
             src = _sentence_source(sent)
-            carried = None
-            if src is None and prev_source and CONTINUES_RE.search(sent):
-                carried = prev_source
-            other_sent = section_other or _other_event_sentence(sent, ctx.year)
-            for c in found:
-                if CAUSE_OTHER_RE.search(text[max(ss, c.figure_start - 60):c.figure_start]):
-                    c.other_event = True  # "sparked by the killing of a military official"
-                clause_src = _clause_source(text, ss, se, c.figure_start)
-                if clause_src:
-                    c.source = clause_src  # this ';' clause names its own speaker
-                elif c.source is None:
-                    c.source = src or carried
-                c.section = name
-                if other_sent or RELATIVE_OTHER_RE.search(text[max(ss, c.figure_start - 40):c.figure_start]) \
-                        and OTHER_MARK_RE.search(sent) is not None:
+            if src:
+                prev_source = src
+            continue
+        src = _sentence_source(sent)
+        carried = None
+        if src is None and prev_source and CONTINUES_RE.search(sent):
+            carried = prev_source
+        other_sent = section_other or _other_event_sentence(sent, ctx.year)
+        for c in found:
+            if CAUSE_OTHER_RE.search(text[max(ss, c.figure_start - 60):c.figure_start]):
+                c.other_event = True  # "sparked by the killing of a military official"
+            clause_src = _clause_source(text, ss, se, c.figure_start)
+            if clause_src:
+                c.source = clause_src  # this ';' clause names its own speaker
+            elif c.source is None:
+                c.source = src or carried
+            c.section = name
+            if other_sent or RELATIVE_OTHER_RE.search(text[max(ss, c.figure_start - 40):c.figure_start]) \
+                    and OTHER_MARK_RE.search(sent) is not None:
+                c.other_event = True
+            elif ctx.year and RELATIVE_OTHER_RE.search(text[max(ss, c.figure_start - 40):c.figure_start]):
+                ym = [int(y) for y in YEAR_RE.findall(sent)]
+                if ym and all(y != ctx.year for y in ym):
                     c.other_event = True
-                elif ctx.year and RELATIVE_OTHER_RE.search(text[max(ss, c.figure_start - 40):c.figure_start]):
-                    ym = [int(y) for y in YEAR_RE.findall(sent)]
-                    if ym and all(y != ctx.year for y in ym):
-                        c.other_event = True
-                out.append(c)
-            prev_source = src or carried or prev_source
+            out.append(c)
+        prev_source = src or carried or prev_source
+    if CODING_NOTES:
+        split_totals(out)
     return out
+
+
+def _maker(text: str, ss: int, se: int, ctx: _Ctx):
+    """A function building a body claim of the sentence ``text[ss:se]``."""
+    def make(low, high, cats, group, fs, fe, figure, qual="exactly"):
+        grp = _clean_group(group) if group else None
+        return Claim(categories=cats, low=low, high=high, text=text[ss:se], start=ss, end=se, qualifier=qual,
+                     group=grp, side=ctx.side_of(grp), source=None, section=None, origin="body", figure=figure,
+                     figure_start=fs, figure_end=fe)
+    return make
+
+
+def _parse_claims(text: str, ss: int, se: int, sdoc, found: list[Claim], ctx: _Ctx) -> list[Claim]:
+    """The sentence's claims with what its parse adds (:mod:`.structure`):
+    figures the rules left unlinked, a coordination of named victims, figures
+    of another event."""
+    found = list(found)
+    linked = {c.figure_start for c in found}
+    make = _maker(text, ss, se, ctx)
+
+    def claim(low, high, qual, cats, group, fs, fe, figure):
+        return make(low, high, cats, group, fs, fe, figure, qual=qual)
+
+    if PARSE_AGENT:
+        # the rules and the parse disagree: a figure inside the agent of a passive verb is not a victim
+        found = [c for c in found if c.figure_start is None or not in_agent_phrase(sdoc, c.figure_start, ss)]
+        linked = {c.figure_start for c in found}
+    if PARSE_LINK:
+        qs = _sentence_quantities(text, ss, se)
+        if PARSE_VETO:
+            # the rules and the parse disagree: a figure that only modifies another counted
+            # phrase ("30 herders from three settlements were killed") is not the count
+            for q in qs:
+                if q.start in linked and _numeric(q) and inside_counted_phrase(sdoc, q, ss):
+                    found = [c for c in found if c.figure_start != q.start]
+                    linked.discard(q.start)
+        for q in qs:
+            if q.start in linked or not _numeric(q):
+                continue
+            got = parse_link(sdoc, q, ss)
+            if got is None:
+                continue
+            cat, group = got
+            if group and _not_people(group) or any(cat in c.categories for c in found):
+                continue  # a fallback: only where the rules found no figure of this category
+            found.append(claim(q.low, q.high, q.qualifier, [cat], group, q.start, q.end, q.text))
+        found.sort(key=lambda c: (c.figure_start or 0))
+    if PARSE_COORD and not any("killed" in c.categories and c.side != "perpetrators" for c in found):
+        for n, a, b, words in coordinated_victims(sdoc):
+            found.append(claim(n, n, "exactly", ["killed"], "the named victims", ss + a, ss + b, words))
+            break
+    if PARSE_OTHER:
+        # within one category: "killed 4 on Sunday, two days after an ambush that killed 12"
+        for cat in {c.categories[0] for c in found if len(c.categories) == 1}:
+            same = [c for c in found if c.categories == [cat] and c.figure_start is not None]
+            if len(same) < 2:
+                continue
+            for off in other_event_figures(sdoc, [c.figure_start for c in same], ss):
+                for c in same:
+                    if c.figure_start == off:
+                        c.other_event = True
+    return found

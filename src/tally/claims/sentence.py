@@ -5,7 +5,13 @@ civilians"), on its right through a short noun phrase and a passive auxiliary
 not a victim count), through "left/leaving" ("left 5 dead"), "along with" ("X
 was killed along with eight others"), or a conjunction, backwards or forwards
 ("killed 14 civilians and three soldiers", "13 inmates and one guard were
-killed"); then the counts read without a number (:mod:`.implicit`)."""
+killed"); then the counts read without a number (:mod:`.implicit`).
+
+The steps, in order: :func:`_figure_claims` links each figure (:func:`_link`
+tries ``_link_left``, ``_link_toll``, ``_link_with_others``, ``_link_leave``,
+``_link_right``, ``_link_conjunct``, ``_link_forward``, ``_link_subset``) and
+:func:`_emit` makes its claim; then :func:`_suicide_claims`,
+:func:`_attacker_death_claim` and :func:`_implicit_claims`."""
 
 from __future__ import annotations
 
@@ -17,8 +23,8 @@ from .attribution import _STATING_RE
 from .figures import _sentence_quantities
 from .groups import _Ctx, _clean_group, _not_people
 from .implicit import BLEW_UP_RE, HIMSELF_RE, IMPLICIT_PASSIVE_RE, _drop_restatements, _implicit_in_clause
-from .lexicon.en import (ATTACKER_RE, CONJ_RE, HIMSELF_AND_RE, LEAVE_RE, LEAVE_RIGHT_RE, LEFT_RE, RIGHT_RE, SUBSET_RE,
-                      TOLL_RE, WITH_OTHERS_RE, _INTENT_RE, _NAME_AFTER, _NPWORD, _OBJ_AFTER, _RIGHT_TRIGGERS, _STOP,
+from .lexicon.en import (ATTACKER_RE, CONJ_RE, HIMSELF_AND_RE, LEAVE_RE, PERSON_SG, LEAVE_RIGHT_RE, LEFT_RE, RIGHT_RE, SUBSET_RE,
+                      TOLL_RE, TOLL_UPDATE_RE, WITH_OTHERS_RE, _INTENT_RE, _NAME_AFTER, _NPWORD, _OBJ_AFTER, _RIGHT_TRIGGERS, _STOP,
                       _WINDOW, _alt, _categories_in, _first_group, _matched_cat, _trigger_re)
 
 
@@ -88,11 +94,286 @@ def _suicide(add, text: str, qs: list[Quantity], ss: int, ws: int, we: int, who:
     add(1, None, "at least", ["killed"], "the attackers", ws, we, who, side="perpetrators")
 
 
+# --- the steps of one figure's link to a casualty trigger, tried in this order ---------------------
+# Each returns ``(categories, group)`` when it links the figure, else ``None``.
+
+def _group_after(after: str) -> str | None:
+    gm = _GROUP_AFTER_RE.match(after)
+    return gm.group(1) if gm else None
+
+
+def _link_left(before: str, after: str):
+    """A trigger on the left: "killed 14 civilians", "wounding another 26"; "lost
+    15 fighters" counts dead, "lost 3 tanks" does not."""
+    m = LEFT_RE.search(before)
+    if not m or _INTENT_RE.search(before[:m.start()]):
+        return None
+    cats = [next(k for k, v in m.groupdict().items() if v is not None)]
+    group = _group_after(after)
+    if m.group("killed") and m.group("killed").lower() in ("lost", "losing") and \
+            not (group and _LOST_PEOPLE_RE.match(group.strip())):
+        return None  # "lost 15 fighters" counts dead; "lost 3 tanks", "lost 40%" do not
+    return cats, group
+
+
+def _link_toll(before: str, after: str):
+    """A death toll or a suicide attacker's victims: "the death toll rose to 30",
+    "killed himself and five others"."""
+    if TOLL_RE.search(before[-220:]) or HIMSELF_AND_RE.search(before) or TOLL_UPDATE_RE.search(before[-80:]):
+        return ["killed"], _group_after(after)
+    return None
+
+
+def _link_with_others(text: str, q: Quantity, before: str, after: str, right_end: int, linked: list):
+    """"X was killed along with eight others": ``(categories, group, named_victim)``,
+    named_victim when no figure before it was linked (the named victim counts too)."""
+    if not RIGHT_RE.match(text[q.end:right_end]) and WITH_OTHERS_RE.search(before) and (linked or IMPLICIT_PASSIVE_RE.search(before)) and \
+            (q.figure_like_one() or re.match(r"^\s+(?:other|others|more|members|relatives|colleagues|people|\w+s)\b", after, re.I)) and \
+            not re.match(r"^\s+(?:\w+\s+)?(?:stating|saying|said|says|told|reported|claiming)\b", after, re.I) and \
+            (not linked or "killed" in linked[-1][1]):
+        cats = list(linked[-1][1]) if linked else ["killed"]
+        return cats, _group_after(after), not linked
+    return None
+
+
+def _link_leave(before: str, after: str):
+    """"left 5 dead", "leaving 12 killed or injured"."""
+    lm = LEAVE_RE.search(before)
+    if not lm:
+        return None
+    rm = LEAVE_RIGHT_RE.match(after)
+    if not rm:
+        return None
+    cats = [_matched_cat(rm)]
+    more = re.match(rf"^\s*(?:or|and/or)\s+(?:{_alt(_RIGHT_TRIGGERS)})\b", after[rm.end():], re.I)
+    if more and _matched_cat(more) not in cats:
+        cats.append(_matched_cat(more))
+    gm2 = re.match(rf"^({_NPWORD}{{0,4}}?)\s+(?:dead|killed|injured|wounded|hurt|missing)", after, re.I)
+    return cats, (gm2.group(1) if gm2 else None)
+
+
+def _right_is_active(text: str, q: Quantity, rm: re.Match, before: str, right_end: int) -> bool:
+    """True when the trigger on the right of the figure is an active verb with the
+    figure as its agent ("two bombers killed 12 people", "gunmen killing ..."),
+    disagrees in number with it, or follows an aside without a passive auxiliary:
+    then the figure is not a victim count."""
+    trig_end = rm.end(_first_group(rm))
+    np = rm.group("np")
+    aux = rm.group("aux")
+    cat = _matched_cat(rm)
+    tail = text[q.end:right_end][trig_end:]
+    active = False
+    trig_word = rm.group(_first_group(rm)).lower()
+    if trig_word in ("bodies", "corpses") and len((np or "").split()) > 2:
+        active = True  # "two women with explosives strapped to their bodies"
+    passive_aux = re.search(r"\b(?:been|were|was|are|is|being|got|get|be)\b", aux, re.I)
+    if not passive_aux and ((np or "").strip() or aux.strip()):
+        if trig_word.split()[0].endswith("ing") and trig_word not in ("missing", "dying"):
+            active = True  # "gunmen killing ...", not "23 people remain missing"
+        elif re.match(r"(?:kill|massacre|execute|murder|slaughter|behead|lynch|shot|gun|hack|"
+                      r"stab|wound|injur|kidnap|abduct|arrest|detain|captur|seiz|displac|claim|"
+                      r"took|burn|beat|slew|assassinat|martyr|fatally|\w+ed\s+to\s+death)", trig_word):
+            if _OBJ_AFTER.match(tail) or re.match(r"\s+(?:him|her|them|us)\b", tail) or \
+                    (cat == "killed" and _NAME_AFTER.match(tail)) or \
+                    (ATTACKER_RE.search(np or "") and not re.match(r"^\s*(?:[,.;]|and\b|in\b|on\b|at\b|$)", tail)):
+                active = True
+    # number agreement: "... two online dailies ... was killed" is not a count of two
+    if re.search(r"\b(?:was|is|has)\b", aux, re.I) and not re.search(r"\b(?:were|are|have)\b", aux, re.I) \
+            and q.low > 1 and not rm.group("paren") and not re.search(r"\b(?:family|group|couple|total)\s+of\s+$", before, re.I) \
+            and not re.search(r"\b(?:couple|pair|family)\b", np or "", re.I):
+        active = True
+    if (rm.group("aside") or rm.group("rel")) and not passive_aux:
+        active = True  # an aside must be followed by "were killed", "have been shot"...
+    return active
+
+
+def _link_right(text: str, qs: list[Quantity], i: int, before: str, right_end: int, consumed: set[int]):
+    """A trigger on the right through a short noun phrase and a passive auxiliary:
+    "13 people were killed", "14 others wounded", "five dead or wounded". The
+    figures inside the noun phrase are marked ``consumed``."""
+    q = qs[i]
+    rm = RIGHT_RE.match(text[q.end:right_end])
+    if not rm or _right_is_active(text, q, rm, before, right_end):
+        return None
+    np = rm.group("np")
+    aux = rm.group("aux")
+    cat = _matched_cat(rm)
+    trig_word = rm.group(_first_group(rm)).lower()
+    tail = text[q.end:right_end][rm.end(_first_group(rm)):]
+    np_end = q.end + (rm.end("aside") if rm.group("aside") else rm.end("rel") if rm.group("rel") else rm.end("np"))
+    for q2 in qs[i + 1:]:
+        if q2.start < np_end:
+            consumed.add(q2.start)
+    cats = [cat]
+    # "dead or wounded", "killed or arrested"
+    more = re.match(rf"^\s*(?:or|and/or|and)\s+(?:{_alt(_RIGHT_TRIGGERS)})\b", tail, re.I)
+    if more and np.strip() != "" or (more and not re.match(r"^\s*and\s+(?:\w+\s+){0,3}(?:were|was)\b", tail)):
+        c2 = _matched_cat(more) if more else None
+        if more and re.match(r"^\s*or\b|^\s*and/or\b", tail, re.I) and c2 and c2 != cat:
+            cats = [cat, c2]
+    if re.search(r"\bkilled\s+or\b|\bdead\s+or\b", aux or "", re.I):
+        cats = _categories_in(aux + " " + trig_word, _RIGHT_TRIGGERS) or [cat]
+    return cats, np
+
+
+def _link_conjunct(text: str, q: Quantity, after: str, linked: list):
+    """A conjunction with the previous linked figure: "killed 14 civilians and
+    three soldiers" (the second inherits the first's categories)."""
+    if not linked:
+        return None
+    pq, pcats, _, pclaim = linked[-1]
+    between = text[pq.end:q.start]
+    cm = CONJ_RE.match(between)
+    speaker = re.match(r"^[^,.;]{0,45}?\b(?:said|says|told|reported|stated|confirmed)\b", after, re.I)
+    if cm and not speaker and not _trigger_re("right").search(between) and not _trigger_re("left").search(between):
+        return list(pcats), _group_after(after)
+    return None
+
+
+def _link_forward(text: str, qs: list[Quantity], i: int, before: str, se: int):
+    """A forward conjunction: "13 inmates and one guard were killed"."""
+    if i + 1 >= len(qs) or _governed(re.split(r"[,;:]", before)[-1]):
+        return None
+    q = qs[i]
+    between = text[q.end:qs[i + 1].start]
+    fc = _forward_cat(text, qs, i, se)
+    if not fc:
+        return None
+    group = re.sub(r"\s*(?:,\s*and|,|\band|\bas\s+well\s+as|\bplus|\bwhile)"
+                   r"(?:\s+(?:his|her|their|its))?\s*$", "", between)
+    return [fc], group
+
+
+def _link_subset(before: str, after: str, linked: list):
+    """A subset figure inside a parenthesis of a linked figure: "29 people,
+    including 10 foreigners, were killed"."""
+    if linked and SUBSET_RE.search(before[-40:]):
+        return list(linked[-1][1]), _group_after(after)
+    return None
+
+
+def _link(text: str, qs: list[Quantity], i: int, ss: int, se: int, linked: list, consumed: set[int]):
+    """The categories and group of figure ``qs[i]`` and whether a named victim
+    goes with it: the first step of :func:`_link_left`, :func:`_link_toll`,
+    :func:`_link_with_others`, :func:`_link_leave`, :func:`_link_right`,
+    :func:`_link_conjunct`, :func:`_link_forward`, :func:`_link_subset` that
+    links it; ``(None, None, False)`` when none does."""
+    q = qs[i]
+    # bounded windows keep long, unpunctuated "sentences" (tables, lists) linear
+    bs = max(ss, q.start - _WINDOW)
+    before = text[bs:q.start]
+    right_end = min(se, q.end + _WINDOW)
+    nxt = qs[i + 1].start if i + 1 < len(qs) else se
+    after = text[q.end:nxt]
+    found = _link_left(before, after) or _link_toll(before, after)
+    if found:
+        return found[0], found[1], False
+    wo = _link_with_others(text, q, before, after, right_end, linked)
+    if wo:
+        return wo
+    found = (_link_leave(before, after) or _link_right(text, qs, i, before, right_end, consumed)
+             or _link_conjunct(text, q, after, linked) or _link_forward(text, qs, i, before, se)
+             or _link_subset(before, after, linked))
+    if found:
+        return found[0], found[1], False
+    return None, None, False
+
+
+def _emit(add, text: str, q: Quantity, before: str, ss: int, cats: list[str], group: str | None,
+          named_victim: bool, linked: list) -> None:
+    """The claim of a linked figure (with the source stated just before it:
+    "with one officer stating over a hundred..."), and the named victim who goes
+    with "X was killed along with eight others". A group that is not people
+    ("83 cows and 20 herders") keeps the chain but makes no claim; attackers who
+    fled are not displaced people."""
+    if group and _not_people(group):
+        linked.append((q, cats, group, None))  # "83 cows and 20 herders": keep the chain
+        return
+    if cats == ["displaced"] and group and ATTACKER_RE.search(group):
+        return  # "five gunmen fled the area": attackers getting away are not displaced people
+    fsrc = None
+    sm = _STATING_RE.search(text[max(ss, q.start - 80):q.start])
+    if sm:
+        fsrc = sm.group("src").strip()
+    c = add(q.low, q.high, q.qualifier, cats, group, q.start, q.end, q.text, source=fsrc)
+    linked.append((q, cats, group, c))
+    if named_victim:
+        m = IMPLICIT_PASSIVE_RE.search(before)
+        add(1, 1, "exactly", ["killed"], "the named victim", ss + m.start(), ss + m.end(), m.group(0))
+    # "X was killed along with eight others": the named victim too
+    if "killed" in cats and re.search(r"\balong\s+with\s+(?:another\s+)?$|\btogether\s+with\s+$", before[-30:], re.I):
+        if re.search(r"\b(?:was|had\s+been|has\s+been)\s+(?:\w+\s+){0,2}(?:killed|shot\s+dead|murdered)\b|\b(?:killed|killing|murdered|shot\s+dead)\s+(?:\w+\s+){1,6}$",
+                     before[:-len(before) + max(0, len(before) - 30)] if len(before) > 30 else before, re.I):
+            add(1, 1, "exactly", ["killed"], "the named victim", q.start, q.end, q.text)
+
+
+def _figure_claims(add, text: str, qs: list[Quantity], ss: int, se: int) -> None:
+    """The claims of the sentence's figures, each linked by :func:`_link`."""
+    linked: list[tuple[Quantity, list[str], str | None, Claim]] = []
+    consumed: set[int] = set()
+    for i, q in enumerate(qs):
+        if q.start in consumed:
+            continue
+        cats, group, named_victim = _link(text, qs, i, ss, se, linked, consumed)
+        if cats is None:
+            continue
+        _emit(add, text, q, text[max(ss, q.start - _WINDOW):q.start], ss, cats, group, named_victim, linked)
+
+
+def _suicide_claims(add, text: str, qs: list[Quantity], ss: int, sent: str) -> None:
+    """A suicide attacker "killed himself and five others" / "blew himself up"."""
+    for m in HIMSELF_RE.finditer(sent):
+        _suicide(add, text, qs, ss, ss + m.start("who"), ss + m.end("who"), m.group("who"))
+    if not HIMSELF_RE.search(sent):
+        for m in BLEW_UP_RE.finditer(sent):
+            g = "who" if m.group("who") else "who2"
+            _suicide(add, text, qs, ss, ss + m.start(g), ss + m.end(g), m.group(g))
+
+
+def _attacker_death_claim(add, claims: list[Claim], ss: int, sent: str) -> None:
+    """The attacker's own death told with a pronoun: "A gunman killed 14 people
+    before he was shot dead"."""
+    if not any(c.side == "perpetrators" and "killed" in c.categories for c in claims):
+        m = _ATTACKER_DIED_RE.search(sent)
+        if m and _ATTACKER_SUBJECT_RE.search(sent[:m.start()]):
+            g = next(k for k in ("pro", "obj", "self") if m.group(k))
+            add(1, 1, "exactly", ["killed"], "the attacker", ss + m.start(g), ss + m.end(g), m.group(g),
+                side="perpetrators")
+
+
+#: one person wounded, told without a number: "a trader was shot in the arm", "a policeman was seriously wounded"
+_IMPLICIT_HURT_RE = re.compile(
+    r"\b(?P<who>(?:an?|the|one)\s+(?:[\w'’-]+\s+){0,3}?(?:" + PERSON_SG + r"))\s+(?:who\s+)?(?:was|has\s+been|is)\s+"
+    r"(?:also\s+)?(?:\w+ly\s+)?(?:wounded|injured|hurt|shot\s+(?:\w+\s+){0,2}?in\s+the\s+(?:arm|leg|foot|hand|"
+    r"shoulder|thigh|knee|back|stomach|chest))\b", re.I)
+IMPLICIT_HURT = True
+
+
+def _implicit_claims(add, claims: list[Claim], text: str, ss: int, sent: str) -> None:
+    """Implicit single victims, clause by clause (";"), where the clause has no killed figure;
+    one person wounded where the sentence has no injured figure."""
+    if IMPLICIT_HURT and not any("injured" in c.categories for c in claims):
+        m = _IMPLICIT_HURT_RE.search(sent)
+        if m and not re.search(r"\b(?:later|then|subsequently)\s+died\b|\bsuccumbed\b", sent[m.end():], re.I):
+            who = m.group("who")
+            add(1, 1, "exactly", ["injured"], re.sub(r"^(?:an?|the|one)\s+", "", who, flags=re.I),
+                ss + m.start("who"), ss + m.end("who"), who)
+    pos = 0
+    for clause in re.split(r"(?<=;)", sent):
+        c0, c1 = ss + pos, ss + pos + len(clause)
+        pos += len(clause)
+        if any("killed" in c.categories and c.side != "perpetrators" and c0 <= c.figure_start < c1 for c in claims):
+            continue
+        _implicit_in_clause(text, c0, c1, add, any("killed" in c.categories for c in claims))
+
+
 def _sentence_claims(text: str, ss: int, se: int, ctx: _Ctx) -> list[Claim]:
+    """The claims of the sentence ``text[ss:se]``: its figures' claims, the suicide
+    attackers', the attacker's death told with a pronoun, then the implicit
+    counts; restatements dropped."""
     sent = text[ss:se]
     qs = _sentence_quantities(text, ss, se)
     claims: list[Claim] = []
-    linked: list[tuple[Quantity, list[str], str | None, Claim]] = []
 
     def add(q_low, q_high, qual, cats, group, fs, fe, figure, side=None, source=None):
         grp = _clean_group(group) if group else None
@@ -103,165 +384,8 @@ def _sentence_claims(text: str, ss: int, se: int, ctx: _Ctx) -> list[Claim]:
         claims.append(c)
         return c
 
-    consumed: set[int] = set()
-    for i, q in enumerate(qs):
-        if q.start in consumed:
-            continue
-        # bounded windows keep long, unpunctuated "sentences" (tables, lists) linear
-        bs = max(ss, q.start - _WINDOW)
-        before = text[bs:q.start]
-        right_end = min(se, q.end + _WINDOW)
-        nxt = qs[i + 1].start if i + 1 < len(qs) else se
-        after = text[q.end:nxt]
-        cats: list[str] | None = None
-        group = None
-        m = LEFT_RE.search(before)
-        if m and not _INTENT_RE.search(before[:m.start()]):
-            cats = [next(k for k, v in m.groupdict().items() if v is not None)]
-            gm = _GROUP_AFTER_RE.match(after)
-            group = gm.group(1) if gm else None
-            if m.group("killed") and m.group("killed").lower() in ("lost", "losing") and \
-                    not (group and _LOST_PEOPLE_RE.match(group.strip())):
-                cats, group = None, None  # "lost 15 fighters" counts dead; "lost 3 tanks", "lost 40%" do not
-        if cats is None and (TOLL_RE.search(before[-220:]) or HIMSELF_AND_RE.search(before)):
-            cats = ["killed"]
-            gm = _GROUP_AFTER_RE.match(after)
-            group = gm.group(1) if gm else None
-        named_victim = False
-        if cats is None and not RIGHT_RE.match(text[q.end:right_end]) and WITH_OTHERS_RE.search(before) and (linked or IMPLICIT_PASSIVE_RE.search(before)) and \
-                (q.figure_like_one() or re.match(r"^\s+(?:other|others|more|members|relatives|colleagues|people|\w+s)\b", after, re.I)) and \
-                not re.match(r"^\s+(?:\w+\s+)?(?:stating|saying|said|says|told|reported|claiming)\b", after, re.I) and \
-                (not linked or "killed" in linked[-1][1]):
-            cats = list(linked[-1][1]) if linked else ["killed"]
-            named_victim = not linked
-            gm = _GROUP_AFTER_RE.match(after)
-            group = gm.group(1) if gm else None
-        if cats is None:
-            lm = LEAVE_RE.search(before)
-            if lm:
-                rm = LEAVE_RIGHT_RE.match(after)
-                if rm:
-                    cats = [_matched_cat(rm)]
-                    more = re.match(rf"^\s*(?:or|and/or)\s+(?:{_alt(_RIGHT_TRIGGERS)})\b", after[rm.end():], re.I)
-                    if more and _matched_cat(more) not in cats:
-                        cats.append(_matched_cat(more))
-                    gm2 = re.match(rf"^({_NPWORD}{{0,4}}?)\s+(?:dead|killed|injured|wounded|hurt|missing)", after, re.I)
-                    group = gm2.group(1) if gm2 else None
-        if cats is None:
-            rm = RIGHT_RE.match(text[q.end:right_end])
-            if rm:
-                trig_end = rm.end(_first_group(rm))
-                np = rm.group("np")
-                aux = rm.group("aux")
-                cat = _matched_cat(rm)
-                tail = text[q.end:right_end][trig_end:]
-                active = False
-                trig_word = rm.group(_first_group(rm)).lower()
-                if trig_word in ("bodies", "corpses") and len((np or "").split()) > 2:
-                    active = True  # "two women with explosives strapped to their bodies"
-                passive_aux = re.search(r"\b(?:been|were|was|are|is|being|got|get|be)\b", aux, re.I)
-                if not passive_aux and ((np or "").strip() or aux.strip()):
-                    if trig_word.split()[0].endswith("ing") and trig_word not in ("missing", "dying"):
-                        active = True  # "gunmen killing ...", not "23 people remain missing"
-                    elif re.match(r"(?:kill|massacre|execute|murder|slaughter|behead|lynch|shot|gun|hack|"
-                                  r"stab|wound|injur|kidnap|abduct|arrest|detain|captur|seiz|displac|claim|"
-                                  r"took|burn|beat|slew|assassinat|martyr|fatally|\w+ed\s+to\s+death)", trig_word):
-                        if _OBJ_AFTER.match(tail) or re.match(r"\s+(?:him|her|them|us)\b", tail) or \
-                                (cat == "killed" and _NAME_AFTER.match(tail)) or \
-                                (ATTACKER_RE.search(np or "") and not re.match(r"^\s*(?:[,.;]|and\b|in\b|on\b|at\b|$)", tail)):
-                            active = True
-                # number agreement: "... two online dailies ... was killed" is not a count of two
-                if re.search(r"\b(?:was|is|has)\b", aux, re.I) and not re.search(r"\b(?:were|are|have)\b", aux, re.I) \
-                        and q.low > 1 and not rm.group("paren") and not re.search(r"\b(?:family|group|couple|total)\s+of\s+$", before, re.I) \
-                        and not re.search(r"\b(?:couple|pair|family)\b", np or "", re.I):
-                    active = True
-                if (rm.group("aside") or rm.group("rel")) and not passive_aux:
-                    active = True  # an aside must be followed by "were killed", "have been shot"...
-                if not active:
-                    np_end = q.end + (rm.end("aside") if rm.group("aside") else rm.end("rel") if rm.group("rel") else rm.end("np"))
-                    for q2 in qs[i + 1:]:
-                        if q2.start < np_end:
-                            consumed.add(q2.start)
-                    cats = [cat]
-                    # "dead or wounded", "killed or arrested"
-                    more = re.match(rf"^\s*(?:or|and/or|and)\s+(?:{_alt(_RIGHT_TRIGGERS)})\b", tail, re.I)
-                    if more and np.strip() != "" or (more and not re.match(r"^\s*and\s+(?:\w+\s+){0,3}(?:were|was)\b", tail)):
-                        c2 = _matched_cat(more) if more else None
-                        if more and re.match(r"^\s*or\b|^\s*and/or\b", tail, re.I) and c2 and c2 != cat:
-                            cats = [cat, c2]
-                    if re.search(r"\bkilled\s+or\b|\bdead\s+or\b", aux or "", re.I):
-                        cats = _categories_in(aux + " " + trig_word, _RIGHT_TRIGGERS) or [cat]
-                    group = np
-        if cats is None and linked:
-            # conjunction with the previous linked figure
-            pq, pcats, _, pclaim = linked[-1]
-            between = text[pq.end:q.start]
-            cm = CONJ_RE.match(between)
-            speaker = re.match(r"^[^,.;]{0,45}?\b(?:said|says|told|reported|stated|confirmed)\b", after, re.I)
-            if cm and not speaker and not _trigger_re("right").search(between) and not _trigger_re("left").search(between):
-                cats = list(pcats)
-                gm = _GROUP_AFTER_RE.match(after)
-                group = gm.group(1) if gm else None
-        if cats is None and i + 1 < len(qs) and not _governed(re.split(r"[,;:]", before)[-1]):
-            # forward conjunction: "13 inmates and one guard were killed"
-            between = text[q.end:qs[i + 1].start]
-            fc = _forward_cat(text, qs, i, se)
-            if fc:
-                cats = [fc]
-                group = between
-                group = re.sub(r"\s*(?:,\s*and|,|\band|\bas\s+well\s+as|\bplus|\bwhile)"
-                               r"(?:\s+(?:his|her|their|its))?\s*$", "", group)
-        if cats is None:
-            # a subset figure inside a parenthesis of a linked figure: "29 people, including 10 foreigners, were killed"
-            if linked and SUBSET_RE.search(before[-40:]):
-                cats = list(linked[-1][1])
-                gm = _GROUP_AFTER_RE.match(after)
-                group = gm.group(1) if gm else None
-        if cats is None:
-            continue
-        if group and _not_people(group):
-            linked.append((q, cats, group, None))  # "83 cows and 20 herders": keep the chain
-            continue
-        if cats == ["displaced"] and group and ATTACKER_RE.search(group):
-            continue  # "five gunmen fled the area": attackers getting away are not displaced people
-        # the source of this figure: "with one officer stating over a hundred..."
-        fsrc = None
-        sm = _STATING_RE.search(text[max(ss, q.start - 80):q.start])
-        if sm:
-            fsrc = sm.group("src").strip()
-        c = add(q.low, q.high, q.qualifier, cats, group, q.start, q.end, q.text, source=fsrc)
-        linked.append((q, cats, group, c))
-        if named_victim:
-            m = IMPLICIT_PASSIVE_RE.search(before)
-            add(1, 1, "exactly", ["killed"], "the named victim", ss + m.start(), ss + m.end(), m.group(0))
-        # "X was killed along with eight others": the named victim too
-        if "killed" in cats and re.search(r"\balong\s+with\s+(?:another\s+)?$|\btogether\s+with\s+$", before[-30:], re.I):
-            if re.search(r"\b(?:was|had\s+been|has\s+been)\s+(?:\w+\s+){0,2}(?:killed|shot\s+dead|murdered)\b|\b(?:killed|killing|murdered|shot\s+dead)\s+(?:\w+\s+){1,6}$",
-                         before[:-len(before) + max(0, len(before) - 30)] if len(before) > 30 else before, re.I):
-                add(1, 1, "exactly", ["killed"], "the named victim", q.start, q.end, q.text)
-
-    # a suicide attacker "killed himself and five others" / "blew himself up"
-    for m in HIMSELF_RE.finditer(sent):
-        _suicide(add, text, qs, ss, ss + m.start("who"), ss + m.end("who"), m.group("who"))
-    if not HIMSELF_RE.search(sent):
-        for m in BLEW_UP_RE.finditer(sent):
-            g = "who" if m.group("who") else "who2"
-            _suicide(add, text, qs, ss, ss + m.start(g), ss + m.end(g), m.group(g))
-
-    # the attacker's own death told with a pronoun: "A gunman killed 14 people before he was shot dead"
-    if not any(c.side == "perpetrators" and "killed" in c.categories for c in claims):
-        m = _ATTACKER_DIED_RE.search(sent)
-        if m and _ATTACKER_SUBJECT_RE.search(sent[:m.start()]):
-            g = next(k for k in ("pro", "obj", "self") if m.group(k))
-            add(1, 1, "exactly", ["killed"], "the attacker", ss + m.start(g), ss + m.end(g), m.group(g),
-                side="perpetrators")
-
-    # implicit single victims, clause by clause (";"), where the clause has no killed figure
-    pos = 0
-    for clause in re.split(r"(?<=;)", sent):
-        c0, c1 = ss + pos, ss + pos + len(clause)
-        pos += len(clause)
-        if any("killed" in c.categories and c.side != "perpetrators" and c0 <= c.figure_start < c1 for c in claims):
-            continue
-        _implicit_in_clause(text, c0, c1, add, any("killed" in c.categories for c in claims))
+    _figure_claims(add, text, qs, ss, se)
+    _suicide_claims(add, text, qs, ss, sent)
+    _attacker_death_claim(add, claims, ss, sent)
+    _implicit_claims(add, claims, text, ss, sent)
     return _drop_restatements(text, claims)

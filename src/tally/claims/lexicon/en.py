@@ -52,7 +52,7 @@ def _alt(d: dict[str, str]) -> str:
     return "|".join(f"(?P<{k}>{v})" for k, v in d.items())
 
 
-_QWORD = r"(?:all\s+the|all|an?\s+(?:entire\s+)?family\s+of|the\s+family\s+of|surged|grew|total|at\s+least|the\s+lives\s+of|a\s+total\s+of|another|a\s+further|an\s+additional|additional|further|some|to|at|of|as|had|has|have|reached|rose|risen|climbed|stood|stands|now|jumped|increased|is|was|were|are|been|hit|up|dead|alive|only|nearly|almost|around|over|more\s+than|about)"
+_QWORD = r"(?:all\s+the|all|an?\s+(?:entire\s+)?family\s+of|the\s+family\s+of|surged|grew|total|at\s+least|the\s+lives\s+of|a\s+total\s+of|another|a\s+further|an\s+additional|additional|further|some|to|at|of|as|had|has|have|reached|rose|risen|climbed|stood|stands|now|jumped|increased|is|was|were|are|been|hit|up|dead|alive|only|nearly|almost|around|over|more\s+than|about|his|her|their|its)"
 _INTENT_RE = re.compile(r"\b(?:threatened|threatening|threatens|vowed|vowing|vows|plans?|planned|planning|tried|"
                         r"trying|attempted|attempting|wanted|wants|intended|sought|would|will|could|might)\s+to\s+$|"
                         r"\b(?:would|will|could|might)\s+$", re.I)
@@ -60,6 +60,13 @@ LEFT_RE = re.compile(rf"\b(?:{_alt(_LEFT_TRIGGERS)})(?:\s+{_QWORD})*\s+$", re.I)
 TOLL_RE = re.compile(r"\b(?:death\s+toll|death\s+total|toll|number\s+of\s+(?:dead|deaths|people\s+killed|victims|fatalities))\b"
                      r"[^.;:]{0,200}?\b(?:rose|risen|rises|surged|climbed|jumped|reached|hit|stood|stands|is|was|"
                      r"has\s+been|increased|grew|of|at|to|near|put\s+at|estimated\s+at)\s+(?:(?:to|at|around|about|nearly|near|some|over)\s+)*$", re.I)
+# an update of the toll named by a plainer noun: "the figure later reached 14", "the tally rose to 30"
+TOLL_UPDATE_RE = re.compile(r"\b(?:the|that|this)\s+(?:figure|tally|count|number|total)\s+(?:(?:later|then|has|had|since|"
+                            r"subsequently|eventually|now)\s+)*(?:rose|risen|climbed|reached|jumped|increased|grew|"
+                            r"went\s+up)\s+(?:(?:to|at|around|about|nearly|some|over)\s+)*$|"
+                            r"\b(?:bringing|raising|taking|pushing|brought|raised|took|pushed)\s+the\s+(?:overall\s+)?"
+                            r"(?:total|tally|count)\s+(?:(?:number\s+)?of\s+(?:the\s+)?(?:dead|deaths|victims|fatalities|"
+                            r"people\s+killed)\s+)?to\s+(?:(?:around|about|nearly|some|over)\s+)*$", re.I)
 WITH_OTHERS_RE = re.compile(r"\b(?:along\s+with|together\s+with|alongside|with)\s+(?:another\s+|at\s+least\s+|the\s+|his\s+|her\s+|their\s+)?$", re.I)
 HIMSELF_AND_RE = re.compile(r"\b(?:killing|killed|kills|kill)\s+(?:himself|herself|themselves)\s+and\s+$", re.I)
 # "left 5 dead", "leaving 12 people injured"
