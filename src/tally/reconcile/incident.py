@@ -49,8 +49,6 @@ def reconcile(incident: Incident, doc: Document, policy: str = "tally") -> Incid
     used = claims
     if policy == "gtd":
         used = gtd.claims_used(claims, incident)
-    elif policy == "acled":
-        used = acled.claims_used(claims, doc)
     casualties, _ = casualty_totals(used, doc, policy, incident.sides)
     _not_the_perpetrators_word(casualties, used, incident, doc, policy)
     _independent_count_inside_total(casualties, used, doc)
