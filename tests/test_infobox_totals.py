@@ -44,3 +44,31 @@ def test_independent_figures_of_each_side_are_summed():
     rec = battle("120 killed (per the Red Cross)", "40 killed (per the Red Cross)")
     k = rec.casualties["killed"]
     assert (k.low, k.best, k.high) == (160, 160, 160) and k.rule == "infobox-sides"
+
+
+def wiki(fatalities: str):
+    from tally.readers.wikitext import parse_wikitext
+
+    text = ("{{Infobox civilian attack\n| title = 2033 Lorem ferry attack\n| date = 2 June 2033\n"
+            f"| fatalities = {fatalities}\n| injuries = 9\n}}}}\nThe '''2033 Lorem ferry attack''' was an attack.\n")
+    return extract(parse_wikitext(text, "lorem.wiki"))
+
+
+def test_an_unresolved_template_falls_back_to_the_breakdown_beside_it():
+    rec = wiki("{{#expr: 4 + 9}} (4 crew and 9 passengers)")
+    assert (rec.casualties["killed"].low, rec.casualties["killed"].high) == (13, 13)
+
+
+def test_a_bracketed_breakdown_after_a_figure_is_not_added():
+    rec = wiki("13 (4 crew and 9 passengers)")
+    assert (rec.casualties["killed"].low, rec.casualties["killed"].high) == (13, 13)
+
+
+def test_a_total_followed_by_a_bulleted_breakdown_is_counted_once():
+    rec = wiki("13\n* 4 crew\n* 9 passengers")
+    assert (rec.casualties["killed"].low, rec.casualties["killed"].high) == (13, 13)
+
+
+def test_bulleted_lines_that_add_up_to_more_than_the_first_are_not_a_breakdown():
+    rec = wiki("13 crew\n* 20 passengers")
+    assert rec.casualties["killed"].low == 33

@@ -64,7 +64,8 @@ def _infobox_claims(doc: Document, sides: list[Side]) -> list[Claim]:
                        "arrested" if "arrest" in key else
                        "displaced" if "displaced" in key else "killed")
         text = doc.text
-        for seg in _segments(text, f.start, f.end):
+        first = len(out)
+        for seg in _field_segments(text, f.start, f.end):
             s0, s1 = seg
             segtext = text[s0:s1]
             qs = [q for q in find_quantities(text, s0, s1) if not _bad_number(text, q, s0)]
@@ -122,7 +123,56 @@ def _infobox_claims(doc: Document, sides: list[Side]) -> list[Claim]:
                                  qualifier="exactly", group="perpetrators", side="perpetrators",
                                  source=src, section="Infobox", origin="infobox",
                                  figure=pl.group(gname), figure_start=ps, figure_end=pe))
+        out[first:] = _without_bulleted_breakdown(out[first:], f.raw, text, f.start, f.end)
     return out
+
+
+def _field_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The segments of a field's value. A value that opens with a bracketed
+    breakdown ("(1 passenger and 11 pedestrians)") lost the total before it (a
+    template or magic word the reader could not resolve): its parts stand in."""
+    segs = _segments(text, start, end)
+    if segs:
+        s0, s1 = segs[0]
+        inner = text[s0 + 1:s1 - 1]
+        if text[s0] == "(" and text[s1 - 1] == ")" and "(" not in inner and \
+                len(find_quantities(text, s0 + 1, s1 - 1)) > 1:
+            return _segments(text, s0 + 1, s1 - 1) + segs[1:]
+    return segs
+
+
+_BULLET_RE = re.compile(r"^\s*[*#•]")
+
+
+def _without_bulleted_breakdown(claims: list[Claim], raw: str, text: str, start: int, end: int) -> list[Claim]:
+    """A total followed by bulleted lines whose figures of the same category add
+    up to no more than it ("12" then "* 1 guard", "* 11 workers") breaks the
+    total down: the bullets are not counted again."""
+    raw_lines = [ln for ln in raw.split("\n") if ln.strip()]
+    if len(raw_lines) < 2 or _BULLET_RE.match(raw_lines[0]) or not any(_BULLET_RE.match(ln) for ln in raw_lines[1:]):
+        return claims
+    value_lines = []
+    pos = start
+    for ln in text[start:end].split("\n"):
+        if ln.strip():
+            value_lines.append((pos, pos + len(ln)))
+        pos += len(ln) + 1
+    if len(value_lines) != len(raw_lines):
+        return claims  # the value's lines do not follow the source's: leave it
+
+    def line_of(c: Claim) -> int:
+        at = c.figure_start if c.figure_start is not None else c.start
+        return next((i for i, (a, b) in enumerate(value_lines) if a <= at <= b), -1)
+
+    bullets = {i for i, ln in enumerate(raw_lines) if _BULLET_RE.match(ln)}
+    totals = [c for c in claims if line_of(c) == 0]
+    parts = [c for c in claims if line_of(c) in bullets]
+    if len(totals) != 1 or not parts or totals[0].low is None:
+        return claims
+    total = totals[0]
+    if any(c.categories != total.categories for c in parts) or sum(c.low or 0 for c in parts) > total.low:
+        return claims
+    return [c for c in claims if c not in parts]
 
 
 _AND_NUM_RE = re.compile(r"\s+(?:and|plus|&|\+)\s+(?=\d|(?:at\s+least|over|more\s+than|about|around|some|up\s+to|"
