@@ -240,6 +240,16 @@ def test_upload_ingests_with_the_cli_readers(tmp_path):
         assert r.status_code == 201, r.text
         assert r.json()["ids"] == ["r1"] and len(r.json()["failed"]) == 1
         assert "row" in r.json()["failed"][0]
+        # the language: detected from the text, or the one ?lang= gives; another is a 422
+        french = "Deux gendarmes ont été tués près de Kidal le 5 mai 2020, selon l'armée.\n".encode()
+        r = c.post("/api/documents?filename=kidal.txt", content=french, headers={**auth, "Content-Type": "text/plain"})
+        assert r.status_code == 201 and r.json()["record"]["language"] == "fr"
+        r = c.post("/api/documents?filename=kidal2.txt&lang=en", content=french,
+                   headers={**auth, "Content-Type": "text/plain"})
+        assert r.status_code == 201 and r.json()["record"]["language"] == "en"
+        r = c.post("/api/documents?filename=kidal3.txt&lang=de", content=french,
+                   headers={**auth, "Content-Type": "text/plain"})
+        assert r.status_code == 422 and "lang" in r.text
 
 
 @pytest.mark.parametrize("name, payload, params, words", [

@@ -285,6 +285,8 @@ async def upload(request: Request,
                  input_format: Optional[str] = Query(None, description="plaintext, wikitext, xml, csv, tsv, jsonl or text"),
                  text_column: Optional[str] = Query(None), id_column: Optional[str] = Query(None),
                  date_column: Optional[str] = Query(None),
+                 lang: Optional[Literal["en", "fr"]] = Query(None, description="the documents' language (en or fr); "
+                                                             "without it, each document's is detected"),
                  filename: Optional[str] = Query(None, description="the name of a raw (non-multipart) upload")) -> dict[str, Any]:
     """Ingest one uploaded article or report (multipart field `file`, or the raw
     body with `?filename=`) with the readers of `tally extract`, and return its
@@ -304,7 +306,7 @@ async def upload(request: Request,
     if not payload.strip():
         raise HTTPException(400, f"{name}: the upload is empty")
     options = {k: v for k, v in (("text_column", text_column), ("id_column", id_column),
-                                 ("date_column", date_column)) if v}
+                                 ("date_column", date_column), ("language", lang)) if v}
     return await run_in_threadpool(_ingest_upload, _store(request), payload, name, input_format, options)
 
 
