@@ -61,6 +61,17 @@ def test_extract_table_is_readable(cli, seed_path):
     assert "claims" in result.stdout
 
 
+def test_extract_table_shows_language_and_victim_groups(cli, tmp_path):
+    rows = tmp_path / "rows.csv"
+    rows.write_text('id,text\nk1,"Raiders killed 6 herders and 2 soldiers near the well, officials said."\n',
+                    encoding="utf-8")
+    result = cli("extract", str(rows), "--text-column", "text", "--id-column", "id", "--format", "table")
+    assert result.exit_code == 0, result.output
+    out = " ".join(result.stdout.split())
+    assert "language en" in out
+    assert "victims: civilians" in out and "victims: security forces" in out
+
+
 def _bad_inputs(tmp_path):
     binary = tmp_path / "photo.txt"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))

@@ -43,6 +43,8 @@ def record_view(rec: Incident) -> Panel:
         if loc.lat is not None:
             where += f"  ({loc.lat:.3f}, {loc.lon:.3f})"
         facts.add_row("place", escape(where))
+    if rec.language:
+        facts.add_row("language", escape(rec.language))
     if rec.places:
         facts.add_row("places", escape("; ".join(p.name for p in rec.places)))
     if rec.part_of:
@@ -66,19 +68,24 @@ def record_view(rec: Incident) -> Panel:
     side_ids = list(rec.casualties_by_side)
     for sid in side_ids:
         totals.add_column(f"side {sid}")
+    groups = [g for g in rec.casualties_by_group if g != "unknown"]
+    for g in groups:
+        totals.add_column("victims: " + g.replace("_", " "))
     for cat, est in rec.casualties.items():
         by_side = [rec.casualties_by_side[s].get(cat) for s in side_ids]
+        by_group = [(rec.casualties_by_group.get(g) or {}).get(cat) for g in groups]
         if est is None and not any(by_side):
             continue
-        totals.add_row(cat, _est(est), *[_est(e) for e in by_side])
+        totals.add_row(cat, _est(est), *[_est(e) for e in by_side], *[_est(e) for e in by_group])
 
     claims = Table(title=f"{len(rec.claims)} claims", title_justify="left")
-    for col in ("#", "figure", "what", "group", "side", "source", "where"):
+    for col in ("#", "figure", "what", "group", "counts", "side", "source", "where"):
         claims.add_column(col)
     for i, c in enumerate(rec.claims):
         fig = (c.qualifier + " " if c.qualifier not in (None, "exactly", "range", "vague") else "") + _fig(c.low, c.high)
         where = (c.section or "") + (" (other event)" if c.other_event else "")
-        claims.add_row(str(i), fig, " or ".join(c.categories), escape(c.group or ""), c.side or "",
+        claims.add_row(str(i), fig, " or ".join(c.categories), escape(c.group or ""),
+                       (c.victim_group or "").replace("_", " "), c.side or "",
                        escape(c.source or ""), escape(where))
     title = escape(rec.title or rec.id)
     return Panel(Group(facts, totals, claims), title=f"[bold]{title}[/]", subtitle=escape(rec.source.get("path", "")))
