@@ -195,3 +195,13 @@ def test_a_weekday_right_before_a_full_date_names_that_date():
     assert (found.start, found.text) == ("2023-03-11", "11 mars 2023")
     found = find_date("On Sunday, 12 March 2023, gunmen attacked", ref)
     assert (found.start, found.text) == ("2023-03-12", "12 March 2023")
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Gunmen stormed the camp overnight, killing six guards.", "2023-03-13"),   # the night before the report
+    ("A bomb went off at the bus station this morning.", "2023-03-14"),
+    ("Gunmen attacked the convoy overnight Sunday, officials said.", "2023-03-12"),  # the weekday decides
+])
+def test_english_relative_words_resolve_against_the_report_date(text, day):
+    found = find_date(text, date(2023, 3, 14))
+    assert found.start == day and found.precision == "day"

@@ -109,7 +109,7 @@ _SINCE = re.compile(r"(?:since|starting(?:\s+on)?|began(?:\s+on)?)\s+$", re.I)
 
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 _RELATIVE = re.compile(
-    r"\b(?:(?P<rel>yesterday|today|tonight|last night|the day before)"
+    r"\b(?:(?P<rel>yesterday|today|tonight|last night|the day before|this morning|earlier today|overnight(?!\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)))"
     r"|(?:(?:on|last|early|late|this)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:\s+(?:night|morning|evening|afternoon))?)\b",
     re.I)
@@ -124,7 +124,8 @@ _WEEKDAY_BEFORE_RE = re.compile(
 #: per language: (patterns, patterns without a year, relative words, weekdays, days back per word)
 _WORDS = {
     "en": (PATTERNS, _NOYEAR, _RELATIVE, WEEKDAYS,
-           {"yesterday": 1, "today": 0, "tonight": 0, "last night": 1, "the day before": 1}),
+           {"yesterday": 1, "today": 0, "tonight": 0, "last night": 1, "the day before": 1,
+            "this morning": 0, "earlier today": 0, "overnight": 1}),
     "fr": (PATTERNS_FR, _NOYEAR_FR, _RELATIVE_FR, WEEKDAYS_FR,
            {"hier": 1, "avant-hier": 2, "aujourd'hui": 0, "aujourd’hui": 0, "ce soir": 0, "cette nuit": 0,
             "la nuit dernière": 1, "la veille": 1}),
