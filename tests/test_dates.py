@@ -205,3 +205,14 @@ def test_a_weekday_right_before_a_full_date_names_that_date():
 def test_english_relative_words_resolve_against_the_report_date(text, day):
     found = find_date(text, date(2023, 3, 14))
     assert found.start == day and found.precision == "day"
+
+
+def test_the_day_of_a_statement_is_not_the_event_day():
+    ref = date(2023, 3, 17)  # a Friday
+    found = find_date("Gunmen raided the market on Wednesday night, officials said on Friday.", ref)
+    assert found.start == "2023-03-15"
+    found = find_date("Le bilan a été revu à la hausse, a indiqué vendredi l'armée, après l'attaque de mercredi.",
+                      ref, language="fr")
+    assert found.start == "2023-03-15"
+    # with no other day named, the statement's day still bounds the event
+    assert find_date("Ten people were killed, police said on Friday.", ref).start == "2023-03-17"

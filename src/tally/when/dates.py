@@ -119,6 +119,10 @@ _RELATIVE_FR = re.compile(
     r"(?P<wd>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
     r"(?:\s+(?:soir|matin|après-midi|dernier))?)(?![\w])",
     re.I)
+_STATEMENT_BEFORE_RE = re.compile(
+    r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?|announced|reported|added|stated|confirmed|declared|indicated"
+    r"|a\s+(?:indiqué|annoncé|déclaré|affirmé|précisé|confirmé)|ont\s+(?:indiqué|annoncé|déclaré|affirmé|précisé)"
+    r"|a-t-on\s+appris)\s*(?:on\s+)?$", re.I)
 _WEEKDAY_BEFORE_RE = re.compile(
     r"(?<![\w])(?:" + "|".join([*WEEKDAYS, *WEEKDAYS_FR]) + r")(?:\s+(?:the|le))?[\s,]*$", re.I)
 #: per language: (patterns, patterns without a year, relative words, weekdays, days back per word)
@@ -317,7 +321,11 @@ def resolve_relative(text: str, ref: date, forward: bool = False, language: str 
     first on or after it (a day without a year only)."""
     _, noyear, relative, weekdays, back_days = _words(language)
     candidates: list[tuple[int, date, str]] = []
-    m = relative.search(text)
+    found = list(relative.finditer(text))
+    # "..., officials said on Friday", "a indiqué lundi": the day of a statement, not of the
+    # event; it stands only when the text gives no other
+    events = [x for x in found if not _STATEMENT_BEFORE_RE.search(text, max(0, x.start() - 40), x.start())]
+    m = (events or found or [None])[0]
     if m:
         if m.group("rel"):
             word = re.sub(r"\s+", " ", m.group("rel").lower())
