@@ -83,3 +83,81 @@ def test_french_locative_cues_find_the_place(sentence, place):
     from tally.where.geotext import find_places
 
     assert place in [p.name for p in find_places(sentence)]
+
+
+# --------------------------------------------------------------------------- French casualty claims
+# Sentences written for these tests about places outside West Africa; each names its structure.
+
+def _fr(text: str, policy: str = "tally"):
+    from tally.extract import extract
+    from tally.model import Document
+
+    return extract(Document.from_text(text, format="text", language="fr"), policy=policy)
+
+
+def _killed(rec):
+    e = rec.casualties.get("killed")
+    return None if e is None else (e.low, e.best, e.high)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a figure, a noun phrase and a passive auxiliary on its right
+    ("Au moins quatorze civils ont été tués mardi soir près de Butembo.", (14, 14, None)),
+    # a bare participle after the noun
+    ("Onze fidèles tués dans l'incendie d'une église à Port-au-Prince.", (11, 11, 11)),
+    # an active verb on the left, a weekday between it and the figure
+    ("Des hommes armés ont tué dimanche vingt et un villageois dans le territoire de Djugu.", (21, 21, 21)),
+    # 'faire' with a count noun: 'a fait 12 morts'
+    ("L'explosion a fait 12 morts et une trentaine de blessés à Mogadiscio.", (12, 12, 12)),
+    # the toll: 's'élève à', and a change of figure 'est passé de 8 à 10'
+    ("Le bilan de l'attaque s'élève à 27 morts, selon le ministère.", (27, 27, 27)),
+    ("Le bilan est passé de huit à dix morts après la découverte de nouveaux corps.", (10, 10, 10)),
+    # idioms of death: 'ont trouvé la mort', 'ont perdu la vie'
+    ("Trois gendarmes ont trouvé la mort dans l'embuscade.", (3, 3, 3)),
+    # a subset after 'dont' is part of the figure, not added
+    ("Dix-sept personnes ont été tuées, dont cinq enfants.", (17, 17, 17)),
+    # an approximate noun: 'une vingtaine'
+    ("Une vingtaine de civils ont été tués près de Bangui.", (20, 20, 20)),
+])
+def test_french_death_tolls(sentence, expected):
+    assert _killed(_fr(sentence)) == expected
+
+
+def test_french_attackers_as_subject_are_not_victims():
+    # "douze hommes armés ont tué cinq villageois": the subject of an active verb counts no one
+    assert _killed(_fr("Douze hommes armés ont tué cinq villageois près de Kalehe.")) == (5, 5, 5)
+
+
+def test_french_attackers_neutralised_are_kept_apart():
+    rec = _fr("Neuf civils ont été tués dans l'attaque. L'armée affirme avoir neutralisé quatre assaillants.")
+    assert _killed(rec) == (9, 9, 13)  # the attackers widen the high, as in English
+    assert rec.casualties_by_group["perpetrators"]["killed"].best == 4
+
+
+def test_french_injured_and_hostages():
+    rec = _fr("Six policiers ont été blessés et deux ingénieurs ont été enlevés près de Kidal.")
+    assert rec.casualties["injured"].best == 6 and rec.casualties["hostages"].best == 2
+
+
+@pytest.mark.parametrize("sentence, source", [
+    ("Huit civils ont été tués, selon la Croix-Rouge locale.", "la Croix-Rouge locale"),         # selon
+    ("Quatre soldats ont été tués dans l'embuscade, a indiqué l'état-major.", "l'état-major"),  # a indiqué X
+    ("Deux enseignants ont été tués, a-t-on appris de sources concordantes.", "sources concordantes"),
+])
+def test_french_sources(sentence, source):
+    assert [c.source for c in _fr(sentence).claims] == [source]
+
+
+def test_french_victim_groups_and_the_wad_policy():
+    rec = _fr("Dix civils et trois soldats ont été tués dans l'attaque du marché.", policy="wad")
+    assert {c.victim_group for c in rec.claims} == {"civilians", "security_forces"}
+    assert _killed(rec) == (10, 10, 10)
+
+
+def test_the_english_lexicon_reads_english_documents_unchanged():
+    from tally.claims.lexicon import current, for_language, use
+
+    assert current() is for_language("en") and for_language("de") is for_language("en")
+    with use("fr") as lex:
+        assert current() is lex and lex.PARSED is False
+    assert current() is for_language("en")

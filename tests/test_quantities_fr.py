@@ -53,3 +53,9 @@ def test_offsets_inside_a_longer_text():
     text = "Selon la MONUSCO, au moins soixante-dix civils ont été tués."
     (q,) = find_quantities_fr(text)
     assert text[q.start:q.end] == "au moins soixante-dix" and q.low == 70
+
+
+def test_a_change_from_one_figure_to_another_is_the_new_figure():
+    text = "Le bilan est passé de 8 à 10 morts."
+    (q,) = find_quantities_fr(text)
+    assert (q.low, q.high, text[q.start:q.end]) == (10, 10, "10")

@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from .claims import extract_claims
+from .claims.lexicon import use as use_lexicon
 from .facts import fill_facts
 from .limits import Budget
 from .model import Document, Incident
@@ -22,12 +23,13 @@ from .text.language import detect_language
 def extract(doc: Document, policy: str = "tally") -> Incident:
     """The incident record of ``doc``; ``policy`` (tally, ucdp, acled, gtd)
     chooses how the claims are reconciled (docs/reconcile.md). The record's
-    ``language`` is ``doc.language`` when given, else detected from the text. Raises
+    ``language`` is ``doc.language`` when given, else detected from the text;
+    the claims are read with that language's lexicon (:mod:`tally.claims.lexicon`). Raises
     :class:`tally.limits.DocumentTimeLimit` when the extraction runs over the
     per-document time budget (``TALLY_MAX_DOC_SECONDS``)."""
-    with Budget(doc.source) as budget:  # the time budget (tally.limits), checked between stages
-        incident = Incident(id=record_id(doc), title=doc.title, source=source_info(doc),
-                            language=doc.language or detect_language(doc.text))
+    language = doc.language or detect_language(doc.text)
+    with Budget(doc.source) as budget, use_lexicon(language):  # the time budget (tally.limits), checked between stages
+        incident = Incident(id=record_id(doc), title=doc.title, source=source_info(doc), language=language)
         fill_facts(doc, incident)
         budget.check("after the facts")
         incident.claims = extract_claims(doc, incident.sides)

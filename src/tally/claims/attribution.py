@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..model import Document
+from .lexicon import current as _lex
 from .lexicon.en import _WINDOW
 
 
@@ -109,7 +110,8 @@ def _other_event_sentence(sent: str, year: int | None) -> bool:
 def _sentence_source(sent: str) -> str | None:
     if len(sent) > 2 * _WINDOW:
         sent = sent[:_WINDOW] + " … " + sent[-_WINDOW:]
-    for pat in SOURCE_PATTERNS:
+    patterns = getattr(_lex(), "SOURCE_PATTERNS", None) or SOURCE_PATTERNS  # the language's ways of naming a speaker
+    for pat in patterns:
         m = pat.search(sent)
         if m:
             src = m.group("src").strip(" ,.;:'\"“”")
@@ -124,7 +126,7 @@ def _sentence_source(sent: str) -> str | None:
                 continue
             if re.search(r"\b(?:that|which|who|whom|whose)$", src, re.I):
                 continue  # "the group that claimed ...": a relative clause, not a speaker
-            if re.search(r"\b(?:killed|wounded|injured|dead|died)\b", src, re.I) and pat is not SOURCE_PATTERNS[0]:
+            if re.search(r"\b(?:killed|wounded|injured|dead|died|tués?|blessés?|morts?)\b", src, re.I) and pat is not patterns[0]:
                 continue
             return src
     return None

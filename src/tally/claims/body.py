@@ -16,6 +16,7 @@ from .attribution import (CAUSE_OTHER_RE, CONTINUES_RE, OTHER_MARK_RE, OTHER_SEC
 from .coding import coding_claims, split_totals
 from .figures import _sentence_quantities
 from .groups import _Ctx, _clean_group, _not_people
+from .lexicon import current
 from .sentence import _sentence_claims
 from .structure import _numeric, coordinated_victims, in_agent_phrase, inside_counted_phrase, needs_parse, other_event_figures, parse_link, parse_sentences
 
@@ -98,7 +99,7 @@ def _body_claims(doc: Document, sides: list[Side]) -> list[Claim]:
                 found = coding_claims(text, ss, se, found, _maker(text, ss, se, ctx))
             rows.append([name, ss, se, para, found])
     # pass 2: the dependency parse, in one batch, of the sentences where it can change a claim
-    if USE_PARSE:
+    if USE_PARSE and current().PARSED:  # the parse's rules are written for the English pipeline
         todo = [r for r in rows if needs_parse(text[r[1]:r[2]], _sentence_quantities(text, r[1], r[2]), r[4],
                                                  other=PARSE_OTHER, ss=r[1], agent=PARSE_AGENT)]
         if todo:

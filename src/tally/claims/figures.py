@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from ..model import Claim
-from ..text.quantities import Quantity, find_quantities, parse_quantity
+from ..text.quantities import Quantity, parse_quantity
+from .lexicon import current as _lex
 from .lexicon.en import PERSON_SG
 
 
@@ -96,7 +97,7 @@ def _extra_figure_ok(text: str, ss: int, m: re.Match) -> bool:
 
 
 def _sentence_quantities(text: str, ss: int, se: int) -> list[Quantity]:
-    qs = [q for q in find_quantities(text, ss, se) if not _bad_number(text, q, ss)]
+    qs = [q for q in _lex().find_quantities(text, ss, se) if not _bad_number(text, q, ss)]
     taken = {q.start for q in qs}
     extra = []
     for rx in (_COUPLE_RE, _AND_ONE_RE, _ANOTHER_RE, _NAME_AND_RE):

@@ -10,7 +10,8 @@ import re
 
 from ..model import Document, Side
 from .attribution import _incident_year
-from .lexicon.en import ATTACKER_RE, PERSON_SG
+from .lexicon import current as _lex
+from .lexicon.en import PERSON_SG
 
 
 NOT_PEOPLE_RE = re.compile(r"^(?:pigs?|cows?|cattle|livestock|goats?|sheep|camels?|horses?|donkeys?|"
@@ -72,7 +73,7 @@ class _Ctx:
             if pat.search(group):
                 return sid
         head = re.split(r"\s+(?:of|who|that|which|suspected|accused|from|in|at|by|with)\b", group, maxsplit=1)[0]
-        if ATTACKER_RE.search(head):
+        if _lex().ATTACKER_RE.search(head):
             return "perpetrators"
         if CIVILIAN_RE.search(head):
             return "civilians"
@@ -114,4 +115,5 @@ def _not_people(group: str) -> bool:
     words = re.findall(r"[\w'’-]+", group)[:4]
     if not words or not any(NOT_PEOPLE_RE.match(w) for w in words):
         return False
-    return not any(_PERSON_PL_RE.match(w) for w in words)
+    person = getattr(_lex(), "PERSON_PL_RE", None) or _PERSON_PL_RE  # the language's words for people
+    return not any(person.match(w) for w in words)

@@ -9,7 +9,7 @@ import re
 
 from ..model import Claim, Document
 from ..text.quantities import find_quantities
-from .lexicon.en import SUBSET_RE
+from .lexicon import current as _lex
 
 
 _SUBSET_STRETCH_RE = re.compile(r"\b(?:including|among\s+them|among\s+whom|mostly|mainly)\b[^,;.:]*?\b(?:and|or)\s+(?:at\s+least\s+)?$", re.I)
@@ -40,7 +40,7 @@ def relation(claim: Claim, doc: Document) -> str | None:
         return None
     before = doc.text[max(claim.start, claim.figure_start - 40):claim.figure_start]
     after = doc.text[claim.figure_end:min(claim.end, claim.figure_end + 30)]
-    if SUBSET_RE.search(before) or SUBSET_AFTER_RE.match(after) or _SUBSET_STRETCH_RE.search(before):
+    if _lex().SUBSET_RE.search(before) or SUBSET_AFTER_RE.match(after) or _SUBSET_STRETCH_RE.search(before):
         return "subset"
     head = doc.text[claim.start:claim.figure_start]
     cm = _CONTRAST_RE.search(head)

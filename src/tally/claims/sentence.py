@@ -23,22 +23,18 @@ from .attribution import _STATING_RE
 from .figures import _sentence_quantities
 from .groups import _Ctx, _clean_group, _not_people
 from .implicit import BLEW_UP_RE, HIMSELF_RE, IMPLICIT_PASSIVE_RE, _drop_restatements, _implicit_in_clause
-from .lexicon.en import (ATTACKER_RE, CONJ_RE, HIMSELF_AND_RE, LEAVE_RE, PERSON_SG, LEAVE_RIGHT_RE, LEFT_RE, RIGHT_RE, SUBSET_RE,
-                      TOLL_RE, TOLL_UPDATE_RE, WITH_OTHERS_RE, _INTENT_RE, _NAME_AFTER, _NPWORD, _OBJ_AFTER, _RIGHT_TRIGGERS, _STOP,
-                      _WINDOW, _alt, _categories_in, _first_group, _matched_cat, _trigger_re)
+from .lexicon import current as _lex
 
 
-_GROUP_AFTER_RE = re.compile(rf"^({_NPWORD}{{0,6}}?)(?=\s*(?:[,;.]|$|\s(?:{_STOP}|in|on|at|from|near|by|with|during|"
-                             rf"across|inside|outside|after|were|was)\b))", re.I)
 
 
 def _governed(clause_before: str) -> bool:
     """True when a casualty word just before the figure already governs it
     ("killed along with the two attackers"), so it cannot open a new chain."""
     last = None
-    for last in _trigger_re("left").finditer(clause_before):
+    for last in _lex()._trigger_re("left").finditer(clause_before):
         pass
-    for m in _trigger_re("right").finditer(clause_before):
+    for m in _lex()._trigger_re("right").finditer(clause_before):
         if last is None or m.end() > last.end():
             last = m
     if last is None:
@@ -53,13 +49,13 @@ def _forward_cat(text: str, qs: list[Quantity], i: int, se: int, depth: int = 0)
     if i + 1 >= len(qs) or depth > 4:
         return None
     between = text[qs[i].end:qs[i + 1].start]
-    if not CONJ_RE.match(between) or _trigger_re("right").search(between):
+    if not _lex().CONJ_RE.match(between) or _lex()._trigger_re("right").search(between):
         return None
     nq = qs[i + 1]
-    rm = RIGHT_RE.match(text[nq.end:min(se, nq.end + _WINDOW)])
+    rm = _lex().RIGHT_RE.match(text[nq.end:min(se, nq.end + _lex()._WINDOW)])
     if rm and (re.search(r"\b(?:were|are|have|had|been)\b", rm.group("aux")) or
-               not _OBJ_AFTER.match(text[nq.end + rm.end():se]) and not rm.group(_first_group(rm)).lower().endswith("ing")):
-        return _matched_cat(rm)
+               not _lex()._OBJ_AFTER.match(text[nq.end + rm.end():se]) and not rm.group(_lex()._first_group(rm)).lower().endswith("ing")):
+        return _lex()._matched_cat(rm)
     return _forward_cat(text, qs, i + 1, se, depth + 1)
 
 
@@ -98,15 +94,15 @@ def _suicide(add, text: str, qs: list[Quantity], ss: int, ws: int, we: int, who:
 # Each returns ``(categories, group)`` when it links the figure, else ``None``.
 
 def _group_after(after: str) -> str | None:
-    gm = _GROUP_AFTER_RE.match(after)
+    gm = _lex().GROUP_AFTER_RE.match(after)
     return gm.group(1) if gm else None
 
 
 def _link_left(before: str, after: str):
     """A trigger on the left: "killed 14 civilians", "wounding another 26"; "lost
     15 fighters" counts dead, "lost 3 tanks" does not."""
-    m = LEFT_RE.search(before)
-    if not m or _INTENT_RE.search(before[:m.start()]):
+    m = _lex().LEFT_RE.search(before)
+    if not m or _lex()._INTENT_RE.search(before[:m.start()]):
         return None
     cats = [next(k for k, v in m.groupdict().items() if v is not None)]
     group = _group_after(after)
@@ -119,7 +115,7 @@ def _link_left(before: str, after: str):
 def _link_toll(before: str, after: str):
     """A death toll or a suicide attacker's victims: "the death toll rose to 30",
     "killed himself and five others"."""
-    if TOLL_RE.search(before[-220:]) or HIMSELF_AND_RE.search(before) or TOLL_UPDATE_RE.search(before[-80:]):
+    if _lex().TOLL_RE.search(before[-220:]) or _lex().HIMSELF_AND_RE.search(before) or _lex().TOLL_UPDATE_RE.search(before[-80:]):
         return ["killed"], _group_after(after)
     return None
 
@@ -127,7 +123,7 @@ def _link_toll(before: str, after: str):
 def _link_with_others(text: str, q: Quantity, before: str, after: str, right_end: int, linked: list):
     """"X was killed along with eight others": ``(categories, group, named_victim)``,
     named_victim when no figure before it was linked (the named victim counts too)."""
-    if not RIGHT_RE.match(text[q.end:right_end]) and WITH_OTHERS_RE.search(before) and (linked or IMPLICIT_PASSIVE_RE.search(before)) and \
+    if not _lex().RIGHT_RE.match(text[q.end:right_end]) and _lex().WITH_OTHERS_RE.search(before) and (linked or IMPLICIT_PASSIVE_RE.search(before)) and \
             (q.figure_like_one() or re.match(r"^\s+(?:other|others|more|members|relatives|colleagues|people|\w+s)\b", after, re.I)) and \
             not re.match(r"^\s+(?:\w+\s+)?(?:stating|saying|said|says|told|reported|claiming)\b", after, re.I) and \
             (not linked or "killed" in linked[-1][1]):
@@ -138,17 +134,17 @@ def _link_with_others(text: str, q: Quantity, before: str, after: str, right_end
 
 def _link_leave(before: str, after: str):
     """"left 5 dead", "leaving 12 killed or injured"."""
-    lm = LEAVE_RE.search(before)
+    lm = _lex().LEAVE_RE.search(before)
     if not lm:
         return None
-    rm = LEAVE_RIGHT_RE.match(after)
+    rm = _lex().LEAVE_RIGHT_RE.match(after)
     if not rm:
         return None
-    cats = [_matched_cat(rm)]
-    more = re.match(rf"^\s*(?:or|and/or)\s+(?:{_alt(_RIGHT_TRIGGERS)})\b", after[rm.end():], re.I)
-    if more and _matched_cat(more) not in cats:
-        cats.append(_matched_cat(more))
-    gm2 = re.match(rf"^({_NPWORD}{{0,4}}?)\s+(?:dead|killed|injured|wounded|hurt|missing)", after, re.I)
+    cats = [_lex()._matched_cat(rm)]
+    more = re.match(rf"^\s*(?:or|and/or)\s+(?:{_lex()._alt(_lex()._RIGHT_TRIGGERS)})\b", after[rm.end():], re.I)
+    if more and _lex()._matched_cat(more) not in cats:
+        cats.append(_lex()._matched_cat(more))
+    gm2 = re.match(rf"^({_lex()._NPWORD}{{0,4}}?)\s+(?:dead|killed|injured|wounded|hurt|missing)", after, re.I)
     return cats, (gm2.group(1) if gm2 else None)
 
 
@@ -157,13 +153,13 @@ def _right_is_active(text: str, q: Quantity, rm: re.Match, before: str, right_en
     figure as its agent ("two bombers killed 12 people", "gunmen killing ..."),
     disagrees in number with it, or follows an aside without a passive auxiliary:
     then the figure is not a victim count."""
-    trig_end = rm.end(_first_group(rm))
+    trig_end = rm.end(_lex()._first_group(rm))
     np = rm.group("np")
     aux = rm.group("aux")
-    cat = _matched_cat(rm)
+    cat = _lex()._matched_cat(rm)
     tail = text[q.end:right_end][trig_end:]
     active = False
-    trig_word = rm.group(_first_group(rm)).lower()
+    trig_word = rm.group(_lex()._first_group(rm)).lower()
     if trig_word in ("bodies", "corpses") and len((np or "").split()) > 2:
         active = True  # "two women with explosives strapped to their bodies"
     passive_aux = re.search(r"\b(?:been|were|was|are|is|being|got|get|be)\b", aux, re.I)
@@ -173,9 +169,9 @@ def _right_is_active(text: str, q: Quantity, rm: re.Match, before: str, right_en
         elif re.match(r"(?:kill|massacre|execute|murder|slaughter|behead|lynch|shot|gun|hack|"
                       r"stab|wound|injur|kidnap|abduct|arrest|detain|captur|seiz|displac|claim|"
                       r"took|burn|beat|slew|assassinat|martyr|fatally|\w+ed\s+to\s+death)", trig_word):
-            if _OBJ_AFTER.match(tail) or re.match(r"\s+(?:him|her|them|us)\b", tail) or \
-                    (cat == "killed" and _NAME_AFTER.match(tail)) or \
-                    (ATTACKER_RE.search(np or "") and not re.match(r"^\s*(?:[,.;]|and\b|in\b|on\b|at\b|$)", tail)):
+            if _lex()._OBJ_AFTER.match(tail) or re.match(r"\s+(?:him|her|them|us)\b", tail) or \
+                    (cat == "killed" and _lex()._NAME_AFTER.match(tail)) or \
+                    (_lex().ATTACKER_RE.search(np or "") and not re.match(r"^\s*(?:[,.;]|and\b|in\b|on\b|at\b|$)", tail)):
                 active = True
     # number agreement: "... two online dailies ... was killed" is not a count of two
     if re.search(r"\b(?:was|is|has)\b", aux, re.I) and not re.search(r"\b(?:were|are|have)\b", aux, re.I) \
@@ -192,27 +188,27 @@ def _link_right(text: str, qs: list[Quantity], i: int, before: str, right_end: i
     "13 people were killed", "14 others wounded", "five dead or wounded". The
     figures inside the noun phrase are marked ``consumed``."""
     q = qs[i]
-    rm = RIGHT_RE.match(text[q.end:right_end])
+    rm = _lex().RIGHT_RE.match(text[q.end:right_end])
     if not rm or _right_is_active(text, q, rm, before, right_end):
         return None
     np = rm.group("np")
     aux = rm.group("aux")
-    cat = _matched_cat(rm)
-    trig_word = rm.group(_first_group(rm)).lower()
-    tail = text[q.end:right_end][rm.end(_first_group(rm)):]
+    cat = _lex()._matched_cat(rm)
+    trig_word = rm.group(_lex()._first_group(rm)).lower()
+    tail = text[q.end:right_end][rm.end(_lex()._first_group(rm)):]
     np_end = q.end + (rm.end("aside") if rm.group("aside") else rm.end("rel") if rm.group("rel") else rm.end("np"))
     for q2 in qs[i + 1:]:
         if q2.start < np_end:
             consumed.add(q2.start)
     cats = [cat]
     # "dead or wounded", "killed or arrested"
-    more = re.match(rf"^\s*(?:or|and/or|and)\s+(?:{_alt(_RIGHT_TRIGGERS)})\b", tail, re.I)
+    more = re.match(rf"^\s*(?:or|and/or|and)\s+(?:{_lex()._alt(_lex()._RIGHT_TRIGGERS)})\b", tail, re.I)
     if more and np.strip() != "" or (more and not re.match(r"^\s*and\s+(?:\w+\s+){0,3}(?:were|was)\b", tail)):
-        c2 = _matched_cat(more) if more else None
+        c2 = _lex()._matched_cat(more) if more else None
         if more and re.match(r"^\s*or\b|^\s*and/or\b", tail, re.I) and c2 and c2 != cat:
             cats = [cat, c2]
     if re.search(r"\bkilled\s+or\b|\bdead\s+or\b", aux or "", re.I):
-        cats = _categories_in(aux + " " + trig_word, _RIGHT_TRIGGERS) or [cat]
+        cats = _lex()._categories_in(aux + " " + trig_word, _lex()._RIGHT_TRIGGERS) or [cat]
     return cats, np
 
 
@@ -223,9 +219,9 @@ def _link_conjunct(text: str, q: Quantity, after: str, linked: list):
         return None
     pq, pcats, _, pclaim = linked[-1]
     between = text[pq.end:q.start]
-    cm = CONJ_RE.match(between)
+    cm = _lex().CONJ_RE.match(between)
     speaker = re.match(r"^[^,.;]{0,45}?\b(?:said|says|told|reported|stated|confirmed)\b", after, re.I)
-    if cm and not speaker and not _trigger_re("right").search(between) and not _trigger_re("left").search(between):
+    if cm and not speaker and not _lex()._trigger_re("right").search(between) and not _lex()._trigger_re("left").search(between):
         return list(pcats), _group_after(after)
     return None
 
@@ -247,7 +243,7 @@ def _link_forward(text: str, qs: list[Quantity], i: int, before: str, se: int):
 def _link_subset(before: str, after: str, linked: list):
     """A subset figure inside a parenthesis of a linked figure: "29 people,
     including 10 foreigners, were killed"."""
-    if linked and SUBSET_RE.search(before[-40:]):
+    if linked and _lex().SUBSET_RE.search(before[-40:]):
         return list(linked[-1][1]), _group_after(after)
     return None
 
@@ -260,9 +256,9 @@ def _link(text: str, qs: list[Quantity], i: int, ss: int, se: int, linked: list,
     links it; ``(None, None, False)`` when none does."""
     q = qs[i]
     # bounded windows keep long, unpunctuated "sentences" (tables, lists) linear
-    bs = max(ss, q.start - _WINDOW)
+    bs = max(ss, q.start - _lex()._WINDOW)
     before = text[bs:q.start]
-    right_end = min(se, q.end + _WINDOW)
+    right_end = min(se, q.end + _lex()._WINDOW)
     nxt = qs[i + 1].start if i + 1 < len(qs) else se
     after = text[q.end:nxt]
     found = _link_left(before, after) or _link_toll(before, after)
@@ -289,7 +285,7 @@ def _emit(add, text: str, q: Quantity, before: str, ss: int, cats: list[str], gr
     if group and _not_people(group):
         linked.append((q, cats, group, None))  # "83 cows and 20 herders": keep the chain
         return
-    if cats == ["displaced"] and group and ATTACKER_RE.search(group):
+    if cats == ["displaced"] and group and _lex().ATTACKER_RE.search(group):
         return  # "five gunmen fled the area": attackers getting away are not displaced people
     fsrc = None
     sm = _STATING_RE.search(text[max(ss, q.start - 80):q.start])
@@ -317,7 +313,7 @@ def _figure_claims(add, text: str, qs: list[Quantity], ss: int, se: int) -> None
         cats, group, named_victim = _link(text, qs, i, ss, se, linked, consumed)
         if cats is None:
             continue
-        _emit(add, text, q, text[max(ss, q.start - _WINDOW):q.start], ss, cats, group, named_victim, linked)
+        _emit(add, text, q, text[max(ss, q.start - _lex()._WINDOW):q.start], ss, cats, group, named_victim, linked)
 
 
 def _suicide_claims(add, text: str, qs: list[Quantity], ss: int, sent: str) -> None:
@@ -343,7 +339,7 @@ def _attacker_death_claim(add, claims: list[Claim], ss: int, sent: str) -> None:
 
 #: one person wounded, told without a number: "a trader was shot in the arm", "a policeman was seriously wounded"
 _IMPLICIT_HURT_RE = re.compile(
-    r"\b(?P<who>(?:an?|the|one)\s+(?:[\w'’-]+\s+){0,3}?(?:" + PERSON_SG + r"))\s+(?:who\s+)?(?:was|has\s+been|is)\s+"
+    r"\b(?P<who>(?:an?|the|one)\s+(?:[\w'’-]+\s+){0,3}?(?:" + _lex().PERSON_SG + r"))\s+(?:who\s+)?(?:was|has\s+been|is)\s+"
     r"(?:also\s+)?(?:\w+ly\s+)?(?:wounded|injured|hurt|shot\s+(?:\w+\s+){0,2}?in\s+the\s+(?:arm|leg|foot|hand|"
     r"shoulder|thigh|knee|back|stomach|chest))\b", re.I)
 IMPLICIT_HURT = True

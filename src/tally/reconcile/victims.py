@@ -56,6 +56,17 @@ _PERPETRATOR_NOUNS = (r"gunm[ae]n|attackers?|assailants?|(?:suicide\s+)?bombers?
                       r"terrorists?|jihadists?|fighters?|rebels?|guerrill?as?|militiam[ae]n|combatants?|"
                       r"bandits?|gang\s+members?")
 
+# the same groups in French reports (words that English group phrases never hold)
+_CIVILIAN_NOUNS += (r"|civils?|villageois|habitants?|fidèles|enfants?|femmes?|élèves|écoliers?|écolières?|"
+                    r"étudiants?|enseignants?|passagers?|agriculteurs?|cultivateurs?|éleveurs?|bergers?|"
+                    r"commerçants?|orpailleurs?|pêcheurs?|déplacés|réfugiés?|chauffeurs?|humanitaires?|"
+                    r"journalistes?|personnes\s+âgées|notables?")
+_SECURITY_NOUNS += (r"|soldats?|militaires?|policiers?|agents\s+de\s+(?:sécurité|police)|casques\s+bleus|"
+                    r"membres\s+des\s+forces\s+de\s+(?:défense|sécurité)|éléments\s+des\s+fds|fds|fama|vdp|"
+                    r"volontaires\s+pour\s+la\s+défense\s+de\s+la\s+patrie|douaniers?|gardes?|forestiers?")
+_PERPETRATOR_NOUNS += (r"|assaillants?|hommes\s+armés|individus\s+armés|terroristes?|jihadistes?|djihadistes?|"
+                       r"kamikazes?|ravisseurs?|agresseurs?|rebelles?|miliciens?|insurgés?")
+
 _NOUNS = [("civilians", re.compile(rf"\b(?:{_CIVILIAN_NOUNS})\b", re.I)),
           ("security_forces", re.compile(rf"\b(?:{_SECURITY_NOUNS})\b", re.I)),
           ("perpetrators", re.compile(rf"\b(?:{_PERPETRATOR_NOUNS})\b", re.I))]

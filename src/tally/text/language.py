@@ -38,7 +38,7 @@ def detect_language(text: str, default: str = DEFAULT) -> str:
     votes = {lang: sum(w in table for w in words) for lang, table in _FUNCTION_WORDS.items()}
     ranked = sorted(votes.items(), key=lambda kv: -kv[1])
     (best, n), (_, m) = ranked[0], ranked[1]
-    if n >= 3 and n >= 3 * max(m, 1):
+    if (n >= 3 and n >= 3 * max(m, 1)) or (n >= 2 and m == 0):
         return best
     return _langdetect(head) or default
 

@@ -151,10 +151,20 @@ def _quantity(m: re.Match) -> Quantity | None:
     return Quantity(v, v, qual or "exactly", m.start(), m.end(), m.group(0))
 
 
+#: "le bilan est passé de 8 à 10": a change of figure, not a range; the new figure counts
+_CHANGE_BEFORE_RE = re.compile(r"(?:passée?s?|passant|passe|grimpée?|augmentée?|évolué|revue?\s+à\s+la\s+hausse)\s+$",
+                               re.I)
+
+
 def find_quantities_fr(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     """Every French number expression in ``text[start:end]``, offsets into ``text``."""
     out = []
     for m in QUANTITY_FR_RE.finditer(text, start, len(text) if end is None else end):
+        if m.group("f2") and _CHANGE_BEFORE_RE.search(text, max(0, m.start() - 30), m.start()):
+            v = words_to_int_fr(m.group("f2"))
+            if v is not None:
+                out.append(Quantity(v, v, "exactly", m.start("f2"), m.end("f2"), m.group("f2")))
+            continue
         q = _quantity(m)
         if q is not None:
             out.append(q)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ...text import quantities as _quantities
+
 
 _KILL_ACTIVE = (r"killed|killing|kills|kill|martyred|massacred|massacres|beheads|executes|murders|hanged|hangs|massacring|executed|executing|murdered|murdering|"
                 r"slaughtered|slaughtering|beheaded|beheading|slew|slaying|lynched|lynching|"
@@ -140,6 +142,11 @@ PERSON_SG = (
 
 _WINDOW = 320  # characters of context read on each side of a figure
 
+#: the number reader of this language
+find_quantities = _quantities.find_quantities
+#: the dependency-parse rules of :mod:`tally.claims.structure` read this language
+PARSED = True
+
 ATTACKER_RE = re.compile(r"\b(?:gunm[ae]n|attackers?|assailants?|bombers?|perpetrators?|kidnappers?|raiders?|"
                          r"shooters?|hijackers?|abductors?|hostage-takers?)\b", re.I)
 
@@ -169,3 +176,7 @@ def _first_group(m: re.Match) -> str:
         if m.group(k) is not None:
             return k
     return "killed"
+
+#: the noun phrase after a figure that names its group: "14 villagers in ..." -> "villagers"
+GROUP_AFTER_RE = re.compile(rf"^({_NPWORD}{{0,6}}?)(?=\s*(?:[,;.]|$|\s(?:{_STOP}|in|on|at|from|near|by|with|during|"
+                            rf"across|inside|outside|after|were|was)\b))", re.I)
