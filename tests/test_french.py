@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from typer.testing import CliRunner
 
 from tally.who.actors import make_actor
 
@@ -70,6 +71,17 @@ def test_a_french_report_is_stored_with_its_language_and_its_page_says_so(tmp_pa
             assert f'<span class="badge lang" lang="{lang}">{lang}</span>' in page
             assert f'id="doctext" lang="{lang}"' in page
     assert langs == {"goma.txt": "fr", "kiwanja.txt": "en"}
+    # the export's own columns carry it too
+    import csv as _csv
+
+    from tally.cli import app
+
+    out = tmp_path / "incidents.csv"
+    result = CliRunner().invoke(app, ["export", "--db", url, "--format", "csv", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    with open(out, encoding="utf-8", newline="") as fh:
+        rows = {r["source_path"].rsplit("/", 1)[-1]: r["language"] for r in _csv.DictReader(fh)}
+    assert rows == {"goma.txt": "fr", "kiwanja.txt": "en"}
 
 
 @pytest.mark.parametrize("sentence, place", [

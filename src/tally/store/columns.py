@@ -73,6 +73,7 @@ TALLY: Columns = [
     ("arrested_best", "int"), ("captured_best", "int"), ("missing_best", "int"),
     ("hostages_best", "int"), ("displaced_best", "int"),
     ("claims", "int"), ("sources", "str"), ("source_path", "str"), ("source_format", "str"),
+    ("language", "str"),
 ]
 
 
@@ -91,6 +92,7 @@ def tally_row(record: dict[str, Any]) -> dict[str, Any]:
         "perpetrators": _join(_perpetrators(record)), "targets": _join(record.get("targets") or []),
         "claims": len(record.get("claims") or []), "sources": _claim_sources(record),
         "source_path": source.get("path"), "source_format": source.get("format"),
+        "language": record.get("language"),
     }
     for cat in ("killed", "injured"):
         est = estimate(record, cat)
