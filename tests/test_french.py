@@ -173,3 +173,8 @@ def test_the_english_lexicon_reads_english_documents_unchanged():
     with use("fr") as lex:
         assert current() is lex and lex.PARSED is False
     assert current() is for_language("en")
+
+
+def test_a_quoted_verb_still_governs_its_figure():
+    rec = _fr("L'armée dit avoir « neutralisé » trois assaillants après l'attaque.")
+    assert [(c.low, c.victim_group) for c in rec.claims] == [(3, "perpetrators")]

@@ -64,7 +64,7 @@ _QWORD = (r"(?:au\s+moins|plus\s+de|près\s+de|environ|quelque|jusqu['’]à|enc
 _INTENT_RE = re.compile(r"\b(?:menacé|menaçant|menacent|menace|tenté|tentant|voulu|voulant|veulent|prévu|"
                         r"projeté|projetant|cherché|cherchant)\s+d(?:e|['’])\s*$|\b(?:pourrait|pourraient|"
                         r"aurait\s+pu|allait|allaient)\s+$", re.I)
-LEFT_RE = re.compile(rf"\b(?:{_alt(_LEFT_TRIGGERS)})(?:\s+{_QWORD})*\s+$", re.I)
+LEFT_RE = re.compile(rf"\b(?:{_alt(_LEFT_TRIGGERS)})(?:\s*[»”\"])?(?:\s+{_QWORD})*\s+$", re.I)  # « neutralisé » deux
 TOLL_RE = re.compile(r"\b(?:bilan|nombre\s+(?:de\s+|des\s+)(?:morts|victimes|tués|décès|personnes\s+tuées))\b"
                      r"[^.;:]{0,200}?\b(?:s['’]élève|s['’]élevait|s['’]établit|est\s+passé|passe|est|était|"
                      r"fait\s+état|faisait\s+état|atteint|a\s+atteint|grimpé|porté|provisoire|officiel|lourd|humain)\s+"
