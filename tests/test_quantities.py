@@ -79,3 +79,17 @@ def test_spans_point_into_the_text():
 def test_words_to_int_rejects_non_numbers():
     assert words_to_int("banana") is None
     assert words_to_int("forty-four") == 44
+
+
+@pytest.mark.parametrize("text, value", [
+    ("the toll rose from 8 to 10", 10),                 # a change of figure: the new one
+    ("officials revised the toll from 40 to 35", 35),
+])
+def test_a_change_from_one_figure_to_another_is_the_new_figure(text, value):
+    (q,) = find_quantities(text)
+    assert (q.low, q.high, q.qualifier) == (value, value, "exactly")
+
+
+def test_a_range_without_a_change_verb_stays_a_range():
+    (q,) = find_quantities("from 8 to 10 people")
+    assert (q.low, q.high, q.qualifier) == (8, 10, "range")

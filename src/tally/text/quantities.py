@@ -208,10 +208,21 @@ def _quantity(m: re.Match) -> Quantity | None:
     return Quantity(v, v, qual or "exactly", m.start(), m.end(), m.group(0))
 
 
+#: "the toll rose from 8 to 10": a change of figure, not a range; the new figure counts
+_CHANGE_BEFORE_RE = re.compile(r"\b(?:rose|risen|rises|climbed|jumped|increased|grew|went\s+up|surged|revised"
+                               r"(?:\s+(?:up|upwards?|down|downwards?))?|raised|lowered|fell|dropped)"
+                               r"(?:\s+(?:the|its|their)\s+(?:death\s+)?(?:toll|figure|count|tally|number))?\s+from\s+$", re.I)
+
+
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     """Every number expression in ``text[start:end]``, offsets into ``text``."""
     out = []
     for m in QUANTITY_RE.finditer(text, start, len(text) if end is None else end):
+        if m.group("s2") and not m.group("pre") and _CHANGE_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()):
+            v = words_to_int(m.group("s2"))
+            if v is not None:
+                out.append(Quantity(v, v, "exactly", m.start("s2"), m.end("s2"), m.group("s2")))
+            continue
         q = _quantity(m)
         if q is not None:
             out.append(q)
