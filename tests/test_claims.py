@@ -474,3 +474,15 @@ def test_attackers_own_death_told_with_a_pronoun(text, attacker):
     _, claims = body(text)
     got = [c.figure for c in claims if c.side == "perpetrators"]
     assert got == ([attacker] if attacker else [])
+
+
+def test_a_span_of_years_is_not_a_count():
+    from tally.extract import extract
+    from tally.model import Document
+
+    rec = extract(Document.from_text("Raids on the valley from 2011 to 2014 killed hundreds of herders.", format="text"))
+    assert (rec.casualties["killed"].low, rec.casualties["killed"].high) == (100, 999)
+    rec = extract(Document.from_text("Between 1990 and 1994, the fighting killed 300 people.", format="text"))
+    assert rec.casualties["killed"].best == 300
+    rec = extract(Document.from_text("Officials said 1850-1900 people were killed.", format="text"))
+    assert (rec.casualties["killed"].low, rec.casualties["killed"].high) == (1850, 1900)  # a toll, not years

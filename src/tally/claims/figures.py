@@ -46,6 +46,12 @@ def _bad_number(text: str, q: Quantity, s_start: int) -> bool:
     if not q.vague and q.qualifier in ("exactly", None) and 1800 <= q.low <= 2100 and q.high == q.low \
             and re.fullmatch(r"\d{4}", q.text.strip()):
         return True
+    if q.qualifier == "range" and q.high is not None and 1800 <= q.low <= 2100 and 1800 <= q.high <= 2100 \
+            and re.fullmatch(r"(?:between\s+|from\s+)?\d{4}\s*(?:-|–|—|to|and|or)\s*\d{2,4}", q.text.strip(), re.I) \
+            and (re.search(r"\b(?:from|between|in|since|during)\s+$", before, re.I)
+                 or not re.match(r"\s+(?:people|persons|civilians|soldiers|were|are|dead|killed|deaths|victims)\b",
+                                 after, re.I)):
+        return True  # a span of years: "from 2015 to 2018", "2014-2016"
     if re.match(r"^-(?:year|month|day|week)", text[q.end:q.end + 8], re.I):
         return True
     if re.search(r"[A-Z][\w'’-]+,\s*$", before) and re.match(r"^\s*,", after) and q.high == q.low and q.low < 110:
