@@ -64,9 +64,9 @@ def main() -> int:
             for n, t in enumerate(texts, 1)]
     n = len(docs)
 
-    from tally.text.language import _langdetect
+    from tally.text.language import langdetect_language
 
-    _langdetect("une phrase pour charger les profils")  # the detector's profiles load on first use
+    langdetect_language("une phrase pour charger les profils")  # the detector's profiles load on first use
     for d in docs[:50]:  # warm-up: load everything that loads lazily
         extract(d)
     t0 = time.perf_counter()

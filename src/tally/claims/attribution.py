@@ -11,18 +11,9 @@ import re
 
 from ..model import Document
 from .lexicon import current as _lex
-from .lexicon.en import _WINDOW
+from .lexicon.en import WINDOW
 
 
-SOURCE_PATTERNS = [
-    re.compile(r"\baccording\s+to\s+(?P<src>[^,;.\"“”()]{2,90}?)(?=\s*(?:[,;.\"“”()]|$|\s+(?:who|which|in\s+a|on\s+\w+day)\b))", re.I),
-    re.compile(r"[,\"”]\s*(?P<src>(?:[^,;\"“”]{2,90}?))\s+(?:said|says|reported|told|stated|announced|confirmed|added|claimed|estimated|noted)\b[^,;]{0,80}$"),
-    re.compile(r"[,\"”]\s*(?:said|says|reported|told|stated|announced|confirmed)\s+(?P<src>[^,;.]{2,80})[.]?$", re.I),
-    re.compile(r"^(?:(?:On|In|At)\s[^,]{1,40},\s*)?(?:That same day,\s*)?(?P<src>(?:[A-Z][\w'’.-]*|the|an?|one|local|military|security|police|government)(?:\s+[\w'’.-]+){0,9}?)\s*,?\s+(?:(?:also|later|had|has|have)\s+)?(?:said|says|reported|stated|announced|told|confirmed|claimed|estimated|put|gave|"
-               r"documented|recorded|counted|verified|registered)\b"),
-    re.compile(r"\bper\s+(?P<src>[A-Z][^,;.()]{1,60})"),
-    re.compile(r"^(?P<src>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}),[^,]{3,80},\s*(?:said|says|stated|reported|announced|claimed)\b"),
-]
 _VERBY_SOURCE = re.compile(r"\b(?:was|were|is|are|had|has|have|been|figure|toll|number)\b", re.I)
 _BAD_SOURCE = re.compile(r"^(?:it|he|she|they|this|that|there|which|who|we|i|and|or|but|then|also|the\s+attack|"
                          r"the\s+report|police\s+said\s+the)$", re.I)
@@ -108,9 +99,9 @@ def _other_event_sentence(sent: str, year: int | None) -> bool:
 
 
 def _sentence_source(sent: str) -> str | None:
-    if len(sent) > 2 * _WINDOW:
-        sent = sent[:_WINDOW] + " … " + sent[-_WINDOW:]
-    patterns = getattr(_lex(), "SOURCE_PATTERNS", None) or SOURCE_PATTERNS  # the language's ways of naming a speaker
+    if len(sent) > 2 * WINDOW:
+        sent = sent[:WINDOW] + " … " + sent[-WINDOW:]
+    patterns = _lex().SOURCE_PATTERNS  # the language's ways of naming a speaker
     for pat in patterns:
         m = pat.search(sent)
         if m:

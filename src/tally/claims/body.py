@@ -18,7 +18,8 @@ from .figures import _sentence_quantities
 from .groups import _Ctx, _clean_group, _not_people
 from .lexicon import current
 from .sentence import _sentence_claims
-from .structure import _numeric, coordinated_victims, in_agent_phrase, inside_counted_phrase, needs_parse, other_event_figures, parse_link, parse_sentences
+from .structure import (coordinated_victims, in_agent_phrase, inside_counted_phrase, needs_parse, numeric,
+                        other_event_figures, parse_link, parse_sentences)
 
 #: the parse's additions (:mod:`.structure`), each switchable for measurement. PARSE_OTHER
 #: (another event read from the parse) is off: on wad-dev it gained one tuning row and, on
@@ -179,11 +180,11 @@ def _parse_claims(text: str, ss: int, se: int, sdoc, found: list[Claim], ctx: _C
             # the rules and the parse disagree: a figure that only modifies another counted
             # phrase ("30 herders from three settlements were killed") is not the count
             for q in qs:
-                if q.start in linked and _numeric(q) and inside_counted_phrase(sdoc, q, ss):
+                if q.start in linked and numeric(q) and inside_counted_phrase(sdoc, q, ss):
                     found = [c for c in found if c.figure_start != q.start]
                     linked.discard(q.start)
         for q in qs:
-            if q.start in linked or not _numeric(q):
+            if q.start in linked or not numeric(q):
                 continue
             got = parse_link(sdoc, q, ss)
             if got is None:

@@ -11,7 +11,6 @@ import re
 from ..model import Document, Side
 from .attribution import _incident_year
 from .lexicon import current as _lex
-from .lexicon.en import PERSON_SG
 
 
 NOT_PEOPLE_RE = re.compile(r"^(?:pigs?|cows?|cattle|livestock|goats?|sheep|camels?|horses?|donkeys?|"
@@ -103,10 +102,6 @@ def _demonyms(name: str) -> list[str]:
     return out
 
 
-_PERSON_PL_RE = re.compile(rf"^(?:(?:{PERSON_SG})(?:s|es)?|people|persons|men|women|children|kids|folks|"
-                           r"police|personnel|staff|troops|forces|militiamen|tribesmen|herdsmen|fishermen|"
-                           r"policemen|gunmen|clansmen|countrymen|nationals|citizens|locals|others|"
-                           r"\w+ians|\w+ese|\w+is)$", re.I)
 
 
 def _not_people(group: str) -> bool:
@@ -115,5 +110,4 @@ def _not_people(group: str) -> bool:
     words = re.findall(r"[\w'’-]+", group)[:4]
     if not words or not any(NOT_PEOPLE_RE.match(w) for w in words):
         return False
-    person = getattr(_lex(), "PERSON_PL_RE", None) or _PERSON_PL_RE  # the language's words for people
-    return not any(person.match(w) for w in words)
+    return not any(_lex().PERSON_PL_RE.match(w) for w in words)  # the language's words for people

@@ -13,22 +13,22 @@ import re
 
 from ..model import Claim
 from .figures import is_implicit
-from .lexicon.en import PERSON_SG, _KILL_ACTIVE
+from .lexicon.en import PERSON_SG, KILL_ACTIVE
 
 
 PERSON_SG_RE = re.compile(rf"\b(?:{PERSON_SG})\b", re.I)
 IMPLICIT_ACTIVE_RE = re.compile(
-    rf"\b(?:{_KILL_ACTIVE}|killed|murdered|killing\s+of|murder\s+of|assassination\s+of|beheading\s+of|"
+    rf"\b(?:{KILL_ACTIVE}|killed|murdered|killing\s+of|murder\s+of|assassination\s+of|beheading\s+of|"
     rf"execution\s+of|lynching\s+of|death\s+of)\s+(?:(?:a|an|the|his|her|their|its|one|local|"
     rf"prominent|former|senior|retired|young|elderly|popular|well-known)\s+)+(?:[\w'’-]+\s+){{0,4}}?"
     rf"(?:{PERSON_SG}|\d+-year-old|[\w-]+-old)\b(?!\s+(?:and|,)\s+(?:his|her|their|\d|two|three|four|five|six|seven|eight|nine|ten))", re.I)
 IMPLICIT_PASSIVE_RE = re.compile(
     rf"\b(?:was|has\s+been|is)\s+(?:\w+ly\s+)?(?:also\s+)?(?:found\s+)?(?:(?:shot|stabbed|beaten|tortured|"
     rf"hacked|tortured|attacked|abducted|kidnapped)\s+(?:and|before\s+being)\s+)?"
-    rf"(?:{_KILL_ACTIVE}|killed|found\s+dead|murdered|slain|shot\s+to\s+death|burned\s+alive|blown\s+up)\b", re.I)
+    rf"(?:{KILL_ACTIVE}|killed|found\s+dead|murdered|slain|shot\s+to\s+death|burned\s+alive|blown\s+up)\b", re.I)
 IMPLICIT_DIED_RE = re.compile(
     r"\b(?:he|she)\s+(?:later\s+)?died\b|\b(?:succumbed|died)\s+(?:to|of|from)\s+(?:his|her)\s+(?:wounds|injuries)|"
-    rf"\b(?:{_KILL_ACTIVE})\s+(?:him|her)\b|\b(?:the|a)\s+(?:\w+\s+)?(?:body|corpse|remains)\s+of\s+(?:a|an|the)\b|"
+    rf"\b(?:{KILL_ACTIVE})\s+(?:him|her)\b|\b(?:the|a)\s+(?:\w+\s+)?(?:body|corpse|remains)\s+of\s+(?:a|an|the)\b|"
     r"\b(?:a|the)\s+(?:\w+\s+)?(?:body|corpse)\s+(?:was\s+)?(?:found|discovered|recovered)|"
     r"^(?:an?|the)\s+[^,]{0,80}?\b(?:has\s+)?died\b", re.I)
 HIMSELF_RE = re.compile(r"\b(?:killing|killed|kills)\s+(?P<who>himself|herself|themselves)\s+and\s+", re.I)

@@ -14,7 +14,8 @@ from ..model import Claim, Document, Side
 from ..text.quantities import find_quantities
 from .figures import _bad_number
 from .groups import _Ctx, _clean_group, _not_people
-from .lexicon.en import _RIGHT_TRIGGERS, _categories_in, _trigger_re
+from .lexicon.en import RIGHT_TRIGGERS, trigger_re
+from .lexicon.patterns import categories_in
 
 
 INFOBOX_KEYS = re.compile(r"^(?:casualties\d*|casualties_?\w*|fatalities|injuries|injured|deaths?|"
@@ -81,16 +82,16 @@ def _infobox_claims(doc: Document, sides: list[Side]) -> list[Claim]:
             q = qs[0]
             words = text[q.end:s1]
             words_nosrc = _PER_RE.sub("", words)
-            cats = _categories_in(words_nosrc, _RIGHT_TRIGGERS) or _categories_in(segtext, _RIGHT_TRIGGERS)
+            cats = categories_in(words_nosrc, RIGHT_TRIGGERS) or categories_in(segtext, RIGHT_TRIGGERS)
             if side is None and cats and re.fullmatch(r"\s*(?:\w+\s+){0,3}?(?:hostages|captives|casualties|prisoners)\b.*",
                                                       words_nosrc, re.I | re.S) and \
-                    not _categories_in(re.sub(r"(?i)\b(?:hostages|captives|casualties|prisoners)\b", "", words_nosrc),
-                                       _RIGHT_TRIGGERS):
+                    not categories_in(re.sub(r"(?i)\b(?:hostages|captives|casualties|prisoners)\b", "", words_nosrc),
+                                       RIGHT_TRIGGERS):
                 cats = []  # "Fatalities: 20 hostages, 2 gunmen": a group, not a category
             if not cats:
                 cats = [default]
             # the group: words between the figure and the first trigger word
-            gm = _trigger_re("right").search(words_nosrc)
+            gm = trigger_re("right").search(words_nosrc)
             group = _clean_group(words_nosrc[:gm.start()] if gm else words_nosrc.split("(")[0])
             if group and re.fullmatch(r"(?:people|persons|total|in\s+total|confirmed|"
                                       r"reported|dead|killed)", group, re.I):

@@ -24,6 +24,7 @@ from .figures import _sentence_quantities
 from .groups import _Ctx, _clean_group, _not_people
 from .implicit import BLEW_UP_RE, HIMSELF_RE, IMPLICIT_PASSIVE_RE, _drop_restatements, _implicit_in_clause
 from .lexicon import current as _lex
+from .lexicon.patterns import alt, categories_in, first_group, matched_cat
 
 
 
@@ -32,9 +33,9 @@ def _governed(clause_before: str) -> bool:
     """True when a casualty word just before the figure already governs it
     ("killed along with the two attackers"), so it cannot open a new chain."""
     last = None
-    for last in _lex()._trigger_re("left").finditer(clause_before):
+    for last in _lex().trigger_re("left").finditer(clause_before):
         pass
-    for m in _lex()._trigger_re("right").finditer(clause_before):
+    for m in _lex().trigger_re("right").finditer(clause_before):
         if last is None or m.end() > last.end():
             last = m
     if last is None:
@@ -49,13 +50,13 @@ def _forward_cat(text: str, qs: list[Quantity], i: int, se: int, depth: int = 0)
     if i + 1 >= len(qs) or depth > 4:
         return None
     between = text[qs[i].end:qs[i + 1].start]
-    if not _lex().CONJ_RE.match(between) or _lex()._trigger_re("right").search(between):
+    if not _lex().CONJ_RE.match(between) or _lex().trigger_re("right").search(between):
         return None
     nq = qs[i + 1]
-    rm = _lex().RIGHT_RE.match(text[nq.end:min(se, nq.end + _lex()._WINDOW)])
+    rm = _lex().RIGHT_RE.match(text[nq.end:min(se, nq.end + _lex().WINDOW)])
     if rm and (re.search(r"\b(?:were|are|have|had|been)\b", rm.group("aux")) or
-               not _lex()._OBJ_AFTER.match(text[nq.end + rm.end():se]) and not rm.group(_lex()._first_group(rm)).lower().endswith("ing")):
-        return _lex()._matched_cat(rm)
+               not _lex().OBJ_AFTER.match(text[nq.end + rm.end():se]) and not rm.group(first_group(rm)).lower().endswith("ing")):
+        return matched_cat(rm)
     return _forward_cat(text, qs, i + 1, se, depth + 1)
 
 
@@ -102,7 +103,7 @@ def _link_left(before: str, after: str):
     """A trigger on the left: "killed 14 civilians", "wounding another 26"; "lost
     15 fighters" counts dead, "lost 3 tanks" does not."""
     m = _lex().LEFT_RE.search(before)
-    if not m or _lex()._INTENT_RE.search(before[:m.start()]):
+    if not m or _lex().INTENT_RE.search(before[:m.start()]):
         return None
     cats = [next(k for k, v in m.groupdict().items() if v is not None)]
     group = _group_after(after)
@@ -140,11 +141,11 @@ def _link_leave(before: str, after: str):
     rm = _lex().LEAVE_RIGHT_RE.match(after)
     if not rm:
         return None
-    cats = [_lex()._matched_cat(rm)]
-    more = re.match(rf"^\s*(?:or|and/or)\s+(?:{_lex()._alt(_lex()._RIGHT_TRIGGERS)})\b", after[rm.end():], re.I)
-    if more and _lex()._matched_cat(more) not in cats:
-        cats.append(_lex()._matched_cat(more))
-    gm2 = re.match(rf"^({_lex()._NPWORD}{{0,4}}?)\s+(?:dead|killed|injured|wounded|hurt|missing)", after, re.I)
+    cats = [matched_cat(rm)]
+    more = re.match(rf"^\s*(?:or|and/or)\s+(?:{alt(_lex().RIGHT_TRIGGERS)})\b", after[rm.end():], re.I)
+    if more and matched_cat(more) not in cats:
+        cats.append(matched_cat(more))
+    gm2 = re.match(rf"^({_lex().NPWORD}{{0,4}}?)\s+(?:dead|killed|injured|wounded|hurt|missing)", after, re.I)
     return cats, (gm2.group(1) if gm2 else None)
 
 
@@ -153,13 +154,13 @@ def _right_is_active(text: str, q: Quantity, rm: re.Match, before: str, right_en
     figure as its agent ("two bombers killed 12 people", "gunmen killing ..."),
     disagrees in number with it, or follows an aside without a passive auxiliary:
     then the figure is not a victim count."""
-    trig_end = rm.end(_lex()._first_group(rm))
+    trig_end = rm.end(first_group(rm))
     np = rm.group("np")
     aux = rm.group("aux")
-    cat = _lex()._matched_cat(rm)
+    cat = matched_cat(rm)
     tail = text[q.end:right_end][trig_end:]
     active = False
-    trig_word = rm.group(_lex()._first_group(rm)).lower()
+    trig_word = rm.group(first_group(rm)).lower()
     if trig_word in ("bodies", "corpses") and len((np or "").split()) > 2:
         active = True  # "two women with explosives strapped to their bodies"
     passive_aux = re.search(r"\b(?:been|were|was|are|is|being|got|get|be)\b", aux, re.I)
@@ -169,8 +170,8 @@ def _right_is_active(text: str, q: Quantity, rm: re.Match, before: str, right_en
         elif re.match(r"(?:kill|massacre|execute|murder|slaughter|behead|lynch|shot|gun|hack|"
                       r"stab|wound|injur|kidnap|abduct|arrest|detain|captur|seiz|displac|claim|"
                       r"took|burn|beat|slew|assassinat|martyr|fatally|\w+ed\s+to\s+death)", trig_word):
-            if _lex()._OBJ_AFTER.match(tail) or re.match(r"\s+(?:him|her|them|us)\b", tail) or \
-                    (cat == "killed" and _lex()._NAME_AFTER.match(tail)) or \
+            if _lex().OBJ_AFTER.match(tail) or re.match(r"\s+(?:him|her|them|us)\b", tail) or \
+                    (cat == "killed" and _lex().NAME_AFTER.match(tail)) or \
                     (_lex().ATTACKER_RE.search(np or "") and not re.match(r"^\s*(?:[,.;]|and\b|in\b|on\b|at\b|$)", tail)):
                 active = True
     # number agreement: "... two online dailies ... was killed" is not a count of two
@@ -193,22 +194,22 @@ def _link_right(text: str, qs: list[Quantity], i: int, before: str, right_end: i
         return None
     np = rm.group("np")
     aux = rm.group("aux")
-    cat = _lex()._matched_cat(rm)
-    trig_word = rm.group(_lex()._first_group(rm)).lower()
-    tail = text[q.end:right_end][rm.end(_lex()._first_group(rm)):]
+    cat = matched_cat(rm)
+    trig_word = rm.group(first_group(rm)).lower()
+    tail = text[q.end:right_end][rm.end(first_group(rm)):]
     np_end = q.end + (rm.end("aside") if rm.group("aside") else rm.end("rel") if rm.group("rel") else rm.end("np"))
     for q2 in qs[i + 1:]:
         if q2.start < np_end:
             consumed.add(q2.start)
     cats = [cat]
     # "dead or wounded", "killed or arrested"
-    more = re.match(rf"^\s*(?:or|and/or|and)\s+(?:{_lex()._alt(_lex()._RIGHT_TRIGGERS)})\b", tail, re.I)
+    more = re.match(rf"^\s*(?:or|and/or|and)\s+(?:{alt(_lex().RIGHT_TRIGGERS)})\b", tail, re.I)
     if more and np.strip() != "" or (more and not re.match(r"^\s*and\s+(?:\w+\s+){0,3}(?:were|was)\b", tail)):
-        c2 = _lex()._matched_cat(more) if more else None
+        c2 = matched_cat(more) if more else None
         if more and re.match(r"^\s*or\b|^\s*and/or\b", tail, re.I) and c2 and c2 != cat:
             cats = [cat, c2]
     if re.search(r"\bkilled\s+or\b|\bdead\s+or\b", aux or "", re.I):
-        cats = _lex()._categories_in(aux + " " + trig_word, _lex()._RIGHT_TRIGGERS) or [cat]
+        cats = categories_in(aux + " " + trig_word, _lex().RIGHT_TRIGGERS) or [cat]
     return cats, np
 
 
@@ -221,7 +222,7 @@ def _link_conjunct(text: str, q: Quantity, after: str, linked: list):
     between = text[pq.end:q.start]
     cm = _lex().CONJ_RE.match(between)
     speaker = re.match(r"^[^,.;]{0,45}?\b(?:said|says|told|reported|stated|confirmed)\b", after, re.I)
-    if cm and not speaker and not _lex()._trigger_re("right").search(between) and not _lex()._trigger_re("left").search(between):
+    if cm and not speaker and not _lex().trigger_re("right").search(between) and not _lex().trigger_re("left").search(between):
         return list(pcats), _group_after(after)
     return None
 
@@ -256,9 +257,9 @@ def _link(text: str, qs: list[Quantity], i: int, ss: int, se: int, linked: list,
     links it; ``(None, None, False)`` when none does."""
     q = qs[i]
     # bounded windows keep long, unpunctuated "sentences" (tables, lists) linear
-    bs = max(ss, q.start - _lex()._WINDOW)
+    bs = max(ss, q.start - _lex().WINDOW)
     before = text[bs:q.start]
-    right_end = min(se, q.end + _lex()._WINDOW)
+    right_end = min(se, q.end + _lex().WINDOW)
     nxt = qs[i + 1].start if i + 1 < len(qs) else se
     after = text[q.end:nxt]
     found = _link_left(before, after) or _link_toll(before, after)
@@ -313,7 +314,7 @@ def _figure_claims(add, text: str, qs: list[Quantity], ss: int, se: int) -> None
         cats, group, named_victim = _link(text, qs, i, ss, se, linked, consumed)
         if cats is None:
             continue
-        _emit(add, text, q, text[max(ss, q.start - _lex()._WINDOW):q.start], ss, cats, group, named_victim, linked)
+        _emit(add, text, q, text[max(ss, q.start - _lex().WINDOW):q.start], ss, cats, group, named_victim, linked)
 
 
 def _suicide_claims(add, text: str, qs: list[Quantity], ss: int, sent: str) -> None:

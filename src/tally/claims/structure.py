@@ -74,7 +74,7 @@ def needs_parse(sent: str, qs: list[Quantity], claims: list, other: bool = True,
     if len(sent) > MAX_PARSE_CHARS or not casualty_word(sent):
         return False  # a long unpunctuated "sentence" (a table, a list) is neither parsed well nor fast
     linked = {c.figure_start for c in claims}
-    if any(q.start not in linked and _numeric(q) for q in qs):
+    if any(q.start not in linked and numeric(q) for q in qs):
         return True
     if agent and any(c.figure_start is not None and _BY_RE.search(sent, 0, max(0, c.figure_start - ss)) for c in claims):
         return True
@@ -89,7 +89,7 @@ _BY_RE = re.compile(r"\bby\b", re.I)
 _OTHER_HINT_RE = re.compile(r"\b(?:after|before|since|following|last|earlier|previous|ago)\b", re.I)
 
 
-def _numeric(q: Quantity) -> bool:
+def numeric(q: Quantity) -> bool:
     return (q.text or "").strip().lower() not in ("a", "an", "one", "his", "her", "their", "another", "the") \
         and parse_quantity(q.text) is not None
 

@@ -40,10 +40,11 @@ def detect_language(text: str, default: str = DEFAULT) -> str:
     (best, n), (_, m) = ranked[0], ranked[1]
     if (n >= 3 and n >= 3 * max(m, 1)) or (n >= 2 and m == 0):
         return best
-    return _langdetect(head) or default
+    return langdetect_language(head) or default
 
 
-def _langdetect(text: str) -> str | None:
+def langdetect_language(text: str) -> str | None:
+    """``langdetect``'s language of ``text`` (its profiles load on the first call), or None."""
     from langdetect import DetectorFactory, detect_langs
     from langdetect.lang_detect_exception import LangDetectException
 

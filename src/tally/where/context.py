@@ -14,10 +14,10 @@ from ..lookup.gazetteer import ADMIN_WORDS, gazetteer, place_key
 _CONNECT = r"(?:de|del|de la|la|le|du|des|of|of the|da|do|dos|al|el|bin|ibn|an|ar|as|ash|y)"
 _WORD = r"(?:(?:al|el|ad|an|ar|as|ash|ad-|at)-|[dl]['’])?[A-Z][\w.\-]*(?:['’][a-z][\w\-]*)?"
 RUN_RE = re.compile(rf"(?<![\w'’-]){_WORD}(?:[ \t]+(?:{_CONNECT}[ \t]+)?{_WORD})*")
-_POSSESSIVE_RE = re.compile(r"['’]s$")
+POSSESSIVE_RE = re.compile(r"['’]s$")
 _ETHNIC_BEFORE_RE = re.compile(r"\bethnic\s+$", re.I)
 _REGION_AFTER_RE = re.compile(r"[ \t]+(?:Region(?:al[ \t]+State)?|State)\b")
-_STATE_AFTER_RE = re.compile(r"[ \t]+(?:[Ss]tate|Delta|Province|Governorate|Region)\b")  # "Niger State"
+STATE_AFTER_RE = re.compile(r"[ \t]+(?:[Ss]tate|Delta|Province|Governorate|Region)\b")  # "Niger State"
 _BORDER_AFTER_RE = re.compile(r"[ \t]+(?:border|frontier)", re.I)
 _BORDER_BEFORE_RE = re.compile(r"\b(?:borders?|frontiers?)\s+(?:with|of)\s+(?:the\s+)?"
                                r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,|and)\s+)?$", re.I)
@@ -27,7 +27,7 @@ _NOT_HERE_BEFORE_RE = re.compile(r"\b(?:(?:led|backed|supported|funded|armed|spo
                                  r"|deported\s+to|return(?:ed|ing)?\s+to|refugees\s+from"
                                  r"|(?:fled|fleeing|escaped|escaping)\s+(?:[a-z-]+\s+){0,3}?(?:in|from))\s+(?:the\s+)?$",
                                  re.I)
-_FEATURE_RE = re.compile(r"^(?:Lake|River|Mount|Mt\.?|Gulf|Sea|Bay|Strait|Ocean|Desert|Forest|Valley)\b")
+FEATURE_RE = re.compile(r"^(?:Lake|River|Mount|Mt\.?|Gulf|Sea|Bay|Strait|Ocean|Desert|Forest|Valley)\b")
 _LED_RE = re.compile(r"-(?:led|backed|based|born|made|owned|run|funded|trained|supported|allied)\b", re.I)
 #: "US forces", "French jets", "Chadian and Nigerien troops": a nationality or state named as an actor
 _ACTOR_AFTER_RE = re.compile(
@@ -53,7 +53,7 @@ def context_countries(text: str) -> Counter[str]:
     counts: Counter[str] = Counter()
     for m in RUN_RE.finditer(text):
         raw = m.group(0).split()
-        words = [_POSSESSIVE_RE.sub("", w).rstrip(".") for w in raw]
+        words = [POSSESSIVE_RE.sub("", w).rstrip(".") for w in raw]
         offsets = [mm.start() + m.start() for mm in re.finditer(r"\S+", m.group(0))]
         i = 0
         while i < len(words):
@@ -68,8 +68,8 @@ def context_countries(text: str) -> Counter[str]:
                     continue
                 step = j - i
                 end = offsets[j - 1] + len(words[j - 1])
-                if (i > 0 and _FEATURE_RE.match(words[i - 1])) or (k not in g.demonyms and (
-                        (j == len(words) and _STATE_AFTER_RE.match(text, end)) or (
+                if (i > 0 and FEATURE_RE.match(words[i - 1])) or (k not in g.demonyms and (
+                        (j == len(words) and STATE_AFTER_RE.match(text, end)) or (
                         j < len(words) and ADMIN_WORDS.search(" " + place_key(words[j]))))):
                     break
                 if _LED_RE.match(text, end) or _BORDER_AFTER_RE.match(text, end) or \

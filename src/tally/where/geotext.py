@@ -19,7 +19,7 @@ from ..lookup.actors import actor_table
 from ..lookup.gazetteer import ADMIN_WORDS, DIRECTIONS, Country, Entry, gazetteer, key_variants, place_key, skeleton
 from ..lookup.placenames import ending_variant
 from ..model import Place
-from .context import RUN_RE, _FEATURE_RE, _POSSESSIVE_RE, _STATE_AFTER_RE, context_countries, soft_context
+from .context import FEATURE_RE, POSSESSIVE_RE, RUN_RE, STATE_AFTER_RE, context_countries, soft_context
 from .places import choose, country_place, km, to_place
 
 _CONNECTORS = {"de", "del", "la", "le", "du", "des", "of", "the", "da", "do", "dos", "al", "el", "bin", "ibn",
@@ -127,8 +127,8 @@ def mentions(text: str, actor_countries: Counter[str] | None = None) -> list[Men
     paths = [pm.span(1) for pm in _PATH_RE.finditer(text)] if "(" in text else []
     for m in RUN_RE.finditer(text):
         raw = m.group(0).split()
-        words = [_POSSESSIVE_RE.sub("", w).rstrip(".") for w in raw]
-        if _FEATURE_RE.match(words[0]) and len(words) > 1:
+        words = [POSSESSIVE_RE.sub("", w).rstrip(".") for w in raw]
+        if FEATURE_RE.match(words[0]) and len(words) > 1:
             continue
         offsets = [mm.start() + m.start() for mm in re.finditer(r"\S+", m.group(0))]
         consumed = -1  # index of the last word taken by a match (or skipped as a name)
@@ -156,7 +156,7 @@ def mentions(text: str, actor_countries: Counter[str] | None = None) -> list[Men
                 k = place_key(phrase)
                 if k in _STOP or len(k) < 3:
                     continue
-                if k in g.countries and (k in g.demonyms or not _STATE_AFTER_RE.match(
+                if k in g.countries and (k in g.demonyms or not STATE_AFTER_RE.match(
                         text, offsets[j - 1] + len(words[j - 1]))):
                     found = (j, None)
                     break
@@ -203,7 +203,7 @@ def mentions(text: str, actor_countries: Counter[str] | None = None) -> list[Men
             before = text[max(0, start - 60):start]
             cue = _CUE_RE.search(before) or _CUE_FR_RE.search(before)
             # "Zamfara's Maru area", "Kwara's Lafiagi town": a region in the possessive holds the name after it
-            container = j < len(words) and bool(_POSSESSIVE_RE.search(raw[j - 1])) and any(e.level for e in cands)
+            container = j < len(words) and bool(POSSESSIVE_RE.search(raw[j - 1])) and any(e.level for e in cands)
             out.append(Mention(
                 phrase=phrase, start=start, cands=cands,
                 cue=2 if ((j == len(words) and (_APPOSITIVE_RE.match(text, end) or _KIND_AFTER_RE.match(text, end)))
@@ -265,9 +265,9 @@ def _unknown_name(text: str, words: list[str], offsets: list[int], i: int) -> tu
 def _partial(raw: list[str], words: list[str], i: int, j: int, consumed: int) -> bool:
     """True when a match sits beside other capitalised words of its run that
     are no stopwords ("Ula" of "Ula Upata"): likely part of a longer name."""
-    if j < len(words) and not _POSSESSIVE_RE.search(raw[j - 1]) and place_key(words[j]) not in _STOP:
+    if j < len(words) and not POSSESSIVE_RE.search(raw[j - 1]) and place_key(words[j]) not in _STOP:
         return True
-    return (i > 0 and i - 1 > consumed and not _POSSESSIVE_RE.search(raw[i - 1])
+    return (i > 0 and i - 1 > consumed and not POSSESSIVE_RE.search(raw[i - 1])
             and place_key(words[i - 1]) not in _STOP)
 
 

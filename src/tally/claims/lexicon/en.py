@@ -7,20 +7,20 @@ conjunction ("14 civilians and three soldiers")."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ...text import quantities as _quantities
+from .patterns import alt, trigger_finder
 
 
-_KILL_ACTIVE = (r"killed|killing|kills|kill|martyred|massacred|massacres|beheads|executes|murders|hanged|hangs|massacring|executed|executing|murdered|murdering|"
+KILL_ACTIVE = (r"killed|killing|kills|kill|martyred|massacred|massacres|beheads|executes|murders|hanged|hangs|massacring|executed|executing|murdered|murdering|"
                 r"slaughtered|slaughtering|beheaded|beheading|slew|slaying|lynched|lynching|"
                 r"shot\s+dead|shooting\s+dead|fatally\s+(?:shot|stabbed)|shot\s+to\s+death|shooting\s+to\s+death|shot\s+and\s+killed|gunned\s+down|gunning\s+down|"
                 r"hacked\s+to\s+death|stabbed\s+to\s+death|beat\s+to\s+death|beaten\s+to\s+death|"
                 r"burned\s+to\s+death|burnt\s+to\s+death|\w+ing\s+to\s+death|\w+ed\s+to\s+death|claimed\s+the\s+lives\s+of|"
                 r"claiming\s+the\s+lives\s+of|took\s+the\s+lives\s+of|taking\s+the\s+lives\s+of|"
                 r"assassinated|assassinating|decapitated|decapitating|put\s+to\s+death|putting\s+to\s+death")
-_LEFT_TRIGGERS = {
-    "killed": _KILL_ACTIVE + r"|shot(?!\s+(?:at|and\s+(?:wounded|injured)|in\s+the\s+(?:leg|arm|hand|foot|shoulder|knee)))|"
+LEFT_TRIGGERS = {
+    "killed": KILL_ACTIVE + r"|shot(?!\s+(?:at|and\s+(?:wounded|injured)|in\s+the\s+(?:leg|arm|hand|foot|shoulder|knee)))|"
                              r"killers\s+of|death\s+toll|toll|bodies\s+of|killing\s+of|corpses\s+of|remains\s+of|"
                              r"deaths\s+of|death\s+of|killings\s+of|murder\s+of|murders\s+of|"
                              r"massacre\s+of|execution\s+of|executions\s+of|lost|losing",
@@ -31,8 +31,8 @@ _LEFT_TRIGGERS = {
                 r"seized|seizing|kidnap\s+of|abduction\s+of",
     "displaced": r"displaced|displacing|displacement\s+of|forced\s+out",
 }
-_RIGHT_TRIGGERS = {
-    "killed": _KILL_ACTIVE + r"|dead|died|dying|deaths|death|slain|perished|drowned|KIA|"
+RIGHT_TRIGGERS = {
+    "killed": KILL_ACTIVE + r"|dead|died|dying|deaths|death|slain|perished|drowned|KIA|"
                              r"lost\s+(?:their|his|her)\s+lives|lost\s+(?:their|his|her)\s+life|"
                              r"bodies|corpses|fatalities|fatally\s+(?:shot|wounded|injured)|"
                              r"burned\s+alive|burnt\s+alive|found\s+dead|found\s+murdered|casualties|"
@@ -50,15 +50,11 @@ _RIGHT_TRIGGERS = {
 }
 
 
-def _alt(d: dict[str, str]) -> str:
-    return "|".join(f"(?P<{k}>{v})" for k, v in d.items())
-
-
 _QWORD = r"(?:all\s+the|all|an?\s+(?:entire\s+)?family\s+of|the\s+family\s+of|surged|grew|total|at\s+least|the\s+lives\s+of|a\s+total\s+of|another|a\s+further|an\s+additional|additional|further|some|to|at|of|as|had|has|have|reached|rose|risen|climbed|stood|stands|now|jumped|increased|is|was|were|are|been|hit|up|dead|alive|only|nearly|almost|around|over|more\s+than|about|his|her|their|its)"
-_INTENT_RE = re.compile(r"\b(?:threatened|threatening|threatens|vowed|vowing|vows|plans?|planned|planning|tried|"
+INTENT_RE = re.compile(r"\b(?:threatened|threatening|threatens|vowed|vowing|vows|plans?|planned|planning|tried|"
                         r"trying|attempted|attempting|wanted|wants|intended|sought|would|will|could|might)\s+to\s+$|"
                         r"\b(?:would|will|could|might)\s+$", re.I)
-LEFT_RE = re.compile(rf"\b(?:{_alt(_LEFT_TRIGGERS)})(?:\s+{_QWORD})*\s+$", re.I)
+LEFT_RE = re.compile(rf"\b(?:{alt(LEFT_TRIGGERS)})(?:\s+{_QWORD})*\s+$", re.I)
 TOLL_RE = re.compile(r"\b(?:death\s+toll|death\s+total|toll|number\s+of\s+(?:dead|deaths|people\s+killed|victims|fatalities))\b"
                      r"[^.;:]{0,200}?\b(?:rose|risen|rises|surged|climbed|jumped|reached|hit|stood|stands|is|was|"
                      r"has\s+been|increased|grew|of|at|to|near|put\s+at|estimated\s+at)\s+(?:(?:to|at|around|about|nearly|near|some|over)\s+)*$", re.I)
@@ -74,9 +70,9 @@ HIMSELF_AND_RE = re.compile(r"\b(?:killing|killed|kills|kill)\s+(?:himself|herse
 # "left 5 dead", "leaving 12 people injured"
 LEAVE_RE = re.compile(r"\b(?:left|leaving|leaves|leave|claimed|claiming|claims|cost|costing|took|taking)\s+(?:{_q}\s+)*$".replace("{_q}", _QWORD), re.I)
 LEAVE_RIGHT_RE = re.compile(
-    rf"^(?:\s+[\w'’-]+){{0,4}}?\s+(?:(?P<lives>lives)|{_alt(_RIGHT_TRIGGERS)})\b", re.I)
+    rf"^(?:\s+[\w'’-]+){{0,4}}?\s+(?:(?P<lives>lives)|{alt(RIGHT_TRIGGERS)})\b", re.I)
 
-_STOP = (r"and|or|but|while|whereas|when|after|before|as|who|whom|which|that|because|since|if|"
+STOP = (r"and|or|but|while|whereas|when|after|before|as|who|whom|which|that|because|since|if|"
          r"following|amid|during|said|says|told|reported|including|according|stating|saying|claiming|adding|reporting")
 _AUX = (r"(?:\s*,?\s*(?:were|was|are|is|have|has|had|been|being|be|got|get|reportedly|allegedly|\w+ly|"
         r"also|all|later|subsequently|believed|feared|confirmed|thought|said|reported|known|remain|remains|remained|"
@@ -86,22 +82,22 @@ _AUX = (r"(?:\s*,?\s*(?:were|was|are|is|have|has|had|been|being|be|got|get|repor
         r"overnight|(?:on|last)\s+(?:night|week|weekend)|in\s+the\s+(?:attack|raid|blast|explosion|violence|clashes))\b)")
 _NUMWORD_START = r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+dozen|dozens|several|at\s+least|another)\b"
 _NUMSTART = rf"(?:an?|his|her|their|{_NUMWORD_START[3:]}"
-_NPWORD = rf"(?:\s+(?!(?:{_STOP}|were|was|are|is|have|has|had|been)\b)(?!{_NUMWORD_START})[\w'’.()\[\]\-]+|\s+(?:from|of|in)\s+{_NUMWORD_START}|\s+and(?!\s+{_NUMSTART})(?=\s+[a-z(]))"
+NPWORD = rf"(?:\s+(?!(?:{STOP}|were|was|are|is|have|has|had|been)\b)(?!{_NUMWORD_START})[\w'’.()\[\]\-]+|\s+(?:from|of|in)\s+{_NUMWORD_START}|\s+and(?!\s+{_NUMSTART})(?=\s+[a-z(]))"
 RIGHT_RE = re.compile(
-    rf"^(?P<np>{_NPWORD}{{0,11}}?)(?P<paren>\s*,?\s*(?:including|among\s+them|among\s+whom|mostly|"
+    rf"^(?P<np>{NPWORD}{{0,11}}?)(?P<paren>\s*,?\s*(?:including|among\s+them|among\s+whom|mostly|"
     rf"mainly|most\s+of\s+them|many\s+of\s+them|all\s+of\s+them|both|many|most|among\s+them|majority\s+of\s+them|"
     rf"the\s+majority|all|mostly)\b[^;:]{{0,90}}?,?|(?P<aside>\s*(?:,|—|–|--|\s-\s)\s*[^;:,—–]{{1,100}}?(?:,|—|–|--|\s-\s))|"
     rf"(?P<rel>\s+(?:who|that|which)\s+(?:had|have|has|were|was|are|is)\s+[^,;.]{{0,60}}?(?=\s+(?:were|was|have|has|had|are|is)\s)))?"
-    rf"(?:\s*,?\s*(?:who|that|which)\b)?(?P<aux>{_AUX}*)\s*(?:\b\w+(?:ed|en)\s+and\s+)?\b(?:{_alt(_RIGHT_TRIGGERS)})\b",
+    rf"(?:\s*,?\s*(?:who|that|which)\b)?(?P<aux>{_AUX}*)\s*(?:\b\w+(?:ed|en)\s+and\s+)?\b(?:{alt(RIGHT_TRIGGERS)})\b",
     re.I)
-_OBJ_AFTER = re.compile(
+OBJ_AFTER = re.compile(
     r"^\s+(?:(?:at\s+least\s+|more\s+than\s+|over\s+|some\s+|about\s+|nearly\s+|around\s+|up\s+to\s+)?"
     r"(?:\d|one\b|two\b|three\b|four\b|five\b|six\b|"
     r"seven\b|eight\b|nine\b|ten\b|\w+teen\b|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
     r"ninety|hundred|dozens|scores|several|many)|(?:a|an|the|his|her|their|its|people|civilians|villagers|"
     r"students|soldiers|policemen|residents|worshippers|women|children|members|men)\b)", re.I)
 
-_NAME_AFTER = re.compile(r"\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
+NAME_AFTER = re.compile(r"\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
                          r"March|April|May|June|July|August|September|October|November|December|In|On|At)\b)"
                          r"[A-Z][a-z]+")
 SUBSET_RE = re.compile(
@@ -109,7 +105,7 @@ SUBSET_RE = re.compile(
     r"casualties|injured|wounded)|\bof\s+whom|\bof\s+them|\bmostly|\bmainly|\bincluding\s+at\s+least|"
     r"\bsuch\s+as|\bnamely)\s*$", re.I)
 
-CONJ_RE = re.compile(rf"^(?:{_NPWORD}{{0,8}}?)\s*(?:,\s*and|,|\band|\bas\s+well\s+as|\bplus|\bwhile)"
+CONJ_RE = re.compile(rf"^(?:{NPWORD}{{0,8}}?)\s*(?:,\s*and|,|\band|\bas\s+well\s+as|\bplus|\bwhile)"
                      r"(?:\s+(?:his|her|their|its))?\s*$", re.I)  # "a chief and his two sons"
 
 PERSON_SG = (
@@ -140,7 +136,7 @@ PERSON_SG = (
     "transgender|gay|lesbian|albino|christian|muslim|hindu|buddhist|convert"
 )
 
-_WINDOW = 320  # characters of context read on each side of a figure
+WINDOW = 320  # characters of context read on each side of a figure
 
 #: the number reader of this language
 find_quantities = _quantities.find_quantities
@@ -150,33 +146,26 @@ PARSED = True
 ATTACKER_RE = re.compile(r"\b(?:gunm[ae]n|attackers?|assailants?|bombers?|perpetrators?|kidnappers?|raiders?|"
                          r"shooters?|hijackers?|abductors?|hostage-takers?)\b", re.I)
 
-
-def _categories_in(text: str, triggers: dict[str, str]) -> list[str]:
-    cats = []
-    for cat, pat in triggers.items():
-        if re.search(rf"\b(?:{pat})\b", text, re.I):
-            cats.append(cat)
-    return cats
-
-
-@lru_cache(maxsize=4096)
-def _trigger_re(which: str) -> re.Pattern:
-    return re.compile(rf"\b(?:{_alt(_RIGHT_TRIGGERS if which == 'right' else _LEFT_TRIGGERS)})\b", re.I)
-
-
-def _matched_cat(m: re.Match) -> str:
-    for k, v in m.groupdict().items():
-        if v is not None and k in _RIGHT_TRIGGERS:
-            return k
-    return "killed"
-
-
-def _first_group(m: re.Match) -> str:
-    for k in _RIGHT_TRIGGERS:
-        if m.group(k) is not None:
-            return k
-    return "killed"
-
 #: the noun phrase after a figure that names its group: "14 villagers in ..." -> "villagers"
-GROUP_AFTER_RE = re.compile(rf"^({_NPWORD}{{0,6}}?)(?=\s*(?:[,;.]|$|\s(?:{_STOP}|in|on|at|from|near|by|with|during|"
+GROUP_AFTER_RE = re.compile(rf"^({NPWORD}{{0,6}}?)(?=\s*(?:[,;.]|$|\s(?:{STOP}|in|on|at|from|near|by|with|during|"
                             rf"across|inside|outside|after|were|was)\b))", re.I)
+
+#: a word for people, singular or plural: "14 villagers" are people, "14 villages" are not
+PERSON_PL_RE = re.compile(rf"^(?:(?:{PERSON_SG})(?:s|es)?|people|persons|men|women|children|kids|folks|"
+                           r"police|personnel|staff|troops|forces|militiamen|tribesmen|herdsmen|fishermen|"
+                           r"policemen|gunmen|clansmen|countrymen|nationals|citizens|locals|others|"
+                           r"\w+ians|\w+ese|\w+is)$", re.I)
+
+#: who said a figure: "according to X", "..., X said", "X said ...", "per X"
+SOURCE_PATTERNS = [
+    re.compile(r"\baccording\s+to\s+(?P<src>[^,;.\"“”()]{2,90}?)(?=\s*(?:[,;.\"“”()]|$|\s+(?:who|which|in\s+a|on\s+\w+day)\b))", re.I),
+    re.compile(r"[,\"”]\s*(?P<src>(?:[^,;\"“”]{2,90}?))\s+(?:said|says|reported|told|stated|announced|confirmed|added|claimed|estimated|noted)\b[^,;]{0,80}$"),
+    re.compile(r"[,\"”]\s*(?:said|says|reported|told|stated|announced|confirmed)\s+(?P<src>[^,;.]{2,80})[.]?$", re.I),
+    re.compile(r"^(?:(?:On|In|At)\s[^,]{1,40},\s*)?(?:That same day,\s*)?(?P<src>(?:[A-Z][\w'’.-]*|the|an?|one|local|military|security|police|government)(?:\s+[\w'’.-]+){0,9}?)\s*,?\s+(?:(?:also|later|had|has|have)\s+)?(?:said|says|reported|stated|announced|told|confirmed|claimed|estimated|put|gave|"
+               r"documented|recorded|counted|verified|registered)\b"),
+    re.compile(r"\bper\s+(?P<src>[A-Z][^,;.()]{1,60})"),
+    re.compile(r"^(?P<src>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}),[^,]{3,80},\s*(?:said|says|stated|reported|announced|claimed)\b"),
+]
+
+#: trigger_re("left" | "right"): the compiled triggers of one side
+trigger_re = trigger_finder(LEFT_TRIGGERS, RIGHT_TRIGGERS)

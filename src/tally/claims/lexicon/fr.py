@@ -15,19 +15,19 @@ as in English. The numbers are read by :mod:`tally.text.quantities_fr`.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ...text import quantities_fr as _quantities
+from .patterns import alt, trigger_finder
 
 _ACC = r"(?:s|es|e)?"  # agreement: tué, tués, tuée, tuées
 
-_KILL_ACTIVE = (r"tuant|tuent|tue|tué|ont\s+tué|a\s+tué|avaient\s+tué|avait\s+tué|massacrant|massacré|"
+KILL_ACTIVE = (r"tuant|tuent|tue|tué|ont\s+tué|a\s+tué|avaient\s+tué|avait\s+tué|massacrant|massacré|"
                 r"exécutant|exécuté|abattant|abattu|assassinant|assassiné|égorgeant|égorgé|décapitant|décapité|"
                 r"fusillant|fusillé|coûtant\s+la\s+vie\s+à|coûté\s+la\s+vie\s+à|causant\s+la\s+mort\s+d(?:e|['’])|"
                 r"causé\s+la\s+mort\s+d(?:e|['’])|provoquant\s+la\s+mort\s+d(?:e|['’])|provoqué\s+la\s+mort\s+d(?:e|['’])|"
                 r"neutralisant|neutralisé")
-_LEFT_TRIGGERS = {
-    "killed": _KILL_ACTIVE + r"|les\s+corps\s+d(?:e|['’])|les\s+dépouilles\s+d(?:e|['’])|la\s+mort\s+d(?:e|['’])|"
+LEFT_TRIGGERS = {
+    "killed": KILL_ACTIVE + r"|les\s+corps\s+d(?:e|['’])|les\s+dépouilles\s+d(?:e|['’])|la\s+mort\s+d(?:e|['’])|"
                              r"l['’]assassinat\s+d(?:e|['’])|le\s+massacre\s+d(?:e|['’])",
     "injured": r"blessant|blessent|blessé|ont\s+blessé|a\s+blessé",
     "arrested": r"arrêtant|arrêté|interpellant|interpellé|appréhendant|appréhendé|ont\s+arrêté|a\s+arrêté|"
@@ -37,7 +37,7 @@ _LEFT_TRIGGERS = {
                 r"prenant\s+en\s+otage|pris\s+en\s+otage|l['’]enlèvement\s+d(?:e|['’])",
     "displaced": r"déplaçant|a\s+déplacé|ont\s+déplacé|jeté\s+sur\s+les\s+routes",
 }
-_RIGHT_TRIGGERS = {
+RIGHT_TRIGGERS = {
     "killed": rf"tué{_ACC}|mort{_ACC}|décédé{_ACC}|abattu{_ACC}|assassiné{_ACC}|exécuté{_ACC}|massacré{_ACC}|"
               rf"égorgé{_ACC}|décapité{_ACC}|fusillé{_ACC}|neutralisé{_ACC}|tombé{_ACC}\s+sous\s+les\s+balles|"
               r"ont\s+trouvé\s+la\s+mort|a\s+trouvé\s+la\s+mort|ont\s+perdu\s+la\s+vie|a\s+perdu\s+la\s+vie|"
@@ -52,19 +52,15 @@ _RIGHT_TRIGGERS = {
 }
 
 
-def _alt(d: dict[str, str]) -> str:
-    return "|".join(f"(?P<{k}>{v})" for k, v in d.items())
-
-
 _QWORD = (r"(?:au\s+moins|plus\s+de|près\s+de|environ|quelque|jusqu['’]à|encore|également|aussi|au\s+total|"
           r"en\s+tout|un\s+total\s+de|respectivement|les|des|de|d['’]|à|au|aux|son|sa|ses|leurs?|"
           r"un\s+bilan\s+(?:provisoire\s+|officiel\s+)?de|quelques|"
           r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?:\s+(?:soir|matin|après-midi))?|hier|"
           r"ce\s+matin|la\s+veille|à\s+l['’]aube|dans\s+la\s+nuit)")
-_INTENT_RE = re.compile(r"\b(?:menacé|menaçant|menacent|menace|tenté|tentant|voulu|voulant|veulent|prévu|"
+INTENT_RE = re.compile(r"\b(?:menacé|menaçant|menacent|menace|tenté|tentant|voulu|voulant|veulent|prévu|"
                         r"projeté|projetant|cherché|cherchant)\s+d(?:e|['’])\s*$|\b(?:pourrait|pourraient|"
                         r"aurait\s+pu|allait|allaient)\s+$", re.I)
-LEFT_RE = re.compile(rf"\b(?:{_alt(_LEFT_TRIGGERS)})(?:\s*[»”\"])?(?:\s+{_QWORD})*\s+$", re.I)  # « neutralisé » deux
+LEFT_RE = re.compile(rf"\b(?:{alt(LEFT_TRIGGERS)})(?:\s*[»”\"])?(?:\s+{_QWORD})*\s+$", re.I)  # « neutralisé » deux
 TOLL_RE = re.compile(r"\b(?:bilan|nombre\s+(?:de\s+|des\s+)(?:morts|victimes|tués|décès|personnes\s+tuées))\b"
                      r"[^.;:]{0,200}?\b(?:s['’]élève|s['’]élevait|s['’]établit|est\s+passé|passe|est|était|"
                      r"fait\s+état|faisait\s+état|atteint|a\s+atteint|grimpé|porté|provisoire|officiel|lourd|humain)\s+"
@@ -79,9 +75,9 @@ HIMSELF_AND_RE = re.compile(r"\b(?:se\s+tuant|s['’]est\s+tué|se\s+faisant\s+e
 # "a fait 12 morts", "faisant au moins 30 blessés", "laissant 5 morts"
 LEAVE_RE = re.compile(rf"\b(?:faisant|a\s+fait|ont\s+fait|avait\s+fait|avaient\s+fait|aurait\s+fait|fait|laissant|"
                       rf"a\s+laissé|causant|a\s+causé|provoquant|a\s+provoqué)\s+(?:{_QWORD}\s+)*$", re.I)
-LEAVE_RIGHT_RE = re.compile(rf"^(?:\s+[\w'’-]+){{0,3}}?\s+(?:(?P<lives>vies)|{_alt(_RIGHT_TRIGGERS)})\b", re.I)
+LEAVE_RIGHT_RE = re.compile(rf"^(?:\s+[\w'’-]+){{0,3}}?\s+(?:(?P<lives>vies)|{alt(RIGHT_TRIGGERS)})\b", re.I)
 
-_STOP = (r"et|ou|mais|alors|quand|lorsque|après|avant|qui|que|qu|dont|car|puisque|si|selon|pendant|durant|"
+STOP = (r"et|ou|mais|alors|quand|lorsque|après|avant|qui|que|qu|dont|car|puisque|si|selon|pendant|durant|"
          r"lors|a|ont|avait|avaient|aurait|auraient|selon|indiqué|déclaré|affirmé|précisé|annoncé|parmi|"
          r"notamment|compris|tandis")
 _AUX = (r"(?:\s*,?\s*(?:ont\s+été|a\s+été|avaient\s+été|avait\s+été|auraient\s+été|aurait\s+été|seraient|serait|"
@@ -92,28 +88,28 @@ _NUMWORD_START = (r"(?:\d|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|o
                   r"seize|vingt|trente|quarante|cinquante|soixante|cent|mille|plusieurs|au\s+moins|plus\s+de|"
                   r"près\s+de|des\s+dizaines|des\s+centaines)\b")
 _NUMSTART = rf"(?:son|sa|ses|leur|leurs|{_NUMWORD_START[3:]}"
-_NPWORD = (rf"(?:\s+(?!(?:{_STOP})\b)(?!{_NUMWORD_START})[\w'’.()\[\]\-]+|\s+(?:de|d['’]|des|du)\s*{_NUMWORD_START}"
+NPWORD = (rf"(?:\s+(?!(?:{STOP})\b)(?!{_NUMWORD_START})[\w'’.()\[\]\-]+|\s+(?:de|d['’]|des|du)\s*{_NUMWORD_START}"
            rf"|\s+et(?!\s+{_NUMSTART})(?=\s+[a-zà-ÿ(]))")
 RIGHT_RE = re.compile(
-    rf"^(?P<np>{_NPWORD}{{0,11}}?)(?P<paren>\s*,?\s*(?:dont|parmi\s+(?:lesquels|lesquelles|eux|elles)|"
+    rf"^(?P<np>{NPWORD}{{0,11}}?)(?P<paren>\s*,?\s*(?:dont|parmi\s+(?:lesquels|lesquelles|eux|elles)|"
     rf"en\s+majorité|pour\s+la\s+plupart|notamment|tous|toutes)\b[^;:]{{0,90}}?,?|"
     rf"(?P<aside>\s*(?:,|—|–|--|\s-\s)\s*[^;:,—–]{{1,100}}?(?:,|—|–|--|\s-\s))|"
     rf"(?P<rel>\s+(?:qui|que)\s+(?:avaient|avait|ont|a|étaient|était)\s+[^,;.]{{0,60}}?(?=\s+(?:ont|a|sont|est)\s)))?"
-    rf"(?:\s*,?\s*(?:qui)\b)?(?P<aux>{_AUX}*)\s*\b(?:{_alt(_RIGHT_TRIGGERS)})\b",
+    rf"(?:\s*,?\s*(?:qui)\b)?(?P<aux>{_AUX}*)\s*\b(?:{alt(RIGHT_TRIGGERS)})\b",
     re.I)
-_OBJ_AFTER = re.compile(
+OBJ_AFTER = re.compile(
     r"^\s+(?:(?:au\s+moins\s+|plus\s+de\s+|près\s+de\s+|environ\s+|quelque\s+|jusqu['’]à\s+)?"
     r"(?:\d|un\b|une\b|deux\b|trois\b|quatre\b|cinq\b|six\b|sept\b|huit\b|neuf\b|dix\b|onze\b|douze\b|"
     r"vingt|trente|quarante|cinquante|soixante|cent|des\s+dizaines|plusieurs)|(?:le|la|les|l['’]|des|son|sa|"
     r"ses|leur|leurs|personnes|civils|villageois|soldats|habitants|femmes|enfants|fidèles|élèves)\b)", re.I)
 
-_NAME_AFTER = re.compile(r"\s+(?!(?:Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche|Janvier|Février|Mars|"
+NAME_AFTER = re.compile(r"\s+(?!(?:Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche|Janvier|Février|Mars|"
                          r"Avril|Mai|Juin|Juillet|Août|Septembre|Octobre|Novembre|Décembre|En|Le|La|Les|Au|À)\b)"
                          r"[A-ZÀ-Ý][a-zà-ÿ]+")
 SUBSET_RE = re.compile(r"(?:\bdont|\bparmi\s+(?:lesquels|lesquelles|eux|elles|les\s+(?:morts|victimes|tués|"
                        r"blessés))|\by\s+compris|\bnotamment|\bessentiellement|\bprincipalement|\ben\s+majorité)\s*$",
                        re.I)
-CONJ_RE = re.compile(rf"^(?:{_NPWORD}{{0,8}}?)\s*(?:,\s*et|,|\bet|\bainsi\s+que|\bplus)"
+CONJ_RE = re.compile(rf"^(?:{NPWORD}{{0,8}}?)\s*(?:,\s*et|,|\bet|\bainsi\s+que|\bplus)"
                      r"(?:\s+(?:son|sa|ses|leur|leurs))?\s*$", re.I)
 
 PERSON_SG = (
@@ -130,7 +126,7 @@ PERSON_SG = (
 #: a word for people, singular or plural: "habitants du village" are people, "village" alone is not
 PERSON_PL_RE = re.compile(rf"^(?:(?:{PERSON_SG})(?:s|x|es)?|personnes|gens|civils|victimes|fidèles|autres)$", re.I)
 
-_WINDOW = 320  # characters of context read on each side of a figure
+WINDOW = 320  # characters of context read on each side of a figure
 
 ATTACKER_RE = re.compile(r"\b(?:assaillants?|hommes\s+armés|individus\s+armés|kamikazes?|ravisseurs?|agresseurs?|"
                          r"tireurs?|preneurs?\s+d['’]otages|terroristes?|jihadistes?|djihadistes?|auteurs?\s+de)\b",
@@ -155,32 +151,8 @@ find_quantities = _quantities.find_quantities_fr
 PARSED = False
 
 #: the noun phrase after a figure that names its group: "12 civils dans ..." -> "civils"
-GROUP_AFTER_RE = re.compile(rf"^({_NPWORD}{{0,6}}?)(?=\s*(?:[,;.]|$|\s(?:{_STOP}|dans|à|au|aux|en|sur|près|par|"
+GROUP_AFTER_RE = re.compile(rf"^({NPWORD}{{0,6}}?)(?=\s*(?:[,;.]|$|\s(?:{STOP}|dans|à|au|aux|en|sur|près|par|"
                             rf"avec|pendant|lors|ont|sont|a|est)\b))", re.I)
 
-
-def _categories_in(text: str, triggers: dict[str, str]) -> list[str]:
-    cats = []
-    for cat, pat in triggers.items():
-        if re.search(rf"\b(?:{pat})\b", text, re.I):
-            cats.append(cat)
-    return cats
-
-
-@lru_cache(maxsize=64)
-def _trigger_re(which: str) -> re.Pattern:
-    return re.compile(rf"\b(?:{_alt(_RIGHT_TRIGGERS if which == 'right' else _LEFT_TRIGGERS)})\b", re.I)
-
-
-def _matched_cat(m: re.Match) -> str:
-    for k, v in m.groupdict().items():
-        if v is not None and k in _RIGHT_TRIGGERS:
-            return k
-    return "killed"
-
-
-def _first_group(m: re.Match) -> str:
-    for k in _RIGHT_TRIGGERS:
-        if m.group(k) is not None:
-            return k
-    return "killed"
+#: trigger_re("left" | "right"): the compiled triggers of one side
+trigger_re = trigger_finder(LEFT_TRIGGERS, RIGHT_TRIGGERS)
