@@ -42,6 +42,7 @@ class Linker:
     links: dict[str, Link] = field(default_factory=dict)
     records: dict[str, Record] = field(default_factory=dict)
     _index: dict[tuple[str | None, int | None], set[str]] = field(default_factory=lambda: defaultdict(set))
+    _countries: set[str | None] = field(default_factory=set)
 
     def add(self, report_id: str, record: Record) -> Link:
         """Place one report: into the best-matching incident, or a new one."""
@@ -65,6 +66,7 @@ class Linker:
         self.links[report_id] = link
         for key in self._keys(record):
             self._index[key].add(inc)
+            self._countries.add(key[0])
         return link
 
     def grouping(self) -> dict[str, str]:
@@ -87,7 +89,7 @@ class Linker:
 
     def _candidates(self, record: Record) -> set[str]:
         country = self._country(record)
-        countries = [country, None] if country else list({k[0] for k in self._index})
+        countries = [country, None] if country else list(self._countries)
         span = day_span(record)
         out: set[str] = set()
         for c in countries:
