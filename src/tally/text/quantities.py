@@ -47,6 +47,7 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_EVEN, Decimal
 from dataclasses import dataclass
+from typing import Callable
 
 UNITS = {
     "zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5,
@@ -214,19 +215,34 @@ _CHANGE_BEFORE_RE = re.compile(r"\b(?:rose|risen|rises|climbed|jumped|increased|
                                r"(?:\s+(?:the|its|their)\s+(?:death\s+)?(?:toll|figure|count|tally|number))?\s+from\s+$", re.I)
 
 
-def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
-    """Every number expression in ``text[start:end]``, offsets into ``text``."""
+def changed_to(m: re.Match, group: str, change_re: re.Pattern, to_int: Callable[[str], int | None],
+               window: int = 40) -> Quantity | None:
+    """The new figure when the range ``m`` follows a word of change ("rose from 8 to
+    10" is 10, not 8-10); ``group`` names the range's second figure."""
+    if not m.group(group) or not change_re.search(m.string, max(0, m.start() - window), m.start()):
+        return None
+    v = to_int(m.group(group))
+    return None if v is None else Quantity(v, v, "exactly", m.start(group), m.end(group), m.group(group))
+
+
+def scan(pattern: re.Pattern, read: Callable[[re.Match], Quantity | None], text: str, start: int = 0,
+         end: int | None = None) -> list[Quantity]:
+    """The quantities ``read`` makes of the matches of ``pattern`` in ``text[start:end]``."""
     out = []
-    for m in QUANTITY_RE.finditer(text, start, len(text) if end is None else end):
-        if m.group("s2") and not m.group("pre") and _CHANGE_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()):
-            v = words_to_int(m.group("s2"))
-            if v is not None:
-                out.append(Quantity(v, v, "exactly", m.start("s2"), m.end("s2"), m.group("s2")))
-            continue
-        q = _quantity(m)
+    for m in pattern.finditer(text, start, len(text) if end is None else end):
+        q = read(m)
         if q is not None:
             out.append(q)
     return out
+
+
+def _read(m: re.Match) -> Quantity | None:
+    return (None if m.group("pre") else changed_to(m, "s2", _CHANGE_BEFORE_RE, words_to_int)) or _quantity(m)
+
+
+def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+    """Every number expression in ``text[start:end]``, offsets into ``text``."""
+    return scan(QUANTITY_RE, _read, text, start, end)
 
 
 def parse_quantity(s: str) -> Quantity | None:

@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_EVEN, Decimal
 
-from .quantities import MAX_FIGURE, Quantity
+from .quantities import MAX_FIGURE, Quantity, changed_to, scan
 
 #: approximate nouns: "une vingtaine" is about 20
 APPROX = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,
@@ -156,16 +156,10 @@ _CHANGE_BEFORE_RE = re.compile(r"(?:passée?s?|passant|passe|grimpée?|augmenté
                                re.I)
 
 
+def _read(m: re.Match) -> Quantity | None:
+    return changed_to(m, "f2", _CHANGE_BEFORE_RE, words_to_int_fr, window=30) or _quantity(m)
+
+
 def find_quantities_fr(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     """Every French number expression in ``text[start:end]``, offsets into ``text``."""
-    out = []
-    for m in QUANTITY_FR_RE.finditer(text, start, len(text) if end is None else end):
-        if m.group("f2") and _CHANGE_BEFORE_RE.search(text, max(0, m.start() - 30), m.start()):
-            v = words_to_int_fr(m.group("f2"))
-            if v is not None:
-                out.append(Quantity(v, v, "exactly", m.start("f2"), m.end("f2"), m.group("f2")))
-            continue
-        q = _quantity(m)
-        if q is not None:
-            out.append(q)
-    return out
+    return scan(QUANTITY_FR_RE, _read, text, start, end)
