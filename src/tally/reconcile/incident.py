@@ -59,7 +59,7 @@ def reconcile(incident: Incident, doc: Document, policy: str = "tally") -> Incid
     incident.conflicts = find_conflicts(view)
     policies.adjust(incident.casualties, incident.casualties_by_side, claims, policy)
     if policy == "acled":
-        acled.read_coding(incident.casualties, claims, doc)
+        acled.unknown_is_zero(incident.casualties, claims, doc)
     if policy == "wad":
         wad.adjust(incident.casualties, incident.casualties_by_group, claims, doc, incident.sides)
     return incident

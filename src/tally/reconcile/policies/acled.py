@@ -8,7 +8,7 @@ ACLED's event notes also state their own coding in set phrases (issue 14
 §3). "Coded as N", "split across K events and coded as M for this event",
 "(coded separately)" and "no casualties" are read as claims for every policy
 (:mod:`tally.claims.coding`); only "casualties unknown", which is 0 for ACLED
-and unknown for the others, is read here (:func:`read_coding`).
+and unknown for the others, is read here (:func:`unknown_is_zero`).
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ def adjust(e: Estimate, claims: list[Claim]) -> None:
 _UNKNOWN_RE = re.compile(r"\b(?:casualties|fatalities)\s+(?:are\s+|were\s+|remain\s+)?unknown\b", re.I)
 
 
-def read_coding(casualties: dict[str, Estimate | None], claims: list[Claim], doc: Document) -> None:
+def unknown_is_zero(casualties: dict[str, Estimate | None], claims: list[Claim], doc: Document) -> None:
     """"Casualties unknown" in a note is 0 for ACLED when no figure is counted
     (``acled-no-casualties``). The note's other coding phrases ("coded as N",
     "(coded separately)", "no casualties") are claims for every policy
