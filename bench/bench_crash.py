@@ -89,21 +89,24 @@ def _columns(conn: sqlite3.Connection, table: str, drop: set[str]) -> list[str]:
 
 
 def fingerprint(db: Path) -> dict[str, str]:
-    """Per incident id, a hash of its record, document text, claim rows and actor rows."""
+    """Per report id, a hash of its record, document text, claim rows and actor rows,
+    and the ids of the reports it shares an incident with."""
     conn = sqlite3.connect(db)
     try:
-        claim_cols = _columns(conn, "claims", {"id", "incident_pk"})
-        actor_cols = _columns(conn, "actors", {"id", "pk", "incident_pk"})
+        claim_cols = _columns(conn, "claims", {"id", "report_pk"})
+        actor_cols = _columns(conn, "actors", {"id", "pk", "report_pk"})
         out = {}
-        for pk, ident, record, text in conn.execute(
-                "SELECT i.pk, i.id, i.record, d.text FROM incidents i JOIN documents d ON d.id = i.document_id"):
+        for pk, ident, record, text, together in conn.execute(
+                "SELECT r.pk, r.id, r.record, d.text, (SELECT group_concat(o.id) FROM reports o "
+                "WHERE o.incident_pk = r.incident_pk) FROM reports r JOIN documents d ON d.id = r.document_id"):
             h = hashlib.sha256()
             h.update(json.dumps(json.loads(record), sort_keys=True).encode())
             h.update(hashlib.sha256(text.encode()).digest())
-            claims = conn.execute(f"SELECT {', '.join(claim_cols)} FROM claims WHERE incident_pk = ? "
+            claims = conn.execute(f"SELECT {', '.join(claim_cols)} FROM claims WHERE report_pk = ? "
                                   "ORDER BY position", (pk,)).fetchall()
             actors = sorted(map(repr, conn.execute(f"SELECT {', '.join(actor_cols)} FROM actors "
-                                                   "WHERE incident_pk = ?", (pk,)).fetchall()))
+                                                   "WHERE report_pk = ?", (pk,)).fetchall()))
+            h.update(",".join(sorted((together or "").split(","))).encode())
             h.update(repr(claims).encode())
             h.update(repr(actors).encode())
             out[ident] = h.hexdigest()
@@ -125,25 +128,37 @@ def problems(db: Path) -> list[str]:
         if conn.execute("PRAGMA foreign_key_check").fetchall():
             found.append("foreign_key_check failed")
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if "incidents" not in tables:
+        if "reports" not in tables:
             return found  # killed before the schema was committed: an empty store
         orphans = {
-            "claims": "SELECT count(*) FROM claims WHERE incident_pk NOT IN (SELECT pk FROM incidents)",
-            "actors": "SELECT count(*) FROM actors WHERE incident_pk NOT IN (SELECT pk FROM incidents)",
-            "documents": "SELECT count(*) FROM documents WHERE id NOT IN (SELECT document_id FROM incidents)",
-            "sources": "SELECT count(*) FROM sources WHERE id NOT IN (SELECT source_id FROM incidents)",
+            "claims": "SELECT count(*) FROM claims WHERE report_pk NOT IN (SELECT pk FROM reports)",
+            "actors": "SELECT count(*) FROM actors WHERE report_pk NOT IN (SELECT pk FROM reports)",
+            "documents": "SELECT count(*) FROM documents WHERE id NOT IN (SELECT document_id FROM reports)",
+            "sources": "SELECT count(*) FROM sources WHERE id NOT IN (SELECT source_id FROM reports)",
         }
         for name, sql in orphans.items():
             n = conn.execute(sql).fetchone()[0]
             if n:
-                found.append(f"{n} {name} rows without their incident")
+                found.append(f"{n} {name} rows without their report")
+        for what, sql in {
+            "reports without an incident": "SELECT count(*) FROM reports WHERE incident_pk IS NULL "
+                                           "OR incident_pk NOT IN (SELECT pk FROM incidents)",
+            "incidents without a report": "SELECT count(*) FROM incidents WHERE pk NOT IN "
+                                          "(SELECT incident_pk FROM reports WHERE incident_pk IS NOT NULL)",
+            "incidents whose report count is wrong": "SELECT count(*) FROM incidents i WHERE report_count != "
+                                                     "(SELECT count(*) FROM reports r WHERE r.incident_pk = i.pk)",
+        }.items():
+            n = conn.execute(sql).fetchone()[0]
+            if n:
+                found.append(f"{n} {what}")
         docs = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
         fts = conn.execute("SELECT count(*) FROM documents_fts").fetchone()[0]
         if docs != fts:
             found.append(f"{docs} documents but {fts} search index entries")
-        dupes = conn.execute("SELECT count(*) - count(DISTINCT id) FROM incidents").fetchone()[0]
-        if dupes:
-            found.append(f"{dupes} duplicate incident ids")
+        for table in ("reports", "incidents"):
+            dupes = conn.execute(f"SELECT count(*) - count(DISTINCT id) FROM {table}").fetchone()[0]
+            if dupes:
+                found.append(f"{dupes} duplicate {table[:-1]} ids")
         return found
     finally:
         conn.close()
@@ -194,7 +209,7 @@ def _stored(db: Path) -> int:
     try:
         conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.1)
         try:
-            return conn.execute("SELECT count(*) FROM incidents").fetchone()[0]
+            return conn.execute("SELECT count(*) FROM reports").fetchone()[0]
         finally:
             conn.close()
     except sqlite3.Error:

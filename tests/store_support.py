@@ -11,6 +11,7 @@ figure, source and perpetrator from that shape with regular expressions.
 from __future__ import annotations
 
 import os
+from datetime import date, timedelta
 import re
 import time
 from pathlib import Path
@@ -62,14 +63,16 @@ def write_reports(folder: Path, reports=REPORTS) -> list[Path]:
 
 
 def generated_reports(n: int) -> list[tuple[str, str, str]]:
-    """``n`` distinct reports in the same shape (for batch and crash tests)."""
+    """``n`` reports of ``n`` distinct attacks in the same shape (for batch and
+    crash tests): each on its own day, so linking keeps them apart."""
     places = list(COORDS)
     out = []
     for i in range(n):
         place = places[i % len(places)]
         code = "BFA" if place == "Ouaga" else "CMR" if place == "Kumba" else "MLI"
-        text = (f"Armed men attacked village number {i} near {place} ({code}) on 2016-{i % 12 + 1:02d}-"
-                f"{i % 28 + 1:02d}, killing {i % 50 + 1} people, the governor said.")
+        day = date(2016, 1, 1) + timedelta(days=i)
+        text = (f"Armed men attacked village number {i} near {place} ({code}) on {day.isoformat()}, "
+                f"killing {i % 50 + 1} people, the governor said.")
         out.append((f"gen{i:05d}", f"Attack number {i}", text))
     return out
 

@@ -86,7 +86,7 @@ def ids(response) -> list[str]:
 def test_healthz(client):
     r = client.get("/healthz")
     assert r.status_code == 200
-    assert r.json() == {"status": "ok", "schema_version": 3, "incidents": 6, "writable": True}
+    assert r.json() == {"status": "ok", "schema_version": 4, "incidents": 6, "writable": True}
 
 
 def test_list_default_newest_first(client):

@@ -63,4 +63,10 @@ def test_the_checks_see_a_torn_document(bench, trials, tmp_path):
     assert bench.fingerprint(folder / "reference.db") == reference
     changed = {k for k, v in bench.fingerprint(db).items() if reference[k] != v}
     assert len(changed) == 1
-    assert bench.problems(db) == ["1 sources rows without their incident"]
+    assert bench.problems(db) == ["1 sources rows without their report"]
+    conn = sqlite3.connect(db)
+    with conn:  # a report taken out of its incident, and the incident left empty
+        conn.execute("UPDATE reports SET incident_pk = NULL WHERE pk = (SELECT max(pk) FROM reports)")
+    conn.close()
+    assert bench.problems(db) == ["1 sources rows without their report", "1 reports without an incident",
+                                  "1 incidents without a report", "1 incidents whose report count is wrong"]

@@ -66,7 +66,7 @@ def test_store_bad_url_is_a_clear_error(url):
 # ----------------------------------------------------------------------------- ingest
 
 def test_ingest_stores_records_claims_and_actors(loaded):
-    assert counts(loaded) == {"sources": 5, "documents": 5, "incidents": 5, "claims": 4, "actors": 6,
+    assert counts(loaded) == {"sources": 5, "documents": 5, "incidents": 5, "reports": 5, "claims": 4, "actors": 6,
                               "record_history": 0}
 
 
@@ -166,7 +166,7 @@ def test_ingest_failed_write_leaves_no_half_written_document(store, reports, mon
     monkeypatch.setattr(Store, "_insert_children", staticmethod(broken))
     result = ingest(store, reports[1:2], extractor=fake_extract)
     assert len(result.failed) == 1 and "disk on fire" in result.failed[0]
-    assert counts(store) == {"sources": 1, "documents": 1, "incidents": 1, "claims": 1, "actors": 2,
+    assert counts(store) == {"sources": 1, "documents": 1, "incidents": 1, "reports": 1, "claims": 1, "actors": 2,
                              "record_history": 0}
 
 
@@ -252,7 +252,7 @@ def test_ingest_killed_mid_batch_then_rerun_completes(db_url, tmp_path):
         assert (result.ingested, result.unchanged, result.failed) == (n - stored["incidents"],
                                                                       stored["incidents"], [])
         final = counts(s)
-        assert final == {"sources": n, "documents": n, "incidents": n, "claims": n, "actors": 0,
+        assert final == {"sources": n, "documents": n, "incidents": n, "reports": n, "claims": n, "actors": 0,
                          "record_history": 0}
         assert len(set(ids(list_incidents(s)))) == n
 

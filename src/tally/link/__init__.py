@@ -6,7 +6,7 @@ than by comparing every pair (:mod:`.cluster`). :mod:`.bcubed` scores a
 grouping against true events."""
 
 from .bcubed import bcubed
-from .cluster import Linker
+from .cluster import Linker, best_incident
 from .evidence import THRESHOLD, Evidence, compare
 
-__all__ = ["THRESHOLD", "Evidence", "Linker", "bcubed", "compare"]
+__all__ = ["THRESHOLD", "Evidence", "Linker", "bcubed", "best_incident", "compare"]

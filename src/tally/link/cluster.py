@@ -14,13 +14,31 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterable
 
 from .evidence import Evidence, compare, day_span
 
 WINDOW_DAYS = 7
 
 Record = dict[str, Any]
+
+
+def best_incident(record: Record, groups: Iterable[tuple[str, list[tuple[str, Record]]]]
+                  ) -> tuple[str, str, Evidence] | None:
+    """The incident ``record`` joins among ``groups`` (incident id, its
+    ``(report id, record)`` pairs): the one whose best-matching report scores
+    highest at or above the threshold, skipping any incident one of whose
+    reports vetoes the pair. Returns (incident, matched report, evidence), or
+    None when no incident qualifies. Ties go to the first group given."""
+    best: tuple[float, str, str, Evidence] | None = None
+    for inc, members in groups:
+        scored = [(compare(record, rec), rid) for rid, rec in members]
+        if not scored or any(ev.veto for ev, _ in scored):
+            continue
+        ev, other = max(scored, key=lambda x: x[0].score)
+        if ev.linked and (best is None or ev.score > best[0]):
+            best = (ev.score, inc, other, ev)
+    return None if best is None else best[1:]
 
 
 @dataclass(slots=True)
@@ -31,6 +49,7 @@ class Link:
     incident: str
     evidence: Evidence | None = None  # None: it started the incident
     matched: str | None = None  # the report it matched best
+    rule: str = "new"  # new (it started the incident), matched, override
 
 
 @dataclass
@@ -44,30 +63,50 @@ class Linker:
     _index: dict[tuple[str | None, int | None], set[str]] = field(default_factory=lambda: defaultdict(set))
     _countries: set[str | None] = field(default_factory=set)
 
-    def add(self, report_id: str, record: Record) -> Link:
-        """Place one report: into the best-matching incident, or a new one."""
-        best: tuple[float, str, str, Evidence] | None = None
-        for inc in sorted(self._candidates(record)):
-            scored = [(compare(record, self.records[r]), r) for r in self.incidents[inc]]
-            if any(ev.veto for ev, _ in scored):
-                continue
-            ev, other = max(scored, key=lambda x: x[0].score)
-            if ev.linked and (best is None or ev.score > best[0]):
-                best = (ev.score, inc, other, ev)
+    def add(self, report_id: str, record: Record, *, force: str | None = None,
+            exclude: Iterable[str] = ()) -> Link:
+        """Place one report: into the best-matching incident, or a new one.
+
+        ``force``: join this incident whatever the evidence (an analyst's
+        override); ``exclude``: incidents it must not join (an analyst said
+        the report is apart from one of their reports)."""
         self.records[report_id] = record
-        if best is None:
-            inc = f"incident-{len(self.incidents) + 1}"
-            self.incidents[inc] = [report_id]
-            link = Link(report_id, inc)
+        if force is not None:
+            self.incidents[force].append(report_id)
+            link = Link(report_id, force, None, None, rule="override")
         else:
-            _, inc, other, ev = best
-            self.incidents[inc].append(report_id)
-            link = Link(report_id, inc, ev, other)
+            groups = ((inc, [(r, self.records[r]) for r in self.incidents[inc]])
+                      for inc in sorted(self._candidates(record) - set(exclude)))
+            best = best_incident(record, groups)
+            if best is None:
+                inc = f"incident-{len(self.incidents) + 1}"
+                while inc in self.incidents:
+                    inc += "+"
+                self.incidents[inc] = [report_id]
+                link = Link(report_id, inc)
+            else:
+                inc, other, ev = best
+                self.incidents[inc].append(report_id)
+                link = Link(report_id, inc, ev, other, rule="matched")
         self.links[report_id] = link
+        self._index_record(link.incident, record)
+        return link
+
+    def merge(self, into: str, other: str) -> None:
+        """Move every report of incident ``other`` into ``into``."""
+        if into == other:
+            return
+        for report_id in self.incidents.pop(other):
+            self.incidents[into].append(report_id)
+            self.links[report_id].incident = into
+            self._index_record(into, self.records[report_id])
+        for keys in self._index.values():
+            keys.discard(other)
+
+    def _index_record(self, inc: str, record: Record) -> None:
         for key in self._keys(record):
             self._index[key].add(inc)
             self._countries.add(key[0])
-        return link
 
     def grouping(self) -> dict[str, str]:
         """Report id -> incident id."""

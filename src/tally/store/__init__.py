@@ -15,10 +15,14 @@ See ``docs/store.md`` (schema, migrations) and ``docs/export.md`` (exports).
 from .db import DEFAULT_URL, Store, StoreError
 from .export import FORMATS as EXPORT_FORMATS, ExportError, export
 from .ingest import IngestResult, ingest, ingest_documents, source_identity
-from .query import Filters, QueryError, count_incidents, history, iter_records, list_incidents, show
+from .linking import LinkError
+from .overrides import link, merge, relink, unlink
+from .query import (Filters, QueryError, count_incidents, count_reports, history, iter_records,
+                    iter_report_records, link_history, list_incidents, show)
 
 __all__ = [
     "DEFAULT_URL", "Store", "StoreError", "IngestResult", "ingest", "ingest_documents",
     "source_identity", "Filters", "QueryError", "count_incidents", "history", "iter_records",
-    "list_incidents", "show", "EXPORT_FORMATS", "ExportError", "export",
+    "list_incidents", "show", "EXPORT_FORMATS", "ExportError", "export", "LinkError", "link",
+    "merge", "relink", "unlink", "count_reports", "iter_report_records", "link_history",
 ]

@@ -22,7 +22,8 @@ from ..errors import TallyError
 from ..model import Document
 from . import schema as t
 from .migrations import current_version, migrate
-from .records import actor_rows, claim_rows, incident_columns
+from .linking import place_report, report_changed
+from .records import actor_rows, claim_rows, report_columns
 
 DEFAULT_URL = "sqlite:///tally.db"
 
@@ -103,10 +104,15 @@ class Store:
 
     :param url: ``sqlite:///path``, ``postgresql://...`` or a SQLite file path.
     :param migrate: create or upgrade the schema on open (default).
+    :param link: link each new report with the stored reports of the same event
+        (default); with False each new report is an incident of its own.
     """
 
-    def __init__(self, url: str = DEFAULT_URL, *, migrate: bool = True) -> None:
+    def __init__(self, url: str = DEFAULT_URL, *, migrate: bool = True, link: bool = True) -> None:
         self.url = url
+        #: link each new report into an incident with the reports of the same event
+        #: (False: every new report starts its own incident; ``relink`` links them later)
+        self.link = link
         self.engine = make_engine(url)
         self.dialect = self.engine.dialect.name
         if migrate:
@@ -186,12 +192,13 @@ class Store:
                     identity=identity, path=doc.source, format=doc.format,
                     first_seen=stamp, last_seen=stamp)))
                 doc_id = self._insert_document(conn, source_id, 1, doc, digest, stamp)
-                pk = _new_id(conn.execute(t.incidents.insert(), dict(
+                pk = _new_id(conn.execute(t.reports.insert(), dict(
                     source_id=source_id, document_id=doc_id, revision=1, record=record,
-                    updated_at=stamp, **incident_columns(record))))
+                    updated_at=stamp, **report_columns(record))))
                 self._insert_children(conn, pk, record)
+                place_report(conn, pk, record["id"], record, enabled=self.link)
                 return "ingested"
-            cur = conn.execute(sa.select(t.incidents).where(t.incidents.c.source_id == src.id)).first()
+            cur = conn.execute(sa.select(t.reports).where(t.reports.c.source_id == src.id)).first()
             known = conn.execute(sa.select(t.documents.c.id).where(
                 t.documents.c.source_id == src.id, t.documents.c.content_hash == digest).limit(1)).first()
             if known and (not force or cur is None or _same(cur.record, record)):
@@ -202,20 +209,21 @@ class Store:
             conn.execute(t.sources.update().where(t.sources.c.id == sa.bindparam("_id")),
                          dict(_id=src.id, path=doc.source, format=doc.format, last_seen=stamp))
             values = dict(document_id=doc_id, revision=revision, record=record, updated_at=stamp,
-                          **incident_columns(record))
+                          **report_columns(record))
             if cur is None:
-                pk = _new_id(conn.execute(t.incidents.insert(), dict(source_id=src.id, **values)))
+                pk = _new_id(conn.execute(t.reports.insert(), dict(source_id=src.id, **values)))
             else:
                 pk = cur.pk
                 conn.execute(t.record_history.insert(), dict(
-                    incident_pk=pk, revision=cur.revision, document_id=cur.document_id,
+                    report_pk=pk, revision=cur.revision, document_id=cur.document_id,
                     record=cur.record, recorded_at=cur.updated_at, replaced_at=stamp))
-                conn.execute(t.incidents.update().where(t.incidents.c.pk == sa.bindparam("_pk")),
+                conn.execute(t.reports.update().where(t.reports.c.pk == sa.bindparam("_pk")),
                              dict(_pk=pk, **values))
-                conn.execute(t.claims.delete().where(t.claims.c.incident_pk == pk))
-                conn.execute(t.actors.delete().where(t.actors.c.incident_pk == pk))
+                conn.execute(t.claims.delete().where(t.claims.c.report_pk == pk))
+                conn.execute(t.actors.delete().where(t.actors.c.report_pk == pk))
                 self._unindex(conn, cur.document_id)
             self._insert_children(conn, pk, record)
+            report_changed(conn, pk, record["id"], record, enabled=self.link)
             return "updated"
 
     def _insert_document(self, conn: sa.Connection, source_id: int, revision: int, doc: Document,
@@ -234,7 +242,7 @@ class Store:
 
     def _unindex(self, conn: sa.Connection, doc_id: int) -> None:
         """Take a replaced document out of the SQLite search index (PostgreSQL
-        searches only current documents by joining on ``incidents``)."""
+        searches only current documents by joining on ``reports``)."""
         if self.dialect != "sqlite":
             return
         old = conn.execute(sa.select(t.documents.c.title, t.documents.c.text)
@@ -247,10 +255,10 @@ class Store:
     def _insert_children(conn: sa.Connection, pk: int, record: dict[str, Any]) -> None:
         claims = claim_rows(record)
         if claims:
-            conn.execute(t.claims.insert(), [{"incident_pk": pk, **c} for c in claims])
+            conn.execute(t.claims.insert(), [{"report_pk": pk, **c} for c in claims])
         actors = actor_rows(record)
         if actors:
-            conn.execute(t.actors.insert(), [{"incident_pk": pk, **a} for a in actors])
+            conn.execute(t.actors.insert(), [{"report_pk": pk, **a} for a in actors])
 
 
 def _without_nul(obj: Any) -> Any:

@@ -67,6 +67,64 @@ def incidents_location_index(conn: sa.Connection) -> None:
     conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_incidents_lat_lon ON incidents (lat, lon)")
 
 
+@migration("incidents_of_reports")
+def incidents_of_reports(conn: sa.Connection) -> None:
+    """Reports and incidents (issue 17): the table that held one record per
+    source becomes ``reports``; a new ``incidents`` table holds the incidents
+    that reports are linked into, with ``link_overrides`` and ``link_log``.
+
+    Every stored record becomes a one-report incident with the record's id, as
+    before the change; ``tally relink`` then links them. Claims, actors and the
+    history now name their report (``report_pk``). A database created at this
+    version or later already has the new tables (migration 1 creates the
+    current shape), and this migration leaves it as it is.
+    """
+    inspector = sa.inspect(conn)
+    if inspector.has_table("reports"):
+        return
+    old_indexes = [ix["name"] for ix in inspector.get_indexes("incidents")]
+    if conn.dialect.name == "sqlite":
+        for name in old_indexes:
+            conn.exec_driver_sql(f'DROP INDEX IF EXISTS "{name}"')
+        conn.exec_driver_sql("ALTER TABLE incidents RENAME TO reports")
+        for child in ("claims", "actors", "record_history"):
+            for ix in sa.inspect(conn).get_indexes(child):
+                if "incident_pk" in ix["column_names"]:
+                    conn.exec_driver_sql(f'DROP INDEX IF EXISTS "{ix["name"]}"')
+            conn.exec_driver_sql(f"ALTER TABLE {child} RENAME COLUMN incident_pk TO report_pk")
+    else:
+        conn.exec_driver_sql("ALTER TABLE incidents RENAME TO reports")
+        for name in old_indexes:
+            conn.exec_driver_sql(f'DROP INDEX IF EXISTS "{name}"')
+        names = conn.exec_driver_sql(
+            "SELECT conname FROM pg_constraint WHERE conrelid = 'reports'::regclass").scalars().all()
+        for name in names:
+            if name.startswith("incidents_"):
+                conn.exec_driver_sql(
+                    f'ALTER TABLE reports RENAME CONSTRAINT "{name}" TO "reports_{name[len("incidents_"):]}"')
+        conn.exec_driver_sql("ALTER SEQUENCE IF EXISTS incidents_pk_seq RENAME TO reports_pk_seq")
+        for child in ("claims", "actors", "record_history"):
+            conn.exec_driver_sql(f"ALTER TABLE {child} RENAME COLUMN incident_pk TO report_pk")
+            for ix in sa.inspect(conn).get_indexes(child):
+                if "report_pk" in ix["column_names"] and ix["name"].startswith("ix_"):
+                    conn.exec_driver_sql(f'DROP INDEX IF EXISTS "{ix["name"]}"')
+        conn.exec_driver_sql("ALTER TABLE record_history RENAME CONSTRAINT "
+                             "uq_history_incident_revision TO uq_history_report_revision")
+    schema.incidents.create(conn)
+    for column in ("incident_pk", "language", "link_facts", "link"):
+        kind = schema.reports.c[column].type.compile(dialect=conn.dialect)
+        ref = " REFERENCES incidents (pk)" if column == "incident_pk" else ""
+        conn.exec_driver_sql(f"ALTER TABLE reports ADD COLUMN {column} {kind}{ref}")
+    for table in (schema.reports, schema.claims, schema.actors):
+        for index in table.indexes:
+            index.create(conn, checkfirst=True)
+    schema.link_overrides.create(conn)
+    schema.link_log.create(conn)
+    from .linking import adopt_reports
+
+    adopt_reports(conn)
+
+
 def applied(conn: sa.Connection) -> dict[int, str]:
     """Version -> name of the migrations already applied (empty for a new database)."""
     if not sa.inspect(conn).has_table("schema_version"):

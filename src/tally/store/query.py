@@ -32,7 +32,7 @@ SORTS = {
 
 #: The columns of a ``list`` row.
 LIST_COLUMNS = ("id", "title", "date_start", "date_end", "country_iso3", "place",
-                "killed_low", "killed_best", "killed_high", "revision", "updated_at")
+                "killed_low", "killed_best", "killed_high", "report_count", "revision", "updated_at")
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -88,10 +88,12 @@ def _where(store: Store, f: Filters) -> list[sa.ColumnElement[bool]]:
         if "\x00" in f.actor:
             raise QueryError("--actor cannot hold a NUL character")
         pattern = "%" + _escape_like(f.actor.lower()) + "%"
-        conds.append(sa.exists().where(t.actors.c.incident_pk == inc.pk,
+        conds.append(sa.exists().where(t.actors.c.report_pk == t.reports.c.pk,
+                                       t.reports.c.incident_pk == inc.pk,
                                        t.actors.c.match_key.like(pattern, escape="\\")))
     if f.search is not None:
-        conds.append(inc.document_id.in_(_search_ids(store, f.search)))
+        conds.append(sa.exists().where(t.reports.c.incident_pk == inc.pk,
+                                       t.reports.c.document_id.in_(_search_ids(store, f.search))))
     return conds
 
 
@@ -144,35 +146,70 @@ def select_incidents(store: Store, filters: Filters | None = None, sort: str = "
     return q
 
 
+def first_text(length: int | None = None) -> sa.ScalarSelect[Any]:
+    """The text of an incident's first report (the first ``length`` characters), as a column."""
+    text: Any = t.documents.c.text if length is None else sa.func.substr(t.documents.c.text, 1, length)
+    return (sa.select(text).select_from(t.reports)
+            .join(t.documents, t.documents.c.id == t.reports.c.document_id)
+            .where(t.reports.c.incident_pk == t.incidents.c.pk)
+            .order_by(t.reports.c.pk).limit(1).scalar_subquery())
+
+
 def list_incidents(store: Store, filters: Filters | None = None, sort: str = "-date",
-                   limit: int | None = None) -> list[dict[str, Any]]:
-    """Summary rows of the current records matching ``filters``: the
-    :data:`LIST_COLUMNS` and ``snippet``, the first 120 characters of the text."""
-    snippet = sa.func.substr(t.documents.c.text, 1, 120).label("snippet")
-    q = select_incidents(store, filters, sort, limit, [*(t.incidents.c[c] for c in LIST_COLUMNS), snippet])
-    q = q.join_from(t.incidents, t.documents, t.documents.c.id == t.incidents.c.document_id)
+                   limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+    """Summary rows of the incidents matching ``filters``: the
+    :data:`LIST_COLUMNS`, ``snippet`` (the first 120 characters of its first
+    report's text) and ``reports`` (:func:`reports_of`)."""
+    q = select_incidents(store, filters, sort, limit,
+                         [t.incidents.c.pk, *(t.incidents.c[c] for c in LIST_COLUMNS),
+                          first_text(120).label("snippet")])
+    if offset:
+        q = q.offset(offset)
     with store.read() as conn:
-        return [dict(row._mapping) for row in conn.execute(q)]
+        rows = [dict(row._mapping) for row in conn.execute(q)]
+        reports = reports_of(conn, [r["pk"] for r in rows])
+    for row in rows:
+        row["reports"] = reports.get(row.pop("pk"), [])
+    return rows
+
+
+def reports_of(conn: sa.Connection, incident_pks: list[int]) -> dict[int, list[dict[str, Any]]]:
+    """Incident pk -> its reports as ``{id, source, title, language}``, in the order stored."""
+    out: dict[int, list[dict[str, Any]]] = {pk: [] for pk in incident_pks}
+    r = t.reports.c
+    for chunk in range(0, len(incident_pks), 500):
+        pks = incident_pks[chunk:chunk + 500]
+        q = (sa.select(r.incident_pk, r.id, t.sources.c.path, r.title, r.language)
+             .join(t.sources, t.sources.c.id == r.source_id)
+             .where(r.incident_pk.in_(pks)).order_by(r.pk))
+        for row in conn.execute(q):
+            out[row.incident_pk].append({"id": row.id, "source": row.path, "title": row.title,
+                                         "language": row.language})
+    return out
 
 
 def count_incidents(store: Store, filters: Filters | None = None) -> int:
-    """How many current records match ``filters``."""
+    """How many incidents match ``filters``."""
     inner = select_incidents(store, filters, columns=[t.incidents.c.pk]).order_by(None).subquery()
     with store.read() as conn:
         return conn.execute(sa.select(sa.func.count()).select_from(inner)).scalar_one()
 
 
+def count_reports(store: Store) -> int:
+    """How many reports the store holds."""
+    with store.read() as conn:
+        return conn.execute(sa.select(sa.func.count()).select_from(t.reports)).scalar_one()
+
+
 def iter_records(store: Store, filters: Filters | None = None, sort: str = "-date",
                  limit: int | None = None, with_text: bool = False,
                  batch_size: int = 500) -> Iterator[dict[str, Any]]:
-    """The current records matching ``filters`` (their JSON), streamed; with
-    ``with_text`` each record gets its document text under ``"_text"``."""
+    """The incident records matching ``filters`` (their JSON), streamed; with
+    ``with_text`` each record gets its first report's text under ``"_text"``."""
     cols: list[Any] = [t.incidents.c.record]
     if with_text:
-        cols.append(t.documents.c.text)
+        cols.append(first_text().label("text"))
     q = select_incidents(store, filters, sort, limit, cols)
-    if with_text:
-        q = q.join_from(t.incidents, t.documents, t.documents.c.id == t.incidents.c.document_id)
     with store.read() as conn:
         result = conn.execution_options(yield_per=batch_size).execute(q)
         for row in result:
@@ -182,55 +219,117 @@ def iter_records(store: Store, filters: Filters | None = None, sort: str = "-dat
             yield record
 
 
-def show(store: Store, incident_id: str) -> dict[str, Any] | None:
-    """The current record of ``incident_id`` with its stored claims and its
-    source; ``None`` when there is no such record."""
-    inc, src, docs = t.incidents, t.sources, t.documents
-    q = (sa.select(inc.c.pk, inc.c.record, inc.c.revision, inc.c.updated_at, src.c.identity,
-                   src.c.path, src.c.format, src.c.first_seen, docs.c.revision_id, docs.c.content_hash)
-         .join(src, src.c.id == inc.c.source_id).join(docs, docs.c.id == inc.c.document_id)
-         .where(inc.c.id == incident_id))
+def iter_report_records(store: Store, filters: Filters | None = None, sort: str = "-date",
+                        limit: int | None = None, with_text: bool = False,
+                        batch_size: int = 500) -> Iterator[dict[str, Any]]:
+    """The records of the reports of the incidents matching ``filters``, each
+    with ``incident_id`` first, incident by incident in ``sort`` order and the
+    reports of one incident in the order stored; ``limit`` counts reports. With
+    ``with_text`` each record has its report's text under ``"_text"``."""
+    cols: list[Any] = [t.incidents.c.id.label("incident_id"), t.reports.c.record]
+    if with_text:
+        cols.append(t.documents.c.text)
+    q = select_incidents(store, filters, sort, None, cols).join_from(
+        t.incidents, t.reports, t.reports.c.incident_pk == t.incidents.c.pk)
+    if with_text:
+        q = q.join_from(t.reports, t.documents, t.documents.c.id == t.reports.c.document_id)
+    q = q.order_by(t.reports.c.pk)  # appended after the incident order
+    if limit is not None:
+        _check_int(limit, "--limit")
+        q = q.limit(limit)
     with store.read() as conn:
-        row = conn.execute(q).first()
-        if row is None:
+        for row in conn.execution_options(yield_per=batch_size).execute(q):
+            record = {"incident_id": row.incident_id, **dict(row.record)}
+            if with_text:
+                record["_text"] = row.text
+            yield record
+
+
+def show(store: Store, incident_id: str) -> dict[str, Any] | None:
+    """The incident ``incident_id`` (or the incident of the report with that id):
+    its combined record, its claims (each naming its report), its reports with
+    their dates, figures and link evidence, and its first report's source;
+    ``None`` when there is no such incident or report."""
+    from .linking import resolve_incident
+
+    r, src, docs = t.reports, t.sources, t.documents
+    with store.read() as conn:
+        found = resolve_incident(conn, incident_id)
+        if found is None:
             return None
-        claims = conn.execute(sa.select(t.claims).where(t.claims.c.incident_pk == row.pk)
-                              .order_by(t.claims.c.position)).mappings().all()
+        inc = conn.execute(sa.select(t.incidents).where(t.incidents.c.pk == found.pk)).one()
+        q = (sa.select(r.c.pk, r.c.id, r.c.record, r.c.revision, r.c.updated_at, r.c.link, r.c.language,
+                       r.c.title, src.c.identity, src.c.path, src.c.format, src.c.first_seen,
+                       docs.c.revision_id, docs.c.content_hash)
+             .join(src, src.c.id == r.c.source_id).join(docs, docs.c.id == r.c.document_id)
+             .where(r.c.incident_pk == inc.pk).order_by(r.c.pk))
+        rows = conn.execute(q).all()
+    first = rows[0]
+    record = inc.record
     return {
-        "record": row.record,
-        "revision": row.revision,
-        "updated_at": row.updated_at,
-        "source": {"identity": row.identity, "path": row.path, "format": row.format,
-                   "first_seen": row.first_seen, "revision_id": row.revision_id,
-                   "content_hash": row.content_hash},
-        "claims": [_claim(c) for c in claims],
+        "record": record,
+        "revision": first.revision if len(rows) == 1 else inc.revision,
+        "updated_at": inc.updated_at,
+        "incident": {"id": inc.id, "report_count": inc.report_count, "revision": inc.revision,
+                     "updated_at": inc.updated_at},
+        "source": {"identity": first.identity, "path": first.path, "format": first.format,
+                   "first_seen": first.first_seen, "revision_id": first.revision_id,
+                   "content_hash": first.content_hash},
+        "reports": [_report_summary(row) for row in rows],
+        "claims": [_claim(c) for c in record.get("claims") or []],
     }
 
 
-def _claim(c: Any) -> dict[str, Any]:
-    return {"categories": c["categories"].split(",") if c["categories"] else [],
-            "low": c["low"], "high": c["high"], "qualifier": c["qualifier"], "group": c["group_name"],
-            "side": c["side"], "source": c["source"], "section": c["section"], "origin": c["origin"],
-            "other_event": bool(c["other_event"]), "figure": c["figure"], "text": c["text"],
-            "start": c["start_char"], "end": c["end_char"]}
+def _report_summary(row: Any) -> dict[str, Any]:
+    rec = row.record
+    cas = rec.get("casualties") or {}
+    return {"id": row.id, "title": row.title, "source": row.path, "format": row.format,
+            "language": row.language, "revision": row.revision, "updated_at": row.updated_at,
+            "published": (rec.get("source") or {}).get("date"), "date": rec.get("date") or {},
+            "place": (rec.get("location") or {}).get("name"), "killed": cas.get("killed"),
+            "injured": cas.get("injured"), "link": row.link or {"rule": "new"}}
 
 
-def history(store: Store, incident_id: str) -> list[dict[str, Any]] | None:
-    """Every version of ``incident_id``'s record, oldest first, the current one
-    last (``current: True``); ``None`` when there is no such record."""
-    inc, hist, docs = t.incidents, t.record_history, t.documents
+def _claim(c: dict[str, Any]) -> dict[str, Any]:
+    return {"categories": list(c.get("categories") or []), "low": c.get("low"), "high": c.get("high"),
+            "qualifier": c.get("qualifier"), "group": c.get("group"), "side": c.get("side"),
+            "source": c.get("source"), "section": c.get("section"), "origin": c.get("origin"),
+            "other_event": bool(c.get("other_event")), "figure": c.get("figure"), "text": c.get("text") or "",
+            "start": c.get("start"), "end": c.get("end"), "report": c.get("report")}
+
+
+def history(store: Store, record_id: str) -> list[dict[str, Any]] | None:
+    """Every version of report ``record_id``'s record (for an incident id: of
+    its first report), oldest first, the current one last (``current: True``);
+    ``None`` when there is no such report or incident."""
+    r, hist, docs = t.reports, t.record_history, t.documents
     with store.read() as conn:
-        cur = conn.execute(sa.select(inc).where(inc.c.id == incident_id)).first()
+        cur = conn.execute(sa.select(r).where(r.c.id == record_id)).first()
+        if cur is None:
+            inc = conn.execute(sa.select(t.incidents.c.pk).where(t.incidents.c.id == record_id)).first()
+            if inc is not None:
+                cur = conn.execute(sa.select(r).where(r.c.incident_pk == inc.pk).order_by(r.c.pk)).first()
         if cur is None:
             return None
         q = (sa.select(hist.c.revision, hist.c.record, hist.c.recorded_at, hist.c.replaced_at,
                        docs.c.revision_id, docs.c.content_hash)
              .join(docs, docs.c.id == hist.c.document_id)
-             .where(hist.c.incident_pk == cur.pk).order_by(hist.c.revision))
-        rows = [dict(r._mapping, current=False) for r in conn.execute(q)]
+             .where(hist.c.report_pk == cur.pk).order_by(hist.c.revision))
+        rows = [dict(row._mapping, current=False) for row in conn.execute(q)]
         doc = conn.execute(sa.select(docs.c.revision_id, docs.c.content_hash)
                            .where(docs.c.id == cur.document_id)).one()
     rows.append({"revision": cur.revision, "record": cur.record, "recorded_at": cur.updated_at,
                  "replaced_at": None, "revision_id": doc.revision_id,
                  "content_hash": doc.content_hash, "current": True})
     return rows
+
+
+def link_history(store: Store, ident: str) -> list[dict[str, Any]]:
+    """The link events (link, unlink, merge, relink) that name ``ident`` as a
+    report, an incident or the incident merged away, oldest first."""
+    log = t.link_log.c
+    q = (sa.select(log.at, log.action, log.report_id, log.incident_id, log.other_id, log.detail)
+         .where(sa.or_(log.report_id == ident, log.incident_id == ident, log.other_id == ident))
+         .order_by(log.id))
+    with store.read() as conn:
+        return [dict(row._mapping) for row in conn.execute(q)]

@@ -104,6 +104,26 @@ def incident_columns(record: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def report_columns(record: dict[str, Any]) -> dict[str, Any]:
+    """The columns of the ``reports`` table for ``record``: the indexed ones of
+    :func:`incident_columns`, its language and what linking compares."""
+    return {**incident_columns(record), "language": record.get("language"),
+            "link_facts": link_facts(record)}
+
+
+def link_facts(record: dict[str, Any]) -> dict[str, Any]:
+    """What linking compares of a record: its date, location, actors and killed figure."""
+    killed = (record.get("casualties") or {}).get("killed")
+    return {
+        "date": record.get("date") or {},
+        "location": record.get("location") or {},
+        "perpetrators": [{"name": a.get("name")} for a in record.get("perpetrators") or [] if a.get("name")],
+        "sides": [{"actors": [{"name": a.get("name")} for a in s.get("actors") or [] if a.get("name")]}
+                  for s in record.get("sides") or []],
+        "casualties": {"killed": {k: killed.get(k) for k in ("low", "best", "high")}} if killed else {},
+    }
+
+
 def claim_rows(record: dict[str, Any]) -> list[dict[str, Any]]:
     """One ``claims`` row per claim of ``record``, in record order."""
     rows = []

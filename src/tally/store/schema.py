@@ -59,8 +59,8 @@ documents = sa.Table(
     sa.Index("ix_documents_source_hash", "source_id", "content_hash"),
 )
 
-incidents = sa.Table(
-    "incidents", metadata,
+reports = sa.Table(
+    "reports", metadata,
     sa.Column("pk", sa.Integer, primary_key=True),
     sa.Column("id", sa.Text, nullable=False, unique=True),
     sa.Column("source_id", sa.Integer, sa.ForeignKey("sources.id", ondelete="CASCADE"),
@@ -81,17 +81,52 @@ incidents = sa.Table(
     sa.Column("lon", sa.Float),
     sa.Column("record", sa.JSON, nullable=False),
     sa.Column("updated_at", sa.Text, nullable=False),
+    # migration 4: the incident this report belongs to, and why
+    sa.Column("incident_pk", sa.Integer, sa.ForeignKey("incidents.pk")),
+    sa.Column("language", sa.String(8)),
+    sa.Column("link_facts", sa.JSON),  # what linking compares: date, location, actors, killed
+    sa.Column("link", sa.JSON),  # {rule, score, reasons, matched}: how it joined its incident
+    sa.Index("ix_reports_country_date", "country_iso3", "date_start"),
+    sa.Index("ix_reports_date_start", "date_start"),
+    sa.Index("ix_reports_date_end", "date_end"),
+    sa.Index("ix_reports_killed_best", "killed_best"),
+    sa.Index("ix_reports_title", "title"),
+    sa.Index("ix_reports_lat_lon", "lat", "lon"),
+    sa.Index("ix_reports_incident", "incident_pk"),
+)
+
+incidents = sa.Table(
+    "incidents", metadata,
+    sa.Column("pk", sa.Integer, primary_key=True),
+    sa.Column("id", sa.Text, nullable=False, unique=True),
+    sa.Column("revision", sa.Integer, nullable=False),  # how many times its record was written
+    sa.Column("report_count", sa.Integer, nullable=False),
+    sa.Column("title", sa.Text),
+    sa.Column("country_iso3", sa.String(3)),
+    sa.Column("date_start", sa.String(10)),
+    sa.Column("date_end", sa.String(10)),
+    sa.Column("date_precision", sa.String(8)),
+    sa.Column("killed_low", sa.Integer),
+    sa.Column("killed_best", sa.Integer),
+    sa.Column("killed_high", sa.Integer),
+    sa.Column("injured_best", sa.Integer),
+    sa.Column("place", sa.Text),
+    sa.Column("lat", sa.Float),
+    sa.Column("lon", sa.Float),
+    sa.Column("record", sa.JSON, nullable=False),  # the reports' records combined
+    sa.Column("updated_at", sa.Text, nullable=False),
     sa.Index("ix_incidents_country_date", "country_iso3", "date_start"),
     sa.Index("ix_incidents_date_start", "date_start"),
     sa.Index("ix_incidents_date_end", "date_end"),
     sa.Index("ix_incidents_killed_best", "killed_best"),
     sa.Index("ix_incidents_title", "title"),
+    sa.Index("ix_incidents_lat_lon", "lat", "lon"),
 )
 
 claims = sa.Table(
     "claims", metadata,
     sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column("incident_pk", sa.Integer, sa.ForeignKey("incidents.pk", ondelete="CASCADE"), nullable=False),
+    sa.Column("report_pk", sa.Integer, sa.ForeignKey("reports.pk", ondelete="CASCADE"), nullable=False),
     sa.Column("position", sa.Integer, nullable=False),
     sa.Column("categories", sa.Text, nullable=False),
     sa.Column("low", sa.Integer),
@@ -107,36 +142,62 @@ claims = sa.Table(
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("start_char", sa.Integer),
     sa.Column("end_char", sa.Integer),
-    sa.Index("ix_claims_incident", "incident_pk", "position"),
+    sa.Index("ix_claims_report", "report_pk", "position"),
 )
 
 actors = sa.Table(
     "actors", metadata,
     sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column("incident_pk", sa.Integer, sa.ForeignKey("incidents.pk", ondelete="CASCADE"), nullable=False),
+    sa.Column("report_pk", sa.Integer, sa.ForeignKey("reports.pk", ondelete="CASCADE"), nullable=False),
     sa.Column("role", sa.Text, nullable=False),  # "side" or "perpetrator"
     sa.Column("side", sa.Text),
     sa.Column("name", sa.Text, nullable=False),
     sa.Column("aliases", sa.JSON),
     sa.Column("match_key", sa.Text, nullable=False),  # lower-cased name and aliases, "|"-joined
-    sa.Index("ix_actors_incident", "incident_pk"),
+    sa.Index("ix_actors_report", "report_pk"),
     sa.Index("ix_actors_match_key", "match_key"),
 )
 
 record_history = sa.Table(
     "record_history", metadata,
     sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column("incident_pk", sa.Integer, sa.ForeignKey("incidents.pk", ondelete="CASCADE"), nullable=False),
+    sa.Column("report_pk", sa.Integer, sa.ForeignKey("reports.pk", ondelete="CASCADE"), nullable=False),
     sa.Column("revision", sa.Integer, nullable=False),
     sa.Column("document_id", sa.Integer, sa.ForeignKey("documents.id"), nullable=False),
     sa.Column("record", sa.JSON, nullable=False),
     sa.Column("recorded_at", sa.Text, nullable=False),
     sa.Column("replaced_at", sa.Text, nullable=False),
-    sa.UniqueConstraint("incident_pk", "revision", name="uq_history_incident_revision"),
+    sa.UniqueConstraint("report_pk", "revision", name="uq_history_report_revision"),
 )
 
-#: The tables of migration 1, in creation order.
-CORE_TABLES = (sources, documents, incidents, claims, actors, record_history)
+link_overrides = sa.Table(
+    "link_overrides", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("kind", sa.String(8), nullable=False),  # "same" or "apart"
+    sa.Column("report_a", sa.Text, nullable=False),  # report ids, report_a < report_b
+    sa.Column("report_b", sa.Text, nullable=False),
+    sa.Column("action", sa.Text, nullable=False),  # the command that made it
+    sa.Column("created_at", sa.Text, nullable=False),
+    sa.UniqueConstraint("report_a", "report_b", name="uq_link_overrides_pair"),
+)
+
+link_log = sa.Table(
+    "link_log", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("at", sa.Text, nullable=False),
+    sa.Column("action", sa.Text, nullable=False),  # link, unlink, merge, relink
+    sa.Column("report_id", sa.Text),
+    sa.Column("incident_id", sa.Text),
+    sa.Column("other_id", sa.Text),
+    sa.Column("detail", sa.JSON),
+    sa.Index("ix_link_log_report", "report_id"),
+    sa.Index("ix_link_log_incident", "incident_id"),
+)
+
+#: Every table a new database gets from migration 1 (the current shape: later
+#: migrations see it is already there), in creation order.
+CORE_TABLES = (sources, documents, incidents, reports, claims, actors, record_history,
+               link_overrides, link_log)
 
 ingest_checkpoints = sa.Table(
     "ingest_checkpoints", metadata,

@@ -14,7 +14,7 @@ from typing import Any, Iterable
 
 import sqlalchemy as sa
 
-from ..store import Filters, Store, count_incidents, show
+from ..store import Filters, Store, count_incidents, list_incidents, show
 from ..store import schema as t
 from ..store.query import LIST_COLUMNS, select_incidents
 
@@ -55,12 +55,7 @@ def incident_page(store: Store, filters: Filters, sort: str, page: int, per_page
     """Rows ``page`` (1-based) of the incidents matching ``filters``: the rows
     of ``list_incidents``, with the page's OFFSET in the query (a deep page
     does not read every row before it)."""
-    offset = (page - 1) * per_page
-    snippet = sa.func.substr(t.documents.c.text, 1, 120).label("snippet")
-    q = select_incidents(store, filters, sort, per_page, [*(t.incidents.c[c] for c in LIST_COLUMNS), snippet])
-    q = q.join_from(t.incidents, t.documents, t.documents.c.id == t.incidents.c.document_id).offset(offset)
-    with store.read() as conn:
-        rows = [dict(row._mapping) for row in conn.execute(q)]
+    rows = list_incidents(store, filters, sort, per_page, offset=(page - 1) * per_page)
     return Page(rows=rows, total=count_incidents(store, filters), page=page, per_page=per_page)
 
 
@@ -146,14 +141,25 @@ def map_points(store: Store, filters: Filters, limit: int = MAP_LIMIT) -> list[d
     return out
 
 
-def document_text(store: Store, incident_id: str) -> str | None:
-    """The text of ``incident_id``'s current document (the claims' offsets point into it)."""
-    q = select_incidents(store, None, columns=[t.documents.c.text]).join_from(
-        t.incidents, t.documents, t.documents.c.id == t.incidents.c.document_id).where(
-        t.incidents.c.id == incident_id)
+def document_texts(store: Store, incident_id: str) -> dict[str, str]:
+    """Report id -> the text of its current document, for the reports of
+    ``incident_id`` (each claim's offsets point into its report's text)."""
+    found = show(store, incident_id)
+    if found is None:
+        return {}
+    ids = [r["id"] for r in found["reports"]]
+    q = (sa.select(t.reports.c.id, t.documents.c.text)
+         .join(t.documents, t.documents.c.id == t.reports.c.document_id).where(t.reports.c.id.in_(ids)))
     with store.read() as conn:
-        row = conn.execute(q).first()
-    return None if row is None else (row.text or "")
+        return {row.id: row.text or "" for row in conn.execute(q)}
+
+
+def document_text(store: Store, incident_id: str) -> str | None:
+    """The text of ``incident_id``'s first report (None when there is no such incident)."""
+    found = show(store, incident_id)
+    if found is None:
+        return None
+    return document_texts(store, incident_id).get(found["reports"][0]["id"], "")
 
 
 def incident(store: Store, incident_id: str) -> dict[str, Any] | None:
