@@ -75,7 +75,7 @@ class Linker:
             self.incidents[force].append(report_id)
             link = Link(report_id, force, None, None, rule="override")
         else:
-            groups = ((inc, [(r, self.records[r]) for r in self.incidents[inc]])
+            groups = ((inc, self._speakers(inc))
                       for inc in sorted(self._candidates(record) - set(exclude)))
             best = best_incident(record, groups)
             if best is None:
@@ -91,6 +91,13 @@ class Linker:
         self.links[report_id] = link
         self._index_record(link.incident, record)
         return link
+
+    def _speakers(self, inc: str) -> list[tuple[str, Record]]:
+        """The reports that speak for incident ``inc`` when a new report is
+        weighed: those not put there by an override (all, if none is left)."""
+        members = [(r, self.records[r]) for r in self.incidents[inc]]
+        own = [(r, rec) for r, rec in members if self.links[r].rule != "override"]
+        return own or members
 
     def merge(self, into: str, other: str) -> None:
         """Move every report of incident ``other`` into ``into``."""

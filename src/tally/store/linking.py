@@ -140,11 +140,15 @@ def _candidate_groups(conn: sa.Connection, facts: Record, report_pk: int,
     if not pks:
         return []
     members: dict[int, list[tuple[str, Record]]] = defaultdict(list)
-    rows = conn.execute(sa.select(r.incident_pk, r.id, r.link_facts, r.record)
+    forced: dict[int, list[tuple[str, Record]]] = defaultdict(list)
+    rows = conn.execute(sa.select(r.incident_pk, r.id, r.link_facts, r.link)
                         .where(r.incident_pk.in_(pks), r.pk != report_pk).order_by(r.pk))
     for row in rows:
-        members[row.incident_pk].append((row.id, row.link_facts or link_facts(row.record)))
-    return [(pk, members[pk]) for pk in pks if members[pk]]
+        into = forced if (row.link or {}).get("rule") == "override" else members
+        into[row.incident_pk].append((row.id, row.link_facts))
+    # a report an analyst put into an incident does not speak for it: its facts may be
+    # what the analyst overruled (unless the incident has no other report)
+    return [(pk, members[pk] or forced[pk]) for pk in pks if members[pk] or forced[pk]]
 
 
 # ------------------------------------------------------------------ incidents
@@ -402,17 +406,17 @@ def relink(conn: sa.Connection, *, enabled: bool = True) -> dict[str, int]:
         linker.add(row.id, facts, force=force, exclude=exclude)
     by_id = {row.id: row for row in rows}
     # names: an incident keeps the old id that most of its reports had
-    votes: list[tuple[int, str, str]] = []
+    votes: list[tuple[int, int, int, str, str]] = []
     for inc, members in linker.incidents.items():
-        counts: dict[str, int] = defaultdict(int)
+        counts: dict[str, list[int]] = {}
         for m in members:
             old = old_ids.get(by_id[m].incident_pk)
             if old is not None:
-                counts[old] += 1
-        votes += [(-n, old, inc) for old, n in counts.items()]
+                counts.setdefault(old, [0, by_id[m].pk])[0] += 1
+        votes += [(-n, -len(members), first, old, inc) for old, (n, first) in counts.items()]
     names: dict[str, str] = {}
     used: set[str] = set()
-    for _, old, inc in sorted(votes, key=lambda v: (v[0], -len(linker.incidents[v[2]]), v[1], v[2])):
+    for _, _, _, old, inc in sorted(votes):  # most reports first, then the bigger incident, then the older report
         if inc not in names and old not in used:
             names[inc] = old
             used.add(old)

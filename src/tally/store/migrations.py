@@ -82,7 +82,7 @@ def incidents_of_reports(conn: sa.Connection) -> None:
     inspector = sa.inspect(conn)
     if inspector.has_table("reports"):
         return
-    old_indexes = [ix["name"] for ix in inspector.get_indexes("incidents")]
+    old_indexes = [ix["name"] for ix in inspector.get_indexes("incidents") if ix["name"].startswith("ix_")]
     if conn.dialect.name == "sqlite":
         for name in old_indexes:
             conn.exec_driver_sql(f'DROP INDEX IF EXISTS "{name}"')
