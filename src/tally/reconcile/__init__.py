@@ -10,10 +10,12 @@ Where things are:
 - :mod:`.parties`: the state side, the perpetrators, a perpetrator's own claim;
 - :mod:`.figures`: one claim's range, specificity and best; :mod:`.lexicon`: the group nouns;
 - :mod:`.policies`: one module per dataset convention (``acled``, ``ucdp``, ``gtd``), ``apply_policy()``;
-- :mod:`.wording`: the plain words of conflicts.
+- :mod:`.wording`: the plain words of conflicts;
+- :mod:`.across`: ``combine()``, the records of the reports of one incident into one record.
 """
 
+from .across import combine
 from .incident import missing_evidence, reconcile
 from .policies import POLICIES, apply_policy
 
-__all__ = ["POLICIES", "apply_policy", "missing_evidence", "reconcile"]
+__all__ = ["POLICIES", "apply_policy", "combine", "missing_evidence", "reconcile"]
