@@ -35,6 +35,10 @@ from .records import incident_columns, link_facts
 #: the linking window: reports this many days before or after a report's date are candidates
 WINDOW_DAYS = 7
 
+#: a dated report whose date spans more than this many days is matched only if it is a year
+#: (a date range of months is too vague to link on)
+LONG_SPAN_DAYS = 62
+
 #: at most this many candidate reports are weighed for one new report
 MAX_CANDIDATES = 400
 
@@ -93,9 +97,8 @@ def place_report(conn: sa.Connection, report_pk: int, report_id: str, record: Re
             _assign(conn, report_pk, inc_pk, evidence_json(ev, matched, "matched"))
             refresh(conn, inc_pk)
             return inc_pk
-    inc_pk = new_incident(conn, report_id)
+    inc_pk = new_incident(conn, report_id, record)
     _assign(conn, report_pk, inc_pk, {"rule": "new"})
-    refresh(conn, inc_pk)
     return inc_pk
 
 
@@ -125,17 +128,20 @@ def _candidate_groups(conn: sa.Connection, facts: Record, report_pk: int,
     within the window of its date, each with its reports' link facts."""
     r = t.reports.c
     country = (facts.get("location") or {}).get("country_iso3")
-    q = sa.select(r.incident_pk).where(r.incident_pk.is_not(None), r.pk != report_pk)
-    if country:
-        q = q.where(sa.or_(r.country_iso3 == country, r.country_iso3.is_(None)))
+    places = [r.country_iso3 == country, r.country_iso3.is_(None)] if country else [sa.true()]
     span = day_span(facts)
-    if span is None:
-        q = q.where(r.date_start.is_(None))
-    else:
-        lo = (span[0] - timedelta(days=WINDOW_DAYS)).isoformat()
-        hi = (span[1] + timedelta(days=WINDOW_DAYS)).isoformat()
-        q = q.where(r.date_start <= hi, sa.func.coalesce(r.date_end, r.date_start) >= lo)
-    q = q.order_by(r.pk.desc()).limit(MAX_CANDIDATES)
+    branches = []  # each an index range: the date window, the undated, the year-long
+    for where in places:
+        base = sa.select(r.pk, r.incident_pk).where(where, r.incident_pk.is_not(None), r.pk != report_pk)
+        branches.append(base.where(r.date_start.is_(None)))
+        if span is not None:
+            lo = (span[0] - timedelta(days=WINDOW_DAYS)).isoformat()
+            hi = (span[1] + timedelta(days=WINDOW_DAYS)).isoformat()
+            branches.append(base.where(r.date_start.between(_days_before(lo, LONG_SPAN_DAYS), hi),
+                                       sa.func.coalesce(r.date_end, r.date_start) >= lo))
+            branches.append(base.where(r.date_precision == "year", r.date_start.between(_days_before(lo, 366), hi)))
+    union = sa.union(*branches).subquery()
+    q = sa.select(union.c.incident_pk).order_by(union.c.pk.desc()).limit(MAX_CANDIDATES)
     pks = sorted({pk for pk in conn.execute(q).scalars()} - excluded)
     if not pks:
         return []
@@ -151,15 +157,26 @@ def _candidate_groups(conn: sa.Connection, facts: Record, report_pk: int,
     return [(pk, members[pk] or forced[pk]) for pk in pks if members[pk] or forced[pk]]
 
 
+def _days_before(iso: str, days: int) -> str:
+    from datetime import date
+
+    return (date.fromisoformat(iso) - timedelta(days=days)).isoformat()
+
+
 # ------------------------------------------------------------------ incidents
 
 
-def new_incident(conn: sa.Connection, report_id: str) -> int:
-    """A new, empty incident named after ``report_id`` (suffixed ``-2``, ``-3``...
-    when an incident already has that name); returns its pk."""
+def new_incident(conn: sa.Connection, report_id: str, record: Record | None = None) -> int:
+    """A new incident named after ``report_id`` (suffixed ``-2``, ``-3``... when
+    an incident already has that name); returns its pk. With ``record`` (the
+    record of its one report) its record and columns are written at once;
+    otherwise it is empty until :func:`refresh`."""
     name = free_id(conn, report_id)
-    result = conn.execute(t.incidents.insert(), dict(
-        id=name, revision=0, report_count=0, record={"id": name}, updated_at=_now()))
+    values: Record = dict(id=name, revision=0, report_count=0, record={"id": name}, updated_at=_now())
+    if record is not None:
+        combined = combine([record], incident_id=name)
+        values.update(incident_columns(combined), id=name, record=combined, revision=1, report_count=1)
+    result = conn.execute(t.incidents.insert(), values)
     key = result.inserted_primary_key
     assert key is not None
     return int(key[0])
