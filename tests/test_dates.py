@@ -216,3 +216,21 @@ def test_the_day_of_a_statement_is_not_the_event_day():
     assert found.start == "2023-03-15"
     # with no other day named, the statement's day still bounds the event
     assert find_date("Ten people were killed, police said on Friday.", ref).start == "2023-03-17"
+
+
+@pytest.mark.parametrize("text, language, start, end", [
+    # 2024-03-07 is a Thursday: last week ran from Monday 26 February to Sunday 3 March
+    ("Last week's ambush on a supply column killed nine soldiers.", "en", "2024-02-26", "2024-03-03"),
+    ("Gunmen raided the camp last week, a spokesman said.", "en", "2024-02-26", "2024-03-03"),
+    ("Two herders were shot dead earlier this week.", "en", "2024-03-04", "2024-03-07"),
+    ("Des assaillants ont incendié le marché la semaine dernière.", "fr", "2024-02-26", "2024-03-03"),
+    ("Trois gendarmes ont été tués cette semaine.", "fr", "2024-03-04", "2024-03-07"),
+])
+def test_a_week_resolves_to_its_days_against_the_report_date(text, language, start, end):
+    found = find_date(text, date(2024, 3, 7), language=language)
+    assert (found.start, found.end, found.precision) == (start, end, "day")
+
+
+def test_a_weekday_is_preferred_to_the_week_it_falls_in():
+    found = find_date("Last week, on Tuesday, gunmen killed four people.", date(2024, 3, 7))
+    assert (found.start, found.end) == ("2024-02-27", "2024-02-27")  # the Tuesday of last week

@@ -334,6 +334,9 @@ def resolve_relative(text: str, ref: date, forward: bool = False, language: str 
         else:
             wd = weekdays[m.group("wd").lower()]
             back = (ref.weekday() - wd) % 7
+            week = _WEEK_RE.search(text, max(0, m.start() - 40), m.start())
+            if week and week.group("last") and back < ref.weekday() + 1:  # "last week, on Tuesday"
+                back += 7
             candidates.append((m.start(), ref - timedelta(days=back), m.group(0)))
     nm = _best_match(text, noyear)
     if nm:
@@ -348,9 +351,28 @@ def resolve_relative(text: str, ref: date, forward: bool = False, language: str 
         except ValueError:
             pass
     if not candidates:
-        return None
+        return _week(text, ref)
     _, d, span = min(candidates, key=lambda c: c[0])
     return DateRange(d.isoformat(), d.isoformat(), "day", span)
+
+
+_WEEK_RE = re.compile(
+    r"(?<![\w])(?:(?P<last>last\s+week(?:['’]s)?|the\s+previous\s+week|la\s+semaine\s+(?:dernière|passée))"
+    r"|(?P<this>(?:earlier\s+)?this\s+week|cette\s+semaine|en\s+début\s+de\s+semaine))(?![\w])", re.I)
+
+
+def _week(text: str, ref: date) -> DateRange | None:
+    """"last week" (the calendar week before ``ref``'s, Monday to Sunday) or
+    "earlier this week" (``ref``'s week up to ``ref``), as a range of days."""
+    m = _WEEK_RE.search(text)
+    if not m:
+        return None
+    monday = ref - timedelta(days=ref.weekday())
+    if m.group("last"):
+        start, end = monday - timedelta(days=7), monday - timedelta(days=1)
+    else:
+        start, end = monday, ref
+    return DateRange(start.isoformat(), end.isoformat(), "day", m.group(0))
 
 
 _ISO_RE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
