@@ -38,7 +38,18 @@ class Health(BaseModel):
     status: str
     schema_version: int
     incidents: int
+    reports: int
     writable: bool
+
+
+class ReportRef(BaseModel):
+    """One report of an incident in the list: its record id (for a CSV or
+    JSONL input, its ``--id-column`` value), source path, title and language."""
+
+    id: str
+    source: Optional[str]
+    title: Optional[str]
+    language: Optional[str]
 
 
 class ListRow(BaseModel):
@@ -51,6 +62,8 @@ class ListRow(BaseModel):
     killed_low: Optional[int]
     killed_best: Optional[int]
     killed_high: Optional[int]
+    report_count: int
+    reports: list[ReportRef]
     revision: int
     updated_at: str
     snippet: Optional[str]
@@ -74,18 +87,64 @@ class Source(BaseModel):
     content_hash: str
 
 
+class IncidentInfo(BaseModel):
+    id: str
+    report_count: int
+    revision: int
+    updated_at: str
+
+
+class ReportDetail(BaseModel):
+    """A report of the incident: the event's date, place and the killed and
+    injured estimates *this report* gives, and ``link``: how it joined the
+    incident (``rule`` new, matched or override; for matched, ``score``,
+    ``reasons``, ``days``, ``km`` and the report it ``matched``)."""
+
+    id: str
+    title: Optional[str]
+    source: Optional[str]
+    format: Optional[str]
+    language: Optional[str]
+    revision: int
+    updated_at: str
+    published: Optional[str]
+    date: dict[str, Any]
+    place: Optional[str]
+    killed: Optional[dict[str, Any]]
+    injured: Optional[dict[str, Any]]
+    link: dict[str, Any]
+
+
+class LinkEvent(BaseModel):
+    """One entry of the link log: ``action`` is link, unlink, merge or relink."""
+
+    at: str
+    action: str
+    report_id: Optional[str]
+    incident_id: Optional[str]
+    other_id: Optional[str]
+    detail: Optional[dict[str, Any]]
+
+
 class Detail(BaseModel):
     record: dict[str, Any]
     revision: int
     updated_at: str
+    incident: IncidentInfo
     source: Source
+    reports: list[ReportDetail]
     claims: list[dict[str, Any]]
+    links: list[LinkEvent]
 
 
 class Claims(BaseModel):
+    """The incident's claims, each naming its ``report``, whose text
+    (``texts[report]``) its offsets point into; ``text`` is the first report's."""
+
     id: str
     claims: list[dict[str, Any]]
     text: str
+    texts: dict[str, str]
 
 
 class Count(BaseModel):
@@ -124,12 +183,22 @@ class MapPoints(BaseModel):
     items: list[MapPoint]
 
 
+class Placed(BaseModel):
+    """Where an uploaded report went: its incident and how it joined it."""
+
+    report: str
+    incident: str
+    report_count: int
+    link: dict[str, Any]
+
+
 class Uploaded(BaseModel):
     result: dict[str, Any]
     failed: list[str]
     ids: list[str]
     record: Optional[dict[str, Any]]
     records: list[dict[str, Any]]
+    incidents: list[Placed]
 
 
 def _ok(model: type[BaseModel], *codes: int, status: int = 200) -> dict[int | str, dict[str, Any]]:
@@ -165,24 +234,27 @@ def filter_params(country: Optional[str] = Query(None, description="ISO 3166-1 a
 
 @router.get("/healthz", tags=["meta"], responses=_ok(Health))
 def healthz(request: Request) -> dict[str, Any]:
-    """Liveness and the database: its schema version and how many incidents it holds."""
+    """Liveness and the database: its schema version and how many incidents and reports it holds."""
     store = _store(request)
     return {"status": "ok", "schema_version": store.schema_version(),
-            "incidents": data.count_incidents(store), "writable": request.app.state.token is not None}
+            "incidents": data.count_incidents(store), "reports": data.count_reports(store),
+            "writable": request.app.state.token is not None}
 
 
 @router.get("/api/incidents", tags=["incidents"], responses=_ok(IncidentPage, 400))
 def incidents(request: Request, filters=Depends(filter_params),
               sort: str = Query("-date", description=SORT_HELP),
               page: int = Query(1, ge=1, le=INT_MAX), per_page: int = Query(50, ge=1, le=500)) -> dict[str, Any]:
-    """The incidents matching the filters of `tally list`, one page at a time."""
+    """The incidents matching the filters of `tally list`, one page at a time;
+    each with `report_count` and its `reports` ({id, source, title, language})."""
     p = data.incident_page(_store(request), filters, sort, page, per_page)
     return {"total": p.total, "page": p.page, "per_page": p.per_page, "pages": p.pages,
             "sort": sort, "items": p.rows}
 
 
-def _found(request: Request, incident_id: str) -> dict[str, Any]:
-    found = data.show(_store(request), incident_id)
+def _found(request: Request, incident_id: str, texts: bool = False) -> dict[str, Any]:
+    store = _store(request)
+    found = data.incident(store, incident_id) if texts else data.detail(store, incident_id)
     if found is None:
         raise HTTPException(404, f"no incident {incident_id!r}")
     return found
@@ -190,17 +262,20 @@ def _found(request: Request, incident_id: str) -> dict[str, Any]:
 
 @router.get("/api/incidents/{incident_id}", tags=["incidents"], responses=_ok(Detail, 404))
 def incident(request: Request, incident_id: str) -> dict[str, Any]:
-    """The full record, its revision and source (as `tally show --format json`)."""
+    """The incident (`incident_id` is an incident id, or a report id standing
+    for the incident it belongs to): its combined record, its reports (each
+    with its dates, the figures it gives and why it was linked), its claims
+    (each naming its report) and its link history (as `tally show --format json`)."""
     return _found(request, incident_id)
 
 
 @router.get("/api/incidents/{incident_id}/claims", tags=["incidents"], responses=_ok(Claims, 404))
 def claims(request: Request, incident_id: str) -> dict[str, Any]:
-    """The record's claims (with `figure_start`/`figure_end` and `source_class`)
-    and the document text their offsets point into."""
-    found = _found(request, incident_id)
-    text = data.document_text(_store(request), incident_id) or ""
-    return {"id": incident_id, "claims": found["record"].get("claims") or [], "text": text}
+    """The incident's claims (with `figure_start`/`figure_end`, `source_class`
+    and `report`) and each report's text, which the claim's offsets point into."""
+    found = _found(request, incident_id, texts=True)
+    return {"id": found["incident"]["id"], "claims": found["record"].get("claims") or [],
+            "text": found["text"], "texts": found["texts"]}
 
 
 @router.get("/api/stats", tags=["incidents"], responses=_ok(Stats, 400))
@@ -375,6 +450,17 @@ def _ingest_upload(store: Store, payload: bytes, name: str, input_format: str | 
     if result.failed and not (result.ingested or result.updated or result.unchanged):
         too_large = any(is_too_large(item) for item in items)
         raise HTTPException(413 if too_large else 400, "; ".join(result.failed))
-    records = [found["record"] for i in dict.fromkeys(ids) if (found := data.show(store, i))]
-    return {"result": result.as_dict(), "failed": result.failed, "ids": [r["id"] for r in records],
-            "record": records[0] if records else None, "records": records}
+    # ids: the reports stored; records: the records of the incidents they are in now
+    placed, records, seen = [], [], set()
+    for rid in dict.fromkeys(ids):
+        found = data.incident_of_report(store, rid)
+        if found is None:
+            continue
+        inc = found["incident"]
+        link = next((r["link"] for r in found["reports"] if r["id"] == rid), {})
+        placed.append({"report": rid, "incident": inc["id"], "report_count": inc["report_count"], "link": link})
+        if inc["id"] not in seen:
+            seen.add(inc["id"])
+            records.append(found["record"])
+    return {"result": result.as_dict(), "failed": result.failed, "ids": [p["report"] for p in placed],
+            "record": records[0] if records else None, "records": records, "incidents": placed}

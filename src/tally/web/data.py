@@ -2,8 +2,11 @@
 
 Every query goes through the store's library (``list_incidents``,
 ``count_incidents``, ``show``, ``select_incidents`` with the filters of
-``tally list``); nothing here writes SQL. Aggregates (per month, per country)
-are summed in Python over the filtered incidents' indexed columns.
+``tally list``), except two reads it has no function for: the reports' texts
+(:func:`report_texts`) and an incident's whole link log in one query
+(:func:`link_events`), plain SELECTs over the store's tables. Aggregates (per
+month, per country) are summed in Python over the filtered incidents' indexed
+columns, so each incident counts once however many reports it has.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from typing import Any, Iterable
 
 import sqlalchemy as sa
 
-from ..store import Filters, Store, count_incidents, list_incidents, show
+from ..store import Filters, Store, count_incidents, count_reports, list_incidents, show
 from ..store import schema as t
 from ..store.query import LIST_COLUMNS, select_incidents
 
@@ -141,33 +144,78 @@ def map_points(store: Store, filters: Filters, limit: int = MAP_LIMIT) -> list[d
     return out
 
 
+def report_texts(store: Store, report_ids: Iterable[str]) -> dict[str, str]:
+    """Report id -> the text of its current document (each claim's offsets
+    point into its own report's text)."""
+    ids = sorted(set(report_ids))
+    out: dict[str, str] = {}
+    with store.read() as conn:
+        for chunk in range(0, len(ids), 500):
+            q = (sa.select(t.reports.c.id, t.documents.c.text)
+                 .join(t.documents, t.documents.c.id == t.reports.c.document_id)
+                 .where(t.reports.c.id.in_(ids[chunk:chunk + 500])))
+            out.update((row.id, row.text or "") for row in conn.execute(q))
+    return out
+
+
 def document_texts(store: Store, incident_id: str) -> dict[str, str]:
     """Report id -> the text of its current document, for the reports of
-    ``incident_id`` (each claim's offsets point into its report's text)."""
+    ``incident_id`` (an incident id or one of its reports' ids)."""
     found = show(store, incident_id)
     if found is None:
         return {}
-    ids = [r["id"] for r in found["reports"]]
-    q = (sa.select(t.reports.c.id, t.documents.c.text)
-         .join(t.documents, t.documents.c.id == t.reports.c.document_id).where(t.reports.c.id.in_(ids)))
+    return report_texts(store, [r["id"] for r in found["reports"]])
+
+
+def link_events(store: Store, incident_id: str, report_ids: Iterable[str]) -> list[dict[str, Any]]:
+    """The link log of an incident: every event (link, unlink, merge, relink)
+    that names the incident or one of ``report_ids`` (as the report, the
+    incident, or the incident merged away), oldest first. The same question as
+    :func:`tally.store.link_history`, asked once for all of them."""
+    names = sorted({incident_id, *report_ids})
+    log = t.link_log.c
+    events: dict[int, dict[str, Any]] = {}
     with store.read() as conn:
-        return {row.id: row.text or "" for row in conn.execute(q)}
+        for chunk in range(0, len(names), 300):
+            part = names[chunk:chunk + 300]
+            q = (sa.select(log.id, log.at, log.action, log.report_id, log.incident_id, log.other_id, log.detail)
+                 .where(sa.or_(log.report_id.in_(part), log.incident_id.in_(part), log.other_id.in_(part))))
+            for row in conn.execute(q):
+                events[row.id] = {"at": row.at, "action": row.action, "report_id": row.report_id,
+                                  "incident_id": row.incident_id, "other_id": row.other_id,
+                                  "detail": row.detail if isinstance(row.detail, dict) else None}
+    return [events[k] for k in sorted(events)]
 
 
-def document_text(store: Store, incident_id: str) -> str | None:
-    """The text of ``incident_id``'s first report (None when there is no such incident)."""
-    found = show(store, incident_id)
+def detail(store: Store, ident: str) -> dict[str, Any] | None:
+    """``show``'s answer (``ident`` is an incident id or a report id) plus the
+    incident's link history under ``"links"``; None when there is neither."""
+    found = show(store, ident)
     if found is None:
         return None
-    return document_texts(store, incident_id).get(found["reports"][0]["id"], "")
+    found["links"] = link_events(store, found["incident"]["id"], [r["id"] for r in found["reports"]])
+    return found
 
 
-def incident(store: Store, incident_id: str) -> dict[str, Any] | None:
-    """``show``'s answer plus the document text under ``"text"``."""
-    found = show(store, incident_id)
+def incident_of_report(store: Store, report_id: str) -> dict[str, Any] | None:
+    """``show``'s answer for the incident that report ``report_id`` is in (an
+    incident id that equals the report id does not get in the way); None when
+    there is no such report."""
+    q = (sa.select(t.incidents.c.id).join(t.reports, t.reports.c.incident_pk == t.incidents.c.pk)
+         .where(t.reports.c.id == report_id))
+    with store.read() as conn:
+        inc_id = conn.execute(q).scalar()
+    return None if inc_id is None else show(store, inc_id)
+
+
+def incident(store: Store, ident: str) -> dict[str, Any] | None:
+    """:func:`detail` plus ``"texts"`` (report id -> its text) and ``"text"``
+    (the first report's text)."""
+    found = detail(store, ident)
     if found is None:
         return None
-    found["text"] = document_text(store, incident_id) or ""
+    found["texts"] = report_texts(store, [r["id"] for r in found["reports"]])
+    found["text"] = found["texts"].get(found["reports"][0]["id"], "") if found["reports"] else ""
     return found
 
 
@@ -275,6 +323,39 @@ def reaction_sentence(reaction: dict[str, Any]) -> str:
     stance = reaction.get("stance") or "responded"
     date = reaction.get("date")
     return f"{actor}: {stance}" + (f" ({date})" if date else "")
+
+
+def first_words(text: str | None, n: int = 90) -> str:
+    """The start of an untitled report, for a heading or a label."""
+    line = " ".join((text or "").split())
+    return line if len(line) <= n else line[:n].rsplit(" ", 1)[0] + "…"
+
+
+def _estimate_text(est: Any) -> str:
+    if not isinstance(est, dict):
+        return ""
+    return lbh(est.get("low"), est.get("best"), est.get("high"))
+
+
+def report_rows(reports: list[dict[str, Any]], texts: dict[str, str]) -> list[dict[str, Any]]:
+    """The incident page's report list: each of ``show``'s reports with its
+    number (1-based), a label (its title, else the start of its text, else its
+    source), its killed and injured estimates as text and its link evidence
+    laid out (``rule``, ``score``, ``reasons``, ``matched``)."""
+    rows = []
+    for n, rep in enumerate(reports, 1):
+        link = rep.get("link") if isinstance(rep.get("link"), dict) else {}
+        date = rep.get("date") if isinstance(rep.get("date"), dict) else {}
+        source = rep.get("source") or ""
+        rows.append({**rep, "n": n, "anchor": f"report-{n}",
+                     "label": rep.get("title") or first_words(texts.get(rep["id"]), 80)
+                     or source.rsplit("/", 1)[-1] or rep["id"],
+                     "date": date, "killed_text": _estimate_text(rep.get("killed")),
+                     "injured_text": _estimate_text(rep.get("injured")),
+                     "rule": link.get("rule") or "new", "action": link.get("action"),
+                     "score": link.get("score"), "reasons": [str(x) for x in link.get("reasons") or []],
+                     "matched": link.get("matched")})
+    return rows
 
 
 def claim_view(record: dict[str, Any], stored: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
