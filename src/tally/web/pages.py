@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any, Optional
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
@@ -80,25 +80,32 @@ def incident_page(request: Request, incident_id: str):
     found = data.incident(request.app.state.store, incident_id)
     if found is None:
         raise HTTPException(404, f"no incident {incident_id!r}")
+    canonical = found["incident"]["id"]
+    if canonical != incident_id:  # a report's id: its incident's page
+        return RedirectResponse("/incidents/" + quote(canonical, safe=""), status_code=302)
     record = found["record"]
     claims = data.claim_view(record, found["claims"])
-    text = found["text"]
+    texts: dict[str, str] = found["texts"]
+    reports = data.report_rows(found["reports"], texts)
+    numbers = {r["id"]: r["n"] for r in reports}
+    first = reports[0]
+    for c in claims:  # a claim without a report (an older record) is the first report's
+        c["report"] = c.get("report") if c.get("report") in numbers else first["id"]
+        c["report_n"] = numbers[c["report"]]
     return templates.TemplateResponse(request, "incident.html", {
-        "r": record, "found": found, "heading": record.get("title") or _first_words(text) or record["id"], "estimates": data.estimate_rows(record), "claims": claims,
+        "r": record, "found": found, "heading": record.get("title") or data.first_words(found["text"]) or record["id"],
+        "estimates": data.estimate_rows(record), "claims": claims, "reports": reports, "first": first,
         "conflicts": [{"text": data.conflict_sentence(c), "kind": c.get("kind"),
                        "claims": [i for i in c.get("claims") or [] if isinstance(i, int) and 0 <= i < len(claims)]}
                       for c in record.get("conflicts") or [] if isinstance(c, dict)],
         "reactions": [data.reaction_sentence(x) for x in record.get("reactions") or []],
-        "doc": {"text": text, "claims": [{"start": c.get("start"), "end": c.get("end"),
-                                          "figure_start": c.get("figure_start"),
-                                          "figure_end": c.get("figure_end")} for c in claims]},
+        "doc": {"reports": {r["id"]: {"text": texts.get(r["id"], ""), "n": r["n"], "label": r["label"],
+                                      "language": r.get("language")} for r in reports},
+                "first": first["id"],
+                "claims": [{"report": c["report"], "start": c.get("start"), "end": c.get("end"),
+                            "figure_start": c.get("figure_start"), "figure_end": c.get("figure_end")}
+                           for c in claims]},
         "side_label": lambda s: data.side_label(record, s)})
-
-
-def _first_words(text: str, n: int = 90) -> str:
-    """The start of an untitled report, for its heading."""
-    line = " ".join((text or "").split())
-    return line if len(line) <= n else line[:n].rsplit(" ", 1)[0] + "…"
 
 
 def timeline(per_month: list[dict[str, Any]], width: int = 900, height: int = 160) -> dict[str, Any]:

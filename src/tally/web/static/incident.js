@@ -1,20 +1,57 @@
-// Incident page: clicking a claim shows the document text with the claim's
-// sentence and figure highlighted. The text comes from a JSON block and is
-// only ever put into the page as text nodes (never innerHTML).
+// Incident page: clicking a claim shows its own report's text with the
+// claim's sentence and figure highlighted; "show text" on a report shows that
+// report's text. The texts come from a JSON block and are only ever put into
+// the page as text nodes (never innerHTML).
 (function () {
   "use strict";
   var dataEl = document.getElementById("doc-data");
   var pre = document.getElementById("doctext");
+  var caption = document.getElementById("doctext-report");
   if (!dataEl || !pre) return;
   var doc = JSON.parse(dataEl.textContent);
-  // offsets are Python string indexes (code points); JS strings are UTF-16
-  var cps = Array.from(doc.text || "");
+  var reports = doc.reports || {};
+  var cps = [];      // its code points: offsets are Python string indexes, JS strings are UTF-16
   function slice(a, b) { return cps.slice(a, b).join(""); }
   function valid(a, b) { return Number.isInteger(a) && Number.isInteger(b) && 0 <= a && a <= b && b <= cps.length; }
+  function has(id) { return Object.prototype.hasOwnProperty.call(reports, id); }
+
+  function load(id) {
+    if (!has(id)) id = doc.first;
+    var rep = reports[id] || {text: ""};
+    cps = Array.from(rep.text || "");
+    pre.setAttribute("data-report", id);
+    if (rep.language) pre.setAttribute("lang", rep.language); else pre.removeAttribute("lang");
+    if (caption) {
+      caption.textContent = "";
+      caption.appendChild(document.createTextNode("Report " + rep.n + ": "));
+      var label = document.createElement("span");
+      label.className = "report-label";
+      label.textContent = rep.label || "";
+      caption.appendChild(label);
+      caption.appendChild(document.createTextNode(" "));
+      var code = document.createElement("code");
+      code.textContent = id;
+      caption.appendChild(code);
+    }
+    document.querySelectorAll("tr.report.shown").forEach(function (r) { r.classList.remove("shown"); });
+    document.querySelectorAll("tr.report").forEach(function (r) {
+      if (r.getAttribute("data-report") === id) r.classList.add("shown");
+    });
+  }
+
+  function showText(id) {
+    load(id);
+    pre.textContent = slice(0, cps.length);
+    document.querySelectorAll("tr.claim.selected").forEach(function (r) { r.classList.remove("selected"); });
+    pre.scrollTop = 0;
+    pre.scrollIntoView({block: "nearest"});
+  }
 
   function show(i) {
     var c = doc.claims[i];
-    if (!c || !valid(c.start, c.end)) return;
+    if (!c) return;
+    load(c.report);
+    if (!valid(c.start, c.end)) { pre.textContent = slice(0, cps.length); return; }
     pre.textContent = "";
     pre.appendChild(document.createTextNode(slice(0, c.start)));
     var sentence = document.createElement("mark");
@@ -47,6 +84,8 @@
     if (at.top < 0 || at.bottom > window.innerHeight) sentence.scrollIntoView({block: "center"});
   }
 
+  load(pre.getAttribute("data-report") || doc.first);
+
   document.querySelectorAll("a.claim-ref").forEach(function (a) {
     a.addEventListener("click", function (e) {
       e.preventDefault();
@@ -54,9 +93,19 @@
     });
   });
 
+  document.querySelectorAll("a.report-text").forEach(function (a) {
+    a.addEventListener("click", function (e) {
+      e.preventDefault();
+      showText(a.getAttribute("data-report"));
+    });
+  });
+
   document.querySelectorAll("tr.claim").forEach(function (row) {
     var i = parseInt(row.getAttribute("data-claim"), 10);
-    row.addEventListener("click", function () { show(i); });
+    row.addEventListener("click", function (e) {
+      if (e.target.closest && e.target.closest("a")) return;  // the report link in the row
+      show(i);
+    });
     row.addEventListener("keydown", function (e) {
       if (e.key === "Enter" || e.key === " ") { e.preventDefault(); show(i); }
     });
