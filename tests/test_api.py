@@ -86,7 +86,7 @@ def ids(response) -> list[str]:
 def test_healthz(client):
     r = client.get("/healthz")
     assert r.status_code == 200
-    assert r.json() == {"status": "ok", "schema_version": 4, "incidents": 6, "writable": True}
+    assert r.json() == {"status": "ok", "schema_version": 4, "incidents": 6, "reports": 6, "writable": True}
 
 
 def test_list_default_newest_first(client):
@@ -323,7 +323,8 @@ def test_incident_page(client):
     assert re.search(r'<tr class="claim" tabindex="0" data-claim="0">', html)
     doc = json.loads(re.search(r'id="doc-data">(.*?)</script>', html, re.S).group(1))
     c = doc["claims"][0]
-    assert doc["text"][c["figure_start"]:c["figure_end"]] == "30"
+    assert c["report"] == "raid-on-kumba" and doc["first"] == "raid-on-kumba"
+    assert doc["reports"][c["report"]]["text"][c["figure_start"]:c["figure_end"]] == "30"
     assert client.get("/incidents/nope", headers={"accept": "text/html"}).status_code == 404
 
 
@@ -393,3 +394,191 @@ def test_serve_command_refuses_a_bad_database(cli, tmp_path):
     assert result.exit_code == 2
     assert "tally: error: cannot create" in result.stderr
     assert "--token" in cli("serve", "--help").stdout
+
+
+# ---------------------------------------------------------------- one incident, several reports (issue 17)
+
+#: Two reports of one invented attack (same town, same day) and one of another attack, in words
+#: written for these tests, read by the real extractor.
+DJIBO_1 = ("Gunmen killed 11 villagers in an attack on the town of Djibo in northern Burkina Faso on "
+           "14 February 2021, a local official said.\nThe attackers arrived on motorbikes and set fire to "
+           "several houses before fleeing.\n")
+DJIBO_2 = ("At least 11 people were killed when armed men attacked Djibo in northern Burkina Faso on "
+           "14 February 2021, residents told Reuters.\nWitnesses said the gunmen burned homes and stole cattle.\n")
+TESSIT = ("Suspected jihadists killed 6 soldiers in an ambush near Tessit in northern Mali on 2 September 2021, "
+          "the army said.\n")
+
+
+def build_linked(folder: Path, url: str | None = None) -> dict:
+    """A store where the first Djibo report and the Tessit report come in
+    through ``tally.store.ingest`` and the second Djibo report through
+    ``POST /api/documents``, all read by the real extractor."""
+    url = url or f"sqlite:///{folder / 'linked.db'}"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "djibo-local.txt").write_text(DJIBO_1, encoding="utf-8")
+    (folder / "tessit.txt").write_text(TESSIT, encoding="utf-8")
+    with Store(url) as store:
+        result = ingest(store, [folder / "djibo-local.txt", folder / "tessit.txt"])
+    assert result.ingested == 2 and not result.failed
+    with TestClient(create_app(url, token=TOKEN)) as c:
+        r = c.post("/api/documents", files={"file": ("djibo-wire.txt", DJIBO_2.encode(), "text/plain")},
+                   headers={"Authorization": f"Bearer {TOKEN}"})
+        assert r.status_code == 201, r.text
+        upload = r.json()
+        items = c.get("/api/incidents").json()["items"]
+    djibo = next(i for i in items if i["place"] == "Djibo")
+    first, second = (rep["id"] for rep in djibo["reports"])
+    return {"url": url, "upload": upload, "incident": djibo["id"], "first": first, "second": second,
+            "tessit": next(i["id"] for i in items if i["place"] == "Tessit")}
+
+
+@pytest.fixture(scope="module")
+def linked(tmp_path_factory) -> dict:
+    return build_linked(tmp_path_factory.mktemp("linked"))
+
+
+@pytest.fixture(scope="module")
+def lclient(linked):
+    with TestClient(create_app(linked["url"])) as c:
+        yield c
+
+
+def test_two_reports_of_one_attack_are_one_incident_in_the_list(linked, lclient):
+    body = lclient.get("/api/incidents?sort=date").json()
+    assert body["total"] == 2  # not 3: the two Djibo reports are one incident
+    djibo, tessit = body["items"]
+    assert djibo["id"] == linked["incident"] == linked["first"] and tessit["id"] == linked["tessit"]
+    assert djibo["report_count"] == 2 and tessit["report_count"] == 1
+    assert [(r["id"], r["source"].rsplit("/", 1)[-1], r["language"]) for r in djibo["reports"]] == [
+        (linked["first"], "djibo-local.txt", "en"), (linked["second"], "djibo-wire.txt", "en")]
+    assert {"id", "source", "title", "language"} == set(djibo["reports"][0])
+    assert djibo["killed_best"] == 11 and djibo["date_start"] == "2021-02-14"
+    assert lclient.get("/healthz").json()["incidents"] == 2
+    assert lclient.get("/healthz").json()["reports"] == 3
+    # the upload says where its report went and why
+    placed = linked["upload"]["incidents"]
+    assert linked["upload"]["ids"] == [linked["second"]]
+    assert placed[0]["incident"] == linked["incident"] and placed[0]["report_count"] == 2
+    assert placed[0]["link"]["rule"] == "matched" and placed[0]["link"]["matched"] == linked["first"]
+    assert linked["upload"]["record"]["id"] == linked["incident"]
+
+
+def test_stats_and_map_count_the_linked_incident_once(linked, lclient):
+    stats = lclient.get("/api/stats").json()
+    assert stats["incidents"] == 2 and stats["killed"] == 11 + 6  # not 11 + 11 + 6
+    months = {m["month"]: m for m in stats["per_month"]}
+    assert months["2021-02"] == {"month": "2021-02", "incidents": 1, "killed": 11}
+    assert months["2021-09"] == {"month": "2021-09", "incidents": 1, "killed": 6}
+    countries = {c["country_iso3"]: c for c in stats["per_country"]}
+    assert countries["BFA"] == {"country_iso3": "BFA", "incidents": 1, "killed": 11}
+    points = lclient.get("/api/map").json()["items"]
+    assert len(points) == 2
+    assert [p["id"] for p in points if p["place"] == "Djibo"] == [linked["incident"]]
+    # the list page's summary, map points and timeline agree
+    html = lclient.get("/", headers={"accept": "text/html"}).text
+    assert re.findall(r'<tr data-id="([^"]+)"', html) == [linked["tessit"], linked["incident"]]
+    assert "<strong>2</strong> incidents" in html and "<strong>17</strong> killed" in html
+    page_points = json.loads(re.search(r'id="map-data">(.*?)</script>', html, re.S).group(1))
+    assert sorted(p["id"] for p in page_points) == sorted([linked["incident"], linked["tessit"]])
+    assert "<title>2021-02: 1 incident, 11 killed</title>" in html
+    row = re.search(rf'<tr data-id="{linked["incident"]}">(.*?)</tr>', html, re.S).group(1)
+    assert ">2 reports</td>" in row
+    row = re.search(rf'<tr data-id="{linked["tessit"]}">(.*?)</tr>', html, re.S).group(1)
+    assert ">1 report</td>" in row
+
+
+def test_detail_by_incident_or_report_id_lists_the_reports(linked, lclient):
+    by_incident = lclient.get(f"/api/incidents/{linked['incident']}").json()
+    by_report = lclient.get(f"/api/incidents/{linked['second']}").json()
+    assert by_report == by_incident  # a report's id answers with its incident
+    assert by_incident["incident"]["id"] == linked["incident"] and by_incident["incident"]["report_count"] == 2
+    assert by_incident["record"]["id"] == linked["incident"]
+    first, second = by_incident["reports"]
+    assert (first["id"], second["id"]) == (linked["first"], linked["second"])
+    for rep in (first, second):
+        assert rep["date"]["start"] == "2021-02-14" and rep["place"] == "Djibo" and rep["language"] == "en"
+        assert rep["killed"]["low"] == 11
+    assert first["link"] == {"rule": "new"}
+    assert second["link"]["rule"] == "matched" and second["link"]["matched"] == linked["first"]
+    assert second["link"]["score"] >= 0.55 and any("Djibo" in x for x in second["link"]["reasons"])
+    assert {c["report"] for c in by_incident["claims"]} == {linked["first"], linked["second"]}
+    assert by_incident["links"] == []  # linked on ingest: no analyst's override yet
+    r = lclient.get(f"/api/incidents/{linked['tessit']}").json()
+    assert r["incident"]["report_count"] == 1 and [x["id"] for x in r["reports"]] == [linked["tessit"]]
+
+
+def test_claims_name_their_report_and_point_into_its_text(linked, lclient):
+    body = lclient.get(f"/api/incidents/{linked['second']}/claims").json()
+    assert body["id"] == linked["incident"]
+    assert set(body["texts"]) == {linked["first"], linked["second"]}
+    assert body["text"] == body["texts"][linked["first"]] == DJIBO_1
+    assert body["texts"][linked["second"]] == DJIBO_2
+    by_report = {}
+    for c in body["claims"]:
+        text = body["texts"][c["report"]]
+        assert text[c["start"]:c["end"]] == c["text"]
+        by_report.setdefault(c["report"], []).append(text[c["figure_start"]:c["figure_end"]])
+    assert by_report == {linked["first"]: ["11"], linked["second"]: ["At least 11"]}
+
+
+def test_incident_page_lists_each_report_and_highlights_in_its_own_text(linked, lclient):
+    r = lclient.get(f"/incidents/{linked['second']}", follow_redirects=False)
+    assert r.status_code == 302 and r.headers["location"] == f"/incidents/{linked['incident']}"
+    html = lclient.get(f"/incidents/{linked['second']}").text  # followed: the incident's page
+    assert html == lclient.get(f"/incidents/{linked['incident']}").text
+    assert '<span id="report-count">2 reports</span>' in html
+    rows = re.findall(r'<tr class="report" id="report-(\d)" data-report="([^"]+)">(.*?)</tr>', html, re.S)
+    assert [(n, rid) for n, rid, _ in rows] == [("1", linked["first"]), ("2", linked["second"])]
+    for _, _, row in rows:
+        assert "2021-02-14" in row and "Djibo" in row and '<span class="badge lang" lang="en">en</span>' in row
+    assert '<td class="num killed">11</td>' in rows[0][2] and '<td class="num killed">11+</td>' in rows[1][2]
+    assert '<code class="rule">new</code>' in rows[0][2]
+    assert '<code class="rule">matched</code>' in rows[1][2] and "same place (Djibo)" in rows[1][2]
+    assert f"matched</span> <code>{linked['first']}</code>" in rows[1][2]
+    assert "<th>Report</th>" in html
+    claim_reports = re.findall(r'<td class="report small"><a href="#report-(\d)"', html)
+    assert sorted(claim_reports) == ["1", "2"]
+    doc = json.loads(re.search(r'id="doc-data">(.*?)</script>', html, re.S).group(1))
+    assert doc["first"] == linked["first"]
+    assert {k: v["text"] for k, v in doc["reports"].items()} == {linked["first"]: DJIBO_1,
+                                                                  linked["second"]: DJIBO_2}
+    for c in doc["claims"]:
+        assert doc["reports"][c["report"]]["text"][c["figure_start"]:c["figure_end"]] in ("11", "At least 11")
+    assert f'id="doctext" lang="en" data-report="{linked["first"]}"' in html
+
+
+def test_link_history_shows_the_overrides(tmp_path):
+    from tally.store import link, unlink
+
+    built = build_linked(tmp_path)
+    with Store(built["url"]) as store:
+        alone = unlink(store, built["second"])
+        assert alone != built["incident"]
+        with TestClient(create_app(built["url"])) as c:
+            assert c.get("/api/incidents").json()["total"] == 3
+            assert c.get("/api/stats").json()["killed"] == 11 + 11 + 6
+        link(store, built["second"], built["incident"])
+    with TestClient(create_app(built["url"])) as c:
+        body = c.get(f"/api/incidents/{built['incident']}").json()
+        assert body["incident"]["report_count"] == 2
+        assert [(e["action"], e["report_id"]) for e in body["links"]] == [("unlink", built["second"]),
+                                                                           ("link", built["second"])]
+        assert body["links"][1]["incident_id"] == built["incident"]
+        assert body["reports"][1]["link"] == {"rule": "override", "action": "link"}
+        html = c.get(f"/incidents/{built['incident']}").text
+        assert "Link history (2)" in html and '<code class="rule">override</code>' in html
+        assert c.get("/api/stats").json()["killed"] == 11 + 6
+
+
+def test_linked_incident_on_postgresql(tmp_path, request):
+    """Linking and the once-only totals on a real PostgreSQL server (skipped without one)."""
+    from .pg import create_database
+
+    built = build_linked(tmp_path, create_database(request.getfixturevalue("pg_server")))
+    with TestClient(create_app(built["url"])) as c:
+        body = c.get("/api/incidents").json()
+        assert body["total"] == 2
+        assert {i["id"]: i["report_count"] for i in body["items"]} == {built["incident"]: 2, built["tessit"]: 1}
+        assert c.get("/api/stats").json()["killed"] == 17 and len(c.get("/api/map").json()["items"]) == 2
+        assert c.get(f"/api/incidents/{built['second']}").json()["incident"]["id"] == built["incident"]
+        assert c.get("/healthz").json()["reports"] == 3

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from .test_api import EVIL, build_db
+from .test_api import DJIBO_2 as DJIBO_2_TEXT, EVIL, build_db
 
 CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parent.parent
@@ -190,3 +190,80 @@ def test_open_from_list_and_hostile_document_stays_inert(server, page):
     assert page.locator("main script").count() == 1  # only the JSON data block
     page.wait_for_timeout(200)  # a dialog, had one opened, is caught by the fixture
     page.screenshot(path=str(ARTIFACTS / "hostile.png"), full_page=True)
+
+
+@pytest.fixture(scope="module")
+def linked_server(tmp_path_factory):
+    """``tally serve`` over a store holding two reports of one attack and one of another."""
+    from .test_api import build_linked
+
+    folder = tmp_path_factory.mktemp("browser-linked")
+    built = build_linked(folder)
+    port = _free_port()
+    tally = Path(sys.executable).with_name("tally")
+    cmd = [str(tally)] if tally.exists() else [sys.executable, "-c", "from tally.cli import app; app()"]
+    log = open(folder / "serve.log", "w+")
+    proc = subprocess.Popen([*cmd, "serve", "--db", built["url"], "--host", "127.0.0.1", "--port", str(port)],
+                            stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "TALLY_TOKEN": ""})
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            with urllib.request.urlopen(base + "/healthz", timeout=1) as r:
+                if r.status == 200:
+                    break
+        except OSError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            log.seek(0)
+            pytest.fail(f"tally serve did not start: {log.read()}")
+        time.sleep(0.1)
+    yield base, built
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    log.close()
+
+
+def test_linked_reports_show_once_and_each_claim_highlights_in_its_report(linked_server, page):
+    base, built = linked_server
+    page.goto(base + "/")
+    assert row_ids(page) == [built["tessit"], built["incident"]]  # 3 reports, 2 incidents
+    row = page.locator(f"tr[data-id='{built['incident']}']")
+    assert row.locator("td.report-count").inner_text() == "2 reports"
+    assert page.locator(f"tr[data-id='{built['tessit']}'] td.report-count").inner_text() == "1 report"
+    assert page.locator("#summary").inner_text().startswith("2 incidents, 17 killed")
+    page.wait_for_selector("#map[data-borders=loaded]")
+    assert page.locator("path.incident-marker").count() == 2
+    assert page.locator("svg#timeline rect.bar[data-month='2021-02'] title").text_content().startswith(
+        "2021-02: 1 incident, 11 killed")
+    page.screenshot(path=str(ARTIFACTS / "linked-list.png"), full_page=True)
+
+    row.locator("a").first.click()
+    page.wait_for_url(f"**/incidents/{built['incident']}")
+    assert page.locator("#report-list tbody tr.report").count() == 2
+    assert page.locator("#report-list tr#report-2 code.rule").inner_text() == "matched"
+    # a claim of the second report: its sentence in the second report's text
+    second = page.locator("tr.claim", has=page.locator("td.report code", has_text=built["second"]))
+    second.first.click()
+    assert page.locator("#doctext").get_attribute("data-report") == built["second"]
+    assert page.locator("#doctext mark.sentence").inner_text().startswith("At least 11 people were killed")
+    assert page.locator("#doctext mark.figure").inner_text() == "At least 11"
+    assert built["second"] in page.locator("#doctext-report").inner_text()
+    # and one of the first report: back to the first report's text
+    first = page.locator("tr.claim", has=page.locator("td.report code", has_text=built["first"]))
+    first.first.click()
+    assert page.locator("#doctext").get_attribute("data-report") == built["first"]
+    assert page.locator("#doctext mark.sentence").inner_text().startswith("Gunmen killed 11 villagers")
+    assert "Witnesses" not in page.locator("#doctext").inner_text()
+    page.locator("#report-2 a.report-text").click()
+    assert page.locator("#doctext mark").count() == 0
+    assert page.locator("#doctext").inner_text().strip() == DJIBO_2_TEXT.strip()
+    page.screenshot(path=str(ARTIFACTS / "linked-incident.png"), full_page=True)
+
+    page.goto(base + f"/incidents/{built['second']}")  # a report's id opens its incident
+    page.wait_for_url(f"**/incidents/{built['incident']}")
+    assert page.locator("#report-count").inner_text() == "2 reports"
