@@ -3,7 +3,9 @@ those of UCDP GED, ACLED or GTD (names and meanings as in those datasets).
 
 Each schema is a list of ``(column, type)`` (``str``, ``int`` or ``float``, used
 for Parquet) and a function ``row(record) -> dict``; the record is the stored
-JSON plus its document text under ``"_text"``. ``docs/export.md`` documents
+JSON (an incident's combined record, or a report's) plus its (first) report's
+text under ``"_text"``. :func:`columns_of` gives the columns at a level: one row
+per incident, or per report with ``incident_id`` first. ``docs/export.md`` documents
 every column and how it is derived.
 """
 
@@ -73,8 +75,11 @@ TALLY: Columns = [
     ("arrested_best", "int"), ("captured_best", "int"), ("missing_best", "int"),
     ("hostages_best", "int"), ("displaced_best", "int"),
     ("claims", "int"), ("sources", "str"), ("source_path", "str"), ("source_format", "str"),
-    ("language", "str"),
+    ("language", "str"), ("reports", "int"), ("report_ids", "str"),
 ]
+
+#: the tally columns that describe an incident's reports: left out of a report-level export
+INCIDENT_ONLY = ("reports", "report_ids")
 
 
 def tally_row(record: dict[str, Any]) -> dict[str, Any]:
@@ -93,6 +98,7 @@ def tally_row(record: dict[str, Any]) -> dict[str, Any]:
         "claims": len(record.get("claims") or []), "sources": _claim_sources(record),
         "source_path": source.get("path"), "source_format": source.get("format"),
         "language": record.get("language"),
+        **_report_columns(record),
     }
     for cat in ("killed", "injured"):
         est = estimate(record, cat)
@@ -101,6 +107,16 @@ def tally_row(record: dict[str, Any]) -> dict[str, Any]:
     for cat in ("arrested", "captured", "missing", "hostages", "displaced"):
         row[f"{cat}_best"] = estimate(record, cat).get("best")
     return row
+
+
+def _report_columns(record: dict[str, Any]) -> dict[str, Any]:
+    """``reports`` (how many) and ``report_ids`` (``;``-joined) of an incident
+    record (its ``reports`` list); empty for a record without one."""
+    reports = record.get("reports")
+    if not isinstance(reports, list):
+        return {"reports": None, "report_ids": None}
+    ids = [str(r.get("id")) for r in reports if isinstance(r, dict) and r.get("id") is not None]
+    return {"reports": len(reports), "report_ids": ";".join(ids) or None}
 
 
 # ----------------------------------------------------------------------------- UCDP GED
@@ -288,3 +304,15 @@ def _perpetrators_figure(record: dict[str, Any], category: str) -> int | None:
 SCHEMAS: dict[str, tuple[Columns, Callable[[dict[str, Any]], dict[str, Any]]]] = {
     "tally": (TALLY, tally_row), "ucdp": (UCDP, ucdp_row), "acled": (ACLED, acled_row), "gtd": (GTD, gtd_row),
 }
+
+#: export levels: one row per incident (the default, as UCDP and ACLED publish) or per report
+LEVELS = ("incidents", "reports")
+
+
+def columns_of(schema: str, level: str = "incidents") -> Columns:
+    """The columns of ``schema`` at ``level``: a report-level export puts
+    ``incident_id`` first and leaves out the incident-only columns."""
+    columns = SCHEMAS[schema][0]
+    if level == "reports":
+        return [("incident_id", "str"), *((n, k) for n, k in columns if n not in INCIDENT_ONLY)]
+    return list(columns)

@@ -1,9 +1,13 @@
 """``export``: the current records as CSV, JSON, GeoJSON or Parquet, in tally's
 columns or those of UCDP, ACLED or GTD (:mod:`tally.store.columns`).
 
-CSV, JSON and GeoJSON stream to a text stream (stdout by default) or a file;
-Parquet needs a file. ``--format json --schema tally`` writes the full records
-(the shape of ``docs/schema.md``); every other combination writes flat rows.
+Two levels: ``incidents`` (the default: one row per incident, its reports'
+records combined, as UCDP and ACLED publish) and ``reports`` (one row per
+stored report, ``incident_id`` first). CSV, JSON and GeoJSON stream to a text
+stream (stdout by default) or a file; Parquet needs a file. ``--format json
+--schema tally`` writes the full records (the shape of ``docs/schema.md``: an
+incident's combined record, or a report's with its ``incident_id``); every
+other combination writes flat rows.
 """
 
 from __future__ import annotations
@@ -15,9 +19,9 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, TextIO
 
 from ..errors import TallyError
-from .columns import SCHEMAS, Columns
+from .columns import LEVELS, SCHEMAS, Columns, columns_of
 from .db import Store
-from .query import Filters, iter_records
+from .query import Filters, iter_records, iter_report_records
 
 FORMATS = ("csv", "json", "geojson", "parquet")
 
@@ -26,41 +30,61 @@ class ExportError(TallyError):
     """An export that cannot be made (unknown format, Parquet without a file...)."""
 
 
-def rows(records: Iterable[dict[str, Any]], schema: str) -> Iterator[dict[str, Any]]:
-    """``records`` as flat rows of ``schema``'s columns, in column order."""
-    columns, row_fn = SCHEMAS[schema]
+def rows(records: Iterable[dict[str, Any]], schema: str, level: str = "incidents") -> Iterator[dict[str, Any]]:
+    """``records`` as flat rows of ``schema``'s columns at ``level``, in column
+    order (a report-level row starts with the record's ``incident_id``)."""
+    _, row_fn = SCHEMAS[schema]
+    columns = columns_of(schema, level)
     for record in records:
         row = row_fn(record)
+        if level == "reports":
+            row["incident_id"] = record.get("incident_id")
         yield {name: row.get(name) for name, _ in columns}
 
 
 def export(store: Store, fmt: str = "csv", schema: str = "tally", *, out: str | Path | None = None,
            stream: TextIO | None = None, filters: Filters | None = None, sort: str = "-date",
-           limit: int | None = None) -> int:
-    """Write the records matching ``filters`` to ``out`` (a path) or ``stream``
-    (default stdout); returns how many were written."""
+           limit: int | None = None, level: str = "incidents", policy: str | None = None) -> int:
+    """Write the incidents matching ``filters`` (``level="reports"``: their
+    reports, one row each, with ``incident_id``) to ``out`` (a path) or
+    ``stream`` (default stdout); returns how many rows were written. ``limit``
+    counts rows; ``policy`` re-applies a reconcile policy to each record's
+    figures (:func:`tally.reconcile.apply_policy`)."""
     if fmt not in FORMATS:
         raise ExportError(f"unknown export format {fmt!r}; choose from {', '.join(FORMATS)}")
     if schema not in SCHEMAS:
         raise ExportError(f"unknown export schema {schema!r}; choose from {', '.join(SCHEMAS)}")
+    if level not in LEVELS:
+        raise ExportError(f"unknown export level {level!r}; choose from {', '.join(LEVELS)}")
     if fmt == "parquet" and out is None:
         raise ExportError("Parquet is binary: give a file with --out")
-    records = iter_records(store, filters, sort, limit, with_text=schema in ("acled", "gtd"))
+    read = iter_report_records if level == "reports" else iter_records
+    records = read(store, filters, sort, limit, with_text=schema in ("acled", "gtd"))
+    if policy not in (None, "tally"):
+        records = _with_policy(records, policy)
     if fmt == "parquet":
-        return write_parquet(rows(records, schema), SCHEMAS[schema][0], Path(out))  # type: ignore[arg-type]
+        return write_parquet(rows(records, schema, level), columns_of(schema, level), Path(out))  # type: ignore[arg-type]
     if out is not None:
         with open(out, "w", encoding="utf-8", newline="") as fh:
-            return _write_text(fh, fmt, schema, records)
-    return _write_text(stream or sys.stdout, fmt, schema, records)
+            return _write_text(fh, fmt, schema, level, records)
+    return _write_text(stream or sys.stdout, fmt, schema, level, records)
 
 
-def _write_text(fh: TextIO, fmt: str, schema: str, records: Iterable[dict[str, Any]]) -> int:
+def _with_policy(records: Iterable[dict[str, Any]], policy: str) -> Iterator[dict[str, Any]]:
+    from ..reconcile import apply_policy
+
+    for record in records:
+        yield apply_policy(record, policy)
+
+
+def _write_text(fh: TextIO, fmt: str, schema: str, level: str, records: Iterable[dict[str, Any]]) -> int:
     if fmt == "csv":
-        return write_csv(rows(records, schema), SCHEMAS[schema][0], fh)
+        return write_csv(rows(records, schema, level), columns_of(schema, level), fh)
     if fmt == "geojson":
-        return write_geojson(rows(records, schema), fh)
+        # a report-level Feature is the report (its id: the schema's id column), not its incident
+        return write_geojson(rows(records, schema, level), fh, id_key=SCHEMAS[schema][0][0][0])
     items = ({k: v for k, v in r.items() if k != "_text"} for r in records) if schema == "tally" \
-        else rows(records, schema)
+        else rows(records, schema, level)
     return write_json(items, fh)
 
 
@@ -90,17 +114,18 @@ def _lat_lon(row: dict[str, Any]) -> tuple[Any, Any]:
     return row.get("latitude"), row.get("longitude")
 
 
-def write_geojson(items: Iterable[dict[str, Any]], fh: TextIO) -> int:
+def write_geojson(items: Iterable[dict[str, Any]], fh: TextIO, id_key: str | None = None) -> int:
     """A GeoJSON (RFC 7946) FeatureCollection: one Feature per row, its geometry
     a Point ``[longitude, latitude]``, or null when the record has no coordinates;
-    the row's columns are the Feature's properties."""
+    the row's columns are the Feature's properties and its ``id`` the row's
+    ``id_key`` column (default: the first)."""
     n = 0
     fh.write('{"type": "FeatureCollection", "features": [')
     for item in items:
         lat, lon = _lat_lon(item)
         geometry = ({"type": "Point", "coordinates": [float(lon), float(lat)]}
                     if lat is not None and lon is not None else None)
-        ident = next(iter(item.values()), None)
+        ident = item.get(id_key) if id_key else next(iter(item.values()), None)
         feature = {"type": "Feature", "id": ident, "geometry": geometry, "properties": item}
         fh.write(("," if n else "") + "\n" + json.dumps(feature, ensure_ascii=False))
         n += 1
