@@ -45,7 +45,8 @@ def test_cli_ingest_then_query_commands(cli, db_url, reports, tmp_path, fake):
     assert "a local official" in view.stdout and "Kidal" in view.stdout
 
     hist = cli("history", "market-attack-in-kidal", "--db", db_url, "--format", "json")
-    assert [v["current"] for v in json.loads(hist.stdout)] == [True]
+    found = json.loads(hist.stdout)
+    assert [v["current"] for v in found["versions"]] == [True] and found["links"] == []
     assert cli("history", "market-attack-in-kidal", "--db", db_url).exit_code == 0
 
     exported = cli("export", "--db", db_url, "--schema", "acled", "--country", "CMR")

@@ -3,6 +3,10 @@
 Each command parses its options, opens the :class:`~tally.store.Store` and
 calls one library function; the views live in :mod:`tally.cli.views`.
 Errors are one line on stderr (``tally: error: ...``) and exit status 2.
+The store holds reports (one per document) grouped into incidents: ``list``
+and ``export`` give incidents (``export --level reports``: reports), ``show``
+an incident with its reports; ``tally link | unlink | merge | relink``
+(:mod:`tally.cli.link`) correct the grouping.
 """
 
 from __future__ import annotations
@@ -50,6 +54,11 @@ class ExportFormat(str, Enum):
     parquet = "parquet"
 
 
+class ExportLevel(str, Enum):
+    incidents = "incidents"
+    reports = "reports"
+
+
 class ExportSchema(str, Enum):
     tally = "tally"
     ucdp = "ucdp"
@@ -74,11 +83,11 @@ def _lookup(db: str, fetch: Callable[["Store", str], Any], incident_id: str) -> 
     return found
 
 
-def _open(db: str) -> "Store":
+def _open(db: str, link: bool = True) -> "Store":
     from ..store import Store
 
     try:
-        return Store(db)
+        return Store(db, link=link)
     except TallyError as exc:
         _fail(str(exc))
 
@@ -128,10 +137,14 @@ def ingest(
     restart: bool = typer.Option(False, "--restart", help="MediaWiki dumps: ignore the checkpoint of an "
                                  "interrupted ingest and read the dump from its first page (with --out: "
                                  "start the shard directory over)."),
+    no_link: bool = typer.Option(False, "--no-link", help="Store each new report as an incident of its "
+                                 "own instead of linking it with the reports of the same event "
+                                 "(`tally relink` links them later; link overrides still apply)."),
 ) -> None:
-    """Extract and store one incident record per document, each in its own transaction.
+    """Extract and store one report per document, each in its own transaction.
 
-    Re-running an ingest adds nothing; a changed document replaces its record
+    Each new report joins the incident of the same event (same day and place,
+    actors, figures) or starts a new one; --no-link keeps each apart. Re-running an ingest adds nothing; a changed document replaces its record
     and keeps the earlier one (see `tally history`). An interrupted ingest of a
     MediaWiki dump goes on after the last page stored (a checkpoint by page id).
     Exit status 2 when any file, row or page failed (one line each on stderr);
@@ -165,7 +178,7 @@ def ingest(
 
             sink = ShardWriter(out, shard_size=shard_size, restart=restart or force)
         else:
-            store = _open(db)
+            store = _open(db, link=not no_link)
             where = store.display_url
         with ingest_progress() as progress:
             if shard_dirs:
@@ -221,7 +234,8 @@ def list_cmd(
     limit: int = typer.Option(50, "--limit", min=0, help="At most this many incidents."),
     format: ViewFormat = typer.Option(ViewFormat.table, "--format", "-f", help="table or json."),
 ) -> None:
-    """List the stored incidents that match the filters."""
+    """List the stored incidents that match the filters, each with its number of reports
+    (--format json: each with its `reports`, a list of {id, source, title, language})."""
     from ..store import list_incidents
     from .views import print_list
 
@@ -241,11 +255,13 @@ def list_cmd(
 
 @app.command()
 def show(
-    incident_id: str = typer.Argument(..., metavar="ID", help="The record id (see `tally list`)."),
+    incident_id: str = typer.Argument(..., metavar="ID", help="An incident id (see `tally list`) or "
+                                      "the id of one of its reports."),
     db: str = DB,
     format: ViewFormat = typer.Option(ViewFormat.table, "--format", "-f", help="table or json."),
 ) -> None:
-    """Show one stored record with its claims, each with its source and sentence."""
+    """Show one incident: its combined record, its reports (the date, place and figures each
+    gives, and why it was linked) and its claims, each with its report, source and sentence."""
     from ..store import show as get_record
     from .views import print_record
 
@@ -258,19 +274,44 @@ def show(
 
 @app.command()
 def history(
-    incident_id: str = typer.Argument(..., metavar="ID", help="The record id (see `tally list`)."),
+    incident_id: str = typer.Argument(..., metavar="ID", help="A report id (for an incident id: "
+                                      "its first report)."),
     db: str = DB,
     format: ViewFormat = typer.Option(ViewFormat.table, "--format", "-f", help="table or json."),
 ) -> None:
-    """Show every stored version of a record, oldest first, the current one last."""
-    from ..store import history as get_history
-    from .views import print_history
-
-    versions = _lookup(db, get_history, incident_id)
+    """Show every stored version of a report's record, oldest first, the current one last,
+    then the link events (link, unlink, merge, relink) that name it or its incident.
+    --format json: {id, versions, links}."""
+    found = _lookup(db, _history_and_links, incident_id)
     if format is ViewFormat.json:
-        typer.echo(json.dumps(versions, ensure_ascii=False, indent=2))
+        typer.echo(json.dumps({"id": incident_id, **found}, ensure_ascii=False, indent=2))
     else:
-        print_history(incident_id, versions)
+        from .views import print_history, print_link_events
+
+        print_history(incident_id, found["versions"])
+        print_link_events(incident_id, found["links"])
+
+
+def _history_and_links(store: "Store", ident: str) -> Optional[dict]:
+    """The versions of report ``ident`` (an incident's: its first report's) and
+    the link events naming it, the report shown or its current incident."""
+    from ..store import history as get_history, link_history, show as get_incident
+
+    versions = get_history(store, ident)
+    if versions is None:
+        return None
+    names = [ident]
+    first = versions[-1]["record"].get("id")
+    found = get_incident(store, ident)
+    for name in (first, found and found["incident"]["id"]):
+        if name and name not in names:
+            names.append(name)
+    events: dict = {}
+    for name in names:
+        for event in link_history(store, name):
+            key = (event["at"], event["action"], event["report_id"], event["incident_id"], event["other_id"])
+            events.setdefault(key, event)
+    return {"versions": versions, "links": sorted(events.values(), key=lambda e: e["at"])}
 
 
 @app.command()
@@ -286,19 +327,24 @@ def export(
     country: Optional[str] = COUNTRY, date_from: Optional[str] = DATE_FROM, date_to: Optional[str] = DATE_TO,
     actor: Optional[str] = ACTOR, min_killed: Optional[int] = MIN_KILLED, search: Optional[str] = SEARCH,
     sort: str = SORT,
-    limit: Optional[int] = typer.Option(None, "--limit", min=0, help="At most this many incidents."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=0, help="At most this many rows "
+                                        "(incidents, or reports with --level reports)."),
     policy: Policy = typer.Option(Policy.tally, "--policy", help=POLICY_HELP + " Applied to the "
                                   "stored records' figures; ingest --policy re-extracts for the full effect."),
+    level: ExportLevel = typer.Option(ExportLevel.incidents, "--level",
+                                      help="incidents (default: one row per incident, its reports "
+                                      "combined) or reports (one row per report, incident_id first)."),
 ) -> None:
-    """Export the stored incidents (all, or those matching the filters)."""
+    """Export the stored incidents (all, or those matching the filters), one row per incident;
+    --level reports: one row per report of those incidents, with its incident_id."""
     from ..store import export as run_export
 
     fmt = format.value if format else _format_of(out)
     store = _open(db)
     try:
-        with _export_policy(policy.value):
-            n = run_export(store, fmt, schema.value, out=out, sort=sort, limit=limit,
-                           filters=_filters(country, date_from, date_to, actor, min_killed, search))
+        n = run_export(store, fmt, schema.value, out=out, sort=sort, limit=limit, level=level.value,
+                       policy=policy.value, filters=_filters(country, date_from, date_to, actor,
+                                                             min_killed, search))
     except TallyError as exc:
         _fail(str(exc))
     except OSError as exc:
@@ -306,7 +352,7 @@ def export(
     finally:
         store.close()
     if out is not None:
-        typer.echo(f"{n} incidents written to {out}", err=True)
+        typer.echo(f"{n} {level.value} written to {out}", err=True)
 
 
 def _format_of(out: Optional[Path]) -> str:
@@ -324,34 +370,3 @@ def _policy_extractor(policy: str):
     from ..extract import extract
 
     return partial(extract, policy=policy)
-
-
-class _export_policy:
-    """Within the block, the records the export reads have ``policy`` applied
-    (:func:`tally.reconcile.apply_policy`); the default policy changes nothing."""
-
-    def __init__(self, policy: str) -> None:
-        self.policy = policy
-        self.saved = None
-
-    def __enter__(self):
-        if self.policy == "tally":
-            return self
-        from ..reconcile import apply_policy
-        from ..store import export as export_module
-
-        mod = __import__(export_module.__module__, fromlist=["iter_records"])
-        self.mod, self.saved = mod, mod.iter_records
-        saved, policy = self.saved, self.policy
-
-        def iter_records(*args, **kwargs):
-            for record in saved(*args, **kwargs):
-                yield apply_policy(record, policy)
-
-        mod.iter_records = iter_records
-        return self
-
-    def __exit__(self, *exc):
-        if self.saved is not None:
-            self.mod.iter_records = self.saved
-        return False

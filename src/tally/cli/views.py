@@ -1,5 +1,6 @@
 """Terminal views (rich) for the store commands: ingest progress and summary,
-the incident list, one record with its claims, a record's history."""
+the incident list, one incident with its reports and claims, a report's
+history and link events."""
 
 from __future__ import annotations
 
@@ -64,22 +65,51 @@ def _shorten(text: str, width: int) -> str:
 def print_list(rows: list[dict[str, Any]]) -> None:
     """The incidents as a table, one line each."""
     table = Table(title=f"{len(rows)} incidents")
-    for name, justify in (("id", "left"), ("date", "left"), ("country", "left"), ("place", "left"),
-                          ("killed", "right")):
-        table.add_column(name, justify=justify, overflow="fold")  # type: ignore[arg-type]
-    table.add_column("title or text")
+    for name, justify, least in (("id", "left", None), ("date", "left", 10), ("country", "left", None),
+                                 ("place", "left", None), ("killed", "right", None), ("reports", "right", None)):
+        table.add_column(name, justify=justify, overflow="fold", min_width=least)  # type: ignore[arg-type]
+    table.add_column("title or text", min_width=20)
     for r in rows:
         when = r["date_start"] or ""
         if r["date_end"] and r["date_end"] != r["date_start"]:
             when += f" to {r['date_end']}"
+        count = r.get("report_count")
         table.add_row(escape(r["id"]), when, r["country_iso3"] or "", escape(r["place"] or ""),
                       _figure(r["killed_low"], r["killed_best"], r["killed_high"]),
+                      str(count if count is not None else len(r.get("reports") or [])),
                       escape(r["title"] or _shorten(r.get("snippet") or "", 48)))
     _out.print(table)
 
 
+def _when(date: dict[str, Any] | None) -> str:
+    date = date or {}
+    return " to ".join(dict.fromkeys(x for x in (date.get("start"), date.get("end")) if x))
+
+
+def _est(est: dict[str, Any] | None) -> str:
+    est = est or {}
+    return _figure(est.get("low"), est.get("best"), est.get("high"))
+
+
+def _link_words(link: dict[str, Any] | None) -> str:
+    """How a report joined its incident: the rule, its score, the report it matched, the reasons."""
+    link = link or {"rule": "new"}
+    words = link.get("rule") or "new"
+    if link.get("action"):
+        words += f" ({link['action']})"
+    if link.get("score") is not None:
+        words += f" {link['score']:.2f}"
+    if link.get("matched"):
+        words += f" with {link['matched']}"
+    if link.get("reasons"):
+        words += ": " + "; ".join(str(r) for r in link["reasons"])
+    return words
+
+
 def print_record(found: dict[str, Any]) -> None:
-    """One record: its facts, then every claim with its source and sentence."""
+    """One incident: its facts, then its reports (with the date, place and
+    figures each gives and how it was linked), then every claim with its
+    report, source and sentence."""
     rec = found["record"]
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold")
@@ -87,9 +117,11 @@ def print_record(found: dict[str, Any]) -> None:
     date = rec.get("date") or {}
     loc = rec.get("location") or {}
     for label, value in (
-        ("id", rec.get("id")), ("title", rec.get("title")), ("language", rec.get("language")),
+        ("id", rec.get("id")), ("title", rec.get("title")),
+        ("language", ", ".join(rec.get("languages") or []) or rec.get("language")),
         ("date", " to ".join(dict.fromkeys(x for x in (date.get("start"), date.get("end")) if x)) or None),
         ("place", ", ".join(x for x in (loc.get("name"), loc.get("country")) if x) or None),
+        ("reports", str(len(found.get("reports") or [])) if found.get("reports") is not None else None),
         ("source", found["source"]["path"]), ("revision", str(found["revision"])),
         ("updated", found["updated_at"]),
     ):
@@ -104,16 +136,40 @@ def print_record(found: dict[str, Any]) -> None:
                 facts.add_row(f"{cat}: {group.replace('_', ' ')}",
                               _figure(est.get("low"), est.get("best"), est.get("high")))
     _out.print(facts)
+    reports = found.get("reports") or []
+    if reports:
+        table = Table(title=f"Reports ({len(reports)})", show_lines=True)
+        for name, least, most in (("id", None, 22), ("source", None, 22), ("lang", 4, 4),
+                                  ("event date", 10, 10), ("place", None, 12), ("killed", 6, 9),
+                                  ("injured", 7, 9), ("link", None, 16)):
+            table.add_column(name, overflow="fold", min_width=least, max_width=most)
+        for r in reports:
+            link = r.get("link") or {"rule": "new"}
+            rule = link.get("rule") or "new"
+            if link.get("score") is not None:
+                rule += f" {link['score']:.2f}"
+            elif link.get("action"):
+                rule += f" ({link['action']})"
+            table.add_row(escape(r["id"]), escape(r.get("source") or ""), r.get("language") or "",
+                          _when(r.get("date")), escape(r.get("place") or ""), _est(r.get("killed")),
+                          _est(r.get("injured")), escape(rule))
+        _out.print(table)
+        for r in reports:  # why each report is in the incident: the evidence, in full
+            _out.print(f"[bold]{escape(r['id'])}[/bold]: {escape(_link_words(r.get('link')))}")
+
     claims = Table(title=f"{len(found['claims'])} claims", show_lines=True)
-    for name, width in (("#", 3), ("categories", 10), ("figure", 12), ("victims", 15), ("source", 16),
-                        ("sentence", None)):
+    # each claim names its report; the column is shown when the incident has more than one
+    by_report = len(reports) > 1
+    for name, width in (("#", 3), *((("report", 18),) if by_report else ()), ("categories", 10),
+                        ("figure", 12), ("victims", 15), ("source", 16), ("sentence", None)):
         claims.add_column(name, overflow="fold", max_width=width, ratio=None if width else 1)
     # whom each figure counts: the record's claims carry it (found["claims"] are the stored rows)
     groups = [c.get("victim_group") for c in rec.get("claims") or []]
     for i, c in enumerate(found["claims"]):
         figure = c["figure"] or _figure(c["low"], None, c["high"])
         group = groups[i] if i < len(groups) else None
-        claims.add_row(str(i), ", ".join(c["categories"]), escape(figure or ""),
+        report = (escape(c.get("report") or "-"),) if by_report else ()
+        claims.add_row(str(i), *report, ", ".join(c["categories"]), escape(figure or ""),
                        (group or "-").replace("_", " "), escape(c["source"] or "-"), escape(c["text"]))
     _out.print(claims)
 
@@ -129,4 +185,21 @@ def print_history(incident_id: str, versions: list[dict[str, Any]]) -> None:
                       (v["recorded_at"] or "")[:19], (v["replaced_at"] or "")[:19],
                       _figure(killed.get("low"), killed.get("best"), killed.get("high")),
                       escape(v["record"].get("title") or ""))
+    _out.print(table)
+
+
+def print_link_events(ident: str, events: list[dict[str, Any]]) -> None:
+    """The link events (link, unlink, merge, relink) naming a report or its incident, oldest first."""
+    if not events:
+        _out.print(f"no link events for {escape(ident)} (linked on ingest only)")
+        return
+    table = Table(title=f"link events of {escape(ident)}")
+    for name in ("at", "action", "report", "incident", "other", "detail"):
+        table.add_column(name, overflow="fold")
+    for e in events:
+        detail = e.get("detail") or {}
+        words = ", ".join(f"{k} {', '.join(map(str, v)) if isinstance(v, list) else v}"
+                          for k, v in detail.items()) if isinstance(detail, dict) else str(detail)
+        table.add_row((e.get("at") or "")[:19], e.get("action") or "", escape(e.get("report_id") or ""),
+                      escape(e.get("incident_id") or ""), escape(e.get("other_id") or ""), escape(words))
     _out.print(table)
