@@ -343,6 +343,9 @@ def test_hostile_document_renders_inert(client):
     assert not re.search(r"<[^>]*\sonerror\s*=", html, re.I)  # onerror= only ever appears as text
     assert "&lt;script&gt;alert(&#34;title&#34;)&lt;/script&gt;" in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    # the report list shows the hostile title as text too
+    row = re.search(rf'<tr class="report" id="report-1" data-report="{EVIL}">(.*?)</tr>', html, re.S).group(1)
+    assert '<span class="report-label">&lt;script&gt;alert(&#34;title&#34;)&lt;/script&gt;&lt;img' in row
     # the embedded JSON cannot close its <script> element
     block = re.search(r'id="doc-data">(.*?)</script>', html, re.S).group(1)
     assert "<" not in block and "\\u003cscript\\u003e" in block
