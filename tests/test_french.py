@@ -53,8 +53,8 @@ def test_a_french_report_is_stored_with_its_language_and_its_page_says_so(tmp_pa
     report = tmp_path / "goma.txt"
     report.write_text("Des hommes armés ont attaqué le marché de Kiwanja dans la nuit de lundi à mardi, "
                       "tuant au moins six personnes, selon la société civile locale.\n", encoding="utf-8")
-    english = tmp_path / "kiwanja.txt"
-    english.write_text("Armed men attacked the Kiwanja market overnight, killing at least six people, "
+    english = tmp_path / "kiwanja.txt"  # another attack (Butembo is 200 km north): its own incident
+    english.write_text("Armed men attacked the Butembo market overnight, killing at least six people, "
                        "local civil society said.\n", encoding="utf-8")
     url = f"sqlite:///{tmp_path / 'fr.db'}"
     with Store(url) as store:

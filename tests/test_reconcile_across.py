@@ -279,3 +279,25 @@ def test_an_older_record_with_missing_keys_is_read():
     assert out["reports"][0] == {"id": "old", "title": None, "source": "old.csv", "format": "csv", "language": None,
                                  "published": "2024-03-02", "date": None, "place": None,
                                  "killed": old["casualties"]["killed"], "injured": None}
+
+
+def test_a_later_report_saying_the_toll_rose_replaces_the_earlier_figures():
+    """Structure: a later report whose words before the figure say the toll grew
+    ("has risen to", "s'est alourdi à") supersedes earlier, lower figures, even
+    from other voices and with no named source."""
+    def rec_(rid: str, day: str, text: str, lang: str) -> dict:
+        return rec(text, day, rid)
+
+    first = rec_("a", "2023-05-02", "Nine villagers were killed in a raid on a hamlet near Beni on Monday, "
+                                   "a civil society leader said.", "en")
+    second = rec_("b", "2023-05-02", "Neuf civils ont été tués lundi dans une attaque près de Beni, selon la "
+                                    "société civile locale.", "fr")
+    later = rec_("c", "2023-05-05", "The death toll from Monday's raid near Beni has risen to 14 after more "
+                                   "bodies were found in the bush.", "en")
+    both = combine([first, second, later])
+    killed = both["casualties"]["killed"]
+    assert killed["best"] == 14 and killed["low"] == 14, killed
+    assert killed["rule"].startswith("across:latest-update")
+    # without the words of a rise, the two earlier voices agreeing on nine win
+    flat = rec_("c", "2023-05-05", "Fourteen people were killed in Monday's raid near Beni.", "en")
+    assert combine([first, second, flat])["casualties"]["killed"]["best"] == 9

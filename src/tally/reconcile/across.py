@@ -22,7 +22,8 @@ Each report's estimate of a category is that report's *view*. The rules
     claims behind a view, normalised, else the report itself).
 ``across:latest-update``
     the latest current figure: an update replaced the earlier ones (the same
-    voice later, or an authority's later, higher toll), or no figure has more
+    voice later, or a later, higher toll from an authority or in words
+    that say the toll rose), or no figure has more
     voices than another.
 ``across:party-only``
     only party figures (a perpetrator's claim, a party's claim about its
@@ -43,6 +44,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..claims.lexicon import for_language
 from ..claims.sources import source_side
 from ..lookup.actors import actor_key
 from ..model import CATEGORIES, Actor, Claim, Incident, Side
@@ -100,6 +102,7 @@ class _View:
     speaker: str                  # the source as written, for the conflict's words
     party: bool
     authority: bool
+    revision: bool = False        # its words say the toll grew ("has risen to 23")
     status: str = "current"       # current, repeat (same voice, same figure later), superseded
     repeats: list["_View"] = field(default_factory=list)
 
@@ -320,8 +323,18 @@ class _Context:
         speaker = next((c.source for c in speakers if c.source), None)
         authority = not party and any(c.source and AUTHORITY_RE.search(c.source)
                                       and not ARMED_GROUP_SOURCE_RE.search(c.source) for c in speakers)
+        rise = for_language(self.reports[n].get("language")).TOLL_RISE_RE
+        revision = not party and any(rise.search(_before_figure(c)) for c in giving)
         return _View(self.ids[n], self.pos[n], est, [self.offsets[n] + i for i in own],
-                     voices or frozenset({f"report:{self.ids[n]}"}), speaker or "no source", party, authority)
+                     voices or frozenset({f"report:{self.ids[n]}"}), speaker or "no source", party, authority,
+                     revision)
+
+
+def _before_figure(c: Claim) -> str:
+    """The words of a claim's sentence before its figure."""
+    if c.figure_start is None or not c.text:
+        return ""
+    return c.text[:max(0, c.figure_start - c.start)]
 
 
 def _claim(c: Any) -> Claim:
@@ -444,9 +457,9 @@ def _supersede(views: list[_View]) -> bool:
                 else:
                     earlier.status = "superseded"  # the same voice, a new figure: an update
                     updated = True
-            elif (later.authority and not later.party and not earlier.party and later.best is not None
-                  and earlier.best is not None and earlier.best < later.best):
-                earlier.status = "superseded"  # an authority's later, higher toll: the toll rose
+            elif ((later.authority or later.revision) and not later.party and not earlier.party
+                  and later.best is not None and earlier.best is not None and earlier.best < later.best):
+                earlier.status = "superseded"  # an authority's later, higher toll, or "the toll rose to"
                 updated = True
     return updated
 

@@ -58,6 +58,10 @@ LEFT_RE = re.compile(rf"\b(?:{alt(LEFT_TRIGGERS)})(?:\s+{_QWORD})*\s+$", re.I)
 TOLL_RE = re.compile(r"\b(?:death\s+toll|death\s+total|toll|number\s+of\s+(?:dead|deaths|people\s+killed|victims|fatalities))\b"
                      r"[^.;:]{0,200}?\b(?:rose|risen|rises|surged|climbed|jumped|reached|hit|stood|stands|is|was|"
                      r"has\s+been|increased|grew|of|at|to|near|put\s+at|estimated\s+at)\s+(?:(?:to|at|around|about|nearly|near|some|over)\s+)*$", re.I)
+# a toll that has grown since an earlier report (the words before the figure): "the death toll
+# has risen to 23", "the number of dead climbed to", "now stands at"; read across reports
+TOLL_RISE_RE = re.compile(r"\b(?:rose|risen|rising|climbed|increased|jumped|surged|grew|went\s+up|revised\s+(?:up|upwards?)"
+                          r"|now\s+(?:stands|stood|is)|bringing|raising|pushing)\b[^.;:]{0,40}$", re.I)
 # an update of the toll named by a plainer noun: "the figure later reached 14", "the tally rose to 30"
 TOLL_UPDATE_RE = re.compile(r"\b(?:the|that|this)\s+(?:figure|tally|count|number|total)\s+(?:(?:later|then|has|had|since|"
                             r"subsequently|eventually|now)\s+)*(?:rose|risen|climbed|reached|jumped|increased|grew|"

@@ -66,6 +66,10 @@ TOLL_RE = re.compile(r"\b(?:bilan|nombre\s+(?:de\s+|des\s+)(?:morts|victimes|tu�
                      r"fait\s+état|faisait\s+état|atteint|a\s+atteint|grimpé|porté|provisoire|officiel|lourd|humain)\s+"
                      r"(?:(?:à|de|d['’]|environ|près\s+de|plus\s+de|au\s+moins)\s*)*$|"
                      r"\bbilan\s+(?:(?:humain|provisoire|officiel|lourd|définitif)\s+)*d(?:e|['’])\s*$", re.I)
+# un bilan qui s'est alourdi depuis un premier rapport (les mots avant le chiffre) : « le bilan
+# est passé à 23 », « s'est alourdi à », « a grimpé à », « revu à la hausse » ; lu d'un rapport à l'autre
+TOLL_RISE_RE = re.compile(r"(?:\best\s+passé|\bs['’]est\s+alourdi|\bs['’]alourdit|\ba\s+grimpé|\bgrimpe|\bà\s+la\s+hausse"
+                          r"|\bs['’]élève\s+désormais|\bdésormais|\bporté|\bportant|\bporte)\b[^.;:]{0,40}$", re.I)
 TOLL_UPDATE_RE = re.compile(r"\b(?:portant|porte|porté|portent|ce\s+qui\s+porte)\s+(?:le\s+|à\s+)?(?:bilan|total|"
                             r"nombre\s+(?:de\s+|des\s+)(?:morts|victimes|tués))\s+(?:provisoire\s+|total\s+)?à\s+"
                             r"(?:(?:environ|près\s+de|plus\s+de|au\s+moins)\s+)*$", re.I)
