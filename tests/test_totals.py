@@ -268,3 +268,27 @@ def test_article_toll_is_not_widened_by_breakdowns_in_other_sections_nor_by_a_la
     doc = parse_plaintext(ARTICLE, "t.txt")
     killed = casualty_totals(extract_claims(doc, []), doc)[0]["killed"]
     assert (killed.low, killed.best, killed.high) == (15, 15, 15)
+
+
+def _headed(headline: str, body: str):
+    doc = Document.from_text(f"{headline}\n\n{body}", format="text", title=headline)
+    claims = extract_claims(doc, [])
+    return casualty_totals(claims, doc)[0]["killed"]
+
+
+def test_a_headline_restating_the_toll_is_not_added_to_the_high():
+    """Structure: a news headline (the title as the text's first line) sums up
+    the story; its figure is the body's toll, not more dead beside it."""
+    est = _headed("Bandits kill 9 herders in Zamfara",
+                  "Bandits on motorcycles killed 9 herders grazing cattle near Anka on Tuesday, police said.")
+    assert (est.low, est.best, est.high) == (9, 9, 9)
+    # without a headline the two sentences could be two groups: the high stays their sum
+    doc = Document.from_text("Bandits killed 9 herders near Anka. Gunmen killed 9 traders near Gusau.", format="csv")
+    est = casualty_totals(extract_claims(doc, []), doc)[0]["killed"]
+    assert est.high == 18
+
+
+def test_a_headline_with_a_later_toll_gives_way_to_it():
+    est = _headed("Toll in Anka raid rises to 14", "Bandits killed 9 herders near Anka on Tuesday, police said. "
+                  "The toll later rose to 14 as more bodies were found.")
+    assert est.best == 14

@@ -335,6 +335,8 @@ def _widen(est: Estimate, body: list[tuple[int, Claim]], doc: Document) -> None:
             rel = relation(c, doc)
             if rel == "subset" or (sents and c.start not in sents and doc.sections and len(doc.sections) > 1):
                 continue
+            if in_headline(c, doc) and len(body) > 1:
+                continue  # a headline sums up the story ("Gunmen kill 11 ..."): it adds no one to it
             if c.high is None:
                 est.high = None
                 return
@@ -343,6 +345,16 @@ def _widen(est: Estimate, body: list[tuple[int, Claim]], doc: Document) -> None:
             else:
                 total += c.high
         est.high = max(est.high, total, alt)
+
+
+def in_headline(c: Claim, doc: Document) -> bool:
+    """True when claim ``c`` is read from the document's headline: its title
+    repeated as the first line of the text."""
+    title = (doc.title or "").strip()
+    if not title or c.start > 3:
+        return False
+    first = doc.text.lstrip()[:len(title) + 2]
+    return first.startswith(title) and c.end <= len(doc.text) - len(doc.text.lstrip()) + len(title) + 1
 
 
 _REVISED_RE = re.compile(r"\b(?:rose|risen|rising|climbed|increased|jumped|reached|revised|updated|later|"
