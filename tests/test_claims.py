@@ -486,3 +486,18 @@ def test_a_span_of_years_is_not_a_count():
     assert rec.casualties["killed"].best == 300
     rec = extract(Document.from_text("Officials said 1850-1900 people were killed.", format="text"))
     assert (rec.casualties["killed"].low, rec.casualties["killed"].high) == (1850, 1900)  # a toll, not years
+
+
+def test_a_follow_up_on_last_weeks_attack_reports_its_own_toll():
+    """Structure: "the toll from last week's attack has risen to N" is a
+    follow-up's subject (a toll that rose), not an earlier event; "last week's
+    attack killed N" in a report of a new attack still is."""
+    from tally.extract import extract
+
+    follow = extract(Document.from_text("The death toll from last week's raid on a mosque in Maradi has risen "
+                                        "to eleven, the governor said on Monday.", format="text"))
+    assert follow.casualties["killed"].best == 11
+    other = [c for c in extract_claims(Document.from_text(
+        "Gunmen killed four herders on Monday. Last week's raid on a nearby village killed nine people.",
+        format="text"), []) if c.low == 9]
+    assert other and other[0].other_event

@@ -234,3 +234,8 @@ def test_a_week_resolves_to_its_days_against_the_report_date(text, language, sta
 def test_a_weekday_is_preferred_to_the_week_it_falls_in():
     found = find_date("Last week, on Tuesday, gunmen killed four people.", date(2024, 3, 7))
     assert (found.start, found.end) == ("2024-02-27", "2024-02-27")  # the Tuesday of last week
+
+
+def test_a_week_wins_over_the_day_of_a_statement():
+    found = find_date("The toll from last week's raid has risen to 8, the diocese said on Tuesday.", date(2024, 3, 26))
+    assert (found.start, found.end) == ("2024-03-18", "2024-03-24")

@@ -135,7 +135,10 @@ def _body_claims(doc: Document, sides: list[Side]) -> list[Claim]:
             elif c.source is None:
                 c.source = src or carried
             c.section = name
-            if other_sent or RELATIVE_OTHER_RE.search(text[max(ss, c.figure_start - 40):c.figure_start]) \
+            rises = current().TOLL_RISE_RE.search(text[ss:c.figure_start]) is not None
+            if other_sent and rises and not section_other:
+                pass  # "the toll from last week's attack has risen to 8": a follow-up's own subject
+            elif other_sent or RELATIVE_OTHER_RE.search(text[max(ss, c.figure_start - 40):c.figure_start]) \
                     and OTHER_MARK_RE.search(sent) is not None:
                 c.other_event = True
             elif ctx.year and RELATIVE_OTHER_RE.search(text[max(ss, c.figure_start - 40):c.figure_start]):

@@ -326,6 +326,8 @@ def resolve_relative(text: str, ref: date, forward: bool = False, language: str 
     # event; it stands only when the text gives no other
     events = [x for x in found if not _STATEMENT_BEFORE_RE.search(text, max(0, x.start() - 40), x.start())]
     m = (events or found or [None])[0]
+    if not events and found and _WEEK_RE.search(text):
+        return _week(text, ref)  # "last week's attack ..., officials said on Tuesday": the week, not the statement
     if m:
         if m.group("rel"):
             word = re.sub(r"\s+", " ", m.group("rel").lower())
