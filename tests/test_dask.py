@@ -41,14 +41,15 @@ def dump(tmp_path_factory):
 
 
 def _stored(path: Path) -> list[tuple]:
-    """The incidents (all columns but the keys and times) and their documents, in insertion order."""
+    """The reports (all columns but the keys and times), their documents and the
+    incident each is in, in insertion order."""
     con = sqlite3.connect(path)
     try:
         return list(con.execute(
-            "SELECT i.id, i.record, i.title, i.country_iso3, i.date_start, i.killed_best, i.revision, "
-            "d.text, d.title, d.meta, d.content_hash, s.identity "
-            "FROM incidents i JOIN documents d ON d.id = i.document_id JOIN sources s ON s.id = i.source_id "
-            "ORDER BY i.pk"))
+            "SELECT r.id, r.record, r.title, r.country_iso3, r.date_start, r.killed_best, r.revision, "
+            "d.text, d.title, d.meta, d.content_hash, s.identity, i.id, i.record "
+            "FROM reports r JOIN documents d ON d.id = r.document_id JOIN sources s ON s.id = r.source_id "
+            "JOIN incidents i ON i.pk = r.incident_pk ORDER BY r.pk"))
     finally:
         con.close()
 
@@ -367,7 +368,7 @@ def test_checkpoint_resume_on_each_backend(dump, db_url):
         assert again.resumed[str(path)] == (incidents[1], incidents[1]) and not again.failed
         assert checkpoints.get(path) is None
         with store.read() as conn:
-            ids = [r[0] for r in conn.execute(sa.text("SELECT id FROM incidents ORDER BY pk"))]
+            ids = [r[0] for r in conn.execute(sa.text("SELECT id FROM reports ORDER BY pk"))]
     assert ids == [f"page-{i}" for i in incidents]
 
 
