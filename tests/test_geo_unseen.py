@@ -219,3 +219,15 @@ def test_no_place_found_federal_member_state_gives_the_country():
     assert loc is not None and loc.country_iso3 == "SOM" and loc.precision == "country"
     loc = located("Hirshabelle police shot a suspect dead at a market.")
     assert loc is not None and loc.country_iso3 == "SOM"
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("Cinq fidèles ont été tués à Fada N'Gourma, dans l'est du Burkina Faso.", "Fada N'gourma"),
+    ("Rebels shelled the outskirts of N’Djamena, Chad, overnight.", "N'Djamena"),
+])
+def test_a_name_with_a_capital_after_its_apostrophe_is_one_word(sentence, place):
+    """Structure: "N'Gourma", "N’Djamena": the apostrophe joins the word, whatever case follows it."""
+    from tally.where.geotext import find_places
+
+    names = [p.name for p in find_places(sentence)]
+    assert names and names[0].lower().replace("’", "'") == place.lower()

@@ -12,7 +12,7 @@ from ..lookup.actors import actor_table
 from ..lookup.gazetteer import ADMIN_WORDS, gazetteer, place_key
 
 _CONNECT = r"(?:de|del|de la|la|le|du|des|of|of the|da|do|dos|al|el|bin|ibn|an|ar|as|ash|y)"
-_WORD = r"(?:(?:al|el|ad|an|ar|as|ash|ad-|at)-|[dl]['’])?[A-Z][\w.\-]*(?:['’][a-z][\w\-]*)?"
+_WORD = r"(?:(?:al|el|ad|an|ar|as|ash|ad-|at)-|[dl]['’])?[A-Z][\w.\-]*(?:['’][A-Za-z][\w\-]*)?"  # N'Gourma, N’Djamena
 RUN_RE = re.compile(rf"(?<![\w'’-]){_WORD}(?:[ \t]+(?:{_CONNECT}[ \t]+)?{_WORD})*")
 POSSESSIVE_RE = re.compile(r"['’]s$")
 _ETHNIC_BEFORE_RE = re.compile(r"\bethnic\s+$", re.I)
