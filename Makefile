@@ -22,6 +22,7 @@ demo: install
 	$(BIN)/tally extract examples/2019_ogossagou_massacre.txt --format table
 	$(BIN)/tally ingest examples/*.txt examples/*.wiki examples/*.xml.bz2 --db $(DEMO_DB)
 	$(BIN)/tally ingest examples/reports.csv --text-column text --id-column id --db $(DEMO_DB)
+	$(BIN)/tally ingest examples/linked_reports.csv --text-column text --id-column id --date-column date --db $(DEMO_DB)
 	$(BIN)/tally list --db $(DEMO_DB)
 	@echo "Serving the web UI (incident list, map, timeline, incident pages); Ctrl-C stops."
 	$(BIN)/tally serve --db $(DEMO_DB)
