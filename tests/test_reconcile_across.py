@@ -301,3 +301,16 @@ def test_a_later_report_saying_the_toll_rose_replaces_the_earlier_figures():
     # without the words of a rise, the two earlier voices agreeing on nine win
     flat = rec_("c", "2023-05-05", "Fourteen people were killed in Monday's raid near Beni.", "en")
     assert combine([first, second, flat])["casualties"]["killed"]["best"] == 9
+
+
+def test_an_undated_encyclopedia_page_is_weighed_after_the_news_reports():
+    """Policy: an article sums up the reports written before it, so with no date
+    of its own it is the latest voice, wherever it was stored."""
+    page = rec("= Raid on Ngala =\\n\\nThe raid on Ngala killed 31 villagers, the state government "
+               "said in its final count.", None, "page")
+    page["source"]["format"] = "plaintext"
+    wire = rec("Gunmen killed 24 villagers in Ngala, in Borno state, on Sunday, officials said.", None, "wire")
+    assert "date" not in page["source"] or not page["source"]["date"]
+    for order in ([page, wire], [wire, page]):
+        killed = combine(order)["casualties"]["killed"]
+        assert killed["best"] == 31, (order[0]["id"], killed)

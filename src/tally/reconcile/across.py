@@ -198,11 +198,16 @@ def _summary(rid: str, r: dict) -> dict[str, Any]:
 def _publication_order(reports: list[dict]) -> list[int]:
     """The reports' indexes by publication date (``source.date``, else an
     export's revision ``timestamp``), then input order; a report without a date
-    takes the date of the report stored before it."""
+    takes the date of the report stored before it, except an encyclopedia page
+    without one, which comes last: an article is written after the reports it
+    sums up."""
     keys, last = [], ""
     for n, r in enumerate(reports):
         src = r.get("source") or {}
         d = src.get("date") or src.get("timestamp")
+        if not d and src.get("format") in ENCYCLOPEDIA_FORMATS:
+            keys.append(("\uffff", n))
+            continue
         last = str(d) if d else last
         keys.append((last, n))
     return [n for _, n in sorted(keys)]
