@@ -314,3 +314,15 @@ def test_an_undated_encyclopedia_page_is_weighed_after_the_news_reports():
     for order in ([page, wire], [wire, page]):
         killed = combine(order)["casualties"]["killed"]
         assert killed["best"] == 31, (order[0]["id"], killed)
+
+
+def test_a_day_is_more_precise_than_a_week_of_days():
+    """Policy: 'last week' (a span of days) gives way to the single days other
+    reports give; the incident's date is not widened to the whole week."""
+    day = rec("Gunmen killed six traders at the cattle market in Gamboru on Thursday, police said.",
+              "2024-03-22", "day")
+    week = rec("The toll from last week's raid on the Gamboru cattle market has risen to nine, police said "
+               "on Tuesday.", "2024-03-26", "week")
+    assert week["date"]["start"] != week["date"]["end"]  # the extractor read a week
+    both = combine([day, week])["date"]
+    assert (both["start"], both["end"]) == (day["date"]["start"], day["date"]["end"])

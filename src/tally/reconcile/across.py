@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import copy
 import re
+from datetime import date
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -220,14 +221,28 @@ def _first(reports: list[dict], key: str) -> Any:
 # --------------------------------------------------------------------------- date, place, actors
 
 
+def _span_days(d: dict[str, Any]) -> int:
+    """How many days a date of day precision spans (0 for one day; 0 when not days)."""
+    start, end = str(d.get("start") or ""), str(d.get("end") or d.get("start") or "")
+    if len(start) < 10 or len(end) < 10:
+        return 0
+    try:
+        return (date.fromisoformat(end[:10]) - date.fromisoformat(start[:10])).days
+    except ValueError:
+        return 0
+
+
 def _date(reports: list[dict]) -> dict[str, Any]:
-    """The most precise precision; among those reports the earliest start, the
-    latest end, and the words of the report giving the earliest start."""
+    """The most precise precision, and among those the narrowest span (one day
+    before "last week"); among those reports the earliest start, the latest
+    end, and the words of the report giving the earliest start."""
     dated = [r["date"] for r in reports if isinstance(r.get("date"), dict) and r["date"].get("start")]
     if not dated:
         return dict(reports[0].get("date") or {"start": None, "end": None, "precision": None, "text": None})
     top = max(DATE_RANK.get(d.get("precision"), 0) for d in dated)
     best = [d for d in dated if DATE_RANK.get(d.get("precision"), 0) == top]
+    narrowest = min(_span_days(d) for d in best)  # a day beats "last week" (a span of days)
+    best = [d for d in best if _span_days(d) == narrowest]
     first = min(best, key=lambda d: d["start"])  # min keeps the first of equal starts
     end = max((d.get("end") or d["start"]) for d in best)
     return {"start": first["start"], "end": end, "precision": first.get("precision"), "text": first.get("text")}
