@@ -231,3 +231,16 @@ def test_a_name_with_a_capital_after_its_apostrophe_is_one_word(sentence, place)
 
     names = [p.name for p in find_places(sentence)]
     assert names and names[0].lower().replace("’", "'") == place.lower()
+
+
+@pytest.mark.parametrize("sentence, precision", [
+    ("Cinq civils ont été tués lundi dans la région de Mopti, selon un élu local.", "admin1"),
+    ("Cinq civils ont été tués lundi à Mopti, selon un élu local.", "exact"),
+])
+def test_a_french_admin_word_before_the_name_makes_it_the_region(sentence, precision):
+    """Structure: "la région de X" names the region X, as "the X region" does; "à X" the town."""
+    from tally.extract import extract
+    from tally.model import Document
+
+    rec = extract(Document.from_text(sentence, format="text"))
+    assert rec.location.name == "Mopti" and rec.location.precision == precision

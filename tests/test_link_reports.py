@@ -1,5 +1,5 @@
 """The bundled reports with a known grouping (``examples/linked_reports.csv``,
-28 made-up reports of 14 attacks, English and French) go through the real
+40 made-up reports of 20 attacks, English and French) go through the real
 extractor and the store's linking: no two attacks share an incident, the
 attacks a day or a province apart stay apart, and the grouping scores as
 ``bench/bench_link_reports.py`` reports it."""

@@ -38,6 +38,9 @@ _CUE_FR_RE = re.compile(
     r"|\b(?P<kind>ville|village|localité|quartier|commune|cercle|région|province|territoire|département|secteur"
     r"|chefferie|groupement|site|camp|marché|arrondissement|préfecture|sous-préfecture|chef-lieu|capitale|environs))"
     r"(?:[ \t]+(?:la|le|les|de|du|des|nord|sud|est|ouest|centre|même)|[ \t]+(?:l|d)['’])*[ \t]*(?:(?<=['’])|$)", re.I)
+#: the French admin words written before a name ("la région de Mopti", "la province du Soum"):
+#: the name is the region, as "the Mopti region" is
+_ADMIN_KIND_FR_RE = re.compile(r"région|province|préfecture|département|territoire|cercle|arrondissement", re.I)
 _NEAR_RE = re.compile(r"\b(?:near|outside|close to|km|kilometres|kilometers|miles|north of|south of"
                       r"|east of|west of|outskirts of)\b[^.,;]{0,25}$", re.I)
 _ADMIN_AFTER_RE = re.compile(
@@ -210,7 +213,8 @@ def mentions(text: str, actor_countries: Counter[str] | None = None) -> list[Men
                           or _NAMED_AFTER_RE.search(before) or i == held) else
                 (0 if cue is None else (2 if cue.group("kind") else 1)),
                 admin_hint=bool(after) or bool(ADMIN_WORDS.search(place_key(phrase)))
-                or any(a <= start < b for a, b in paths) or container,
+                or any(a <= start < b for a, b in paths) or container
+                or bool(cue and cue.group("kind") and _ADMIN_KIND_FR_RE.fullmatch(cue.group("kind"))),
                 near=bool(_NEAR_RE.search(before)), partial=_partial(raw, words, i, j, consumed)))
             if container:
                 held = j
