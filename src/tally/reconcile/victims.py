@@ -28,6 +28,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from ..claims.lexicon import all_lexicons
 from ..model import Claim, Document, Estimate, Incident, Side
 from .parties import perpetrator_sides, state_sides
 from .totals import casualty_totals
@@ -36,40 +37,10 @@ GROUPS = ("civilians", "security_forces", "perpetrators", "unknown")
 #: the categories a victim group is read for
 GROUP_CATEGORIES = ("killed", "injured")
 
-_CIVILIAN_NOUNS = (r"civilians?|villagers?|residents?|inhabitants?|locals|worshipp?ers?|churchgoers?|"
-                   r"congregants?|children|child|boys?|girls?|babies|infants?|women|woman|elderly|"
-                   r"students?|pupils?|schoolchildren|schoolgirls?|schoolboys?|teachers?|passengers?|"
-                   r"shoppers?|pilgrims?|mourners?|farmers?|herders?|herdsmen|fishermen|traders?|merchants?|"
-                   r"vendors?|miners?|workers?|labou?rers?|drivers?|patients?|doctors?|nurses?|"
-                   r"aid\s+workers?|humanitarians?|journalists?|reporters?|refugees?|displaced|idps?|"
-                   r"tourists?|guests?|relatives|parishioners?|monks?|priests?|imams?|"
-                   r"clerics?|christians?|muslims?|hindus?|elders?|chiefs?|"
-                   r"non-?combatants?")
-_SECURITY_NOUNS = (r"soldiers?|troops?|servicem[ae]n|servicewom[ae]n|army|military|militarymen|gendarmes?|"
-                   r"gendarmerie|police(?:m[ae]n|wom[ae]n|\s+officers?)?|policem[ae]n|officers?|"
-                   r"security\s+(?:forces?|personnel|agents?|officials)|security\s+men|peace-?keepers?|"
-                   r"(?:body|border|prison|security)?\s*guards?|sentr(?:y|ies)|recruits?|cadets?|conscripts?|"
-                   r"marines?|paratroopers?|commandos?|sailors?|airm[ae]n|pilots?|legionnaires?|"
-                   r"(?:military|army|police)\s+personnel|customs\s+officers?|rangers?|wardens?")
-_PERPETRATOR_NOUNS = (r"gunm[ae]n|attackers?|assailants?|(?:suicide\s+)?bombers?|perpetrators?|kidnappers?|"
-                      r"abductors?|raiders?|shooters?|hijackers?|hostage-?takers?|militants?|insurgents?|"
-                      r"terrorists?|jihadists?|fighters?|rebels?|guerrill?as?|militiam[ae]n|combatants?|"
-                      r"bandits?|gang\s+members?")
-
-# the same groups in French reports (words that English group phrases never hold)
-_CIVILIAN_NOUNS += (r"|civils?|villageois|habitants?|fidèles|enfants?|femmes?|élèves|écoliers?|écolières?|"
-                    r"étudiants?|enseignants?|passagers?|agriculteurs?|cultivateurs?|éleveurs?|bergers?|"
-                    r"commerçants?|orpailleurs?|pêcheurs?|déplacés|réfugiés?|chauffeurs?|humanitaires?|"
-                    r"journalistes?|personnes\s+âgées|notables?")
-_SECURITY_NOUNS += (r"|soldats?|militaires?|policiers?|agents\s+de\s+(?:sécurité|police)|casques\s+bleus|"
-                    r"membres\s+des\s+forces\s+de\s+(?:défense|sécurité)|éléments\s+des\s+fds|fds|fama|vdp|"
-                    r"volontaires\s+pour\s+la\s+défense\s+de\s+la\s+patrie|douaniers?|gardes?|forestiers?")
-_PERPETRATOR_NOUNS += (r"|assaillants?|hommes\s+armés|individus\s+armés|terroristes?|jihadistes?|djihadistes?|"
-                       r"kamikazes?|ravisseurs?|agresseurs?|rebelles?|miliciens?|insurgés?")
-
-_NOUNS = [("civilians", re.compile(rf"\b(?:{_CIVILIAN_NOUNS})\b", re.I)),
-          ("security_forces", re.compile(rf"\b(?:{_SECURITY_NOUNS})\b", re.I)),
-          ("perpetrators", re.compile(rf"\b(?:{_PERPETRATOR_NOUNS})\b", re.I))]
+# the nouns of every language's lexicon (claims/lexicon/en.py, fr.py: VICTIM_NOUNS), joined:
+# a claim's group phrase is matched against all of them, whatever the report's language
+_NOUNS = [(kind, re.compile(r"\b(?:" + "|".join(lex.VICTIM_NOUNS[kind] for lex in all_lexicons()) + r")\b", re.I))
+          for kind in ("civilians", "security_forces", "perpetrators")]
 #: an attacker counting himself ("blew himself up"): the figure is the reflexive pronoun
 _SELF_RE = re.compile(r"^(?:himself|herself|themselves)$", re.I)
 

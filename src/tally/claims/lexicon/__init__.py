@@ -25,6 +25,13 @@ def for_language(language: str | None) -> ModuleType:
     return en
 
 
+def all_lexicons() -> tuple[ModuleType, ...]:
+    """Every language's lexicon, English first."""
+    from . import fr
+
+    return (en, fr)
+
+
 def current() -> ModuleType:
     """The lexicon of the document being read (English outside :func:`use`)."""
     return _CURRENT.get()

@@ -173,3 +173,29 @@ SOURCE_PATTERNS = [
 
 #: trigger_re("left" | "right"): the compiled triggers of one side
 trigger_re = trigger_finder(LEFT_TRIGGERS, RIGHT_TRIGGERS)
+
+
+# the nouns that say whom a figure counts (reconcile/victims.py reads those of every language)
+VICTIM_NOUNS = {
+    "civilians": (
+        r"civilians?|villagers?|residents?|inhabitants?|locals|worshipp?ers?|churchgoers?|"
+        r"congregants?|children|child|boys?|girls?|babies|infants?|women|woman|elderly|students?|"
+        r"pupils?|schoolchildren|schoolgirls?|schoolboys?|teachers?|passengers?|shoppers?|"
+        r"pilgrims?|mourners?|farmers?|herders?|herdsmen|fishermen|traders?|merchants?|vendors?|"
+        r"miners?|workers?|labou?rers?|drivers?|patients?|doctors?|nurses?|aid\s+workers?|"
+        r"humanitarians?|journalists?|reporters?|refugees?|displaced|idps?|tourists?|guests?|"
+        r"relatives|parishioners?|monks?|priests?|imams?|clerics?|christians?|muslims?|hindus?|"
+        r"elders?|chiefs?|non-?combatants?"),
+    "security_forces": (
+        r"soldiers?|troops?|servicem[ae]n|servicewom[ae]n|army|military|militarymen|gendarmes?|"
+        r"gendarmerie|police(?:m[ae]n|wom[ae]n|\s+officers?)?|policem[ae]n|officers?|"
+        r"security\s+(?:forces?|personnel|agents?|officials)|security\s+men|peace-?keepers?|"
+        r"(?:body|border|prison|security)?\s*guards?|sentr(?:y|ies)|recruits?|cadets?|conscripts?|"
+        r"marines?|paratroopers?|commandos?|sailors?|airm[ae]n|pilots?|legionnaires?|"
+        r"(?:military|army|police)\s+personnel|customs\s+officers?|rangers?|wardens?"),
+    "perpetrators": (
+        r"gunm[ae]n|attackers?|assailants?|(?:suicide\s+)?bombers?|perpetrators?|kidnappers?|"
+        r"abductors?|raiders?|shooters?|hijackers?|hostage-?takers?|militants?|insurgents?|"
+        r"terrorists?|jihadists?|fighters?|rebels?|guerrill?as?|militiam[ae]n|combatants?|bandits?|"
+        r"gang\s+members?"),
+}

@@ -160,3 +160,20 @@ GROUP_AFTER_RE = re.compile(rf"^({NPWORD}{{0,6}}?)(?=\s*(?:[,;.]|$|\s(?:{STOP}|d
 
 #: trigger_re("left" | "right"): the compiled triggers of one side
 trigger_re = trigger_finder(LEFT_TRIGGERS, RIGHT_TRIGGERS)
+
+
+# les noms qui disent qui un chiffre compte (reconcile/victims.py lit ceux de chaque langue)
+VICTIM_NOUNS = {
+    "civilians": (
+        r"civils?|villageois|habitants?|fidèles|enfants?|femmes?|élèves|écoliers?|écolières?|"
+        r"étudiants?|enseignants?|passagers?|agriculteurs?|cultivateurs?|éleveurs?|bergers?|"
+        r"commerçants?|orpailleurs?|pêcheurs?|déplacés|réfugiés?|chauffeurs?|humanitaires?|"
+        r"journalistes?|personnes\s+âgées|notables?"),
+    "security_forces": (
+        r"soldats?|militaires?|policiers?|agents\s+de\s+(?:sécurité|police)|casques\s+bleus|"
+        r"membres\s+des\s+forces\s+de\s+(?:défense|sécurité)|éléments\s+des\s+fds|fds|fama|vdp|"
+        r"volontaires\s+pour\s+la\s+défense\s+de\s+la\s+patrie|douaniers?|gardes?|forestiers?"),
+    "perpetrators": (
+        r"assaillants?|hommes\s+armés|individus\s+armés|terroristes?|jihadistes?|djihadistes?|"
+        r"kamikazes?|ravisseurs?|agresseurs?|rebelles?|miliciens?|insurgés?"),
+}
