@@ -371,3 +371,16 @@ def test_sigkill_during_relink_leaves_the_old_grouping_whole(tmp_path):
         assert grouping(s) == before  # all or nothing: the relink's one transaction never landed
         relink(s)
         assert len(grouping(s)) == 400
+
+
+def test_an_incident_never_keeps_the_name_of_a_report_that_left_it(store):
+    add(store, report("wire", "Kidal", "2016-03-04", 12), report("local", "Kidal", "2016-03-04", 12),
+        report("third", "Kidal", "2016-03-04", 12))
+    assert grouping(store) == {"wire": ["wire", "local", "third"]}
+    assert unlink(store, "wire") == "wire"  # the report keeps its name for its own incident
+    assert grouping(store) == {"local": ["local", "third"], "wire": ["wire"]}
+    assert show(store, "wire")["incident"]["id"] == "wire"
+    assert link(store, "local", "wire") == "wire"
+    assert grouping(store) == {"third": ["third"], "wire": ["wire", "local"]}
+    assert [e["action"] for e in link_history(store, "local")] == ["rename", "unlink", "rename", "link"]
+    invariants(store)

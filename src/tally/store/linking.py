@@ -336,6 +336,8 @@ def link_report(conn: sa.Connection, report_id: str, incident: str) -> str:
     if old_pk != target.pk:
         for m in old_members:
             _set_override(conn, "apart", report_id, m, "link")
+        if old_pk is not None:
+            _rename_when_left(conn, old_pk, report_id)
         _assign(conn, rep.pk, target.pk, {"rule": "override", "action": "link"})
         if old_pk is not None:
             refresh(conn, old_pk)
@@ -345,10 +347,28 @@ def link_report(conn: sa.Connection, report_id: str, incident: str) -> str:
     return target.id
 
 
+def _rename_when_left(conn: sa.Connection, inc_pk: int, leaving: str) -> str | None:
+    """An incident named after the report ``leaving`` it takes the name of its
+    earliest remaining report, so that an incident's id never names a report
+    in another incident; returns the new name (None when nothing changed)."""
+    cur = _incident_id(conn, inc_pk)
+    if cur != leaving:
+        return None
+    rest = [m for m in _members(conn, inc_pk) if m != leaving]
+    if not rest:
+        return None
+    name = free_id(conn, rest[0])
+    conn.execute(t.incidents.update().where(t.incidents.c.pk == inc_pk).values(id=name))
+    _log(conn, "rename", leaving, name, cur, {"reason": f"report {leaving} left it"})
+    return name
+
+
 def unlink_report(conn: sa.Connection, report_id: str) -> str:
     """Take report ``report_id`` out of its incident into an incident of its own,
-    and keep it apart from the reports it was with; returns the new incident's id
-    (the old incident keeps its id)."""
+    and keep it apart from the reports it was with; returns the new incident's id.
+    The old incident keeps its id, unless it was named after this report: then
+    it takes the name of its earliest remaining report, and the report's new
+    incident takes the report's id."""
     lock(conn)
     rep = _report(conn, report_id)
     others = [m for m in _members(conn, rep.incident_pk) if m != report_id] if rep.incident_pk else []
@@ -359,6 +379,8 @@ def unlink_report(conn: sa.Connection, report_id: str) -> str:
         inc_id = _incident_id(conn, rep.incident_pk)
         _log(conn, "unlink", report_id, inc_id)
         return inc_id
+    if rep.incident_pk is not None:
+        _rename_when_left(conn, rep.incident_pk, report_id)
     old_id = _incident_id(conn, rep.incident_pk) if rep.incident_pk else None
     inc_pk = new_incident(conn, report_id)
     _assign(conn, rep.pk, inc_pk, {"rule": "override", "action": "unlink"})
