@@ -78,7 +78,7 @@ def run(backend: str, url: str, sqlite_path: Path | None, pipeline: str, copies:
         else:
             second = ingest(store, [WAD], options=OPTIONS)
         size = db_size(store, sqlite_path)
-    n = first.incidents
+    n = first.reports
     return {"backend": backend, "pipeline": pipeline, "docs": first.documents, "incidents": n,
             "failed": len(first.failed), "seconds": seconds, "docs_s": first.documents / seconds,
             "rerun_docs_s": second.docs_per_second, "rerun_unchanged": second.unchanged,

@@ -22,14 +22,14 @@ _err = Console(stderr=True)
 def ingest_progress() -> Iterator[Callable[[IngestResult], None]]:
     """A progress display on stderr; yields the callback ``ingest`` calls after each document."""
     columns = (SpinnerColumn(), TextColumn("ingesting"), BarColumn(bar_width=None),
-               TextColumn("{task.fields[docs]} documents · {task.fields[incidents]} incidents · "
+               TextColumn("{task.fields[docs]} documents · {task.fields[reports]} reports stored · "
                           "{task.fields[failed]} failed · {task.fields[rate]:.1f} docs/s"),
                TimeElapsedColumn())
     with Progress(*columns, console=_err, transient=False) as progress:
-        task = progress.add_task("ingest", total=None, docs=0, incidents=0, failed=0, rate=0.0)
+        task = progress.add_task("ingest", total=None, docs=0, reports=0, failed=0, rate=0.0)
 
         def update(result: IngestResult) -> None:
-            progress.update(task, docs=result.documents, incidents=result.incidents,
+            progress.update(task, docs=result.documents, reports=result.reports,
                             failed=len(result.failed), rate=result.docs_per_second)
 
         yield update

@@ -52,9 +52,14 @@ class IngestResult:
         return self.ingested + self.updated + self.unchanged + len(self.failed)
 
     @property
-    def incidents(self) -> int:
-        """Incident records written (new or replaced)."""
+    def reports(self) -> int:
+        """Report records written (new or replaced); linking may put several in one incident."""
         return self.ingested + self.updated
+
+    @property
+    def incidents(self) -> int:
+        """The same count as :attr:`reports` (its name from before reports were linked into incidents)."""
+        return self.reports
 
     @property
     def docs_per_second(self) -> float:
