@@ -384,3 +384,10 @@ def test_an_incident_never_keeps_the_name_of_a_report_that_left_it(store):
     assert grouping(store) == {"third": ["third"], "wire": ["wire", "local"]}
     assert [e["action"] for e in link_history(store, "local")] == ["rename", "unlink", "rename", "link"]
     invariants(store)
+
+
+def test_dates_at_the_ends_of_the_calendar_link_without_error(store):
+    """A window of days around year 1 or 9999 is held inside the calendar."""
+    add(store, report("early", "Kidal", "0001-01-02", 3), report("early2", "Kidal", "0001-01-02", 3),
+        report("late", "Gao", "9999-12-30", 2))
+    assert grouping(store) == {"early": ["early", "early2"], "late": ["late"]}

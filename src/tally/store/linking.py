@@ -20,7 +20,7 @@ ingests never both start an incident for two reports of one event.
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import Any, Iterable
 
 import sqlalchemy as sa
@@ -135,11 +135,11 @@ def _candidate_groups(conn: sa.Connection, facts: Record, report_pk: int,
         base = sa.select(r.pk, r.incident_pk).where(where, r.incident_pk.is_not(None), r.pk != report_pk)
         branches.append(base.where(r.date_start.is_(None)))
         if span is not None:
-            lo = (span[0] - timedelta(days=WINDOW_DAYS)).isoformat()
-            hi = (span[1] + timedelta(days=WINDOW_DAYS)).isoformat()
-            branches.append(base.where(r.date_start.between(_days_before(lo, LONG_SPAN_DAYS), hi),
+            lo, hi = _shift(span[0], -WINDOW_DAYS), _shift(span[1], WINDOW_DAYS)
+            branches.append(base.where(r.date_start.between(_shift(span[0], -WINDOW_DAYS - LONG_SPAN_DAYS), hi),
                                        sa.func.coalesce(r.date_end, r.date_start) >= lo))
-            branches.append(base.where(r.date_precision == "year", r.date_start.between(_days_before(lo, 366), hi)))
+            branches.append(base.where(r.date_precision == "year",
+                                       r.date_start.between(_shift(span[0], -WINDOW_DAYS - 366), hi)))
     union = sa.union(*branches).subquery()
     q = sa.select(union.c.incident_pk).order_by(union.c.pk.desc()).limit(MAX_CANDIDATES)
     pks = sorted({pk for pk in conn.execute(q).scalars()} - excluded)
@@ -157,10 +157,12 @@ def _candidate_groups(conn: sa.Connection, facts: Record, report_pk: int,
     return [(pk, members[pk] or forced[pk]) for pk in pks if members[pk] or forced[pk]]
 
 
-def _days_before(iso: str, days: int) -> str:
-    from datetime import date
-
-    return (date.fromisoformat(iso) - timedelta(days=days)).isoformat()
+def _shift(day: date, days: int) -> str:
+    """``day`` moved by ``days``, as ISO text, held inside the calendar (year 1 to 9999)."""
+    try:
+        return (day + timedelta(days=days)).isoformat()
+    except OverflowError:
+        return (date.min if days < 0 else date.max).isoformat()
 
 
 # ------------------------------------------------------------------ incidents
