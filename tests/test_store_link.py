@@ -391,3 +391,26 @@ def test_dates_at_the_ends_of_the_calendar_link_without_error(store):
     add(store, report("early", "Kidal", "0001-01-02", 3), report("early2", "Kidal", "0001-01-02", 3),
         report("late", "Gao", "9999-12-30", 2))
     assert grouping(store) == {"early": ["early", "early2"], "late": ["late"]}
+
+
+def test_an_error_while_linking_is_one_failure_line_and_stores_nothing(store, monkeypatch):
+    """Fault injection: combining an incident's reports raises for one report;
+    the batch goes on, that report is a failure line, and nothing of it is stored."""
+    from tally.store import linking
+
+    real = linking.combine
+
+    def flaky(records, incident_id=None):
+        if any(r.get("id") == "bad" for r in records):
+            raise RuntimeError("combine failed")
+        return real(records, incident_id=incident_id)
+
+    monkeypatch.setattr(linking, "combine", flaky)
+    result = ingest_documents(store, [report("wire", "Kidal", "2016-03-04", 12),
+                                      report("bad", "Kidal", "2016-03-04", 12),
+                                      report("gao", "Gao", "2016-03-04", 4)], extractor=fake_extract)
+    assert result.ingested == 2 and len(result.failed) == 1
+    assert result.failed[0] == "bad.txt: internal error while storing: RuntimeError: combine failed"
+    assert grouping(store) == {"wire": ["wire"], "gao": ["gao"]}
+    assert counts(store)["sources"] == counts(store)["documents"] == 2
+    invariants(store)

@@ -174,6 +174,10 @@ def save_record(store: Store, doc: Document, identity: str, digest: str, record:
         return f"{where}: database error: {_first_line(exc)}"
     except sa.exc.StatementError as exc:  # a value the driver cannot take
         return f"{where}: cannot store record {record.get('id')!r}: {exc.orig or exc}"
+    except StoreError:
+        raise
+    except Exception as exc:  # a bug in linking or combining must not end the batch (nothing was stored)
+        return f"{where}: internal error while storing: {type(exc).__name__}: {exc}"
 
 
 def _where(doc: Document) -> str:
