@@ -34,3 +34,21 @@ def test_the_bundled_reports_group_into_their_attacks(tmp_path):
         fada = show(store, "fada-3")
         assert fada["record"]["casualties"]["killed"]["best"] == 8
         assert {r["id"] for r in fada["reports"]} == {k for k, v in truth.items() if v == "fada"}
+
+
+def test_the_incident_page_names_every_language_of_its_reports(tmp_path):
+    import re
+    import warnings
+
+    warnings.filterwarnings("ignore", message=".*httpx2.*")
+    from fastapi.testclient import TestClient
+
+    from tally.web import create_app
+
+    url = f"sqlite:///{tmp_path / 'two.db'}"
+    with Store(url) as store:
+        ingest(store, [EXAMPLE], options={"text_column": "text", "id_column": "id", "date_column": "date"})
+    with TestClient(create_app(url)) as client:
+        html = client.get("/incidents/ouallam-en").text  # an English and a French report of one attack
+    row = re.search(r'<dd id="language">(.*?)</dd>', html, re.S).group(1)
+    assert re.findall(r'lang="(\w+)">', row) == ["en", "fr"]
