@@ -26,7 +26,7 @@ from datetime import date, timedelta
 from tally.link import Linker, bcubed
 
 
-def _records(n: int, span: int, seed: int = 7) -> tuple[list[tuple[str, dict]], dict[str, str]]:
+def synthetic_records(n: int, span: int, seed: int = 7) -> tuple[list[tuple[str, dict]], dict[str, str]]:
     rnd = random.Random(seed)
     countries = [f"C{i:02d}" for i in range(40)]
     out, truth = [], {}
@@ -62,7 +62,7 @@ def main() -> None:
     args = ap.parse_args()
     for n in (int(x) for x in args.sizes.split(",")):
         t0 = time.perf_counter()
-        records, truth = _records(n, n // 10 if args.density == "fixed" else 3650)
+        records, truth = synthetic_records(n, n // 10 if args.density == "fixed" else 3650)
         t_build = time.perf_counter() - t0
         linker = Linker()
         t0 = time.perf_counter()

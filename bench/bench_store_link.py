@@ -27,7 +27,7 @@ import sqlalchemy as sa
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_link import _records  # noqa: E402
+from bench_link import synthetic_records  # noqa: E402
 
 from tally.link import bcubed  # noqa: E402
 from tally.model import Document  # noqa: E402
@@ -84,7 +84,7 @@ def main() -> None:
     ap.add_argument("--db", help="a PostgreSQL server URL (two databases are created on it)")
     args = ap.parse_args()
     sizes = sorted(int(x) for x in args.sizes.split(","))
-    records, truth = _records(sizes[-1], sizes[-1] // 10)
+    records, truth = synthetic_records(sizes[-1], sizes[-1] // 10)
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
         for link in (False, True):

@@ -25,12 +25,12 @@ def _slow(seconds, real, calls, name):
 
 
 @pytest.mark.parametrize("slow, stage, never", [
-    ("_date", "facts: after the date", ["_places", "ner_places", "_text_perpetrators"]),
-    ("_places", "facts: after the places", ["_text_perpetrators", "find_reactions"]),
+    ("_date", "facts: after the date", ["_places", "ner_places", "text_perpetrators"]),
+    ("_places", "facts: after the places", ["text_perpetrators", "find_reactions"]),
 ])
 def test_budget_stops_inside_the_facts_stage(monkeypatch, slow, stage, never):
     calls: list[str] = []
-    for name in ("_date", "_places", "ner_places", "_text_perpetrators", "find_reactions"):
+    for name in ("_date", "_places", "ner_places", "text_perpetrators", "find_reactions"):
         real = getattr(facts, name)
         monkeypatch.setattr(facts, name, _slow(0.3 if name == slow else 0, real, calls, name))
     monkeypatch.setenv(ENV_SECONDS, "0.1")

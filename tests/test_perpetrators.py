@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from tally.who.actors import document_acronyms
-from tally.facts import _text_perpetrators
+from tally.facts import text_perpetrators
 
 
 def perps(text: str) -> list[str]:
-    return [a.name for a in _text_perpetrators(text, document_acronyms(text))]
+    return [a.name for a in text_perpetrators(text, document_acronyms(text))]
 
 
 @pytest.mark.parametrize("text, name", [
@@ -32,7 +32,7 @@ def test_victims_named_by_group_are_no_perpetrators():
 
 def test_unknown_group_introduced_with_acronym_keeps_it_as_alias():
     text = "Fighters of the Coalition for Renewal of the Highlands (CRH) abducted nine farmers."
-    found = _text_perpetrators(text, document_acronyms(text))
+    found = text_perpetrators(text, document_acronyms(text))
     assert [a.name for a in found] == ["Coalition for Renewal of the Highlands"]
     assert "CRH" in found[0].aliases
 

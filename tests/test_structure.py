@@ -210,13 +210,13 @@ def test_roles_a_person_in_the_agent_phrase_is_not_a_victim():
 
 
 def test_speed_only_sentences_the_parse_can_change_are_parsed():
-    from tally.claims.groups import _Ctx
-    from tally.claims.sentence import _sentence_claims
+    from tally.claims.groups import ClaimContext
+    from tally.claims.sentence import sentence_claims
     from tally.claims.structure import needs_parse
 
     def needs(text):  # the rules' claims decide
         doc = Document.from_text(text, format="csv")
-        return needs_parse(text, find_quantities(text), _sentence_claims(text, 0, len(text), _Ctx(doc, [])))
+        return needs_parse(text, find_quantities(text), sentence_claims(text, 0, len(text), ClaimContext(doc, [])))
 
     assert not needs("The market reopened on 3 May with 40 stalls.")  # no casualty word
     assert not needs("Gunmen killed 12 people in the market.")  # every figure linked by the rules

@@ -87,7 +87,7 @@ def fill_facts(doc: Document, incident: Incident) -> None:
         m = _PART_OF_LEAD_RE.search(lead[:3000])
         incident.part_of = m.group("war") if m else None
     if not incident.perpetrators and (ib is None or not incident.sides):
-        incident.perpetrators = _text_perpetrators((doc.text if ib is None else lead)[:5000], acronyms)
+        incident.perpetrators = text_perpetrators((doc.text if ib is None else lead)[:5000], acronyms)
     check_time("facts: after the sides and perpetrators")
     incident.related = _related(doc)
     incident.reactions = find_reactions(doc, incident.date)
@@ -313,7 +313,7 @@ _TRAILING_RE = re.compile(r"(?:\s+(?:al|wal|of|the|for|and|in))+$")
 _LEAD_AGENT_RE = re.compile(rf"(?i:{_AGENT})\s+(?:of|from)\s+(?:the\s+)?")
 
 
-def _text_perpetrators(text: str, acronyms: dict[str, str]) -> list[Actor]:
+def text_perpetrators(text: str, acronyms: dict[str, str]) -> list[Actor]:
     """Armed groups that a report says acted: "X claimed responsibility",
     "suspected X militants", "gunmen from the X", "an attack by X". A name
     counts when the actor table knows it (longest known run of its words)

@@ -56,9 +56,9 @@ the document), :mod:`.relations` (how a claim relates to the figures before it).
 from __future__ import annotations
 
 from ..model import Claim, Document, Side
-from .body import _body_claims, mentions_killing
+from .body import body_claims, mentions_killing
 from .figures import is_implicit
-from .infobox import _infobox_claims
+from .infobox import infobox_claims
 from .relations import relation
 
 __all__ = ["extract_claims", "is_implicit", "mentions_killing", "relation"]
@@ -69,8 +69,8 @@ def extract_claims(doc: Document, sides: list[Side]) -> list[Claim]:
     in text order."""
     from .sources import source_class
 
-    claims = _infobox_claims(doc, sides)
-    claims.extend(_body_claims(doc, sides))
+    claims = infobox_claims(doc, sides)
+    claims.extend(body_claims(doc, sides))
     for c in claims:
         c.source_class = source_class(c.source, sides)
     return claims

@@ -3,7 +3,7 @@
 officer stating"), the speaker of a ';' clause of its own, the words that carry
 a source to the next sentence ("also", "another"), and the marks of another
 incident (a Background section, "last year", "a previous attack", "sparked by
-the killing of", a year before the incident's, found by :func:`_incident_year`)."""
+the killing of", a year before the incident's, found by :func:`incident_year`)."""
 
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ RELATIVE_OTHER_RE = re.compile(r"\b(?:attack|attacks|bombing|massacre|raid|siege
                                r"\b(?:in|during)\s+which\s+$", re.I)
 
 
-def _incident_year(doc: Document) -> int | None:
+def incident_year(doc: Document) -> int | None:
     date = doc.meta.get("date") if doc.meta else None
     if isinstance(date, str):
         m = YEAR_RE.search(date)
@@ -123,4 +123,4 @@ def _sentence_source(sent: str) -> str | None:
     return None
 
 
-_STATING_RE = re.compile(r"(?:,\s*)?(?:with\s+)?(?P<src>(?:an?|one|the|another)\s+[\w\s'’-]{1,50}?)\s+(?:stating|saying|claiming|reporting)\s+(?:that\s+)?$", re.I)
+STATING_RE = re.compile(r"(?:,\s*)?(?:with\s+)?(?P<src>(?:an?|one|the|another)\s+[\w\s'’-]{1,50}?)\s+(?:stating|saying|claiming|reporting)\s+(?:that\s+)?$", re.I)

@@ -14,10 +14,10 @@ from ..model import Claim, Document, Side
 from .attribution import (CAUSE_OTHER_RE, CONTINUES_RE, OTHER_MARK_RE, OTHER_SECTION_RE, RELATIVE_OTHER_RE, YEAR_RE,
                           _clause_source, _other_event_sentence, _sentence_source)
 from .coding import coding_claims, split_totals
-from .figures import _sentence_quantities
-from .groups import _Ctx, _clean_group, _not_people
+from .figures import sentence_quantities
+from .groups import ClaimContext, clean_group, not_people
 from .lexicon import current
-from .sentence import _sentence_claims
+from .sentence import sentence_claims
 from .structure import (coordinated_victims, in_agent_phrase, inside_counted_phrase, needs_parse, numeric,
                         other_event_figures, parse_link, parse_sentences)
 
@@ -80,8 +80,8 @@ def _body_spans(doc: Document) -> list[tuple[str, int, int]]:
     return out
 
 
-def _body_claims(doc: Document, sides: list[Side]) -> list[Claim]:
-    ctx = _Ctx(doc, sides)
+def body_claims(doc: Document, sides: list[Side]) -> list[Claim]:
+    ctx = ClaimContext(doc, sides)
     text = doc.text
     out: list[Claim] = []
     # pass 1: each sentence's claims by the rules
@@ -95,13 +95,13 @@ def _body_claims(doc: Document, sides: list[Side]) -> list[Claim]:
             sent = text[ss:se]
             if sent.lstrip().startswith(("- ", "* ")) and len(sent) < 80 and not re.search(r"\d", sent):
                 continue
-            found = _sentence_claims(text, ss, se, ctx)
+            found = sentence_claims(text, ss, se, ctx)
             if CODING_NOTES and _CODING_HINT_RE.search(sent):
                 found = coding_claims(text, ss, se, found, _maker(text, ss, se, ctx))
             rows.append([name, ss, se, para, found])
     # pass 2: the dependency parse, in one batch, of the sentences where it can change a claim
     if USE_PARSE and current().PARSED:  # the parse's rules are written for the English pipeline
-        todo = [r for r in rows if needs_parse(text[r[1]:r[2]], _sentence_quantities(text, r[1], r[2]), r[4],
+        todo = [r for r in rows if needs_parse(text[r[1]:r[2]], sentence_quantities(text, r[1], r[2]), r[4],
                                                  other=PARSE_OTHER, ss=r[1], agent=PARSE_AGENT)]
         if todo:
             for r, sdoc in zip(todo, parse_sentences([text[r[1]:r[2]] for r in todo])):
@@ -152,17 +152,17 @@ def _body_claims(doc: Document, sides: list[Side]) -> list[Claim]:
     return out
 
 
-def _maker(text: str, ss: int, se: int, ctx: _Ctx):
+def _maker(text: str, ss: int, se: int, ctx: ClaimContext):
     """A function building a body claim of the sentence ``text[ss:se]``."""
     def make(low, high, cats, group, fs, fe, figure, qual="exactly"):
-        grp = _clean_group(group) if group else None
+        grp = clean_group(group) if group else None
         return Claim(categories=cats, low=low, high=high, text=text[ss:se], start=ss, end=se, qualifier=qual,
                      group=grp, side=ctx.side_of(grp), source=None, section=None, origin="body", figure=figure,
                      figure_start=fs, figure_end=fe)
     return make
 
 
-def _parse_claims(text: str, ss: int, se: int, sdoc, found: list[Claim], ctx: _Ctx) -> list[Claim]:
+def _parse_claims(text: str, ss: int, se: int, sdoc, found: list[Claim], ctx: ClaimContext) -> list[Claim]:
     """The sentence's claims with what its parse adds (:mod:`.structure`):
     figures the rules left unlinked, a coordination of named victims, figures
     of another event."""
@@ -178,7 +178,7 @@ def _parse_claims(text: str, ss: int, se: int, sdoc, found: list[Claim], ctx: _C
         found = [c for c in found if c.figure_start is None or not in_agent_phrase(sdoc, c.figure_start, ss)]
         linked = {c.figure_start for c in found}
     if PARSE_LINK:
-        qs = _sentence_quantities(text, ss, se)
+        qs = sentence_quantities(text, ss, se)
         if PARSE_VETO:
             # the rules and the parse disagree: a figure that only modifies another counted
             # phrase ("30 herders from three settlements were killed") is not the count
@@ -193,7 +193,7 @@ def _parse_claims(text: str, ss: int, se: int, sdoc, found: list[Claim], ctx: _C
             if got is None:
                 continue
             cat, group = got
-            if group and _not_people(group) or any(cat in c.categories for c in found):
+            if group and not_people(group) or any(cat in c.categories for c in found):
                 continue  # a fallback: only where the rules found no figure of this category
             found.append(claim(q.low, q.high, q.qualifier, [cat], group, q.start, q.end, q.text))
         found.sort(key=lambda c: (c.figure_start or 0))

@@ -35,7 +35,7 @@ _MONTH_BEFORE = re.compile(r"(?:january|february|march|april|may|june|july|augus
                            r"battalion|brigade|division|regiment|squadron|unit|[#$€£])\s*$", re.I)
 
 
-def _bad_number(text: str, q: Quantity, s_start: int) -> bool:
+def bad_number(text: str, q: Quantity, s_start: int) -> bool:
     """Dates, ages, distances, times and other non-count numbers."""
     after = text[q.end:q.end + 14]
     if _UNIT_AFTER.match(after):
@@ -102,8 +102,8 @@ def _extra_figure_ok(text: str, ss: int, m: re.Match) -> bool:
     return not (m.group("q").lower() in ("a", "an") and _APPOSITION_BEFORE_RE.search(before))
 
 
-def _sentence_quantities(text: str, ss: int, se: int) -> list[Quantity]:
-    qs = [q for q in _lex().find_quantities(text, ss, se) if not _bad_number(text, q, ss)]
+def sentence_quantities(text: str, ss: int, se: int) -> list[Quantity]:
+    qs = [q for q in _lex().find_quantities(text, ss, se) if not bad_number(text, q, ss)]
     taken = {q.start for q in qs}
     extra = []
     for rx in (_COUPLE_RE, _AND_ONE_RE, _ANOTHER_RE, _NAME_AND_RE):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..model import Document, Side
-from .attribution import _incident_year
+from .attribution import incident_year
 from .lexicon import current as _lex
 
 
@@ -23,7 +23,7 @@ CIVILIAN_RE = re.compile(r"\b(?:civilians?|villagers?|residents?|worshippers?|ch
                          r"fishermen|traders?|inhabitants?)\b", re.I)
 
 
-def _clean_group(np: str) -> str | None:
+def clean_group(np: str) -> str | None:
     g = re.sub(r"\[(?:\d+|[a-z]|[a-z ]*needed|note \d+|nb \d+)\]", "", np, flags=re.I)  # citation marks
     g = re.sub(r"\s+", " ", g).strip(" ,.;:'\"")
     g = re.sub(r"^(?:of\s+(?:them|whom)\b\s*)", "", g, flags=re.I)
@@ -37,13 +37,13 @@ def _clean_group(np: str) -> str | None:
     return g
 
 
-class _Ctx:
+class ClaimContext:
     """What the body pass needs about the document."""
 
     def __init__(self, doc: Document, sides: list[Side]):
         self.doc = doc
         self.sides = sides
-        self.year = _incident_year(doc)
+        self.year = incident_year(doc)
         self.side_patterns: list[tuple[str, re.Pattern]] = []
         for side in sides:
             names: list[str] = []
@@ -60,7 +60,7 @@ class _Ctx:
                 if len(first) > 3 and first[0].isupper() and len(n.split()) > 1 and first.lower() not in {
                         "islamic", "national", "united", "free", "democratic", "people's", "popular"}:
                     words.add(re.escape(first))
-                for dem in _demonyms(n):
+                for dem in demonym_forms(n):
                     words.add(re.escape(dem))
             if words:
                 self.side_patterns.append((side.id, re.compile(r"\b(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")\b")))
@@ -79,7 +79,7 @@ class _Ctx:
         return None
 
 
-def _demonyms(name: str) -> list[str]:
+def demonym_forms(name: str) -> list[str]:
     if " " in name or len(name) < 4:
         return []
     out = []
@@ -104,7 +104,7 @@ def _demonyms(name: str) -> list[str]:
 
 
 
-def _not_people(group: str) -> bool:
+def not_people(group: str) -> bool:
     """True when a figure's noun phrase counts animals or things ("83 cows",
     "250 buildings"), not people ("village elders" are people)."""
     words = re.findall(r"[\w'’-]+", group)[:4]

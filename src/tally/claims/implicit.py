@@ -42,7 +42,7 @@ _NOUN_CAT = {"dead": "killed", "killed": "killed", "injured": "injured", "wounde
              "hostages": "hostages"}
 
 
-def _drop_restatements(text: str, claims: list[Claim]) -> list[Claim]:
+def drop_restatements(text: str, claims: list[Claim]) -> list[Claim]:
     """Drop what restates a count already made, never a new count:
 
     * a count read from a noun inside the phrase of a numbered claim of the same
@@ -75,7 +75,7 @@ def _drop_restatements(text: str, claims: list[Claim]) -> list[Claim]:
 _SINGLE_SUBJ_PLURAL_RE = re.compile(r"\b(?:people|persons|civilians|soldiers|men|women|children)\b")
 
 
-def _implicit_in_clause(text: str, c0: int, c1: int, add, sentence_has_killed: bool) -> None:
+def implicit_in_clause(text: str, c0: int, c1: int, add, sentence_has_killed: bool) -> None:
     """Counts of one read without a number: "shot dead the village chief",
     "a journalist was killed", "he later died of his wounds"."""
     clause = text[c0:c1]

@@ -12,8 +12,8 @@ import re
 
 from ..model import Claim, Document, Side
 from ..text.quantities import find_quantities
-from .figures import _bad_number
-from .groups import _Ctx, _clean_group, _not_people
+from .figures import bad_number
+from .groups import ClaimContext, clean_group, not_people
 from .lexicon.en import RIGHT_TRIGGERS, trigger_re
 from .lexicon.patterns import categories_in
 
@@ -40,12 +40,12 @@ def _n_sides(doc: Document, sides: list[Side]) -> int:
     return n
 
 
-def _infobox_claims(doc: Document, sides: list[Side]) -> list[Claim]:
+def infobox_claims(doc: Document, sides: list[Side]) -> list[Claim]:
     ib = doc.infobox
     if ib is None:
         return []
     nsides = _n_sides(doc, sides)
-    ctx = _Ctx(doc, sides)
+    ctx = ClaimContext(doc, sides)
     out: list[Claim] = []
     for f in ib.fields:
         key = f.key
@@ -69,7 +69,7 @@ def _infobox_claims(doc: Document, sides: list[Side]) -> list[Claim]:
         for seg in _field_segments(text, f.start, f.end):
             s0, s1 = seg
             segtext = text[s0:s1]
-            qs = [q for q in find_quantities(text, s0, s1) if not _bad_number(text, q, s0)]
+            qs = [q for q in find_quantities(text, s0, s1) if not bad_number(text, q, s0)]
             src = None
             pm = _PER_RE.search(segtext)
             if pm:
@@ -92,11 +92,11 @@ def _infobox_claims(doc: Document, sides: list[Side]) -> list[Claim]:
                 cats = [default]
             # the group: words between the figure and the first trigger word
             gm = trigger_re("right").search(words_nosrc)
-            group = _clean_group(words_nosrc[:gm.start()] if gm else words_nosrc.split("(")[0])
+            group = clean_group(words_nosrc[:gm.start()] if gm else words_nosrc.split("(")[0])
             if group and re.fullmatch(r"(?:people|persons|total|in\s+total|confirmed|"
                                       r"reported|dead|killed)", group, re.I):
                 group = None
-            if group and _not_people(group) or re.match(r"^\s*(?:\w+\s+){0,3}?(?:destroyed|damaged|shot\s+down|"
+            if group and not_people(group) or re.match(r"^\s*(?:\w+\s+){0,3}?(?:destroyed|damaged|shot\s+down|"
                                                           r"sunk|lost)\b", words_nosrc, re.I) and \
                     not re.search(r"\b(?:soldiers|troops|men|personnel|people|killed|dead)\b", words_nosrc, re.I):
                 continue  # materiel: "1 helicopter destroyed", "3 tanks lost"

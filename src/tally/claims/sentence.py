@@ -19,10 +19,10 @@ import re
 
 from ..model import Claim
 from ..text.quantities import Quantity
-from .attribution import _STATING_RE
-from .figures import _sentence_quantities
-from .groups import _Ctx, _clean_group, _not_people
-from .implicit import BLEW_UP_RE, HIMSELF_RE, IMPLICIT_PASSIVE_RE, _drop_restatements, _implicit_in_clause
+from .attribution import STATING_RE
+from .figures import sentence_quantities
+from .groups import ClaimContext, clean_group, not_people
+from .implicit import BLEW_UP_RE, HIMSELF_RE, IMPLICIT_PASSIVE_RE, drop_restatements, implicit_in_clause
 from .lexicon import current as _lex
 from .lexicon.patterns import alt, categories_in, first_group, matched_cat
 
@@ -283,13 +283,13 @@ def _emit(add, text: str, q: Quantity, before: str, ss: int, cats: list[str], gr
     with "X was killed along with eight others". A group that is not people
     ("83 cows and 20 herders") keeps the chain but makes no claim; attackers who
     fled are not displaced people."""
-    if group and _not_people(group):
+    if group and not_people(group):
         linked.append((q, cats, group, None))  # "83 cows and 20 herders": keep the chain
         return
     if cats == ["displaced"] and group and _lex().ATTACKER_RE.search(group):
         return  # "five gunmen fled the area": attackers getting away are not displaced people
     fsrc = None
-    sm = _STATING_RE.search(text[max(ss, q.start - 80):q.start])
+    sm = STATING_RE.search(text[max(ss, q.start - 80):q.start])
     if sm:
         fsrc = sm.group("src").strip()
     c = add(q.low, q.high, q.qualifier, cats, group, q.start, q.end, q.text, source=fsrc)
@@ -361,19 +361,19 @@ def _implicit_claims(add, claims: list[Claim], text: str, ss: int, sent: str) ->
         pos += len(clause)
         if any("killed" in c.categories and c.side != "perpetrators" and c0 <= c.figure_start < c1 for c in claims):
             continue
-        _implicit_in_clause(text, c0, c1, add, any("killed" in c.categories for c in claims))
+        implicit_in_clause(text, c0, c1, add, any("killed" in c.categories for c in claims))
 
 
-def _sentence_claims(text: str, ss: int, se: int, ctx: _Ctx) -> list[Claim]:
+def sentence_claims(text: str, ss: int, se: int, ctx: ClaimContext) -> list[Claim]:
     """The claims of the sentence ``text[ss:se]``: its figures' claims, the suicide
     attackers', the attacker's death told with a pronoun, then the implicit
     counts; restatements dropped."""
     sent = text[ss:se]
-    qs = _sentence_quantities(text, ss, se)
+    qs = sentence_quantities(text, ss, se)
     claims: list[Claim] = []
 
     def add(q_low, q_high, qual, cats, group, fs, fe, figure, side=None, source=None):
-        grp = _clean_group(group) if group else None
+        grp = clean_group(group) if group else None
         sd = side or ctx.side_of(grp)
         c = Claim(categories=cats, low=q_low, high=q_high, text=sent, start=ss, end=se,
                   qualifier=qual, group=grp, side=sd, source=source, section=None, origin="body",
@@ -385,4 +385,4 @@ def _sentence_claims(text: str, ss: int, se: int, ctx: _Ctx) -> list[Claim]:
     _suicide_claims(add, text, qs, ss, sent)
     _attacker_death_claim(add, claims, ss, sent)
     _implicit_claims(add, claims, text, ss, sent)
-    return _drop_restatements(text, claims)
+    return drop_restatements(text, claims)

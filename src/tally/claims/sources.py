@@ -64,7 +64,7 @@ _CIVIL_FIRST_RE = re.compile(r"\b(?:health|hospitals?|medical|civil\s+defen[cs]e
 
 
 def _side_patterns(sides: list[Side]) -> list[tuple[str, re.Pattern]]:
-    from .groups import _demonyms  # the same demonym rule the claims use
+    from .groups import demonym_forms  # the same demonym rule the claims use
 
     out = []
     for side in sides:
@@ -75,7 +75,7 @@ def _side_patterns(sides: list[Side]) -> list[tuple[str, re.Pattern]]:
                 if len(n) < 2:
                     continue
                 words.add(re.escape(n))
-                for d in _demonyms(n):
+                for d in demonym_forms(n):
                     words.add(re.escape(d))
         if words:
             out.append((side.id, re.compile(r"\b(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")\b")))

@@ -238,9 +238,9 @@ def _person(tok) -> bool:
     if PERSON_SG_RE.fullmatch(tok.text) is not None:
         return True
     # the victim of a killing verb named by a determined noun: "the village head", "his wife"
-    from .groups import _not_people
+    from .groups import not_people
 
-    return any(c.dep_ in ("det", "poss") for c in tok.children) and not _not_people(tok.text)
+    return any(c.dep_ in ("det", "poss") for c in tok.children) and not not_people(tok.text)
 
 
 def _member_count(m) -> int | None:

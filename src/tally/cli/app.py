@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Iterator, List, Optional
+from typing import Iterator, List, NoReturn, Optional
 
 import typer
 
@@ -69,8 +69,15 @@ def main(version: bool = typer.Option(False, "--version", callback=_version, is_
     """tally: an auditable incident database from reporting about violent incidents."""
 
 
-def _error(msg: str) -> None:
+def print_error(msg: str) -> None:
+    """One line on stderr: ``tally: error: MSG``."""
     typer.echo(f"tally: error: {msg}", err=True)
+
+
+def exit_with_error(message: str, code: int = 2) -> NoReturn:
+    """:func:`print_error`, then exit with ``code`` (2: bad input or a refused request)."""
+    print_error(message)
+    raise typer.Exit(code)
 
 
 def iter_records(paths: List[Path], input_format: Optional[str], options: dict,

@@ -12,7 +12,7 @@ from typing import List, Optional
 
 import typer
 
-from .app import InputFormat, _error, app, iter_records
+from .app import InputFormat, print_error, app, iter_records
 
 
 @app.command()
@@ -49,7 +49,7 @@ def check(
         for m in missing:
             typer.echo(f"  missing evidence [{m['category']}] claim {m['claim']}: {m['text']}")
     for f in failures:
-        _error(f)
+        print_error(f)
     if failures:
         raise typer.Exit(2)
     if found:

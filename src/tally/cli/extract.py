@@ -11,7 +11,7 @@ import typer
 
 from ..errors import TallyError
 from ..model import to_dict
-from .app import LANG_HELP, POLICY_HELP, InputFormat, Language, OutputFormat, Policy, _error, app, iter_records
+from .app import LANG_HELP, POLICY_HELP, InputFormat, Language, OutputFormat, Policy, print_error, app, iter_records
 
 
 @app.command()
@@ -71,7 +71,7 @@ def extract(
     if stats is not None:
         typer.echo(stats.summary(), err=True)
     for f in failures:
-        _error(f)
+        print_error(f)
     if failures:
         raise typer.Exit(2)
 
@@ -103,7 +103,7 @@ def eval_cmd(
                           killed_column=killed_column, injured_column=injured_column,
                           policy=policy.value)
     except TallyError as exc:
-        _error(str(exc))
+        print_error(str(exc))
         raise typer.Exit(2)
     if errors:
         with open(errors, "w", encoding="utf-8") as fh:

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any, Callable
 import typer
 
 from ..errors import TallyError
-from .app import app
-from .store import DB, _fail, _open
+from .app import app, exit_with_error
+from .store import DB, open_store
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -25,11 +25,11 @@ if TYPE_CHECKING:
 
 def _run(db: str, action: Callable[["Store"], Any]) -> Any:
     """``action(store)`` on the store at ``db``; a library error is one line and exit 2."""
-    store = _open(db)
+    store = open_store(db)
     try:
         return action(store)
     except TallyError as exc:
-        _fail(str(exc))
+        exit_with_error(str(exc))
     finally:
         store.close()
 

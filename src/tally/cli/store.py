@@ -14,11 +14,11 @@ from __future__ import annotations
 import json
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, List, NoReturn, Optional
+from typing import TYPE_CHECKING, Any, Callable, List, Optional
 
 import typer
 
-from .app import LANG_HELP, POLICY_HELP, InputFormat, Language, Policy, app
+from .app import LANG_HELP, POLICY_HELP, InputFormat, Language, Policy, app, exit_with_error
 from ..errors import TallyError
 
 if TYPE_CHECKING:
@@ -66,30 +66,25 @@ class ExportSchema(str, Enum):
     gtd = "gtd"
 
 
-def _fail(message: str, code: int = 2) -> NoReturn:
-    typer.echo(f"tally: error: {message}", err=True)
-    raise typer.Exit(code)
-
-
 def _lookup(db: str, fetch: Callable[["Store", str], Any], incident_id: str) -> Any:
     """``fetch(store, incident_id)`` on the store at ``db``; exit 1 when it finds nothing."""
-    store = _open(db)
+    store = open_store(db)
     try:
         found = fetch(store, incident_id)
     finally:
         store.close()
     if found is None:
-        _fail(f"no incident {incident_id!r} in {store.display_url}", 1)
+        exit_with_error(f"no incident {incident_id!r} in {store.display_url}", 1)
     return found
 
 
-def _open(db: str, link: bool = True) -> "Store":
+def open_store(db: str, link: bool = True) -> "Store":
     from ..store import Store
 
     try:
         return Store(db, link=link)
     except TallyError as exc:
-        _fail(str(exc))
+        exit_with_error(str(exc))
 
 
 def _filters(country: Optional[str], date_from: Optional[str], date_to: Optional[str],
@@ -159,10 +154,10 @@ def ingest(
     options = {k: v for k, v in (("text_column", text_column), ("id_column", id_column),
                                  ("date_column", date_column), ("language", lang and lang.value)) if v}
     if lang and any(is_dump(p, fmt) for p in paths):
-        _fail("--lang applies to files and tables, not to MediaWiki dumps: each page's language is detected")
+        exit_with_error("--lang applies to files and tables, not to MediaWiki dumps: each page's language is detected")
     shard_dirs = [p for p in paths if is_shard_dir(p)]
     if shard_dirs and (len(shard_dirs) != len(paths) or out is not None or dask or workers > 1):
-        _fail("a directory of shards is loaded on its own: no other inputs, --out, --dask or --workers")
+        exit_with_error("a directory of shards is loaded on its own: no other inputs, --out, --dask or --workers")
     stats = None
     if prefilter:
         from ..readers.prefilter import PrefilterStats
@@ -178,7 +173,7 @@ def ingest(
 
             sink = ShardWriter(out, shard_size=shard_size, restart=restart or force)
         else:
-            store = _open(db, link=not no_link)
+            store = open_store(db, link=not no_link)
             where = store.display_url
         with ingest_progress() as progress:
             if shard_dirs:
@@ -203,10 +198,10 @@ def ingest(
                 result = run_ingest(store, paths, fmt, options=options, force=force, progress=progress,
                                     extractor=_policy_extractor(policy.value))
     except KeyboardInterrupt:
-        _fail("interrupted: every document counted so far is stored; run the same ingest to go on "
+        exit_with_error("interrupted: every document counted so far is stored; run the same ingest to go on "
               "(a dump resumes after its last stored page)", 130)
     except TallyError as exc:
-        _fail(str(exc))
+        exit_with_error(str(exc))
     finally:
         if store is not None:
             store.close()
@@ -239,12 +234,12 @@ def list_cmd(
     from ..store import list_incidents
     from .views import print_list
 
-    store = _open(db)
+    store = open_store(db)
     try:
         rows = list_incidents(store, _filters(country, date_from, date_to, actor, min_killed, search),
                               sort=sort, limit=limit)
     except TallyError as exc:
-        _fail(str(exc))
+        exit_with_error(str(exc))
     finally:
         store.close()
     if format is ViewFormat.json:
@@ -340,15 +335,15 @@ def export(
     from ..store import export as run_export
 
     fmt = format.value if format else _format_of(out)
-    store = _open(db)
+    store = open_store(db)
     try:
         n = run_export(store, fmt, schema.value, out=out, sort=sort, limit=limit, level=level.value,
                        policy=policy.value, filters=_filters(country, date_from, date_to, actor,
                                                              min_killed, search))
     except TallyError as exc:
-        _fail(str(exc))
+        exit_with_error(str(exc))
     except OSError as exc:
-        _fail(f"cannot write {out}: {exc.strerror or exc}")
+        exit_with_error(f"cannot write {out}: {exc.strerror or exc}")
     finally:
         store.close()
     if out is not None:

@@ -145,7 +145,7 @@ def read(path: str | Path, input_format: str | None = None,
             head = _peek(fp)
             fmt = input_format or detect_format(p.name, head)
             reader = get_reader(fmt)
-            stream: BinaryIO = _Rewound(head, fp)  # type: ignore[assignment]
+            stream: BinaryIO = Rewound(head, fp)  # type: ignore[assignment]
             if fmt in ONE_DOCUMENT:
                 stream = _Capped(stream, source)  # type: ignore[assignment]
             yield from check_documents(reader(stream, source, **options), source)
@@ -213,7 +213,7 @@ def _peek(fp: BinaryIO, n: int = 65536) -> bytes:
     return fp.read(n)
 
 
-class _Rewound(io.RawIOBase):
+class Rewound(io.RawIOBase):
     """A binary stream that replays ``head`` (already read for detection)
     before the rest of ``fp``, so compressed inputs need not be reopened."""
 

@@ -27,7 +27,7 @@ from typing import Any, BinaryIO, Iterator, Sequence, TextIO
 from ..errors import ReaderError
 from ..limits import max_raw_bytes, size_error
 from ..model import Document
-from . import _Rewound
+from . import Rewound
 from ._text import normalise_newlines
 
 #: Columns tried, in order, when no ``text_column`` is given.
@@ -205,5 +205,5 @@ def _open_text(fp: BinaryIO, source: str) -> TextIO:
         raise ReaderError(source, "empty file")
     if encoding is None and b"\x00" in head:
         raise ReaderError(source, "binary file, not text (contains NUL bytes)")
-    raw = io.BufferedReader(_Rewound(head, fp))
+    raw = io.BufferedReader(Rewound(head, fp))
     return io.TextIOWrapper(raw, encoding=encoding or "utf-8", errors="tally-cp1252", newline="")

@@ -27,7 +27,7 @@ from ..model import Claim, Document, Estimate, Incident
 from .figures import CLASS_RANK, best_of, key_source, overlap, specificity
 from .lexicon import FIGHTERS_RE, GENERIC_GROUP_RE, ORDINAL_RE
 from .parties import perpetrator_sides
-from .totals import _group_sum
+from .totals import group_sum
 
 
 @dataclasses.dataclass
@@ -188,7 +188,7 @@ class SideView:
         cl = self.claims
         ib_comp = [i for i in s.compound if cl[i].origin == "infobox"]
         # the row's segments: distinct groups add ("11 soldiers", "1 pilot"), sources are alternatives
-        base = _group_sum([(i, cl[i]) for i in ib], "row")
+        base = group_sum([(i, cl[i]) for i in ib], "row")
         lo, best, hi = base.low or 0, base.best or 0, base.high
         for i in ib_comp:
             hi = _widen_high(hi, cl[i])

@@ -171,7 +171,7 @@ def _combatant_sides(doc: Document) -> set[str]:
     return out
 
 
-def _group_sum(items: list[tuple[int, Claim]], rule: str) -> Estimate | None:
+def group_sum(items: list[tuple[int, Claim]], rule: str) -> Estimate | None:
     """Segments of one infobox row: distinct groups add, alternative sources don't."""
     if not items:
         return None
@@ -211,7 +211,7 @@ def _infobox_total(claims, cat, field_of, nsides, doc, sides: list[Side] = ()) -
             by_field.setdefault(field_of[i], []).append((i, c))
         # the first field holding the category
         key = next(iter(by_field))
-        return _group_sum(by_field[key], "infobox-total")
+        return group_sum(by_field[key], "infobox-total")
     # 2. the sides and other rows
     rows: dict[str, list] = {}
     compound: dict[str, list] = {}
@@ -235,7 +235,7 @@ def _infobox_total(claims, cat, field_of, nsides, doc, sides: list[Side] = ()) -
         if enemy:
             rule = "infobox-sides+enemy-claims-high-only"
         if own:
-            e = _group_sum(own, "row")
+            e = group_sum(own, "row")
             lo, be, hi = e.low, e.best, e.high
         else:
             lo, be, hi = 0, 0, 0

@@ -144,7 +144,7 @@ def ingest_documents(store: Store, items: Iterable[Document | ReaderError], *,
 
 def _ingest_one(store: Store, doc: Document, extractor: Extractor, force: bool) -> str:
     """The outcome for one document: a count name, or a failure line."""
-    where = _where(doc)
+    where = source_label(doc)
     try:
         identity = source_identity(doc)
         digest = content_hash(doc)
@@ -163,7 +163,7 @@ def save_record(store: Store, doc: Document, identity: str, digest: str, record:
     """Store one extracted record in its own transaction: the outcome
     (``ingested``/``updated``/``unchanged``) or a failure line naming the
     document. A lost connection raises StoreError (the batch cannot go on)."""
-    where = _where(doc)
+    where = source_label(doc)
     try:
         return store.save(identity, doc, record, digest, force=force)
     except sa.exc.IntegrityError as exc:
@@ -180,7 +180,7 @@ def save_record(store: Store, doc: Document, identity: str, digest: str, record:
         return f"{where}: internal error while storing: {type(exc).__name__}: {exc}"
 
 
-def _where(doc: Document) -> str:
+def source_label(doc: Document) -> str:
     """The document's source as the failure lines name it (file plus row or page)."""
     source = doc.source
     row = doc.meta.get("row")

@@ -8,31 +8,31 @@ from __future__ import annotations
 from typing import Any
 
 from .db import Store
-from .linking import link_report, merge_incidents, relink as _relink, unlink_report
+from . import linking
 
 
 def link(store: Store, report_id: str, incident: str) -> str:
     """Put report ``report_id`` into ``incident`` (an incident id, or the id of
     one of its reports) and keep it there; returns the incident's id."""
     with store.write() as conn:
-        return link_report(conn, report_id, incident)
+        return linking.link_report(conn, report_id, incident)
 
 
 def unlink(store: Store, report_id: str) -> str:
     """Make report ``report_id`` an incident of its own, kept apart from the
     reports it was with; returns its incident's id."""
     with store.write() as conn:
-        return unlink_report(conn, report_id)
+        return linking.unlink_report(conn, report_id)
 
 
 def merge(store: Store, keep: str, other: str) -> str:
     """Move the reports of incident ``other`` into ``keep``; returns ``keep``'s id."""
     with store.write() as conn:
-        return merge_incidents(conn, keep, other)
+        return linking.merge_incidents(conn, keep, other)
 
 
 def relink(store: Store) -> dict[str, Any]:
     """Link every stored report again with the current rules and every
     override (``store.link`` False: only the overrides group reports)."""
     with store.write() as conn:
-        return _relink(conn, enabled=store.link)
+        return linking.relink(conn, enabled=store.link)

@@ -41,7 +41,7 @@ from ..errors import ReaderError, TallyError
 from ..model import to_dict
 from ..readers.prefilter import PrefilterStats
 from .db import Store
-from .ingest import IngestResult, Progress, _where, save_record, source_identity
+from .ingest import IngestResult, Progress, source_label, save_record, source_identity
 from .records import content_hash
 
 BATCH = 16
@@ -102,7 +102,7 @@ def _work(batch: list[Any], policy: str | None) -> list[tuple[str, Any]]:
         if isinstance(item, ReaderError):
             out.append(("error", str(item)))
             continue
-        where = _where(item)
+        where = source_label(item)
         try:
             identity, digest = source_identity(item), content_hash(item)
             incident = extract(item, policy=policy) if policy else extract(item)
