@@ -295,18 +295,10 @@ def _history_and_links(store: "Store", ident: str) -> Optional[dict]:
     versions = get_history(store, ident)
     if versions is None:
         return None
-    names = [ident]
-    first = versions[-1]["record"].get("id")
     found = get_incident(store, ident)
-    for name in (first, found and found["incident"]["id"]):
-        if name and name not in names:
-            names.append(name)
-    events: dict = {}
-    for name in names:
-        for event in link_history(store, name):
-            key = (event["at"], event["action"], event["report_id"], event["incident_id"], event["other_id"])
-            events.setdefault(key, event)
-    return {"versions": versions, "links": sorted(events.values(), key=lambda e: e["at"])}
+    first = versions[-1]["record"].get("id")
+    links = link_history(store, *(n for n in (ident, first, found and found["incident"]["id"]) if n))
+    return {"versions": versions, "links": links}
 
 
 @app.command()

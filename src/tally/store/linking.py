@@ -185,10 +185,14 @@ def new_incident(conn: sa.Connection, report_id: str, record: Record | None = No
 
 
 def free_id(conn: sa.Connection, base: str, taken: Iterable[str] = ()) -> str:
-    """``base``, or ``base-2``, ``base-3``... the first no incident has (nor ``taken``)."""
+    """``base``, or ``base-2``, ``base-3``... the first no incident has (nor
+    ``taken``); a suffixed name is never another report's id. So an incident's
+    id is the id of one of its reports or no report's id at all, and an id
+    given to ``show`` means one incident."""
     taken = set(taken)
     name, n = base, 1
-    while name in taken or conn.execute(sa.select(t.incidents.c.pk).where(t.incidents.c.id == name)).first():
+    while name in taken or conn.execute(sa.select(t.incidents.c.pk).where(t.incidents.c.id == name)).first() \
+            or (n > 1 and conn.execute(sa.select(t.reports.c.pk).where(t.reports.c.id == name)).first()):
         n += 1
         name = f"{base}-{n}"
     return name
@@ -454,7 +458,10 @@ def relink(conn: sa.Connection, *, enabled: bool = True) -> dict[str, int]:
             old = old_ids.get(by_id[m].incident_pk)
             if old is not None:
                 counts.setdefault(old, [0, by_id[m].pk])[0] += 1
-        votes += [(-n, -len(members), first, old, inc) for old, (n, first) in counts.items()]
+        own = set(members)
+        # an old name that is a report's id goes only with that report
+        votes += [(-n, -len(members), first, old, inc) for old, (n, first) in counts.items()
+                  if old in own or old not in by_id]
     names: dict[str, str] = {}
     used: set[str] = set()
     for _, _, _, old, inc in sorted(votes):  # most reports first, then the bigger incident, then the older report

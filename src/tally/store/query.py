@@ -324,12 +324,20 @@ def history(store: Store, record_id: str) -> list[dict[str, Any]] | None:
     return rows
 
 
-def link_history(store: Store, ident: str) -> list[dict[str, Any]]:
-    """The link events (link, unlink, merge, relink) that name ``ident`` as a
-    report, an incident or the incident merged away, oldest first."""
+def link_history(store: Store, *idents: str) -> list[dict[str, Any]]:
+    """The link events (link, unlink, merge, rename, relink) that name any of
+    ``idents`` as a report, an incident or the incident left or merged away,
+    each once, oldest first."""
+    names = sorted(set(idents))
     log = t.link_log.c
-    q = (sa.select(log.at, log.action, log.report_id, log.incident_id, log.other_id, log.detail)
-         .where(sa.or_(log.report_id == ident, log.incident_id == ident, log.other_id == ident))
-         .order_by(log.id))
+    events: dict[int, dict[str, Any]] = {}
     with store.read() as conn:
-        return [dict(row._mapping) for row in conn.execute(q)]
+        for chunk in range(0, len(names), 300):
+            part = names[chunk:chunk + 300]
+            q = (sa.select(log.id, log.at, log.action, log.report_id, log.incident_id, log.other_id, log.detail)
+                 .where(sa.or_(log.report_id.in_(part), log.incident_id.in_(part), log.other_id.in_(part))))
+            for row in conn.execute(q):
+                events[row.id] = {"at": row.at, "action": row.action, "report_id": row.report_id,
+                                  "incident_id": row.incident_id, "other_id": row.other_id,
+                                  "detail": row.detail if isinstance(row.detail, dict) else None}
+    return [events[k] for k in sorted(events)]

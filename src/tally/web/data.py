@@ -17,7 +17,7 @@ from typing import Any, Iterable
 
 import sqlalchemy as sa
 
-from ..store import Filters, Store, count_incidents, count_reports, list_incidents, show
+from ..store import Filters, Store, count_incidents, count_reports, link_history, list_incidents, show
 from ..store import schema as t
 from ..store.query import LIST_COLUMNS, select_incidents
 
@@ -158,54 +158,24 @@ def report_texts(store: Store, report_ids: Iterable[str]) -> dict[str, str]:
     return out
 
 
-def document_texts(store: Store, incident_id: str) -> dict[str, str]:
-    """Report id -> the text of its current document, for the reports of
-    ``incident_id`` (an incident id or one of its reports' ids)."""
-    found = show(store, incident_id)
-    if found is None:
-        return {}
-    return report_texts(store, [r["id"] for r in found["reports"]])
-
-
-def link_events(store: Store, incident_id: str, report_ids: Iterable[str]) -> list[dict[str, Any]]:
-    """The link log of an incident: every event (link, unlink, merge, relink)
-    that names the incident or one of ``report_ids`` (as the report, the
-    incident, or the incident merged away), oldest first. The same question as
-    :func:`tally.store.link_history`, asked once for all of them."""
-    names = sorted({incident_id, *report_ids})
-    log = t.link_log.c
-    events: dict[int, dict[str, Any]] = {}
-    with store.read() as conn:
-        for chunk in range(0, len(names), 300):
-            part = names[chunk:chunk + 300]
-            q = (sa.select(log.id, log.at, log.action, log.report_id, log.incident_id, log.other_id, log.detail)
-                 .where(sa.or_(log.report_id.in_(part), log.incident_id.in_(part), log.other_id.in_(part))))
-            for row in conn.execute(q):
-                events[row.id] = {"at": row.at, "action": row.action, "report_id": row.report_id,
-                                  "incident_id": row.incident_id, "other_id": row.other_id,
-                                  "detail": row.detail if isinstance(row.detail, dict) else None}
-    return [events[k] for k in sorted(events)]
-
-
 def detail(store: Store, ident: str) -> dict[str, Any] | None:
     """``show``'s answer (``ident`` is an incident id or a report id) plus the
     incident's link history under ``"links"``; None when there is neither."""
     found = show(store, ident)
     if found is None:
         return None
-    found["links"] = link_events(store, found["incident"]["id"], [r["id"] for r in found["reports"]])
+    found["links"] = link_history(store, found["incident"]["id"], *(r["id"] for r in found["reports"]))
     return found
 
 
 def incident_of_report(store: Store, report_id: str) -> dict[str, Any] | None:
-    """``show``'s answer for the incident that report ``report_id`` is in (an
-    incident id that equals the report id does not get in the way); None when
-    there is no such report."""
-    q = (sa.select(t.incidents.c.id).join(t.reports, t.reports.c.incident_pk == t.incidents.c.pk)
-         .where(t.reports.c.id == report_id))
-    with store.read() as conn:
-        inc_id = conn.execute(q).scalar()
-    return None if inc_id is None else show(store, inc_id)
+    """``show``'s answer for the incident that report ``report_id`` is in; None
+    when there is no such report (an incident's id never names a report outside
+    it, so ``show`` finds it)."""
+    found = show(store, report_id)
+    if found is None or report_id not in {r["id"] for r in found["reports"]}:
+        return None
+    return found
 
 
 def incident(store: Store, ident: str) -> dict[str, Any] | None:
