@@ -8,12 +8,16 @@ them (full-text search) are created by :mod:`tally.store.migrations`. See
   value, a wiki page id, or a slug of the title plus a hash of the path).
 - ``documents``: every version of every source ever ingested (text, title,
   revision, content hash). Only the current one is searched.
-- ``incidents``: the current record of each source: its JSON plus the columns
-  the filters and exports need, indexed.
-- ``claims`` and ``actors``: the current record's claims and actors, one row
-  each, for ``show`` and the ``--actor`` filter.
-- ``record_history``: the earlier records of a source, kept when a new
+- ``reports``: the current record of each source (a *report*): its JSON, the
+  columns the filters need, indexed, its incident and how it joined it.
+- ``incidents``: the reports of one event linked together: their records
+  combined, with the same indexed columns; lists, totals and exports read it.
+- ``claims`` and ``actors``: the current report's claims and actors, one row
+  each, for the ``--actor`` filter.
+- ``record_history``: the earlier records of a report, kept when a new
   revision replaces them.
+- ``link_overrides`` and ``link_log``: an analyst's constraints between
+  reports (same / apart) and every link, unlink, merge, rename and relink.
 - ``schema_version``: the named migrations applied so far.
 - ``ingest_checkpoints``: for a dump ingest under way, the last page id whose
   record and every earlier one are stored. Not part of a migration: created by
@@ -59,6 +63,37 @@ documents = sa.Table(
     sa.Index("ix_documents_source_hash", "source_id", "content_hash"),
 )
 
+def _summary_columns() -> list[sa.Column]:
+    """The columns the filters, sorts, lists and maps read (:func:`records.incident_columns`),
+    the same in ``reports`` and ``incidents``."""
+    return [
+        sa.Column("title", sa.Text),
+        sa.Column("country_iso3", sa.String(3)),
+        sa.Column("date_start", sa.String(10)),
+        sa.Column("date_end", sa.String(10)),
+        sa.Column("date_precision", sa.String(8)),
+        sa.Column("killed_low", sa.Integer),
+        sa.Column("killed_best", sa.Integer),
+        sa.Column("killed_high", sa.Integer),
+        sa.Column("injured_best", sa.Integer),
+        sa.Column("place", sa.Text),
+        sa.Column("lat", sa.Float),
+        sa.Column("lon", sa.Float),
+    ]
+
+
+def _summary_indexes(table: str) -> list[sa.Index]:
+    """The indexes on the summary columns of ``table`` (names ``ix_<table>_...``)."""
+    return [
+        sa.Index(f"ix_{table}_country_date", "country_iso3", "date_start"),
+        sa.Index(f"ix_{table}_date_start", "date_start"),
+        sa.Index(f"ix_{table}_date_end", "date_end"),
+        sa.Index(f"ix_{table}_killed_best", "killed_best"),
+        sa.Index(f"ix_{table}_title", "title"),
+        sa.Index(f"ix_{table}_lat_lon", "lat", "lon"),
+    ]
+
+
 reports = sa.Table(
     "reports", metadata,
     sa.Column("pk", sa.Integer, primary_key=True),
@@ -67,18 +102,7 @@ reports = sa.Table(
               nullable=False, unique=True),
     sa.Column("document_id", sa.Integer, sa.ForeignKey("documents.id"), nullable=False),
     sa.Column("revision", sa.Integer, nullable=False),
-    sa.Column("title", sa.Text),
-    sa.Column("country_iso3", sa.String(3)),
-    sa.Column("date_start", sa.String(10)),
-    sa.Column("date_end", sa.String(10)),
-    sa.Column("date_precision", sa.String(8)),
-    sa.Column("killed_low", sa.Integer),
-    sa.Column("killed_best", sa.Integer),
-    sa.Column("killed_high", sa.Integer),
-    sa.Column("injured_best", sa.Integer),
-    sa.Column("place", sa.Text),
-    sa.Column("lat", sa.Float),
-    sa.Column("lon", sa.Float),
+    *_summary_columns(),
     sa.Column("record", sa.JSON, nullable=False),
     sa.Column("updated_at", sa.Text, nullable=False),
     # migration 4: the incident this report belongs to, and why
@@ -86,12 +110,7 @@ reports = sa.Table(
     sa.Column("language", sa.String(8)),
     sa.Column("link_facts", sa.JSON),  # what linking compares: date, location, actors, killed
     sa.Column("link", sa.JSON),  # {rule, score, reasons, matched}: how it joined its incident
-    sa.Index("ix_reports_country_date", "country_iso3", "date_start"),
-    sa.Index("ix_reports_date_start", "date_start"),
-    sa.Index("ix_reports_date_end", "date_end"),
-    sa.Index("ix_reports_killed_best", "killed_best"),
-    sa.Index("ix_reports_title", "title"),
-    sa.Index("ix_reports_lat_lon", "lat", "lon"),
+    *_summary_indexes("reports"),
     sa.Index("ix_reports_incident", "incident_pk"),
 )
 
@@ -101,26 +120,10 @@ incidents = sa.Table(
     sa.Column("id", sa.Text, nullable=False, unique=True),
     sa.Column("revision", sa.Integer, nullable=False),  # how many times its record was written
     sa.Column("report_count", sa.Integer, nullable=False),
-    sa.Column("title", sa.Text),
-    sa.Column("country_iso3", sa.String(3)),
-    sa.Column("date_start", sa.String(10)),
-    sa.Column("date_end", sa.String(10)),
-    sa.Column("date_precision", sa.String(8)),
-    sa.Column("killed_low", sa.Integer),
-    sa.Column("killed_best", sa.Integer),
-    sa.Column("killed_high", sa.Integer),
-    sa.Column("injured_best", sa.Integer),
-    sa.Column("place", sa.Text),
-    sa.Column("lat", sa.Float),
-    sa.Column("lon", sa.Float),
+    *_summary_columns(),
     sa.Column("record", sa.JSON, nullable=False),  # the reports' records combined
     sa.Column("updated_at", sa.Text, nullable=False),
-    sa.Index("ix_incidents_country_date", "country_iso3", "date_start"),
-    sa.Index("ix_incidents_date_start", "date_start"),
-    sa.Index("ix_incidents_date_end", "date_end"),
-    sa.Index("ix_incidents_killed_best", "killed_best"),
-    sa.Index("ix_incidents_title", "title"),
-    sa.Index("ix_incidents_lat_lon", "lat", "lon"),
+    *_summary_indexes("incidents"),
 )
 
 claims = sa.Table(
