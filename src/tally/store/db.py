@@ -148,8 +148,14 @@ class Store:
 
     @contextmanager
     def read(self) -> Iterator[sa.Connection]:
-        """A connection in a read transaction."""
+        """A connection in a read transaction: one snapshot of the store, so a
+        write that commits between two of its statements shows in neither (a
+        SQLite read transaction is one already; on PostgreSQL it is REPEATABLE
+        READ, not the default READ COMMITTED, where an incident found by one
+        statement can be gone, or have other reports, in the next)."""
         with self.engine.connect() as conn:
+            if self.dialect == "postgresql":
+                conn = conn.execution_options(isolation_level="REPEATABLE READ")
             with conn.begin():
                 yield conn
 
