@@ -114,3 +114,85 @@ def fake_extract(doc: Document) -> Incident:
         if side:
             incident.casualties_by_side = {side: {"killed": Estimate(figure, figure, figure, "single", [0])}}
     return incident
+
+
+# ----------------------------------------------------------------------------- kill tests
+#
+# A kill test must kill at a point it knows, whatever the machine's speed: the
+# child process stops there by itself, says so on stdout, and waits; the parent
+# checks that the child holds a write transaction open, then kills it (or lets
+# it go on). No sleep decides where the kill lands.
+
+#: Python code a child runs first (``exec``) to stop on the store's own SQL:
+#: ``STOP_SQL`` (a regular expression matched at the start of each statement
+#: the store sends) and ``STOP_AT`` (comma-separated counts: stop right after
+#: the statement matching it for that time).
+STOP_ON_SQL = """
+import os, re, sys
+import sqlalchemy as _sa
+from sqlalchemy import event as _event
+
+def _stop_on_sql(pattern, at):
+    rx = re.compile(pattern, re.I)
+    todo = sorted(at)
+    seen = 0
+
+    @_event.listens_for(_sa.engine.Engine, "after_cursor_execute")
+    def _after(conn, cursor, statement, parameters, context, executemany):
+        nonlocal seen
+        if not todo or not rx.match(statement.lstrip()):
+            return
+        seen += 1
+        if seen != todo[0]:
+            return
+        todo.pop(0)
+        pid = (conn.exec_driver_sql("SELECT pg_backend_pid()").scalar()
+               if conn.dialect.name == "postgresql" else os.getpid())
+        print(f"stopped {seen} {pid}", flush=True)
+        if not sys.stdin.readline():  # the parent closed the pipe instead of killing: end here
+            os._exit(3)
+
+if os.environ.get("STOP_SQL"):
+    _stop_on_sql(os.environ["STOP_SQL"], [int(n) for n in os.environ["STOP_AT"].split(",")])
+"""
+
+
+def stopped(child) -> tuple[int, int]:
+    """Wait for ``child`` (started with ``STOP_ON_SQL``, stdout piped as text)
+    to stop; returns (the statement count, the backend's or process's pid)."""
+    line = child.stdout.readline()
+    assert line.startswith("stopped "), f"the child did not stop where asked: {line!r} " \
+        f"(exit {child.wait(30)}: {child.stderr.read()[-2000:] if child.stderr else ''})"
+    _, count, pid = line.split()
+    return int(count), int(pid)
+
+
+def holds_write_transaction(url: str, pid: int) -> bool:
+    """True when a writer is inside an open transaction on the store at ``url``:
+    on SQLite, another connection cannot take the write lock (``BEGIN
+    IMMEDIATE`` fails at once); on PostgreSQL, backend ``pid`` is ``idle in
+    transaction``."""
+    if url.startswith("sqlite"):
+        import sqlite3
+
+        conn = sqlite3.connect(url.split("///", 1)[1], timeout=0, isolation_level=None)
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            return "locked" in str(exc)
+        else:
+            conn.execute("ROLLBACK")
+            return False
+        finally:
+            conn.close()
+    import sqlalchemy as sa
+    from tally.store.db import make_engine
+
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            state = conn.execute(sa.text("SELECT state FROM pg_stat_activity WHERE pid = :pid"),
+                                 {"pid": pid}).scalar()
+    finally:
+        engine.dispose()
+    return state == "idle in transaction"

@@ -15,7 +15,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -30,7 +29,8 @@ from tally.store.columns import SCHEMAS
 from tally.store.migrations import MIGRATIONS
 
 from .store_fixtures import ROOT, counts, db_url, loaded, pg_server, reports, store  # noqa: F401 (fixtures)
-from .store_support import REPORTS, fake_extract, generated_reports, plaintext, write_reports
+from .store_support import (REPORTS, STOP_ON_SQL, fake_extract, generated_reports, holds_write_transaction, plaintext,
+                            stopped, write_reports)
 
 
 def ids(rows) -> list[str]:
@@ -207,8 +207,7 @@ def test_ingest_concurrent_writers_store_each_document_once(db_url, tmp_path):
         assert counts(s)["documents"] == counts(s)["incidents"] == 40
 
 
-CHILD = """
-import sys
+CHILD = STOP_ON_SQL + """
 from pathlib import Path
 from tally.store import Store, ingest
 from tests.store_support import fake_extract
@@ -218,39 +217,31 @@ ingest(store, paths, extractor=fake_extract)
 """
 
 
-def test_ingest_killed_mid_batch_then_rerun_completes(db_url, tmp_path):
-    n = 150
+def test_ingest_killed_inside_a_document_then_rerun_completes(db_url, tmp_path):
+    """The ingesting child stops itself right after inserting its 11th report,
+    inside that document's transaction; killed there, the store holds the 10
+    documents before it, whole, and a re-run stores the rest once."""
+    n = 60
     folder = tmp_path / "batch"
     write_reports(folder, generated_reports(n))
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "TALLY_TEST_SLOW": "0.01"}
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "STOP_SQL": "INSERT INTO reports", "STOP_AT": "11"}
     child = subprocess.Popen([sys.executable, "-c", CHILD, db_url, str(folder)], cwd=ROOT, env=env,
-                             stderr=subprocess.PIPE)
-    watcher = None
-    deadline = time.monotonic() + 60
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        while time.monotonic() < deadline:
-            time.sleep(0.05)
-            assert child.poll() is None, child.stderr.read().decode()
-            try:
-                watcher = watcher or Store(db_url, migrate=False)
-                if counts(watcher)["incidents"] >= 10:
-                    break
-            except (StoreError, sa.exc.DBAPIError):
-                continue  # not created yet
+        count, pid = stopped(child)
+        assert count == 11
+        assert holds_write_transaction(db_url, pid), "the child stopped outside the document's transaction"
         child.send_signal(signal.SIGKILL)
-        child.wait(10)
+        child.wait(30)
     finally:
         if child.poll() is None:
             child.kill()
     assert child.returncode == -signal.SIGKILL
-    stored = counts(watcher)
-    watcher.close()
-    assert 10 <= stored["incidents"] < n
     with Store(db_url) as s:
-        assert counts(s)["documents"] == counts(s)["incidents"] == counts(s)["claims"]
+        stored = counts(s)
+        assert stored["documents"] == stored["incidents"] == stored["claims"] == stored["reports"] == 10
         result = ingest(s, sorted(folder.glob("*.txt")), extractor=fake_extract)
-        assert (result.ingested, result.unchanged, result.failed) == (n - stored["incidents"],
-                                                                      stored["incidents"], [])
+        assert (result.ingested, result.unchanged, result.failed) == (n - 10, 10, [])
         final = counts(s)
         assert final == {"sources": n, "documents": n, "incidents": n, "reports": n, "claims": n, "actors": 0,
                          "record_history": 0}

@@ -14,7 +14,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -30,7 +29,7 @@ from tally.store.migrations import full_text_search, incidents_location_index
 from . import store_v3 as v3
 from .pg import create_database
 from .store_fixtures import counts, db_url, pg_server, store  # noqa: F401  (fixtures)
-from .store_support import fake_extract, write_reports
+from .store_support import STOP_ON_SQL, fake_extract, holds_write_transaction, stopped, write_reports
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -339,38 +338,49 @@ def test_two_ingests_at_once_link_every_event_once(backend, request, tmp_path):
             sorted([f"attack-{e}-report-{k}" for k in range(3)] for e in range(20))
 
 
-RELINK = """
-import sys
+RELINK = STOP_ON_SQL + """
 sys.path.insert(0, sys.argv[2])
 from tally.store import Store, relink
-print("start", flush=True)
 relink(Store(sys.argv[1]))
 print("done", flush=True)
 """
 
 
-def test_sigkill_during_relink_leaves_the_old_grouping_whole(tmp_path):
-    url = f"sqlite:///{tmp_path / 'big.db'}"
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_sigkill_inside_relink_leaves_the_old_grouping_whole(backend, request, tmp_path):
+    """The relinking child stops itself right after writing its 10th new
+    incident, inside relink's one transaction; the test checks that the
+    transaction is open, kills the child there, and finds the old grouping."""
+    url = f"sqlite:///{tmp_path / 'big.db'}" if backend == "sqlite" else \
+        create_database(request.getfixturevalue("pg_server"))
     with Store(url, link=False) as s:
-        add(s, *(doc(rid, text, title) for rid, title, text in _event_reports(400, 2)))
+        add(s, *(doc(rid, text, title) for rid, title, text in _event_reports(40, 2)))
         before = grouping(s)
-    assert len(before) == 800
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    child = subprocess.Popen([sys.executable, "-c", RELINK, url, str(ROOT)], env=env,
+    assert len(before) == 80
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "STOP_SQL": "INSERT INTO incidents", "STOP_AT": "10"}
+    child = subprocess.Popen([sys.executable, "-c", RELINK, url, str(ROOT)], env=env, stdin=subprocess.PIPE,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    assert child.stdout.readline().strip() == "start"
-    time.sleep(0.4)  # relinking 800 reports takes about a second on the development machine
-    child.send_signal(signal.SIGKILL)
-    child.wait(10)
-    assert child.returncode == -signal.SIGKILL, "relink finished before the kill: make the store bigger"
-    from bench import bench_crash  # the crash trials' integrity checks
+    try:
+        count, pid = stopped(child)
+        assert count == 10
+        assert holds_write_transaction(url, pid), "the child stopped outside relink's transaction"
+        with Store(url, migrate=False) as s:
+            assert grouping(s) == before  # other connections never see a relink half done
+        child.send_signal(signal.SIGKILL)
+        child.wait(30)
+    finally:
+        if child.poll() is None:
+            child.kill()
+    assert child.returncode == -signal.SIGKILL
+    if backend == "sqlite":
+        from bench import bench_crash  # the crash trials' integrity checks
 
-    assert bench_crash.problems(Path(tmp_path / "big.db")) == []
+        assert bench_crash.problems(Path(tmp_path / "big.db")) == []
     with Store(url) as s:
         invariants(s)
         assert grouping(s) == before  # all or nothing: the relink's one transaction never landed
         relink(s)
-        assert len(grouping(s)) == 400
+        assert len(grouping(s)) == 40
 
 
 def test_an_incident_never_keeps_the_name_of_a_report_that_left_it(store):
