@@ -53,7 +53,7 @@ def server(tmp_path_factory):
     proc = subprocess.Popen([*cmd, "serve", "--db", url, "--host", "127.0.0.1", "--port", str(port)],
                             stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "TALLY_TOKEN": ""})
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 180  # a ceiling for a slow machine, not a pace
     while True:
         try:
             with urllib.request.urlopen(base + "/healthz", timeout=1) as r:
@@ -206,7 +206,7 @@ def linked_server(tmp_path_factory):
     proc = subprocess.Popen([*cmd, "serve", "--db", built["url"], "--host", "127.0.0.1", "--port", str(port)],
                             stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "TALLY_TOKEN": ""})
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 180  # a ceiling for a slow machine, not a pace
     while True:
         try:
             with urllib.request.urlopen(base + "/healthz", timeout=1) as r:

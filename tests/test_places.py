@@ -6,10 +6,12 @@ from collections import Counter
 
 import pytest
 
-from tally.lookup.gazetteer import gazetteer, place_key, skeleton
+from tally.lookup.gazetteer import Gazetteer, gazetteer, place_key, skeleton
 from tally.where.context import context_countries
 from tally.where.geotext import find_places
 from tally.where.places import km, pick_location, resolve_field
+
+from .growth import best_time, growth
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -120,16 +122,19 @@ def test_text_nigerian_lga_hint():
     assert places[0].country_iso3 == "NGA"
 
 
-def test_find_places_is_cheap():
-    import time
-
+def test_find_places_costs_a_small_part_of_loading_the_gazetteer():
+    """The gazetteer is loaded once per process: reading the places of a
+    sentence costs a small part of one load (a per-call reload or rebuild
+    would cost as much as the load), and a text four times longer costs
+    about four times as much. Both are ratios measured in the same run, so
+    they hold on any machine; bench/bench_geo.py prints the speed itself."""
     text = ("At least 13 people were killed and 14 wounded when a suicide bomber struck a politician's home "
-            "in the eastern Afghan city of Jalalabad on Sunday, officials said.")
-    find_places(text)
-    t0 = time.perf_counter()
-    for _ in range(200):
-        find_places(text)
-    assert (time.perf_counter() - t0) / 200 < 0.005  # well under 5 ms even on a busy machine
+            "in the eastern Afghan city of Jalalabad on Sunday, officials said. ")
+    assert "Jalalabad" in [p.name for p in find_places(text)]
+    load = best_time(lambda: Gazetteer(), repeat=2)
+    assert best_time(lambda: find_places(text), repeat=5) < load / 50
+    assert growth(lambda: [find_places(text) for _ in range(20)],
+                  lambda: [find_places(text * 4) for _ in range(20)]) < 6
 
 
 def test_gazetteer_cache_round_trip(tmp_path, monkeypatch):
