@@ -200,7 +200,7 @@ def test_the_most_precise_date_and_place_win():
     out = combine([MONTH, AFP_1, FRIDAY])
     assert MONTH["date"]["precision"] == "month" and MONTH["location"]["precision"] == "admin1"
     assert out["date"] == {"start": "2024-03-01", "end": "2024-03-02", "precision": "day",
-                           "text": FRIDAY["date"]["text"]}
+                           "text": FRIDAY["date"]["text"], "rule": FRIDAY["date"]["rule"]}
     assert out["location"]["name"] == "Konduga" and out["location"]["precision"] == "district"
     names = [p["name"] for p in out["places"]]
     assert sorted(names) == ["Borno", "Konduga"]  # each place once

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
 
 from .limits import check_time
 from .lookup.actors import actor_key, actor_table
@@ -20,6 +20,7 @@ from .lookup.gazetteer import country_by_name
 from .model import Actor, DateRange, Document, Incident, Place, Side
 from .when.dates import find_date, parse_date, reference_date
 from .when.dateline import blank, find_dateline
+from .when.furniture import page_dates, published
 from .where.context import context_countries
 from .where.geotext import find_places, wrong_part
 from .where.nerplaces import ner_places
@@ -111,16 +112,25 @@ def _infobox_perpetrators(ib, acronyms: dict[str, str]) -> list:
 
 
 def _without_dateline(doc: Document, language: str | None) -> Document:
-    """``doc`` with a news report's dateline blanked (offsets kept) and, when the
-    input gives no date, the dateline's date as the report's own."""
+    """``doc`` with a news report's page furniture blanked (offsets kept): its
+    dateline ("KANO, May 3 (Reuters) -") and the dates at the top of the page
+    (a date line, a byline, "Updated: ...": :mod:`tally.when.furniture`); when
+    the input gives no date, their date is the report's own."""
     if doc.infobox is not None or doc.format not in REPORT_FORMATS:
         return doc
     ref = reference_date(doc.meta)
-    dl = find_dateline(doc.text[:400], language, year=ref.year if ref else None)
-    if dl is None:
+    text = doc.text
+    dl = find_dateline(text[:400], language, year=ref.year if ref else None)
+    if dl is not None:
+        text = blank(text, dl.start, dl.end)
+    furniture = page_dates(text, language)
+    for f in furniture:
+        text = blank(text, f.start, f.end)
+    if text is doc.text:
         return doc
-    meta = doc.meta if ref is not None or dl.published is None else {**doc.meta, "date": dl.published.isoformat()}
-    return dataclasses.replace(doc, text=blank(doc.text, dl.start, dl.end), meta=meta)
+    day = (dl.published if dl is not None else None) or published(furniture)
+    meta = doc.meta if ref is not None or day is None else {**doc.meta, "date": day.isoformat()}
+    return dataclasses.replace(doc, text=text, meta=meta)
 
 
 def _lead(doc: Document) -> str:
@@ -147,19 +157,48 @@ def _date(doc: Document, lead: str, title: str | None, language: str | None = No
         if field is not None:
             found = parse_date(field.value, ref, language)
             if found is not None:
-                return _finer_in_lead(found, lead, language) if found.precision in ("year", "month") else found
+                found = _finer_in_lead(found, lead, language) if found.precision in ("year", "month") else found
+                found.rule = "infobox"
+                return found
     report = doc.infobox is None and doc.format in REPORT_FORMATS
     text = doc.text if report else lead
-    # an article's revision date is not its event's: there, "on Sunday" counts only without a full date
-    found = find_date(text[:3000], ref, language=language) if report else (
-        find_date(text[:3000], language=language) or find_date(text[:3000], ref, language=language))
+    if report:
+        found = _report_date(text[:3000], ref, language)
+    else:  # an article's revision date is not its event's: there, "on Sunday" counts only without a full date
+        found = find_date(text[:3000], language=language) or find_date(text[:3000], ref, language=language)
     if found is not None:
         return found
     if title:
         m = _TITLE_YEAR_RE.search(title)
         if m:
-            return DateRange(m.group(1), m.group(1), "year", m.group(1))
+            return DateRange(m.group(1), m.group(1), "year", m.group(1), "title")
     return None
+
+
+def _report_date(text: str, ref: date | None, language: str | None) -> DateRange | None:
+    """A news report's event day: the first date its text states or implies
+    that is not after the report's own date ``ref`` (a later date is a
+    planned event or page furniture, never the attack's); where the text
+    gives none, the report's own date bounds it: the day before it to that
+    day (news of an attack appears the same day or the next), rule
+    ``publication``."""
+    pos = 0
+    found = None
+    while pos < len(text):
+        found = find_date(text[pos:], ref, language=language)
+        if found is None or ref is None or not found.start or found.start <= ref.isoformat():
+            break
+        at = text.find(found.text or "", pos) if found.text else -1
+        if at < 0:
+            found = None
+            break
+        pos = at + len(found.text or "x")
+        found = None
+    if ref is None:
+        return found
+    if found is None:
+        return DateRange((ref - timedelta(days=1)).isoformat(), ref.isoformat(), "day", None, "publication")
+    return found
 
 
 def _finer_in_lead(found: DateRange, lead: str, language: str | None = None) -> DateRange:

@@ -135,12 +135,15 @@ class Document:
 @dataclass(slots=True)
 class DateRange:
     """``start``/``end`` are ISO dates (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``
-    as the precision allows); ``precision`` is ``day``, ``month`` or ``year``."""
+    as the precision allows); ``precision`` is ``day``, ``month`` or ``year``;
+    ``text`` the words it was read from and ``rule`` how it was chosen
+    (``infobox``, ``stated``, ``relative``, ``publication``, ``title``)."""
 
     start: str | None = None
     end: str | None = None
     precision: str | None = None
     text: str | None = None
+    rule: str | None = None
 
 
 @dataclass(slots=True)

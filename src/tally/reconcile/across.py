@@ -238,14 +238,16 @@ def _date(reports: list[dict]) -> dict[str, Any]:
     end, and the words of the report giving the earliest start."""
     dated = [r["date"] for r in reports if isinstance(r.get("date"), dict) and r["date"].get("start")]
     if not dated:
-        return dict(reports[0].get("date") or {"start": None, "end": None, "precision": None, "text": None})
+        return dict(reports[0].get("date") or {"start": None, "end": None, "precision": None, "text": None,
+                                               "rule": None})
     top = max(DATE_RANK.get(d.get("precision"), 0) for d in dated)
     best = [d for d in dated if DATE_RANK.get(d.get("precision"), 0) == top]
     narrowest = min(_span_days(d) for d in best)  # a day beats "last week" (a span of days)
     best = [d for d in best if _span_days(d) == narrowest]
     first = min(best, key=lambda d: d["start"])  # min keeps the first of equal starts
     end = max((d.get("end") or d["start"]) for d in best)
-    return {"start": first["start"], "end": end, "precision": first.get("precision"), "text": first.get("text")}
+    return {"start": first["start"], "end": end, "precision": first.get("precision"), "text": first.get("text"),
+            "rule": first.get("rule")}
 
 
 def _location(reports: list[dict]) -> dict[str, Any] | None:

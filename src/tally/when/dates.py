@@ -170,13 +170,13 @@ def _from_match(m: re.Match[str]) -> DateRange | None:
     g = m.groupdict()
     if g.get("dec"):
         decade = int(g["dec"])
-        return DateRange(_iso(decade), _iso(decade + 9), "year", m.group(0).strip())
+        return DateRange(_iso(decade), _iso(decade + 9), "year", m.group(0).strip(), "stated")
     y1 = int(g["y1"]) if g.get("y1") else None
     y2 = int(g["y2"]) if g.get("y2") else None
     if g.get("mn1"):  # ISO
         start = _iso(int(g["y1"]), int(g["mn1"]), int(g["dn1"]))
         end = _iso(int(g["y2"]), int(g["mn2"]), int(g["dn2"])) if g.get("mn2") else start
-        return DateRange(start, end, "day", m.group(0).strip()) if start and end else None
+        return DateRange(start, end, "day", m.group(0).strip(), "stated") if start and end else None
     m1, m2 = _month(g.get("m1")), _month(g.get("m2"))
     d1, d2 = _day(g.get("d1")), _day(g.get("d2"))
     if y1 is None:
@@ -202,7 +202,7 @@ def _from_match(m: re.Match[str]) -> DateRange | None:
         start, end = _iso(y1), _iso(y2)
     if start is None or end is None or end < start:
         return None
-    return DateRange(start, end, precision, m.group(0).strip())
+    return DateRange(start, end, precision, m.group(0).strip(), "stated")
 
 
 def _best_match(text: str, patterns: list[re.Pattern[str]]) -> re.Match[str] | None:
@@ -355,7 +355,7 @@ def resolve_relative(text: str, ref: date, forward: bool = False, language: str 
     if not candidates:
         return _week(text, ref)
     _, d, span = min(candidates, key=lambda c: c[0])
-    return DateRange(d.isoformat(), d.isoformat(), "day", span)
+    return DateRange(d.isoformat(), d.isoformat(), "day", span, "relative")
 
 
 _WEEK_RE = re.compile(
@@ -374,7 +374,7 @@ def _week(text: str, ref: date) -> DateRange | None:
         start, end = monday - timedelta(days=7), monday - timedelta(days=1)
     else:
         start, end = monday, ref
-    return DateRange(start.isoformat(), end.isoformat(), "day", m.group(0))
+    return DateRange(start.isoformat(), end.isoformat(), "day", m.group(0), "relative")
 
 
 _ISO_RE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")

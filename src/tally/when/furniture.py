@@ -1,0 +1,107 @@
+"""Dates of the page, not of the event: a news page's furniture.
+
+A saved or pasted news page carries dates that say when the page was made,
+not when the attack happened: a date line or byline at the top ("Updated:
+2019-11-04 08:05", "By Jane Doe, Mar 12, 2022", "Thursday 23 January 2020"),
+a site header, a labelled date anywhere near the top ("Published on 3 May",
+"Publié le 24 mars 2019", "date 2021-11-06"). :func:`page_dates` finds them
+in the head of a text, before its first paragraph of running prose, so that
+the event's day is read from the body alone and those dates serve as what
+they are: the report's publication date, the anchor for "on Sunday" and the
+bound of the event's day.
+
+A date counts as furniture when its line is short and says little but the
+date (at most a few words besides it: a place, a site name, a time, a
+label), or when a label says it is the page's ("updated", "published",
+"mis à jour", "publié le"). A headline that states a date ("Gunmen kill 12
+on 3 May") has a verb and more words, and stays text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .dates import find_date
+
+#: A label that makes the date after it the page's own (on any line of the head).
+LABEL_RE = re.compile(
+    r"(?<![\w])(?:date|dated|published|posted|updated|last\s+updated|last\s+modified|first\s+published"
+    r"|publi[ée]e?(?:\s+le)?|mis\s+[àa]\s+jour(?:\s+le)?|modifi[ée]e?(?:\s+le)?|paru\s+le"
+    r"|date\s+de\s+publication)\s*(?:on\s+)?[:\-–—]?\s*(?=\S)", re.I)
+#: What may stand beside a furniture date on its line: times, zones, separators.
+_TIME_RE = re.compile(r"\b(?:[01]?\d|2[0-3])[:hH.][0-5]\d(?:\s*[ap]\.?m\.?)?(?:\s*(?:UTC|GMT|WAT|CAT|EAT|CET|CEST|[A-Z]{2,4}T))?"
+                      r"|\b(?:[01]?\d)\s*[ap]\.?m\.?\b", re.I)
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+#: A line with this many words is prose: the head ends before it.
+PROSE_WORDS = 20
+#: At most this many words beside the date on an unlabelled furniture line.
+BESIDE_WORDS = 5
+HEAD_CHARS = 1500
+
+
+@dataclass(slots=True)
+class PageDate:
+    start: int
+    end: int
+    day: date | None
+    text: str
+
+
+def page_dates(text: str, language: str | None = None) -> list[PageDate]:
+    """The furniture dates in the head of ``text`` (before its first line of
+    prose), in order; ``day`` is None for a date less precise than a day."""
+    found: list[PageDate] = []
+    pos = 0
+    head = text[:HEAD_CHARS]
+    for line in head.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        if not line.strip():
+            continue
+        label = LABEL_RE.search(line)
+        if label is not None and label.start() <= 40:
+            labelled = _labelled(line, label.end(), language)
+            if labelled is not None:
+                s, e, day = labelled
+                found.append(PageDate(start + label.start(), start + e, day, line[label.start():e]))
+                continue
+        words = _WORD_RE.findall(line)
+        if len(words) >= PROSE_WORDS:
+            break
+        dr = find_date(line, language=language)
+        if dr is None or not dr.text:
+            continue
+        rest = _TIME_RE.sub(" ", line.replace(dr.text, " ", 1))
+        if len(_WORD_RE.findall(rest)) <= BESIDE_WORDS and not rest.rstrip().endswith("."):
+            found.append(PageDate(start, end, _day(dr), line))
+    return found
+
+
+def _labelled(line: str, at: int, language: str | None) -> tuple[int, int, date | None] | None:
+    """The date right after a label at ``at`` (a weekday may come first), with
+    a time after it: (start, end, day) in ``line``, or None."""
+    window = line[at:at + 60]
+    dr = find_date(window, language=language)
+    if dr is None or not dr.text:
+        return None
+    i = window.find(dr.text)
+    if i < 0 or i > 12:
+        return None
+    end = at + i + len(dr.text)
+    t = _TIME_RE.match(line, end) or _TIME_RE.match(line, end + 1)
+    return at + i, t.end() if t else end, _day(dr)
+
+
+def published(dates: list[PageDate]) -> date | None:
+    """The page's publication day among its furniture dates: the earliest
+    full day (an "updated" line comes after the first publication)."""
+    days = [d.day for d in dates if d.day is not None]
+    return min(days) if days else None
+
+
+def _day(dr) -> date | None:
+    if dr.precision == "day" and dr.start and len(dr.start) == 10 and dr.start == dr.end:
+        return date.fromisoformat(dr.start)
+    return None

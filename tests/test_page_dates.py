@@ -1,0 +1,90 @@
+"""A news page's own dates (furniture) are the report's date, never the
+event's; the event's day comes from the body, resolved against them; a
+report whose text gives no day is dated by its publication (the day before
+it to that day). Sentences and pages written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tally.extract import extract
+from tally.model import Document
+from tally.when.furniture import page_dates, published
+
+
+def record(text: str, published_on: str | None = None, lang: str | None = None):
+    meta = {"date": published_on} if published_on else {}
+    return extract(Document.from_text(text, source="page.txt", format="text", meta=meta, language=lang)
+                   if lang else Document.from_text(text, source="page.txt", format="text", meta=meta))
+
+
+BYLINE_EN = ("World | Africa\n"
+             "Updated: 2023-04-11 09:40\n\n"
+             "Gunmen kill 9 traders on a road in northern Togo\n\n"
+             "Gunmen killed nine traders on the road between two market towns in the north of Togo on Sunday, "
+             "a regional official said on Monday, adding that the attackers fled towards the border.\n")
+
+
+def test_an_updated_line_is_the_page_date_and_anchors_the_weekday():
+    dates = page_dates(BYLINE_EN)
+    assert [d.text for d in dates] == ["Updated: 2023-04-11 09:40"]
+    assert published(dates) == date(2023, 4, 11)
+    rec = record(BYLINE_EN)
+    # Sunday before Tuesday 11 April 2023 is 9 April; the statement's Monday is not the event's day
+    assert (rec.date.start, rec.date.end, rec.date.rule) == ("2023-04-09", "2023-04-09", "relative")
+
+
+def test_a_site_header_date_never_becomes_the_event_day():
+    page = ("Lagos, Nigeria  Friday 14 June 2024\n\n"
+            "Raid on farming village\n\n"
+            "Armed men stormed a farming village near the river in Nigeria's north-east late on Wednesday, "
+            "killing 14 farmers and burning granaries, residents told reporters on Thursday.\n")
+    rec = record(page)
+    assert rec.date.start == "2024-06-12" and rec.date.rule == "relative"
+
+
+def test_a_french_publication_line():
+    page = ("Publié le 24 mars 2019 à 10h15\n\n"
+            "Des hommes armés ont tué douze civils samedi dans un village du centre du pays, a-t-on appris "
+            "dimanche auprès d'un élu local qui a requis l'anonymat.\n")
+    dates = page_dates(page, "fr")
+    assert published(dates) == date(2019, 3, 24)
+    rec = record(page, lang="fr")
+    assert rec.date.start == "2019-03-23"  # the Saturday before Sunday 24 March
+
+
+def test_a_headline_that_states_a_date_stays_text():
+    page = ("Twelve killed on 3 May 2019 as gunmen attack a market near Gao in northern Mali\n\n"
+            "Officials gave no further details on the attack, which they blamed on armed bandits operating "
+            "in the area around the town.\n")
+    assert page_dates(page) == []
+    assert record(page).date.start == "2019-05-03"
+
+
+def test_no_day_in_the_text_gives_the_publication_window():
+    text = ("Jihadists killed seven soldiers in an ambush on a patrol in the east of the country, "
+            "security sources said.")
+    rec = record(text, "2022-08-16")
+    assert (rec.date.start, rec.date.end, rec.date.precision, rec.date.rule) == \
+        ("2022-08-15", "2022-08-16", "day", "publication")
+    assert record(text).date.start is None  # no publication date: no guess
+
+
+def test_a_date_after_publication_is_not_the_attack():
+    text = ("Gunmen killed four people in a village on Tuesday, officials said. The regional council "
+            "will meet on 30 September 2021 to discuss security.")
+    rec = record(text, "2021-09-15")
+    assert (rec.date.start, rec.date.rule) == ("2021-09-14", "relative")
+    later_only = "Gunmen killed four people in a village. Talks are planned for 30 September 2021."
+    assert record(later_only, "2021-09-15").date.rule == "publication"
+
+
+@pytest.mark.parametrize("line", ["By Amina Diallo, March 12, 2022", "16 May 2017 | 02:51 PM UTC",
+                                  "• Wednesday, April 24, 2024", "Mis à jour le 2 juin 2021 à 18h05"])
+def test_short_date_lines_at_the_top_are_furniture(line):
+    page = line + "\n\nSoldiers repelled an attack on their base overnight, killing several of the assailants, the army said in a statement released to the press.\n"
+    lang = "fr" if "jour" in line else None
+    (found,) = page_dates(page, lang)
+    assert found.day is not None and page[found.start:found.end] == found.text
