@@ -134,3 +134,21 @@ def test_a_read_transaction_is_one_snapshot(two):
         link(writer, r, p)
         assert incident_of(r) == before
         assert conn.execute(sa.select(sa.func.count()).select_from(t.incidents)).scalar_one() == 2
+
+
+def test_the_list_snippet_is_the_first_reports_text(two):
+    """Each list row's ``snippet`` is the start (120 characters) of its first
+    report's text, the report stored first, also when another report joins it
+    (read by one grouped query for the page, not one subquery per row)."""
+    url, r, p = two
+    with Store(url) as store:
+        with store.read() as conn:
+            texts = dict(conn.execute(sa.select(t.reports.c.id, t.documents.c.text)
+                                      .join(t.documents, t.documents.c.id == t.reports.c.document_id)).all())
+        rows = {row["id"]: row for row in list_incidents(store)}
+        assert {i: row["snippet"] for i, row in rows.items()} == {r: texts[r][:120], p: texts[p][:120]}
+        link(store, p, r)  # p (stored second) joins r's incident: r's text stays first
+        assert [(row["id"], row["snippet"]) for row in list_incidents(store)] == [(r, texts[r][:120])]
+        unlink(store, p)
+        link(store, r, p)  # r (stored first) joins p's incident: now r's text is the first
+        assert [(row["id"], row["snippet"]) for row in list_incidents(store)] == [(p, texts[r][:120])]

@@ -161,16 +161,34 @@ def list_incidents(store: Store, filters: Filters | None = None, sort: str = "-d
     :data:`LIST_COLUMNS`, ``snippet`` (the first 120 characters of its first
     report's text) and ``reports`` (:func:`reports_of`)."""
     q = select_incidents(store, filters, sort, limit,
-                         [t.incidents.c.pk, *(t.incidents.c[c] for c in LIST_COLUMNS),
-                          first_text(120).label("snippet")])
+                         [t.incidents.c.pk, *(t.incidents.c[c] for c in LIST_COLUMNS)])
     if offset:
         q = q.offset(offset)
     with store.read() as conn:
         rows = [dict(row._mapping) for row in conn.execute(q)]
-        reports = reports_of(conn, [r["pk"] for r in rows])
+        pks = [r["pk"] for r in rows]
+        snippets = first_texts(conn, pks, 120)
+        reports = reports_of(conn, pks)
     for row in rows:
+        row["snippet"] = snippets.get(row["pk"])
         row["reports"] = reports.get(row.pop("pk"), [])
     return rows
+
+
+def first_texts(conn: sa.Connection, incident_pks: list[int], length: int) -> dict[int, str]:
+    """Incident pk -> the first ``length`` characters of its first report's text, in one
+    grouped query per 500 incidents. (A :func:`first_text` column per row lets PostgreSQL,
+    whose statistics lag behind an ingest, walk the whole reports index for each row: 33 ms
+    for a page of 50 among 640 incidents, growing with the store.)"""
+    r, d = t.reports.c, t.documents.c
+    out: dict[int, str] = {}
+    for chunk in range(0, len(incident_pks), 500):
+        first = (sa.select(r.incident_pk, sa.func.min(r.pk).label("pk"))
+                 .where(r.incident_pk.in_(incident_pks[chunk:chunk + 500])).group_by(r.incident_pk).subquery())
+        q = (sa.select(first.c.incident_pk, sa.func.substr(d.text, 1, length))
+             .join(t.reports, r.pk == first.c.pk).join(t.documents, d.id == r.document_id))
+        out.update((pk, text) for pk, text in conn.execute(q))
+    return out
 
 
 def reports_of(conn: sa.Connection, incident_pks: list[int]) -> dict[int, list[dict[str, Any]]]:
