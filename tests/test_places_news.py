@@ -61,3 +61,38 @@ def test_where_people_were_taken_or_reporters_filed_is_not_the_attack(text, plac
 def test_a_place_taken_hostage_in_is_still_the_event():
     names = [p.name for p in find_places("Two engineers were taken hostage in Kidal, Mali, on Monday.")]
     assert "Kidal" in names
+
+
+def test_the_dateline_after_the_page_furniture_is_not_the_attack_place():
+    page = ("Africa | World\n\n"
+            "Updated: 2021-03-02 08:05\n\n"
+            "BAMAKO, Mali - At least 11 soldiers were killed when militants attacked an army camp near "
+            "Niono in central Mali on Monday, the army said in a statement on its website.\n")
+    loc = location(page)
+    assert loc.name == "Niono" and loc.country_iso3 == "MLI"
+
+
+def test_a_place_and_a_colon_open_the_body_as_a_dateline():
+    text = ("Niamey: At least 20 soldiers were killed on Tuesday in an ambush near Banibangou in western "
+            "Niger, the defence ministry said, adding that the attackers fled on motorbikes.")
+    assert location(text).name == "Banibangou"
+
+
+def test_a_region_named_first_is_refined_by_a_town_inside_it_only():
+    inside = location("Gunmen attacked villages in the Mopti region of Mali on Sunday, killing 20 people "
+                      "in Bandiagara, local officials said.")
+    assert inside.name == "Bandiagara"
+    elsewhere = location("Suicide bombers struck a wedding in the town of Gwoza in Borno state, Nigeria, on "
+                         "Saturday, killing 18 people, a week after a market attack in Maiduguri.")
+    assert elsewhere.name == "Gwoza"
+
+
+def test_the_region_of_is_the_region():
+    loc = location("Twelve civilians were killed in the western region of Tillaberi, Niger, on Monday.")
+    assert loc.precision == "admin1" and loc.country_iso3 == "NER"
+
+
+def test_a_french_appositive_keeps_a_locality_out_of_its_namesake_abroad():
+    loc = location("Les terroristes ont attaqué lundi la position de l'armée à Boma, une localité frontalière "
+                   "entre le Tchad et le Niger, selon l'état-major.", "fr")
+    assert loc is None or loc.country_iso3 in ("TCD", "NER")

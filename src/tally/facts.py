@@ -20,7 +20,7 @@ from .lookup.gazetteer import country_by_name
 from .model import Actor, DateRange, Document, Incident, Place, Side
 from .when.dates import find_date, parse_date, reference_date
 from .when.dateline import blank, find_dateline
-from .when.furniture import page_dates, published
+from .when.furniture import body_start, page_dates, published
 from .where.context import context_countries
 from .where.geotext import find_places, wrong_part
 from .where.nerplaces import ner_places
@@ -120,12 +120,17 @@ def _without_dateline(doc: Document, language: str | None) -> Document:
         return doc
     ref = reference_date(doc.meta)
     text = doc.text
-    dl = find_dateline(text[:400], language, year=ref.year if ref else None)
-    if dl is not None:
-        text = blank(text, dl.start, dl.end)
     furniture = page_dates(text, language)
     for f in furniture:
         text = blank(text, f.start, f.end)
+    dl = find_dateline(text[:400], language, year=ref.year if ref else None)
+    if dl is None:  # the dateline opens the first paragraph, after the page's furniture
+        at = body_start(text)
+        dl = find_dateline(text[at:at + 400], language, year=ref.year if ref else None) if at else None
+        if dl is not None:
+            dl.start, dl.end = dl.start + at, dl.end + at
+    if dl is not None:
+        text = blank(text, dl.start, dl.end)
     if text is doc.text:
         return doc
     day = (dl.published if dl is not None else None) or published(furniture)

@@ -1,7 +1,8 @@
 """The dateline of a news report: where it was filed and when, not the event.
 
 "KANO, May 3 (Reuters) -", "BAMAKO, 24 mars 2019 —", "GOMA (AFP) -": the
-place in capitals, an optional date, an optional agency, then a dash. The
+place in capitals, an optional date, an optional agency, then a dash; or
+"Niamey: ..." (a name and a colon). The
 dateline's date is the report's publication date, the reference against
 which "on Sunday" or "dans la nuit de samedi à dimanche" resolve; its place
 is where the reporter was, which is no evidence of where the event happened.
@@ -25,6 +26,12 @@ DATELINE_RE = re.compile(
     r"(?:—|–|-{1,2})\s+")
 
 
+#: "Niamey: At least 69 people ...", "Goma (DRC): ...": a place name and a colon opening the body
+COLON_DATELINE_RE = re.compile(
+    r"(?P<place>[A-ZÀ-Ý][\w'’.\-]+(?:[ \-][A-ZÀ-Ý][\w'’.\-]+){0,2})(?:\s*\((?P<country>[^()\n]{2,30})\))?"
+    r"\s*:\s+(?=[A-ZÀ-Ý0-9«\"“])")
+
+
 @dataclass(slots=True)
 class Dateline:
     start: int
@@ -38,7 +45,8 @@ def find_dateline(text: str, language: str | None = None, year: int | None = Non
     A date without a year ("May 3") gets ``year`` when it is known."""
     m = DATELINE_RE.match(text)
     if m is None:
-        return None
+        colon = COLON_DATELINE_RE.match(text)
+        return Dateline(colon.start("place"), colon.end(), colon.group("place"), None) if colon else None
     published = None
     if m.group("date"):
         found = find_date(m.group("date"), language=language)
@@ -46,8 +54,8 @@ def find_dateline(text: str, language: str | None = None, year: int | None = Non
             found = find_date(m.group("date"), date(year, 12, 31), language=language)
         if found is not None and found.precision == "day" and found.start:
             published = date.fromisoformat(found.start)
-        elif found is None and not re.search(r"\d", m.group("date")):
-            return None  # "BAMAKO, the capital -": not a dateline
+        elif found is None and not re.search(r"\d", m.group("date")) and not m.group("date")[:1].isupper():
+            return None  # "BAMAKO, the capital -": not a dateline ("BAMAKO, Mali -" is)
     return Dateline(m.start("place"), m.end(), m.group("place"), published)
 
 

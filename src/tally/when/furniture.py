@@ -94,6 +94,18 @@ def _labelled(line: str, at: int, language: str | None) -> tuple[int, int, date 
     return at + i, t.end() if t else end, _day(dr)
 
 
+def body_start(text: str) -> int:
+    """The offset of the first word of ``text``'s first line of prose (a
+    line of at least :data:`PROSE_WORDS` words), 0 when no line has that
+    many in the head."""
+    pos = 0
+    for line in text[:HEAD_CHARS].split("\n"):
+        if len(_WORD_RE.findall(line)) >= PROSE_WORDS:
+            return pos + len(line) - len(line.lstrip())
+        pos += len(line) + 1
+    return 0
+
+
 def published(dates: list[PageDate]) -> date | None:
     """The page's publication day among its furniture dates: the earliest
     full day (an "updated" line comes after the first publication)."""

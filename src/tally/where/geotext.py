@@ -38,9 +38,10 @@ _CUE_FR_RE = re.compile(
     r"|\b(?P<kind>ville|village|localité|quartier|commune|cercle|région|province|territoire|département|secteur"
     r"|chefferie|groupement|site|camp|marché|arrondissement|préfecture|sous-préfecture|chef-lieu|capitale|environs))"
     r"(?:[ \t]+(?:la|le|les|de|du|des|nord|sud|est|ouest|centre|même)|[ \t]+(?:l|d)['’])*[ \t]*(?:(?<=['’])|$)", re.I)
-#: the French admin words written before a name ("la région de Mopti", "la province du Soum"):
-#: the name is the region, as "the Mopti region" is
-_ADMIN_KIND_FR_RE = re.compile(r"région|province|préfecture|département|territoire|cercle|arrondissement", re.I)
+#: the admin words written before a name ("la région de Mopti", "la province du Soum", "the western
+#: region of Tillaberi"): the name is the region, as "the Mopti region" is
+_ADMIN_KIND_FR_RE = re.compile(r"région|province|préfecture|département|territoire|cercle|arrondissement"
+                               r"|region|state|county|governorate|department|prefecture|territory", re.I)
 _NEAR_RE = re.compile(r"\b(?:near|outside|close to|km|kilometres|kilometers|miles|north of|south of"
                       r"|east of|west of|outskirts of)\b[^.,;]{0,25}$", re.I)
 _ADMIN_AFTER_RE = re.compile(
@@ -49,7 +50,10 @@ _ADMIN_AFTER_RE = re.compile(
 # "Parachinar, capital of Kurram", "Bria, a town 600 km from ...": the name is a place
 _APPOSITIVE_RE = re.compile(r",\s+(?:the\s+|an?\s+)?(?:(?:small|remote|provincial|regional|district|state"
                             r"|northern|southern|eastern|western|central|border|coastal|rural|main)\s+)*"
-                            r"(?:capital|town|village|city|district|suburb|neighbou?rhood|settlement|locality)\b")
+                            r"(?:capital|town|village|city|district|suburb|neighbou?rhood|settlement|locality)\b"
+                            # "Boma, une localité frontalière", "Koshobe, un village de ...": the same in French
+                            r"|,\s+(?:une?|la|le)\s+(?:petite\s+|grande\s+)?(?:localité|village|ville|commune|bourgade"
+                            r"|cité|agglomération|chef-lieu)\b")
 _NAMED_AFTER_RE = re.compile(r"\b(?:a|an)\s+(?:[A-Za-z-]+\s+){0,2}?(?:town|city|village|district),\s*$")  # "a Yemeni town, X"
 # "a coalition led by Saudi Arabia", "planning to cross into Iran", "fled to Uganda": a country that
 # acts or that people head for, not where it happened ("troops crossed into Chad" still counts)

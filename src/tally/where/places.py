@@ -347,11 +347,34 @@ def _pick(cands: list[Entry], key: str, admin_hint: bool, admin1: str | None, an
 
 
 def pick_location(places: list[Place]) -> Place | None:
-    """The most specific place that has coordinates (the first of equals)."""
+    """The incident's location among ``places`` (most likely first): the first
+    that has coordinates, refined by a more specific place that lies inside it
+    (its region holds it, or it is near): "Gwoza, in Borno state" is Gwoza,
+    but a town named later that lies elsewhere ("the wounded were taken to
+    the capital") does not displace a district or region named first."""
     best: Place | None = None
     for p in places:
         if p.lat is None:
             continue
-        if best is None or PRECISION_RANK[p.precision] > PRECISION_RANK[best.precision]:
+        if best is None or (PRECISION_RANK[p.precision] > PRECISION_RANK[best.precision] and within(p, best)):
             best = p
     return replace(best) if best else None
+
+
+#: how far a more specific place may lie from a district or a point it refines (km)
+WITHIN_KM = {"district": 60.0, "near": 40.0, "exact": 25.0}
+
+
+def within(p: Place, container: Place) -> bool:
+    """True when ``p`` lies in ``container``: the same country, and the same
+    first-level region for a region, or within :data:`WITHIN_KM` of a
+    district or a point."""
+    if p.country_iso3 != container.country_iso3:
+        return False
+    if container.precision in ("country", None):
+        return True
+    if container.precision == "admin1":
+        return bool(p.admin1 and container.admin1 and place_key(p.admin1) == place_key(container.admin1))
+    if None in (p.lat, p.lon, container.lat, container.lon):
+        return False
+    return km(p.lat, p.lon, container.lat, container.lon) <= WITHIN_KM.get(container.precision, 25.0)  # type: ignore[arg-type]
