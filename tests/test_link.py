@@ -98,3 +98,30 @@ def test_bcubed():
     assert lumped["recall"] == 1.0 and lumped["precision"] == pytest.approx((2 / 3 * 2 + 1 / 3) / 3)
     with pytest.raises(ValueError):
         bcubed({"a": 1}, truth)
+
+
+def _report(day: str, place: dict, killed: int | None = None) -> dict:
+    rec_ = {"date": {"start": day, "end": day, "precision": "day"}, "location": place}
+    if killed is not None:
+        rec_["casualties"] = {"killed": {"low": killed, "best": killed, "high": None}}
+    return rec_
+
+
+REGION = {"name": "Mopti", "country_iso3": "MLI", "admin1": "Mopti", "lat": 14.5, "lon": -3.5, "precision": "admin1"}
+VILLAGE = {"name": "Dioura", "country_iso3": "MLI", "admin1": "Mopti", "lat": 14.7, "lon": -5.1, "precision": "exact"}
+COUNTRY = {"name": "Mali", "country_iso3": "MLI", "lat": 17.0, "lon": -4.0, "precision": "country"}
+OTHER_REGION = {"name": "Gao", "country_iso3": "MLI", "admin1": "Gao", "lat": 16.3, "lon": -0.04, "precision": "exact"}
+
+
+def test_a_village_in_the_region_the_other_report_names_links():
+    """The place hierarchy: one report knows only the region, the other names a village in it."""
+    ev = compare(_report("2019-03-17", REGION), _report("2019-03-17", VILLAGE))
+    assert ev.linked and any("in the region the other names" in r for r in ev.reasons)
+    assert not compare(_report("2019-03-17", REGION), _report("2019-03-17", OTHER_REGION)).linked
+
+
+def test_a_country_level_report_links_on_the_same_day_and_the_same_toll():
+    ev = compare(_report("2019-03-17", COUNTRY, 21), _report("2019-03-17", VILLAGE, 21))
+    assert ev.linked and any("the same killed figure (21)" in r for r in ev.reasons)
+    assert not compare(_report("2019-03-17", COUNTRY), _report("2019-03-17", VILLAGE)).linked
+    assert not compare(_report("2019-03-17", COUNTRY, 4), _report("2019-03-17", VILLAGE, 21)).linked

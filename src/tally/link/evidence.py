@@ -102,6 +102,16 @@ def _killed(rec: Record) -> tuple[int, float] | None:
     return int(low), float("inf") if high is None else float(high)
 
 
+def _far(x: int, y: int) -> bool:
+    """Two figures too far apart to be one toll: over three times, both 3 or more."""
+    return min(x, y) >= 3 and max(x, y) > 3 * min(x, y)
+
+
+def _best_killed(rec: Record) -> int | None:
+    e = (rec.get("casualties") or {}).get("killed") or {}
+    return int(e["best"]) if e.get("best") is not None else None
+
+
 def compare(a: Record, b: Record) -> Evidence:
     """The evidence that records ``a`` and ``b`` describe the same event."""
     ev = Evidence()
@@ -114,9 +124,13 @@ def compare(a: Record, b: Record) -> Evidence:
         ev.add(0.15, "same actor")
     ka, kb = _killed(a), _killed(b)
     if ka and kb:
-        if ka[0] <= kb[1] and kb[0] <= ka[1]:
-            ev.add(0.1, "killed figures overlap")
-        elif min(ka[0], kb[0]) >= 3 and max(ka[0], kb[0]) > 3 * min(ka[0], kb[0]):
+        best_a, best_b = _best_killed(a), _best_killed(b)
+        if best_a is not None and best_a == best_b and best_a >= 3:
+            ev.add(0.15, f"the same killed figure ({best_a})")
+        elif ka[0] <= kb[1] and kb[0] <= ka[1]:
+            if best_a is None or best_b is None or not _far(best_a, best_b):  # "at least 4", "at least 21": no
+                ev.add(0.1, "killed figures overlap")
+        elif _far(ka[0], kb[0]):
             ev.add(-0.15, "killed figures far apart")
     return ev
 
@@ -154,8 +168,14 @@ def _compare_places(a: Record, b: Record, ev: Evidence) -> None:
         ev.km = 0.0
         ev.add(0.35, f"same place ({la.get('name')})")
         return
+    precisions = (la.get("precision"), lb.get("precision"))
     if la.get("admin1") and la.get("admin1") == lb.get("admin1"):
-        ev.add(0.1, f"same region ({la.get('admin1')})")
+        if "admin1" in precisions:  # one report gives the region, the other a place in it (or the region too)
+            ev.add(0.15, f"in the region the other names ({la.get('admin1')})")
+        else:
+            ev.add(0.1, f"same region ({la.get('admin1')})")
+    elif "country" in precisions:  # a report that knows only the country: the other lies in it
+        ev.add(0.05, "in the country the other names")
     if None in (la.get("lat"), lb.get("lat")):
         return
     d = km(la["lat"], la["lon"], lb["lat"], lb["lon"])
