@@ -473,3 +473,30 @@ def test_wikitext_casualty_icons_become_words():
                          "'''Raid''' text.", "raid.wiki")
     assert doc.infobox.get("casualties1").value.split("\n") == ["12 killed", "40 wounded"]
     assert doc.infobox.get("casualties2").value == "4 captured, 2 missing"
+
+
+def test_a_date_cell_that_is_no_date_is_a_warning_naming_the_row(tmp_path, caplog):
+    path = tmp_path / "dated.csv"
+    path.write_text("id,date,text\na,notadate,Four people were killed.\nb,2024-13-45,Five were killed.\n"
+                    "c,2024-03-05,Six were killed.\nd,2 mars 2024,Trois morts.\n", encoding="utf-8")
+    with caplog.at_level("WARNING", logger="tally"):
+        docs = list(read(path))
+    assert [d.meta["date"] for d in docs] == [None, None, "2024-03-05", "2 mars 2024"]
+    lines = [r.getMessage() for r in caplog.records]
+    assert len(lines) == 2
+    assert "row 1 (line 2)" in lines[0] and "'notadate' is not a date" in lines[0]
+    assert "row 2 (line 3)" in lines[1] and "'2024-13-45'" in lines[1]
+
+
+def test_the_cli_prints_the_date_warning_as_one_line(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    path = tmp_path / "dated.csv"
+    path.write_text("id,date,text\na,notadate,Gunmen killed four people in Gao on Sunday.\n", encoding="utf-8")
+    tally = str(Path(sys.executable).parent / "tally")
+    done = subprocess.run([tally, "extract", str(path), "--format", "json"], capture_output=True, text=True)
+    assert done.returncode == 0
+    assert done.stderr.splitlines() == [
+        f"tally: warning: {path}: row 1 (line 2): the date 'notadate' is not a date; the row is read without it"]

@@ -4,6 +4,7 @@ their own modules of :mod:`tally.cli` and register themselves on ``app``."""
 
 from __future__ import annotations
 
+import logging
 from enum import Enum
 from pathlib import Path
 from typing import Iterator, List, NoReturn, Optional
@@ -67,6 +68,20 @@ def _version(value: bool) -> None:
 def main(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
                                       help="Print the version and exit.")) -> None:
     """tally: an auditable incident database from reporting about violent incidents."""
+    show_warnings()
+
+
+def show_warnings() -> None:
+    """Warnings of the library (the ``tally`` logger: a row's date that is no
+    date, say) as one line each on stderr: ``tally: warning: MSG``."""
+    logger = logging.getLogger("tally")
+    if not any(getattr(h, "tally_cli", False) for h in logger.handlers):
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("tally: warning: %(message)s"))
+        handler.tally_cli = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
+        logger.setLevel(logging.WARNING)
+        logger.propagate = False
 
 
 def print_error(msg: str) -> None:

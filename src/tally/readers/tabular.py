@@ -10,7 +10,9 @@ matched case-insensitively), ``id_column`` (used only when given) and
 where ``n`` counts data rows (JSON objects) from 1, blank lines not counted,
 ``line`` is the file line the row starts on (the CSV header is line 1),
 ``text`` is the cell with newlines normalised to ``\\n``, and the id and date
-are the values as written (``None`` when empty). Files are decoded as a
+are the values as written (``None`` when empty; a date that is no date, such as
+``notadate`` or ``2024-13-45``, is left out with a one-line warning naming the row on the
+``tally`` logger). Files are decoded as a
 stream (UTF-8, or UTF-8/16/32 with a BOM; bytes that are not UTF-8 are read
 as Windows-1252), so large files are never held in memory whole.
 """
@@ -21,7 +23,10 @@ import codecs
 import csv
 import io
 import json
+import logging
+import re
 import sys
+from datetime import date as _date
 from typing import Any, BinaryIO, Iterator, Sequence, TextIO
 
 from ..errors import ReaderError
@@ -29,6 +34,8 @@ from ..limits import max_raw_bytes, size_error
 from ..model import Document
 from . import Rewound
 from ._text import normalise_newlines
+
+log = logging.getLogger("tally.readers")
 
 #: Columns tried, in order, when no ``text_column`` is given.
 TEXT_COLUMNS = ("text", "description", "body", "content", "summary", "notes", "article")
@@ -130,8 +137,31 @@ def _document(source: str, fmt: str, row: int, line: int, text: Any, ident: Any,
         return ReaderError(source, f"the text is a {type(text).__name__}, not a string", where)
     if not text or not text.strip():
         return ReaderError(source, "empty text", where)
+    day = _scalar(date)
+    if day is not None and not looks_like_date(day):
+        log.warning("%s: %s: the date %r is not a date; the row is read without it", source, where, day[:40])
+        day = None
     return Document.from_text(normalise_newlines(text), source=f"{source}#row={row}", format=fmt,
-                              id=_scalar(ident), meta={"row": row, "line": line, "date": _scalar(date)})
+                              id=_scalar(ident), meta={"row": row, "line": line, "date": day})
+
+
+_ISO_RE = re.compile(r"^\s*(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?\s*$")
+_YEAR_RE = re.compile(r"(?<!\d)(?:1\d{3}|2\d{3})(?!\d)")
+
+
+def looks_like_date(value: str) -> bool:
+    """True for a value that can be a date: an ISO date that exists
+    (``2024-03-02``, ``2024-03``, with a time), or any other writing that
+    holds a year (``2 March 2024``, ``02/03/2024``, ``2 mars 2024``)."""
+    m = _ISO_RE.match(value)
+    if m:
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3) or 1)
+        try:
+            _date(y, mo, d)
+        except ValueError:
+            return False
+        return True
+    return bool(_YEAR_RE.search(value)) and not re.match(r"^\s*\d{4}-\d", value)
 
 
 def _scalar(value: Any) -> str | None:
