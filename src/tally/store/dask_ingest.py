@@ -9,6 +9,9 @@ task (a batch for :func:`tally.store.parallel._work`, or a byte range of a
 multistream dump for :func:`tally.store.parallel._work_range`, which the
 worker reads from the same path: a file system the workers share) goes
 through ``Client.submit``, at most ``4 *`` the cluster's threads at a time.
+A worker that dies is replaced by its nanny and its task run again elsewhere;
+a task whose workers die too often (dask's ``allowed-failures``) ends the run
+with one error line (:class:`tally.store.parallel.WorkerLost`).
 
 dask.distributed is optional (``pip install 'tally[dask]'``); it is imported
 only here.
@@ -21,7 +24,7 @@ from contextlib import contextmanager
 from typing import Any, Callable, Iterator
 
 from ..errors import TallyError
-from .parallel import Getter, Submit
+from .parallel import Getter, Submit, WorkerLost
 
 
 class _Batch:
@@ -90,10 +93,19 @@ def dask_client(address: str, workers: int = 2) -> Iterator[Any]:
 @contextmanager
 def dask_executor(address: str, workers: int = 2) -> Iterator[tuple[Submit, int]]:
     """``(submit, window)`` over a dask cluster (see :func:`tally.store.parallel.local_executor`)."""
+    distributed = _import_distributed()
     with dask_client(address, workers) as client:
         threads = sum(client.nthreads().values()) or 1
 
         def submit(fn: Callable[..., list[tuple[str, Any]]], *args: Any) -> Getter:
-            return client.submit(_run, fn, _Batch(list(args)), pure=False).result
+            future = client.submit(_run, fn, _Batch(list(args)), pure=False)
+
+            def get() -> list[tuple[str, Any]]:
+                try:
+                    return future.result()
+                except distributed.KilledWorker as exc:  # the task's workers died too often
+                    raise WorkerLost(f"dask workers died while extracting ({exc})") from None
+
+            return get
 
         yield submit, 4 * threads

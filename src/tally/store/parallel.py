@@ -2,13 +2,16 @@
 
 The parent streams the input (for a MediaWiki export, the raw pages, not yet
 parsed; for any other format, the Documents its reader yields) and hands
-batches to an executor: N local worker processes (a ``spawn`` pool, so nothing
-of the parent's state is shared), the workers of a dask.distributed cluster
+batches to an executor: N local worker processes (a ``spawn`` process pool, so
+nothing of the parent's state is shared), the workers of a dask.distributed cluster
 (:mod:`tally.store.dask_ingest`), or this process (``workers=1``). A worker
 parses the page's wikitext, applies the size limit, and extracts the record
 (:func:`_work`); the parent keeps every write, one transaction per document as
 in :func:`tally.store.ingest.ingest`, in input order, so the stored records
-equal the single-process run's. At most ``4 * workers`` batches are in flight,
+equal the single-process run's. A local worker that dies (killed, out of
+memory) ends the run with one error line (:class:`WorkerLost`), not a hang:
+what was written before it stays, and the same command goes on from the
+checkpoint. At most ``4 * workers`` batches are in flight,
 so memory stays flat however large the dump. A document already stored with
 the same content hash counts ``unchanged`` (it is extracted by a worker, then
 not written).
@@ -31,7 +34,12 @@ the workers too. The checkpoint is then the last page of the last range written.
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.connection
+import os
+import threading
 import time
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from collections import Counter, deque
 from contextlib import contextmanager
 from pathlib import Path
@@ -114,6 +122,10 @@ def _work(batch: list[Any], policy: str | None) -> list[tuple[str, Any]]:
     return out
 
 
+class WorkerLost(TallyError):
+    """A worker process died with its tasks (the other workers are stopped)."""
+
+
 def _batches(items: Iterator[Any], size: int) -> Iterator[list[Any]]:
     batch: list[Any] = []
     for item in items:
@@ -136,8 +148,40 @@ def local_executor(workers: int, context: str = "spawn") -> Iterator[tuple[Submi
 
         yield inline, 1
         return
-    with multiprocessing.get_context(context).Pool(workers) as pool:
-        yield (lambda fn, *args: pool.apply_async(fn, args).get), 4 * workers
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(context),
+                               initializer=_exit_with_parent)
+
+    def submit(fn: Callable[..., list[tuple[str, Any]]], *args: Any) -> Getter:
+        future = pool.submit(fn, *args)
+
+        def get() -> list[tuple[str, Any]]:
+            try:
+                return future.result()
+            except BrokenProcessPool:  # a worker killed (SIGKILL, the OOM killer) or crashed
+                raise WorkerLost("a worker process died while extracting (killed, or out of memory?)") from None
+
+        return get
+
+    try:
+        yield submit, 4 * workers
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _exit_with_parent() -> None:
+    """In a pool worker: exit as soon as the parent process is gone (a parent
+    killed with SIGKILL leaves no worker behind; the pool's own shutdown never runs then)."""
+    parent = multiprocessing.parent_process()
+    if parent is None or parent.sentinel is None:
+        return
+
+    def watch() -> None:
+        multiprocessing.connection.wait([parent.sentinel])  # ready when the parent's end closes
+        os._exit(1)
+
+    threading.Thread(target=watch, name="tally-exit-with-parent", daemon=True).start()
 
 
 class StoreSink:
@@ -203,7 +247,13 @@ def run_ingest(sink: Any, paths: Iterable[str | Path], input_format: str | None 
         if getter is None:  # the end of a dump: read to its end, every record written
             sink.finish(path)
             return
-        for kind, value in getter():
+        try:
+            outcomes = getter()
+        except WorkerLost as exc:  # the records before it are written, the checkpoint is theirs
+            raise WorkerLost(f"{path}: {exc}; every record before it is stored: run the same ingest "
+                             "again to go on" + (" (the dump resumes after its last stored page)"
+                                                 if is_dump(path, input_format) else "")) from None
+        for kind, value in outcomes:
             if kind == "prefilter":  # the counts of a worker that read its own pages
                 if isinstance(prefilter, PrefilterStats):
                     prefilter.merge(PrefilterStats(value[0], Counter(value[1])))
