@@ -148,9 +148,11 @@ def _ingest_one(store: Store, doc: Document, extractor: Extractor, force: bool) 
     try:
         identity = source_identity(doc)
         digest = content_hash(doc)
-        if not force and store.is_known(identity, digest):
+        if not force and is_known(store, identity, digest, where):
             return "unchanged"
         record = to_dict(extractor(doc))
+    except StoreError:  # the store, not the document, failed (server gone...): the batch cannot go on
+        raise
     except TallyError as exc:
         return f"{where}: {exc}"
     except Exception as exc:  # an extractor bug must not end the batch
@@ -187,6 +189,14 @@ def source_label(doc: Document) -> str:
     if row is not None and "#" not in source:
         source += f" (row {row})"
     return source
+
+
+def is_known(store: Store, identity: str, digest: str, where: str) -> bool:
+    """:meth:`Store.is_known`, a database failure raised as a StoreError naming the document."""
+    try:
+        return store.is_known(identity, digest)
+    except sa.exc.DBAPIError as exc:
+        raise StoreError(f"database error before storing {where}: {_first_line(exc)}") from None
 
 
 def _first_line(exc: sa.exc.DBAPIError) -> str:

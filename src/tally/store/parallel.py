@@ -49,7 +49,7 @@ from ..errors import ReaderError, TallyError
 from ..model import to_dict
 from ..readers.prefilter import PrefilterStats
 from .db import Store
-from .ingest import IngestResult, Progress, source_label, save_record, source_identity
+from .ingest import IngestResult, Progress, is_known, source_label, save_record, source_identity
 from .records import content_hash
 
 BATCH = 16
@@ -211,7 +211,7 @@ class StoreSink:
         if kind == "error":
             return value
         doc, identity, digest, record = value
-        if not self.force and self.store.is_known(identity, digest):
+        if not self.force and is_known(self.store, identity, digest, source_label(doc)):
             return "unchanged"
         return save_record(self.store, doc, identity, digest, record, force=self.force)
 
