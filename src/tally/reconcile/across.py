@@ -51,6 +51,7 @@ from ..lookup.actors import actor_key
 from ..model import CATEGORIES, Actor, Claim, Incident, Side
 from .figures import best_of, norm_source
 from .lexicon import ARMED_GROUP_SOURCE_RE
+from .names import fact_name
 from .parties import perpetrator_claim
 from .policies import claim_from_dict
 
@@ -143,7 +144,7 @@ def combine(reports: list[dict], incident_id: str | None = None) -> dict:
     out.update({
         "schema_version": first.get("schema_version") or "1.0",
         "id": incident_id or ids[0],
-        "title": _title(reports),
+        "title": _title(reports, first),
         "source": {"reports": len(reports), **dict(first.get("source") or {})},
         "language": first.get("language"),
         "languages": sorted({r["language"] for r in reports if r.get("language")}),
@@ -166,6 +167,7 @@ def combine(reports: list[dict], incident_id: str | None = None) -> dict:
     out["casualties"] = _table(ctx, lambda r: r.get("casualties"), CATEGORIES, None, conflicts)
     out["casualties_by_side"] = _nested(ctx, "casualties_by_side", conflicts)
     out["casualties_by_group"] = _nested(ctx, "casualties_by_group", None)
+    out["title"] = _title(reports, out)
     out["conflicts"] = _report_conflicts(reports, ids, offsets) + _dedupe(conflicts)
     out["reactions"] = [{**x, "report": rid} for rid, r in zip(ids, reports)
                         for x in (r.get("reactions") or []) if isinstance(x, dict)]
@@ -177,14 +179,22 @@ def combine(reports: list[dict], incident_id: str | None = None) -> dict:
 # --------------------------------------------------------------------------- the record's head
 
 
-def _title(reports: list[dict]) -> str | None:
+def _title(reports: list[dict], facts: dict) -> str | None:
+    """The incident's name: an encyclopedia page's title when one of its
+    reports is a page; else a name from its facts (``names.fact_name``:
+    "Attack near Gwoza, Nigeria, 29 June 2024"), not one outlet's headline or
+    first sentence; else the first headline."""
     def fmt(r: dict) -> str:
         return str((r.get("source") or {}).get("format") or "").lower()
 
     titled = [r for r in reports if isinstance(r.get("title"), str) and r["title"].strip()]
     wiki = [r for r in titled if fmt(r) in ENCYCLOPEDIA_FORMATS]
-    pick = (wiki or titled or [None])[0]
-    return pick["title"] if pick else reports[0].get("title")
+    if wiki:
+        return wiki[0]["title"]
+    named = fact_name(facts)
+    if named:
+        return named
+    return titled[0]["title"] if titled else reports[0].get("title")
 
 
 def _summary(rid: str, r: dict) -> dict[str, Any]:
