@@ -43,3 +43,16 @@ def test_an_incident_of_news_reports_is_named_from_its_facts(tmp_path):
         (row,) = list_incidents(store)
         assert row["title"] == "Attack in Mopti, Mali, 8 May 2022"
         assert show(store, row["id"])["record"]["title"] == row["title"]
+
+
+def test_show_says_how_each_report_gave_its_date_and_place(tmp_path):
+    with Store(f"sqlite:///{tmp_path / 'why.db'}") as store:
+        ingest_documents(store, [
+            _news("first", "Gunmen killed nine traders at a market in Mopti, Mali, on Sunday, officials said.",
+                  "2022-05-09"),
+            _news("later", "The toll from the attack on the market in Mopti, Mali, has risen to 11.", "2022-05-10")])
+        reports = {r["id"]: r for r in show(store, "first")["reports"]}
+    assert reports["first"]["date"]["rule"] == "relative" and reports["first"]["date"]["text"] == "on Sunday"
+    assert reports["later"]["date"] == {"start": "2022-05-09", "end": "2022-05-10", "precision": "day",
+                                        "text": None, "rule": "publication"}
+    assert reports["first"]["place"] == "Mopti" and reports["first"]["place_precision"] == "exact"

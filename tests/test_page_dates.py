@@ -88,3 +88,9 @@ def test_short_date_lines_at_the_top_are_furniture(line):
     lang = "fr" if "jour" in line else None
     (found,) = page_dates(page, lang)
     assert found.day is not None and page[found.start:found.end] == found.text
+
+
+@pytest.mark.parametrize("written", ["2024-03-02", "2 March 2024", "March 2, 2024", "2 mars 2024", "02/03/2024"])
+def test_a_report_date_written_in_words_or_in_french_anchors_the_text(written):
+    rec = record("Des hommes armés ont tué trois villageois vendredi, selon un élu local.", written, "fr")
+    assert (rec.date.start, rec.date.rule) == ("2024-03-01", "relative")

@@ -86,6 +86,19 @@ def _when(date: dict[str, Any] | None) -> str:
     return " to ".join(dict.fromkeys(x for x in (date.get("start"), date.get("end")) if x))
 
 
+def _when_why(date: dict[str, Any] | None) -> str:
+    """A report's event date and how it was read: "2024-06-29 (relative: on Saturday)"."""
+    date = date or {}
+    when = _when(date)
+    why = ": ".join(x for x in (date.get("rule"), date.get("text")) if x)
+    return f"{when} ({why})" if when and why else when
+
+
+def _where(r: dict[str, Any]) -> str:
+    place, precision = r.get("place") or "", r.get("place_precision")
+    return f"{place} ({precision})" if place and precision else place
+
+
 def _est(est: dict[str, Any] | None) -> str:
     est = est or {}
     return _figure(est.get("low"), est.get("best"), est.get("high"))
@@ -140,7 +153,7 @@ def print_record(found: dict[str, Any]) -> None:
     if reports:
         table = Table(title=f"Reports ({len(reports)})", show_lines=True)
         for name, least, most in (("id", None, 22), ("source", None, 22), ("lang", 4, 4),
-                                  ("event date", 10, 10), ("place", None, 12), ("killed", 6, 9),
+                                  ("event date", 10, 18), ("place", None, 14), ("killed", 6, 9),
                                   ("injured", 7, 9), ("link", None, 16)):
             table.add_column(name, overflow="fold", min_width=least, max_width=most)
         for r in reports:
@@ -151,7 +164,7 @@ def print_record(found: dict[str, Any]) -> None:
             elif link.get("action"):
                 rule += f" ({link['action']})"
             table.add_row(escape(r["id"]), escape(r.get("source") or ""), r.get("language") or "",
-                          _when(r.get("date")), escape(r.get("place") or ""), _est(r.get("killed")),
+                          escape(_when_why(r.get("date"))), escape(_where(r)), _est(r.get("killed")),
                           _est(r.get("injured")), escape(rule))
         _out.print(table)
         for r in reports:  # why each report is in the incident: the evidence, in full

@@ -304,7 +304,8 @@ def _report_summary(row: Any) -> dict[str, Any]:
     return {"id": row.id, "title": row.title, "source": row.path, "format": row.format,
             "language": row.language, "revision": row.revision, "updated_at": row.updated_at,
             "published": (rec.get("source") or {}).get("date"), "date": rec.get("date") or {},
-            "place": (rec.get("location") or {}).get("name"), "killed": cas.get("killed"),
+            "place": (rec.get("location") or {}).get("name"),
+            "place_precision": (rec.get("location") or {}).get("precision"), "killed": cas.get("killed"),
             "injured": cas.get("injured"), "link": row.link or {"rule": "new"}}
 
 

@@ -95,7 +95,8 @@ class IncidentInfo(BaseModel):
 
 
 class ReportDetail(BaseModel):
-    """A report of the incident: the event's date, place and the killed and
+    """A report of the incident: the event's date (with ``rule`` and ``text``: how
+    it was read), place (and ``place_precision``) and the killed and
     injured estimates *this report* gives, and ``link``: how it joined the
     incident (``rule`` new, matched or override; for matched, ``score``,
     ``reasons``, ``days``, ``km`` and the report it ``matched``)."""
@@ -110,6 +111,7 @@ class ReportDetail(BaseModel):
     published: Optional[str]
     date: dict[str, Any]
     place: Optional[str]
+    place_precision: Optional[str] = None
     killed: Optional[dict[str, Any]]
     injured: Optional[dict[str, Any]]
     link: dict[str, Any]

@@ -396,7 +396,8 @@ def reference_date(meta: dict[str, Any]) -> date | None:
                 return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
             except ValueError:
                 continue
-        dr = parse_date(text)
-        if dr and dr.precision == "day" and dr.start:
-            return date.fromisoformat(dr.start)
+        for language in ("en", "fr"):  # "2 March 2024", "2 mars 2024"
+            dr = parse_date(text, language=language)
+            if dr and dr.precision == "day" and dr.start:
+                return date.fromisoformat(dr.start)
     return None
