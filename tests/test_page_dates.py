@@ -94,3 +94,41 @@ def test_short_date_lines_at_the_top_are_furniture(line):
 def test_a_report_date_written_in_words_or_in_french_anchors_the_text(written):
     rec = record("Des hommes armés ont tué trois villageois vendredi, selon un élu local.", written, "fr")
     assert (rec.date.start, rec.date.rule) == ("2024-03-01", "relative")
+
+
+@pytest.mark.parametrize("lang, text, day", [
+    ("en", "ISWAP claimed responsibility on Wednesday for the attack in which nine soldiers were killed on Monday.",
+     "2024-05-06"),
+    ("en", "Gunmen killed 12 villagers on Saturday. The funeral was held on Monday, relatives said.", "2024-05-04"),
+    ("fr", "Des hommes armés ont tué douze villageois samedi. Les funérailles ont eu lieu lundi.", "2024-05-04"),
+])
+def test_the_day_of_a_claim_or_a_funeral_is_not_the_attacks(lang, text, day):
+    assert record(text, "2024-05-08", lang).date.start == day
+
+
+@pytest.mark.parametrize("text", [
+    "The government declared three days of national mourning on Monday after gunmen killed 12 villagers.",
+    "The president visited the village on Monday, where gunmen had killed 12 people.",
+])
+def test_a_mourning_or_visit_day_alone_leaves_the_publication_window(text):
+    rec = record(text, "2024-05-07")
+    assert (rec.date.start, rec.date.end, rec.date.rule) == ("2024-05-06", "2024-05-07", "publication")
+
+
+def test_a_weekday_with_its_day_of_the_month_is_that_day():
+    # 20 June 2024 is a Thursday: "le mardi 11" is 11 June, not the Tuesday before the 20th (18 June)
+    rec = record("Le mardi 11, des hommes armés ont tué douze villageois près de la frontière.", "2024-06-20", "fr")
+    assert (rec.date.start, rec.date.text) == ("2024-06-11", "mardi 11")
+
+
+@pytest.mark.parametrize("text", [
+    "In March 2023, a similar attack killed 20 people. On Tuesday gunmen killed 12 villagers in the same area.",
+    "Gunmen killed 12 villagers on Tuesday. In March 2023, a similar attack killed 20 people.",
+])
+def test_an_earlier_attack_recalled_is_background_when_the_news_is_dated(text):
+    assert record(text, "2024-05-08").date.start == "2024-05-07"
+
+
+def test_an_anniversary_report_keeps_its_old_date():
+    text = "Five years ago, on 4 October 2017, eight soldiers were killed in an ambush near the border."
+    assert record(text, "2022-10-04").date.start == "2017-10-04"

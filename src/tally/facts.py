@@ -9,6 +9,7 @@ dict lookups; no spaCy parse.
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import re
 from collections import Counter
@@ -183,27 +184,44 @@ def _date(doc: Document, lead: str, title: str | None, language: str | None = No
 def _report_date(text: str, ref: date | None, language: str | None) -> DateRange | None:
     """A news report's event day: the first date its text states or implies
     that is not after the report's own date ``ref`` (a later date is a
-    planned event or page furniture, never the attack's); where the text
-    gives none, the report's own date bounds it: the day before it to that
-    day (news of an attack appears the same day or the next), rule
+    planned event or page furniture, never the attack's) and, when the text
+    also gives a date within :data:`RECENT_DAYS` of ``ref``, not an older one
+    (news reports an event close to its publication: "In March 2023, a similar
+    attack killed 20. On Tuesday gunmen killed 12" is Tuesday). Where the
+    text gives none, the report's own date bounds it: the day before it to
+    that day (news of an attack appears the same day or the next), rule
     ``publication``."""
+    if ref is None:
+        return find_date(text, language=language)
+    dates: list[DateRange] = []
     pos = 0
-    found = None
-    while pos < len(text):
+    while pos < len(text) and len(dates) < 8:
         found = find_date(text[pos:], ref, language=language)
-        if found is None or ref is None or not found.start or found.start <= ref.isoformat():
+        if found is None:
             break
-        at = text.find(found.text or "", pos) if found.text else -1
+        if found.start and found.start <= ref.isoformat():
+            dates.append(found)
+        at = text.find(found.text, pos) if found.text else -1
         if at < 0:
-            found = None
             break
         pos = at + len(found.text or "x")
-        found = None
-    if ref is None:
-        return found
-    if found is None:
+    if not dates:
         return DateRange((ref - timedelta(days=1)).isoformat(), ref.isoformat(), "day", None, "publication")
-    return found
+    recent = [d for d in dates if _last_day(d.end or d.start) >= ref - timedelta(days=RECENT_DAYS)]
+    return (recent or dates)[0]
+
+
+#: a date this many days or fewer before a report's own date is the news; older ones may be background
+RECENT_DAYS = 14
+
+
+def _last_day(iso: str | None) -> date:
+    parts = [int(p) for p in (iso or "1-1-1").split("-")]
+    if len(parts) == 3:
+        return date(*parts)
+    if len(parts) == 2:
+        return date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
+    return date(parts[0], 12, 31)
 
 
 def _finer_in_lead(found: DateRange, lead: str, language: str | None = None) -> DateRange:

@@ -123,6 +123,16 @@ _STATEMENT_BEFORE_RE = re.compile(
     r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?|announced|reported|added|stated|confirmed|declared|indicated"
     r"|a\s+(?:indiqué|annoncé|déclaré|affirmé|précisé|confirmé)|ont\s+(?:indiqué|annoncé|déclaré|affirmé|précisé)"
     r"|a-t-on\s+appris)\s*(?:on\s+)?$", re.I)
+#: words before a day that make it the day of something after the attack: a claim, a funeral,
+#: mourning, a visit, a condemnation ("claimed responsibility on Wednesday", "the funeral was held on
+#: Monday", "les funérailles ont eu lieu lundi"): like a statement's day, it stands only alone
+_AFTERMATH_BEFORE_RE = re.compile(
+    r"(?<![\w])(?:claimed(?:\s+responsibility)?|funerals?|burials?|buried|mourning|vigils?|memorial|visit(?:ed|s)?"
+    r"|condemn(?:ed|s)?|revendiqu[ée]e?s?|revendication|funérailles|obsèques|inhum[ée]e?s?|deuil|visite|rendu"
+    r"|condamn[ée]e?s?|hommage)\b[^.;!?]{0,40}$", re.I)
+#: a weekday followed by the day of the month and no month ("le mardi 12", "on Tuesday the 12th")
+_WEEKDAY_DAY_RE = re.compile(r"\s+(?:the\s+)?(?P<d>[12]\d|3[01]|0?[1-9])(?:er|st|nd|rd|th)?\b(?!\s*(?:h\b|:|%|[.,]\d))"
+                             r"(?!\s+(?:" + "|".join(list(MONTHS) + list(MONTHS_FR)) + r")\b)", re.I)
 _WEEKDAY_BEFORE_RE = re.compile(
     r"(?<![\w])(?:" + "|".join([*WEEKDAYS, *WEEKDAYS_FR]) + r")(?:\s+(?:the|le))?[\s,]*$", re.I)
 #: per language: (patterns, patterns without a year, relative words, weekdays, days back per word)
@@ -323,7 +333,10 @@ def resolve_relative(text: str, ref: date, forward: bool = False, language: str 
     candidates: list[tuple[int, date, str]] = []
     found = list(relative.finditer(text))
     # "..., officials said on Friday", "a indiqué lundi": the day of a statement, not of the
-    # event; it stands only when the text gives no other
+    # event; it stands only when the text gives no other. The day of a claim, a funeral, mourning
+    # or a visit never stands for the attack's (reactions, read ``forward``, are about those days)
+    if not forward:
+        found = [x for x in found if not _AFTERMATH_BEFORE_RE.search(text, max(0, x.start() - 60), x.start())]
     events = [x for x in found if not _STATEMENT_BEFORE_RE.search(text, max(0, x.start() - 40), x.start())]
     m = (events or found or [None])[0]
     if not events and found and _WEEK_RE.search(text):
@@ -333,6 +346,17 @@ def resolve_relative(text: str, ref: date, forward: bool = False, language: str 
             word = re.sub(r"\s+", " ", m.group("rel").lower())
             delta = back_days.get(word, 1)
             candidates.append((m.start(), ref - timedelta(days=delta), m.group(0)))
+        elif (dm := _WEEKDAY_DAY_RE.match(text, m.end())) is not None:  # "le mardi 12": the 12th, backwards
+            day = int(dm.group("d"))
+            month_start = ref.replace(day=1)
+            for first in (month_start, (month_start - timedelta(days=1)).replace(day=1)):
+                try:
+                    d = first.replace(day=day)
+                except ValueError:
+                    continue
+                if d <= ref:
+                    candidates.append((m.start(), d, text[m.start():dm.end()].strip()))
+                    break
         else:
             wd = weekdays[m.group("wd").lower()]
             back = (ref.weekday() - wd) % 7
