@@ -11,7 +11,7 @@ import re
 
 from ..model import Document
 from .lexicon import current as _lex
-from .lexicon.en import WINDOW
+from .lexicon.en import OTHER_MARK_RE, WINDOW  # noqa: F401  (OTHER_MARK_RE: also read from here)
 
 
 _VERBY_SOURCE = re.compile(r"\b(?:was|were|is|are|had|has|have|been|figure|toll|number)\b", re.I)
@@ -21,13 +21,6 @@ CONTINUES_RE = re.compile(r"\b(?:as\s+well|also|another|further|additional|in\s+
                           r"others|the\s+rest|besides)\b", re.I)
 OTHER_SECTION_RE = re.compile(r"^(?:background|history|prelude|context|previous\s+\w+|earlier\s+\w+|"
                               r"past\s+\w+|historical\s+background|origins?)$", re.I)
-OTHER_MARK_RE = re.compile(r"\b(?:last|previous|earlier|prior)\s+(?:year|month|week|attack|attacks|"
-                           r"incident|incidents|bombing|bombings|massacre|clashes|assault|raid)\b|"
-                           r"\bin\s+(?:a|an)\s+(?:separate|similar|earlier|previous|unrelated)\b|"
-                           r"\bearlier\s+(?:this|that)\s+(?:year|month)\b|\bsince\s+(?:19|20)\d\d\b|"
-                           r"\b(?:a|the)\s+(?:rival|previous|prior)\b|"
-                           r"\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)\s+"
-                           r"(?:days?|weeks?|months?|years?)\s+(?:earlier|before|ago)\b", re.I)
 YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 CAUSE_OTHER_RE = re.compile(r"\b(?:(?:sparked|triggered|prompted|provoked)\s+by|over|after|following|avenge|avenging|"
                             r"(?:in\s+)?(?:retaliation|revenge|reprisal)\s+for|anniversary\s+of)\s+(?:the\s+|a\s+)?"
@@ -84,16 +77,19 @@ def _clause_source(text: str, ss: int, se: int, pos: int) -> str | None:
 
 
 def _other_event_sentence(sent: str, year: int | None) -> bool:
-    if OTHER_MARK_RE.search(sent):
+    for marks in dict.fromkeys((OTHER_MARK_RE, _lex().OTHER_MARK_RE)):  # English marks, then the text's language's
+        m = marks.search(sent)
         # "the attack was the deadliest since 2012" still reports this incident's toll
         # when the figure comes before the marker; keep it simple: mark only when
         # the marker precedes a killing verb of a relative clause or opens the sentence
-        m = OTHER_MARK_RE.search(sent)
-        if re.search(r"\b(?:that|which)\s+(?:had\s+)?(?:killed|left)\b", sent[m.start():], re.I) or m.start() < 25:
+        if m and (re.search(r"\b(?:that|which|qui)\s+(?:had\s+|avait\s+|a\s+)?(?:killed|left|tué|fait)\b",
+                            sent[m.start():], re.I) or m.start() < 25):
             return True
     if year:
         ys = [int(y) for y in YEAR_RE.findall(sent)]
-        if ys and all(y < year for y in ys) and re.search(r"\b(?:in|since|of)\s+(?:1[89]|20)\d\d\b", sent, re.I):
+        since = re.search(r"\b(?:in|since|of)\s+(?:1[89]|20)\d\d\b", sent, re.I)
+        # "... was the deadliest attack in the region since 2012": this event's toll, ranked
+        if ys and all(y < year for y in ys) and since and not _lex().CONTEXT_SUPERLATIVE_RE.search(sent, 0, since.start()):
             return True
     return False
 

@@ -126,9 +126,12 @@ def body_claims(doc: Document, sides: list[Side]) -> list[Claim]:
         if src is None and prev_source and CONTINUES_RE.search(sent):
             carried = prev_source
         other_sent = section_other or _other_event_sentence(sent, ctx.year)
+        context = context_clauses(sent)
         for c in found:
             if CAUSE_OTHER_RE.search(text[max(ss, c.figure_start - 60):c.figure_start]):
                 c.other_event = True  # "sparked by the killing of a military official"
+            if any(a <= c.figure_start - ss < b for a, b in context):
+                c.other_event = True  # "more than 2,000 have died since 2015": a running total, context
             clause_src = _clause_source(text, ss, se, c.figure_start)
             if clause_src:
                 c.source = clause_src  # this ';' clause names its own speaker
@@ -150,6 +153,29 @@ def body_claims(doc: Document, sides: list[Side]) -> list[Claim]:
     if CODING_NOTES:
         split_totals(out)
     return out
+
+
+#: where a clause ends inside a sentence, for :func:`context_clauses`
+_CLAUSE_BREAK_RE = re.compile(r"[;—–]|\b(?:where|while|whereas|but|où|tandis\s+que|alors\s+que|mais)\b"
+                              r"|,\s+(?:and|et)\s+", re.I)
+
+
+def context_clauses(sent: str) -> list[tuple[int, int]]:
+    """The spans (offsets in ``sent``) of the clauses that give a running or
+    campaign total (the lexicon's ``CONTEXT_RE``: "since 2015", "this year",
+    "qui durent depuis 15 ans", "millions have been displaced"), unless a
+    superlative before the marker makes it this event's ("the deadliest attack
+    since 2012"). A clause runs between breaks (";", "where", "while", ", and")."""
+    lex = current()
+    spans = []
+    for m in lex.CONTEXT_RE.finditer(sent):
+        if lex.CONTEXT_SUPERLATIVE_RE.search(sent, 0, m.start()):
+            continue
+        start = m.start() if m.groupdict().get("rel") else \
+            max((b.end() for b in _CLAUSE_BREAK_RE.finditer(sent, 0, m.start())), default=0)
+        nxt = _CLAUSE_BREAK_RE.search(sent, m.end())
+        spans.append((start, nxt.start() if nxt else len(sent)))
+    return spans
 
 
 def _maker(text: str, ss: int, se: int, ctx: ClaimContext):

@@ -199,3 +199,28 @@ VICTIM_NOUNS = {
         r"terrorists?|jihadists?|fighters?|rebels?|guerrill?as?|militiam[ae]n|combatants?|bandits?|"
         r"gang\s+members?"),
 }
+
+# A running or campaign total, not the toll of the event reported: "more than 36,000 people have
+# died in the conflict since 2009", "the group has killed hundreds of civilians", "thousands have
+# died and millions have been displaced", "the fourth aid worker killed this year". A figure in
+# such a sentence is context (``other_event``), never part of the incident's figure; ``rel``
+# marks a relative clause, which holds only the figures after it.
+CONTEXT_RE = re.compile(
+    r"\bsince\s+(?:(?:the\s+)?(?:start|beginning|outbreak|onset|launch)\s+of\b(?!\s+(?:this|the|last)\s+(?:week|day|month)\b)|(?:early\s+|late\s+|mid-?)?(?:19|20)\d\d\b"
+    r"|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|last\s+year\b)"
+    r"|\b(?:so\s+far\s+)?this\s+year\b|\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years?|months?|decades?)\b"
+    r"|\b\d+[- ]year[- ](?:old\s+)?(?:\w+\s+){0,2}?(?:conflict|insurgency|war|campaign|crisis|rebellion)\b"
+    r"|(?P<rel>\b(?:that|which|who)\s+(?:has|have)\s+(?:\w+\s+){0,2}?(?:killed|claimed\s+the\s+lives)\b)"
+    r"|\b(?:thousands|millions|hundreds\s+of\s+thousands)\s+(?:more\s+|of\s+\w+\s+)?(?:have\s+been|were|have|had\s+been)\s+"
+    r"(?:displaced|uprooted|forced)", re.I)
+#: before a context marker, a superlative keeps the figure this event's: "the deadliest attack since 2012"
+CONTEXT_SUPERLATIVE_RE = re.compile(r"\b(?:deadliest|worst|bloodiest|largest|biggest|most\s+\w+)\b[^.;]{0,90}$", re.I)
+
+# Another, earlier event: "last year's attack", "in a similar raid", "two weeks ago", "since 2015"
+OTHER_MARK_RE = re.compile(r"\b(?:last|previous|earlier|prior)\s+(?:year|month|week|attack|attacks|"
+                           r"incident|incidents|bombing|bombings|massacre|clashes|assault|raid)\b|"
+                           r"\bin\s+(?:a|an)\s+(?:separate|similar|earlier|previous|unrelated)\b|"
+                           r"\bearlier\s+(?:this|that)\s+(?:year|month)\b|\bsince\s+(?:19|20)\d\d\b|"
+                           r"\b(?:a|the)\s+(?:rival|previous|prior)\b|"
+                           r"\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)\s+"
+                           r"(?:days?|weeks?|months?|years?)\s+(?:earlier|before|ago)\b", re.I)

@@ -177,3 +177,28 @@ VICTIM_NOUNS = {
         r"assaillants?|hommes\s+armés|individus\s+armés|terroristes?|jihadistes?|djihadistes?|"
         r"kamikazes?|ravisseurs?|agresseurs?|rebelles?|miliciens?|insurgés?"),
 }
+
+# Un bilan cumulé ou de campagne, pas celui de l'événement rapporté : « les violences, qui durent
+# depuis 15 ans, ont fait plus de 40 000 morts », « près de 400 morts depuis 2015 », « cette
+# année », « ont déplacé deux millions de personnes ». Le chiffre d'une telle phrase est un
+# contexte (``other_event``), jamais une part du bilan de l'incident.
+CONTEXT_RE = re.compile(
+    r"(?<![\w])depuis\s+(?:(?:le\s+)?(?:début|déclenchement|lancement)\s+d(?!e\s+(?:la\s+semaine|la\s+journée|ce\s+mois))|(?:19|20)\d\d\b|\d+\s+ans\b"
+    r"|(?:plus\s+d['’]\s*)?une?\s+(?:décennie|dizaine\s+d['’]années)|(?:janvier|février|mars|avril|mai|juin|juillet|août"
+    r"|septembre|octobre|novembre|décembre)\b|l['’]an\s+dernier|l['’]année\s+dernière)"
+    r"|(?<![\w])qui\s+(?:dure|durent|sévit|sévissent)\s+depuis|(?P<rel>(?<![\w])qui\s+(?:a|ont)\s+(?:déjà\s+)?"
+    r"(?:tué|fait|coûté))|(?<![\w])(?:cette\s+année|ces\s+dernières\s+années"
+    r"|au\s+cours\s+des\s+(?:\w+\s+)?dernières\s+années)"
+    r"|(?<![\w])(?:déplacé|déplacés|déplacées)\s+(?:\w+\s+){0,2}?(?:millions?|milliers)"
+    r"|(?<![\w])(?:millions?|milliers)\s+de\s+(?:\w+\s+){0,2}?déplacés", re.I)
+CONTEXT_SUPERLATIVE_RE = re.compile(r"(?<![\w])(?:la\s+plus\s+meurtrière|le\s+plus\s+meurtrier|les\s+plus\s+meurtrières?"
+                                    r"|le\s+plus\s+lourd|la\s+pire|le\s+pire)\b[^.;]{0,90}$", re.I)
+# un autre événement, plus ancien : « fin mars dernier », « l'an dernier », « il y a trois semaines »,
+# « une précédente attaque », « lors d'une attaque similaire »
+OTHER_MARK_RE = re.compile(
+    r"(?<![\w])(?:(?:fin|début|mi-)\s*)?(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre"
+    r"|novembre|décembre)\s+dernier\b|(?<![\w])l['’]an\s+dernier\b|(?<![\w])l['’]année\s+(?:dernière|précédente)\b"
+    r"|(?<![\w])(?:la\s+semaine|le\s+mois)\s+(?:dernier|dernière|précédent|précédente)\b"
+    r"|(?<![\w])il\s+y\s+a\s+(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques|plusieurs)\s+"
+    r"(?:jours|semaines|mois|ans)\b|(?<![\w])(?:une|la|les)\s+(?:précédente|précédentes|autre)\s+attaques?\b"
+    r"|(?<![\w])(?:une|des)\s+attaques?\s+(?:similaires?|précédentes?)\b", re.I)

@@ -1,0 +1,56 @@
+"""A news report states its own toll and recalls others (issue 23, section 0):
+running and campaign totals ("more than 2,000 have died since 2015", "qui
+durent depuis dix ans ... plus de 30 000 morts") and earlier attacks ("fin
+mars dernier, six personnes avaient été tuées") are context, never part of
+the report's figure. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tally.extract import extract
+from tally.model import Document
+
+
+def killed(text: str, lang: str) -> tuple:
+    rec = extract(Document.from_text(text, source="r.txt", format="text", meta={"date": "2024-05-08"},
+                                     language=lang))
+    est = rec.casualties["killed"]
+    return est.best, [(c.low, c.other_event) for c in rec.claims if "killed" in c.categories]
+
+
+@pytest.mark.parametrize("lang, text, best", [
+    ("en", "Gunmen killed 14 villagers near the river on Tuesday, officials said. The insurgency has killed "
+           "more than 2,000 people since 2015.", 14),
+    ("en", "Gunmen killed 14 villagers on Tuesday. Thousands have died and millions have been displaced "
+           "across the region.", 14),
+    ("en", "Gunmen killed 14 villagers on Tuesday in an area held by a faction that has killed hundreds of "
+           "civilians.", 14),
+    ("en", "Gunmen killed 14 villagers on Tuesday, and over the past two years more than 300 people have died "
+           "in the district.", 14),
+    ("fr", "Des hommes armés ont tué quatorze villageois mardi. Les violences, qui durent depuis dix ans, ont "
+           "fait plus de 30 000 morts.", 14),
+    ("fr", "Des hommes armés ont tué quatorze villageois mardi. Depuis 2015, ces attaques ont fait près de "
+           "500 morts dans la région.", 14),
+])
+def test_a_running_total_is_context(lang, text, best):
+    value, claims = killed(text, lang)
+    assert value == best, claims
+    assert any(other for _, other in claims)
+
+
+@pytest.mark.parametrize("lang, text, best", [
+    ("en", "The raid on Tuesday, which killed 40 people, was the deadliest attack in the region since 2012.", 40),
+    ("en", "Suspected rebels killed at least 25 civilians, marking the deadliest massacre in the troubled "
+           "province this year.", 25),
+    ("fr", "L'attaque de mardi, la plus meurtrière dans la région depuis 2012, a fait 40 morts.", 40),
+])
+def test_a_superlative_keeps_the_figure_this_events(lang, text, best):
+    assert killed(text, lang)[0] == best
+
+
+def test_an_earlier_attack_recalled_in_french_is_another_event():
+    text = ("Des hommes armés ont tué six fidèles dimanche dans une église. Fin mars dernier, quatre "
+            "personnes avaient été tuées lors d'une attaque contre un temple voisin.")
+    value, claims = killed(text, "fr")
+    assert value == 6 and (4, True) in claims
