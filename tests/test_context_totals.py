@@ -54,3 +54,30 @@ def test_an_earlier_attack_recalled_in_french_is_another_event():
             "personnes avaient été tuées lors d'une attaque contre un temple voisin.")
     value, claims = killed(text, "fr")
     assert value == 6 and (4, True) in claims
+
+
+@pytest.mark.parametrize("lang, text, best", [
+    # a sentence that states the toll holds its other figures: the priest is one of the six
+    ("en", "Gunmen killed five worshippers during Mass. The pastor was also killed, bringing the number of "
+           "dead to six, a local official said.", 6),
+    ("fr", "Des hommes armés ont tué cinq fidèles pendant la messe. Le prêtre a également été tué, portant à "
+           "six le nombre de morts, selon le maire.", 6),
+])
+def test_a_sentence_that_states_the_toll_is_not_added_to_its_parts(lang, text, best):
+    assert killed(text, lang)[0] == best
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The provisional toll of the ambush is 40 dead, including the prefect, and 12 survivors, the ministry said."),
+    ("fr", "Le bilan provisoire de l'embuscade est de 40 morts, dont le préfet, et 12 rescapés, selon le ministère."),
+])
+def test_survivors_are_not_dead(lang, text):
+    value, claims = killed(text, lang)
+    assert value == 40 and 12 not in [low for low, _ in claims]
+
+
+def test_a_similar_attack_weeks_earlier_is_another_event():
+    text = ("Gunmen killed six worshippers in a church on Sunday. The attack comes two weeks after a similar "
+            "attack on a chapel nearby, when gunmen on motorbikes killed a pastor and four others.")
+    value, claims = killed(text, "en")
+    assert value == 6 and all(other for low, other in claims if low in (1, 4))

@@ -82,8 +82,9 @@ def _other_event_sentence(sent: str, year: int | None) -> bool:
         # "the attack was the deadliest since 2012" still reports this incident's toll
         # when the figure comes before the marker; keep it simple: mark only when
         # the marker precedes a killing verb of a relative clause or opens the sentence
-        if m and (re.search(r"\b(?:that|which|qui)\s+(?:had\s+|avait\s+|a\s+)?(?:killed|left|tué|fait)\b",
-                            sent[m.start():], re.I) or m.start() < 25):
+        if m and (re.search(r"\b(?:that|which|qui)\s+(?:had\s+|avait\s+|a\s+)?(?:killed|left|tué|fait)\b"
+                            r"|\bwhen\s+(?:[\w-]+\s+){1,5}?(?:killed|shot\s+dead)\b", sent[m.start():], re.I)
+                  or m.start() < 25):
             return True
     if year:
         ys = [int(y) for y in YEAR_RE.findall(sent)]

@@ -72,6 +72,7 @@ from __future__ import annotations
 import re
 
 from ..claims import is_implicit, mentions_killing, relation
+from ..claims.lexicon import for_language
 from ..claims.sources import source_side
 from ..model import CATEGORIES, Claim, Document, Estimate, Side
 
@@ -361,6 +362,19 @@ _REVISED_RE = re.compile(r"\b(?:rose|risen|rising|climbed|increased|jumped|reach
                          r"bringing|brought|raising|raised|now|has\s+risen|toll\s+(?:is|stands|stood))\b", re.I)
 
 
+def reads_a_toll(c: Claim, doc: Document) -> bool:
+    """True when claim ``c``'s figure is read as the toll itself ("the death
+    toll rose to 23", "bringing the number of dead to six", "portant à six le
+    nombre de morts", "le bilan est de 12 morts"), by the words before it in
+    its sentence (the document's language's lexicon)."""
+    if c.origin != "body" or c.figure_start is None:
+        return False
+    lex = for_language(doc.language)
+    before = doc.text[max(c.start, c.figure_start - 220):c.figure_start]
+    return bool(lex.TOLL_RE.search(before) or lex.TOLL_UPDATE_RE.search(before[-80:])
+                or lex.TOLL_RISE_RE.search(before[-60:]))
+
+
 def _sentences_total(items: list[tuple[int, Claim]], rule: str, doc: Document,
                      replaced: list[tuple[int, list[int]]] | None = None) -> Estimate | None:
     """``replaced`` (when given) collects the bests that a later, larger figure
@@ -390,6 +404,11 @@ def _sentences_total(items: list[tuple[int, Claim]], rule: str, doc: Document,
             seen.add(key)
             uniq.append((i, c))
         parts = uniq
+        totals = [(i, c) for i, c in parts if reads_a_toll(c, doc)]
+        if totals and len(parts) > 1:
+            # "The priest was also killed, bringing the number of dead to six": the sentence states
+            # the toll, which holds its other figures; it is not added to them
+            parts = [max(totals, key=lambda ic: claim_bounds(ic[1])[1])]
         acc = (0, 0, 0)
         for i, c in parts:
             acc = _add(acc, claim_bounds(c))

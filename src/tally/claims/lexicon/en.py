@@ -220,7 +220,13 @@ CONTEXT_SUPERLATIVE_RE = re.compile(r"\b(?:deadliest|worst|bloodiest|largest|big
 OTHER_MARK_RE = re.compile(r"\b(?:last|previous|earlier|prior)\s+(?:year|month|week|attack|attacks|"
                            r"incident|incidents|bombing|bombings|massacre|clashes|assault|raid)\b|"
                            r"\bin\s+(?:a|an)\s+(?:separate|similar|earlier|previous|unrelated)\b|"
+                           r"\b(?:a|an)\s+similar\s+(?:attack|raid|assault|massacre|bombing|ambush|incident)\b|"
+                           r"\b(?:days?|weeks?|months?)\s+after\s+(?:a|an)\s+(?:\w+\s+)?(?:attack|raid|assault|massacre"
+                           r"|bombing|ambush)\b|"
                            r"\bearlier\s+(?:this|that)\s+(?:year|month)\b|\bsince\s+(?:19|20)\d\d\b|"
                            r"\b(?:a|the)\s+(?:rival|previous|prior)\b|"
                            r"\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)\s+"
                            r"(?:days?|weeks?|months?|years?)\s+(?:earlier|before|ago)\b", re.I)
+
+#: a group of the living: a figure of them is never killed ("69 dead, including the mayor, and 15 survivors")
+ALIVE_RE = re.compile(r"^(?:\w+\s+)?(?:survivors?|rescued|freed|released|escapees|evacuees)\b", re.I)

@@ -202,3 +202,6 @@ OTHER_MARK_RE = re.compile(
     r"|(?<![\w])il\s+y\s+a\s+(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques|plusieurs)\s+"
     r"(?:jours|semaines|mois|ans)\b|(?<![\w])(?:une|la|les)\s+(?:précédente|précédentes|autre)\s+attaques?\b"
     r"|(?<![\w])(?:une|des)\s+attaques?\s+(?:similaires?|précédentes?)\b", re.I)
+
+#: un groupe de vivants : leur nombre n'est jamais un bilan de morts (« 69 morts et 15 rescapés »)
+ALIVE_RE = re.compile(r"^(?:\w+\s+)?(?:survivants?|rescapés?|rescapées?|libérés?|libérées?|évacués?)\b", re.I)
