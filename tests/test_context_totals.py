@@ -81,3 +81,23 @@ def test_a_similar_attack_weeks_earlier_is_another_event():
             "attack on a chapel nearby, when gunmen on motorbikes killed a pastor and four others.")
     value, claims = killed(text, "en")
     assert value == 6 and all(other for low, other in claims if low in (1, 4))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "Cinq personnes sont mortes, dont deux étrangers - un Suisse et une Canadienne -, ainsi que trois "
+           "habitants du quartier."),
+    ("en", "Five people died, including two foreigners - a Swiss man and a Canadian woman - as well as three "
+           "residents of the district."),
+])
+def test_an_enumeration_after_including_stays_inside_the_total(lang, text):
+    assert killed(text, lang)[0] == 5
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "Huit soldats ont été tués dans l'embuscade. Du côté des jihadistes, le chiffre de 25 morts est avancé."),
+    ("en", "Eight soldiers were killed in the ambush. On the attackers' side, 25 were killed, the army said."),
+])
+def test_a_sentence_opening_on_a_side_counts_that_side(lang, text):
+    rec = extract(Document.from_text(text, source="r.txt", format="text", language=lang))
+    assert rec.casualties["killed"].best == 8
+    assert [c.side for c in rec.claims if c.low == 25] == ["perpetrators"]

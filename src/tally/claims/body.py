@@ -127,7 +127,11 @@ def body_claims(doc: Document, sides: list[Side]) -> list[Claim]:
             carried = prev_source
         other_sent = section_other or _other_event_sentence(sent, ctx.year)
         context = context_clauses(sent)
+        opening = current().SIDE_OPENING_RE.match(sent)  # "Du côté des jihadistes, 25 morts": whom they count
         for c in found:
+            if opening and c.group is None:
+                c.group = clean_group(opening.group("g") or opening.groupdict().get("g2") or "") or None
+                c.side = ctx.side_of(c.group)
             if CAUSE_OTHER_RE.search(text[max(ss, c.figure_start - 60):c.figure_start]):
                 c.other_event = True  # "sparked by the killing of a military official"
             if any(a <= c.figure_start - ss < b for a, b in context):

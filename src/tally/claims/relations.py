@@ -12,7 +12,12 @@ from ..text.quantities import find_quantities
 from .lexicon import current as _lex
 
 
-_SUBSET_STRETCH_RE = re.compile(r"\b(?:including|among\s+them|among\s+whom|mostly|mainly)\b[^,;.:]*?\b(?:and|or)\s+(?:at\s+least\s+)?$", re.I)
+_SUBSET_STRETCH_RE = re.compile(
+    r"\b(?:including|among\s+them|among\s+whom|mostly|mainly)\b(?:[^,;.:]*?\b(?:and|or)|[^;.:]*?\bas\s+well\s+as)"
+    r"\s+(?:at\s+least\s+)?$"
+    # the same in French: "dont deux Européens - un Français et un Belge -, ainsi que trois Maliens"
+    r"|(?<![\w])(?:dont|y\s+compris|notamment|parmi\s+(?:eux|elles|lesquels|lesquelles))\b"
+    r"(?:[^,;.:]*?(?<![\w])(?:et|ou)|[^;.:]*?(?<![\w])ainsi\s+que)\s+(?:au\s+moins\s+)?$", re.I)
 SUBSET_AFTER_RE = re.compile(r"^\s+(?:of\s+(?:them|whom|those|the\s+(?:dead|victims|killed|injured|"
                              r"wounded|casualties))|were\s+among)\b", re.I)
 ADDITIVE_BEFORE_RE = re.compile(r"(?:\banother|\ba\s+further|\ban\s+additional|\badditional|"
@@ -40,7 +45,8 @@ def relation(claim: Claim, doc: Document) -> str | None:
         return None
     before = doc.text[max(claim.start, claim.figure_start - 40):claim.figure_start]
     after = doc.text[claim.figure_end:min(claim.end, claim.figure_end + 30)]
-    if _lex().SUBSET_RE.search(before) or SUBSET_AFTER_RE.match(after) or _SUBSET_STRETCH_RE.search(before):
+    stretch = doc.text[max(claim.start, claim.figure_start - 120):claim.figure_start]  # an enumeration's scope
+    if _lex().SUBSET_RE.search(before) or SUBSET_AFTER_RE.match(after) or _SUBSET_STRETCH_RE.search(stretch):
         return "subset"
     head = doc.text[claim.start:claim.figure_start]
     cm = _CONTRAST_RE.search(head)

@@ -230,3 +230,6 @@ OTHER_MARK_RE = re.compile(r"\b(?:last|previous|earlier|prior)\s+(?:year|month|w
 
 #: a group of the living: a figure of them is never killed ("69 dead, including the mayor, and 15 survivors")
 ALIVE_RE = re.compile(r"^(?:\w+\s+)?(?:survivors?|rescued|freed|released|escapees|evacuees)\b", re.I)
+
+#: a sentence that opens on whom its figures count: "On the attackers' side, 25 were killed"
+SIDE_OPENING_RE = re.compile(r"^\s*(?:on\s+(?:the\s+)?(?P<g>[\w\'’ -]{3,40}?)(?:[\'’]s?)?\s+side|as\s+for\s+the\s+(?P<g2>[\w\'’ -]{3,40}?))\s*,", re.I)
