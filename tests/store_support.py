@@ -167,6 +167,27 @@ def stopped(child) -> tuple[int, int]:
     return int(count), int(pid)
 
 
+def kill_inside_transaction(child, url: str, count: int, while_stopped=None) -> None:
+    """Wait for ``child`` to stop after its ``count``-th matching statement,
+    check that it holds a write transaction open on ``url`` there, call
+    ``while_stopped()`` (checks from another connection), then SIGKILL it and
+    check that the signal ended it."""
+    import signal
+
+    try:
+        at, pid = stopped(child)
+        assert at == count
+        assert holds_write_transaction(url, pid), "the child stopped outside a write transaction"
+        if while_stopped is not None:
+            while_stopped()
+        child.send_signal(signal.SIGKILL)
+        child.wait(30)
+    finally:
+        if child.poll() is None:
+            child.kill()
+    assert child.returncode == -signal.SIGKILL
+
+
 def holds_write_transaction(url: str, pid: int) -> bool:
     """True when a writer is inside an open transaction on the store at ``url``:
     on SQLite, another connection cannot take the write lock (``BEGIN

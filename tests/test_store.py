@@ -12,7 +12,6 @@ import csv
 import io
 import json
 import os
-import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -29,8 +28,8 @@ from tally.store.columns import SCHEMAS
 from tally.store.migrations import MIGRATIONS
 
 from .store_fixtures import ROOT, counts, db_url, loaded, pg_server, reports, store  # noqa: F401 (fixtures)
-from .store_support import (REPORTS, STOP_ON_SQL, fake_extract, generated_reports, holds_write_transaction, plaintext,
-                            stopped, write_reports)
+from .store_support import (REPORTS, STOP_ON_SQL, fake_extract, generated_reports, kill_inside_transaction, plaintext,
+                            write_reports)
 
 
 def ids(rows) -> list[str]:
@@ -227,16 +226,7 @@ def test_ingest_killed_inside_a_document_then_rerun_completes(db_url, tmp_path):
     env = {**os.environ, "PYTHONPATH": str(ROOT), "STOP_SQL": "INSERT INTO reports", "STOP_AT": "11"}
     child = subprocess.Popen([sys.executable, "-c", CHILD, db_url, str(folder)], cwd=ROOT, env=env,
                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
-        count, pid = stopped(child)
-        assert count == 11
-        assert holds_write_transaction(db_url, pid), "the child stopped outside the document's transaction"
-        child.send_signal(signal.SIGKILL)
-        child.wait(30)
-    finally:
-        if child.poll() is None:
-            child.kill()
-    assert child.returncode == -signal.SIGKILL
+    kill_inside_transaction(child, db_url, 11)
     with Store(db_url) as s:
         stored = counts(s)
         assert stored["documents"] == stored["incidents"] == stored["claims"] == stored["reports"] == 10

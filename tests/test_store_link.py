@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -29,7 +28,7 @@ from tally.store.migrations import full_text_search, incidents_location_index
 from . import store_v3 as v3
 from .pg import create_database
 from .store_fixtures import counts, db_url, pg_server, store  # noqa: F401  (fixtures)
-from .store_support import STOP_ON_SQL, fake_extract, holds_write_transaction, stopped, write_reports
+from .store_support import STOP_ON_SQL, fake_extract, kill_inside_transaction, write_reports
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -360,18 +359,12 @@ def test_sigkill_inside_relink_leaves_the_old_grouping_whole(backend, request, t
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "STOP_SQL": "INSERT INTO incidents", "STOP_AT": "10"}
     child = subprocess.Popen([sys.executable, "-c", RELINK, url, str(ROOT)], env=env, stdin=subprocess.PIPE,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
-        count, pid = stopped(child)
-        assert count == 10
-        assert holds_write_transaction(url, pid), "the child stopped outside relink's transaction"
+
+    def unchanged_meanwhile() -> None:
         with Store(url, migrate=False) as s:
             assert grouping(s) == before  # other connections never see a relink half done
-        child.send_signal(signal.SIGKILL)
-        child.wait(30)
-    finally:
-        if child.poll() is None:
-            child.kill()
-    assert child.returncode == -signal.SIGKILL
+
+    kill_inside_transaction(child, url, 10, unchanged_meanwhile)
     if backend == "sqlite":
         from bench import bench_crash  # the crash trials' integrity checks
 
