@@ -106,3 +106,15 @@ def test_a_french_preposition_cues_only_the_name_right_after_it():
     # "Pris" is no place name, and "à l’" a sentence earlier does not make it one worth a spelling lookup
     assert "Pris" not in [m.phrase for m in mentions(text)]
     assert [m.cue for m in mentions("Des hommes armés ont attaqué la localité d’Arbinda.")] == [2]
+
+
+@pytest.mark.parametrize("text, north_of_town", [
+    ("Des hommes armés ont attaqué un village à 30 km au nord de Gao, au Mali.", True),
+    ("Gunmen attacked a village 30 km north of Gao in Mali.", True),
+    ("Des hommes armés ont attaqué un village à 15 kilomètres de Gao, au Mali.", False),
+])
+def test_a_distance_from_a_town_moves_or_loosens_the_point(text, north_of_town):
+    town = find_places("Des hommes armés ont attaqué Gao, au Mali.")[0]
+    place = find_places(text)[0]
+    assert place.name == "Gao" and place.precision == "near"
+    assert (place.lat - town.lat > 0.2) is north_of_town

@@ -388,15 +388,37 @@ _OFFSET_RE = re.compile(
     r"\s+(?:of|from)\s+(?:the\s+)?(?:(?:town|city|village|capital)\s+(?:of\s+)?)?$", re.I)
 
 
+#: the same in French: "à 30 km au nord de Gao", "à 15 kilomètres de Djibo" (no bearing: near the place)
+_OFFSET_FR_RE = re.compile(
+    r"(?<![\w])(?P<n>\d+(?:[.,]\d+)?)\s*(?P<unit>km|kms|kilomètres)\s+"
+    r"(?:(?:au|à\s+l['’])\s*(?P<dir>nord|sud|est|ouest)(?:-(?P<dir2>est|ouest))?\s+)?"
+    r"d[eu'’]\s*(?:la\s+)?(?:(?:ville|localité|commune|capitale)\s+d[e'’]\s*)?$", re.I)
+_FR_BEARING = {"nord": "north", "sud": "south", "est": "east", "ouest": "west"}
+
+
 def _offset(place: Place, before: str) -> None:
-    """"45 km east of X": the point moved 45 km east of X's, precision "near"."""
+    """"45 km east of X", "à 30 km au nord de X": the point moved 45 km east
+    of X's, precision "near"; "à 15 km de X" (no bearing) is near X."""
+    fr = _OFFSET_FR_RE.search(before)
+    if fr is not None and place.lat is not None and place.precision in ("exact", "near"):
+        if not fr.group("dir"):
+            place.precision = "near"
+            return
+        bearing = _FR_BEARING[fr.group("dir").lower()] + (_FR_BEARING[fr.group("dir2").lower()] if fr.group("dir2") else "")
+        _move(place, float(fr.group("n").replace(",", ".")), bearing)
+        return
     m = _OFFSET_RE.search(before)
     if m is None or place.lat is None or place.lon is None or place.precision not in ("exact", "near"):
         return
-    dist = float(m.group("n")) * (1.609 if m.group("unit").lower().startswith("mi") else 1.0)
-    if not 0 < dist <= 1000:
+    _move(place, float(m.group("n")) * (1.609 if m.group("unit").lower().startswith("mi") else 1.0),
+          m.group("dir").lower().replace("-", ""))
+
+
+def _move(place: Place, dist: float, bearing: str) -> None:
+    """``place``'s point moved ``dist`` km towards ``bearing`` ("north", "southeast"), precision "near"."""
+    if not 0 < dist <= 1000 or place.lat is None or place.lon is None:
         return
-    brg = math.radians(_BEARING[m.group("dir").lower().replace("-", "")])
+    brg = math.radians(_BEARING[bearing])
     lat1, lon1, d = math.radians(place.lat), math.radians(place.lon), dist / 6371.0
     lat2 = math.asin(math.sin(lat1) * math.cos(d) + math.cos(lat1) * math.sin(d) * math.cos(brg))
     lon2 = lon1 + math.atan2(math.sin(brg) * math.sin(d) * math.cos(lat1), math.cos(d) - math.sin(lat1) * math.sin(lat2))
