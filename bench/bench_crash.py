@@ -525,9 +525,10 @@ HEADER = ("| mode | trial | crash point | crash | exit, error line | reports at 
 def row(t: Trial) -> str:
     err = f", `{t.error[:90]}`" if t.error else ""
     ck = f" (checkpoint: page {t.checkpoint})" if t.checkpoint is not None else ""
+    rerun = "" if t.rerun_ingested is None else f", {t.rerun_ingested} / {t.rerun_unchanged} / {t.rerun_skipped}"
     return (f"| {t.mode} | {t.number} | {t.point} | {t.crash if t.reached else 'NOT REACHED'} | {t.exit}{err} | "
             f"{t.stored} of {t.total}{ck} | {'; '.join(t.problems) or 'ok'} | "
-            f"{t.rerun_status}, {t.rerun_ingested} / {t.rerun_unchanged} / {t.rerun_skipped} | "
+            f"{t.rerun_status}{rerun} | "
             f"{'yes' if t.complete else 'NO'} |")
 
 
