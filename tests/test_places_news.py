@@ -118,3 +118,12 @@ def test_a_distance_from_a_town_moves_or_loosens_the_point(text, north_of_town):
     place = find_places(text)[0]
     assert place.name == "Gao" and place.precision == "near"
     assert (place.lat - town.lat > 0.2) is north_of_town
+
+
+@pytest.mark.parametrize("text, capital", [
+    ("Des hommes armés ont tué cinq personnes dans la capitale malienne mardi.", "Bamako"),
+    ("Des hommes armés ont tué cinq personnes mardi dans la capitale tchadienne, selon la police.", "N'Djamena"),
+    ("Gunmen killed five people in the Malian capital on Tuesday.", "Bamako"),
+])
+def test_the_capital_named_by_its_country_adjective(text, capital):
+    assert find_places(text)[0].name == capital

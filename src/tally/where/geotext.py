@@ -118,6 +118,8 @@ _STOP = {
 }
 
 
+#: "la capitale malienne", "la capitale" (French: the adjective after the noun)
+_CAPITAL_FR_RE = re.compile(r"(?<![\w])capitale(?:\s+(?P<adj>[a-zà-ÿ-]+))?(?!\s+(?:de|du|des|d['’])\b)", re.I)
 _CAPITAL_RE = re.compile(r"\b(?:the\s+)?(?:(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)(?:['’]s?)?\s+)?capital\b(?!\s+(?:of|city\s+of)\b)")
 
 
@@ -371,9 +373,12 @@ def find_places(text: str, context: Counter[str] | None = None) -> list[Place]:
     if not places and context:
         iso3 = context.most_common(1)[0][0]
         cap = _CAPITAL_RE.search(text)
-        if cap is not None:
-            who = g.country(cap.group("who") or "") if cap.group("who") else None
-            capital = g.capital(who.iso3 if who else iso3)
+        cap_fr = _CAPITAL_FR_RE.search(text) if cap is None else None
+        if cap is not None or cap_fr is not None:
+            who = g.country(cap.group("who") or "") if cap is not None and cap.group("who") else None
+            adj = (cap_fr.group("adj") or "").lower() if cap_fr is not None else ""
+            owner = who.iso3 if who else g.adjectives.get(adj) or iso3
+            capital = g.capital(owner)
             if capital is not None:
                 places.append(to_place(capital.name, capital))
         places.append(_country_part(text, g.by_iso3[iso3]))
