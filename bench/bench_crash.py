@@ -26,7 +26,7 @@ Modes (``--modes``), each compared with a reference run of the same inputs:
 - ``workers-worker``, ``dask-worker``: the same, one worker process SIGKILLed
   before it extracts the dump's k-th page;
 - ``sqlite-disk-full``: ingest a dump into a SQLite store that already holds
-  reports, on a file system left with 64 KB to 2 MB (a tmpfs of 16 MB when
+  reports, on a file system left with 64 KB to 4 MB (a tmpfs of 16 MB when
   mounting works, as root; else the child's RLIMIT_FSIZE, where SQLite says
   "disk I/O error").
 
@@ -787,7 +787,7 @@ class Bench:
         files, dump = [str(p) for p in self.inputs], str(self.dump)
         ref = self.reference("sqlite, files then dump", lambda: self.new_db("sqlite"),
                              [["ingest", *files], ["ingest", dump]])
-        room = int(point.split()[0]) if point else self.rng.choice([64, 128, 256, 512, 1024, 2048])
+        room = int(point.split()[0]) if point else self.rng.choice([64, 256, 1024, 2048, 3072, 4096])
         t = Trial("sqlite-disk-full", number, f"{room} KB left", ref.total)
         disk = self.folder / f"disk-{uuid.uuid4().hex[:8]}"
         disk.mkdir()
