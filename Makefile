@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: install demo test bench clean pg browser
+.PHONY: install demo test test-shuffled test-busy bench clean pg browser
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,16 @@ demo: install
 
 test: install pg browser
 	$(BIN)/python -m pytest -q
+
+# The suite in a random order (pytest-randomly; it prints the seed, rerun one with
+# --randomly-seed=N): no test may depend on another's state.
+test-shuffled: install pg browser
+	$(BIN)/python -m pytest -q -p randomly
+
+# The suite while two processes keep both cores busy: no test may depend on the machine's speed.
+test-busy: install pg browser
+	@bash -c 'pids=""; for i in 1 2; do $(BIN)/python -c "while True: pass" & pids="$$pids $$!"; done; \
+	  trap "kill $$pids" EXIT; $(BIN)/python -m pytest -q'
 
 # The store tests start a throw-away PostgreSQL cluster: install Debian's server when absent
 # (sudo only when not root); without it those tests are skipped.
