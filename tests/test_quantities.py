@@ -93,3 +93,9 @@ def test_a_change_from_one_figure_to_another_is_the_new_figure(text, value):
 def test_a_range_without_a_change_verb_stays_a_range():
     (q,) = find_quantities("from 8 to 10 people")
     assert (q.low, q.high, q.qualifier) == (8, 10, "range")
+
+
+@pytest.mark.parametrize("text", ["date 2019-12-25 35 civilians killed", "On 25/12/2019, 35 civilians were killed",
+                                  "Updated 2019-12-25T08:05Z: 35 civilians were killed"])
+def test_a_date_written_in_digits_holds_no_figure(text):
+    assert [(q.low, q.high) for q in find_quantities(text)] == [(35, 35)]

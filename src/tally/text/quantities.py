@@ -227,13 +227,20 @@ def changed_to(m: re.Match, group: str, change_re: re.Pattern, to_int: Callable[
 
 def scan(pattern: re.Pattern, read: Callable[[re.Match], Quantity | None], text: str, start: int = 0,
          end: int | None = None) -> list[Quantity]:
-    """The quantities ``read`` makes of the matches of ``pattern`` in ``text[start:end]``."""
+    """The quantities ``read`` makes of the matches of ``pattern`` in ``text[start:end]``;
+    none inside a date written in digits ("2019-12-25", "25/12/2019": not a range 12-25)."""
+    stop = len(text) if end is None else end
+    dates = [d.span() for d in DIGIT_DATE_RE.finditer(text, start, stop)] if "-" in text or "/" in text else []
     out = []
-    for m in pattern.finditer(text, start, len(text) if end is None else end):
+    for m in pattern.finditer(text, start, stop):
         q = read(m)
-        if q is not None:
+        if q is not None and not any(a <= q.start and q.end <= b for a, b in dates):
             out.append(q)
     return out
+
+
+#: a date written in digits: ISO ("2019-12-25", with a time) or day/month/year ("25/12/2019", "25.12.19")
+DIGIT_DATE_RE = re.compile(r"(?<![\w.-])(?:\d{4}-\d{1,2}-\d{1,2}(?:T[\d:.]+Z?)?|\d{1,2}/\d{1,2}/\d{2,4})(?![\w/-])")
 
 
 def _read(m: re.Match) -> Quantity | None:
