@@ -10,7 +10,7 @@ import re
 
 from ..model import Document, Side
 from .attribution import incident_year
-from .lexicon import all_lexicons, current as _lex
+from .lexicon import current as _lex
 
 
 NOT_PEOPLE_RE = re.compile(r"^(?:pigs?|cows?|cattle|livestock|goats?|sheep|camels?|horses?|donkeys?|"
@@ -18,9 +18,6 @@ NOT_PEOPLE_RE = re.compile(r"^(?:pigs?|cows?|cattle|livestock|goats?|sheep|camel
                            r"shops?|huts?|tonnes?|tons?|rounds?|rockets?|missiles?|shells?|bombs?|mines?|"
                            r"aircraft|planes?|drones?|tanks?|villages?|towns?|countries|nations|nationalities|states|provinces|"
                            r"districts|cities|communities)\b", re.I)
-#: per lexicon, the members of an armed group (the lexicon's perpetrator nouns: "militants", "jihadistes")
-_ARMED_GROUP_MEMBERS = {lex.__name__: re.compile(rf"\b(?:{lex.VICTIM_NOUNS['perpetrators']})\b", re.I)
-                        for lex in all_lexicons()}
 CIVILIAN_RE = re.compile(r"\b(?:civilians?|villagers?|residents?|worshippers?|children|women|"
                          r"students?|pupils?|passengers?|shoppers?|pilgrims?|farmers?|"
                          r"fishermen|traders?|inhabitants?)\b", re.I)
@@ -75,8 +72,8 @@ class ClaimContext:
             if pat.search(group):
                 return sid
         head = re.split(r"\s+(?:of|who|that|which|suspected|accused|from|in|at|by|with)\b", group, maxsplit=1)[0]
-        if _lex().ATTACKER_RE.search(head) or _ARMED_GROUP_MEMBERS[_lex().__name__].search(head):
-            return "perpetrators"  # "80 jihadists", "25 militants": the armed group's men, apart from the victims
+        if _lex().ATTACKER_RE.search(head):
+            return "perpetrators"
         if CIVILIAN_RE.search(head):
             return "civilians"
         return None
