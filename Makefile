@@ -30,10 +30,11 @@ demo: install
 test: install pg browser
 	$(BIN)/python -m pytest -q
 
-# The suite in a random order (pytest-randomly; it prints the seed, rerun one with
-# --randomly-seed=N): no test may depend on another's state.
+# The suite in a random order (pytest-randomly): no test may depend on another's state.
+# It prints the seed; `make test-shuffled SEED=N` runs that order again.
 test-shuffled: install pg browser
-	$(BIN)/python -m pytest -q -p randomly
+	@seed=$${SEED:-$$(date +%s)}; echo "test order: random, seed $$seed"; \
+	  $(BIN)/python -m pytest -q -p randomly --randomly-seed=$$seed
 
 # The suite while two processes keep both cores busy: no test may depend on the machine's speed.
 test-busy: install pg browser
