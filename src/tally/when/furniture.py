@@ -60,16 +60,16 @@ def page_dates(text: str, language: str | None = None) -> list[PageDate]:
         pos = end + 1
         if not line.strip():
             continue
+        prose = len(_WORD_RE.findall(line)) >= PROSE_WORDS
         label = LABEL_RE.search(line)
-        if label is not None and label.start() <= 40:
-            labelled = _labelled(line, label.end(), language)
-            if labelled is not None:
-                s, e, day = labelled
-                found.append(PageDate(start + label.start(), start + e, day, line[label.start():e]))
-                continue
-        words = _WORD_RE.findall(line)
-        if len(words) >= PROSE_WORDS:
+        labelled = _labelled(line, label.end(), language) if label is not None and label.start() <= 40 else None
+        if labelled is not None:  # "Updated: 2019-11-04 08:05", even at the start of the first paragraph
+            e, day = labelled
+            found.append(PageDate(start + label.start(), start + e, day, line[label.start():e]))
+        if prose:
             break
+        if labelled is not None:
+            continue
         dr = find_date(line, language=language)
         if dr is None or not dr.text:
             continue
@@ -79,9 +79,9 @@ def page_dates(text: str, language: str | None = None) -> list[PageDate]:
     return found
 
 
-def _labelled(line: str, at: int, language: str | None) -> tuple[int, int, date | None] | None:
+def _labelled(line: str, at: int, language: str | None) -> tuple[int, date | None] | None:
     """The date right after a label at ``at`` (a weekday may come first), with
-    a time after it: (start, end, day) in ``line``, or None."""
+    a time after it: (its end in ``line``, its day), or None."""
     window = line[at:at + 60]
     dr = find_date(window, language=language)
     if dr is None or not dr.text:
@@ -91,7 +91,7 @@ def _labelled(line: str, at: int, language: str | None) -> tuple[int, int, date 
         return None
     end = at + i + len(dr.text)
     t = _TIME_RE.match(line, end) or _TIME_RE.match(line, end + 1)
-    return at + i, t.end() if t else end, _day(dr)
+    return (t.end() if t else end), _day(dr)
 
 
 def body_start(text: str) -> int:
