@@ -98,15 +98,6 @@ def test_a_french_appositive_keeps_a_locality_out_of_its_namesake_abroad():
     assert loc is None or loc.country_iso3 in ("TCD", "NER")
 
 
-def test_a_french_preposition_cues_only_the_name_right_after_it():
-    from tally.where.geotext import mentions
-
-    text = ("Les assaillants leur ont tendu une embuscade à l’endroit le plus propice.\n"
-            "Pris sous un feu nourri, les soldats ont riposté.")
-    # "Pris" is no place name, and "à l’" a sentence earlier does not make it one worth a spelling lookup
-    assert "Pris" not in [m.phrase for m in mentions(text)]
-    assert [m.cue for m in mentions("Des hommes armés ont attaqué la localité d’Arbinda.")] == [2]
-
 
 @pytest.mark.parametrize("text, north_of_town", [
     ("Des hommes armés ont attaqué un village à 30 km au nord de Gao, au Mali.", True),

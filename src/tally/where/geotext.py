@@ -37,7 +37,7 @@ _CUE_FR_RE = re.compile(
     r"|(?:kilomètres|km)(?:\s+au\s+(?:nord|sud|est|ouest)(?:-(?:est|ouest))?)?\s+d[e'’])"
     r"|\b(?P<kind>ville|village|localité|quartier|commune|cercle|région|province|territoire|département|secteur"
     r"|chefferie|groupement|site|camp|marché|arrondissement|préfecture|sous-préfecture|chef-lieu|capitale|environs))"
-    r"(?:[ \t]+(?:la|le|les|de|du|des|nord|sud|est|ouest|centre|même)|[ \t]+(?:l|d)['’])*[ \t]*\Z", re.I)
+    r"(?:[ \t]+(?:la|le|les|de|du|des|nord|sud|est|ouest|centre|même)|[ \t]+(?:l|d)['’])*[ \t]*(?:(?<=['’])|$)", re.I)
 #: the admin words written before a name ("la région de Mopti", "la province du Soum", "the western
 #: region of Tillaberi"): the name is the region, as "the Mopti region" is
 _ADMIN_KIND_FR_RE = re.compile(r"région|province|préfecture|département|territoire|cercle|arrondissement"
