@@ -28,8 +28,8 @@ def killed(text: str, lang: str) -> tuple:
            "civilians.", 14),
     ("en", "Gunmen killed 14 villagers on Tuesday, and over the past two years more than 300 people have died "
            "in the district.", 14),
-    ("fr", "Des hommes armés ont tué quatorze villageois mardi. Les violences, qui durent depuis dix ans, ont "
-           "fait plus de 30 000 morts.", 14),
+    ("fr", "Des hommes armés ont tué quatorze villageois mardi. Ces affrontements, qui durent depuis dix ans dans la "
+           "province, ont fait plus de 30 000 morts.", 14),
     ("fr", "Des hommes armés ont tué quatorze villageois mardi. Depuis 2015, ces attaques ont fait près de "
            "500 morts dans la région.", 14),
 ])
@@ -58,18 +58,18 @@ def test_an_earlier_attack_recalled_in_french_is_another_event():
 
 @pytest.mark.parametrize("lang, text, best", [
     # a sentence that states the toll holds its other figures: the priest is one of the six
-    ("en", "Gunmen killed five worshippers during Mass. The pastor was also killed, bringing the number of "
-           "dead to six, a local official said.", 6),
-    ("fr", "Des hommes armés ont tué cinq fidèles pendant la messe. Le prêtre a également été tué, portant à "
-           "six le nombre de morts, selon le maire.", 6),
+    ("en", "Attackers shot dead six farmers at a well. A herder was killed too, bringing the death toll to "
+           "seven, the mayor said.", 7),
+    ("fr", "Des assaillants ont abattu 6 cultivateurs près d'un puits. Peu après, ils ont tué 2 bergers, portant "
+           "à 8 le nombre de morts, selon le maire.", 8),
 ])
 def test_a_sentence_that_states_the_toll_is_not_added_to_its_parts(lang, text, best):
     assert killed(text, lang)[0] == best
 
 
 @pytest.mark.parametrize("lang, text", [
-    ("en", "The provisional toll of the ambush is 40 dead, including the prefect, and 12 survivors, the ministry said."),
-    ("fr", "Le bilan provisoire de l'embuscade est de 40 morts, dont le préfet, et 12 rescapés, selon le ministère."),
+    ("en", "Rescuers counted 40 dead on the road and 12 survivors hiding in the bush, the governor said."),
+    ("fr", "Les secours ont compté 40 morts sur la route et 12 rescapés cachés dans la brousse, selon le gouverneur."),
 ])
 def test_survivors_are_not_dead(lang, text):
     value, claims = killed(text, lang)
@@ -77,24 +77,24 @@ def test_survivors_are_not_dead(lang, text):
 
 
 def test_a_similar_attack_weeks_earlier_is_another_event():
-    text = ("Gunmen killed six worshippers in a church on Sunday. The attack comes two weeks after a similar "
-            "attack on a chapel nearby, when gunmen on motorbikes killed a pastor and four others.")
+    text = ("Gunmen killed six traders at a market on Sunday. The raid came ten days after a similar "
+            "assault on a cattle fair nearby, when armed men killed a butcher and four herders.")
     value, claims = killed(text, "en")
     assert value == 6 and all(other for low, other in claims if low in (1, 4))
 
 
 @pytest.mark.parametrize("lang, text", [
-    ("fr", "Cinq personnes sont mortes, dont deux étrangers - un Suisse et une Canadienne -, ainsi que trois "
-           "habitants du quartier."),
-    ("en", "Five people died, including two foreigners - a Swiss man and a Canadian woman - as well as three "
-           "residents of the district."),
+    ("fr", "Cinq personnes ont péri, dont deux touristes - une Suédoise et un Chilien -, ainsi que trois "
+           "guides de la région."),
+    ("en", "Five people died, including two tourists - a Swedish woman and a Chilean man - as well as three "
+           "local guides."),
 ])
 def test_an_enumeration_after_including_stays_inside_the_total(lang, text):
     assert killed(text, lang)[0] == 5
 
 
 @pytest.mark.parametrize("lang, text", [
-    ("fr", "Huit soldats ont été tués dans l'embuscade. Du côté des jihadistes, le chiffre de 25 morts est avancé."),
+    ("fr", "Huit soldats ont été tués dans l'embuscade. Du côté des assaillants, on compte 25 morts."),
     ("en", "Eight soldiers were killed in the ambush. On the attackers' side, 25 were killed, the army said."),
 ])
 def test_a_sentence_opening_on_a_side_counts_that_side(lang, text):

@@ -81,8 +81,8 @@ def test_a_date_after_publication_is_not_the_attack():
     assert record(later_only, "2021-09-15").date.rule == "publication"
 
 
-@pytest.mark.parametrize("line", ["By Amina Diallo, March 12, 2022", "16 May 2017 | 02:51 PM UTC",
-                                  "• Wednesday, April 24, 2024", "Mis à jour le 2 juin 2021 à 18h05"])
+@pytest.mark.parametrize("line", ["By Amina Diallo, March 12, 2022", "3 June 2021 | 11:40 AM UTC",
+                                  "• Friday, March 8, 2024", "Mis à jour le 2 juin 2021 à 18h05"])
 def test_short_date_lines_at_the_top_are_furniture(line):
     page = line + "\n\nSoldiers repelled an attack on their base overnight, killing several of the assailants, the army said in a statement released to the press.\n"
     lang = "fr" if "jour" in line else None

@@ -50,7 +50,7 @@ def test_the_country_of_a_french_report_with_an_unknown_village():
      "Menaka", "Bamako"),
     ("Des hommes armés ont tué huit civils à Djibo dimanche ; les blessés ont été évacués vers Ouagadougou.",
      "Djibo", "Ouagadougou"),
-    ("Avec notre correspondant à Niamey. Huit soldats ont été tués dans une embuscade près de Ouallam, au Niger.",
+    ("De notre correspondante à Niamey. Six gendarmes ont été tués dans une embuscade près de Ouallam, au Niger.",
      "Ouallam", "Niamey"),
 ])
 def test_where_people_were_taken_or_reporters_filed_is_not_the_attack(text, place, not_place):
@@ -93,8 +93,8 @@ def test_the_region_of_is_the_region():
 
 
 def test_a_french_appositive_keeps_a_locality_out_of_its_namesake_abroad():
-    loc = location("Les terroristes ont attaqué lundi la position de l'armée à Boma, une localité frontalière "
-                   "entre le Tchad et le Niger, selon l'état-major.", "fr")
+    loc = location("Des rebelles ont pris d'assaut mardi un poste militaire à Boma, une bourgade proche de la "
+                   "frontière entre le Tchad et le Niger, a indiqué l'armée.", "fr")
     assert loc is None or loc.country_iso3 in ("TCD", "NER")
 
 

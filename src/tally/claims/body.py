@@ -127,7 +127,7 @@ def body_claims(doc: Document, sides: list[Side]) -> list[Claim]:
             carried = prev_source
         other_sent = section_other or _other_event_sentence(sent, ctx.year)
         context = context_clauses(sent)
-        opening = current().SIDE_OPENING_RE.match(sent)  # "Du côté des jihadistes, 25 morts": whom they count
+        opening = current().SIDE_OPENING_RE.match(sent)  # "Côté rebelles, 12 morts": whom they count
         for c in found:
             if opening and c.group is None:
                 c.group = clean_group(opening.group("g") or opening.groupdict().get("g2") or "") or None
@@ -167,7 +167,7 @@ _CLAUSE_BREAK_RE = re.compile(r"[;—–]|\b(?:where|while|whereas|but|où|tandi
 def context_clauses(sent: str) -> list[tuple[int, int]]:
     """The spans (offsets in ``sent``) of the clauses that give a running or
     campaign total (the lexicon's ``CONTEXT_RE``: "since 2015", "this year",
-    "qui durent depuis 15 ans", "millions have been displaced"), unless a
+    "qui durent depuis dix ans", "millions have been displaced"), unless a
     superlative before the marker makes it this event's ("the deadliest attack
     since 2012"). A clause runs between breaks (";", "where", "while", ", and")."""
     lex = current()

@@ -15,7 +15,7 @@ from .lexicon import current as _lex
 _SUBSET_STRETCH_RE = re.compile(
     r"\b(?:including|among\s+them|among\s+whom|mostly|mainly)\b(?:[^,;.:]*?\b(?:and|or)|[^;.:]*?\bas\s+well\s+as)"
     r"\s+(?:at\s+least\s+)?$"
-    # the same in French: "dont deux Européens - un Français et un Belge -, ainsi que trois Maliens"
+    # the same in French: "dont deux touristes - une Suédoise et un Chilien -, ainsi que trois guides"
     r"|(?<![\w])(?:dont|y\s+compris|notamment|parmi\s+(?:eux|elles|lesquels|lesquelles))\b"
     r"(?:[^,;.:]*?(?<![\w])(?:et|ou)|[^;.:]*?(?<![\w])ainsi\s+que)\s+(?:au\s+moins\s+)?$", re.I)
 SUBSET_AFTER_RE = re.compile(r"^\s+(?:of\s+(?:them|whom|those|the\s+(?:dead|victims|killed|injured|"

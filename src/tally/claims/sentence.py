@@ -289,7 +289,7 @@ def _emit(add, text: str, q: Quantity, before: str, ss: int, cats: list[str], gr
     if cats == ["displaced"] and group and _lex().ATTACKER_RE.search(group):
         return  # "five gunmen fled the area": attackers getting away are not displaced people
     if "killed" in cats and group and _lex().ALIVE_RE.match(group.strip()):
-        linked.append((q, cats, group, None))  # "69 dead ... and 15 survivors": the living are no toll
+        linked.append((q, cats, group, None))  # "30 dead ... and 9 survivors": the living are no toll
         return
     fsrc = None
     sm = STATING_RE.search(text[max(ss, q.start - 80):q.start])

@@ -364,7 +364,7 @@ _REVISED_RE = re.compile(r"\b(?:rose|risen|rising|climbed|increased|jumped|reach
 
 def reads_a_toll(c: Claim, doc: Document) -> bool:
     """True when claim ``c``'s figure is read as the toll itself ("the death
-    toll rose to 23", "bringing the number of dead to six", "portant à six le
+    toll rose to 23", "bringing the death toll to seven", "portant à sept le
     nombre de morts", "le bilan est de 12 morts"), by the words before it in
     its sentence (the document's language's lexicon)."""
     if c.origin != "body" or c.figure_start is None:
@@ -406,7 +406,7 @@ def _sentences_total(items: list[tuple[int, Claim]], rule: str, doc: Document,
         parts = uniq
         totals = [(i, c) for i, c in parts if reads_a_toll(c, doc)]
         if totals and len(parts) > 1:
-            # "The priest was also killed, bringing the number of dead to six": the sentence states
+            # "A herder was killed too, bringing the death toll to seven": the sentence states
             # the toll, which holds its other figures; it is not added to them
             parts = [max(totals, key=lambda ic: claim_bounds(ic[1])[1])]
         acc = (0, 0, 0)

@@ -2,9 +2,9 @@
 
 A saved or pasted news page carries dates that say when the page was made,
 not when the attack happened: a date line or byline at the top ("Updated:
-2019-11-04 08:05", "By Jane Doe, Mar 12, 2022", "Thursday 23 January 2020"),
+2021-06-03 11:40", "By Jane Doe, Mar 12, 2022", "Friday 4 March 2022"),
 a site header, a labelled date anywhere near the top ("Published on 3 May",
-"Publié le 24 mars 2019", "date 2021-11-06"). :func:`page_dates` finds them
+"Publié le 8 mars 2022", "Date: 2022-03-08"). :func:`page_dates` finds them
 in the head of a text, before its first paragraph of running prose, so that
 the event's day is read from the body alone and those dates serve as what
 they are: the report's publication date, the anchor for "on Sunday" and the
@@ -63,7 +63,7 @@ def page_dates(text: str, language: str | None = None) -> list[PageDate]:
         prose = len(_WORD_RE.findall(line)) >= PROSE_WORDS
         label = LABEL_RE.search(line)
         labelled = _labelled(line, label.end(), language) if label is not None and label.start() <= 40 else None
-        if labelled is not None:  # "Updated: 2019-11-04 08:05", even at the start of the first paragraph
+        if labelled is not None:  # "Updated: 2021-06-03 11:40", even at the start of the first paragraph
             e, day = labelled
             found.append(PageDate(start + label.start(), start + e, day, line[label.start():e]))
         if prose:

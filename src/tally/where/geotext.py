@@ -51,7 +51,7 @@ _ADMIN_AFTER_RE = re.compile(
 _APPOSITIVE_RE = re.compile(r",\s+(?:the\s+|an?\s+)?(?:(?:small|remote|provincial|regional|district|state"
                             r"|northern|southern|eastern|western|central|border|coastal|rural|main)\s+)*"
                             r"(?:capital|town|village|city|district|suburb|neighbou?rhood|settlement|locality)\b"
-                            # "Boma, une localité frontalière", "Koshobe, un village de ...": the same in French
+                            # "Kalanga, une bourgade du nord", "Tiwal, un village de ...": the same in French
                             r"|,\s+(?:une?|la|le)\s+(?:petite\s+|grande\s+)?(?:localité|village|ville|commune|bourgade"
                             r"|cité|agglomération|chef-lieu)\b")
 _NAMED_AFTER_RE = re.compile(r"\b(?:a|an)\s+(?:[A-Za-z-]+\s+){0,2}?(?:town|city|village|district),\s*$")  # "a Yemeni town, X"

@@ -228,7 +228,7 @@ OTHER_MARK_RE = re.compile(r"\b(?:last|previous|earlier|prior)\s+(?:year|month|w
                            r"\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)\s+"
                            r"(?:days?|weeks?|months?|years?)\s+(?:earlier|before|ago)\b", re.I)
 
-#: a group of the living: a figure of them is never killed ("69 dead, including the mayor, and 15 survivors")
+#: a group of the living: a figure of them is never killed ("30 dead and 9 survivors")
 ALIVE_RE = re.compile(r"^(?:\w+\s+)?(?:survivors?|rescued|freed|released|escapees|evacuees)\b", re.I)
 
 #: a sentence that opens on whom its figures count: "On the attackers' side, 25 were killed"

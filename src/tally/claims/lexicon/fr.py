@@ -206,5 +206,5 @@ OTHER_MARK_RE = re.compile(
 #: un groupe de vivants : leur nombre n'est jamais un bilan de morts (« 69 morts et 15 rescapés »)
 ALIVE_RE = re.compile(r"^(?:\w+\s+)?(?:survivants?|rescapés?|rescapées?|libérés?|libérées?|évacués?)\b", re.I)
 
-#: une phrase qui dit d'abord de qui ses chiffres parlent : « Du côté des jihadistes, 25 morts »
+#: une phrase qui dit d'abord de qui ses chiffres parlent : « Côté rebelles, 12 morts »
 SIDE_OPENING_RE = re.compile(r"^\s*(?:du\s+côté\s+(?:des|du|de\s+la|de\s+l[\'’])\s*|côté\s+|quant\s+aux?\s+)(?P<g>[\w\'’ -]{3,40}?)\s*,", re.I)
