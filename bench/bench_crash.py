@@ -442,20 +442,10 @@ class Postgres:
         return create_database_from(self.url, template)
 
     def stop_immediately(self) -> None:
-        s = self.server
-        done = s._run(str(s.bindir / "pg_ctl"), "-D", str(s.data), "-m", "immediate", "-w", "stop")
-        if done.returncode != 0:
-            raise RuntimeError(f"pg_ctl stop failed: {done.stderr.strip()}")
+        self.server.crash()
 
     def start_again(self) -> None:
-        s = self.server
-        opts = f"-c listen_addresses=127.0.0.1 -p {s.port} -k {s.dir} -c max_connections=50"
-        if not s.durable:
-            opts += " -c fsync=off -c full_page_writes=off"
-        done = s._run(str(s.bindir / "pg_ctl"), "-D", str(s.data), "-l", str(s.dir / "server.log"), "-o", opts,
-                      "-w", "-t", "120", "start")
-        if done.returncode != 0:
-            raise RuntimeError(f"pg_ctl start failed: {done.stderr.strip()}")
+        self.server.restart()
 
     def close(self) -> None:
         self.server.stop()

@@ -77,15 +77,29 @@ class PgServer:
                          self.user, "-E", "UTF8", "--no-sync", "--locale=C.UTF-8")
         if init.returncode != 0:
             raise RuntimeError(f"initdb failed: {init.stderr.strip() or init.stdout.strip()}")
+        self._pg_ctl_start(60)
+        return self
+
+    def _pg_ctl_start(self, timeout: int) -> None:
         opts = f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.dir} -c max_connections=50"
         if not self.durable:
             opts += " -c fsync=off -c full_page_writes=off"
         started = self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-l",
-                            str(self.dir / "server.log"), "-o", opts, "-w", "-t", "60", "start")
+                            str(self.dir / "server.log"), "-o", opts, "-w", "-t", str(timeout), "start")
         if started.returncode != 0:
             log = (self.dir / "server.log").read_text(errors="replace") if (self.dir / "server.log").exists() else ""
             raise RuntimeError(f"pg_ctl start failed: {started.stderr.strip()} {log[-2000:]}")
-        return self
+
+    def crash(self) -> None:
+        """Stop the server as a crash would (``pg_ctl stop -m immediate``: every
+        process quits at once, nothing flushed); its data stays for :meth:`restart`."""
+        done = self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop")
+        if done.returncode != 0:
+            raise RuntimeError(f"pg_ctl stop failed: {done.stderr.strip()}")
+
+    def restart(self) -> None:
+        """Start the server again on the same data and port (crash recovery from its WAL)."""
+        self._pg_ctl_start(120)
 
     @property
     def url(self) -> str:

@@ -9,7 +9,6 @@ dict lookups; no spaCy parse.
 
 from __future__ import annotations
 
-import calendar
 import dataclasses
 import re
 from collections import Counter
@@ -19,7 +18,7 @@ from .limits import check_time
 from .lookup.actors import actor_key, actor_table
 from .lookup.gazetteer import country_by_name
 from .model import Actor, DateRange, Document, Incident, Place, Side
-from .when.dates import find_date, parse_date, reference_date
+from .when.dates import find_date, last_day, parse_date, reference_date
 from .when.dateline import blank, find_dateline
 from .when.furniture import body_start, page_dates, published
 from .where.context import context_countries
@@ -207,21 +206,12 @@ def _report_date(text: str, ref: date | None, language: str | None) -> DateRange
         pos = at + len(found.text or "x")
     if not dates:
         return DateRange((ref - timedelta(days=1)).isoformat(), ref.isoformat(), "day", None, "publication")
-    recent = [d for d in dates if _last_day(d.end or d.start) >= ref - timedelta(days=RECENT_DAYS)]
+    recent = [d for d in dates if last_day(d.end or d.start) >= ref - timedelta(days=RECENT_DAYS)]
     return (recent or dates)[0]
 
 
 #: a date this many days or fewer before a report's own date is the news; older ones may be background
 RECENT_DAYS = 14
-
-
-def _last_day(iso: str | None) -> date:
-    parts = [int(p) for p in (iso or "1-1-1").split("-")]
-    if len(parts) == 3:
-        return date(*parts)
-    if len(parts) == 2:
-        return date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
-    return date(parts[0], 12, 31)
 
 
 def _finer_in_lead(found: DateRange, lead: str, language: str | None = None) -> DateRange:

@@ -14,12 +14,12 @@ are one event.
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from ..lookup.actors import actor_key
+from ..when.dates import last_day
 from ..where.places import km
 
 #: a pair scoring at least this is one event
@@ -58,7 +58,7 @@ def day_span(rec: Record) -> tuple[date, date, str] | None:
         return None
     try:
         lo = _first(start)
-        hi = _last(end) if end else _last(start)
+        hi = last_day(end) if end else last_day(start)
     except ValueError:
         return None
     return lo, max(lo, hi), precision or "day"
@@ -67,15 +67,6 @@ def day_span(rec: Record) -> tuple[date, date, str] | None:
 def _first(iso: str) -> date:
     parts = [int(p) for p in iso.split("-")]
     return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-
-
-def _last(iso: str) -> date:
-    parts = [int(p) for p in iso.split("-")]
-    if len(parts) == 3:
-        return date(*parts)
-    if len(parts) == 2:
-        return date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
-    return date(parts[0], 12, 31)
 
 
 def _gap(a: tuple[date, date, str], b: tuple[date, date, str]) -> int:

@@ -150,6 +150,16 @@ def _words(language: str | None):
     return _WORDS.get(language or "en", _WORDS["en"])
 
 
+def last_day(iso: str) -> date:
+    """The last day an ISO date of any precision allows ("2019-03" -> 31 March 2019)."""
+    parts = [int(p) for p in iso.split("-")]
+    if len(parts) == 3:
+        return date(*parts)
+    if len(parts) == 2:
+        return date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
+    return date(parts[0], 12, 31)
+
+
 def _month(text: str | None) -> int | None:
     if not text:
         return None
