@@ -130,9 +130,25 @@ def _killed(rec):
     ("Dix-sept personnes ont été tuées, dont cinq enfants.", (17, 17, 17)),
     # an approximate noun: 'une vingtaine'
     ("Une vingtaine de civils ont été tués près de Bangui.", (20, 20, 20)),
+    # an aside between the noun phrase and a French passive auxiliary ('ont été')
+    ("Mardi, dix-neuf pêcheurs, d'après la préfecture, ont été tués sur le lac.", (19, 19, 19)),
+    # bodies found: 'corps' before a participle of finding
+    ("Quinze corps ont été découverts lundi dans un puits près de Goma.", (15, 15, 15)),
+    # military losses: 'la perte de N soldats'
+    ("L'état-major a reconnu la perte de 9 militaires lors de l'assaut.", (9, 9, 9)),
 ])
 def test_french_death_tolls(sentence, expected):
     assert _killed(_fr(sentence)) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "L'armée a signalé la perte de 4 véhicules blindés dans l'attaque.",
+    "Les assaillants ont incendié 40 cases et 3 greniers dans la localité.",
+    "Le corps expéditionnaire de 600 hommes a été déployé dans la région.",
+])
+def test_french_figures_of_things_are_no_toll(sentence):
+    # nouns of things in the French lexicon (NOT_PEOPLE_RE), and 'corps' only as bodies
+    assert _killed(_fr(sentence)) is None
 
 
 def test_french_attackers_as_subject_are_not_victims():

@@ -13,11 +13,6 @@ from .attribution import incident_year
 from .lexicon import current as _lex
 
 
-NOT_PEOPLE_RE = re.compile(r"^(?:pigs?|cows?|cattle|livestock|goats?|sheep|camels?|horses?|donkeys?|"
-                           r"animals?|dogs?|chickens?|birds?|houses?|homes?|buildings?|vehicles?|cars?|trucks?|"
-                           r"shops?|huts?|tonnes?|tons?|rounds?|rockets?|missiles?|shells?|bombs?|mines?|"
-                           r"aircraft|planes?|drones?|tanks?|villages?|towns?|countries|nations|nationalities|states|provinces|"
-                           r"districts|cities|communities)\b", re.I)
 CIVILIAN_RE = re.compile(r"\b(?:civilians?|villagers?|residents?|worshippers?|children|women|"
                          r"students?|pupils?|passengers?|shoppers?|pilgrims?|farmers?|"
                          r"fishermen|traders?|inhabitants?)\b", re.I)
@@ -108,6 +103,6 @@ def not_people(group: str) -> bool:
     """True when a figure's noun phrase counts animals or things ("83 cows",
     "250 buildings"), not people ("village elders" are people)."""
     words = re.findall(r"[\w'’-]+", group)[:4]
-    if not words or not any(NOT_PEOPLE_RE.match(w) for w in words):
+    if not words or not any(_lex().NOT_PEOPLE_RE.match(w) for w in words):
         return False
     return not any(_lex().PERSON_PL_RE.match(w) for w in words)  # the language's words for people

@@ -163,7 +163,7 @@ def _right_is_active(text: str, q: Quantity, rm: re.Match, before: str, right_en
     trig_word = rm.group(first_group(rm)).lower()
     if trig_word in ("bodies", "corpses") and len((np or "").split()) > 2:
         active = True  # "two women with explosives strapped to their bodies"
-    passive_aux = re.search(r"\b(?:been|were|was|are|is|being|got|get|be)\b", aux, re.I)
+    passive_aux = _lex().PASSIVE_AUX_RE.search(aux)
     if not passive_aux and ((np or "").strip() or aux.strip()):
         if trig_word.split()[0].endswith("ing") and trig_word not in ("missing", "dying"):
             active = True  # "gunmen killing ...", not "23 people remain missing"

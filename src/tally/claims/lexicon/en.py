@@ -94,6 +94,15 @@ RIGHT_RE = re.compile(
     rf"(?P<rel>\s+(?:who|that|which)\s+(?:had|have|has|were|was|are|is)\s+[^,;.]{{0,60}}?(?=\s+(?:were|was|have|has|had|are|is)\s)))?"
     rf"(?:\s*,?\s*(?:who|that|which)\b)?(?P<aux>{_AUX}*)\s*(?:\b\w+(?:ed|en)\s+and\s+)?\b(?:{alt(RIGHT_TRIGGERS)})\b",
     re.I)
+#: a passive auxiliary in the words between a figure and its verb ("were", "have been"): the figure is
+#: the verb's patient, so a victim count
+PASSIVE_AUX_RE = re.compile(r"\b(?:been|were|was|are|is|being|got|get|be)\b", re.I)
+#: nouns of animals and things: a figure counting them is no casualty figure ("83 cows", "250 buildings")
+NOT_PEOPLE_RE = re.compile(r"^(?:pigs?|cows?|cattle|livestock|goats?|sheep|camels?|horses?|donkeys?|"
+                           r"animals?|dogs?|chickens?|birds?|houses?|homes?|buildings?|vehicles?|cars?|trucks?|"
+                           r"shops?|huts?|tonnes?|tons?|rounds?|rockets?|missiles?|shells?|bombs?|mines?|"
+                           r"aircraft|planes?|drones?|tanks?|villages?|towns?|countries|nations|nationalities|states|provinces|"
+                           r"districts|cities|communities)\b", re.I)
 OBJ_AFTER = re.compile(
     r"^\s+(?:(?:at\s+least\s+|more\s+than\s+|over\s+|some\s+|about\s+|nearly\s+|around\s+|up\s+to\s+)?"
     r"(?:\d|one\b|two\b|three\b|four\b|five\b|six\b|"

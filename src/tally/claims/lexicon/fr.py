@@ -28,7 +28,8 @@ KILL_ACTIVE = (r"tuant|tuent|tue|tué|ont\s+tué|a\s+tué|avaient\s+tué|avait\s
                 r"neutralisant|neutralisé")
 LEFT_TRIGGERS = {
     "killed": KILL_ACTIVE + r"|les\s+corps\s+d(?:e|['’])|les\s+dépouilles\s+d(?:e|['’])|la\s+mort\s+d(?:e|['’])|"
-                             r"l['’]assassinat\s+d(?:e|['’])|le\s+massacre\s+d(?:e|['’])",
+                             r"l['’]assassinat\s+d(?:e|['’])|le\s+massacre\s+d(?:e|['’])|"
+                             r"la\s+perte\s+d(?:e|['’])",
     "injured": r"blessant|blessent|blessé|ont\s+blessé|a\s+blessé",
     "arrested": r"arrêtant|arrêté|interpellant|interpellé|appréhendant|appréhendé|ont\s+arrêté|a\s+arrêté|"
                 r"ont\s+interpellé|a\s+interpellé",
@@ -41,7 +42,10 @@ RIGHT_TRIGGERS = {
     "killed": rf"tué{_ACC}|mort{_ACC}|décédé{_ACC}|abattu{_ACC}|assassiné{_ACC}|exécuté{_ACC}|massacré{_ACC}|"
               rf"égorgé{_ACC}|décapité{_ACC}|fusillé{_ACC}|neutralisé{_ACC}|tombé{_ACC}\s+sous\s+les\s+balles|"
               r"ont\s+trouvé\s+la\s+mort|a\s+trouvé\s+la\s+mort|ont\s+perdu\s+la\s+vie|a\s+perdu\s+la\s+vie|"
-              r"ont\s+péri|a\s+péri|périssent|victimes|décès|cadavres|corps\s+sans\s+vie|retrouvés?\s+morts?",
+              r"ont\s+péri|a\s+péri|périssent|victimes|décès|cadavres|corps\s+sans\s+vie|retrouvés?\s+morts?|"
+              r"(?:corps|dépouilles)(?=\s+(?:ont|avaient|auraient|a|avait)\s+été\s+(?:\w+ment\s+)?(?:retrouvé|découvert|"
+              r"récupéré|exhumé|ramassé|identifié|rapatrié|enterré|inhumé)|\s+(?:calcinés|carbonisés|mutilés|"
+              r"décapités|criblés)\b)",
     "injured": rf"blessé{_ACC}|hospitalisé{_ACC}|soigné{_ACC}",
     "arrested": rf"arrêté{_ACC}|interpellé{_ACC}|appréhendé{_ACC}|placé{_ACC}\s+en\s+garde\s+à\s+vue|"
                 r"arrestations|interpellations",
@@ -101,6 +105,16 @@ RIGHT_RE = re.compile(
     rf"(?P<rel>\s+(?:qui|que)\s+(?:avaient|avait|ont|a|étaient|était)\s+[^,;.]{{0,60}}?(?=\s+(?:ont|a|sont|est)\s)))?"
     rf"(?:\s*,?\s*(?:qui)\b)?(?P<aux>{_AUX}*)\s*\b(?:{alt(RIGHT_TRIGGERS)})\b",
     re.I)
+#: un auxiliaire du passif entre le chiffre et le verbe (« ont été », « sont », « avait été ») :
+#: le chiffre compte les victimes
+PASSIVE_AUX_RE = re.compile(r"\b(?:été|sont|est|étaient|était|seraient|serait|être|sont\s+morts?)\b", re.I)
+#: des animaux et des choses : un chiffre qui les compte n'est pas un bilan (« 83 bœufs », « 250 cases »)
+NOT_PEOPLE_RE = re.compile(r"^(?:porcs?|vaches?|bœufs?|boeufs?|bovins?|bétail|têtes|chèvres?|moutons?|chameaux|chevaux|"
+                           r"ânes?|animaux|chiens?|poulets?|volailles?|maisons?|cases?|habitations?|bâtiments?|"
+                           r"greniers?|boutiques?|magasins?|véhicules?|voitures?|camions?|motos?|engins?|pick-up|"
+                           r"tonnes?|munitions?|armes?|fusils?|roquettes?|obus|bombes?|mines?|avions?|aéronefs?|"
+                           r"drones?|chars?|villages?|localités?|communes?|pays|provinces?|régions?|francs?|euros?|"
+                           r"dollars?)\b", re.I)
 OBJ_AFTER = re.compile(
     r"^\s+(?:(?:au\s+moins\s+|plus\s+de\s+|près\s+de\s+|environ\s+|quelque\s+|jusqu['’]à\s+)?"
     r"(?:\d|un\b|une\b|deux\b|trois\b|quatre\b|cinq\b|six\b|sept\b|huit\b|neuf\b|dix\b|onze\b|douze\b|"
