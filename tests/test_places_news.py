@@ -118,3 +118,23 @@ def test_a_distance_from_a_town_moves_or_loosens_the_point(text, north_of_town):
 ])
 def test_the_capital_named_by_its_country_adjective(text, capital):
     assert find_places(text)[0].name == capital
+
+
+@pytest.mark.parametrize("text", [
+    # Gisors is a French town; the report is on Niger and names France once, as a reaction
+    "Gunmen killed nine herders on Sunday in Gisors, in Niger, the army said. France condemned the attack.",
+    "Des hommes armés ont tué neuf éleveurs dimanche à Gisors, au Niger, selon l'armée nigérienne. "
+    "La France a condamné l'attaque.",
+])
+def test_a_small_homonym_in_a_country_named_far_less_is_abroad(text):
+    # major_countries: a town of a country the text names half as much as its main one is not read
+    loc = location(text)
+    assert loc.country_iso3 == "NER"
+    assert loc.name != "Gisors"
+
+
+def test_a_big_city_of_a_minor_country_is_still_readable():
+    # the rule drops towns and villages only: Paris stays Paris, though the report is on Niger
+    places = find_places("Gunmen killed nine herders in Niger on Sunday, the army said in Niger. "
+                         "Ministers met in Paris on Monday.")
+    assert "Paris" in [p.name for p in places]

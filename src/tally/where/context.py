@@ -142,3 +142,18 @@ def soft_context(context: Counter[str]) -> tuple[Counter[str], Counter[str]]:
     strong = Counter({k: w for k, w in context.items() if w >= 1})
     soft = Counter({k: w for k, w in context.items() if 0 < w < 1})
     return strong, soft
+
+
+#: a country named this many times less than the text's main country (or less still) holds no small homonyms
+MINOR_COUNTRY = 2
+
+
+def major_countries(context: Counter[str]) -> Counter[str]:
+    """The countries of ``context`` not named :data:`MINOR_COUNTRY` times less than the text's
+    main country (all of them when none weighs 4, a name after "in"): a town or village of a
+    minor one ("Tongo" in France, in a report on Niger that mentions French jets) is a homonym
+    abroad, while its regions and big cities stay readable."""
+    top = max(context.values(), default=0)
+    if top < 4:
+        return context
+    return Counter({k: w for k, w in context.items() if w * MINOR_COUNTRY > top})

@@ -19,7 +19,7 @@ from ..lookup.actors import actor_table
 from ..lookup.gazetteer import ADMIN_WORDS, DIRECTIONS, Country, Entry, gazetteer, key_variants, place_key, skeleton
 from ..lookup.placenames import ending_variant
 from ..model import Place
-from .context import FEATURE_RE, POSSESSIVE_RE, RUN_RE, STATE_AFTER_RE, context_countries, soft_context
+from .context import FEATURE_RE, POSSESSIVE_RE, RUN_RE, STATE_AFTER_RE, context_countries, major_countries, soft_context
 from .places import choose, country_place, km, to_place
 
 _CONNECTORS = {"de", "del", "la", "le", "du", "des", "of", "the", "da", "do", "dos", "al", "el", "bin", "ibn",
@@ -325,7 +325,7 @@ def find_places(text: str, context: Counter[str] | None = None) -> list[Place]:
                 entry = alt
         if entry is None and (mn.cue or mn.admin_hint) and not mn.partial:
             # a spelling variant inside an actor's country only for a name that is nowhere as written
-            entry = _fuzzy(mn, context or (soft if not mn.cands else Counter()))
+            entry = _fuzzy(mn, major_countries(context) or (soft if not mn.cands else Counter()))
         if entry is not None and place_key(mn.phrase) not in seen:
             seen.add(place_key(mn.phrase))
             picks.append((mn, entry))
@@ -597,7 +597,11 @@ def _pick_text(mn: Mention, context: Counter[str]) -> Entry | None:
     """A candidate for a name found in text, or None when it is too doubtful."""
     cands = mn.cands
     if context:
-        inside = [e for e in cands if e.iso3 in context]
+        # a town or village of a country the text names three times less than another ("Tongo" in
+        # France, in a report on Niger that mentions French jets) is a homonym abroad, not the place
+        major = major_countries(context)
+        inside = [e for e in cands if e.iso3 in major or (
+            e.iso3 in context and (e.level > 0 or e.population >= 100000))]
         if inside:
             entry = choose(inside, mn.admin_hint)
             if entry is not None and entry.level == 0 and not mn.admin_hint:

@@ -23,6 +23,7 @@ from typing import Iterable
 
 from ..lookup.gazetteer import Entry, gazetteer, place_key
 from ..model import Place
+from .context import major_countries
 from .geotext import closest
 from .places import choose, to_place
 
@@ -86,9 +87,11 @@ def _resolve(name: str, context: Counter[str], labelled: bool) -> Entry | None:
     every = g.lookup(name)
     cands = [c for c in (g.located(e) for e in every) if c is not None]
     if context:
-        inside = [e for e in cands if e.iso3 in context]
+        major = major_countries(context)  # a small homonym in a country named far less than another is abroad
+        inside = [e for e in cands if e.iso3 in major or (e.iso3 in context and (e.level > 0 or e.population >= 100000))]
         if inside:
             return choose(inside)
+        context = major
         if labelled:  # a spelling variant inside the text's country ("Falluja", "Konduz", "Bosasso")
             found = g.fuzzy(name, context) or closest(name, g.fuzzy(name, context, min_skeleton=2), 0.8)
             return choose(found) if found else None
