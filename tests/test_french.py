@@ -194,3 +194,26 @@ def test_the_english_lexicon_reads_english_documents_unchanged():
 def test_a_quoted_verb_still_governs_its_figure():
     rec = _fr("L'armée dit avoir « neutralisé » trois assaillants après l'attaque.")
     assert [(c.low, c.victim_group) for c in rec.claims] == [(3, "perpetrators")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a contrast and a speech verb: another source's figure is an alternative, never added
+    ("Selon la préfecture, 14 villageois ont été tués, mais des habitants affirment que 25 personnes ont été tuées.",
+     (14, 14, 25)),
+    # a relative clause giving the word to other sources ('qui évoquent', 'qui parlent de')
+    ("Au moins 30 morts selon l'armée, d'après des élus locaux qui évoquent plus de 50 civils tués.", (30, 30, None)),
+])
+def test_french_another_sources_figure_is_an_alternative(sentence, expected):
+    assert _killed(_fr(sentence)) == expected
+
+
+def test_french_day_of_the_month_is_no_figure():
+    # 'samedi 14 mars': a number before a French month is a date (lexicon NOT_A_COUNT_AFTER_RE)
+    assert _killed(_fr("Samedi 14 mars, au moins 9 civils ont été tués près de Kalemie.")) == (9, 9, None)
+
+
+def test_french_toll_of_a_series_named_as_such_is_context():
+    # 'dans ces attaques': the campaign's toll, not this attack's
+    text = ("Jeudi, 11 villageois ont été tués par des hommes armés. Depuis le début de l'année, "
+            "les autorités recensent de nombreux raids ; plus de 900 personnes sont mortes dans ces attaques.")
+    assert _killed(_fr(text))[1] == 11

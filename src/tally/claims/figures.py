@@ -38,10 +38,10 @@ _MONTH_BEFORE = re.compile(r"(?:january|february|march|april|may|june|july|augus
 def bad_number(text: str, q: Quantity, s_start: int) -> bool:
     """Dates, ages, distances, times and other non-count numbers."""
     after = text[q.end:q.end + 14]
-    if _UNIT_AFTER.match(after):
+    if _UNIT_AFTER.match(after) or _lex().NOT_A_COUNT_AFTER_RE.match(after):
         return True
     before = text[max(s_start, q.start - 14):q.start]
-    if _MONTH_BEFORE.search(before):
+    if _MONTH_BEFORE.search(before) or _lex().NOT_A_COUNT_BEFORE_RE.search(before):
         return True
     if not q.vague and q.qualifier in ("exactly", None) and 1800 <= q.low <= 2100 and q.high == q.low \
             and re.fullmatch(r"\d{4}", q.text.strip()):

@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 
 from ..model import Claim, Document
-from ..text.quantities import find_quantities
 from .lexicon import current as _lex
 
 
@@ -25,16 +24,6 @@ ADDITIVE_BEFORE_RE = re.compile(r"(?:\banother|\ba\s+further|\ban\s+additional|\
                                 r"\btogether\s+with)\s*$", re.I)
 ADDITIVE_AFTER_RE = re.compile(r"^\s+(?:others?|more|other\s+\w+|additional)\b", re.I)
 
-_CONTRAST_RE = re.compile(r"\b(?:although|though|but|however|whereas|while|yet)\b[^.;]{0,60}?\b(?:said|say|says|claimed|"
-                          r"claim|claims|reported|put|according|insisted|estimated)\b[^.;]*$", re.I)
-
-
-_SPEECH_RE = re.compile(r"\b(?:said|say|says|claimed|claims|reported|reports|stated|announced|confirmed|"
-                        r"according\s+to|estimated|put)\b", re.I)
-_CLAUSE_SPEAKER_RE = re.compile(r";\s*(?:while\s+|but\s+|and\s+)?[^;]{0,80}?\b(?:said|say|says|claimed|reported|"
-                                r"stated|announced|confirmed|according\s+to|estimated|put)\b[^;]*$", re.I)
-
-
 def relation(claim: Claim, doc: Document) -> str | None:
     """``"subset"`` when the claim's figure is introduced as part of an earlier
     figure ("including 10 foreigners", "three of them"), ``"alternative"``
@@ -49,11 +38,11 @@ def relation(claim: Claim, doc: Document) -> str | None:
     if _lex().SUBSET_RE.search(before) or SUBSET_AFTER_RE.match(after) or _SUBSET_STRETCH_RE.search(stretch):
         return "subset"
     head = doc.text[claim.start:claim.figure_start]
-    cm = _CONTRAST_RE.search(head)
-    if cm and find_quantities(head[:cm.start()]):
+    cm = _lex().CONTRAST_RE.search(head)
+    if cm and _lex().find_quantities(head[:cm.start()]):
         return "alternative"  # "police confirmed 7 deaths, although villagers said over 10 were killed"
-    cm = _CLAUSE_SPEAKER_RE.search(head)
-    if cm and find_quantities(head[:cm.start()]) and _SPEECH_RE.search(head[:cm.start()]):
+    cm = _lex().CLAUSE_SPEAKER_RE.search(head)
+    if cm and _lex().find_quantities(head[:cm.start()]) and _lex().SPEECH_RE.search(head[:cm.start()]):
         # "the rebels claimed 50 soldiers dead; officials said 14 soldiers died": the same people
         # counted by another speaker (not "the army claimed 30 militants; the rebels 10 soldiers")
         words = re.findall(r"[a-z]+", (claim.group or "").lower())

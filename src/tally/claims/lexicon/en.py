@@ -103,6 +103,23 @@ NOT_PEOPLE_RE = re.compile(r"^(?:pigs?|cows?|cattle|livestock|goats?|sheep|camel
                            r"shops?|huts?|tonnes?|tons?|rounds?|rockets?|missiles?|shells?|bombs?|mines?|"
                            r"aircraft|planes?|drones?|tanks?|villages?|towns?|countries|nations|nationalities|states|provinces|"
                            r"districts|cities|communities)\b", re.I)
+#: another speaker's figure for the same count, after a figure in the sentence (claims.relations):
+#: a contrast with a speech verb ("..., although villagers said over 10 were killed"), a clause
+#: of its own after a semicolon ("; officials said 14 soldiers died")
+CONTRAST_RE = re.compile(r"\b(?:although|though|but|however|whereas|while|yet)\b[^.;]{0,60}?\b(?:said|say|says|claimed|"
+                          r"claim|claims|reported|put|according|insisted|estimated)\b[^.;]*$", re.I)
+
+
+SPEECH_RE = re.compile(r"\b(?:said|say|says|claimed|claims|reported|reports|stated|announced|confirmed|"
+                        r"according\s+to|estimated|put)\b", re.I)
+CLAUSE_SPEAKER_RE = re.compile(r";\s*(?:while\s+|but\s+|and\s+)?[^;]{0,80}?\b(?:said|say|says|claimed|reported|"
+                                r"stated|announced|confirmed|according\s+to|estimated|put)\b[^;]*$", re.I)
+
+
+#: what makes a number no count in this language beyond the units and months every text shares
+#: (claims.figures.bad_number): none in English, whose units and months are those
+NOT_A_COUNT_AFTER_RE = re.compile(r"(?!)")
+NOT_A_COUNT_BEFORE_RE = re.compile(r"(?!)")
 OBJ_AFTER = re.compile(
     r"^\s+(?:(?:at\s+least\s+|more\s+than\s+|over\s+|some\s+|about\s+|nearly\s+|around\s+|up\s+to\s+)?"
     r"(?:\d|one\b|two\b|three\b|four\b|five\b|six\b|"

@@ -115,6 +115,30 @@ NOT_PEOPLE_RE = re.compile(r"^(?:porcs?|vaches?|bœufs?|boeufs?|bovins?|bétail|
                            r"tonnes?|munitions?|armes?|fusils?|roquettes?|obus|bombes?|mines?|avions?|aéronefs?|"
                            r"drones?|chars?|villages?|localités?|communes?|pays|provinces?|régions?|francs?|euros?|"
                            r"dollars?)\b", re.I)
+#: le chiffre d'une autre source pour le même bilan, après un premier chiffre dans la phrase
+#: (claims.relations) : un contraste (« mais », « alors que ») ou une source qui prend la parole
+#: (« ..., qui évoquent plus d'une centaine de morts », « d'autres sources parlent de 60 »)
+_SPEECH_FR = (r"(?:selon|d['’]après|affirm\w*|assur\w*|évoqu\w*|(?:font|fait|faisait|faisaient)\s+état|"
+              r"parl\w*\s+d|avanc\w*|estim\w*|annonc\w*|déclar\w*|indiqu\w*|rapport\w*|dénombr\w*|"
+              r"recens\w*|fait\s+savoir|précis\w*|confirm\w*)")
+CONTRAST_RE = re.compile(rf"(?<![\w])(?:mais|tandis\s+que|alors\s+que|cependant|toutefois|pourtant)\b[^.;]{{0,60}}?"
+                         rf"(?<![\w]){_SPEECH_FR}[^.;]*$"
+                         rf"|(?:,\s*|\s+)(?:qui|lesquel(?:le)?s)\s+(?:\w+\s+)?(?:évoqu|parl|avanc|affirm|dénombr|recens)\w*"
+                         rf"(?:\s+(?:toutes?|tous|pour\s+leur\s+part|de\s+leur\s+côté|quant\s+à\s+elles?))?\s+[^.;]{{0,30}}$"
+                         rf"|(?<![\w])d['’]autres\s+sources\b[^.;]{{0,40}}?{_SPEECH_FR}[^.;]*$", re.I)
+SPEECH_RE = re.compile(rf"(?<![\w]){_SPEECH_FR}", re.I)
+CLAUSE_SPEAKER_RE = re.compile(rf";\s*(?:mais\s+|et\s+|tandis\s+que\s+)?[^;]{{0,80}}?(?<![\w]){_SPEECH_FR}[^;]*$", re.I)
+
+
+#: ce qui fait d'un nombre autre chose qu'un bilan (claims.figures.bad_number) : un jour du mois
+#: (« samedi 28 novembre »), un âge, une distance, une durée, une heure, une somme, un pourcentage
+NOT_A_COUNT_AFTER_RE = re.compile(
+    r"^\s*(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre"
+    r"|decembre|ans\b|an\b|années|mois\b|jours?\b|semaines?\b|heures?\b|h\s*\d|h\b|minutes?\b|secondes?\b"
+    r"|km\b|kilomètres?|mètres?|pour\s*cent|%|francs|fcfa|f\s*cfa|euros|dollars|tonnes|attaques|attentats"
+    r"|incidents|opérations|véhicules|motos)(?![\w])", re.I)
+NOT_A_COUNT_BEFORE_RE = re.compile(r"(?<![\w])(?:âgée?s?\s+de|n°|numéro|article|route\s+nationale|rn|km|"
+                                   r"kilomètre|à\s+l['’]âge\s+de)\s*$", re.I)
 OBJ_AFTER = re.compile(
     r"^\s+(?:(?:au\s+moins\s+|plus\s+de\s+|près\s+de\s+|environ\s+|quelque\s+|jusqu['’]à\s+)?"
     r"(?:\d|un\b|une\b|deux\b|trois\b|quatre\b|cinq\b|six\b|sept\b|huit\b|neuf\b|dix\b|onze\b|douze\b|"
@@ -204,7 +228,10 @@ CONTEXT_RE = re.compile(
     r"(?:tué|fait|coûté))|(?<![\w])(?:cette\s+année|ces\s+dernières\s+années"
     r"|au\s+cours\s+des\s+(?:\w+\s+)?dernières\s+années)"
     r"|(?<![\w])(?:déplacé|déplacés|déplacées)\s+(?:\w+\s+){0,2}?(?:millions?|milliers)"
-    r"|(?<![\w])(?:millions?|milliers)\s+de\s+(?:\w+\s+){0,2}?déplacés", re.I)
+    r"|(?<![\w])(?:millions?|milliers)\s+de\s+(?:\w+\s+){0,2}?déplacés"
+    # le bilan d'une série nommée comme telle : « dans ces attaques », « lors de telles violences »
+    r"|(?<![\w])(?:dans|lors\s+de|au\s+cours\s+de)\s+(?:ces|de\s+telles|toutes\s+ces)\s+(?:\w+\s+)?"
+    r"(?:attaques|raids|massacres|tueries|violences|attentats|affrontements|exactions)\b", re.I)
 CONTEXT_SUPERLATIVE_RE = re.compile(r"(?<![\w])(?:la\s+plus\s+meurtrière|le\s+plus\s+meurtrier|les\s+plus\s+meurtrières?"
                                     r"|le\s+plus\s+lourd|la\s+pire|le\s+pire)\b[^.;]{0,90}$", re.I)
 # un autre événement, plus ancien : « fin mars dernier », « l'an dernier », « il y a trois semaines »,
