@@ -98,6 +98,16 @@ def test_killed_along_with_eight_others_is_nine():
     check_evidence(doc, claims)
 
 
+@pytest.mark.parametrize("sentence, dead", [
+    ("A district judge was killed along with 11 others evacuated to a clinic in the town.", 1),
+    ("A district judge was killed along with 11 others in the ambush.", 12),
+])
+def test_others_with_a_fate_of_their_own_are_not_dead(sentence, dead):
+    # OTHER_FATE_RE: "with N others evacuated" names the living, not more dead
+    doc, claims = body(sentence)
+    assert sum(c.low for c in claims if c.categories == ["killed"]) == dead
+
+
 def test_suicide_bomber_killed_himself_and_five_others():
     _, claims = body("At the checkpoint a suicide bomber killed himself and five others.")
     killed = [c for c in claims if c.categories == ["killed"]]

@@ -217,3 +217,17 @@ def test_french_toll_of_a_series_named_as_such_is_context():
     text = ("Jeudi, 11 villageois ont été tués par des hommes armés. Depuis le début de l'année, "
             "les autorités recensent de nombreux raids ; plus de 900 personnes sont mortes dans ces attaques.")
     assert _killed(_fr(text))[1] == 11
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the killing that preceded this event ('un mois après la mort de'): another event's figure
+    ("Neuf gendarmes ont été tués lundi à Kalemie, un mois après la mort de 30 civils dans la même zone.", (9, 9, 9)),
+    # two speakers after a colon, one clause each: the second figure is an alternative
+    ("Les chiffres divergent : la mairie parle de 12 morts, la Croix-Rouge rapporte que 16 corps ont été retrouvés.",
+     (12, 12, 16)),
+    # a loss of people ('a perdu 7 soldats'), never a loss of things
+    ("Dans l'embuscade, l'armée a perdu 7 soldats.", (7, 7, 7)),
+    ("Le club a perdu 3 matchs et 2 joueurs blessés ont quitté le terrain.", None),
+])
+def test_french_other_events_speakers_and_losses(sentence, expected):
+    assert _killed(_fr(sentence)) == expected

@@ -11,7 +11,7 @@ import re
 
 from ..model import Document
 from .lexicon import current as _lex
-from .lexicon.en import OTHER_MARK_RE, WINDOW  # noqa: F401  (OTHER_MARK_RE: also read from here)
+from .lexicon.en import CAUSE_OTHER_RE, OTHER_MARK_RE, WINDOW  # noqa: F401  (CAUSE_OTHER_RE, OTHER_MARK_RE: also read from here)
 
 
 _VERBY_SOURCE = re.compile(r"\b(?:was|were|is|are|had|has|have|been|figure|toll|number)\b", re.I)
@@ -22,10 +22,6 @@ CONTINUES_RE = re.compile(r"\b(?:as\s+well|also|another|further|additional|in\s+
 OTHER_SECTION_RE = re.compile(r"^(?:background|history|prelude|context|previous\s+\w+|earlier\s+\w+|"
                               r"past\s+\w+|historical\s+background|origins?)$", re.I)
 YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-CAUSE_OTHER_RE = re.compile(r"\b(?:(?:sparked|triggered|prompted|provoked)\s+by|over|after|following|avenge|avenging|"
-                            r"(?:in\s+)?(?:retaliation|revenge|reprisal)\s+for|anniversary\s+of)\s+(?:the\s+|a\s+)?"
-                            r"(?:\w+\s+){0,2}?(?:killing|killings|murder|murders|death|deaths|assassination|slaying)\s+of\s+$|"
-                            r"\b(?:after|following|since)\s+(?:they|it|he|she|the\s+\w+)\s+(?:had\s+)?lost\s+$", re.I)
 RELATIVE_OTHER_RE = re.compile(r"\b(?:attack|attacks|bombing|massacre|raid|siege|shooting|ambush)\s+"
                                r"(?:that|which)\s+(?:had\s+)?(?:killed|left)\s*$|"
                                r"\b(?:attack|attacks|bombing|massacre|raid|siege|shooting|ambush)\b[^,.;]{0,30}?"

@@ -132,7 +132,8 @@ def body_claims(doc: Document, sides: list[Side]) -> list[Claim]:
             if opening and c.group is None:
                 c.group = clean_group(opening.group("g") or opening.groupdict().get("g2") or "") or None
                 c.side = ctx.side_of(c.group)
-            if CAUSE_OTHER_RE.search(text[max(ss, c.figure_start - 60):c.figure_start]):
+            if CAUSE_OTHER_RE.search(text[max(ss, c.figure_start - 60):c.figure_start]) or \
+                    current().CAUSE_OTHER_RE.search(text[max(ss, c.figure_start - 60):c.figure_start]):
                 c.other_event = True  # "sparked by the killing of a military official"
             if any(a <= c.figure_start - ss < b for a, b in context):
                 c.other_event = True  # "more than 2,000 have died since 2015": a running total, context

@@ -123,11 +123,12 @@ def _link_toll(before: str, after: str):
 
 def _link_with_others(text: str, q: Quantity, before: str, after: str, right_end: int, linked: list):
     """"X was killed along with eight others": ``(categories, group, named_victim)``,
-    named_victim when no figure before it was linked (the named victim counts too)."""
+    named_victim when no figure before it was linked (the named victim counts too). Others
+    given a fate of their own ("six were killed with 15 others evacuated") are not counted."""
     if not _lex().RIGHT_RE.match(text[q.end:right_end]) and _lex().WITH_OTHERS_RE.search(before) and (linked or IMPLICIT_PASSIVE_RE.search(before)) and \
             (q.figure_like_one() or re.match(r"^\s+(?:other|others|more|members|relatives|colleagues|people|\w+s)\b", after, re.I)) and \
             not re.match(r"^\s+(?:\w+\s+)?(?:stating|saying|said|says|told|reported|claiming)\b", after, re.I) and \
-            (not linked or "killed" in linked[-1][1]):
+            not _lex().OTHER_FATE_RE.match(after) and (not linked or "killed" in linked[-1][1]):
         cats = list(linked[-1][1]) if linked else ["killed"]
         return cats, _group_after(after), not linked
     return None
@@ -286,6 +287,9 @@ def _emit(add, text: str, q: Quantity, before: str, ss: int, cats: list[str], gr
     if group and not_people(group):
         linked.append((q, cats, group, None))  # "83 cows and 20 herders": keep the chain
         return
+    if _lex().PEOPLE_ONLY_LEFT_RE.search(before) and not any(
+            _lex().PERSON_PL_RE.match(w) for w in re.findall(r"[\w'’-]+", group or "")[:4]):
+        return  # "a perdu 9 soldats" is a loss of people, "a perdu 3 matchs" none
     if cats == ["displaced"] and group and _lex().ATTACKER_RE.search(group):
         return  # "five gunmen fled the area": attackers getting away are not displaced people
     if "killed" in cats and group and _lex().ALIVE_RE.match(group.strip()):

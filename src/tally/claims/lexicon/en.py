@@ -120,6 +120,18 @@ CLAUSE_SPEAKER_RE = re.compile(r";\s*(?:while\s+|but\s+|and\s+)?[^;]{0,80}?\b(?:
 #: (claims.figures.bad_number): none in English, whose units and months are those
 NOT_A_COUNT_AFTER_RE = re.compile(r"(?!)")
 NOT_A_COUNT_BEFORE_RE = re.compile(r"(?!)")
+#: after "with N others": a fate of their own, so they are not counted with the dead
+#: ("six were killed with 15 others evacuated to hospital")
+OTHER_FATE_RE = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:evacuated|rescued|hospitali[sz]ed|treated|admitted|taken|rushed"
+                           r"|abducted|kidnapped|arrested|detained|missing|freed|released|displaced|fled|escaped)\b", re.I)
+#: before a figure, the killing that caused or preceded this event ("sparked by the killing of
+#: two herders", "after the deaths of 40 soldiers"): that figure is another event's
+CAUSE_OTHER_RE = re.compile(r"\b(?:(?:sparked|triggered|prompted|provoked)\s+by|over|after|following|avenge|avenging|"
+                            r"(?:in\s+)?(?:retaliation|revenge|reprisal)\s+for|anniversary\s+of)\s+(?:the\s+|a\s+)?"
+                            r"(?:\w+\s+){0,2}?(?:killing|killings|murder|murders|death|deaths|assassination|slaying)\s+of\s+$|"
+                            r"\b(?:after|following|since)\s+(?:they|it|he|she|the\s+\w+)\s+(?:had\s+)?lost\s+$", re.I)
+#: left triggers that count only people named as such after the figure (none in English)
+PEOPLE_ONLY_LEFT_RE = re.compile(r"(?!)")
 OBJ_AFTER = re.compile(
     r"^\s+(?:(?:at\s+least\s+|more\s+than\s+|over\s+|some\s+|about\s+|nearly\s+|around\s+|up\s+to\s+)?"
     r"(?:\d|one\b|two\b|three\b|four\b|five\b|six\b|"

@@ -29,7 +29,7 @@ KILL_ACTIVE = (r"tuant|tuent|tue|tué|ont\s+tué|a\s+tué|avaient\s+tué|avait\s
 LEFT_TRIGGERS = {
     "killed": KILL_ACTIVE + r"|les\s+corps\s+d(?:e|['’])|les\s+dépouilles\s+d(?:e|['’])|la\s+mort\s+d(?:e|['’])|"
                              r"l['’]assassinat\s+d(?:e|['’])|le\s+massacre\s+d(?:e|['’])|"
-                             r"la\s+perte\s+d(?:e|['’])",
+                             r"la\s+perte\s+d(?:e|['’])|(?:a|ont|avait|avaient|aurait|auraient)\s+perdu|perdant",
     "injured": r"blessant|blessent|blessé|ont\s+blessé|a\s+blessé",
     "arrested": r"arrêtant|arrêté|interpellant|interpellé|appréhendant|appréhendé|ont\s+arrêté|a\s+arrêté|"
                 r"ont\s+interpellé|a\s+interpellé",
@@ -127,7 +127,8 @@ CONTRAST_RE = re.compile(rf"(?<![\w])(?:mais|tandis\s+que|alors\s+que|cependant|
                          rf"(?:\s+(?:toutes?|tous|pour\s+leur\s+part|de\s+leur\s+côté|quant\s+à\s+elles?))?\s+[^.;]{{0,30}}$"
                          rf"|(?<![\w])d['’]autres\s+sources\b[^.;]{{0,40}}?{_SPEECH_FR}[^.;]*$", re.I)
 SPEECH_RE = re.compile(rf"(?<![\w]){_SPEECH_FR}", re.I)
-CLAUSE_SPEAKER_RE = re.compile(rf";\s*(?:mais\s+|et\s+|tandis\s+que\s+)?[^;]{{0,80}}?(?<![\w]){_SPEECH_FR}[^;]*$", re.I)
+CLAUSE_SPEAKER_RE = re.compile(rf"[;,:]\s*(?:mais\s+|et\s+|tandis\s+que\s+)?[^;,:]{{0,80}}?(?<![\w]){_SPEECH_FR}[^;,]*$",
+                               re.I)
 
 
 #: ce qui fait d'un nombre autre chose qu'un bilan (claims.figures.bad_number) : un jour du mois
@@ -139,6 +140,18 @@ NOT_A_COUNT_AFTER_RE = re.compile(
     r"|incidents|opérations|véhicules|motos)(?![\w])", re.I)
 NOT_A_COUNT_BEFORE_RE = re.compile(r"(?<![\w])(?:âgée?s?\s+de|n°|numéro|article|route\s+nationale|rn|km|"
                                    r"kilomètre|à\s+l['’]âge\s+de)\s*$", re.I)
+#: après « avec N autres » : un sort à eux (« six tués et 15 autres évacués »), pas comptés avec les morts
+OTHER_FATE_RE = re.compile(r"^\s+(?:[\w'’-]+\s+){0,2}?(?:évacué|secouru|hospitalisé|soigné|admis|transporté|enlevé"
+                           r"|kidnappé|arrêté|interpellé|disparu|libéré|relâché|déplacé|enfui|échappé)(?:e?s?)\b", re.I)
+#: avant un chiffre, la tuerie qui a causé ou précédé cet événement (« un mois après la mort de 40
+#: soldats », « en représailles à l'assassinat de deux bergers ») : ce chiffre est celui d'un autre
+CAUSE_OTHER_RE = re.compile(
+    r"(?<![\w])(?:après|suite\s+à|à\s+la\s+suite\s+d[eu]|pour\s+venger|en\s+(?:représailles|riposte)\s+(?:à|a|aux?|de))"
+    r"\s+(?:la\s+|le\s+|les\s+|l['’]\s*)?(?:[\w-]+\s+){0,2}?(?:mort|morts|assassinat|assassinats|massacre|meurtre|"
+    r"meurtres|tuerie|exécution)\s+d(?:e|['’]|es)\s*(?:au\s+moins\s+|plus\s+de\s+|près\s+de\s+)?$", re.I)
+#: des déclencheurs à gauche qui ne comptent que des personnes nommées comme telles après le chiffre
+#: (« a perdu 9 soldats », « la perte de 12 militaires » ; pas « a perdu 3 matchs »)
+PEOPLE_ONLY_LEFT_RE = re.compile(rf"(?<![\w])(?:la\s+perte\s+d(?:e|['’])|perdu|perdant)(?:\s+{_QWORD})*\s*$", re.I)
 OBJ_AFTER = re.compile(
     r"^\s+(?:(?:au\s+moins\s+|plus\s+de\s+|près\s+de\s+|environ\s+|quelque\s+|jusqu['’]à\s+)?"
     r"(?:\d|un\b|une\b|deux\b|trois\b|quatre\b|cinq\b|six\b|sept\b|huit\b|neuf\b|dix\b|onze\b|douze\b|"
