@@ -129,6 +129,16 @@ def test_an_earlier_attack_recalled_is_background_when_the_news_is_dated(text):
     assert record(text, "2024-05-08").date.start == "2024-05-07"
 
 
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Gunmen killed 12 soldiers of the task force, set up in March 2021 to guard the border."),
+    ("fr", "Des hommes armés ont tué douze soldats de la force créée en mars 2021 pour garder la frontière."),
+])
+def test_a_month_long_before_the_report_is_history_not_the_event(lang, text):
+    # BACKGROUND_DAYS: with no other date, the publication window, never a month three years back
+    rec = record(text, "2024-05-08", lang)
+    assert (rec.date.start, rec.date.end, rec.date.rule) == ("2024-05-07", "2024-05-08", "publication")
+
+
 def test_an_anniversary_report_keeps_its_old_date():
     text = "Five years ago, on 4 October 2017, eight soldiers were killed in an ambush near the border."
     assert record(text, "2022-10-04").date.start == "2017-10-04"

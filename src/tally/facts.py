@@ -186,7 +186,8 @@ def _report_date(text: str, ref: date | None, language: str | None) -> DateRange
     planned event or page furniture, never the attack's) and, when the text
     also gives a date within :data:`RECENT_DAYS` of ``ref``, not an older one
     (news reports an event close to its publication: "In March 2023, a similar
-    attack killed 20. On Tuesday gunmen killed 12" is Tuesday). Where the
+    attack killed 20. On Tuesday gunmen killed 12" is Tuesday), and never a
+    month or a year ending :data:`BACKGROUND_DAYS` or more before ``ref``. Where the
     text gives none, the report's own date bounds it: the day before it to
     that day (news of an attack appears the same day or the next), rule
     ``publication``."""
@@ -204,6 +205,11 @@ def _report_date(text: str, ref: date | None, language: str | None) -> DateRange
         if at < 0:
             break
         pos = at + len(found.text or "x")
+    # a month or a year ending BACKGROUND_DAYS or more before the report is history ("the operation,
+    # created in February 2022, ..."), never the attack that makes the news; a full day stays a
+    # deliberate date ("five years ago, on 4 October 2017, eight soldiers were killed")
+    dates = [d for d in dates if d.precision == "day"
+             or last_day(d.end or d.start) >= ref - timedelta(days=BACKGROUND_DAYS)]
     if not dates:
         return DateRange((ref - timedelta(days=1)).isoformat(), ref.isoformat(), "day", None, "publication")
     recent = [d for d in dates if last_day(d.end or d.start) >= ref - timedelta(days=RECENT_DAYS)]
@@ -212,6 +218,8 @@ def _report_date(text: str, ref: date | None, language: str | None) -> DateRange
 
 #: a date this many days or fewer before a report's own date is the news; older ones may be background
 RECENT_DAYS = 14
+#: a month or year ending this many days or more before a report's own date is background, never its event
+BACKGROUND_DAYS = 90
 
 
 def _finer_in_lead(found: DateRange, lead: str, language: str | None = None) -> DateRange:
