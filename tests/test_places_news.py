@@ -52,10 +52,22 @@ def test_the_country_of_a_french_report_with_an_unknown_village():
      "Djibo", "Ouagadougou"),
     ("De notre correspondante à Niamey. Six gendarmes ont été tués dans une embuscade près de Ouallam, au Niger.",
      "Ouallam", "Niamey"),
+    # where the wounded are treated (_TREATED_RE)
+    ("Gunmen killed seven traders in Damboa, Nigeria, on Friday; the wounded are at a hospital in Maiduguri.",
+     "Damboa", "Maiduguri"),
+    ("Sept commerçants ont été tués vendredi à Djibo ; le ministre a visité l'hôpital de Ouagadougou.",
+     "Djibo", "Ouagadougou"),
+    # a byline alone on its line (_BYLINE_RE)
+    ("Amina Bello in Maiduguri\nGunmen killed seven traders in Damboa, Nigeria, on Friday.", "Damboa", "Maiduguri"),
 ])
 def test_where_people_were_taken_or_reporters_filed_is_not_the_attack(text, place, not_place):
     names = [p.name for p in find_places(text)]
     assert place in names and not_place not in names, names
+
+
+def test_a_hospital_that_was_attacked_is_the_event_place():
+    names = [p.name for p in find_places("Gunmen stormed a hospital in Maiduguri, Nigeria, killing four patients.")]
+    assert "Maiduguri" in names
 
 
 def test_a_place_taken_hostage_in_is_still_the_event():

@@ -92,6 +92,32 @@ _DESTINATION_RE = re.compile(
     r"|s['’]est\s+(?:[\w-]+\s+)?rendue?s?\s+(?:[\w-]+\s+){0,2}?(?:à|au|aux|dans|en)"
     r"|(?:correspondante?s?|envoyée?s?\s+spéciale?s?)\s+(?:[\w-]+\s+){0,1}?(?:à|au|en))"
     r"\s+(?:(?:the|la|le|les|l['’])\s*)?(?:[\w-]+\s+){0,2}(?:(?:of|de|du|d['’])\s*)?$", re.I)
+#: where the wounded are treated ("a hospital in Maiduguri", "l'hôpital de Gao"): not the event's place,
+#: unless the hospital is what was attacked ("the attack on a hospital in Kunduz")
+_TREATED_RE = re.compile(r"(?<![\w])(?:hospitals?|clinics?|infirmary|hôpital|hôpitaux|clinique|CHU|centre\s+hospitalier"
+                         r"|centre\s+de\s+santé)\s+(?:[\w'’-]+\s+){0,3}?(?:in|at|of|de|d['’]|du|à)\s*(?:la\s+|the\s+)?$", re.I)
+_HOSPITAL_ATTACKED_RE = re.compile(r"(?:attack\w*|bomb\w*|raid\w*|strikes?|struck|storm\w*|shell\w*|attaqu\w*|assaut"
+                                   r"|bombard\w*|frappes?|explosion|into|inside|entered|target\w*|hit|ciblé\w*"
+                                   r"|dans|contre)\s+(?:on|against|at|sur|contre|de|du|d['’])?\s*"
+                                   r"(?:[\w'’-]+\s+){0,3}$", re.I)
+#: a byline, alone on its line: "Jane Doe in Kampala", "By Jane Doe, Kampala", "Par Jean Dupont à Gao"
+_BYLINE_RE = re.compile(r"(?:^|\n)[ \t]*(?:By\s+|Par\s+)?[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’.-]+){1,3}[ \t]*(?:\bin|\bà|,)[ \t]*$")
+
+
+def _treated_in(text: str, start: int) -> bool:
+    """True when the place starting at ``start`` is named as where a hospital is."""
+    m = _TREATED_RE.search(text, max(0, start - 80), start)
+    return m is not None and not _HOSPITAL_ATTACKED_RE.search(text, max(0, m.start() - 50), m.start())
+
+
+def _byline(text: str, mn: "Mention") -> bool:
+    """True when the mention ends a byline line ("Jane Doe in Kampala")."""
+    if not _BYLINE_RE.search(text, max(0, mn.start - 80), mn.start):
+        return False
+    rest = text[mn.start + len(mn.phrase):mn.start + len(mn.phrase) + 4]
+    return rest.strip(" \t.") == "" or rest.lstrip(" \t").startswith("\n")
+
+
 _STOP = {
     "the", "a", "an", "at", "in", "on", "of", "and", "but", "he", "she", "it", "they", "we", "his", "her",
     "their", "this", "that", "these", "those", "there", "police", "army", "president", "minister",
@@ -359,8 +385,10 @@ def find_places(text: str, context: Counter[str] | None = None) -> list[Place]:
                 for other, e in picks if other is not mn):
             score -= 2.0  # "Bria, a town 600 km northeast of the capital Bangui": Bangui is a landmark
         if _VENUE_RE.search(text, max(0, mn.start - 60), mn.start) or \
-                _DESTINATION_RE.search(text, max(0, mn.start - 80), mn.start):
-            continue  # "told a briefing in Geneva", "evacuated to Gao": where it was said or where they went
+                _DESTINATION_RE.search(text, max(0, mn.start - 80), mn.start) or _treated_in(text, mn.start) or \
+                _byline(text, mn):
+            continue  # "told a briefing in Geneva", "evacuated to Gao", "a hospital in Maiduguri",
+            # "Jane Doe in Kampala": where it was said, where they went or were treated, where a reporter is
         place = to_place(mn.phrase, entry, near=mn.near)
         _offset(place, text[max(0, mn.start - 80):mn.start])
         scored.append((score, mn.start, place))
