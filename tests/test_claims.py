@@ -108,6 +108,19 @@ def test_others_with_a_fate_of_their_own_are_not_dead(sentence, dead):
     assert sum(c.low for c in claims if c.categories == ["killed"]) == dead
 
 
+@pytest.mark.parametrize("sentence, dead", [
+    # one figure for two groups of one list: two counts
+    ("The raid killed three U.N. peacekeepers and three local guards.", 6),
+    # the same figure restated for the same people in other words: one count
+    ("Three soldiers were killed when gunmen killed 3 troops at the post.", 3),
+])
+def test_the_same_figure_for_two_listed_groups_is_two_counts(sentence, dead):
+    from tally.extract import extract
+
+    rec = extract(Document.from_text(sentence, format="text"))
+    assert rec.casualties["killed"].best == dead
+
+
 def test_suicide_bomber_killed_himself_and_five_others():
     _, claims = body("At the checkpoint a suicide bomber killed himself and five others.")
     killed = [c for c in claims if c.categories == ["killed"]]

@@ -231,3 +231,15 @@ def test_french_toll_of_a_series_named_as_such_is_context():
 ])
 def test_french_other_events_speakers_and_losses(sentence, expected):
     assert _killed(_fr(sentence)) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # 'victimes' with an injury participle are wounded victims, not dead
+    ("Au moins 11 personnes ont été tuées et 23 autres victimes grièvement blessées ont été évacuées.", (11, 11, None)),
+    # a relative clause on the attack gives this attack's toll (EVENT_NOUN_BEFORE_RE), not a campaign's
+    ("L'attaque qui a fait 17 morts a visé un marché de Beni.", (17, 17, 17)),
+    # ... while on the conflict it stays a campaign's
+    ("Neuf civils ont été tués lundi. Le conflit, qui a fait plus de 40 000 morts, ne faiblit pas.", (9, 9, 9)),
+])
+def test_french_wounded_victims_and_relative_clauses(sentence, expected):
+    assert _killed(_fr(sentence)) == expected

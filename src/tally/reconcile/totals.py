@@ -375,6 +375,30 @@ def reads_a_toll(c: Claim, doc: Document) -> bool:
                 or lex.TOLL_RISE_RE.search(before[-60:]))
 
 
+def _group_head(group: str | None) -> str:
+    """The head noun of a claim's group ("U.S. troops" -> "troops"), "" when it names no one in
+    particular ("people", "others", none)."""
+    words = re.findall(r"[^\W\d_]+", (group or "").lower())
+    head = words[-1] if words else ""
+    return "" if head in _GENERIC_HEADS else head
+
+
+#: group nouns that name no group of their own: the same figure with them restates a count
+_GENERIC_HEADS = {"people", "persons", "person", "others", "other", "victims", "dead", "bodies", "lives",
+                  "personnes", "autres", "victimes", "morts", "corps", "vies", "de", "des", "d"}
+#: what joins two items of one list: "four U.S. troops and four Niger forces", "4 soldats, 4 civils"
+_LIST_JOIN_RE = re.compile(r"(?:[^.;:!?]|(?<=[A-Z])\.){0,50}?(?:\band|\bet|,)\s*")
+
+
+def _listed_apart(a: Claim, b: Claim, doc: Document) -> bool:
+    """True when two claims of one figure are items of one list naming different groups ("four U.S.
+    troops and four Niger forces"): two counts, not one restated."""
+    ha, hb = _group_head(a.group), _group_head(b.group)
+    if not ha or not hb or ha == hb or a.figure_end is None or b.figure_start is None:
+        return False
+    return _LIST_JOIN_RE.fullmatch(doc.text, a.figure_end, b.figure_start) is not None
+
+
 def _sentences_total(items: list[tuple[int, Claim]], rule: str, doc: Document,
                      replaced: list[tuple[int, list[int]]] | None = None) -> Estimate | None:
     """``replaced`` (when given) collects the bests that a later, larger figure
@@ -393,15 +417,16 @@ def _sentences_total(items: list[tuple[int, Claim]], rule: str, doc: Document,
             parts = by_sent[start]
         if not parts:
             continue
-        # the same figure twice in one sentence is one count ("5 were killed ... killing 5")
-        seen: set[tuple] = set()
+        # the same figure twice in one sentence is one count ("5 were killed ... killing 5"), unless
+        # each names a group of its own ("four U.S. troops and four Niger forces")
+        seen: dict[tuple, Claim] = {}
         uniq = []
         for i, c in parts:
             key = (c.low, c.high)
             numeric = (c.figure or "").strip().lower() not in _DETERMINERS and not is_implicit(c)
-            if key in seen and rels[i] != "additive" and numeric:
+            if key in seen and rels[i] != "additive" and numeric and not _listed_apart(seen[key], c, doc):
                 continue
-            seen.add(key)
+            seen[key] = c
             uniq.append((i, c))
         parts = uniq
         totals = [(i, c) for i, c in parts if reads_a_toll(c, doc)]

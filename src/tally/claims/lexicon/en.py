@@ -132,6 +132,10 @@ CAUSE_OTHER_RE = re.compile(r"\b(?:(?:sparked|triggered|prompted|provoked)\s+by|
                             r"\b(?:after|following|since)\s+(?:they|it|he|she|the\s+\w+)\s+(?:had\s+)?lost\s+$", re.I)
 #: left triggers that count only people named as such after the figure (none in English)
 PEOPLE_ONLY_LEFT_RE = re.compile(r"(?!)")
+#: a noun of one event right before a relative clause ("the attack that has killed 20"): the clause
+#: gives this event's toll, not a campaign's (claims.body.context_clauses)
+EVENT_NOUN_BEFORE_RE = re.compile(r"\b(?:attack|ambush|bombing|blast|explosion|raid|assault|massacre|shooting|strike)s?"
+                                  r"(?:\s+[\w'’-]+){0,3}?\s*,?\s*$", re.I)
 OBJ_AFTER = re.compile(
     r"^\s+(?:(?:at\s+least\s+|more\s+than\s+|over\s+|some\s+|about\s+|nearly\s+|around\s+|up\s+to\s+)?"
     r"(?:\d|one\b|two\b|three\b|four\b|five\b|six\b|"

@@ -42,7 +42,7 @@ RIGHT_TRIGGERS = {
     "killed": rf"tué{_ACC}|mort{_ACC}|décédé{_ACC}|abattu{_ACC}|assassiné{_ACC}|exécuté{_ACC}|massacré{_ACC}|"
               rf"égorgé{_ACC}|décapité{_ACC}|fusillé{_ACC}|neutralisé{_ACC}|tombé{_ACC}\s+sous\s+les\s+balles|"
               r"ont\s+trouvé\s+la\s+mort|a\s+trouvé\s+la\s+mort|ont\s+perdu\s+la\s+vie|a\s+perdu\s+la\s+vie|"
-              r"ont\s+péri|a\s+péri|périssent|victimes|décès|cadavres|corps\s+sans\s+vie|retrouvés?\s+morts?|"
+              r"ont\s+péri|a\s+péri|périssent|victimes(?!\s+(?:\w+ment\s+)?(?:blessé|hospitalisé|évacué|soigné))|décès|cadavres|corps\s+sans\s+vie|retrouvés?\s+morts?|"
               r"(?:corps|dépouilles)(?=\s+(?:ont|avaient|auraient|a|avait)\s+été\s+(?:\w+ment\s+)?(?:retrouvé|découvert|"
               r"récupéré|exhumé|ramassé|identifié|rapatrié|enterré|inhumé)|\s+(?:calcinés|carbonisés|mutilés|"
               r"décapités|criblés)\b)",
@@ -152,6 +152,10 @@ CAUSE_OTHER_RE = re.compile(
 #: des déclencheurs à gauche qui ne comptent que des personnes nommées comme telles après le chiffre
 #: (« a perdu 9 soldats », « la perte de 12 militaires » ; pas « a perdu 3 matchs »)
 PEOPLE_ONLY_LEFT_RE = re.compile(rf"(?<![\w])(?:la\s+perte\s+d(?:e|['’])|perdu|perdant)(?:\s+{_QWORD})*\s*$", re.I)
+#: un nom d'événement juste avant la relative (« l'attaque qui a fait 25 morts ») : le bilan de cet
+#: événement, pas celui d'une campagne (claims.body.context_clauses)
+EVENT_NOUN_BEFORE_RE = re.compile(r"(?<![\w])(?:attaque|attentat|embuscade|explosion|assaut|raid|tuerie|massacre|incursion"
+                                  r"|frappe|fusillade)s?(?:\s+[\w'’-]+){0,3}?\s*,?\s*$", re.I)
 OBJ_AFTER = re.compile(
     r"^\s+(?:(?:au\s+moins\s+|plus\s+de\s+|près\s+de\s+|environ\s+|quelque\s+|jusqu['’]à\s+)?"
     r"(?:\d|un\b|une\b|deux\b|trois\b|quatre\b|cinq\b|six\b|sept\b|huit\b|neuf\b|dix\b|onze\b|douze\b|"
