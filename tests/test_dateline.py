@@ -50,3 +50,14 @@ def test_the_filing_place_stands_when_the_text_names_no_other():
     rec = extract(_report("MAIDUGURI, Jan 9, 2020 (Reuters) - Insurgents killed six soldiers in an "
                           "ambush on Thursday, military sources said."))
     assert rec.location is not None and rec.location.name.lower() == "maiduguri"
+
+
+def test_a_dateline_under_a_headline_with_a_colon_is_still_read():
+    # "Officials: ..." is a headline, not a "Place:" dateline: the capitals-and-dash form below it is
+    # the dateline, so its date anchors "on Tuesday" and its place is the filing place
+    text = ("Officials: 2nd aid worker found dead\n\nConvoy ambushed in the north\n\n\n"
+            "NAIROBI, March 2, 2022 — Gunmen on motorbikes ambushed an aid convoy in Kenya on Tuesday, killing "
+            "two drivers and wounding three others, officials told reporters at a briefing on Wednesday.")
+    rec = extract(_report(text))
+    assert rec.date.start == "2022-03-01"
+    assert rec.location is not None and rec.location.name != "NAIROBI"

@@ -123,12 +123,17 @@ def _without_dateline(doc: Document, language: str | None) -> Document:
     furniture = page_dates(text, language)
     for f in furniture:
         text = blank(text, f.start, f.end)
-    dl = find_dateline(text[:400], language, year=ref.year if ref else None)
-    if dl is None:  # the dateline opens the first paragraph, after the page's furniture
-        at = body_start(text)
-        dl = find_dateline(text[at:at + 400], language, year=ref.year if ref else None) if at else None
-        if dl is not None:
-            dl.start, dl.end = dl.start + at, dl.end + at
+    year = ref.year if ref else None
+    at = body_start(text)
+    # the capitals-and-dash form first, at the top or where the prose starts ("WASHINGTON — ..." under
+    # a headline); only then "Place: ..." (a headline such as "Officials: 4th soldier dead" is no place)
+    dl = None
+    starts = (0, at) if at else (0,)
+    for colon, where in ((colon, where) for colon in (False, True) for where in starts):
+        if dl is None:
+            dl = find_dateline(text[where:where + 400], language, year=year, colon=colon)
+            if dl is not None:
+                dl.start, dl.end = dl.start + where, dl.end + where
     if dl is not None:
         text = blank(text, dl.start, dl.end)
     if text is doc.text:

@@ -40,11 +40,15 @@ class Dateline:
     published: date | None
 
 
-def find_dateline(text: str, language: str | None = None, year: int | None = None) -> Dateline | None:
+def find_dateline(text: str, language: str | None = None, year: int | None = None,
+                  colon: bool = True) -> Dateline | None:
     """The dateline at the start of ``text`` (after an optional headline), or None.
-    A date without a year ("May 3") gets ``year`` when it is known."""
+    A date without a year ("May 3") gets ``year`` when it is known. ``colon=False``
+    reads only the capitals-and-dash form ("GOMA (AFP) -"), not "Niamey: ..."."""
     m = DATELINE_RE.match(text)
     if m is None:
+        if not colon:
+            return None
         colon = COLON_DATELINE_RE.match(text)
         return Dateline(colon.start("place"), colon.end(), colon.group("place"), None) if colon else None
     published = None
