@@ -125,3 +125,25 @@ def test_a_country_level_report_links_on_the_same_day_and_the_same_toll():
     assert ev.linked and any("the same killed figure (21)" in r for r in ev.reasons)
     assert not compare(_report("2019-03-17", COUNTRY), _report("2019-03-17", VILLAGE)).linked
     assert not compare(_report("2019-03-17", COUNTRY, 4), _report("2019-03-17", VILLAGE, 21)).linked
+
+
+# villages the gazetteer does not know (names made up for these tests): the record keeps the name as
+# location.locality, its point a coarser place's, and two reports naming one such village link
+SAMINADJI_EN = rec("Gunmen killed nine herders in the village of Saminadji, northern Burkina Faso, on Sunday, "
+                   "the mayor of Saminadji told reporters.", date="2023-08-14", rid="sam-en")
+SAMINADJI_FR = rec("Des hommes armés ont tué dimanche neuf éleveurs à Saminadji, un village du nord du "
+                   "Burkina Faso, selon le maire de la commune.", date="2023-08-14", rid="sam-fr")
+NDIOUNGANI = rec("Gunmen killed nine herders in the village of Ndioungani, northern Burkina Faso, on Sunday, "
+                 "a local official said.", date="2023-08-14", rid="ndi")
+
+
+def test_a_village_the_gazetteer_does_not_know_is_kept_as_the_locality():
+    assert SAMINADJI_EN["location"]["locality"] == SAMINADJI_FR["location"]["locality"] == "Saminadji"
+    assert SAMINADJI_EN["location"]["country_iso3"] == "BFA"
+
+
+def test_two_reports_naming_one_unknown_village_link_and_another_village_does_not():
+    ev = compare(SAMINADJI_EN, SAMINADJI_FR)
+    assert ev.linked and any("same locality (Saminadji)" in r for r in ev.reasons)
+    other = compare(SAMINADJI_EN, NDIOUNGANI)  # two names: no evidence either way (a report may name
+    assert not any("locality" in r for r in other.reasons)  # the nearest town instead)

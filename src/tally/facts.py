@@ -253,11 +253,12 @@ def _places(doc: Document, lead: str, title: str | None) -> tuple[list[Place], P
                 if c is not None:
                     context[c.iso3] += 5
     field = ib.get("place", "location", "locations", "site", "area", "territory") if ib else None
+    localities: list[str] = []  # names the gazetteer does not know, given as places by running text
     if field is not None:
         places = resolve_field(field.value, context)
     else:
         text = doc.text if ib is None and len(doc.sections) <= 1 else lead
-        places = find_places(text[:5000], context)
+        places = find_places(text[:5000], context, localities)
     location = pick_location(_same_country(places) if field is None else places)
     if field is not None and (location is None or location.precision == "country"):
         # "Place: Mali": the lead may name the town, inside that country
@@ -312,6 +313,9 @@ def _places(doc: Document, lead: str, title: str | None) -> tuple[list[Place], P
                              country_iso3=first.country_iso3 if first else (location.country_iso3 if location else None))
         location.lat, location.lon = lat, lon
         location.precision = "exact"
+    if location is not None and location.precision != "exact" and localities and \
+            localities[0].lower() != (location.name or "").lower():
+        location.locality = localities[0]  # "à Dablo, un village à 90 km de Kaya": the point is Kaya's region
     return places, location
 
 

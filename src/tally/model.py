@@ -151,7 +151,10 @@ class Place:
     """A place named by the document, resolved as far as the gazetteer allows.
 
     ``precision``: ``exact``, ``near``, ``district``, ``admin1``, ``country``
-    (UCDP-like levels), ``None`` when unresolved."""
+    (UCDP-like levels), ``None`` when unresolved. ``locality``: the village or
+    town the text names as where it happened when the gazetteer does not know
+    it ("à Dablo, un village situé à 90 km de Kaya"); the point is then a
+    coarser place's."""
 
     name: str
     country: str | None = None
@@ -161,6 +164,7 @@ class Place:
     lon: float | None = None
     precision: str | None = None
     geonames_id: int | None = None
+    locality: str | None = None
 
 
 @dataclass(slots=True)

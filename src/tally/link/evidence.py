@@ -3,7 +3,8 @@
 :func:`compare` weighs what two records share: the event's day (with the
 precision each date has and a day of slack for "overnight" and publication
 lag), the place (distance between points, the same gazetteer place, the same
-first-level region, the same country), the actors (canonical names, so
+first-level region, the same country, the same village the gazetteer does
+not know), the actors (canonical names, so
 "GSIM" and "JNIM" are one group) and the killed figures (overlapping
 intervals agree, far-apart ones disagree). Some differences rule a link out
 whatever else agrees (a *veto*): two countries, two precise days more than two
@@ -19,6 +20,7 @@ from datetime import date
 from typing import Any
 
 from ..lookup.actors import actor_key
+from ..lookup.gazetteer import place_key
 from ..when.dates import last_day
 from ..where.places import km
 
@@ -154,6 +156,11 @@ def _compare_places(a: Record, b: Record, ev: Evidence) -> None:
         ev.reasons.append("a place is unknown (+0.00)")
         return
     ev.add(0.05, "same country")
+    if la.get("locality") and lb.get("locality") and place_key(la["locality"]) == place_key(lb["locality"]):
+        # both name one village the gazetteer does not know: their points are guesses, the name agrees
+        # (two different names weigh nothing: a report may name the nearest town instead)
+        ev.add(0.35, f"same locality ({la['locality']})")
+        return
     if la.get("geonames_id") and la.get("geonames_id") == lb.get("geonames_id") and \
             la.get("precision") not in ("country", "admin1"):
         ev.km = 0.0

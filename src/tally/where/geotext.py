@@ -319,17 +319,21 @@ def _partial(raw: list[str], words: list[str], i: int, j: int, consumed: int) ->
             and place_key(words[i - 1]) not in _STOP)
 
 
-def find_places(text: str, context: Counter[str] | None = None) -> list[Place]:
+def find_places(text: str, context: Counter[str] | None = None, localities: list[str] | None = None) -> list[Place]:
     """Places named in running text, most likely event location first:
     cued, specific and early mentions rank higher. Countries named in the
     text restrict the candidates; a country alone gives a country place,
-    "the capital" its capital."""
+    "the capital" its capital. ``localities``, when given, receives the names
+    the gazetteer does not know that the text gives as places
+    (:func:`unknown_localities`)."""
     g = gazetteer()
     # countries named only as actors ("US forces", "French jets") are a tie-break, never a filter:
     # a place named with a locative cue in another country wins over them
     context, soft = soft_context(Counter(context) if context is not None else context_countries(text))
     actor_countries: Counter[str] = Counter()
     found = mentions(text, actor_countries)
+    if localities is not None:
+        localities.extend(unknown_localities(text, found))
     if not context:
         _derive_context(text, found, actor_countries, context)
     _admin_context(found, context)
@@ -411,6 +415,43 @@ def find_places(text: str, context: Counter[str] | None = None) -> list[Place]:
                 places.append(to_place(capital.name, capital))
         places.append(_country_part(text, g.by_iso3[iso3]))
     return places
+
+
+def unknown_localities(text: str, found: list[Mention]) -> list[str]:
+    """Names the gazetteer does not know that ``text`` gives as places: after a
+    place word ("the village of Dablo", "à Dablo, un village") once, or after a
+    locative preposition ("in Dablo") twice; most often named first. Function
+    words capitalised at a sentence start ("Dans", "In") are none."""
+    counts: Counter[str] = Counter()
+    strong: set[str] = set()
+    first: dict[str, int] = {}
+    for mn in found:
+        if mn.cands or mn.partial or mn.org or not mn.cue or len(mn.phrase) < 4 or \
+                mn.phrase.lower() in _function_words() or place_key(mn.phrase) in _STOP:
+            continue
+        key = place_key(mn.phrase)
+        counts[key] += 1
+        first.setdefault(key, mn.start)
+        if mn.cue == 2:
+            strong.add(key)
+    names = {place_key(mn.phrase): mn.phrase for mn in reversed(found)}
+    keep = [k for k in counts if k in strong or counts[k] >= 2]
+    keep.sort(key=lambda k: (-counts[k], k not in strong, first[k]))
+    return [names[k] for k in keep]
+
+
+def _function_words() -> frozenset[str]:
+    """English and French function words (spaCy's stop lists)."""
+    global _FUNCTION_WORDS
+    if _FUNCTION_WORDS is None:
+        from spacy.lang.en.stop_words import STOP_WORDS as EN
+        from spacy.lang.fr.stop_words import STOP_WORDS as FR
+
+        _FUNCTION_WORDS = frozenset(EN | FR)
+    return _FUNCTION_WORDS
+
+
+_FUNCTION_WORDS: frozenset[str] | None = None
 
 
 _BEARING = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180, "southwest": 225,
