@@ -72,3 +72,21 @@ def test_a_total_followed_by_a_bulleted_breakdown_is_counted_once():
 def test_bulleted_lines_that_add_up_to_more_than_the_first_are_not_a_breakdown():
     rec = wiki("13 crew\n* 20 passengers")
     assert rec.casualties["killed"].low == 33
+
+
+def test_sources_estimates_in_one_row_give_an_interval_across_them():
+    # "+" on the highest source's figure keeps that figure as the high (an interval across sources)
+    k = page(["Fatalities: 120 (per the ministry), 250+ (per local groups)"]).casualties["killed"]
+    assert (k.low, k.high) == (120, 250)
+    k = page(["Fatalities: 35 - 60 confirmed, 40+ (reported)"]).casualties["killed"]
+    assert (k.low, k.high) == (35, 60)
+
+
+def test_a_figure_alone_with_a_plus_keeps_the_high_open():
+    k = page(["Fatalities: 40+"]).casualties["killed"]
+    assert (k.low, k.high) == (40, None)
+
+
+def test_a_chain_of_estimates_runs_from_its_first_figure_to_its_last():
+    k = page(["Fatalities: 15–21–70+"]).casualties["killed"]
+    assert (k.low, k.high) == (15, 70)

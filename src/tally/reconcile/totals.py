@@ -138,11 +138,18 @@ def _add(a: tuple[int, int, int | None], b: tuple[int, int, int | None]) -> tupl
     return (a[0] + b[0], a[1] + b[1], None if a[2] is None or b[2] is None else a[2] + b[2])
 
 
-def _alternatives(cs: list[Claim], idx: list[int], rule: str) -> Estimate:
+def _alternatives(cs: list[Claim], idx: list[int], rule: str, across: bool = False) -> Estimate:
+    """Several readings of one count: the lowest to the highest. ``across`` (sources' estimates in
+    one infobox row, "171 (per the UN), 300+ (per the government)"): the interval runs from the
+    lowest source's figure to the highest's, a "+" on a figure not opening it (the infobox
+    convention, docs/reconcile.md)."""
     bounds = [claim_bounds(c) for c in cs]
     low = min(b[0] for b in bounds)
     best = min(b[1] for b in bounds)
-    high = None if any(b[2] is None for b in bounds) else max(b[2] for b in bounds)
+    if across:
+        high = max(b[2] if b[2] is not None else b[0] for b in bounds)
+    else:
+        high = None if any(b[2] is None for b in bounds) else max(b[2] for b in bounds)
     if high is not None and high < best:
         high = best
     return Estimate(low=low, best=best, high=high, rule=rule, claims=list(idx))
@@ -180,7 +187,7 @@ def group_sum(items: list[tuple[int, Claim]], rule: str) -> Estimate | None:
     if len(items) > 1 and (len(set(groups)) < len(groups) or groups.count("") > 1):
         # the same group counted twice, by different sources or at different times
         # ("10 killed (per A), 20 killed (per B)", "157 (revised figure); 160 (earlier figure)")
-        return _alternatives([c for _, c in items], [i for i, _ in items], rule + "-alternatives")
+        return _alternatives([c for _, c in items], [i for i, _ in items], rule + "-alternatives", across=True)
     totals = [c for _, c in items if c.group and re.search(r"\btotal\b", c.group, re.I)]
     if totals:
         return _alternatives(totals, [i for i, c in items if c in totals], rule + "-stated")

@@ -231,12 +231,25 @@ def scan(pattern: re.Pattern, read: Callable[[re.Match], Quantity | None], text:
     none inside a date written in digits ("2019-12-25", "25/12/2019": not a range 12-25)."""
     stop = len(text) if end is None else end
     dates = [d.span() for d in DIGIT_DATE_RE.finditer(text, start, stop)] if "-" in text or "/" in text else []
-    out = []
+    out: list[Quantity] = []
     for m in pattern.finditer(text, start, stop):
         q = read(m)
         if q is not None and not any(a <= q.start and q.end <= b for a, b in dates):
+            if out and _chained(text, out[-1], q):
+                p = out[-1]  # "24–33–100+": a chain of estimates runs from its first figure to its last
+                q = Quantity(p.low, q.high, "range", p.start, q.end, text[p.start:q.end])
+                out[-1] = q
+                continue
             out.append(q)
     return out
+
+
+def _chained(text: str, p: Quantity, q: Quantity) -> bool:
+    """True when figure ``p`` and range ``q`` form one chain of rising estimates ("24–33–100"),
+    never years ("2015-2016-2017") nor a score."""
+    return q.qualifier == "range" and p.qualifier == "exactly" and q.high is not None \
+        and re.fullmatch(r"[ \t]*[–-][ \t]*", text[p.end:q.start]) is not None \
+        and re.fullmatch(r"\d{1,3}(?:,\d{3})*", p.text.strip()) is not None and p.low < q.low < q.high < 1000
 
 
 #: a date written in digits: ISO ("2019-12-25", with a time) or day/month/year ("25/12/2019", "25.12.19")
