@@ -202,3 +202,11 @@ def test_the_topic_vote(title, text, verdict):
 
     found = off_topic(Document.from_text(f"{title}\n\n{text}\n", "t", format="feed", title=title))
     assert (found.topic if found else None) == verdict
+
+
+def test_a_saved_page_and_the_feed_items_on_one_raid_are_one_incident_at_the_risen_toll(store):
+    """The page and the first item say 14, the later item's headline says the
+    toll "rises to 17": the update wins over the two earlier reports."""
+    ingest(store, [RSS, NEWS / "courier_tindila.html"])
+    [incident] = list_incidents(store)
+    assert incident["report_count"] == 3 and incident["killed_best"] == 17

@@ -14,7 +14,7 @@ from tally.errors import ReaderError
 from tally.extract import extract
 from tally.model import Document, to_dict
 from tally.readers import detect_format, read
-from tally.readers.html import clean_title, strip_heavy
+from tally.readers.html import clean_title, strip_heavy, without_byline
 
 NEWS = Path(__file__).resolve().parent / "data" / "news"
 TINDILA = NEWS / "courier_tindila.html"
@@ -98,7 +98,7 @@ def test_a_french_page_with_a_time_element_and_a_dated_url():
     assert doc.language == "fr"
     assert doc.title == "Mali : neuf civils tués dans une attaque près de Soumpi"
     assert doc.meta["date"] == "2025-04-07"  # the canonical URL's /2025/04/07/, the <time> agrees
-    for furniture in ("Accueil", "Des habitants devant", "Trente morts", "500 morts", "rue du Fleuve"):
+    for furniture in ("Accueil", "Par Ousmane", "Des habitants devant", "Trente morts", "500 morts", "rue du Fleuve"):
         assert furniture not in doc.text
     rec = to_dict(extract(doc))
     assert rec["language"] == "fr"
@@ -120,6 +120,13 @@ def test_the_title_loses_the_site_name_on_either_side():
     assert clean_title("Gunmen kill 14 in Tindila | Lakeside Daily", None) == "Gunmen kill 14 in Tindila"
     assert clean_title("Mali - Burkina Faso: border raid kills 5 people", None) == \
         "Mali - Burkina Faso: border raid kills 5 people"
+
+
+def test_a_byline_left_at_the_top_is_dropped_but_a_sentence_starting_with_by_is_kept():
+    kept = ["By Sunday evening, 12 people had died in the clashes.", "Published figures show 30 dead."]
+    assert without_byline(["By Amadou Sow and Jane Doe, 3 May 2025", *kept]) == kept
+    assert without_byline(["Par Ousmane Diarra, publié le", "Updated: 11 March 2025 10:40", *kept]) == kept
+    assert without_byline(["Gunmen killed 4 people.", "Text.", "More text.", "By Amadou Sow"])[-1] == "By Amadou Sow"
 
 
 def test_scripts_styles_and_inline_data_are_cut_but_json_ld_is_kept():

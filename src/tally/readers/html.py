@@ -106,7 +106,7 @@ def read_page(markup: str, source: str) -> dict[str, Any]:
                                         include_comments=False, include_images=False,
                                         include_tables=False, fast=True)
     title = clean_title(info["title"] or "", info["site_name"])
-    paragraphs = article_paragraphs(found.text if found is not None else "", title)
+    paragraphs = without_byline(article_paragraphs(found.text if found is not None else "", title))
     if not paragraphs:
         raise ReaderError(source, "no article text found in the page (only navigation, "
                           "boxes or markup, or tags nested too deep to read)")
@@ -214,6 +214,24 @@ def article_paragraphs(body: str, title: str | None) -> list[str]:
         seen.add(para)
         out.append(para)
     return out
+
+
+#: A byline or date line the extractor left at the top of the article ("By Jane Doe, 10 March",
+#: "Par Ousmane Diarra, publié le"): its first words.
+_BYLINE_RE = re.compile(
+    r"(?:(?:[Bb]y|Par|Posted\s+by|Written\s+by)\s+(?:[A-ZÀ-Ý][\w'’.-]*\s*){1,4}(?:$|[,|·•–—-]|and\b|et\b)"
+    r"|(?i:published|updated|last\s+updated|publié|mis\s+à\s+jour)(?:\s+(?i:on|le))?\s*[:\d])")
+#: A byline is short and comes before the article's first paragraphs.
+BYLINE_WORDS = 15
+BYLINE_SCAN = 3
+
+
+def without_byline(paragraphs: list[str]) -> list[str]:
+    """``paragraphs`` without a short byline or date line among the first
+    ones (the extractor drops most, by their class; a site's own class
+    names are not all known to it)."""
+    return [p for n, p in enumerate(paragraphs)
+            if n >= BYLINE_SCAN or not (_BYLINE_RE.match(p) and len(p.split()) <= BYLINE_WORDS)]
 
 
 def fragment_text(fragment: str, source: str) -> str:
