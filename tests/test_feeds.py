@@ -210,3 +210,28 @@ def test_a_saved_page_and_the_feed_items_on_one_raid_are_one_incident_at_the_ris
     ingest(store, [RSS, NEWS / "courier_tindila.html"])
     [incident] = list_incidents(store)
     assert incident["report_count"] == 3 and incident["killed_best"] == 17
+
+
+def test_a_malformed_item_is_one_error_naming_it_and_spoils_nothing_after_it(store):
+    """Item 2 never closes its description: read leniently, it would swallow
+    item 3; read item by item, it is one error and items 1 and 3 are stored."""
+    path = NEWS / "broken_item.rss"
+    got = items(path)
+    errors = [str(e) for e in got if isinstance(e, ReaderError)]
+    assert errors == [f"{path} (item 2): not well-formed XML at line 13: mismatched tag; nothing stored from the item"]
+    assert [d.title for d in got if isinstance(d, Document)] == ["Gunmen kill 6 at a checkpoint near Kaya",
+                                                                 "Herders abducted near Djibo"]
+    result = ingest(store, [path])
+    assert result.ingested == 2 and len(result.failed) == 1
+    assert not any("Dori" in (r.get("title") or "") for r in list_incidents(store))
+
+
+def test_a_feed_whose_head_is_malformed_is_read_leniently_with_one_warning(tmp_path):
+    path = tmp_path / "head.rss"
+    path.write_text((NEWS / "broken_item.rss").read_text(encoding="utf-8")
+                    .replace("<title>Lakeside Daily - Wires</title>", "<title>Lakeside & Wires</title>")
+                    .replace("<b>reported", "reported")
+                    .replace("residents said.</item>", "residents said.</description></item>"), encoding="utf-8")
+    got = items(path)
+    assert str(got[0]).startswith(f"{path} (feed): not well-formed XML") and "may be merged or missing" in str(got[0])
+    assert len([d for d in got if isinstance(d, Document)]) == 3

@@ -192,3 +192,13 @@ def test_ingest_then_show_text_prints_what_was_kept(cli, tmp_path):
     table = cli("show", tindila["id"], "--db", db, "--text").stdout
     assert "text of report" in table and "Gunmen on motorbikes killed 14 villagers" in table
     assert re.search(r"Related stories|Lake Kivu", table) is None
+
+
+def test_a_page_is_decoded_with_its_declared_charset(tmp_path):
+    """Mac Roman bytes: read as UTF-8 or Windows-1252 (the fallbacks) the accents would be wrong."""
+    path = tmp_path / "latin.html"
+    path.write_bytes(SOUMPI.read_text(encoding="utf-8").replace('charset="utf-8"', 'charset="macintosh"')
+                     .encode("mac_roman"))
+    doc = page(path)
+    assert doc.title == "Mali : neuf civils tués dans une attaque près de Soumpi"
+    assert "sécuritaire" in doc.text

@@ -12,7 +12,11 @@ item's publication day, ISO: the anchor and bound of the event's date),
 
 A feed that declares entities (a ``<!DOCTYPE>`` with ``<!ENTITY``) is refused
 whole: no entity is ever expanded. An item with neither a headline nor any
-text is a ReaderError naming the feed and the item, and the other items are read.
+text is a ReaderError naming the feed and the item, and the other items are
+read. A feed that is not well-formed XML is read again item by item (each
+item with the channel's head, as a small feed of its own), so that a
+malformed item is one ReaderError, nothing read from it, and does not spoil
+the items after it.
 """
 
 from __future__ import annotations
@@ -29,6 +33,8 @@ from .html import fragment_text, language_code, later
 _ENTITY_RE = re.compile(rb"<!ENTITY", re.I)
 _FIRST_ELEMENT_RE = re.compile(rb"<[A-Za-z]")
 _TAG_RE = re.compile(r"<[^>]*>")
+_ITEM_RE = re.compile(rb"<(?:item|entry)[\s>/]")
+_CLOSE_RE = re.compile(rb"</(?:channel|feed|rdf:RDF)\s*>")
 
 
 def read_feed(fp: BinaryIO, source: str, **_: object) -> Iterator[Document | ReaderError]:
@@ -53,8 +59,18 @@ def read_feed(fp: BinaryIO, source: str, **_: object) -> Iterator[Document | Rea
     feed = parsed.get("feed") or {}
     feed_language = language_code(feed.get("language"))
     feed_title = _plain(feed.get("title") or "") or None
-    for n, entry in enumerate(parsed.entries, 1):
+    entries: Iterator[Any] = iter(parsed.entries)
+    if _not_well_formed(parsed):  # the lenient parse may merge or drop items: read them one by one
+        pieces = split_items(data)
+        if pieces is not None:
+            entries = (_parse_piece(*piece) for piece in pieces)
+        else:
+            yield ReaderError(source, f"not well-formed XML ({parsed.get('bozo_exception')}); its items "
+                              "were read leniently and some may be merged or missing", "feed")
+    for n, entry in enumerate(entries, 1):
         try:
+            if isinstance(entry, Exception):
+                raise ReaderError(source, f"{entry}; nothing stored from the item", f"item {n}")
             item = item_document(entry, n, source, feed_title, feed_language)
         except ReaderError as exc:
             yield exc
@@ -63,6 +79,54 @@ def read_feed(fp: BinaryIO, source: str, **_: object) -> Iterator[Document | Rea
             yield ReaderError(source, f"unreadable item: {type(exc).__name__}: {exc}", f"item {n}")
             continue
         yield item
+
+
+def _not_well_formed(parsed: Any) -> bool:
+    import xml.sax
+
+    return bool(parsed.get("bozo")) and isinstance(parsed.get("bozo_exception"), xml.sax.SAXException)
+
+
+def split_items(data: bytes) -> list[tuple[bytes, bytes, int]] | None:
+    """The feed cut into ``(head, item, line)`` pieces, each a small feed of
+    its own (the channel's head, one item and the closing tags; ``line``: the
+    item's first line in the file), so that a malformed item spoils only
+    itself; None when the feed is not in an ASCII-compatible encoding or has
+    no ``<item>``/``<entry>`` or its head (before the first item) is itself
+    malformed."""
+    if b"\x00" in data[:64]:
+        return None
+    starts = [m.start() for m in _ITEM_RE.finditer(data)]
+    if not starts or isinstance(_parse_piece(data[:starts[0]], _closing(data[:starts[0]]), 1, 0), ValueError):
+        return None
+    close = _CLOSE_RE.search(data, starts[-1])
+    end = close.start() if close else len(data)
+    head, closing = data[:starts[0]], data[end:] if close else _closing(data[:starts[0]])
+    bounds = starts + [end]
+    return [(head, data[a:b] + closing, data.count(b"\n", 0, a) + 1) for a, b in zip(bounds, bounds[1:])]
+
+
+def _parse_piece(head: bytes, piece: bytes, line: int, items: int = 1) -> Any:
+    """The one entry of a feed made of ``head`` and one item (starting on
+    ``line`` of the file), or a ValueError saying where that item is not
+    well-formed (``items=0``: a head alone, None when it is well-formed)."""
+    import feedparser
+
+    parsed = feedparser.parse(io.BytesIO(head + piece), sanitize_html=True, resolve_relative_uris=False)
+    if _not_well_formed(parsed):
+        exc = parsed.get("bozo_exception")
+        at = exc.getLineNumber() - head.count(b"\n") + line - 1 if hasattr(exc, "getLineNumber") else line
+        what = exc.getMessage() if hasattr(exc, "getMessage") else str(exc)
+        return ValueError(f"not well-formed XML at line {at}: {what}")
+    if len(parsed.entries) != items:
+        return ValueError(f"{len(parsed.entries)} items read from one item's markup (line {line})")
+    return parsed.entries[0] if items else None
+
+
+def _closing(head: bytes) -> bytes:
+    """The closing tags a feed's head opened (``</channel></rss>``, ``</feed>``, ``</rdf:RDF>``)."""
+    tags = [m.group(1) for m in re.finditer(rb"<(rss|channel|feed|rdf:RDF)\b", head)]
+    return b"".join(b"</" + t + b">" for t in reversed(tags))
 
 
 def item_document(entry: Any, n: int, source: str, feed_title: str | None = None,

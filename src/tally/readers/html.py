@@ -61,9 +61,9 @@ def decode_html(data: bytes, source: str) -> str:
     if not data.strip():
         raise ReaderError(source, "empty file")
     m = _CHARSET_RE.search(data[:4096])
-    if m and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+    if m and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) and b"\x00" not in data[:8192]:
         charset = m.group(1).decode("ascii", "ignore").lower()
-        if charset not in ("utf-8", "utf8"):
+        if charset not in ("utf-8", "utf8") and not charset.startswith(("utf-16", "utf-32", "utf16", "utf32")):
             try:
                 return normalise_newlines(data.decode(charset))
             except (LookupError, UnicodeDecodeError):
