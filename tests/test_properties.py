@@ -31,12 +31,16 @@ def examples(n: int) -> int:
     return n * SCALE
 
 EXTENSION = {"plaintext": "txt", "wikitext": "wiki", "xml": "xml", "csv": "csv", "tsv": "tsv",
-             "jsonl": "jsonl", "text": "txt"}
+             "jsonl": "jsonl", "text": "txt", "html": "html", "feed": "rss"}
 
 # Pieces of every input syntax tally reads, so generated inputs reach past the first check.
 TOKENS = [
     "<mediawiki>", "</mediawiki>", "<page>", "</page>", "<title>A</title>", "<ns>0</ns>", "<id>7</id>",
     "<revision>", "</revision>", "<text>", "</text>", "<redirect/>", "&amp;", "&lt;", "<!--", "-->",
+    "<!DOCTYPE html>", "<html lang='fr'>", "<body>", "<article>", "<p>", "</p>", "<h1>", "<nav>", "<script>",
+    "<figcaption>", "<meta property='article:published_time' content='2024-03-04'>", "<rss version='2.0'>",
+    "<channel>", "<item>", "</item>", "<description>", "<pubDate>", "<feed xmlns='http://www.w3.org/2005/Atom'>",
+    "<entry>", "<![CDATA[", "]]>", "<!ENTITY",
     "{{Infobox military conflict", "{{Infobox civilian attack", "| casualties1 = ", "| conflict = ",
     "}}", "{{", "[[", "]]", "|", "'''", "<ref>", "</ref>", "== Aftermath ==", "= Title =",
     "Infobox", "- Casualties: ", "- Date: ", "\n", "\r\n", "\r", "\t", ",", "\"", "{", "}", ":", "[", "]",

@@ -315,7 +315,8 @@ def test_xml_entities_are_refused(tmp_path, xml):
 
 def test_xml_other_root_and_truncated_bz2(tmp_path):
     with pytest.raises(ReaderError, match="not a MediaWiki export"):
-        list(read(write(tmp_path, "feed.xml", "<rss><channel/></rss>")))
+        list(read(write(tmp_path, "books.xml", "<catalog><book/></catalog>")))
+    assert list(read(write(tmp_path, "feed.xml", "<rss><channel/></rss>"))) == []  # a feed, read as one (empty)
     data = bz2.compress(EXPORT.read_bytes())
     with pytest.raises(ReaderError, match="truncated"):
         list(read(write(tmp_path, "cut.xml.bz2", data[: len(data) // 2])))

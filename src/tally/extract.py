@@ -41,7 +41,8 @@ def extract(doc: Document, policy: str = "tally") -> Incident:
 def record_id(doc: Document) -> str:
     """``doc.id`` when the input gives one (an id column), ``page-N`` for a
     wiki page with page id N, else a
-    slug of the title (or source) with a short hash of the source, stable
+    slug of the title (or source) with a short hash of the source (of a feed
+    item's link, whichever feed file or position it comes from), stable
     across runs."""
     if doc.id:
         return str(doc.id)
@@ -50,7 +51,7 @@ def record_id(doc: Document) -> str:
         return f"page-{page_id}"
     base = doc.title or doc.source.rsplit("/", 1)[-1]
     slug = re.sub(r"[^a-z0-9]+", "-", base.lower()).strip("-")[:60] or "document"
-    digest = hashlib.sha1(doc.source.encode("utf-8")).hexdigest()[:8]
+    digest = hashlib.sha1(str(doc.meta.get("link") or doc.source).encode("utf-8")).hexdigest()[:8]
     return f"{slug}-{digest}"
 
 

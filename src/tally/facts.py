@@ -35,7 +35,7 @@ _KIND = {"combatant": "actors", "combatants": "actors", "side": "actors", "belli
          "belligerents": "actors", "party": "actors", "parties": "actors", "commander": "commanders",
          "commanders": "commanders", "leader": "commanders", "leaders": "commanders", "unit": "units",
          "units": "units", "strength": "strength"}
-REPORT_FORMATS = ("csv", "tsv", "jsonl", "text")
+REPORT_FORMATS = ("csv", "tsv", "jsonl", "text", "html", "feed")
 _TITLE_YEAR_RE = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
 _PERP_KEYS = ("perpetrators", "perpetrator", "perps", "perpetrator(s)", "assailants", "assailant",
               "attackers", "attacker", "perpetrators_and_accomplices")

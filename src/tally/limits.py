@@ -124,6 +124,8 @@ def _where(meta: dict) -> str | None:
         return f"row {meta['row']}" + (f" (line {meta['line']})" if meta.get("line") else "")
     if meta.get("page_id") is not None:
         return f"page {meta['page_id']}"
+    if meta.get("item") is not None:
+        return f"item {meta['item']}"
     return None
 
 

@@ -132,6 +132,9 @@ def ingest(
     restart: bool = typer.Option(False, "--restart", help="MediaWiki dumps: ignore the checkpoint of an "
                                  "interrupted ingest and read the dump from its first page (with --out: "
                                  "start the shard directory over)."),
+    keep_all: bool = typer.Option(False, "--keep-all", help="Store every news item (saved pages, feed "
+                                  "items), also those not about violence against people (floods, road "
+                                  "accidents, disease, sport), which are otherwise skipped and counted."),
     no_link: bool = typer.Option(False, "--no-link", help="Store each new report as an incident of its "
                                  "own instead of linking it with the reports of the same event "
                                  "(`tally relink` links them later; link overrides still apply)."),
@@ -139,7 +142,9 @@ def ingest(
     """Extract and store one report per document, each in its own transaction.
 
     Each new report joins the incident of the same event (same day and place,
-    actors, figures) or starts a new one; --no-link keeps each apart. Re-running an ingest adds nothing; a changed document replaces its record
+    actors, figures) or starts a new one; --no-link keeps each apart. A news item
+    (a saved page, a feed item) that is not about violence against people is
+    skipped and counted by reason unless --keep-all. Re-running an ingest adds nothing; a changed document replaces its record
     and keeps the earlier one (see `tally history`). An interrupted ingest of a
     MediaWiki dump goes on after the last page stored (a checkpoint by page id).
     Exit status 2 when any file, row or page failed (one line each on stderr);
@@ -191,12 +196,12 @@ def ingest(
                     executor = local_executor(workers)
                 result = run_pipeline(sink or StoreSink(store, force), paths, fmt, executor=executor,
                                       options=options, policy=policy_name, prefilter=stats,
-                                      progress=progress, resume=not (restart or force))
+                                      progress=progress, resume=not (restart or force), keep_all=keep_all)
             else:
                 if stats is not None:
                     options["prefilter"] = stats
                 result = run_ingest(store, paths, fmt, options=options, force=force, progress=progress,
-                                    extractor=_policy_extractor(policy.value))
+                                    extractor=_policy_extractor(policy.value), keep_all=keep_all)
     except KeyboardInterrupt:
         exit_with_error("interrupted: every document counted so far is stored; run the same ingest to go on "
               "(a dump resumes after its last stored page)", 130)
@@ -215,6 +220,8 @@ def ingest(
                        "unread (--restart to read them)", err=True)
     if stats is not None:
         typer.echo(stats.summary(), err=True)
+    for line in result.skipped_items:
+        typer.echo(f"tally: skipped: {line}", err=True)
     for failure in result.failed:
         typer.echo(f"tally: error: {failure}", err=True)
     if result.failed:
@@ -254,17 +261,32 @@ def show(
                                       "the id of one of its reports."),
     db: str = DB,
     format: ViewFormat = typer.Option(ViewFormat.table, "--format", "-f", help="table or json."),
+    text: bool = typer.Option(False, "--text", help="Also print each report's stored text (what the "
+                              "reader kept of a page or feed item; the claims' start/end offsets "
+                              "point into it). --format json: under \"texts\", report id -> text."),
 ) -> None:
     """Show one incident: its combined record, its reports (the date, place and figures each
     gives, and why it was linked) and its claims, each with its report, source and sentence."""
     from ..store import show as get_record
-    from .views import print_record
+    from .views import print_record, print_texts
 
-    found = _lookup(db, get_record, incident_id)
+    found = _lookup(db, _with_texts if text else get_record, incident_id)
     if format is ViewFormat.json:
         typer.echo(json.dumps(found, ensure_ascii=False, indent=2))
     else:
         print_record(found)
+        if text:
+            print_texts(found["reports"], found["texts"])
+
+
+def _with_texts(store: "Store", ident: str) -> Optional[dict]:
+    """``show``'s answer plus ``texts``: report id -> its stored text."""
+    from ..store import report_texts, show as get_record
+
+    found = get_record(store, ident)
+    if found is not None:
+        found["texts"] = report_texts(store, [r["id"] for r in found["reports"]])
+    return found
 
 
 @app.command()

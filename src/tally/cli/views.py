@@ -46,6 +46,10 @@ def print_ingest_summary(result: IngestResult, where: str) -> None:
     table.add_row(str(result.documents), str(result.ingested), str(result.updated), str(result.unchanged),
                   str(len(result.failed)), f"{result.docs_per_second:.1f}")
     _out.print(table)
+    if result.skipped:
+        reasons = ", ".join(f"{n} {why}" for why, n in sorted(result.skipped.items(), key=lambda kv: (-kv[1], kv[0])))
+        _out.print(f"{result.skipped_count} news items skipped, not about violence against people "
+                   f"({escape(reasons)}); --keep-all stores them")
 
 
 def _figure(low: Any, best: Any, high: Any) -> str:
@@ -216,3 +220,11 @@ def print_link_events(ident: str, events: list[dict[str, Any]]) -> None:
         table.add_row((e.get("at") or "")[:19], e.get("action") or "", escape(e.get("report_id") or ""),
                       escape(e.get("incident_id") or ""), escape(e.get("other_id") or ""), escape(words))
     _out.print(table)
+
+
+def print_texts(reports: list[dict[str, Any]], texts: dict[str, str]) -> None:
+    """Each report's stored text under a rule naming the report and its source
+    (markup-free: printed as it is, never read as console markup)."""
+    for r in reports:
+        _out.rule(f"text of report {escape(str(r['id']))} ({escape(str(r.get('source') or ''))})")
+        _out.print(texts.get(r["id"], ""), markup=False, highlight=False, soft_wrap=True)

@@ -32,17 +32,27 @@ READERS: dict[str, str] = {
     "tsv": "tally.readers.tabular:read_tsv",
     "jsonl": "tally.readers.tabular:read_jsonl",
     "text": "tally.readers.text:read_text",
+    "html": "tally.readers.html:read_html",
+    "feed": "tally.readers.feed:read_feed",
 }
 
 FORMATS = tuple(READERS)
 #: Formats whose file is one document: read whole, so capped while read (tally.limits).
-ONE_DOCUMENT = frozenset({"plaintext", "wikitext", "text"})
+ONE_DOCUMENT = frozenset({"plaintext", "wikitext", "text", "html"})
+#: Formats read whole into memory (a feed too), so capped while read like one document.
+WHOLE_FILE = ONE_DOCUMENT | {"feed"}
 
 _EXTENSIONS = {
     ".wiki": "wikitext", ".wikitext": "wikitext", ".mediawiki": "wikitext",
     ".xml": "xml", ".csv": "csv", ".tsv": "tsv", ".tab": "tsv",
     ".jsonl": "jsonl", ".ndjson": "jsonl",
+    ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
+    ".rss": "feed", ".atom": "feed",
 }
+#: The root element of an RSS 2.0 / RSS 1.0 (RDF) / Atom feed.
+FEED_ROOTS = ("rss", "feed", "rdf:rdf")
+_ROOT_RE = re.compile(r"\A\s*(?:(?:<\?[^>]*\?>|<!--.*?-->|<!doctype[^>\[]*(?:\[.*?\])?\s*>)\s*)*<([\w:.-]+)",
+                      re.I | re.S)
 
 
 def get_reader(fmt: str) -> Callable[..., Iterator[Document | ReaderError]]:
@@ -67,19 +77,28 @@ def open_binary(path: str | Path) -> BinaryIO:
 def detect_format(name: str, head: bytes) -> str:
     """The format of a file from its name (extension, ignoring ``.bz2``/``.gz``)
     and, for ``.txt`` and unknown extensions, its first bytes: a MediaWiki
-    export, the plain-text wiki rendering, wikitext, JSON Lines (not for
-    ``.txt``), else plain text."""
+    export, an RSS or Atom feed (also for ``.xml``), an HTML page, the
+    plain-text wiki rendering, wikitext, JSON Lines (not for ``.txt``), else
+    plain text."""
     lower = name.lower()
     for comp in (".bz2", ".gz"):
         if lower.endswith(comp):
             lower = lower[: -len(comp)]
     suffix = Path(lower).suffix
+    sample = _sniff_text(head)
+    root = root_element(sample)
+    if suffix == ".xml" and root in FEED_ROOTS:
+        return "feed"
     if suffix in _EXTENSIONS:
         return _EXTENSIONS[suffix]
-    sample = _sniff_text(head)
     stripped = sample.lstrip()
-    if stripped.startswith("<mediawiki") or (stripped.startswith("<?xml") and "<mediawiki" in sample[:2000]):
+    if root == "mediawiki" or stripped.startswith("<mediawiki") or (
+            stripped.startswith("<?xml") and "<mediawiki" in sample[:2000]):
         return "xml"
+    if root in FEED_ROOTS:
+        return "feed"
+    if root == "html" or re.match(r"\s*<!doctype\s+html", sample[:200], re.I):
+        return "html"
     from .plaintext import looks_like
 
     if looks_like(sample):
@@ -89,6 +108,13 @@ def detect_format(name: str, head: bytes) -> str:
     if stripped.startswith("{") and suffix != ".txt":
         return "jsonl"
     return "text"
+
+
+def root_element(sample: str) -> str | None:
+    """The name of the first element of a markup ``sample`` (lower case, after
+    an XML declaration, comments and a doctype), or None."""
+    m = _ROOT_RE.match(sample[:20000])
+    return m.group(1).lower() if m else None
 
 
 _WIKI_SIGNS = [re.compile(p, re.M) for p in (
@@ -146,7 +172,7 @@ def read(path: str | Path, input_format: str | None = None,
             fmt = input_format or detect_format(p.name, head)
             reader = get_reader(fmt)
             stream: BinaryIO = Rewound(head, fp)  # type: ignore[assignment]
-            if fmt in ONE_DOCUMENT:
+            if fmt in WHOLE_FILE:
                 stream = _Capped(stream, source)  # type: ignore[assignment]
             yield from check_documents(reader(stream, source, **options), source)
     except ReaderError:
@@ -168,7 +194,7 @@ def read_bytes(data: bytes, name: str, input_format: str | None = None,
         data = _bunzip2(data, name)
     fmt = input_format or detect_format(name, data[:65536])
     reader = get_reader(fmt)
-    if fmt in ONE_DOCUMENT:
+    if fmt in WHOLE_FILE:
         cap = max_raw_bytes()
         if cap is not None and len(data) > cap:
             raise size_error(name, len(data), cap, what="the file")

@@ -18,11 +18,11 @@ from .ingest import IngestResult, ingest, ingest_documents, source_identity
 from .linking import LinkError
 from .overrides import link, merge, relink, unlink
 from .query import (Filters, QueryError, count_incidents, count_reports, history, iter_records,
-                    iter_report_records, link_history, list_incidents, show)
+                    iter_report_records, link_history, list_incidents, report_texts, show)
 
 __all__ = [
     "DEFAULT_URL", "Store", "StoreError", "IngestResult", "ingest", "ingest_documents",
     "source_identity", "Filters", "QueryError", "count_incidents", "history", "iter_records",
     "list_incidents", "show", "EXPORT_FORMATS", "ExportError", "export", "LinkError", "link",
-    "merge", "relink", "unlink", "count_reports", "iter_report_records", "link_history",
+    "merge", "relink", "unlink", "count_reports", "iter_report_records", "link_history", "report_texts",
 ]

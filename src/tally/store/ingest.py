@@ -2,7 +2,10 @@
 
 A document whose source identity and content hash are already stored is
 counted ``unchanged`` without being extracted again, so re-running an ingest
-adds nothing. A failure (an unreadable file, a bad row or page, an extractor
+adds nothing. A news item (a saved page or a feed item) that is not about
+violence against people (floods, road accidents, disease, sport:
+:func:`tally.topic.off_topic`) is counted ``skipped`` with its reason and not
+stored, unless ``keep_all``. A failure (an unreadable file, a bad row or page, an extractor
 error, a record the database refuses) is recorded with the file and row and the
 batch goes on; documents stored before it stay stored.
 """
@@ -22,6 +25,9 @@ from .db import Store, StoreError
 from .records import content_hash
 
 Extractor = Callable[[Document], Incident]
+#: The formats whose documents are news items read off the web, checked for their topic.
+NEWS_FORMATS = ("html", "feed")
+_SKIPPED = "skipped:"
 #: Called after each document with the running result.
 Progress = Callable[["IngestResult"], None]
 
@@ -34,22 +40,34 @@ class IngestResult:
     updated: int = 0
     unchanged: int = 0
     failed: list[str] = field(default_factory=list)
+    #: reason ("disaster", "sport"...) -> news items not stored because they are not about violence
+    skipped: dict[str, int] = field(default_factory=dict)
+    #: one line per skipped item: its source and why ("feed.xml#item=3: disaster ('floods')")
+    skipped_items: list[str] = field(default_factory=list)
     seconds: float = 0.0
     #: dump path -> (checkpoint page id, pages skipped) for the dumps a run resumed
     #: (``(None, None)``: already complete in the ``--out`` shards, not read again)
     resumed: dict[str, tuple[int | None, int | None]] = field(default_factory=dict)
 
     def add(self, outcome: str) -> None:
-        """Count one document's outcome: a count name, or else a failure line."""
-        if outcome in ("ingested", "updated", "unchanged"):
+        """Count one document's outcome: a count name, ``skipped:<reason>``, or else a failure line."""
+        if outcome.startswith(_SKIPPED):
+            reason = outcome[len(_SKIPPED):].split(" ", 1)[0]
+            self.skipped[reason] = self.skipped.get(reason, 0) + 1
+        elif outcome in ("ingested", "updated", "unchanged"):
             setattr(self, outcome, getattr(self, outcome) + 1)
         else:
             self.failed.append(outcome)
 
     @property
     def documents(self) -> int:
-        """Documents seen (failed rows and files included)."""
-        return self.ingested + self.updated + self.unchanged + len(self.failed)
+        """Documents seen (failed rows and files and skipped items included)."""
+        return self.ingested + self.updated + self.unchanged + len(self.failed) + self.skipped_count
+
+    @property
+    def skipped_count(self) -> int:
+        """News items not stored because they are not about violence against people."""
+        return sum(self.skipped.values())
 
     @property
     def reports(self) -> int:
@@ -68,6 +86,7 @@ class IngestResult:
     def as_dict(self) -> dict[str, Any]:
         return {"ingested": self.ingested, "updated": self.updated, "unchanged": self.unchanged,
                 "failed": len(self.failed), "failures": list(self.failed),
+                "skipped": self.skipped_count, "skipped_by_reason": dict(self.skipped),
                 "documents": self.documents, "seconds": round(self.seconds, 3)}
 
 
@@ -77,6 +96,8 @@ def source_identity(doc: Document) -> str:
     - the document's own id when it has one (an ``--id-column`` value);
     - ``wiki-page:<page_id>`` for a page of a MediaWiki export, whichever dump
       file it comes from (prefixed by ``meta["site"]`` when the reader knows it);
+    - ``url:<link>`` for a feed item with a link, whichever feed file or
+      position in it the item comes from;
     - else its file's absolute path plus the row (``#row=N``), so ``a.txt``
       and ``./a.txt`` are the same source.
     """
@@ -86,6 +107,9 @@ def source_identity(doc: Document) -> str:
     if page_id is not None:
         site = doc.meta.get("site")
         return f"{site + ':' if site else ''}wiki-page:{page_id}"
+    link = doc.meta.get("link")
+    if link and doc.format == "feed":
+        return f"url:{link}"
     path, sep, fragment = doc.source.partition("#")
     try:
         path = str(Path(path).resolve())
@@ -109,7 +133,7 @@ def iter_documents(paths: Iterable[str | Path], input_format: str | None = None,
 
 def ingest(store: Store, paths: Iterable[str | Path], input_format: str | None = None, *,
            options: dict[str, Any] | None = None, extractor: Extractor | None = None,
-           force: bool = False, progress: Progress | None = None) -> IngestResult:
+           force: bool = False, progress: Progress | None = None, keep_all: bool = False) -> IngestResult:
     """Read ``paths`` and store one incident record per document.
 
     :param input_format: read every input as this format instead of detecting it.
@@ -118,15 +142,18 @@ def ingest(store: Store, paths: Iterable[str | Path], input_format: str | None =
     :param force: extract documents again even when their content hash is
         stored, replacing the record when the new one differs.
     :param progress: called after every document with the running result.
+    :param keep_all: store news items that are not about violence against people too.
     """
     items = iter_documents(paths, input_format, **(options or {}))
-    return ingest_documents(store, items, extractor=extractor, force=force, progress=progress)
+    return ingest_documents(store, items, extractor=extractor, force=force, progress=progress,
+                            keep_all=keep_all)
 
 
 def ingest_documents(store: Store, items: Iterable[Document | ReaderError], *,
                      extractor: Extractor | None = None, force: bool = False,
-                     progress: Progress | None = None) -> IngestResult:
-    """Store one record per Document of ``items``; ReaderErrors count as failures."""
+                     progress: Progress | None = None, keep_all: bool = False) -> IngestResult:
+    """Store one record per Document of ``items``; ReaderErrors count as
+    failures; news items off topic are counted as skipped unless ``keep_all``."""
     if extractor is None:
         from ..extract import extract
 
@@ -134,12 +161,29 @@ def ingest_documents(store: Store, items: Iterable[Document | ReaderError], *,
     result = IngestResult()
     started = time.perf_counter()
     for item in items:
-        result.add(str(item) if isinstance(item, ReaderError) else _ingest_one(store, item, extractor, force))
+        if isinstance(item, ReaderError):
+            result.add(str(item))
+        else:
+            skip = None if keep_all else skip_outcome(item)
+            result.add(skip or _ingest_one(store, item, extractor, force))
+            if skip:
+                result.skipped_items.append(f"{source_label(item)}: {skip[len(_SKIPPED):]}")
         result.seconds = time.perf_counter() - started
         if progress is not None:
             progress(result)
     result.seconds = time.perf_counter() - started
     return result
+
+
+def skip_outcome(doc: Document) -> str | None:
+    """``skipped:<topic> (<word>)`` for a news item that is not about violence
+    against people (:func:`tally.topic.off_topic`), else None."""
+    if doc.format not in NEWS_FORMATS:
+        return None
+    from ..topic import off_topic
+
+    verdict = off_topic(doc)
+    return f"{_SKIPPED}{verdict}" if verdict is not None else None
 
 
 def _ingest_one(store: Store, doc: Document, extractor: Extractor, force: bool) -> str:

@@ -49,7 +49,7 @@ from ..errors import ReaderError, TallyError
 from ..model import to_dict
 from ..readers.prefilter import PrefilterStats
 from .db import Store
-from .ingest import IngestResult, Progress, is_known, source_label, save_record, source_identity
+from .ingest import IngestResult, Progress, is_known, save_record, skip_outcome, source_identity, source_label
 from .records import content_hash
 
 BATCH = 16
@@ -64,10 +64,17 @@ Submit = Callable[..., Getter]
 
 def is_dump(path: str | Path, input_format: str | None = None) -> bool:
     """True for a MediaWiki export file (read page by page, with checkpoints)."""
-    from ..readers import detect_format
+    from ..readers import detect_format, open_binary
 
     p = Path(path)
-    return (input_format or detect_format(p.name, b"")) == "xml" and p.is_file()
+    if input_format is not None or detect_format(p.name, b"") != "xml" or not p.is_file():
+        return input_format == "xml" and p.is_file()
+    try:  # a .xml file may be a feed
+        with open_binary(p) as fp:
+            head = fp.read(4096)
+    except (OSError, EOFError, ValueError):
+        return True  # the dump reader says what is wrong with it
+    return detect_format(p.name, head) == "xml"
 
 
 def iter_work(paths: Iterable[str | Path], input_format: str | None = None, *, prefilter: Any = None,
@@ -229,13 +236,16 @@ class StoreSink:
 def run_ingest(sink: Any, paths: Iterable[str | Path], input_format: str | None = None, *,
                executor: ContextManager[tuple[Submit, int]], options: dict[str, Any] | None = None,
                policy: str | None = None, prefilter: Any = None, progress: Progress | None = None,
-               batch: int = BATCH, resume: bool = False, range_pages: int = RANGE_PAGES) -> IngestResult:
+               batch: int = BATCH, resume: bool = False, range_pages: int = RANGE_PAGES,
+               keep_all: bool = False) -> IngestResult:
     """Stream ``paths``, extract in ``executor`` and write every outcome to ``sink`` in input order.
 
     With ``resume``, a dump with a checkpoint in ``sink`` is read from the page
     after it (``result.resumed[path] = (page_id, pages skipped)``). A multistream
     dump with its index is split into byte ranges of about ``range_pages`` pages
-    that the workers read themselves (not with ``workers=1``)."""
+    that the workers read themselves (not with ``workers=1``). News items off
+    topic are counted as skipped, not written, unless ``keep_all``
+    (:func:`tally.store.ingest.skip_outcome`)."""
     from ..readers.xmldump import Resume, find_index
 
     result = IngestResult()
@@ -258,7 +268,10 @@ def run_ingest(sink: Any, paths: Iterable[str | Path], input_format: str | None 
                 if isinstance(prefilter, PrefilterStats):
                     prefilter.merge(PrefilterStats(value[0], Counter(value[1])))
                 continue
-            result.add(sink.write(kind, value))
+            skip = skip_outcome(value[0]) if kind == "doc" and not keep_all else None
+            result.add(skip or sink.write(kind, value))
+            if skip:
+                result.skipped_items.append(f"{source_label(value[0])}: {skip.split(':', 1)[1]}")
             result.seconds = time.perf_counter() - started
             if progress is not None:
                 progress(result)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 import sqlalchemy as sa
 
@@ -360,3 +360,17 @@ def link_history(store: Store, *idents: str) -> list[dict[str, Any]]:
                                   "incident_id": row.incident_id, "other_id": row.other_id,
                                   "detail": row.detail if isinstance(row.detail, dict) else None}
     return [events[k] for k in sorted(events)]
+
+
+def report_texts(store: Store, report_ids: Iterable[str]) -> dict[str, str]:
+    """Report id -> the text of its current document (each claim's offsets
+    point into its own report's text)."""
+    ids = sorted(set(report_ids))
+    out: dict[str, str] = {}
+    with store.read() as conn:
+        for chunk in range(0, len(ids), 500):
+            q = (sa.select(t.reports.c.id, t.documents.c.text)
+                 .join(t.documents, t.documents.c.id == t.reports.c.document_id)
+                 .where(t.reports.c.id.in_(ids[chunk:chunk + 500])))
+            out.update((row.id, row.text or "") for row in conn.execute(q))
+    return out

@@ -359,7 +359,10 @@ UPLOAD_BODY = {"required": True, "content": {
 @router.post("/api/documents", tags=["documents"], status_code=201, openapi_extra={"requestBody": UPLOAD_BODY},
              responses=_ok(Uploaded, 400, 401, 403, 413, status=201))
 async def upload(request: Request,
-                 input_format: Optional[str] = Query(None, description="plaintext, wikitext, xml, csv, tsv, jsonl or text"),
+                 input_format: Optional[str] = Query(None, description="plaintext, wikitext, xml, csv, tsv, jsonl, "
+                                                     "text, html or feed"),
+                 keep_all: bool = Query(False, description="store news items (pages, feed items) that are not "
+                                        "about violence against people too; otherwise skipped and counted"),
                  text_column: Optional[str] = Query(None), id_column: Optional[str] = Query(None),
                  date_column: Optional[str] = Query(None),
                  lang: Optional[Literal["en", "fr"]] = Query(None, description="the documents' language (en or fr); "
@@ -384,7 +387,8 @@ async def upload(request: Request,
         raise HTTPException(400, f"{name}: the upload is empty")
     options = {k: v for k, v in (("text_column", text_column), ("id_column", id_column),
                                  ("date_column", date_column), ("language", lang)) if v}
-    return await run_in_threadpool(_ingest_upload, _store(request), payload, name, input_format, options)
+    return await run_in_threadpool(_ingest_upload, _store(request), payload, name, input_format, options,
+                                   keep_all)
 
 
 async def _multipart(request: Request, body: bytes, limit: int) -> tuple[str, bytes]:
@@ -413,12 +417,13 @@ async def _multipart(request: Request, body: bytes, limit: int) -> tuple[str, by
 
 
 def _ingest_upload(store: Store, payload: bytes, name: str, input_format: str | None,
-                   options: dict[str, str]) -> dict[str, Any]:
+                   options: dict[str, str], keep_all: bool = False) -> dict[str, Any]:
     from ..extract import extract
     from ..limits import is_too_large
     from ..model import to_dict
     from ..readers import ReaderError, read_bytes
     from ..store import ingest_documents
+    from ..store.ingest import skip_outcome
 
     try:
         items = list(read_bytes(payload, name, input_format, **options))
@@ -437,11 +442,11 @@ def _ingest_upload(store: Store, payload: bytes, name: str, input_format: str | 
         made[id(doc)] = rec.id
         return rec
 
-    result = ingest_documents(store, items, extractor=extractor)
+    result = ingest_documents(store, items, extractor=extractor, keep_all=keep_all)
     ids: list[str] = []
     for item in items:
-        if isinstance(item, ReaderError):
-            continue
+        if isinstance(item, ReaderError) or (not keep_all and id(item) not in made and skip_outcome(item)):
+            continue  # unreadable, or a news item skipped (counted in result.skipped)
         if id(item) in made:
             ids.append(made[id(item)])
             continue

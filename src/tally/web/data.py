@@ -2,9 +2,9 @@
 
 Every query goes through the store's library (``list_incidents``,
 ``count_incidents``, ``show``, ``select_incidents`` with the filters of
-``tally list``), except two reads it has no function for: the reports' texts
-(:func:`report_texts`) and an incident's whole link log in one query
-(:func:`link_events`), plain SELECTs over the store's tables. Aggregates (per
+``tally list``; the reports' texts: ``report_texts``), except one read it has
+no function for: an incident's whole link log in one query
+(:func:`link_events`), a plain SELECT over the store's tables. Aggregates (per
 month, per country) are summed in Python over the filtered incidents' indexed
 columns, so each incident counts once however many reports it has.
 """
@@ -17,7 +17,8 @@ from typing import Any, Iterable
 
 import sqlalchemy as sa
 
-from ..store import Filters, Store, count_incidents, count_reports, link_history, list_incidents, show
+from ..store import (Filters, Store, count_incidents, count_reports, link_history, list_incidents,
+                     report_texts, show)
 from ..store import schema as t
 from ..store.query import LIST_COLUMNS, select_incidents
 
@@ -141,20 +142,6 @@ def map_points(store: Store, filters: Filters, limit: int = MAP_LIMIT) -> list[d
                     "killed_high": r["killed_high"]})
         if len(out) >= limit:
             break
-    return out
-
-
-def report_texts(store: Store, report_ids: Iterable[str]) -> dict[str, str]:
-    """Report id -> the text of its current document (each claim's offsets
-    point into its own report's text)."""
-    ids = sorted(set(report_ids))
-    out: dict[str, str] = {}
-    with store.read() as conn:
-        for chunk in range(0, len(ids), 500):
-            q = (sa.select(t.reports.c.id, t.documents.c.text)
-                 .join(t.documents, t.documents.c.id == t.reports.c.document_id)
-                 .where(t.reports.c.id.in_(ids[chunk:chunk + 500])))
-            out.update((row.id, row.text or "") for row in conn.execute(q))
     return out
 
 

@@ -61,6 +61,7 @@ TOLL_RE = re.compile(r"\b(?:death\s+toll|death\s+total|toll|number\s+of\s+(?:dea
 # a toll that has grown since an earlier report (the words before the figure): "the death toll
 # has risen to 23", "the number of dead climbed to", "now stands at"; read across reports
 TOLL_RISE_RE = re.compile(r"\b(?:rose|risen|rising|climbed|increased|jumped|surged|grew|went\s+up|revised\s+(?:up|upwards?)"
+                          r"|rises|climbs|jumps|increases|grows"  # a headline's present: "Toll of the raid rises to 17"
                           r"|now\s+(?:stands|stood|is)|bringing|raising|pushing)\b[^.;:]{0,40}$", re.I)
 # an update of the toll named by a plainer noun: "the figure later reached 14", "the tally rose to 30"
 TOLL_UPDATE_RE = re.compile(r"\b(?:the|that|this)\s+(?:figure|tally|count|number|total)\s+(?:(?:later|then|has|had|since|"
