@@ -8,12 +8,14 @@ import json
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 
 from tally.errors import ReaderError
 from tally.extract import extract
 from tally.model import Document, to_dict
 from tally.readers import detect_format, read
 from tally.store import Store, ingest, list_incidents, show
+from tally.store import schema as t
 
 NEWS = Path(__file__).resolve().parent / "data" / "news"
 RSS = NEWS / "courier_africa.rss"
@@ -235,3 +237,32 @@ def test_a_feed_whose_head_is_malformed_is_read_leniently_with_one_warning(tmp_p
     got = items(path)
     assert str(got[0]).startswith(f"{path} (feed): not well-formed XML") and "may be merged or missing" in str(got[0])
     assert len([d for d in got if isinstance(d, Document)]) == 3
+
+
+def test_a_folder_of_saved_pages_and_feeds_ingests_like_its_files(cli, tmp_path):
+    # expand_paths: every level, in name order; files of other kinds named on stderr, never read
+    folder = tmp_path / "saved"
+    (folder / "feeds").mkdir(parents=True)
+    (folder / "feeds" / "africa.atom").write_bytes((NEWS / "delta_depeches.atom").read_bytes())
+    (folder / "page.html").write_bytes((NEWS / "courier_tindila.html").read_bytes())
+    (folder / "photo.png").write_bytes(b"\x89PNG\r\n")
+    (folder / ".hidden.html").write_bytes(b"<html></html>")
+    db = f"sqlite:///{tmp_path / 'folder.db'}"
+    first = cli("ingest", folder, "--db", db)
+    assert first.exit_code == 0, first.stderr
+    assert f"1 file(s) of other kinds in {folder} not read (first: {folder / 'photo.png'})" in first.stderr
+    def stored():
+        with Store(db) as store, store.read() as conn:
+            paths = {row[0].split("#")[0] for row in conn.execute(sa.select(t.sources.c.path))}
+            return paths, conn.execute(sa.select(sa.func.count()).select_from(t.documents)).scalar()
+
+    paths, documents = stored()
+    assert paths == {str(folder / "feeds" / "africa.atom"), str(folder / "page.html")}
+    assert cli("ingest", folder, "--db", db).exit_code == 0  # a re-run adds nothing
+    assert stored() == (paths, documents)
+
+
+def test_a_folder_with_nothing_to_read_is_one_error(cli, tmp_path):
+    (tmp_path / "empty").mkdir()
+    res = cli("ingest", tmp_path / "empty", "--db", f"sqlite:///{tmp_path / 'x.db'}")
+    assert res.exit_code != 0 and "no file tally reads in" in res.stderr

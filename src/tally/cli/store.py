@@ -98,7 +98,8 @@ def _filters(country: Optional[str], date_from: Optional[str], date_to: Optional
 @app.command()
 def ingest(
     paths: List[Path] = typer.Argument(..., help="Files to ingest (any format `tally extract` reads), "
-                                       "or directories of Parquet shards written by --out."),
+                                       "folders of them (saved pages, feeds, text files: every level, "
+                                       "in name order), or directories of Parquet shards written by --out."),
     db: str = DB,
     input_format: Optional[InputFormat] = typer.Option(None, "--input-format", "-i",
                                                        help="Read every input as this format."),
@@ -163,6 +164,16 @@ def ingest(
     shard_dirs = [p for p in paths if is_shard_dir(p)]
     if shard_dirs and (len(shard_dirs) != len(paths) or out is not None or dask or workers > 1):
         exit_with_error("a directory of shards is loaded on its own: no other inputs, --out, --dask or --workers")
+    if not shard_dirs:  # a folder of reports, saved pages or feeds: the files in it tally reads
+        from ..readers import expand_paths
+
+        folders = [p for p in paths if p.is_dir()]
+        paths, other = expand_paths(paths)
+        if other:
+            typer.echo(f"tally: {len(other)} file(s) of other kinds in {', '.join(map(str, folders))} not read "
+                       f"(first: {other[0]})", err=True)
+        if folders and not paths:
+            exit_with_error(f"no file tally reads in {', '.join(map(str, folders))}")
     stats = None
     if prefilter:
         from ..readers.prefilter import PrefilterStats

@@ -17,7 +17,7 @@ import importlib
 import io
 import re
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterator
+from typing import BinaryIO, Callable, Iterable, Iterator
 
 from ..errors import ReaderError
 from ..limits import check_documents, max_raw_bytes, size_error
@@ -143,6 +143,32 @@ def _sniff_text(head: bytes) -> str:
         if head.startswith(bom):
             return head[len(bom):].decode(enc, errors="ignore")
     return head.decode("utf-8", errors="ignore")
+
+
+#: the kinds of file a folder is read for (text files and compressed files of any kind read too)
+_FOLDER_SUFFIXES = frozenset(_EXTENSIONS) | {".txt", ".text"}
+
+
+def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path]]:
+    """``paths`` with each folder replaced by the files in it that tally reads (all
+    levels, in name order; hidden files and folders left out), and the files of
+    other kinds found in those folders (an image, a spreadsheet), which are not read.
+    Files named directly are kept whatever their kind."""
+    files: list[Path] = []
+    other: list[Path] = []
+    for path in paths:
+        p = Path(path)
+        if not p.is_dir():
+            files.append(p)
+            continue
+        for f in sorted(p.rglob("*")):
+            if not f.is_file() or any(part.startswith(".") for part in f.relative_to(p).parts):
+                continue
+            name = f.name.lower()
+            for ext in (".bz2", ".gz"):
+                name = name[:-len(ext)] if name.endswith(ext) else name
+            (files if Path(name).suffix in _FOLDER_SUFFIXES else other).append(f)
+    return files, other
 
 
 def read(path: str | Path, input_format: str | None = None,
