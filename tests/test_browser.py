@@ -308,6 +308,8 @@ def test_timeline_chart_steps_show_each_figure_in_its_version(timeline_server, p
     assert "revision 1" in page.locator("#doctext-report").inner_text()
     assert "selected" in steps.first.get_attribute("class")
     page.screenshot(path=str(ARTIFACTS / "timeline.png"), full_page=True)
+    page.mouse.move(0, 0)  # no step under the pointer in the picture of the charts
+    page.locator("section#toll").screenshot(path=str(ARTIFACTS / "timeline-chart.png"))
 
     steps.nth(2).click()  # the wire's current version
     assert page.locator("#doctext").get_attribute("data-report") == "kaya-wire"
