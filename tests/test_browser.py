@@ -306,6 +306,7 @@ def test_timeline_chart_steps_show_each_figure_in_its_version(timeline_server, p
     assert page.locator("#doctext").get_attribute("data-report") == "kaya-wire@1"
     assert page.locator("#doctext mark.sentence mark.figure").inner_text() == "at least 12"
     assert "revision 1" in page.locator("#doctext-report").inner_text()
+    assert page.locator("#report-list tr.report.shown").get_attribute("data-report") == "kaya-wire"
     assert "selected" in steps.first.get_attribute("class")
     page.screenshot(path=str(ARTIFACTS / "timeline.png"), full_page=True)
     page.mouse.move(0, 0)  # no step under the pointer in the picture of the charts

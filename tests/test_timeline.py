@@ -207,7 +207,7 @@ REVISIONS = [  # (timestamp, revision id, the words that change, reverted)
 ]
 
 
-def test_article_revisions_are_dated_by_timestamp_and_a_reverted_one_is_faded(db_url, tmp_path):
+def test_article_revisions_are_dated_by_timestamp_and_a_reverted_one_is_faded(cli, db_url, tmp_path):
     docs = []
     for n, (ts, rid, words, reverted) in enumerate(REVISIONS):
         path = tmp_path / f"revision-{n}" / "kaya-article.txt"
@@ -232,3 +232,7 @@ def test_article_revisions_are_dated_by_timestamp_and_a_reverted_one_is_faded(db
         page = client.get(f"/incidents/{incident['id']}").text
     assert page.count('class="step reverted"') == 1
     assert "changed 2 times (1 reverted, not counted)" in page
+    r = cli("timeline", incident["id"], "--db", db_url)
+    assert r.exit_code == 0 and "900" in r.stdout  # the reverted figure is listed, not counted:
+    assert "killed: first reported 2024-03-04T09:00:00Z (12), latest 2024-03-07T16:30:00Z (31), changed 2 " \
+           "times (1 reverted, not counted)" in " ".join(r.stdout.split())

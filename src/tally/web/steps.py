@@ -119,7 +119,7 @@ def timeline_view(points: list[Point], summary: dict[str, dict[str, Any]], texts
                 start, end = 0, len(text)
                 fs = fs - shift if isinstance(fs, int) else None
                 fe = fe - shift if isinstance(fe, int) else None
-            versions[key] = {"text": text, "n": info["n"], "language": info.get("language"),
+            versions[key] = {"text": text, "n": info["n"], "language": info.get("language"), "report": p["report"],
                              "label": f"{info['label']} (revision {p['revision']}, {p['at'] or 'undated'})"}
         spans.append({"report": key, "start": start, "end": end, "figure_start": fs, "figure_end": fe})
         rows.append({**p, "index": i, "report_n": info["n"], "title": point_title(p),

@@ -35,8 +35,9 @@
       caption.appendChild(code);
     }
     document.querySelectorAll("tr.report.shown").forEach(function (r) { r.classList.remove("shown"); });
+    var report = rep.report || id;  // an earlier version's text: its report's row
     document.querySelectorAll("tr.report").forEach(function (r) {
-      if (r.getAttribute("data-report") === id) r.classList.add("shown");
+      if (r.getAttribute("data-report") === report) r.classList.add("shown");
     });
   }
 
