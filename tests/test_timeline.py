@@ -189,6 +189,10 @@ def test_five_days_of_reports_cli_api_page_and_export_agree(cli, db_url, tmp_pat
 
     r = cli("export", "--db", db_url, "--level", "timeline", "--schema", "ucdp")
     assert r.exit_code == 2 and "use --schema tally" in r.stderr
+    r = cli("export", "--db", db_url, "--level", "timeline", "--policy", "acled")
+    assert r.exit_code == 2 and "--policy does not apply to --level timeline" in r.stderr
+    r = cli("export", "--db", db_url, "--level", "timeline", "--limit", "2", "--format", "json")
+    assert json.loads(r.stdout) == exported[:2]  # --limit counts points
 
 
 def test_an_unknown_incident_is_one_line_and_exit_1(cli, tmp_path):

@@ -341,7 +341,8 @@ def export(
     actor: Optional[str] = ACTOR, min_killed: Optional[int] = MIN_KILLED, search: Optional[str] = SEARCH,
     sort: str = SORT,
     limit: Optional[int] = typer.Option(None, "--limit", min=0, help="At most this many rows "
-                                        "(incidents, or reports with --level reports)."),
+                                        "(incidents, reports with --level reports, dated figures "
+                                        "with --level timeline)."),
     policy: Policy = typer.Option(Policy.tally, "--policy", help=POLICY_HELP + " Applied to the "
                                   "stored records' figures; ingest --policy re-extracts for the full effect."),
     level: ExportLevel = typer.Option(ExportLevel.incidents, "--level",

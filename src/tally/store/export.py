@@ -64,6 +64,9 @@ def export(store: Store, fmt: str = "csv", schema: str = "tally", *, out: str | 
     if level == "timeline":
         if schema != "tally":
             raise ExportError("--level timeline has its own columns (docs/export.md): use --schema tally")
+        if policy not in (None, "tally"):
+            raise ExportError("--policy does not apply to --level timeline: its figures are the stored claims "
+                              "and the running figures of the stored records")
         return _export_timeline(store, fmt, out, stream, filters, sort, limit)
     read = iter_report_records if level == "reports" else iter_records
     records = read(store, filters, sort, limit, with_text=schema in ("acled", "gtd"))
