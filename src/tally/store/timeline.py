@@ -176,8 +176,9 @@ def build_timeline(versions: Iterable[Version]) -> list[Point]:
 
 def summary(points: list[Point]) -> dict[str, dict[str, Any]]:
     """Per category, in the order of :data:`~tally.model.CATEGORIES`: when it
-    was first reported and its running best then, the latest point and its
-    running best, and how many times the running best changed."""
+    was first reported (its first point not reverted) and its running best
+    then, the latest point and its running best, how many times the running
+    best changed, how many points and how many of them reverted."""
     out: dict[str, dict[str, Any]] = {}
     for cat in CATEGORIES:
         mine = [p for p in points if p["category"] == cat]
@@ -186,8 +187,9 @@ def summary(points: list[Point]) -> dict[str, dict[str, Any]]:
         counted = [p for p in mine if not p["reverted"]] or mine
         bests = [p["running"]["best"] for p in counted]
         changes = sum(1 for a, b in zip(bests, bests[1:]) if a != b)
-        out[cat] = {"first": mine[0]["at"], "first_best": bests[0], "latest": mine[-1]["at"],
-                    "latest_best": bests[-1], "changes": changes, "points": len(mine),
+        # a reverted point's running figure is the one before it: the latest point's is the latest
+        out[cat] = {"first": counted[0]["at"], "first_best": bests[0], "latest": mine[-1]["at"],
+                    "latest_best": mine[-1]["running"]["best"], "changes": changes, "points": len(mine),
                     "reverted": sum(1 for p in mine if p["reverted"])}
     return out
 
