@@ -339,6 +339,7 @@ def test_incident_page_conflicts_reactions_related(client):
 
 def test_hostile_document_renders_inert(client):
     html = client.get(f"/incidents/{EVIL}").text
+    assert html.count('<g class="step"') == 1  # its figure's step in the timeline chart, the sentence as data
     assert "<script>alert" not in html and "<img" not in html
     assert not re.search(r"<[^>]*\sonerror\s*=", html, re.I)  # onerror= only ever appears as text
     assert "&lt;script&gt;alert(&#34;title&#34;)&lt;/script&gt;" in html

@@ -186,24 +186,21 @@ def test_open_from_list_and_hostile_document_stays_inert(server, page):
     assert title.startswith('<script>alert("title")</script><img src=x onerror=alert(1)>')
     page.locator("tr.claim[data-claim='0']").click()
     assert '<script>alert(3)</script>' in page.locator("#doctext mark.sentence").inner_text()
+    page.locator("svg#steps-killed g.step").click()  # the timeline's step: the same sentence, as text
+    assert '<script>alert(3)</script>' in page.locator("#doctext mark.sentence").inner_text()
     assert page.locator("main img").count() == 0
     assert page.locator("main script").count() == 1  # only the JSON data block
     page.wait_for_timeout(200)  # a dialog, had one opened, is caught by the fixture
     page.screenshot(path=str(ARTIFACTS / "hostile.png"), full_page=True)
 
 
-@pytest.fixture(scope="module")
-def linked_server(tmp_path_factory):
-    """``tally serve`` over a store holding two reports of one attack and one of another."""
-    from .test_api import build_linked
-
-    folder = tmp_path_factory.mktemp("browser-linked")
-    built = build_linked(folder)
+def _serve(url: str, folder: Path):
+    """``tally serve --db url`` on a free loopback port, until the generator is closed; yields its base URL."""
     port = _free_port()
     tally = Path(sys.executable).with_name("tally")
     cmd = [str(tally)] if tally.exists() else [sys.executable, "-c", "from tally.cli import app; app()"]
     log = open(folder / "serve.log", "w+")
-    proc = subprocess.Popen([*cmd, "serve", "--db", built["url"], "--host", "127.0.0.1", "--port", str(port)],
+    proc = subprocess.Popen([*cmd, "serve", "--db", url, "--host", "127.0.0.1", "--port", str(port)],
                             stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "TALLY_TOKEN": ""})
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 180  # a ceiling for a slow machine, not a pace
@@ -219,13 +216,24 @@ def linked_server(tmp_path_factory):
             log.seek(0)
             pytest.fail(f"tally serve did not start: {log.read()}")
         time.sleep(0.1)
-    yield base, built
+    yield base
     proc.terminate()
     try:
         proc.wait(10)
     except subprocess.TimeoutExpired:
         proc.kill()
     log.close()
+
+
+@pytest.fixture(scope="module")
+def linked_server(tmp_path_factory):
+    """``tally serve`` over a store holding two reports of one attack and one of another."""
+    from .test_api import build_linked
+
+    folder = tmp_path_factory.mktemp("browser-linked")
+    built = build_linked(folder)
+    for base in _serve(built["url"], folder):
+        yield base, built
 
 
 def test_linked_reports_show_once_and_each_claim_highlights_in_its_report(linked_server, page):
@@ -267,3 +275,52 @@ def test_linked_reports_show_once_and_each_claim_highlights_in_its_report(linked
     page.goto(base + f"/incidents/{built['second']}")  # a report's id opens its incident
     page.wait_for_url(f"**/incidents/{built['incident']}")
     assert page.locator("#report-count").inner_text() == "2 reports"
+
+
+@pytest.fixture(scope="module")
+def timeline_server(tmp_path_factory):
+    """``tally serve`` over the five days of reports of the Kaya market attack."""
+    from .conftest import CLI
+    from .test_timeline import ingest_days
+
+    folder = tmp_path_factory.mktemp("browser-timeline")
+    url = f"sqlite:///{folder / 'timeline.db'}"
+    ingest_days(CLI(), folder / "days", url)
+    yield from _serve(url, folder)
+
+
+def test_timeline_chart_steps_show_each_figure_in_its_version(timeline_server, page):
+    page.goto(timeline_server + "/incidents/kaya-wire")
+    assert page.locator("#timeline-summary").inner_text().startswith(
+        "killed: first reported 2024-03-04 (12), latest 2024-03-08 (31), changed 4 times")
+    steps = page.locator("svg#steps-killed g.step")
+    assert steps.count() == 5 and page.locator("svg#steps-injured g.step").count() == 2
+    # the running best climbs step by step: each step's line is higher than the one before
+    heights = page.locator("svg#steps-killed circle.figure").evaluate_all(
+        "cs => cs.map(c => c.getBoundingClientRect().top)")
+    assert heights == sorted(heights, reverse=True) and len(set(heights)) == 5
+    assert page.locator("svg#steps-killed rect.band.open").count() == 1  # "at least 12": open-ended
+    assert "kaya-ministry-1" in steps.nth(1).locator("title").text_content()
+
+    steps.first.click()  # the wire's first version, since replaced: its own text
+    assert page.locator("#doctext").get_attribute("data-report") == "kaya-wire@1"
+    assert page.locator("#doctext mark.sentence mark.figure").inner_text() == "at least 12"
+    assert "revision 1" in page.locator("#doctext-report").inner_text()
+    assert page.locator("#report-list tr.report.shown").get_attribute("data-report") == "kaya-wire"
+    assert "selected" in steps.first.get_attribute("class")
+    page.screenshot(path=str(ARTIFACTS / "timeline.png"), full_page=True)
+    page.mouse.move(0, 0)  # no step under the pointer in the picture of the charts
+    page.locator("section#toll").screenshot(path=str(ARTIFACTS / "timeline-chart.png"))
+
+    steps.nth(2).click()  # the wire's current version
+    assert page.locator("#doctext").get_attribute("data-report") == "kaya-wire"
+    assert page.locator("#doctext mark.sentence mark.figure").inner_text() == "23"
+    assert "selected" not in steps.first.get_attribute("class")
+    steps.nth(4).focus()
+    page.keyboard.press("Enter")
+    assert page.locator("#doctext").get_attribute("data-report") == "kaya-ministry-2"
+    assert page.locator("#doctext mark.figure").inner_text() == "31"
+
+    page.locator("#timeline-details summary").click()
+    page.locator("tr.point[data-point='4']").click()  # the radio's figure, from the table
+    assert page.locator("#doctext mark.sentence").inner_text().startswith("The toll of Monday's attack")

@@ -82,6 +82,6 @@ def test_openapi_contract(request, backend, auth):
         operation = result.ok()
         labels.append(operation.label)
         failures += run_operation(operation, AUTH[auth])
-    assert {"GET /api/incidents", "GET /api/incidents/{incident_id}", "GET /api/stats", "GET /api/export",
-            "POST /api/documents", "GET /healthz"} <= set(labels)
+    assert {"GET /api/incidents", "GET /api/incidents/{incident_id}", "GET /api/incidents/{incident_id}/timeline",
+            "GET /api/stats", "GET /api/export", "POST /api/documents", "GET /healthz"} <= set(labels)
     assert not failures, "\n\n".join(dict.fromkeys(failures))

@@ -1,4 +1,4 @@
-"""``tally ingest | list | show | history | export``: thin commands over :mod:`tally.store`.
+"""``tally ingest | list | show | history | timeline | export``: thin commands over :mod:`tally.store`.
 
 Each command parses its options, opens the :class:`~tally.store.Store` and
 calls one library function; the views live in :mod:`tally.cli.views`.
@@ -47,6 +47,9 @@ class ViewFormat(str, Enum):
     json = "json"
 
 
+VIEW_FORMAT = typer.Option(ViewFormat.table, "--format", "-f", help="table or json.")
+
+
 class ExportFormat(str, Enum):
     csv = "csv"
     json = "json"
@@ -57,6 +60,7 @@ class ExportFormat(str, Enum):
 class ExportLevel(str, Enum):
     incidents = "incidents"
     reports = "reports"
+    timeline = "timeline"
 
 
 class ExportSchema(str, Enum):
@@ -245,7 +249,7 @@ def list_cmd(
     date_to: Optional[str] = DATE_TO, actor: Optional[str] = ACTOR, min_killed: Optional[int] = MIN_KILLED,
     search: Optional[str] = SEARCH, sort: str = SORT,
     limit: int = typer.Option(50, "--limit", min=0, help="At most this many incidents."),
-    format: ViewFormat = typer.Option(ViewFormat.table, "--format", "-f", help="table or json."),
+    format: ViewFormat = VIEW_FORMAT,
 ) -> None:
     """List the stored incidents that match the filters, each with its number of reports
     (--format json: each with its `reports`, a list of {id, source, title, language})."""
@@ -271,7 +275,7 @@ def show(
     incident_id: str = typer.Argument(..., metavar="ID", help="An incident id (see `tally list`) or "
                                       "the id of one of its reports."),
     db: str = DB,
-    format: ViewFormat = typer.Option(ViewFormat.table, "--format", "-f", help="table or json."),
+    format: ViewFormat = VIEW_FORMAT,
     text: bool = typer.Option(False, "--text", help="Also print each report's stored text (what the "
                               "reader kept of a page or feed item; the claims' start/end offsets "
                               "point into it). --format json: under \"texts\", report id -> text."),
@@ -281,13 +285,20 @@ def show(
     from ..store import show as get_record
     from .views import print_record, print_texts
 
-    found = _lookup(db, _with_texts if text else get_record, incident_id)
-    if format is ViewFormat.json:
-        typer.echo(json.dumps(found, ensure_ascii=False, indent=2))
-    else:
+    def printer(found: dict) -> None:
         print_record(found)
         if text:
             print_texts(found["reports"], found["texts"])
+
+    _view(_lookup(db, _with_texts if text else get_record, incident_id), format, printer)
+
+
+def _view(found: Any, format: ViewFormat, printer: Callable[[Any], None], as_json: Any = None) -> None:
+    """``found`` printed as a table by ``printer``, or as JSON (``as_json`` when given)."""
+    if format is ViewFormat.json:
+        typer.echo(json.dumps(found if as_json is None else as_json, ensure_ascii=False, indent=2))
+    else:
+        printer(found)
 
 
 def _with_texts(store: "Store", ident: str) -> Optional[dict]:
@@ -305,7 +316,7 @@ def history(
     incident_id: str = typer.Argument(..., metavar="ID", help="A report id (for an incident id: "
                                       "its first report)."),
     db: str = DB,
-    format: ViewFormat = typer.Option(ViewFormat.table, "--format", "-f", help="table or json."),
+    format: ViewFormat = VIEW_FORMAT,
 ) -> None:
     """Show every stored version of a report's record, oldest first, the current one last,
     then the link events (link, unlink, merge, relink) that name it or its incident.
@@ -335,6 +346,24 @@ def _history_and_links(store: "Store", ident: str) -> Optional[dict]:
 
 
 @app.command()
+def timeline(
+    incident_id: str = typer.Argument(..., metavar="INCIDENT", help="An incident id (see `tally list`) or "
+                                      "the id of one of its reports."),
+    db: str = DB,
+    format: ViewFormat = VIEW_FORMAT,
+) -> None:
+    """How the incident's toll moved: every dated figure of every version of its reports, in
+    order (when, which report and revision, which source, category, victim group, low / best /
+    high) with the incident's running low / best / high after it. --format json: a list of
+    {at, report, revision, source, category, group, low, best, high, running: {low, best, high}}."""
+    from ..store import incident_timeline
+    from .views import print_timeline
+
+    found = _lookup(db, incident_timeline, incident_id)
+    _view(found, format, print_timeline, as_json=found["points"])
+
+
+@app.command()
 def export(
     db: str = DB,
     format: Optional[ExportFormat] = typer.Option(None, "--format", "-f",
@@ -348,15 +377,19 @@ def export(
     actor: Optional[str] = ACTOR, min_killed: Optional[int] = MIN_KILLED, search: Optional[str] = SEARCH,
     sort: str = SORT,
     limit: Optional[int] = typer.Option(None, "--limit", min=0, help="At most this many rows "
-                                        "(incidents, or reports with --level reports)."),
+                                        "(incidents, reports with --level reports, dated figures "
+                                        "with --level timeline)."),
     policy: Policy = typer.Option(Policy.tally, "--policy", help=POLICY_HELP + " Applied to the "
                                   "stored records' figures; ingest --policy re-extracts for the full effect."),
     level: ExportLevel = typer.Option(ExportLevel.incidents, "--level",
                                       help="incidents (default: one row per incident, its reports "
-                                      "combined) or reports (one row per report, incident_id first)."),
+                                      "combined), reports (one row per report, incident_id first) or "
+                                      "timeline (one row per dated figure, as `tally timeline`; tally "
+                                      "schema only)."),
 ) -> None:
     """Export the stored incidents (all, or those matching the filters), one row per incident;
-    --level reports: one row per report of those incidents, with its incident_id."""
+    --level reports: one row per report of those incidents, with its incident_id; --level
+    timeline: one row per dated figure of those incidents (`tally timeline`)."""
     from ..store import export as run_export
 
     fmt = format.value if format else _format_of(out)
@@ -372,7 +405,8 @@ def export(
     finally:
         store.close()
     if out is not None:
-        typer.echo(f"{n} {level.value} written to {out}", err=True)
+        unit = "timeline points" if level is ExportLevel.timeline else level.value
+        typer.echo(f"{n} {unit} written to {out}", err=True)
 
 
 def _format_of(out: Optional[Path]) -> str:

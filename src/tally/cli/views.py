@@ -1,6 +1,6 @@
 """Terminal views (rich) for the store commands: ingest progress and summary,
 the incident list, one incident with its reports and claims, a report's
-history and link events."""
+history and link events, an incident's timeline."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 
 from ..store import IngestResult
+from ..store.timeline import summary_words
 
 _out = Console()
 _err = Console(stderr=True)
@@ -228,3 +229,24 @@ def print_texts(reports: list[dict[str, Any]], texts: dict[str, str]) -> None:
     for r in reports:
         _out.rule(f"text of report {escape(str(r['id']))} ({escape(str(r.get('source') or ''))})")
         _out.print(texts.get(r["id"], ""), markup=False, highlight=False, soft_wrap=True)
+
+
+def print_timeline(found: dict[str, Any]) -> None:
+    """An incident's dated figures in order, each with the running figure after it,
+    then one line per category: first reported, latest, how many changes."""
+    table = Table(title=f"timeline of {escape(found['incident'])}")
+    reverted = any(p["reverted"] for p in found["points"])
+    for name in ("at", "report", "rev", "source", "category", "group", "figure", "running",
+                 *(("reverted",) if reverted else ())):
+        table.add_column(name, overflow="fold")
+    for p in found["points"]:
+        run = p["running"]
+        table.add_row(escape(p["at"] or "-"), escape(p["report"]), str(p["revision"]), escape(p["source"] or "-"),
+                      p["category"], (p["group"] or "-").replace("_", " "), _figure(p["low"], p["best"], p["high"]),
+                      _figure(run["low"], run["best"], run["high"]),
+                      *(("yes" if p["reverted"] else "",) if reverted else ()), style="dim" if p["reverted"] else None)
+    _out.print(table)
+    if not found["points"]:
+        _out.print(f"no dated figures for {escape(found['incident'])}")
+    for cat, s in found["summary"].items():
+        _out.print(escape(summary_words(cat, s)))

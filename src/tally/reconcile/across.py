@@ -134,11 +134,9 @@ def combine(reports: list[dict], incident_id: str | None = None) -> dict:
     reports = [r for r in reports if isinstance(r, dict)]
     if not reports:
         raise ValueError("combine() needs at least one report record")
-    ids = [str(r.get("id") or f"report-{n + 1}") for n, r in enumerate(reports)]
-    offsets, claims = [], []
-    for rid, r in zip(ids, reports):
-        offsets.append(len(claims))
-        claims.extend({**c, "report": rid} if isinstance(c, dict) else c for c in (r.get("claims") or []))
+    ids, offsets = _ids_offsets(reports)
+    claims = [{**c, "report": rid} if isinstance(c, dict) else c
+              for rid, r in zip(ids, reports) for c in (r.get("claims") or [])]
     first = reports[0]
     out: dict[str, Any] = copy.deepcopy(first) if len(reports) == 1 else {}
     out.update({
@@ -174,6 +172,28 @@ def combine(reports: list[dict], incident_id: str | None = None) -> dict:
     out["related"] = [{**x, "report": rid} for rid, r in zip(ids, reports)
                       for x in (r.get("related") or []) if isinstance(x, dict)]
     return {**{k: out[k] for k in KEY_ORDER if k in out}, **out}
+
+
+def combine_casualties(reports: list[dict]) -> dict:
+    """Only the ``casualties`` of :func:`combine` (the same rules, the same
+    result), for a caller that needs no more: a timeline's running figures."""
+    reports = [r for r in reports if isinstance(r, dict)]
+    if len(reports) <= 1:
+        return dict((reports[0].get("casualties") if reports else None) or {})
+    ids, offsets = _ids_offsets(reports)
+    ctx = _Context(reports, ids, offsets, _publication_order(reports))
+    return _table(ctx, lambda r: r.get("casualties"), CATEGORIES, None, None)
+
+
+def _ids_offsets(reports: list[dict]) -> tuple[list[str], list[int]]:
+    """The reports' ids (``report-N`` for one without) and where each one's
+    claims start in the combined claims."""
+    ids = [str(r.get("id") or f"report-{n + 1}") for n, r in enumerate(reports)]
+    offsets, total = [], 0
+    for r in reports:
+        offsets.append(total)
+        total += len(r.get("claims") or [])
+    return ids, offsets
 
 
 # --------------------------------------------------------------------------- the record's head

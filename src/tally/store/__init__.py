@@ -1,6 +1,6 @@
 """The incident store: ingest records into SQLite or PostgreSQL, query and export them.
 
-Library first; the ``tally ingest|list|show|history|export`` commands are thin
+Library first; the ``tally ingest|list|show|history|timeline|export`` commands are thin
 wrappers over these functions::
 
     from tally.store import Store, ingest, list_incidents, Filters
@@ -17,6 +17,7 @@ from .export import FORMATS as EXPORT_FORMATS, ExportError, export
 from .ingest import IngestResult, ingest, ingest_documents, source_identity
 from .linking import LinkError
 from .overrides import link, merge, relink, unlink
+from .timeline import incident_timeline, version_time
 from .query import (Filters, QueryError, count_incidents, count_reports, history, iter_records,
                     iter_report_records, link_history, list_incidents, report_texts, show)
 
@@ -25,4 +26,5 @@ __all__ = [
     "source_identity", "Filters", "QueryError", "count_incidents", "history", "iter_records",
     "list_incidents", "show", "EXPORT_FORMATS", "ExportError", "export", "LinkError", "link",
     "merge", "relink", "unlink", "count_reports", "iter_report_records", "link_history", "report_texts",
+    "incident_timeline", "version_time",
 ]

@@ -5,7 +5,8 @@ Each schema is a list of ``(column, type)`` (``str``, ``int`` or ``float``, used
 for Parquet) and a function ``row(record) -> dict``; the record is the stored
 JSON (an incident's combined record, or a report's) plus its (first) report's
 text under ``"_text"``. :func:`columns_of` gives the columns at a level: one row
-per incident, or per report with ``incident_id`` first. ``docs/export.md`` documents
+per incident, or per report with ``incident_id`` first, or per dated figure
+(:data:`TIMELINE`). ``docs/export.md`` documents
 every column and how it is derived.
 """
 
@@ -306,13 +307,32 @@ SCHEMAS: dict[str, tuple[Columns, Callable[[dict[str, Any]], dict[str, Any]]]] =
 }
 
 #: export levels: one row per incident (the default, as UCDP and ACLED publish) or per report
-LEVELS = ("incidents", "reports")
+LEVELS = ("incidents", "reports", "timeline")
+
+#: ``--level timeline``: one row per dated figure (:mod:`tally.store.timeline`), whatever the schema's
+TIMELINE: Columns = [
+    ("incident_id", "str"), ("at", "str"), ("report", "str"), ("revision", "int"), ("revision_id", "str"),
+    ("source", "str"), ("category", "str"), ("group", "str"), ("low", "int"), ("best", "int"), ("high", "int"),
+    ("running_low", "int"), ("running_best", "int"), ("running_high", "int"), ("reverted", "int"),
+    ("text", "str"), ("latitude", "float"), ("longitude", "float"),
+]
+
+
+def timeline_row(point: dict[str, Any]) -> dict[str, Any]:
+    """A timeline point (with ``incident_id`` and the incident's ``latitude`` and
+    ``longitude``) as a flat row of :data:`TIMELINE`'s columns."""
+    running = point.get("running") or {}
+    flat = {**point, "running_low": running.get("low"), "running_best": running.get("best"),
+            "running_high": running.get("high"), "reverted": int(bool(point.get("reverted")))}
+    return {name: flat.get(name) for name, _ in TIMELINE}
 
 
 def columns_of(schema: str, level: str = "incidents") -> Columns:
     """The columns of ``schema`` at ``level``: a report-level export puts
     ``incident_id`` first and leaves out the incident-only columns."""
     columns = SCHEMAS[schema][0]
+    if level == "timeline":
+        return list(TIMELINE)
     if level == "reports":
         return [("incident_id", "str"), *((n, k) for n, k in columns if n not in INCIDENT_ONLY)]
     return list(columns)

@@ -1,9 +1,10 @@
 """``export``: the current records as CSV, JSON, GeoJSON or Parquet, in tally's
 columns or those of UCDP, ACLED or GTD (:mod:`tally.store.columns`).
 
-Two levels: ``incidents`` (the default: one row per incident, its reports'
-records combined, as UCDP and ACLED publish) and ``reports`` (one row per
-stored report, ``incident_id`` first). CSV, JSON and GeoJSON stream to a text
+Three levels: ``incidents`` (the default: one row per incident, its reports'
+records combined, as UCDP and ACLED publish), ``reports`` (one row per
+stored report, ``incident_id`` first) and ``timeline`` (one row per dated
+figure of the incidents, :mod:`tally.store.timeline`, in tally's columns only). CSV, JSON and GeoJSON stream to a text
 stream (stdout by default) or a file; Parquet needs a file. ``--format json
 --schema tally`` writes the full records (the shape of ``docs/schema.md``: an
 incident's combined record, or a report's with its ``incident_id``); every
@@ -15,13 +16,15 @@ from __future__ import annotations
 import csv
 import json
 import sys
+from itertools import islice
 from pathlib import Path
 from typing import Any, Iterable, Iterator, TextIO
 
 from ..errors import TallyError
-from .columns import LEVELS, SCHEMAS, Columns, columns_of
+from . import schema as t
+from .columns import LEVELS, SCHEMAS, TIMELINE, Columns, columns_of, timeline_row
 from .db import Store
-from .query import Filters, iter_records, iter_report_records
+from .query import Filters, iter_records, iter_report_records, select_incidents
 
 FORMATS = ("csv", "json", "geojson", "parquet")
 
@@ -58,6 +61,13 @@ def export(store: Store, fmt: str = "csv", schema: str = "tally", *, out: str | 
         raise ExportError(f"unknown export level {level!r}; choose from {', '.join(LEVELS)}")
     if fmt == "parquet" and out is None:
         raise ExportError("Parquet is binary: give a file with --out")
+    if level == "timeline":
+        if schema != "tally":
+            raise ExportError("--level timeline has its own columns (docs/export.md): use --schema tally")
+        if policy not in (None, "tally"):
+            raise ExportError("--policy does not apply to --level timeline: its figures are the stored claims "
+                              "and the running figures of the stored records")
+        return _export_timeline(store, fmt, out, stream, filters, sort, limit)
     read = iter_report_records if level == "reports" else iter_records
     records = read(store, filters, sort, limit, with_text=schema in ("acled", "gtd"))
     if policy not in (None, "tally"):
@@ -68,6 +78,35 @@ def export(store: Store, fmt: str = "csv", schema: str = "tally", *, out: str | 
         with open(out, "w", encoding="utf-8", newline="") as fh:
             return _write_text(fh, fmt, schema, level, records)
     return _write_text(stream or sys.stdout, fmt, schema, level, records)
+
+
+def _export_timeline(store: Store, fmt: str, out: str | Path | None, stream: TextIO | None,
+                     filters: Filters | None, sort: str, limit: int | None) -> int:
+    """``--level timeline``: the points of the selected incidents (``limit`` counts
+    points); JSON keeps each point's shape (``tally timeline --format json``
+    with ``incident_id`` first), the other formats write :data:`TIMELINE` rows."""
+    from .timeline import iter_timeline_rows
+
+    c = t.incidents.c
+    with store.read() as conn:
+        where = {row.id: (row.lat, row.lon) for row in conn.execute(
+            select_incidents(store, filters, sort, None, [c.id, c.lat, c.lon]))}
+    points = islice(iter_timeline_rows(store, list(where)), limit)
+    placed = ({**p, "latitude": where[p["incident_id"]][0], "longitude": where[p["incident_id"]][1]}
+              for p in points)
+    if fmt == "parquet":
+        return write_parquet((timeline_row(p) for p in placed), TIMELINE, Path(out))  # type: ignore[arg-type]
+    fh_target = open(out, "w", encoding="utf-8", newline="") if out is not None else None
+    try:
+        fh = fh_target or stream or sys.stdout
+        if fmt == "csv":
+            return write_csv((timeline_row(p) for p in placed), TIMELINE, fh)
+        if fmt == "geojson":
+            return write_geojson((timeline_row(p) for p in placed), fh, id_key=None)
+        return write_json(({k: v for k, v in p.items() if k not in ("latitude", "longitude")} for p in placed), fh)
+    finally:
+        if fh_target is not None:
+            fh_target.close()
 
 
 def _with_policy(records: Iterable[dict[str, Any]], policy: str) -> Iterator[dict[str, Any]]:

@@ -1,4 +1,4 @@
-"""The JSON API: ``/api/incidents``, ``/api/incidents/{id}``, its claims,
+"""The JSON API: ``/api/incidents``, ``/api/incidents/{id}``, its claims and timeline,
 ``/api/stats``, ``/api/export``, ``POST /api/documents`` and ``/healthz``."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from starlette.datastructures import UploadFile
 
 from ..errors import TallyError
-from ..store import Store, export as run_export
+from ..store import Store, export as run_export, incident_timeline
 from ..store.columns import SCHEMAS
 from . import data
 
@@ -128,6 +128,45 @@ class LinkEvent(BaseModel):
     detail: Optional[dict[str, Any]]
 
 
+class Running(BaseModel):
+    """The incident's figure of a category after a point, as a reader knew it then."""
+
+    low: Optional[int]
+    best: Optional[int]
+    high: Optional[int]
+
+
+class TimelinePoint(BaseModel):
+    """One dated figure of one version of a report (``tally timeline``): ``at``
+    (the revision's timestamp, else the report's publication date, else when
+    it was stored), the report and its ``revision`` in the store (``revision_id``:
+    the source's own, e.g. a wiki revision id), the figure's source, category,
+    victim group and low / best / high, and ``running``: the incident's
+    figure of that category after it. A ``reverted`` version's points are
+    not counted in ``running``. ``claim`` indexes that version's claims;
+    ``text`` is the claim's sentence, ``start``/``end`` and
+    ``figure_start``/``figure_end`` its offsets in that version's text."""
+
+    at: Optional[str]
+    report: str
+    revision: int
+    revision_id: Optional[str]
+    source: Optional[str]
+    category: str
+    group: Optional[str]
+    low: Optional[int]
+    best: Optional[int]
+    high: Optional[int]
+    running: Running
+    reverted: bool
+    claim: int
+    text: str
+    start: Optional[int]
+    end: Optional[int]
+    figure_start: Optional[int]
+    figure_end: Optional[int]
+
+
 class Detail(BaseModel):
     record: dict[str, Any]
     revision: int
@@ -137,6 +176,7 @@ class Detail(BaseModel):
     reports: list[ReportDetail]
     claims: list[dict[str, Any]]
     links: list[LinkEvent]
+    timeline: list[TimelinePoint]
 
 
 class Claims(BaseModel):
@@ -267,8 +307,20 @@ def incident(request: Request, incident_id: str) -> dict[str, Any]:
     """The incident (`incident_id` is an incident id, or a report id standing
     for the incident it belongs to): its combined record, its reports (each
     with its dates, the figures it gives and why it was linked), its claims
-    (each naming its report) and its link history (as `tally show --format json`)."""
+    (each naming its report), its link history (as `tally show --format json`)
+    and its `timeline` (as `/api/incidents/{incident_id}/timeline`)."""
     return _found(request, incident_id)
+
+
+@router.get("/api/incidents/{incident_id}/timeline", tags=["incidents"], responses=_ok(list[TimelinePoint], 404))
+def timeline(request: Request, incident_id: str) -> list[dict[str, Any]]:
+    """How the incident's toll moved: every dated figure of every version of its
+    reports, ordered by `at`, each with the incident's `running` low / best /
+    high after it (as `tally timeline --format json`)."""
+    found = incident_timeline(_store(request), incident_id)
+    if found is None:
+        raise HTTPException(404, f"no incident {incident_id!r}")
+    return found["points"]
 
 
 @router.get("/api/incidents/{incident_id}/claims", tags=["incidents"], responses=_ok(Claims, 404))
@@ -306,14 +358,18 @@ def export(request: Request, filters=Depends(filter_params),
            format: Literal["csv", "json", "geojson"] = Query("csv"),
            schema: str = Query("tally", description=", ".join(SCHEMAS)),
            sort: str = Query("-date", description=SORT_HELP),
-           limit: Optional[int] = Query(None, ge=0, le=INT_MAX)) -> Response:
+           limit: Optional[int] = Query(None, ge=0, le=INT_MAX),
+           level: Literal["incidents", "reports", "timeline"] = Query(
+               "incidents", description="one row per incident, per report, or per dated figure "
+               "(timeline: tally's columns only)")) -> Response:
     """The matching incidents as CSV, JSON or GeoJSON, in tally's columns or
-    those of UCDP, ACLED or GTD (docs/export.md)."""
+    those of UCDP, ACLED or GTD (docs/export.md); `level=reports` one row per
+    report, `level=timeline` one per dated figure (as `tally export --level`)."""
     buf = io.StringIO()
-    run_export(_store(request), format, schema, stream=buf, filters=filters, sort=sort, limit=limit)
+    run_export(_store(request), format, schema, stream=buf, filters=filters, sort=sort, limit=limit, level=level)
     ext = format
     return Response(buf.getvalue(), media_type=MEDIA[format],
-                    headers={"Content-Disposition": f'attachment; filename="incidents-{schema}.{ext}"'})
+                    headers={"Content-Disposition": f'attachment; filename="{level}-{schema}.{ext}"'})
 
 
 # ---------------------------------------------------------------- upload

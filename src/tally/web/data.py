@@ -17,8 +17,8 @@ from typing import Any, Iterable
 
 import sqlalchemy as sa
 
-from ..store import (Filters, Store, count_incidents, count_reports, link_history, list_incidents,
-                     report_texts, show)
+from ..store import (Filters, Store, count_incidents, count_reports, incident_timeline, link_history,
+                     list_incidents, report_texts, show)
 from ..store import schema as t
 from ..store.query import LIST_COLUMNS, select_incidents
 
@@ -145,13 +145,21 @@ def map_points(store: Store, filters: Filters, limit: int = MAP_LIMIT) -> list[d
     return out
 
 
-def detail(store: Store, ident: str) -> dict[str, Any] | None:
+def detail(store: Store, ident: str, version_texts: bool = False) -> dict[str, Any] | None:
     """``show``'s answer (``ident`` is an incident id or a report id) plus the
-    incident's link history under ``"links"``; None when there is neither."""
+    incident's link history under ``"links"`` and its dated figures under
+    ``"timeline"`` (:func:`tally.store.incident_timeline`; with ``version_texts``
+    also ``"timeline_summary"`` and ``"timeline_texts"``, the earlier versions'
+    texts its points point into); None when there is neither."""
     found = show(store, ident)
     if found is None:
         return None
     found["links"] = link_history(store, found["incident"]["id"], *(r["id"] for r in found["reports"]))
+    timeline = incident_timeline(store, found["incident"]["id"], texts=version_texts) or {"points": [], "summary": {}}
+    found["timeline"] = timeline["points"]
+    if version_texts:
+        found["timeline_summary"] = timeline["summary"]
+        found["timeline_texts"] = timeline.get("texts") or {}
     return found
 
 
@@ -168,7 +176,7 @@ def incident_of_report(store: Store, report_id: str) -> dict[str, Any] | None:
 def incident(store: Store, ident: str) -> dict[str, Any] | None:
     """:func:`detail` plus ``"texts"`` (report id -> its text) and ``"text"``
     (the first report's text)."""
-    found = detail(store, ident)
+    found = detail(store, ident, version_texts=True)
     if found is None:
         return None
     found["texts"] = report_texts(store, [r["id"] for r in found["reports"]])

@@ -1,5 +1,5 @@
 """Server-rendered pages: the incident list (with map and timeline) and the
-incident page. Jinja2 with autoescaping on for every template; data for the
+incident page (with the step chart of how its toll moved, :mod:`.steps`). Jinja2 with autoescaping on for every template; data for the
 scripts is embedded with ``tojson`` (which escapes ``<``, ``>``, ``&`` and
 ``'``), and the scripts only ever set ``textContent``."""
 
@@ -15,7 +15,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ..errors import TallyError
-from . import data
+from . import data, steps
 from .api import INT_MAX
 
 router = APIRouter(include_in_schema=False)
@@ -92,15 +92,20 @@ def incident_page(request: Request, incident_id: str):
     for c in claims:  # a claim without a report (an older record) is the first report's
         c["report"] = c.get("report") if c.get("report") in numbers else first["id"]
         c["report_n"] = numbers[c["report"]]
+    moved = steps.timeline_view(found["timeline"], found["timeline_summary"], found["timeline_texts"],
+                                {r["id"]: r["revision"] for r in reports},
+                                {r["id"]: {"n": r["n"], "label": r["label"], "language": r.get("language")}
+                                 for r in reports})
+    doc_reports = {r["id"]: {"text": texts.get(r["id"], ""), "n": r["n"], "label": r["label"],
+                             "language": r.get("language")} for r in reports}
     return templates.TemplateResponse(request, "incident.html", {
-        "r": record, "found": found, "heading": record.get("title") or data.first_words(found["text"]) or record["id"],
+        "moved": moved, "r": record, "found": found, "heading": record.get("title") or data.first_words(found["text"]) or record["id"],
         "estimates": data.estimate_rows(record), "claims": claims, "reports": reports, "first": first,
         "conflicts": [{"text": data.conflict_sentence(c), "kind": c.get("kind"),
                        "claims": [i for i in c.get("claims") or [] if isinstance(i, int) and 0 <= i < len(claims)]}
                       for c in record.get("conflicts") or [] if isinstance(c, dict)],
         "reactions": [data.reaction_sentence(x) for x in record.get("reactions") or []],
-        "doc": {"reports": {r["id"]: {"text": texts.get(r["id"], ""), "n": r["n"], "label": r["label"],
-                                      "language": r.get("language")} for r in reports},
+        "doc": {"reports": {**moved["versions"], **doc_reports}, "points": moved["points"],
                 "first": first["id"],
                 "claims": [{"report": c["report"], "start": c.get("start"), "end": c.get("end"),
                             "figure_start": c.get("figure_start"), "figure_end": c.get("figure_end")}

@@ -1,6 +1,7 @@
 // Incident page: clicking a claim shows its own report's text with the
-// claim's sentence and figure highlighted; "show text" on a report shows that
-// report's text. The texts come from a JSON block and are only ever put into
+// claim's sentence and figure highlighted; clicking a step of the timeline
+// chart (or its row) does the same in the text of the report's version that
+// gave the figure; "show text" on a report shows that report's text. The texts come from a JSON block and are only ever put into
 // the page as text nodes (never innerHTML).
 (function () {
   "use strict";
@@ -34,23 +35,46 @@
       caption.appendChild(code);
     }
     document.querySelectorAll("tr.report.shown").forEach(function (r) { r.classList.remove("shown"); });
+    var report = rep.report || id;  // an earlier version's text: its report's row
     document.querySelectorAll("tr.report").forEach(function (r) {
-      if (r.getAttribute("data-report") === id) r.classList.add("shown");
+      if (r.getAttribute("data-report") === report) r.classList.add("shown");
     });
   }
 
   function showText(id) {
     load(id);
     pre.textContent = slice(0, cps.length);
-    document.querySelectorAll("tr.claim.selected").forEach(function (r) { r.classList.remove("selected"); });
+    unselect();
     pre.scrollTop = 0;
     pre.scrollIntoView({block: "nearest"});
   }
 
+  function unselect() {
+    document.querySelectorAll("tr.claim.selected, tr.point.selected, g.step.selected").forEach(function (r) {
+      r.classList.remove("selected");
+    });
+  }
+
+  // a claim of the record: its sentence in its report's current text
   function show(i) {
     var c = doc.claims[i];
     if (!c) return;
+    highlight(c);
+    var row = document.querySelector('tr.claim[data-claim="' + i + '"]');
+    if (row) row.classList.add("selected");
+  }
+
+  // a point of the timeline: its sentence in the text of its report's version
+  function showPoint(i) {
+    var c = (doc.points || [])[i];
+    if (!c) return;
+    highlight(c);
+    document.querySelectorAll('[data-point="' + i + '"]').forEach(function (el) { el.classList.add("selected"); });
+  }
+
+  function highlight(c) {
     load(c.report);
+    unselect();
     if (!valid(c.start, c.end)) { pre.textContent = slice(0, cps.length); return; }
     pre.textContent = "";
     pre.appendChild(document.createTextNode(slice(0, c.start)));
@@ -69,9 +93,6 @@
     }
     pre.appendChild(sentence);
     pre.appendChild(document.createTextNode(slice(c.end, cps.length)));
-    document.querySelectorAll("tr.claim.selected").forEach(function (r) { r.classList.remove("selected"); });
-    var row = document.querySelector('tr.claim[data-claim="' + i + '"]');
-    if (row) row.classList.add("selected");
     // scroll the text box (not the page) to the sentence
     var box = pre.getBoundingClientRect();
     if (box.top > window.innerHeight || box.bottom < 0) {
@@ -100,14 +121,21 @@
     });
   });
 
-  document.querySelectorAll("tr.claim").forEach(function (row) {
-    var i = parseInt(row.getAttribute("data-claim"), 10);
-    row.addEventListener("click", function (e) {
-      if (e.target.closest && e.target.closest("a")) return;  // the report link in the row
-      show(i);
+  // a click (or Enter, or space) on each element of `selector` calls fn with its `attr` as a number
+  function clickable(selector, attr, fn) {
+    document.querySelectorAll(selector).forEach(function (el) {
+      var i = parseInt(el.getAttribute(attr), 10);
+      el.addEventListener("click", function (e) {
+        if (e.target.closest && e.target.closest("a")) return;  // the report link in the row
+        fn(i);
+      });
+      el.addEventListener("keydown", function (e) {
+        if (e.key === "Enter" || e.key === " ") { e.preventDefault(); fn(i); }
+      });
     });
-    row.addEventListener("keydown", function (e) {
-      if (e.key === "Enter" || e.key === " ") { e.preventDefault(); show(i); }
-    });
-  });
+  }
+
+  clickable("tr.claim", "data-claim", show);
+  // the timeline's steps (SVG groups) and its table rows
+  clickable("g.step[data-point], tr.point[data-point]", "data-point", showPoint);
 })();
