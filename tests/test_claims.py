@@ -121,6 +121,33 @@ def test_the_same_figure_for_two_listed_groups_is_two_counts(sentence, dead):
     assert rec.casualties["killed"].best == dead
 
 
+def _killed(text):
+    from tally.extract import extract
+
+    rec = extract(Document.from_text(text, format="text"))
+    return rec, rec.casualties["killed"]
+
+
+def test_another_kind_of_victim_in_a_later_sentence_adds():
+    # _other_victims: civilians, then members of the security forces, each named: one toll of both
+    rec, k = _killed("Gunmen killed 22 villagers in a night raid on Tuesday. "
+                     "Four soldiers died in the fighting that followed.")
+    assert k.best == 26
+    # the same kind named again restates it; a generic noun ("people") updates it
+    assert _killed("Gunmen killed 22 villagers on Tuesday. The 22 villagers were buried on Wednesday.")[1].best == 22
+    assert _killed("Gunmen killed 22 villagers on Tuesday. By Wednesday 30 people had died.")[1].best == 30
+
+
+def test_armed_men_of_the_kind_that_killed_civilians_are_the_attackers():
+    # one-sided violence: "insurgents" killed by the army stand apart (victim group perpetrators)
+    rec, k = _killed("Insurgents killed 18 civilians in a village on Friday. "
+                     "The army said it killed 40 insurgents in the pursuit.")
+    assert k.best == 18 and rec.casualties_by_group["perpetrators"]["killed"].best == 40
+    # in a battle, with no civilians killed, the militants are a side like any other
+    rec, k = _killed("Militants attacked an army base on Friday; 12 soldiers and 30 militants were killed.")
+    assert k.best == 42
+
+
 def test_suicide_bomber_killed_himself_and_five_others():
     _, claims = body("At the checkpoint a suicide bomber killed himself and five others.")
     killed = [c for c in claims if c.categories == ["killed"]]

@@ -406,6 +406,17 @@ def _listed_apart(a: Claim, b: Claim, doc: Document) -> bool:
     return _LIST_JOIN_RE.fullmatch(doc.text, a.figure_end, b.figure_start) is not None
 
 
+def _other_victims(before: list[Claim], now: list[Claim]) -> bool:
+    """True when a sentence's figures count another kind of victim than the toll so far, each
+    named ("35 civilians ... Seven members of the security forces died"): they add, never
+    replace nor restate it."""
+    from .victims import noun_group
+
+    kinds_before = {noun_group(c.group) for c in before}
+    kinds_now = {noun_group(c.group) for c in now}
+    return None not in kinds_before | kinds_now and not kinds_before & kinds_now
+
+
 def _sentences_total(items: list[tuple[int, Claim]], rule: str, doc: Document,
                      replaced: list[tuple[int, list[int]]] | None = None) -> Estimate | None:
     """``replaced`` (when given) collects the bests that a later, larger figure
@@ -444,7 +455,8 @@ def _sentences_total(items: list[tuple[int, Claim]], rule: str, doc: Document,
         acc = (0, 0, 0)
         for i, c in parts:
             acc = _add(acc, claim_bounds(c))
-        additive = all(rels[i] == "additive" for i, _ in parts)
+        additive = all(rels[i] == "additive" for i, _ in parts) or (
+            running is not None and _other_victims([c for i, c in items if i in run_idx], [c for _, c in parts]))
         if running is None:
             running = acc
             run_idx = [i for i, _ in parts]

@@ -137,6 +137,10 @@ PEOPLE_ONLY_LEFT_RE = re.compile(r"(?!)")
 #: gives this event's toll, not a campaign's (claims.body.context_clauses)
 EVENT_NOUN_BEFORE_RE = re.compile(r"\b(?:attack|ambush|bombing|blast|explosion|raid|assault|massacre|shooting|strike)s?"
                                   r"(?:\s+[\w'’-]+){0,3}?\s*,?\s*$", re.I)
+#: armed men named by their kind: attackers where the text has them kill civilians (one-sided
+#: violence, claims.groups.ClaimContext), a side like any other in a battle
+ARMED_GROUP_RE = re.compile(r"\b(?:jihadists?|insurgents?|militants?|terrorists?|extremists?|islamists?)\b", re.I)
+KILLING_RE = re.compile(r"\b(?:killed|killing|kill|kills|massacred|slaughtered|murdered|executed|shot\s+dead)\b", re.I)
 OBJ_AFTER = re.compile(
     r"^\s+(?:(?:at\s+least\s+|more\s+than\s+|over\s+|some\s+|about\s+|nearly\s+|around\s+|up\s+to\s+)?"
     r"(?:\d|one\b|two\b|three\b|four\b|five\b|six\b|"

@@ -156,6 +156,10 @@ PEOPLE_ONLY_LEFT_RE = re.compile(rf"(?<![\w])(?:la\s+perte\s+d(?:e|['’])|perdu
 #: événement, pas celui d'une campagne (claims.body.context_clauses)
 EVENT_NOUN_BEFORE_RE = re.compile(r"(?<![\w])(?:attaque|attentat|embuscade|explosion|assaut|raid|tuerie|massacre|incursion"
                                   r"|frappe|fusillade)s?(?:\s+[\w'’-]+){0,3}?\s*,?\s*$", re.I)
+#: les hommes armés nommés par leur genre : en français, « jihadistes » et « terroristes » sont déjà des
+#: assaillants (ATTACKER_RE) ; rien de plus ici
+ARMED_GROUP_RE = re.compile(r"(?!)")
+KILLING_RE = re.compile(r"(?!)")
 OBJ_AFTER = re.compile(
     r"^\s+(?:(?:au\s+moins\s+|plus\s+de\s+|près\s+de\s+|environ\s+|quelque\s+|jusqu['’]à\s+)?"
     r"(?:\d|un\b|une\b|deux\b|trois\b|quatre\b|cinq\b|six\b|sept\b|huit\b|neuf\b|dix\b|onze\b|douze\b|"
