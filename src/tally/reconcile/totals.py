@@ -75,6 +75,7 @@ from ..claims import is_implicit, mentions_killing, relation
 from ..claims.lexicon import for_language
 from ..claims.sources import source_side
 from ..model import CATEGORIES, Claim, Document, Estimate, Side
+from .lexicon import noun_group
 
 #: policies whose killed total counts the attackers killed in the act
 COUNT_ATTACKERS = ("gtd", "ucdp", "acled")
@@ -410,8 +411,6 @@ def _other_victims(before: list[Claim], now: list[Claim]) -> bool:
     """True when a sentence's figures count another kind of victim than the toll so far, each
     named ("35 civilians ... Seven members of the security forces died"): they add, never
     replace nor restate it."""
-    from .victims import noun_group
-
     kinds_before = {noun_group(c.group) for c in before}
     kinds_now = {noun_group(c.group) for c in now}
     return None not in kinds_before | kinds_now and not kinds_before & kinds_now

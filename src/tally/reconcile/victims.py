@@ -28,8 +28,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from ..claims.lexicon import all_lexicons
 from ..model import Claim, Document, Estimate, Incident, Side
+from .lexicon import noun_group
 from .parties import perpetrator_sides, state_sides
 from .totals import casualty_totals
 
@@ -37,10 +37,6 @@ GROUPS = ("civilians", "security_forces", "perpetrators", "unknown")
 #: the categories a victim group is read for
 GROUP_CATEGORIES = ("killed", "injured")
 
-# the nouns of every language's lexicon (claims/lexicon/en.py, fr.py: VICTIM_NOUNS), joined:
-# a claim's group phrase is matched against all of them, whatever the report's language
-_NOUNS = [(kind, re.compile(r"\b(?:" + "|".join(lex.VICTIM_NOUNS[kind] for lex in all_lexicons()) + r")\b", re.I))
-          for kind in ("civilians", "security_forces", "perpetrators")]
 #: an attacker counting himself ("blew himself up"): the figure is the reflexive pronoun
 _SELF_RE = re.compile(r"^(?:himself|herself|themselves)$", re.I)
 
@@ -55,28 +51,6 @@ class Roles:
     @classmethod
     def of(cls, incident: Incident) -> "Roles":
         return cls(states=state_sides(incident), perpetrators=perpetrator_sides(incident))
-
-
-def noun_group(group: str | None) -> str | None:
-    """The group a noun phrase names by its nouns alone, or None: its leftmost
-    noun of the lexicon decides ("members of the security forces": security
-    forces); nouns of two kinds joined by "and" / "or" / a comma give None.
-    (Reading only the head of the phrase was tried: it raised the tuning
-    figure and not the validation one, so it is not done.)"""
-    if not group:
-        return None
-    found = []
-    for kind, pat in _NOUNS:
-        m = pat.search(group)
-        if m:
-            found.append((m.start(), kind))
-    if not found:
-        return None
-    found.sort()
-    kinds = {k for _, k in found}
-    if len(kinds) > 1 and re.search(r"\b(?:and|or|as\s+well\s+as|plus)\b|,", group, re.I):
-        return None
-    return found[0][1]
 
 
 def victim_group(c: Claim, roles: Roles) -> str | None:
