@@ -148,6 +148,21 @@ def test_armed_men_of_the_kind_that_killed_civilians_are_the_attackers():
     assert k.best == 42
 
 
+def test_a_vague_word_never_updates_a_numbered_toll():
+    # "hundreds" after "14 soldiers": a restatement of the conflict's scale, never the new toll
+    assert _killed("Gunmen killed 14 soldiers at a post on Friday. "
+                   "Hundreds have been killed in the region, residents said.")[1].best == 14
+
+
+def test_a_precise_figure_takes_over_from_a_round_one_close_to_it():
+    # "about 100" then "at least 97": the precise count is the toll, though lower
+    assert _killed("The attack killed about 100 soldiers on Monday. "
+                   "At least 97 soldiers died, according to the latest official toll.")[1].best == 97
+    # ... but not a figure far from it
+    assert _killed("The attack killed about 100 soldiers on Monday. "
+                   "At least 60 soldiers died, according to the latest official toll.")[1].best == 100
+
+
 def test_suicide_bomber_killed_himself_and_five_others():
     _, claims = body("At the checkpoint a suicide bomber killed himself and five others.")
     killed = [c for c in claims if c.categories == ["killed"]]

@@ -407,6 +407,15 @@ def _listed_apart(a: Claim, b: Claim, doc: Document) -> bool:
     return _LIST_JOIN_RE.fullmatch(doc.text, a.figure_end, b.figure_start) is not None
 
 
+def _precise_for_round(run_idx: list[int], items: list[tuple[int, Claim]], parts: list[tuple[int, Claim]],
+                       acc: tuple, running: tuple) -> bool:
+    """True when a toll read as approximate ("about 100", "près de cent") meets a precise figure
+    within a tenth of it ("at least 98 soldiers died"): the precise one is the count."""
+    before = [c for i, c in items if i in run_idx]
+    return bool(before) and all(c.qualifier == "about" for c in before) and \
+        all(c.qualifier in ("exactly", "at least") for _, c in parts) and abs(acc[1] - running[1]) <= running[1] / 10
+
+
 def _other_victims(before: list[Claim], now: list[Claim]) -> bool:
     """True when a sentence's figures count another kind of victim than the toll so far, each
     named ("35 civilians ... Seven members of the security forces died"): they add, never
@@ -454,6 +463,8 @@ def _sentences_total(items: list[tuple[int, Claim]], rule: str, doc: Document,
         acc = (0, 0, 0)
         for i, c in parts:
             acc = _add(acc, claim_bounds(c))
+        if running is not None and all(claim_bounds(c)[2] is not None and c.qualifier == "vague" for _, c in parts):
+            continue  # "hundreds", "plusieurs morts" beside a numbered toll: a restatement, never an update
         additive = all(rels[i] == "additive" for i, _ in parts) or (
             running is not None and _other_victims([c for i, c in items if i in run_idx], [c for _, c in parts]))
         if running is None:
@@ -462,7 +473,7 @@ def _sentences_total(items: list[tuple[int, Claim]], rule: str, doc: Document,
         elif additive:
             running = _add(running, acc)
             run_idx += [i for i, _ in parts]
-        elif acc[1] > running[1]:
+        elif acc[1] > running[1] or _precise_for_round(run_idx, items, parts, acc, running):
             if replaced is not None and not _REVISED_RE.search(doc.text, start, parts[0][1].end):
                 replaced.append((running[1], list(run_idx)))
             running = acc
