@@ -140,8 +140,12 @@ def ingest(
 
     Each new report joins the incident of the same event (same day and place,
     actors, figures) or starts a new one; --no-link keeps each apart. Re-running an ingest adds nothing; a changed document replaces its record
-    and keeps the earlier one (see `tally history`). An interrupted ingest of a
-    MediaWiki dump goes on after the last page stored (a checkpoint by page id).
+    and keeps the earlier one (see `tally history`). A MediaWiki export with page
+    histories (several revisions per page) stores each revision whose infobox,
+    lead or casualty sections changed as a version of the page's report, dated
+    by its timestamp; a revision undone within the hour is flagged reverted. An
+    interrupted ingest of a MediaWiki dump goes on after the last page stored (a
+    checkpoint by page id).
     Exit status 2 when any file, row or page failed (one line each on stderr);
     the rest is stored.
     """

@@ -46,6 +46,8 @@ def print_ingest_summary(result: IngestResult, where: str) -> None:
     table.add_row(str(result.documents), str(result.ingested), str(result.updated), str(result.unchanged),
                   str(len(result.failed)), f"{result.docs_per_second:.1f}")
     _out.print(table)
+    if result.history is not None:  # an export with page histories: the revisions stored and skipped
+        _out.print(escape(result.history.summary()))
 
 
 def _figure(low: Any, best: Any, high: Any) -> str:

@@ -38,6 +38,9 @@ class IngestResult:
     #: dump path -> (checkpoint page id, pages skipped) for the dumps a run resumed
     #: (``(None, None)``: already complete in the ``--out`` shards, not read again)
     resumed: dict[str, tuple[int | None, int | None]] = field(default_factory=dict)
+    #: the revision counts of the history pages read (a :class:`tally.readers.history.HistoryStats`),
+    #: None when no page had several revisions
+    history: Any = None
 
     def add(self, outcome: str) -> None:
         """Count one document's outcome: a count name, or else a failure line."""
@@ -66,9 +69,12 @@ class IngestResult:
         return self.documents / self.seconds if self.seconds > 0 else 0.0
 
     def as_dict(self) -> dict[str, Any]:
-        return {"ingested": self.ingested, "updated": self.updated, "unchanged": self.unchanged,
-                "failed": len(self.failed), "failures": list(self.failed),
-                "documents": self.documents, "seconds": round(self.seconds, 3)}
+        out = {"ingested": self.ingested, "updated": self.updated, "unchanged": self.unchanged,
+               "failed": len(self.failed), "failures": list(self.failed),
+               "documents": self.documents, "seconds": round(self.seconds, 3)}
+        if self.history is not None:
+            out["revisions"] = self.history.counts()
+        return out
 
 
 def source_identity(doc: Document) -> str:
@@ -118,9 +124,18 @@ def ingest(store: Store, paths: Iterable[str | Path], input_format: str | None =
     :param force: extract documents again even when their content hash is
         stored, replacing the record when the new one differs.
     :param progress: called after every document with the running result.
+
+    A MediaWiki export whose pages have several revisions stores each revision
+    whose casualty text changed as a version of the page's report, oldest first
+    (``result.history`` counts them; :mod:`tally.readers.history`).
     """
-    items = iter_documents(paths, input_format, **(options or {}))
-    return ingest_documents(store, items, extractor=extractor, force=force, progress=progress)
+    from ..readers.history import HistoryStats
+
+    history = HistoryStats()
+    items = iter_documents(paths, input_format, history=history, **(options or {}))
+    result = ingest_documents(store, items, extractor=extractor, force=force, progress=progress)
+    result.history = history if history.pages else None
+    return result
 
 
 def ingest_documents(store: Store, items: Iterable[Document | ReaderError], *,

@@ -71,9 +71,11 @@ def is_dump(path: str | Path, input_format: str | None = None) -> bool:
 
 
 def iter_work(paths: Iterable[str | Path], input_format: str | None = None, *, prefilter: Any = None,
-              resume: Any = None, **options: Any) -> Iterator[Any]:
+              resume: Any = None, history: Any = None, **options: Any) -> Iterator[Any]:
     """RawPages (MediaWiki exports), Documents (other formats) and ReaderErrors of every path.
-    ``resume`` (a :class:`tally.readers.xmldump.Resume`) skips a dump's pages up to a checkpoint."""
+    ``resume`` (a :class:`tally.readers.xmldump.Resume`) skips a dump's pages up to a checkpoint;
+    ``history`` (a :class:`tally.readers.history.HistoryStats`) reads every changed revision of
+    a page with several (:func:`tally.readers.xmldump.read_pages`)."""
     from ..readers import open_binary, read
     from ..readers.xmldump import read_pages
 
@@ -81,10 +83,10 @@ def iter_work(paths: Iterable[str | Path], input_format: str | None = None, *, p
         source, p = str(path), Path(path)
         try:
             if not is_dump(p, input_format):
-                yield from read(path, input_format, prefilter=prefilter, **options)
+                yield from read(path, input_format, prefilter=prefilter, history=history, **options)
                 continue
             with open_binary(p) as fp:
-                yield from read_pages(fp, source, prefilter=prefilter, resume=resume)
+                yield from read_pages(fp, source, prefilter=prefilter, resume=resume, history=history)
         except ReaderError as exc:
             yield exc
         except EOFError:
@@ -236,9 +238,11 @@ def run_ingest(sink: Any, paths: Iterable[str | Path], input_format: str | None 
     after it (``result.resumed[path] = (page_id, pages skipped)``). A multistream
     dump with its index is split into byte ranges of about ``range_pages`` pages
     that the workers read themselves (not with ``workers=1``)."""
+    from ..readers.history import HistoryStats
     from ..readers.xmldump import Resume, find_index
 
     result = IngestResult()
+    history = HistoryStats()
     started = time.perf_counter()
     pending: deque = deque()
 
@@ -258,6 +262,9 @@ def run_ingest(sink: Any, paths: Iterable[str | Path], input_format: str | None 
                 if isinstance(prefilter, PrefilterStats):
                     prefilter.merge(PrefilterStats(value[0], Counter(value[1])))
                 continue
+            if kind == "history":  # the revision counts of a worker that read its own pages
+                history.merge(value)
+                continue
             result.add(sink.write(kind, value))
             result.seconds = time.perf_counter() - started
             if progress is not None:
@@ -276,7 +283,7 @@ def run_ingest(sink: Any, paths: Iterable[str | Path], input_format: str | None 
             if index is not None:
                 tasks = _range_tasks(path, index, range_pages, prefilter is not None, policy, skip)
             else:
-                tasks = _batch_tasks(path, input_format, options or {}, prefilter, policy, skip, batch)
+                tasks = _batch_tasks(path, input_format, options or {}, prefilter, policy, skip, batch, history)
             for fn, args, last in tasks:
                 pending.append((submit(fn, *args), path, last))
                 while len(pending) >= window:
@@ -288,20 +295,24 @@ def run_ingest(sink: Any, paths: Iterable[str | Path], input_format: str | None 
         while pending:
             drain()
     sink.close()
+    result.history = history if history.pages else None
     result.seconds = time.perf_counter() - started
     return result
 
 
 def _batch_tasks(path: str | Path, input_format: str | None, options: dict[str, Any], prefilter: Any,
-                 policy: str | None, skip: Any, batch: int) -> Iterator[tuple[Callable, tuple, int | None]]:
-    """This process reads ``path``; each batch of its items is a :func:`_work` task."""
+                 policy: str | None, skip: Any, batch: int,
+                 history: Any = None) -> Iterator[tuple[Callable, tuple, int | None]]:
+    """This process reads ``path``; each batch of its items is a :func:`_work` task. Its
+    checkpoint is the last page the batch ends (not one whose later revisions are to come)."""
     from ..readers.xmldump import RawPage
 
     # a ReaderError goes to the workers as its line (the exception does not pickle)
     items = (str(item) if isinstance(item, ReaderError) else item
-             for item in iter_work([path], input_format, prefilter=prefilter, resume=skip, **options))
+             for item in iter_work([path], input_format, prefilter=prefilter, resume=skip, history=history,
+                                   **options))
     for chunk in _batches(items, batch):
-        last = next((i.meta["page_id"] for i in reversed(chunk) if isinstance(i, RawPage)), None)
+        last = next((i.meta["page_id"] for i in reversed(chunk) if isinstance(i, RawPage) and i.last), None)
         yield _work, (chunk, policy), last
 
 
@@ -340,19 +351,22 @@ def _range_tasks(path: str | Path, index: Path, pages: int, prefilter: bool, pol
 def _work_range(path: str, start: int, end: int, prefilter: bool, policy: str | None,
                 after: int | None = None) -> list[tuple[str, Any]]:
     """In a worker: read, pre-filter and extract the pages of one byte range of a
-    multistream dump (:func:`_work` on them); the pre-filter counts come first."""
+    multistream dump (:func:`_work` on them, every changed revision of a history
+    page); the pre-filter and revision counts come first."""
+    from ..readers.history import HistoryStats
     from ..readers.xmldump import Resume, read_range
 
     stats = PrefilterStats() if prefilter else None
+    history = HistoryStats()
     items: list[Any] = []
     try:
         for item in read_range(path, start, end, path, prefilter=stats,
-                               resume=Resume(after) if after is not None else None):
+                               resume=Resume(after) if after is not None else None, history=history):
             items.append(str(item) if isinstance(item, ReaderError) else item)
     except ReaderError as exc:
         items.append(str(exc))
     counts = ("prefilter", (stats.seen, dict(stats.reasons))) if stats else ("prefilter", (0, {}))
-    return [counts, *_work(items, policy)]
+    return [counts, ("history", history.counts()), *_work(items, policy)]
 
 
 def ingest_parallel(store: Store, paths: Iterable[str | Path], input_format: str | None = None, *,
