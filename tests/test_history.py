@@ -146,6 +146,20 @@ def test_workers_ingest_of_histories_equals_single_process(tmp_path):
     assert r2.history.skipped == art.SKIPPED + 2 and "reverted" not in v1[2][0]["meta"]
 
 
+def test_dask_ingest_of_histories_equals_single_process(tmp_path):
+    pytest.importorskip("distributed")
+    from tally.store.dask_ingest import dask_executor
+
+    path = art.write_history(tmp_path / "more.xml.bz2", more=True)
+    with Store(f"sqlite:///{tmp_path / 'one.db'}") as one:
+        ingest(one, [path])
+        v1 = [_versions(one, p) for p in (art.PAGE_ID, 7303, 7302)]
+    with Store(f"sqlite:///{tmp_path / 'dask.db'}") as store:
+        result = ingest_parallel(store, [path], executor=dask_executor("local", 2), batch=4)
+        assert [_versions(store, p) for p in (art.PAGE_ID, 7303, 7302)] == v1
+    assert not result.failed and result.history.reverted == 2 and result.history.skipped == art.SKIPPED + 2
+
+
 def test_an_interrupted_history_ingest_resumes_without_losing_revisions(tmp_path):
     path = art.write_history(tmp_path / "more.xml.bz2", more=True)
     with Store(f"sqlite:///{tmp_path / 'ref.db'}") as ref:
