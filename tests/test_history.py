@@ -101,6 +101,17 @@ def test_a_figure_changed_back_after_more_than_an_hour_is_not_reverted(history_f
     assert flags[1007] is flags[1020] is True
 
 
+def test_a_reverted_revisions_record_says_so_and_fits_the_schema(history_file, validator):
+    from tally.extract import extract
+    from tally.model import to_dict
+
+    vandal = next(d for d in read(history_file, history=True) if d.meta["revision_id"] == 1007)
+    record = to_dict(extract(vandal))
+    assert not list(validator.iter_errors(record))
+    assert record["source"]["reverted"] is True and record["source"]["reverted_by"] == 1008
+    assert record["source"]["timestamp"] == "2031-04-02T12:20:00Z"
+
+
 def test_extract_reads_the_last_revision_of_a_history_page(history_file):
     docs = list(read(history_file))
     assert len(docs) == 1 and docs[0].meta["revision_id"] == 1024 and "reverted" not in docs[0].meta
