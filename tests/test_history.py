@@ -239,6 +239,11 @@ def test_cli_ingest_of_a_history_says_what_it_skipped(history_file, tmp_path):
         assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == len(art.STORED)
     finally:
         con.close()
+    shown = CliRunner().invoke(app, ["history", f"page-{art.PAGE_ID}", "--db", f"sqlite:///{db}", "-f", "json"])
+    assert shown.exit_code == 0, shown.output
+    sources = [v["record"]["source"] for v in json.loads(shown.output)["versions"]]
+    assert [s["revision_id"] for s in sources] == art.STORED
+    assert [s["revision_id"] for s in sources if s["reverted"]] == list(art.REVERTED)
 
 
 def test_a_revision_without_a_timestamp_is_one_error_line(tmp_path):

@@ -192,11 +192,13 @@ def print_record(found: dict[str, Any]) -> None:
 def print_history(incident_id: str, versions: list[dict[str, Any]]) -> None:
     """Every version of a record, oldest first."""
     table = Table(title=f"history of {escape(incident_id)}")
-    for name in ("revision", "current", "source revision", "recorded", "replaced", "killed", "title"):
+    for name in ("revision", "current", "source revision", "dated", "recorded", "replaced", "killed", "title"):
         table.add_column(name, overflow="fold")
     for v in versions:
         killed = ((v["record"].get("casualties") or {}).get("killed")) or {}
-        table.add_row(str(v["revision"]), "yes" if v["current"] else "", v["revision_id"] or "",
+        source = v["record"].get("source") or {}  # a history revision: its timestamp, and whether it was reverted
+        dated = str(source.get("timestamp") or "")[:19] + (" reverted" if source.get("reverted") else "")
+        table.add_row(str(v["revision"]), "yes" if v["current"] else "", v["revision_id"] or "", escape(dated),
                       (v["recorded_at"] or "")[:19], (v["replaced_at"] or "")[:19],
                       _figure(killed.get("low"), killed.get("best"), killed.get("high")),
                       escape(v["record"].get("title") or ""))
