@@ -6,13 +6,14 @@ from __future__ import annotations
 import bz2
 import os
 import random
+import sys
 
 import pytest
 
 from tally.readers import open_binary, read
 from tally.readers.decompress import ParallelBz2, open_bz2, parallel_available
 
-pytestmark = pytest.mark.skipif(not parallel_available(), reason="indexed_bzip2 is not installed")
+needs_parallel = pytest.mark.skipif(not parallel_available(), reason="indexed_bzip2 is not installed")
 
 
 def _text(seed: int, words: int) -> bytes:
@@ -34,6 +35,7 @@ def _read(fp, size: int = 65536) -> bytes:
     return b"".join(chunks)
 
 
+@needs_parallel
 @pytest.mark.parametrize("threads", [1, 2, 4])
 def test_parallel_reader_gives_the_bz2_modules_bytes(tmp_path, text, threads):
     path = tmp_path / "one-stream.bz2"
@@ -43,6 +45,7 @@ def test_parallel_reader_gives_the_bz2_modules_bytes(tmp_path, text, threads):
     assert _read(fp) == _read(bz2.open(path, "rb")) == text
 
 
+@needs_parallel
 def test_several_streams_one_after_another(tmp_path, text):
     """A multistream dump, or pbzip2's output: streams one after the other."""
     path = tmp_path / "streams.bz2"
@@ -51,6 +54,7 @@ def test_several_streams_one_after_another(tmp_path, text):
     assert _read(open_bz2(path, 2), 7777) == _read(bz2.open(path, "rb")) == text
 
 
+@needs_parallel
 def test_a_truncated_file_gives_the_same_bytes_then_the_same_error(tmp_path, text):
     data = bz2.compress(text, 1)
     path = tmp_path / "cut.bz2"
@@ -64,6 +68,7 @@ def test_a_truncated_file_gives_the_same_bytes_then_the_same_error(tmp_path, tex
     assert len(got) > len(text) // 3 and got == want
 
 
+@needs_parallel
 @pytest.mark.parametrize("damage", ["bit flip", "garbage after the header", "not bz2", "empty file"])
 def test_damaged_files_fail_as_with_the_bz2_module(tmp_path, text, damage):
     data = bz2.compress(text, 1)
@@ -92,6 +97,15 @@ def test_damaged_files_fail_as_with_the_bz2_module(tmp_path, text, damage):
     assert want[0] != "ok"
 
 
+def test_without_indexed_bzip2_the_bz2_module_reads(tmp_path, monkeypatch, text):
+    path = tmp_path / "x.bz2"
+    path.write_bytes(bz2.compress(text[:5000]))
+    monkeypatch.setitem(sys.modules, "indexed_bzip2", None)  # an install without it: the import fails
+    assert not parallel_available()
+    fp = open_binary(path)
+    assert isinstance(fp, bz2.BZ2File) and _read(fp) == text[:5000]
+
+
 def test_threads_zero_uses_the_bz2_module(tmp_path, monkeypatch, text):
     path = tmp_path / "x.bz2"
     path.write_bytes(bz2.compress(text[:5000]))
@@ -100,6 +114,7 @@ def test_threads_zero_uses_the_bz2_module(tmp_path, monkeypatch, text):
     assert isinstance(fp, bz2.BZ2File) and _read(fp) == text[:5000]
 
 
+@needs_parallel
 def test_a_truncated_dump_read_in_parallel_names_the_file(tmp_path):
     xml = ("<mediawiki>" + "".join(
         f"<page><title>P{i}</title><ns>0</ns><id>{i}</id><revision><id>{i}</id><timestamp>2030-01-01T00:00:00Z"
