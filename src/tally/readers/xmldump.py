@@ -7,7 +7,11 @@ main-namespace (``ns`` 0) pages that are not redirects are read; each goes
 through :func:`tally.readers.wikitext.parse_wikitext` with ``meta`` holding
 ``page_id``, ``revision_id``, ``timestamp`` and ``namespace``, and source
 ``"<file>#page=<page_id>"``. Of a page with several revisions the last one
-is read.
+is read; with ``history`` (what ``tally ingest`` asks for) each revision whose
+casualty text changed is read, oldest first, with source
+``"<file>#page=<page_id>&revision=<id>"`` and ``reverted`` in its ``meta``
+(:mod:`tally.readers.history`). Each ``<revision>`` is dropped from the tree
+once read, so a page's history never sits in memory whole.
 
 With ``prefilter`` (``True`` or a :class:`tally.readers.prefilter.PrefilterStats` that
 counts the pages seen and passed by reason) only pages whose raw wikitext looks
