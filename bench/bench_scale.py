@@ -55,12 +55,14 @@ sys.path.insert(0, str(ROOT / "bench"))
 LOADS: list[float] = []
 
 
-def _run(cmd: list[str], stdout=subprocess.DEVNULL) -> tuple[float, float, int]:
-    """(seconds, peak RSS in MB, exit status) of one command; the 1-minute load
-    average before it goes to LOADS (other work on the machine shows there)."""
+def _run(cmd: list[str], stdout=subprocess.DEVNULL, env: dict[str, str] | None = None) -> tuple[float, float, int]:
+    """(seconds, peak RSS in MB, exit status) of one command (``env``: variables to set
+    for it); the 1-minute load average before it goes to LOADS (other work on the
+    machine shows there)."""
     LOADS.append(os.getloadavg()[0])
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.PIPE,
+                            env={**os.environ, **env} if env else None)
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - started
     proc.returncode = os.waitstatus_to_exitcode(status)

@@ -10,6 +10,11 @@ below (no real article). Pages are written one at a time to a ``bz2`` stream,
 so memory stays flat whatever N. The same ``--seed`` writes the same file.
 The incident page ids are listed on stderr with ``--list-incidents``.
 
+With ``--history R`` every page is instead a made-up incident article with R
+revisions (a ``pages-meta-history`` export): its toll rises now and then, about
+1% of revisions are vandalism undone minutes later, and the rest edit the
+background or the reactions (:func:`write_history`).
+
 With ``--multistream`` the file is written as Wikipedia's
 ``pages-articles-multistream.xml.bz2``: the header (``<mediawiki>`` and
 ``<siteinfo>``) as one bz2 stream, then one bz2 stream per 100 pages, then
@@ -26,6 +31,8 @@ import argparse
 import bz2
 import random
 import sys
+from datetime import datetime, timedelta, timezone
+from typing import Iterator
 from xml.sax.saxutils import escape
 
 PLACES = [("Aldermoor", "Norland"), ("Brevik", "Ostria"), ("Calvera", "Sandora"), ("Dunmere", "Norland"),
@@ -145,6 +152,80 @@ def page_xml(page_id: int, title: str, text: str, rng: random.Random) -> str:
             f"    </revision>\n  </page>\n")
 
 
+def _history_text(title: str, city: str, country: str, date: str, killed: int, injured: int,
+                  background: list[str], reactions: list[str]) -> str:
+    return (f"{{{{Infobox civilian attack\n| title = {title}\n| location = {city}, {country}\n| date = {date}\n"
+            f"| fatalities = {killed}\n| injuries = {injured}\n}}}}\n"
+            f"On {date}, gunmen attacked a bus station in [[{city}]], {country}, killing at least {killed} people "
+            f"and wounding {injured} others.\n\n== Background ==\n{' '.join(background)}\n\n"
+            f"== Casualties ==\nThe health ministry said {killed} people had died.\n\n"
+            f"== Reactions ==\n{' '.join(reactions)}\n\n== References ==\n{{{{Reflist}}}}\n\n"
+            f"[[Category:{date[-4:]} attacks in {country}]]\n")
+
+
+def history_revisions(rng: random.Random, page_id: int, revisions: int) -> Iterator[tuple[str, int]]:
+    """The ``<revision>`` elements of one made-up incident article, oldest first, one at a
+    time, each with its casualty state: about 5% raise the toll, 1% are vandalism
+    (the toll times 100) undone by the next revision a few minutes later, and the
+    rest edit the background or the reactions. Yields (xml, kind): kind 1 for a
+    toll change or a restore, 2 for vandalism, 0 for an edit that leaves the
+    casualty text alone."""
+    city, country = rng.choice(PLACES + REAL_PLACES)
+    year = rng.randint(2000, 2023)
+    date = f"{rng.randint(1, 28)} {MONTHS[rng.randrange(12)]} {year}"
+    title = f"{year} {city} bus station attack {page_id}"
+    killed, injured = rng.randint(3, 20), rng.randint(5, 60)
+    background = [_sentence(rng) for _ in range(25)]
+    reactions = [_sentence(rng) for _ in range(8)]
+    at = datetime(year, 1, 1, tzinfo=timezone.utc) + timedelta(days=rng.randint(0, 300))
+    vandal = False
+    for i in range(revisions):
+        comment, user, shown, kind = "", "Editor", killed, 0
+        if vandal:  # the patroller's restore, minutes after the vandal
+            at += timedelta(minutes=rng.randint(1, 30))
+            comment, vandal, kind = "Reverted edits by 192.0.2.7 to last version by Editor", False, 1
+        else:
+            at += timedelta(minutes=rng.randint(10, 3 * 24 * 60))
+            roll = rng.random()
+            if roll < 0.05 and i:
+                killed += rng.randint(1, 5)
+                shown, kind, comment = killed, 1, "toll"
+            elif roll < 0.06 and i:
+                shown, vandal, user, kind = killed * 100, True, "192.0.2.7", 2
+            elif roll < 0.6:
+                background[rng.randrange(len(background))] = _sentence(rng)
+            else:
+                reactions[rng.randrange(len(reactions))] = _sentence(rng)
+        text = _history_text(title, city, country, date, shown, injured, background, reactions)
+        who = f"<ip>{user}</ip>" if user[0].isdigit() else f"<username>{user}</username><id>2</id>"
+        yield (f"    <revision>\n      <id>{page_id * 100000 + i + 1}</id>\n"
+               f"      <timestamp>{at.strftime('%Y-%m-%dT%H:%M:%SZ')}</timestamp>\n"
+               f"      <contributor>{who}</contributor>\n"
+               + (f"      <comment>{escape(comment)}</comment>\n" if comment else "")
+               + "      <model>wikitext</model>\n      <format>text/x-wiki</format>\n"
+               f"      <text bytes=\"{len(text.encode())}\" xml:space=\"preserve\">{escape(text)}</text>\n"
+               "    </revision>\n"), kind
+
+
+def write_history(pages: int, revisions: int, out: str, seed: int = 1) -> dict[str, int]:
+    """A made-up history export (``pages-meta-history`` style) of ``pages`` incident
+    articles with ``revisions`` revisions each, bz2-compressed (one stream) and
+    streamed; returns the counts of its revisions by kind (changes, vandalism, other)."""
+    rng = random.Random(seed)
+    kinds = {"revisions": 0, "changes": 0, "vandalism": 0, "other": 0}
+    with bz2.open(out, "wt", encoding="utf-8") as fp:
+        fp.write(HEADER)
+        for n in range(1, pages + 1):
+            fp.write(f"  <page>\n    <title>History {n}</title>\n    <ns>0</ns>\n    <id>{n}</id>\n")
+            for xml, kind in history_revisions(rng, n, revisions):
+                fp.write(xml)
+                kinds["revisions"] += 1
+                kinds[("other", "changes", "vandalism")[kind]] += 1
+            fp.write("  </page>\n")
+        fp.write("</mediawiki>\n")
+    return kinds
+
+
 def index_path(out: str) -> str:
     """The multistream index beside ``out``: ``X.xml.bz2`` -> ``X-index.txt.bz2``."""
     return out[: -len(".xml.bz2")] + "-index.txt.bz2" if out.endswith(".xml.bz2") else out + "-index.txt.bz2"
@@ -196,11 +277,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--incident-rate", type=float, default=0.02)
     ap.add_argument("--list-incidents", action="store_true", help="print incident page ids on stderr")
+    ap.add_argument("--history", type=int, metavar="R", help="R revisions per page (a history export)")
     ap.add_argument("--multistream", action="store_true",
                     help="one bz2 stream per 100 pages plus FILE-index.txt.bz2 (Wikipedia's multistream layout)")
     args = ap.parse_args(argv)
     if not args.out.endswith(".xml.bz2"):
         ap.error("--out must end with .xml.bz2")
+    if args.history:
+        kinds = write_history(args.n, args.history, args.out, args.seed)
+        print(f"{args.out}: {args.n} pages, {kinds}", file=sys.stderr)
+        return 0
     ids = write_dump(args.n, args.out, args.seed, args.incident_rate, multistream=args.multistream)
     print(f"{args.out}: {args.n} pages, {len(ids)} incident pages"
           + (f", index {index_path(args.out)}" if args.multistream else ""), file=sys.stderr)

@@ -150,8 +150,12 @@ def ingest(
     actors, figures) or starts a new one; --no-link keeps each apart. A news item
     (a saved page, a feed item) that is not about violence against people is
     skipped and counted by reason unless --keep-all. Re-running an ingest adds nothing; a changed document replaces its record
-    and keeps the earlier one (see `tally history`). An interrupted ingest of a
-    MediaWiki dump goes on after the last page stored (a checkpoint by page id).
+    and keeps the earlier one (see `tally history`). A MediaWiki export with page
+    histories (several revisions per page) stores each revision whose infobox,
+    lead or casualty sections changed as a version of the page's report, dated
+    by its timestamp; a revision undone within the hour is flagged reverted. An
+    interrupted ingest of a MediaWiki dump goes on after the last page stored (a
+    checkpoint by page id).
     Exit status 2 when any file, row or page failed (one line each on stderr);
     the rest is stored.
     """

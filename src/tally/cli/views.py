@@ -51,6 +51,8 @@ def print_ingest_summary(result: IngestResult, where: str) -> None:
         reasons = ", ".join(f"{n} {why}" for why, n in sorted(result.skipped.items(), key=lambda kv: (-kv[1], kv[0])))
         _out.print(f"{result.skipped_count} news items skipped, not about violence against people "
                    f"({escape(reasons)}); --keep-all stores them")
+    if result.history is not None:  # an export with page histories: the revisions stored and skipped
+        _out.print(escape(result.history.summary()))
 
 
 def _figure(low: Any, best: Any, high: Any) -> str:
@@ -195,11 +197,13 @@ def print_record(found: dict[str, Any]) -> None:
 def print_history(incident_id: str, versions: list[dict[str, Any]]) -> None:
     """Every version of a record, oldest first."""
     table = Table(title=f"history of {escape(incident_id)}")
-    for name in ("revision", "current", "source revision", "recorded", "replaced", "killed", "title"):
+    for name in ("revision", "current", "source revision", "dated", "recorded", "replaced", "killed", "title"):
         table.add_column(name, overflow="fold")
     for v in versions:
         killed = ((v["record"].get("casualties") or {}).get("killed")) or {}
-        table.add_row(str(v["revision"]), "yes" if v["current"] else "", v["revision_id"] or "",
+        source = v["record"].get("source") or {}  # a history revision: its timestamp, and whether it was reverted
+        dated = str(source.get("timestamp") or "")[:19] + (" reverted" if source.get("reverted") else "")
+        table.add_row(str(v["revision"]), "yes" if v["current"] else "", v["revision_id"] or "", escape(dated),
                       (v["recorded_at"] or "")[:19], (v["replaced_at"] or "")[:19],
                       _figure(killed.get("low"), killed.get("best"), killed.get("high")),
                       escape(v["record"].get("title") or ""))

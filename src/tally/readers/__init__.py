@@ -64,11 +64,14 @@ def get_reader(fmt: str) -> Callable[..., Iterator[Document | ReaderError]]:
 
 
 def open_binary(path: str | Path) -> BinaryIO:
-    """Open ``path`` for reading, decompressing ``.bz2`` and ``.gz`` on the fly."""
+    """Open ``path`` for reading, decompressing ``.bz2`` (on several cores:
+    :mod:`tally.readers.decompress`) and ``.gz`` on the fly."""
     p = Path(path)
     name = p.name.lower()
     if name.endswith(".bz2"):
-        return bz2.open(p, "rb")  # type: ignore[return-value]
+        from .decompress import open_bz2
+
+        return open_bz2(p)
     if name.endswith(".gz"):
         return gzip.open(p, "rb")  # type: ignore[return-value]
     return open(p, "rb")

@@ -48,6 +48,9 @@ class IngestResult:
     #: dump path -> (checkpoint page id, pages skipped) for the dumps a run resumed
     #: (``(None, None)``: already complete in the ``--out`` shards, not read again)
     resumed: dict[str, tuple[int | None, int | None]] = field(default_factory=dict)
+    #: the revision counts of the history pages read (a :class:`tally.readers.history.HistoryStats`),
+    #: None when no page had several revisions
+    history: Any = None
 
     def add(self, outcome: str) -> None:
         """Count one document's outcome: a count name, ``skipped:<reason>``, or else a failure line."""
@@ -84,10 +87,13 @@ class IngestResult:
         return self.documents / self.seconds if self.seconds > 0 else 0.0
 
     def as_dict(self) -> dict[str, Any]:
-        return {"ingested": self.ingested, "updated": self.updated, "unchanged": self.unchanged,
-                "failed": len(self.failed), "failures": list(self.failed),
-                "skipped": self.skipped_count, "skipped_by_reason": dict(self.skipped),
-                "documents": self.documents, "seconds": round(self.seconds, 3)}
+        out = {"ingested": self.ingested, "updated": self.updated, "unchanged": self.unchanged,
+               "failed": len(self.failed), "failures": list(self.failed),
+               "skipped": self.skipped_count, "skipped_by_reason": dict(self.skipped),
+               "documents": self.documents, "seconds": round(self.seconds, 3)}
+        if self.history is not None:
+            out["revisions"] = self.history.counts()
+        return out
 
 
 def source_identity(doc: Document) -> str:
@@ -143,10 +149,19 @@ def ingest(store: Store, paths: Iterable[str | Path], input_format: str | None =
         stored, replacing the record when the new one differs.
     :param progress: called after every document with the running result.
     :param keep_all: store news items that are not about violence against people too.
+
+    A MediaWiki export whose pages have several revisions stores each revision
+    whose casualty text changed as a version of the page's report, oldest first
+    (``result.history`` counts them; :mod:`tally.readers.history`).
     """
-    items = iter_documents(paths, input_format, **(options or {}))
-    return ingest_documents(store, items, extractor=extractor, force=force, progress=progress,
-                            keep_all=keep_all)
+    from ..readers.history import HistoryStats
+
+    history = HistoryStats()
+    items = iter_documents(paths, input_format, history=history, **(options or {}))
+    result = ingest_documents(store, items, extractor=extractor, force=force, progress=progress,
+                              keep_all=keep_all)
+    result.history = history if history.pages else None
+    return result
 
 
 def ingest_documents(store: Store, items: Iterable[Document | ReaderError], *,

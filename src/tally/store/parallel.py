@@ -78,9 +78,11 @@ def is_dump(path: str | Path, input_format: str | None = None) -> bool:
 
 
 def iter_work(paths: Iterable[str | Path], input_format: str | None = None, *, prefilter: Any = None,
-              resume: Any = None, **options: Any) -> Iterator[Any]:
+              resume: Any = None, history: Any = None, **options: Any) -> Iterator[Any]:
     """RawPages (MediaWiki exports), Documents (other formats) and ReaderErrors of every path.
-    ``resume`` (a :class:`tally.readers.xmldump.Resume`) skips a dump's pages up to a checkpoint."""
+    ``resume`` (a :class:`tally.readers.xmldump.Resume`) skips a dump's pages up to a checkpoint;
+    ``history`` (a :class:`tally.readers.history.HistoryStats`) reads every changed revision of
+    a page with several (:func:`tally.readers.xmldump.read_pages`)."""
     from ..readers import open_binary, read
     from ..readers.xmldump import read_pages
 
@@ -88,10 +90,10 @@ def iter_work(paths: Iterable[str | Path], input_format: str | None = None, *, p
         source, p = str(path), Path(path)
         try:
             if not is_dump(p, input_format):
-                yield from read(path, input_format, prefilter=prefilter, **options)
+                yield from read(path, input_format, prefilter=prefilter, history=history, **options)
                 continue
             with open_binary(p) as fp:
-                yield from read_pages(fp, source, prefilter=prefilter, resume=resume)
+                yield from read_pages(fp, source, prefilter=prefilter, resume=resume, history=history)
         except ReaderError as exc:
             yield exc
         except EOFError:
@@ -246,9 +248,11 @@ def run_ingest(sink: Any, paths: Iterable[str | Path], input_format: str | None 
     that the workers read themselves (not with ``workers=1``). News items off
     topic are counted as skipped, not written, unless ``keep_all``
     (:func:`tally.store.ingest.skip_outcome`)."""
+    from ..readers.history import HistoryStats
     from ..readers.xmldump import Resume, find_index
 
     result = IngestResult()
+    history = HistoryStats()
     started = time.perf_counter()
     pending: deque = deque()
 
@@ -267,6 +271,9 @@ def run_ingest(sink: Any, paths: Iterable[str | Path], input_format: str | None 
             if kind == "prefilter":  # the counts of a worker that read its own pages
                 if isinstance(prefilter, PrefilterStats):
                     prefilter.merge(PrefilterStats(value[0], Counter(value[1])))
+                continue
+            if kind == "history":  # the revision counts of a worker that read its own pages
+                history.merge(value)
                 continue
             skip = skip_outcome(value[0]) if kind == "doc" and not keep_all else None
             result.add(skip or sink.write(kind, value))
@@ -289,7 +296,7 @@ def run_ingest(sink: Any, paths: Iterable[str | Path], input_format: str | None 
             if index is not None:
                 tasks = _range_tasks(path, index, range_pages, prefilter is not None, policy, skip)
             else:
-                tasks = _batch_tasks(path, input_format, options or {}, prefilter, policy, skip, batch)
+                tasks = _batch_tasks(path, input_format, options or {}, prefilter, policy, skip, batch, history)
             for fn, args, last in tasks:
                 pending.append((submit(fn, *args), path, last))
                 while len(pending) >= window:
@@ -301,20 +308,24 @@ def run_ingest(sink: Any, paths: Iterable[str | Path], input_format: str | None 
         while pending:
             drain()
     sink.close()
+    result.history = history if history.pages else None
     result.seconds = time.perf_counter() - started
     return result
 
 
 def _batch_tasks(path: str | Path, input_format: str | None, options: dict[str, Any], prefilter: Any,
-                 policy: str | None, skip: Any, batch: int) -> Iterator[tuple[Callable, tuple, int | None]]:
-    """This process reads ``path``; each batch of its items is a :func:`_work` task."""
+                 policy: str | None, skip: Any, batch: int,
+                 history: Any = None) -> Iterator[tuple[Callable, tuple, int | None]]:
+    """This process reads ``path``; each batch of its items is a :func:`_work` task. Its
+    checkpoint is the last page the batch ends (not one whose later revisions are to come)."""
     from ..readers.xmldump import RawPage
 
     # a ReaderError goes to the workers as its line (the exception does not pickle)
     items = (str(item) if isinstance(item, ReaderError) else item
-             for item in iter_work([path], input_format, prefilter=prefilter, resume=skip, **options))
+             for item in iter_work([path], input_format, prefilter=prefilter, resume=skip, history=history,
+                                   **options))
     for chunk in _batches(items, batch):
-        last = next((i.meta["page_id"] for i in reversed(chunk) if isinstance(i, RawPage)), None)
+        last = next((i.meta["page_id"] for i in reversed(chunk) if isinstance(i, RawPage) and i.last), None)
         yield _work, (chunk, policy), last
 
 
@@ -353,19 +364,22 @@ def _range_tasks(path: str | Path, index: Path, pages: int, prefilter: bool, pol
 def _work_range(path: str, start: int, end: int, prefilter: bool, policy: str | None,
                 after: int | None = None) -> list[tuple[str, Any]]:
     """In a worker: read, pre-filter and extract the pages of one byte range of a
-    multistream dump (:func:`_work` on them); the pre-filter counts come first."""
+    multistream dump (:func:`_work` on them, every changed revision of a history
+    page); the pre-filter and revision counts come first."""
+    from ..readers.history import HistoryStats
     from ..readers.xmldump import Resume, read_range
 
     stats = PrefilterStats() if prefilter else None
+    history = HistoryStats()
     items: list[Any] = []
     try:
         for item in read_range(path, start, end, path, prefilter=stats,
-                               resume=Resume(after) if after is not None else None):
+                               resume=Resume(after) if after is not None else None, history=history):
             items.append(str(item) if isinstance(item, ReaderError) else item)
     except ReaderError as exc:
         items.append(str(exc))
     counts = ("prefilter", (stats.seen, dict(stats.reasons))) if stats else ("prefilter", (0, {}))
-    return [counts, *_work(items, policy)]
+    return [counts, ("history", history.counts()), *_work(items, policy)]
 
 
 def ingest_parallel(store: Store, paths: Iterable[str | Path], input_format: str | None = None, *,
