@@ -150,3 +150,21 @@ def test_a_big_city_of_a_minor_country_is_still_readable():
     places = find_places("Gunmen killed nine herders in Niger on Sunday, the army said in Niger. "
                          "Ministers met in Paris on Monday.")
     assert "Paris" in [p.name for p in places]
+
+
+@pytest.mark.parametrize("text, person", [
+    # a surname after a title is a person's, here and wherever the text names it again
+    ("Le président Patrice Orange a réuni l'armée. Les partis du camp Orange condamnent l'attaque perpétrée à Kandi.",
+     "Orange"),
+    ("President John Vienne said soldiers repelled the attack on Kandi. The Vienne camp called for calm.",
+     "Vienne"),
+])
+def test_a_persons_name_after_a_title_is_no_place(text, person):
+    names = [p.name for p in find_places(text)]
+    assert person not in names and "Kandi" in names, names
+
+
+def test_a_french_acronym_after_an_elided_article_is_no_place():
+    names = [p.name for p in find_places("Des hommes armés ont tué neuf soldats dans le nord, selon l'ONG "
+                                         "américaine citée par l'armée béninoise.")]
+    assert not any("ONG" in n for n in names), names

@@ -342,9 +342,11 @@ def find_places(text: str, context: Counter[str] | None = None, localities: list
     named = any(w >= 2 for w in context.values())
     picks: list[tuple[Mention, Entry]] = []
     seen: set[str] = set()
+    people = person_names(text)
     for mn in found:
-        if mn.org:
-            continue
+        if mn.org or place_key(mn.phrase) in people or _ELIDED_ACRONYM_RE.fullmatch(mn.phrase):
+            continue  # an institution's name; a person's ("le président Patrice Talon", then "le camp Talon");
+            # a French acronym after an elided article ("l'ONG", "d'ONU")
         entry = _pick_text(mn, context)
         if not context and soft and (entry is None or entry.iso3 not in soft):
             # the actor's country breaks a tie between homonyms, unless the one abroad is a
@@ -415,6 +417,30 @@ def find_places(text: str, context: Counter[str] | None = None, localities: list
                 places.append(to_place(capital.name, capital))
         places.append(_country_part(text, g.by_iso3[iso3]))
     return places
+
+
+#: a title before a person's name, English and French: "President Patrice Talon", "le ministre Diallo"
+_TITLE_RE = re.compile(
+    r"(?<![\w])(?:président|présidente|ministre|général|colonel|capitaine|commandant|lieutenant|sergent|"
+    r"M\.|Mme|Me|Dr|docteur|imam|abbé|père|président-directeur|porte-parole|"
+    r"President|Minister|General|Colonel|Captain|Commander|Lieutenant|Sergeant|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|"
+    r"Governor|Gov\.|Senator|Sen\.|Rep\.|Imam|Father|Bishop|Pastor|Chief|spokesman|spokeswoman)"
+    r"[ \t]+(?P<name>(?:[A-Z][\w'’-]+[ \t]+){0,2}[A-Z][\w'’-]+)")
+
+
+_ELIDED_ACRONYM_RE = re.compile(r"[lLdD]['’][A-Z]{2,6}")
+
+
+def person_names(text: str) -> set[str]:
+    """The surnames of the people the text names after a title ("President Patrice Talon",
+    "le ministre Moussa Diallo"), as place keys: a place name never stands for them."""
+    out: set[str] = set()
+    for m in _TITLE_RE.finditer(text):
+        words = m.group("name").split()
+        out.add(place_key(words[-1]))
+        if len(words) > 1:
+            out.add(place_key(" ".join(words)))
+    return out
 
 
 def unknown_localities(text: str, found: list[Mention]) -> list[str]:
