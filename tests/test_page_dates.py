@@ -142,3 +142,22 @@ def test_a_month_long_before_the_report_is_history_not_the_event(lang, text):
 def test_an_anniversary_report_keeps_its_old_date():
     text = "Five years ago, on 4 October 2017, eight soldiers were killed in an ambush near the border."
     assert record(text, "2022-10-04").date.start == "2017-10-04"
+
+
+@pytest.mark.parametrize("caption", [
+    "Soldiers stand guard outside a hotel in Kidal in 2016. AP",
+    "Des soldats devant un hôtel de Kidal en 2016 (AFP Photo/Jean Dupont)",
+    "Photo : des soldats devant un hôtel de Kidal en 2016.",
+])
+def test_a_photo_caption_gives_neither_the_place_nor_the_date(caption):
+    # when/furniture.captions: what a picture shows, elsewhere and earlier, is blanked for the facts
+    text = caption + "\n\nGunmen killed nine herders on Sunday near Ansongo, in Mali, officials said."
+    rec = record(text, "2024-05-07")
+    assert rec.location is not None and rec.location.name != "Kidal"
+    assert rec.date.start == "2024-05-05"
+
+
+def test_a_source_at_the_end_of_a_sentence_is_no_caption():
+    from tally.when.furniture import captions
+
+    assert captions("A security source told AFP.\nThe toll rose to 9, according to Reuters.") == []

@@ -79,6 +79,22 @@ def page_dates(text: str, language: str | None = None) -> list[PageDate]:
     return found
 
 
+#: a photo caption: a line ending with a picture credit as a sentence of its own ("... in Bamako in
+#: 2015. AP", "(AFP Photo/Issouf Sanogo)", "Photo : Reuters") or opening with a picture label
+_CREDIT = r"(?:AP|AFP|Reuters|EPA|Getty\s+Images|Anadolu|Xinhua|AA|DR|Shutterstock)"
+CAPTION_RE = re.compile(
+    rf"^[^\n]{{0,400}}?(?:[.!?)»”\"]\s+{_CREDIT}(?:\s+(?:Photo|Images?))?(?:\s*/\s*[^\n./]{{1,40}})?\s*\.?"
+    rf"|\(\s*(?:{_CREDIT}\s+)?(?:Photo|Image|Crédit|Credit)[^()\n]{{0,60}}\)\s*\.?"
+    rf"|[.!?]\s+(?:Photo|Image|Crédit|Credit)\s*:\s*[^\n]{{1,50}})[ \t]*$"
+    rf"|^[ \t]*(?:File\s+photo|Photo\s+d['’]archives|Photo|Image|Crédit\s+photo)\s*:[^\n]{{0,400}}$", re.M | re.I)
+
+
+def captions(text: str) -> list[tuple[int, int]]:
+    """The spans of the photo captions of ``text`` (whole lines): what a picture shows, often
+    somewhere else or long before ("Soldiers patrol in Bamako in 2015. AP"), never the event."""
+    return [m.span() for m in CAPTION_RE.finditer(text)]
+
+
 def _labelled(line: str, at: int, language: str | None) -> tuple[int, date | None] | None:
     """The date right after a label at ``at`` (a weekday may come first), with
     a time after it: (its end in ``line``, its day), or None."""
