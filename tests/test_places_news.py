@@ -168,3 +168,10 @@ def test_a_french_acronym_after_an_elided_article_is_no_place():
     names = [p.name for p in find_places("Des hommes armés ont tué neuf soldats dans le nord, selon l'ONG "
                                          "américaine citée par l'armée béninoise.")]
     assert not any("ONG" in n for n in names), names
+
+
+def test_a_name_before_an_institution_noun_is_the_institutions_not_the_place():
+    # _INSTITUTION_AFTER_RE: "Mbarara secondary school" is a school's name; where it stands is "in Kasese"
+    names = [p.name for p in find_places("Rebels attacked Mbarara secondary school, in Kasese, Uganda, "
+                                         "killing 20 pupils on Friday night.")]
+    assert names and names[0] == "Kasese" and "Mbarara" not in names, names

@@ -65,6 +65,10 @@ _PEOPLE_RE = re.compile(r"\b[A-Z][a-z]+(?:['’][a-z]+)?\b")
 _INSTITUTION_RE = re.compile(r"\b(?:University|College|Hospital|Airport|Stadium|Hotel|Church|Mosque|School"
                              r"|Bank|Party|Association|Ministry|Council|Organi[sz]ation|Company|Agency"
                              r"|Front|Movement|Army|Forces|Brigade|Observatory|Network|Union|Committee)\b")
+#: a name before an institution noun in lower case ("Lhubirira secondary school", "l'hôpital ... "): the
+#: institution's name, often a namesake's; where it stands is said apart ("... school, in Mpondwe")
+_INSTITUTION_AFTER_RE = re.compile(r"[ \t]+(?:(?:secondary|primary|high|boarding|technical|community|teaching|general"
+                                   r"|district|referral)[ \t]+)?(?:school|college|university|hospital|clinic)\b")
 _ORG_RE = re.compile(r"Party|Association|Organi[sz]ation|Front|Movement|Army|Brigade|Union|Committee")
 _NGA_RE = re.compile(r"\bLocal Government (?:Area|Council)|\bLGA\b", re.I)
 _ETH_RE = re.compile(r"\b(?:woreda|kebele)\b", re.I)
@@ -259,7 +263,8 @@ def mentions(text: str, actor_countries: Counter[str] | None = None) -> list[Men
                 admin_hint=bool(after) or bool(ADMIN_WORDS.search(place_key(phrase)))
                 or any(a <= start < b for a, b in paths) or container
                 or bool(cue and cue.group("kind") and _ADMIN_KIND_FR_RE.fullmatch(cue.group("kind"))),
-                near=bool(_NEAR_RE.search(before)), partial=_partial(raw, words, i, j, consumed)))
+                near=bool(_NEAR_RE.search(before)), partial=_partial(raw, words, i, j, consumed),
+                org=j == len(words) and bool(_INSTITUTION_AFTER_RE.match(text, end))))
             if container:
                 held = j
             consumed = j - 1
