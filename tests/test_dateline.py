@@ -61,3 +61,17 @@ def test_a_dateline_under_a_headline_with_a_colon_is_still_read():
     rec = extract(_report(text))
     assert rec.date.start == "2022-03-01"
     assert rec.location is not None and rec.location.name != "NAIROBI"
+
+
+def test_a_dateline_below_the_pages_boilerplate_paragraphs_is_found():
+    # a saved page: two paragraphs of site boilerplate (20 words and more each), then the report
+    text = ("Sign up today for the full daily coverage of local, national and world news, delivered to your "
+            "inbox every morning of the week.\n\n"
+            "This copy is for your personal use only; to order copies for distribution to colleagues or clients "
+            "please visit our reprints page.\n\n"
+            "Twelve soldiers killed in attack on army camp\n\n"
+            "BAMAKO, Mali - Gunmen attacked an army camp in the village of Tamzoura on Sunday, killing 12 "
+            "soldiers, the army said.")
+    rec = extract(_report(text, date="2024-05-07"))
+    assert rec.location is not None and rec.location.name != "BAMAKO"
+    assert rec.location.country_iso3 == "MLI" and rec.location.locality == "Tamzoura"

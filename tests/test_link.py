@@ -147,3 +147,15 @@ def test_two_reports_naming_one_unknown_village_link_and_another_village_does_no
     assert ev.linked and any("same locality (Saminadji)" in r for r in ev.reasons)
     other = compare(SAMINADJI_EN, NDIOUNGANI)  # two names: no evidence either way (a report may name
     assert not any("locality" in r for r in other.reasons)  # the nearest town instead)
+
+
+def test_one_unknown_village_named_with_no_country_still_links():
+    # each report names only the village (unknown to the gazetteer): location.locality, no country
+    a = rec("Gunmen killed nine herders in the village of Saminadji on Sunday, the mayor of Saminadji said.",
+            date="2023-08-14", rid="sam-a")
+    b = rec("Nine herders were shot dead by gunmen on Sunday in the village of Saminadji, residents said.",
+            date="2023-08-14", rid="sam-b")
+    assert a["location"]["locality"] == b["location"]["locality"] == "Saminadji"
+    assert a["location"]["country_iso3"] is None
+    assert compare(a, b).linked
+

@@ -20,7 +20,7 @@ from .lookup.gazetteer import country_by_name
 from .model import Actor, DateRange, Document, Incident, Place, Side
 from .when.dates import find_date, last_day, parse_date, reference_date
 from .when.dateline import blank, find_dateline
-from .when.furniture import body_start, captions, page_dates, published
+from .when.furniture import HEAD_CHARS, body_start, captions, page_dates, published
 from .where.context import context_countries
 from .where.geotext import find_places, wrong_part
 from .where.nerplaces import ner_places
@@ -70,8 +70,16 @@ def fill_facts(doc: Document, incident: Incident) -> None:
     incident.date = _date(doc, lead, incident.title, incident.language) or DateRange()
     check_time("facts: after the date")
     incident.places, incident.location = _places(doc, lead, incident.title)
-    if incident.location is None and filed is not doc:
-        incident.places, incident.location = _places(filed, _lead(filed), incident.title)
+    if filed is not doc and (incident.location is None or incident.location.country_iso3 is None):
+        places, at_filing = _places(filed, _lead(filed), incident.title)
+        unknown = incident.location  # a village the gazetteer does not know, in no country the body names
+        incident.places, incident.location = places, at_filing
+        if unknown is not None and at_filing is not None and at_filing.country_iso3:
+            # the filing place gives the country only: the village is not the reporter's town
+            c = country_by_name(at_filing.country or "")
+            if c is not None:
+                incident.location = country_place(c.name, c)
+                incident.location.locality = unknown.locality
     check_time("facts: after the places")
     if ib is not None:
         part = ib.get("partof")
@@ -136,6 +144,13 @@ def _without_dateline(doc: Document, language: str | None) -> Document:
             dl = find_dateline(text[where:where + 400], language, year=year, colon=colon)
             if dl is not None:
                 dl.start, dl.end = dl.start + where, dl.end + where
+    if dl is None:  # below a page's boilerplate paragraphs: the capitals-and-dash form opening any line of the head
+        for m in re.finditer(r"\n[ \t]*(?=[A-ZÀ-Ý]{3})", text[:HEAD_CHARS]):
+            dl = find_dateline(text[m.end():m.end() + 400], language, year=year, colon=False)
+            if dl is not None and dl.start == 0:  # the line opens with it
+                dl.start, dl.end = dl.start + m.end(), dl.end + m.end()
+                break
+            dl = None
     if dl is not None:
         text = blank(text, dl.start, dl.end)
     if text is doc.text:
@@ -318,6 +333,8 @@ def _places(doc: Document, lead: str, title: str | None) -> tuple[list[Place], P
     if location is not None and location.precision != "exact" and localities and \
             localities[0].lower() != (location.name or "").lower():
         location.locality = localities[0]  # "à Dablo, un village à 90 km de Kaya": the point is Kaya's region
+    elif location is None and localities:  # only a village the gazetteer does not know, in no named country
+        location = Place(name=localities[0], locality=localities[0])
     return places, location
 
 

@@ -152,15 +152,17 @@ def _compare_places(a: Record, b: Record, ev: Evidence) -> None:
     if ca and cb and ca != cb:
         ev.veto = ev.veto or f"different countries ({ca}, {cb})"
         return
+    if la.get("locality") and lb.get("locality") and place_key(la["locality"]) == place_key(lb["locality"]):
+        # both name one village the gazetteer does not know: their points are guesses, the name agrees
+        # (two different names weigh nothing: a report may name the nearest town instead)
+        if ca and cb:
+            ev.add(0.05, "same country")
+        ev.add(0.35, f"same locality ({la['locality']})")
+        return
     if not ca or not cb:
         ev.reasons.append("a place is unknown (+0.00)")
         return
     ev.add(0.05, "same country")
-    if la.get("locality") and lb.get("locality") and place_key(la["locality"]) == place_key(lb["locality"]):
-        # both name one village the gazetteer does not know: their points are guesses, the name agrees
-        # (two different names weigh nothing: a report may name the nearest town instead)
-        ev.add(0.35, f"same locality ({la['locality']})")
-        return
     if la.get("geonames_id") and la.get("geonames_id") == lb.get("geonames_id") and \
             la.get("precision") not in ("country", "admin1"):
         ev.km = 0.0
