@@ -175,3 +175,14 @@ def test_a_name_before_an_institution_noun_is_the_institutions_not_the_place():
     names = [p.name for p in find_places("Rebels attacked Mbarara secondary school, in Kasese, Uganda, "
                                          "killing 20 pupils on Friday night.")]
     assert names and names[0] == "Kasese" and "Mbarara" not in names, names
+
+
+@pytest.mark.parametrize("text, place, iso3", [
+    # a French elided article or preposition before a name (context.run_words): "d'Abidjan", "l'Ouganda"
+    ("Des hommes armés ont tué neuf civils près d'Abidjan, selon la police.", "Abidjan", "CIV"),
+    ("Des hommes armés ont tué neuf civils dans le nord de l’Ouganda, selon l'armée.", "Uganda", "UGA"),
+    ("Neuf civils ont été tués à l’est d’Arbinda, selon une source locale.", "Arbinda", "BFA"),
+])
+def test_a_name_after_a_french_elision_is_read(text, place, iso3):
+    loc = location(text, "fr")
+    assert (loc.name, loc.country_iso3) == (place, iso3)

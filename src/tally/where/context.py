@@ -15,6 +15,22 @@ _CONNECT = r"(?:de|del|de la|la|le|du|des|of|of the|da|do|dos|al|el|bin|ibn|an|a
 _WORD = r"(?:(?:al|el|ad|an|ar|as|ash|ad-|at)-|[dl]['’])?[A-Z][\w.\-]*(?:['’][A-Za-z][\w\-]*)?"  # N'Gourma, N’Djamena
 RUN_RE = re.compile(rf"(?<![\w'’-]){_WORD}(?:[ \t]+(?:{_CONNECT}[ \t]+)?{_WORD})*")
 POSSESSIVE_RE = re.compile(r"['’]s$")
+#: a French elided article or preposition before a name: "l'Ouganda", "d’Arbinda", "jusqu'à"
+ELISION_RE = re.compile(r"^(?:[dlDL]|[jJ]usqu|[qQ]u|[lL]orsqu)['’](?=[A-ZÀ-Ý])")
+
+
+def run_words(m: re.Match) -> tuple[list[str], list[str], list[int]]:
+    """The words of a capitalised run (as written, as looked up, and their offsets in the text),
+    a French elided article left out of the first ("de l'Ouganda" -> "Ouganda", after "de l'")."""
+    raw, offsets = [], []
+    for mm in re.finditer(r"\S+", m.group(0)):
+        w, at = mm.group(0), mm.start() + m.start()
+        el = ELISION_RE.match(w)
+        if el:
+            w, at = w[el.end():], at + el.end()
+        raw.append(w)
+        offsets.append(at)
+    return raw, [POSSESSIVE_RE.sub("", w).rstrip(".") for w in raw], offsets
 _ETHNIC_BEFORE_RE = re.compile(r"\bethnic\s+$", re.I)
 _REGION_AFTER_RE = re.compile(r"[ \t]+(?:Region(?:al[ \t]+State)?|State)\b")
 STATE_AFTER_RE = re.compile(r"[ \t]+(?:[Ss]tate|Delta|Province|Governorate|Region)\b")  # "Niger State"
@@ -56,9 +72,7 @@ def context_countries(text: str) -> Counter[str]:
     table = actor_table()
     counts: Counter[str] = Counter()
     for m in RUN_RE.finditer(text):
-        raw = m.group(0).split()
-        words = [POSSESSIVE_RE.sub("", w).rstrip(".") for w in raw]
-        offsets = [mm.start() + m.start() for mm in re.finditer(r"\S+", m.group(0))]
+        raw, words, offsets = run_words(m)
         i = 0
         while i < len(words):
             step = 1

@@ -19,7 +19,8 @@ from ..lookup.actors import actor_table
 from ..lookup.gazetteer import ADMIN_WORDS, DIRECTIONS, Country, Entry, gazetteer, key_variants, place_key, skeleton
 from ..lookup.placenames import ending_variant
 from ..model import Place
-from .context import FEATURE_RE, POSSESSIVE_RE, RUN_RE, STATE_AFTER_RE, context_countries, major_countries, soft_context
+from .context import (FEATURE_RE, POSSESSIVE_RE, RUN_RE, STATE_AFTER_RE, context_countries, major_countries, run_words,
+                      soft_context)
 from .places import choose, country_place, km, to_place
 
 _CONNECTORS = {"de", "del", "la", "le", "du", "des", "of", "the", "da", "do", "dos", "al", "el", "bin", "ibn",
@@ -177,11 +178,9 @@ def mentions(text: str, actor_countries: Counter[str] | None = None) -> list[Men
     out: list[Mention] = []
     paths = [pm.span(1) for pm in _PATH_RE.finditer(text)] if "(" in text else []
     for m in RUN_RE.finditer(text):
-        raw = m.group(0).split()
-        words = [POSSESSIVE_RE.sub("", w).rstrip(".") for w in raw]
+        raw, words, offsets = run_words(m)
         if FEATURE_RE.match(words[0]) and len(words) > 1:
             continue
-        offsets = [mm.start() + m.start() for mm in re.finditer(r"\S+", m.group(0))]
         consumed = -1  # index of the last word taken by a match (or skipped as a name)
         inst = [n for n, w in enumerate(words) if _INSTITUTION_RE.fullmatch(w)]
         if inst:  # "Aden Clerics Association of ...": the words up to the institution name none
