@@ -28,10 +28,12 @@ def signals(doc: Document, incident: Incident) -> Signals:
     state = next((p for k, _, p in rows if k == "state"), None)
     external = next((p for k, _, p in rows if k == "external"), None)
     victims = {}
-    hostage = None
+    hostage = people = None
     for c in incident.claims:
         if c.other_event:
             continue
+        if people is None and any(x in c.categories for x in ("killed", "injured")) and c.victim_group != "perpetrators":
+            people = c
         if c.victim_group and c.victim_group != "unknown" and any(x in c.categories for x in ("killed", "injured")):
             victims.setdefault(c.victim_group, c)
         if hostage is None and "hostages" in c.categories:
@@ -54,7 +56,7 @@ def signals(doc: Document, incident: Incident) -> Signals:
     state_cue = None
     if state is not None and lead is not None and (m := state.search(doc.text, lead[0], lead[1])):
         state_cue = Cue("state", "1", m.group(0), m.start(), m.end(), "lead")
-    return Signals(cues=cues, victims=victims, hostage_claim=hostage, attackers=attackers, attackers_rule=rule,
+    return Signals(cues=cues, victims=victims, people=people, hostage_claim=hostage, attackers=attackers, attackers_rule=rule,
                    others=others, sides=len(sides), country=country, states=states, state_cue=state_cue, state_re=state, external_re=external)
 
 

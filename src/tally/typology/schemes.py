@@ -54,6 +54,7 @@ class Signals:
 
     cues: list[Cue]
     victims: dict[str, Claim] = field(default_factory=dict)
+    people: Claim | None = None  # the first killed or injured claim, whoever it counts
     hostage_claim: Claim | None = None
     attackers: list[str] = field(default_factory=list)
     attackers_rule: str = "perpetrators"
@@ -64,6 +65,14 @@ class Signals:
     state_cue: Cue | None = None
     state_re: re.Pattern[str] | None = None
     external_re: re.Pattern[str] | None = None
+
+    def unarmed_victims(self) -> Claim | None:
+        """The claim showing unarmed people were the victims: civilians killed or
+        injured, else people of no stated group when no armed side is among the
+        victims and the record names no two sides."""
+        if "security_forces" in self.victims or self.sides >= 2:
+            return None
+        return self.victims.get("civilians") or self.people
 
     def first(self, kind: str, value: str | None = None) -> Cue | None:
         return next((c for c in self.cues if c.kind == kind and (value is None or c.value == value)), None)
@@ -139,8 +148,12 @@ def _acled_sub(s: Signals) -> Coding:
     for sub in ("Sexual violence", "Abduction/forced disappearance"):
         if (cue := s.first("acled", sub)) is not None:
             return cue_coding(sub, cue, "violence against civilians")
-    if "civilians" in s.victims:
-        return claim_coding("Attack", s.victims["civilians"], "civilians killed or injured")
+    if (claim := s.unarmed_victims()) is not None:
+        return claim_coding("Attack", claim, "civilians (or people of no armed side) killed or injured")
+    if s.people is None:  # nobody killed or hurt: an arrest or a looting is the event, not the words around it
+        for sub in ("Arrests", "Looting/property destruction"):
+            if (cue := s.first("acled", sub)) is not None:
+                return cue_coding(sub, cue, "nobody killed or injured")
     attacks = {c.value for c in s.cues if c.kind == "attack"}
     if attacks == {"Facility/Infrastructure Attack"} and (cue := s.first("property")) is not None:
         return cue_coding("Looting/property destruction", cue, "property destroyed, nobody hurt")
@@ -152,9 +165,6 @@ def _acled_sub(s: Signals) -> Coding:
             return cue_coding(sub, cue, "no attack named")
     if (cue := s.first("property")) is not None:
         return cue_coding("Looting/property destruction", cue, "property destroyed, nobody hurt")
-    if s.victims:
-        claim = next(iter(s.victims.values()))
-        return claim_coding("Attack", claim, "people killed, no armed side named")
     return Coding("Other", "nothing the lexicon knows")
 
 
@@ -189,7 +199,7 @@ def acled(s: Signals) -> dict[str, Coding]:
     elif sub.value == "Violent demonstration":
         disorder = "Demonstrations"
     civilian = event == "Violence against civilians" or (
-        event == "Explosions/Remote violence" and "civilians" in s.victims and "security_forces" not in s.victims)
+        (event == "Explosions/Remote violence" or sub.value == "Mob violence") and s.unarmed_victims() is not None)
     country = f" ({s.country})" if s.country else ""
     if s.attackers:
         actor1 = Coding(_acled_actor(s.attackers[0], s), s.attackers_rule + ": ACLED naming")
