@@ -206,3 +206,28 @@ def test_gtd_names_the_group_of_the_side_with_no_government_on_it():
     assert typology["acled"]["actor1"]["value"] == "Military Forces of Mali"
     assert typology["acled"]["actor2"]["value"] == "Union of the Hills"
     assert typology["acled"]["interaction"]["value"] == 12
+
+
+FRENCH = [
+    ("Des hommes armés ont attaqué le village de Tondi, tuant 12 civils, selon des sources locales.",
+     {"acled.sub_event_type": "Attack", "acled.civilian_targeting": "Civilian targeting",
+      "gtd.attacktype1_txt": "Armed Assault", "gtd.weaptype1_txt": "Firearms", "ucdp.type_of_violence": 3}),
+    ("Un kamikaze s'est fait exploser dans une mosquée de Maroua, faisant 9 morts.",
+     {"acled.sub_event_type": "Suicide bomb", "gtd.suicide": 1, "gtd.property": 0,
+      "gtd.targtype1_txt": "Religious Figures/Institutions"}),
+    ("Des affrontements entre l'armée et des jihadistes ont fait 6 morts près de Djibo.",
+     {"acled.event_type": "Battles", "acled.actor2": "Military Forces of Burkina Faso", "ucdp.type_of_violence": 1}),
+    ("Les assaillants ont incendié 30 maisons et enlevé 4 enseignants de l'école.",
+     {"gtd.attacktype1_txt": "Hostage Taking (Kidnapping)", "gtd.ishostkid": 1, "gtd.property": 1,
+      "acled.sub_event_type": "Abduction/forced disappearance"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", FRENCH)
+def test_a_french_report_is_read_with_the_french_word_list(text, expected):
+    typology = _typology_fr(text)
+    assert {k: typology[k.split(".")[0]][k.split(".")[1]]["value"] for k in expected} == expected
+
+
+def _typology_fr(text: str) -> dict:
+    return to_dict(extract(Document.from_text(text, language="fr")))["typology"]

@@ -117,7 +117,9 @@ def ucdp(s: Signals) -> dict[str, Coding]:
                                                  "security forces among the victims: state-based")}
     clash = s.first("acled", "Armed clash")
     if clash is not None and "civilians" not in s.victims:
-        return {"type_of_violence": cue_coding(2 if "state" not in types else 1, clash, "fighting between armed groups")}
+        state = "state" in types or s.state_cue is not None
+        return {"type_of_violence": cue_coding(1 if state else 2, clash, "fighting with state forces" if state
+                                               else "fighting between armed groups")}
     if "civilians" in s.victims:
         return {"type_of_violence": claim_coding(3, s.victims["civilians"], "civilians killed: one-sided")}
     return {"type_of_violence": Coding(3, "default: violence against unarmed victims (one-sided)")}
@@ -218,6 +220,9 @@ def acled(s: Signals) -> dict[str, Coding]:
     elif "security_forces" in s.victims and s.country:
         actor2 = claim_coding(f"Military Forces of {s.country}", s.victims["security_forces"],
                               "security forces among the victims")
+        inter2 = ACLED_INTER["state"]
+    elif event == "Battles" and s.state_cue is not None and inter1 != ACLED_INTER["state"]:
+        actor2 = cue_coding(_state_forces(s.state_cue.text, s), s.state_cue, "state forces in the fighting")
         inter2 = ACLED_INTER["state"]
     elif event == "Protests":
         actor2, inter2 = Coding(f"Protesters{country}", "protest words"), ACLED_INTER["protesters"]
