@@ -231,3 +231,74 @@ def test_a_french_report_is_read_with_the_french_word_list(text, expected):
 
 def _typology_fr(text: str) -> dict:
     return to_dict(extract(Document.from_text(text, language="fr")))["typology"]
+
+
+# ----------------------------------------------------------------------------- where the typology is shown
+
+HOSTILE = ("A suicide bomber blew himself up at the <script>alert(1)</script> market of Dolo, "
+           "killing 9 civilians, officials said.")
+
+
+def _store(tmp_path: Path, text: str) -> str:
+    from tally.store import Store, ingest
+
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 'tally.db'}"
+    with Store(url) as store:
+        assert ingest(store, [path]).ingested == 1
+    return url
+
+
+@pytest.mark.parametrize("schema,expected", [
+    ("acled", {"disorder_type": "Political violence", "event_type": "Explosions/Remote violence",
+               "sub_event_type": "Suicide bomb", "civilian_targeting": "Civilian targeting", "interaction": 37}),
+    ("gtd", {"suicide": 1, "attacktype1_txt": "Bombing/Explosion", "weaptype1_txt": "Explosives",
+             "targtype1_txt": "Private Citizens & Property", "property": 0, "ishostkid": 0, "gname": "Unknown"}),
+    ("ucdp", {"type_of_violence": 3}),
+])
+def test_the_dataset_exports_fill_the_typology_columns(tmp_path, schema, expected):
+    import io
+
+    from tally.store import Store
+    from tally.store.columns import SCHEMAS
+    from tally.store.export import export
+
+    url = _store(tmp_path, HOSTILE)
+    buf = io.StringIO()
+    with Store(url) as store:
+        export(store, "json", schema, stream=buf)
+    (row,) = json.loads(buf.getvalue())
+    assert list(row) == [name for name, _ in SCHEMAS[schema][0]]
+    assert {k: row[k] for k in expected} == expected
+
+
+def test_show_prints_the_typology_with_its_words(tmp_path):
+    from typer.testing import CliRunner
+
+    from tally.cli import app
+
+    url = _store(tmp_path, HOSTILE)
+    out = CliRunner().invoke(app, ["list", "--db", url, "--format", "json"])
+    ident = json.loads(out.output)
+    ident = (ident[0] if isinstance(ident, list) else ident["incidents"][0])["id"]
+    shown = CliRunner().invoke(app, ["show", ident, "--db", url], env={"COLUMNS": "200"})
+    assert shown.exit_code == 0, shown.output
+    assert "acled.sub_event_type" in shown.output and "Suicide bomb" in shown.output
+    assert "suicide bomber" in shown.output
+
+
+def test_the_incident_page_shows_the_typology_escaped(tmp_path):
+    import warnings
+
+    warnings.filterwarnings("ignore", message=".*httpx2.*")
+    from fastapi.testclient import TestClient
+
+    from tally.web import create_app
+
+    url = _store(tmp_path, HOSTILE.replace("market", "market where a <b>grenade</b> was also thrown"))
+    with TestClient(create_app(url)) as client:
+        listing = client.get("/api/incidents").json()["items"]
+        html = client.get(f"/incidents/{listing[0]['id']}").text
+    assert 'id="typology-table"' in html and "Suicide bomb" in html
+    assert "<script>alert(1)</script>" not in html and "<b>grenade</b>" not in html

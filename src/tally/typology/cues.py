@@ -9,7 +9,8 @@ damaged or seized; ``extent``: a loss GTD would count as major; ``state`` and
 sub-pattern written ``{NAME}`` in later rows). :func:`find_cues` returns every
 match in the parts of a document the typology reads (:func:`windows`), a match
 that lies inside a longer one of the same kind dropped ("gendarmerie school"
-is a police target, not a school).
+is a police target, not a school), and so is a target word that names the
+report's source ("officials said", "according to police").
 """
 
 from __future__ import annotations
@@ -79,6 +80,17 @@ def windows(doc: Document, incident: Incident) -> list[tuple[int, int, str]]:
     return spans
 
 
+#: a target word that is the report's source, not the attack's target ("officials said", "according to police")
+_SAID_AFTER = re.compile(r"\s*(?:\w+\s+){0,2}?(?:said|says|say|told|reported|confirmed|a déclaré|ont déclaré|"
+                         r"a indiqué|ont indiqué|a affirmé|selon)\b", re.I)
+_SAID_BEFORE = re.compile(r"(?:according\s+to|citing|per|quoting|selon|d['’]apr[èe]s)\s+(?:\w+\s+){0,3}$", re.I)
+
+
+def is_source(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` names who reported, not what was hit."""
+    return bool(_SAID_AFTER.match(text, end)) or bool(_SAID_BEFORE.search(text[max(0, start - 40):start]))
+
+
 def find_cues(doc: Document, incident: Incident) -> list[Cue]:
     """Every lexicon match in :func:`windows`, in window then text order."""
     found: list[Cue] = []
@@ -88,7 +100,7 @@ def find_cues(doc: Document, incident: Incident) -> list[Cue]:
         local: list[Cue] = []
         for kind, value, pattern in rows:
             for m in pattern.finditer(doc.text, start, end):
-                if m.end() > m.start():
+                if m.end() > m.start() and not (kind == "target" and is_source(doc.text, m.start(), m.end())):
                     local.append(Cue(kind, value, m.group(0), m.start(), m.end(), origin))
         local = [c for c in local if not any(o.kind == c.kind and o is not c and o.start <= c.start
                                              and c.end <= o.end and o.end - o.start > c.end - c.start
