@@ -302,3 +302,54 @@ def test_the_incident_page_shows_the_typology_escaped(tmp_path):
         html = client.get(f"/incidents/{listing[0]['id']}").text
     assert 'id="typology-table"' in html and "Suicide bomb" in html
     assert "<script>alert(1)</script>" not in html and "<b>grenade</b>" not in html
+
+
+# ----------------------------------------------------------------------------- material losses
+
+
+@pytest.mark.parametrize("text,language,expected", [
+    (AIRBASE, "en", [("destroyed", "aircraft", 4)]),
+    ("Attackers set fire to a church and burned 40 houses in the village, according to the mayor.", "en",
+     [("destroyed", "church", 1), ("destroyed", "houses", 40)]),
+    ("The rebels seized two armoured vehicles and looted the health centre, the army said.", "en",
+     [("seized", "armoured vehicles", 2), ("seized", "health centre", 1)]),
+    ("Shells damaged several buildings in the old town overnight.", "en", [("damaged", "buildings", None)]),
+    ("Les assaillants ont incendié trente maisons et détruit un pont.", "fr",
+     [("destroyed", "maisons", 30), ("destroyed", "pont", 1)]),
+])
+def test_material_losses_are_listed_with_the_object_and_the_count(text, language, expected):
+    record = to_dict(extract(Document.from_text(text, language=language)))
+    assert [(x["category"], x["object"], x["count"]) for x in record["losses"]] == expected
+    for loss in record["losses"]:
+        assert text[loss["start"]:loss["end"]] == loss["text"]
+    assert record["typology"]["gtd"]["property"]["value"] == 1
+
+
+def test_a_loss_names_who_said_so():
+    record = to_dict(extract(Document.from_text(
+        "Attackers set fire to a church and burned 40 houses in the village, according to the mayor.")))
+    assert {x["source"] for x in record["losses"]} == {"the mayor"}
+    record = to_dict(extract(Document.from_text(
+        "Fighters of the Union of the Hills released videos destroying three helicopters at the airfield.")))
+    assert [(x["object"], x["count"], x["source"]) for x in record["losses"]] == \
+        [("helicopters", 3, "Fighters of the Union of the Hills")]
+
+
+def test_no_loss_is_listed_when_none_is_stated():
+    record = to_dict(extract(Document.from_text(GUNMEN)))
+    assert record["losses"] == [] and record["typology"]["gtd"]["property"]["value"] == 0
+
+
+def test_the_gtd_export_comments_the_losses(tmp_path):
+    import io
+
+    from tally.store import Store
+    from tally.store.export import export
+
+    url = _store(tmp_path, AIRBASE)
+    buf = io.StringIO()
+    with Store(url) as store:
+        export(store, "json", "gtd", stream=buf)
+    (row,) = json.loads(buf.getvalue())
+    assert row["propcomment"] == "4 aircraft destroyed"
+    assert (row["property"], row["propextent"]) == (1, 2)

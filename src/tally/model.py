@@ -259,6 +259,24 @@ class Coding:
     end: int | None = None
 
 
+@dataclass(slots=True)
+class Loss:
+    """A material loss the text states ("destroying six aircraft", "burned 40
+    houses"): ``category`` is ``destroyed``, ``damaged`` or ``seized``;
+    ``object`` the thing lost as written, ``count`` how many (``None`` when
+    the text gives no number); ``text`` is ``document.text[start:end]``, the
+    words that say it; ``source`` who said so (the source of a casualty claim
+    in the same sentence), ``None`` when the text names none."""
+
+    category: str
+    object: str
+    count: int | None
+    text: str
+    start: int
+    end: int
+    source: str | None = None
+
+
 #: the typology's schemes and their fields, in the datasets' own names (docs/typology.md)
 TYPOLOGY_FIELDS = {
     "acled": ("disorder_type", "event_type", "sub_event_type", "civilian_targeting", "actor1", "actor2",
@@ -293,6 +311,7 @@ class Incident:
     reactions: list[dict[str, Any]] = field(default_factory=list)
     related: list[dict[str, Any]] = field(default_factory=list)
     typology: dict[str, dict[str, Coding]] = field(default_factory=dict)
+    losses: list[Loss] = field(default_factory=list)
     schema_version: str = SCHEMA_VERSION
 
 

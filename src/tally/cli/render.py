@@ -44,6 +44,19 @@ def typology_table(typology: dict) -> Table:
     return table
 
 
+def losses_table(losses: list) -> Table:
+    """The material losses: what, how many, destroyed / damaged / seized, who said so, the words."""
+    table = Table(title=f"{len(losses)} material losses", title_justify="left")
+    for name in ("what", "count", "loss", "source", "words"):
+        table.add_column(name, overflow="fold")
+    for loss in losses:
+        count = loss.get("count")
+        table.add_row(escape(loss.get("object") or ""), "?" if count is None else str(count),
+                      escape(loss.get("category") or ""), escape(loss.get("source") or "-"),
+                      escape(loss.get("text") or ""))
+    return table
+
+
 def record_view(rec: Incident) -> Panel:
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold")
@@ -103,8 +116,9 @@ def record_view(rec: Incident) -> Panel:
                        (c.victim_group or "").replace("_", " "), c.side or "",
                        escape(c.source or ""), escape(where))
     title = escape(rec.title or rec.id)
-    typology = typology_table(to_dict(rec)["typology"])
-    return Panel(Group(facts, totals, typology, claims), title=f"[bold]{title}[/]", subtitle=escape(rec.source.get("path", "")))
+    data = to_dict(rec)
+    parts = [facts, totals, typology_table(data["typology"])] + ([losses_table(data["losses"])] if rec.losses else [])
+    return Panel(Group(*parts, claims), title=f"[bold]{title}[/]", subtitle=escape(rec.source.get("path", "")))
 
 
 def print_record(rec: Incident, console: Console | None = None) -> None:

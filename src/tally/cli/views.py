@@ -13,7 +13,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 
 from ..store import IngestResult
-from .render import typology_table
+from .render import losses_table, typology_table
 from ..store.timeline import summary_words
 
 _out = Console()
@@ -159,6 +159,8 @@ def print_record(found: dict[str, Any]) -> None:
     _out.print(facts)
     if rec.get("typology"):
         _out.print(typology_table(rec["typology"]))
+    if rec.get("losses"):
+        _out.print(losses_table(rec["losses"]))
     reports = found.get("reports") or []
     if reports:
         table = Table(title=f"Reports ({len(reports)})", show_lines=True)

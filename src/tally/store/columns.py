@@ -275,7 +275,7 @@ GTD: Columns = [
     ("suicide", "int"), ("attacktype1_txt", "str"), ("targtype1_txt", "str"), ("target1", "str"),
     ("gname", "str"), ("gname2", "str"), ("weaptype1_txt", "str"), ("nkill", "int"), ("nkillter", "int"),
     ("nwound", "int"), ("nwoundte", "int"), ("property", "int"), ("propextent", "int"), ("propextent_txt", "str"),
-    ("ishostkid", "int"), ("nhostkid", "int"),
+    ("propcomment", "str"), ("ishostkid", "int"), ("nhostkid", "int"),
 ]
 
 #: GTD's codes of its property damage extents (propextent -> propextent_txt)
@@ -308,7 +308,7 @@ def gtd_row(record: dict[str, Any]) -> dict[str, Any]:
         **{name: _coded(record, "gtd", name) for name in ("suicide", "attacktype1_txt", "targtype1_txt",
                                                            "weaptype1_txt", "property", "ishostkid")},
         "propextent": GTD_PROPEXTENT.get(_coded(record, "gtd", "propextent") or ""),
-        "propextent_txt": _coded(record, "gtd", "propextent"),
+        "propextent_txt": _coded(record, "gtd", "propextent"), "propcomment": _losses(record),
         "gname": _coded(record, "gtd", "gname") or (groups[0] if groups else "Unknown"),
         "gname2": groups[1] if len(groups) > 1 else None, "target1": targets[0] if targets else None,
         "nkill": _best(estimate(record, "killed")),
@@ -317,6 +317,17 @@ def gtd_row(record: dict[str, Any]) -> dict[str, Any]:
         "nwoundte": _perpetrators_figure(record, "injured"),
         "nhostkid": _best(estimate(record, "hostages")),
     }
+
+
+def _losses(record: dict[str, Any]) -> str | None:
+    """GTD's ``propcomment``: the record's material losses ("6 aircraft destroyed
+    (per JNIM fighters)"), ``; ``-joined."""
+    parts = []
+    for loss in record.get("losses") or []:
+        count = f"{loss['count']} " if loss.get("count") else ""
+        per = f" (per {loss['source']})" if loss.get("source") else ""
+        parts.append(f"{count}{loss.get('object')} {loss.get('category')}{per}")
+    return _join(parts)
 
 
 def _perpetrators_figure(record: dict[str, Any], category: str) -> int | None:

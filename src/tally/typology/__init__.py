@@ -4,7 +4,8 @@ GTD's and UCDP's own terms.
 :func:`classify` reads the cues of the typology lexicon (:mod:`.cues`: attack
 verbs, weapons, targets, suicide and hostage words, property losses) in the
 lead and the claims' sentences, the victim groups of the claims and the
-record's sides and perpetrators, and gives ``{"acled": {...}, "gtd": {...},
+record's sides and perpetrators, and gives the material losses the text states
+(:mod:`.losses`: destroyed, damaged, seized, with the object and count) and ``{"acled": {...}, "gtd": {...},
 "ucdp": {...}}`` of :class:`tally.model.Coding` values (:mod:`.schemes`), each
 with its rule and, where words decided it, their offsets. docs/typology.md.
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 from ..lookup.gazetteer import country_by_name
 from ..model import Coding, Document, Incident
 from .cues import Cue, find_cues, windows
+from .losses import find_losses
 from .schemes import Signals, acled, gtd, ucdp
 
 __all__ = ["classify", "fill_typology"]
@@ -60,13 +62,16 @@ def signals(doc: Document, incident: Incident) -> Signals:
                    others=others, sides=len(sides), country=country, states=states, state_cue=state_cue, state_re=state, external_re=external)
 
 
-def classify(doc: Document, incident: Incident) -> dict[str, dict[str, Coding]]:
+def classify(doc: Document, incident: Incident, s: Signals | None = None) -> dict[str, dict[str, Coding]]:
     """``{"acled": ..., "gtd": ..., "ucdp": ...}``: each scheme's fields of
     ``incident`` (read from ``doc``), as :class:`Coding` values."""
-    s = signals(doc, incident)
+    s = s or signals(doc, incident)
     return {"acled": acled(s), "gtd": gtd(s, incident), "ucdp": ucdp(s)}
 
 
 def fill_typology(doc: Document, incident: Incident) -> None:
-    """Set ``incident.typology`` (:func:`classify`)."""
-    incident.typology = classify(doc, incident)
+    """Set ``incident.typology`` (:func:`classify`) and ``incident.losses``
+    (:func:`tally.typology.losses.find_losses`)."""
+    s = signals(doc, incident)
+    incident.typology = classify(doc, incident, s)
+    incident.losses = find_losses(s.cues, incident, doc.text)

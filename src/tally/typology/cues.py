@@ -6,7 +6,8 @@ stands for (``weapon`` and ``attack`` and ``target``: a GTD value; ``acled``: an
 ACLED sub-event type; ``suicide``, ``hostage``: a flag; ``property``: destroyed,
 damaged or seized; ``extent``: a loss GTD would count as major; ``state`` and
 ``external``: words naming state or foreign forces; ``macro``: a named
-sub-pattern written ``{NAME}`` in later rows). :func:`find_cues` returns every
+sub-pattern written ``{NAME}`` in later rows, kept in the compiled lexicon:
+``OBJ`` finds the thing lost in a ``property`` match). :func:`find_cues` returns every
 match in the parts of a document the typology reads (:func:`windows`), a match
 that lies inside a longer one of the same kind dropped ("gendarmerie school"
 is a police target, not a school), and so is a target word that names the
@@ -56,6 +57,7 @@ def lexicon(language: str | None) -> tuple[tuple[str, str, re.Pattern[str]], ...
             pattern = re.sub(r"\{([A-Z]+)\}", lambda m: macros[m.group(1)], row["pattern"])
             if row["kind"] == "macro":
                 macros[row["value"]] = pattern
+                rows.append(("macro", row["value"], re.compile(r"(?<!\w)(?:" + pattern + r")(?!\w)", re.I)))
                 continue
             rows.append((row["kind"], row["value"], re.compile(r"(?<!\w)(?:" + pattern + r")", re.I)))
     return tuple(rows)
@@ -99,6 +101,8 @@ def find_cues(doc: Document, incident: Incident) -> list[Cue]:
     for start, end, origin in windows(doc, incident):
         local: list[Cue] = []
         for kind, value, pattern in rows:
+            if kind == "macro":
+                continue
             for m in pattern.finditer(doc.text, start, end):
                 if m.end() > m.start() and not (kind == "target" and is_source(doc.text, m.start(), m.end())):
                     local.append(Cue(kind, value, m.group(0), m.start(), m.end(), origin))
