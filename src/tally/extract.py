@@ -2,7 +2,8 @@
 
 ``extract`` runs the extractors in order: facts (title, dates, places, sides;
 :mod:`tally.facts`), casualty claims (:mod:`tally.claims`) and the casualty
-totals with their disagreements (:mod:`tally.reconcile`).
+totals with their disagreements (:mod:`tally.reconcile`), then what happened in
+ACLED's, GTD's and UCDP's terms (:mod:`tally.typology`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from .limits import Budget
 from .model import Document, Incident
 from .reconcile import reconcile
 from .text.language import detect_language
+from .typology import fill_typology
 
 
 def extract(doc: Document, policy: str = "tally") -> Incident:
@@ -35,6 +37,7 @@ def extract(doc: Document, policy: str = "tally") -> Incident:
         incident.claims = extract_claims(doc, incident.sides)
         budget.check("after the claims")
         reconcile(incident, doc, policy)
+        fill_typology(doc, incident)
     return incident
 
 

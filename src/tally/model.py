@@ -246,6 +246,48 @@ class Estimate:
 
 
 @dataclass(slots=True)
+class Coding:
+    """One value of a dataset's typology (``Incident.typology``), with its
+    evidence as a claim has it: ``rule`` says how it was decided; ``text``
+    (``document.text[start:end]``) the words that decided it, or ``None`` when
+    no words did (a default, the sides of the infobox)."""
+
+    value: Any
+    rule: str
+    text: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(slots=True)
+class Loss:
+    """A material loss the text states ("destroying six aircraft", "burned 40
+    houses"): ``category`` is ``destroyed``, ``damaged`` or ``seized``;
+    ``object`` the thing lost as written, ``count`` how many (``None`` when
+    the text gives no number); ``text`` is ``document.text[start:end]``, the
+    words that say it; ``source`` who said so (the source of a casualty claim
+    in the same sentence), ``None`` when the text names none."""
+
+    category: str
+    object: str
+    count: int | None
+    text: str
+    start: int
+    end: int
+    source: str | None = None
+
+
+#: the typology's schemes and their fields, in the datasets' own names (docs/typology.md)
+TYPOLOGY_FIELDS = {
+    "acled": ("disorder_type", "event_type", "sub_event_type", "civilian_targeting", "actor1", "actor2",
+              "interaction"),
+    "gtd": ("attacktype1_txt", "weaptype1_txt", "targtype1_txt", "gname", "suicide", "ishostkid", "property",
+            "propextent"),
+    "ucdp": ("type_of_violence",),
+}
+
+
+@dataclass(slots=True)
 class Incident:
     """The incident record: what ``tally extract`` prints, one per document."""
 
@@ -268,6 +310,8 @@ class Incident:
     conflicts: list[dict[str, Any]] = field(default_factory=list)
     reactions: list[dict[str, Any]] = field(default_factory=list)
     related: list[dict[str, Any]] = field(default_factory=list)
+    typology: dict[str, dict[str, Coding]] = field(default_factory=dict)
+    losses: list[Loss] = field(default_factory=list)
     schema_version: str = SCHEMA_VERSION
 
 

@@ -7,7 +7,7 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
-from ..model import Estimate, Incident
+from ..model import Estimate, Incident, to_dict
 
 _console = Console()
 
@@ -27,6 +27,34 @@ def _est(e: Estimate | None) -> str:
         return "-"
     best = "?" if e.best is None else str(e.best)
     return f"{best}  [{_fig(e.low, e.high)}]"
+
+
+def typology_table(typology: dict) -> Table:
+    """The record's typology (``docs/typology.md``): one row per field of each
+    scheme, its value, the rule and the words that decided it."""
+    table = Table(title="what happened (ACLED, GTD, UCDP)", title_justify="left", show_lines=False)
+    for name, width in (("field", 24), ("value", 36), ("rule", 40), ("words", 40)):
+        table.add_column(name, overflow="fold", max_width=width)
+    for scheme, fields in (typology or {}).items():
+        for name, coding in (fields or {}).items():
+            coding = coding or {}
+            value = coding.get("value")
+            table.add_row(escape(f"{scheme}.{name}"), escape("" if value is None else str(value)),
+                          escape(coding.get("rule") or ""), escape(coding.get("text") or ""))
+    return table
+
+
+def losses_table(losses: list) -> Table:
+    """The material losses: what, how many, destroyed / damaged / seized, who said so, the words."""
+    table = Table(title=f"{len(losses)} material losses", title_justify="left")
+    for name in ("what", "count", "loss", "source", "words"):
+        table.add_column(name, overflow="fold")
+    for loss in losses:
+        count = loss.get("count")
+        table.add_row(escape(loss.get("object") or ""), "?" if count is None else str(count),
+                      escape(loss.get("category") or ""), escape(loss.get("source") or "-"),
+                      escape(loss.get("text") or ""))
+    return table
 
 
 def record_view(rec: Incident) -> Panel:
@@ -88,7 +116,9 @@ def record_view(rec: Incident) -> Panel:
                        (c.victim_group or "").replace("_", " "), c.side or "",
                        escape(c.source or ""), escape(where))
     title = escape(rec.title or rec.id)
-    return Panel(Group(facts, totals, claims), title=f"[bold]{title}[/]", subtitle=escape(rec.source.get("path", "")))
+    data = to_dict(rec)
+    parts = [facts, totals, typology_table(data["typology"])] + ([losses_table(data["losses"])] if rec.losses else [])
+    return Panel(Group(*parts, claims), title=f"[bold]{title}[/]", subtitle=escape(rec.source.get("path", "")))
 
 
 def print_record(rec: Incident, console: Console | None = None) -> None:

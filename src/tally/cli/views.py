@@ -13,6 +13,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 
 from ..store import IngestResult
+from .render import losses_table, typology_table
 from ..store.timeline import summary_words
 
 _out = Console()
@@ -156,6 +157,10 @@ def print_record(found: dict[str, Any]) -> None:
                 facts.add_row(f"{cat}: {group.replace('_', ' ')}",
                               _figure(est.get("low"), est.get("best"), est.get("high")))
     _out.print(facts)
+    if rec.get("typology"):
+        _out.print(typology_table(rec["typology"]))
+    if rec.get("losses"):
+        _out.print(losses_table(rec["losses"]))
     reports = found.get("reports") or []
     if reports:
         table = Table(title=f"Reports ({len(reports)})", show_lines=True)

@@ -60,7 +60,7 @@ ENCYCLOPEDIA_FORMATS = ("wiki", "mediawiki", "wikitext", "xml", "plaintext")
 #: the keys of a combined record in the order of ``tally.model.to_dict``
 KEY_ORDER = ("schema_version", "id", "title", "source", "language", "languages", "reports", "date", "location",
              "places", "part_of", "result", "sides", "perpetrators", "targets", "claims", "casualties",
-             "casualties_by_side", "casualties_by_group", "conflicts", "reactions", "related")
+             "casualties_by_side", "casualties_by_group", "conflicts", "reactions", "related", "typology", "losses")
 #: date precision, most precise first
 DATE_RANK = {"day": 3, "month": 2, "year": 1}
 #: place precision (tally.where's levels and UCDP's), most precise first

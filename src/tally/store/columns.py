@@ -48,6 +48,13 @@ def _perpetrators(record: dict[str, Any]) -> list[str]:
     return [a["name"] for a in record.get("perpetrators") or [] if a.get("name")]
 
 
+def _coded(record: dict[str, Any], scheme: str, name: str) -> Any:
+    """The value of a typology field (``docs/typology.md``), or None when the
+    record has none (a record stored before the typology)."""
+    coding = ((record.get("typology") or {}).get(scheme) or {}).get(name)
+    return coding.get("value") if isinstance(coding, dict) else None
+
+
 def _days(record: dict[str, Any]) -> tuple[str | None, str | None]:
     d = record.get("date") or {}
     start, _ = day_bounds(d.get("start"))
@@ -123,7 +130,8 @@ def _report_columns(record: dict[str, Any]) -> dict[str, Any]:
 # ----------------------------------------------------------------------------- UCDP GED
 
 UCDP: Columns = [
-    ("id", "str"), ("relid", "str"), ("year", "int"), ("conflict_name", "str"), ("dyad_name", "str"),
+    ("id", "str"), ("relid", "str"), ("year", "int"), ("type_of_violence", "int"), ("conflict_name", "str"),
+    ("dyad_name", "str"),
     ("side_a", "str"), ("side_b", "str"), ("source_article", "str"), ("source_headline", "str"),
     ("where_coordinates", "str"), ("where_description", "str"), ("adm_1", "str"),
     ("latitude", "float"), ("longitude", "float"), ("geom_wkt", "str"), ("where_prec", "int"),
@@ -155,7 +163,7 @@ def ucdp_row(record: dict[str, Any]) -> dict[str, Any]:
     lat, lon = place.get("lat"), place.get("lon")
     return {
         "id": record.get("id"), "relid": record.get("id"), "year": int(start[:4]) if start else None,
-        "conflict_name": record.get("part_of"),
+        "type_of_violence": _coded(record, "ucdp", "type_of_violence"), "conflict_name": record.get("part_of"),
         "dyad_name": f"{side_a} - {side_b}" if side_a and side_b else None,
         "side_a": side_a, "side_b": side_b,
         "source_article": _claim_sources(record) or (record.get("source") or {}).get("path"),
@@ -220,8 +228,9 @@ def _ucdp_sides(record: dict[str, Any], place: dict[str, Any],
 
 ACLED: Columns = [
     ("event_id_cnty", "str"), ("event_date", "str"), ("year", "int"), ("time_precision", "int"),
+    ("disorder_type", "str"), ("event_type", "str"), ("sub_event_type", "str"),
     ("actor1", "str"), ("assoc_actor_1", "str"), ("actor2", "str"), ("assoc_actor_2", "str"),
-    ("iso3", "str"), ("country", "str"), ("admin1", "str"), ("location", "str"),
+    ("interaction", "int"), ("civilian_targeting", "str"), ("iso3", "str"), ("country", "str"), ("admin1", "str"), ("location", "str"),
     ("latitude", "float"), ("longitude", "float"), ("geo_precision", "int"),
     ("source", "str"), ("notes", "str"), ("fatalities", "int"),
 ]
@@ -239,12 +248,16 @@ def acled_row(record: dict[str, Any]) -> dict[str, Any]:
     side2 = side_names(record, "2")
     if not side2 and (estimate(record, "killed", "civilians") or group_estimate(record, "civilians")):
         side2 = [f"Civilians ({place.get('country')})" if place.get("country") else "Civilians"]
+    actor1 = _coded(record, "acled", "actor1") or (side1[0] if side1 else None)
+    actor2 = _coded(record, "acled", "actor2") or (side2[0] if side2 else None)
     return {
         "event_id_cnty": record.get("id"), "event_date": start, "year": int(start[:4]) if start else None,
         "time_precision": (1 if precision == "day" and not span else 2 if precision == "day" and (span or 0) <= 7
                            else 3 if precision else None),
-        "actor1": side1[0] if side1 else None, "assoc_actor_1": _join(side1[1:]),
-        "actor2": side2[0] if side2 else None, "assoc_actor_2": _join(side2[1:]),
+        **{name: _coded(record, "acled", name) for name in ("disorder_type", "event_type", "sub_event_type",
+                                                             "interaction", "civilian_targeting")},
+        "actor1": actor1, "assoc_actor_1": _join(side1[1:]),
+        "actor2": actor2, "assoc_actor_2": _join(side2[1:]),
         "iso3": place.get("country_iso3"), "country": place.get("country"), "admin1": place.get("admin1"),
         "location": place.get("name"), "latitude": place.get("lat"), "longitude": place.get("lon"),
         "geo_precision": ACLED_GEO_PREC.get(place.get("precision") or ""),
@@ -259,9 +272,15 @@ GTD: Columns = [
     ("eventid", "str"), ("iyear", "int"), ("imonth", "int"), ("iday", "int"), ("approxdate", "str"),
     ("extended", "int"), ("country_txt", "str"), ("provstate", "str"), ("city", "str"),
     ("latitude", "float"), ("longitude", "float"), ("specificity", "int"), ("summary", "str"),
-    ("gname", "str"), ("gname2", "str"), ("target1", "str"), ("nkill", "int"), ("nkillter", "int"),
-    ("nwound", "int"), ("nwoundte", "int"), ("nhostkid", "int"),
+    ("suicide", "int"), ("attacktype1_txt", "str"), ("targtype1_txt", "str"), ("target1", "str"),
+    ("gname", "str"), ("gname2", "str"), ("weaptype1_txt", "str"), ("nkill", "int"), ("nkillter", "int"),
+    ("nwound", "int"), ("nwoundte", "int"), ("property", "int"), ("propextent", "int"), ("propextent_txt", "str"),
+    ("propcomment", "str"), ("ishostkid", "int"), ("nhostkid", "int"),
 ]
+
+#: GTD's codes of its property damage extents (propextent -> propextent_txt)
+GTD_PROPEXTENT = {"Catastrophic (likely >= $1 billion)": 1, "Major (likely >= $1 million but < $1 billion)": 2,
+                  "Minor (likely < $1 million)": 3, "Unknown": 4}
 
 #: tally place precision -> GTD specificity (1 the place ... 5 unknown / country only).
 GTD_SPECIFICITY = {"exact": 1, "near": 2, "district": 3, "admin1": 4, "country": 5}
@@ -274,7 +293,8 @@ def gtd_row(record: dict[str, Any]) -> dict[str, Any]:
     parts = [int(p) for p in start.split("-")[:3] if p.isdigit()] if start else []
     s, e = _days(record)
     span = _span_days(s, e)
-    groups = _perpetrators(record) or side_names(record, "1")
+    # the typology's gname names the attackers (docs/typology.md); a record stored before it: side 1
+    groups = _perpetrators(record) or ([] if _coded(record, "gtd", "gname") else side_names(record, "1"))
     targets = record.get("targets") or []
     return {
         "eventid": record.get("id"), "iyear": parts[0] if parts else None,
@@ -284,7 +304,12 @@ def gtd_row(record: dict[str, Any]) -> dict[str, Any]:
         "country_txt": place.get("country"), "provstate": place.get("admin1"), "city": place.get("name"),
         "latitude": place.get("lat"), "longitude": place.get("lon"),
         "specificity": GTD_SPECIFICITY.get(place.get("precision") or "", 5),
-        "summary": _summary(record), "gname": groups[0] if groups else "Unknown",
+        "summary": _summary(record),
+        **{name: _coded(record, "gtd", name) for name in ("suicide", "attacktype1_txt", "targtype1_txt",
+                                                           "weaptype1_txt", "property", "ishostkid")},
+        "propextent": GTD_PROPEXTENT.get(_coded(record, "gtd", "propextent") or ""),
+        "propextent_txt": _coded(record, "gtd", "propextent"), "propcomment": _losses(record),
+        "gname": _coded(record, "gtd", "gname") or (groups[0] if groups else "Unknown"),
         "gname2": groups[1] if len(groups) > 1 else None, "target1": targets[0] if targets else None,
         "nkill": _best(estimate(record, "killed")),
         "nkillter": _perpetrators_figure(record, "killed"),
@@ -292,6 +317,17 @@ def gtd_row(record: dict[str, Any]) -> dict[str, Any]:
         "nwoundte": _perpetrators_figure(record, "injured"),
         "nhostkid": _best(estimate(record, "hostages")),
     }
+
+
+def _losses(record: dict[str, Any]) -> str | None:
+    """GTD's ``propcomment``: the record's material losses ("6 aircraft destroyed
+    (per JNIM fighters)"), ``; ``-joined."""
+    parts = []
+    for loss in record.get("losses") or []:
+        count = f"{loss['count']} " if loss.get("count") else ""
+        per = f" (per {loss['source']})" if loss.get("source") else ""
+        parts.append(f"{count}{loss.get('object')} {loss.get('category')}{per}")
+    return _join(parts)
 
 
 def _perpetrators_figure(record: dict[str, Any], category: str) -> int | None:

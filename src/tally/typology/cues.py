@@ -1,0 +1,117 @@
+"""The typology's word lists: cue patterns per language, and where to look.
+
+Each language has a CSV under ``src/tally/data`` (``typology_en.csv``,
+``typology_fr.csv``) of ``kind,value,pattern`` rows: ``kind`` says what a match
+stands for (``weapon`` and ``attack`` and ``target``: a GTD value; ``acled``: an
+ACLED sub-event type; ``suicide``, ``hostage``: a flag; ``property``: destroyed,
+damaged or seized; ``extent``: a loss GTD would count as major; ``state`` and
+``external``: words naming state or foreign forces; ``macro``: a named
+sub-pattern written ``{NAME}`` in later rows, kept in the compiled lexicon:
+``OBJ`` finds the thing lost in a ``property`` match). :func:`find_cues` returns every
+match in the parts of a document the typology reads (:func:`windows`), a match
+that lies inside a longer one of the same kind dropped ("gendarmerie school"
+is a police target, not a school), and so is a target word that names the
+report's source ("officials said", "according to police").
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..model import Document, Incident
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+#: how much of the body after the infobox (or from the start) the lead window reads
+LEAD_CHARS = 1500
+#: infobox keys whose values say what kind of attack, with what, against what
+INFOBOX_KEYS = ("type", "attack_type", "weapons", "weapon", "target", "targets")
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One match of a lexicon row: ``text`` is ``document.text[start:end]``."""
+
+    kind: str
+    value: str
+    text: str
+    start: int
+    end: int
+    origin: str  # "infobox:<key>", "lead" or "claim"
+
+
+@lru_cache(maxsize=None)
+def lexicon(language: str | None) -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    """The compiled rows of ``language``'s typology lexicon (English when
+    tally has none for it), in file order."""
+    path = DATA / f"typology_{language}.csv"
+    if not path.exists():
+        path = DATA / "typology_en.csv"
+    macros: dict[str, str] = {}
+    rows: list[tuple[str, str, re.Pattern[str]]] = []
+    with open(path, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            pattern = re.sub(r"\{([A-Z]+)\}", lambda m: macros[m.group(1)], row["pattern"])
+            if row["kind"] == "macro":
+                macros[row["value"]] = pattern
+                rows.append(("macro", row["value"], re.compile(r"(?<!\w)(?:" + pattern + r")(?!\w)", re.I)))
+                continue
+            rows.append((row["kind"], row["value"], re.compile(r"(?<!\w)(?:" + pattern + r")", re.I)))
+    return tuple(rows)
+
+
+def windows(doc: Document, incident: Incident) -> list[tuple[int, int, str]]:
+    """The spans of ``doc.text`` the typology reads, as ``(start, end, origin)``:
+    the infobox's type, weapon and target fields, the lead (the first
+    :data:`LEAD_CHARS` characters of the body) and the sentences of the body's
+    claims about this event."""
+    spans: list[tuple[int, int, str]] = []
+    ib = doc.infobox
+    if ib is not None:
+        for f in ib.fields:
+            if f.key in INFOBOX_KEYS and f.value.strip():
+                spans.append((f.start, f.end, f"infobox:{f.key}"))
+    body = ib.end if ib is not None and ib.end else 0
+    spans.append((body, min(len(doc.text), body + LEAD_CHARS), "lead"))
+    for c in incident.claims:
+        if c.origin == "body" and not c.other_event and not (body <= c.start and c.end <= body + LEAD_CHARS):
+            spans.append((c.start, c.end, "claim"))
+    return spans
+
+
+#: a target word that is the report's source, not the attack's target ("officials said", "according to police")
+_SAID_AFTER = re.compile(r"\s*(?:\w+\s+){0,2}?(?:said|says|say|told|reported|confirmed|a déclaré|ont déclaré|"
+                         r"a indiqué|ont indiqué|a affirmé|selon)\b", re.I)
+_SAID_BEFORE = re.compile(r"(?:according\s+to|citing|per|quoting|selon|d['’]apr[èe]s)\s+(?:\w+\s+){0,3}$", re.I)
+
+
+def is_source(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` names who reported, not what was hit."""
+    return bool(_SAID_AFTER.match(text, end)) or bool(_SAID_BEFORE.search(text[max(0, start - 40):start]))
+
+
+def find_cues(doc: Document, incident: Incident) -> list[Cue]:
+    """Every lexicon match in :func:`windows`, in window then text order."""
+    found: list[Cue] = []
+    seen: set[tuple[str, str, int]] = set()
+    rows = lexicon(incident.language)
+    for start, end, origin in windows(doc, incident):
+        local: list[Cue] = []
+        for kind, value, pattern in rows:
+            if kind == "macro":
+                continue
+            for m in pattern.finditer(doc.text, start, end):
+                if m.end() > m.start() and not (kind == "target" and is_source(doc.text, m.start(), m.end())):
+                    local.append(Cue(kind, value, m.group(0), m.start(), m.end(), origin))
+        local = [c for c in local if not any(o.kind == c.kind and o is not c and o.start <= c.start
+                                             and c.end <= o.end and o.end - o.start > c.end - c.start
+                                             for o in local)]
+        for c in sorted(local, key=lambda c: c.start):
+            key = (c.kind, c.value, c.start)
+            if key not in seen:
+                seen.add(key)
+                found.append(c)
+    return found

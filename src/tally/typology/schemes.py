@@ -1,0 +1,313 @@
+"""ACLED, GTD and UCDP values of one incident, decided from its cues and claims.
+
+Each function takes the :class:`Signals` of an incident (its cues, the victim
+groups of its claims, its actors) and returns ``{field: Coding}`` in the
+dataset's own field names and value vocabularies; the order of precedence of
+each codebook is documented in ``docs/typology.md``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Claim, Coding, Incident
+from .cues import Cue
+
+#: GTD attack types in the codebook's hierarchy: the first found wins
+GTD_ATTACK_ORDER = ("Assassination", "Hijacking", "Hostage Taking (Kidnapping)",
+                    "Hostage Taking (Barricade Incident)", "Bombing/Explosion", "Armed Assault",
+                    "Unarmed Assault", "Facility/Infrastructure Attack")
+#: the weapon an attack type implies, looked for first
+GTD_ATTACK_WEAPON = {"Bombing/Explosion": ("Explosives",), "Armed Assault": ("Firearms", "Melee"),
+                     "Facility/Infrastructure Attack": ("Incendiary", "Explosives", "Sabotage Equipment"),
+                     "Unarmed Assault": ("Chemical", "Biological", "Radiological", "Melee")}
+GTD_MAJOR = "Major (likely >= $1 million but < $1 billion)"
+GTD_PROP_UNKNOWN = "Unknown"
+#: ACLED sub-event types of Explosions/Remote violence, in the order tally lets them win
+ACLED_REMOTE = ("Chemical weapon", "Suicide bomb", "Air/drone strike", "Shelling/artillery/missile attack",
+                "Remote explosive/landmine/IED", "Grenade")
+ACLED_EVENT = {
+    "Armed clash": "Battles", "Government regains territory": "Battles",
+    "Non-state actor overtakes territory": "Battles",
+    **{s: "Explosions/Remote violence" for s in ACLED_REMOTE},
+    "Sexual violence": "Violence against civilians", "Attack": "Violence against civilians",
+    "Abduction/forced disappearance": "Violence against civilians",
+    "Peaceful protest": "Protests", "Protest with intervention": "Protests",
+    "Excessive force against protesters": "Protests",
+    "Violent demonstration": "Riots", "Mob violence": "Riots",
+    "Agreement": "Strategic developments", "Arrests": "Strategic developments",
+    "Change to group/activity": "Strategic developments", "Disrupted weapons use": "Strategic developments",
+    "Headquarters or base established": "Strategic developments",
+    "Looting/property destruction": "Strategic developments",
+    "Non-violent transfer of territory": "Strategic developments", "Other": "Strategic developments",
+}
+#: ACLED actor type codes (inter1 / inter2): the digits of ``interaction``
+ACLED_INTER = {"state": 1, "rebel": 2, "militia": 3, "rioters": 5, "protesters": 6, "civilians": 7,
+               "external": 8}
+
+
+@dataclass
+class Signals:
+    """What the typology decides from: the cues, the victim groups of the
+    killed and injured claims (with the first claim of each), the actors."""
+
+    cues: list[Cue]
+    victims: dict[str, Claim] = field(default_factory=dict)
+    people: Claim | None = None  # the first killed or injured claim, whoever it counts
+    hostage_claim: Claim | None = None
+    attackers: list[str] = field(default_factory=list)
+    attackers_rule: str = "perpetrators"
+    others: list[str] = field(default_factory=list)
+    sides: int = 0
+    country: str | None = None
+    states: dict[str, str | None] = field(default_factory=dict)  # state actor -> its country, when named so
+    state_cue: Cue | None = None
+    state_re: re.Pattern[str] | None = None
+    external_re: re.Pattern[str] | None = None
+
+    def unarmed_victims(self) -> Claim | None:
+        """The claim showing unarmed people were the victims: civilians killed or
+        injured, else people of no stated group when no armed side is among the
+        victims and the record names no two sides."""
+        if "security_forces" in self.victims or self.sides >= 2:
+            return None
+        return self.victims.get("civilians") or self.people
+
+    def first(self, kind: str, value: str | None = None) -> Cue | None:
+        return next((c for c in self.cues if c.kind == kind and (value is None or c.value == value)), None)
+
+    def has(self, kind: str, value: str | None = None) -> bool:
+        return self.first(kind, value) is not None
+
+
+def cue_coding(value: object, cue: Cue, rule: str) -> Coding:
+    return Coding(value=value, rule=f"{rule} ({cue.origin})", text=cue.text, start=cue.start, end=cue.end)
+
+
+def claim_coding(value: object, claim: Claim, rule: str) -> Coding:
+    return Coding(value=value, rule=rule, text=claim.text, start=claim.start, end=claim.end)
+
+
+def actor_type(name: str, s: Signals) -> str:
+    """``state``, ``external`` or ``rebel`` (a named armed group) for an actor name."""
+    if s.external_re is not None and s.external_re.search(name):
+        return "external"
+    if name in s.states or (s.state_re is not None and s.state_re.search(name)) or (
+            s.country and name.strip() == s.country):
+        return "state"
+    return "rebel"
+
+
+# ----------------------------------------------------------------------------- UCDP
+
+
+def ucdp(s: Signals) -> dict[str, Coding]:
+    """``type_of_violence``: 1 state-based (a government is a side), 2 non-state
+    (two organised armed groups, no government), 3 one-sided (an armed group or a
+    government against civilians)."""
+    types = [actor_type(a, s) for a in s.attackers]
+    other_types = [actor_type(a, s) for a in s.others]
+    if s.sides >= 2:
+        value = 1 if "state" in types + other_types else 2
+        return {"type_of_violence": Coding(value, "two sides: " + ("a government among them" if value == 1
+                                                                  else "no government"))}
+    if "security_forces" in s.victims:
+        return {"type_of_violence": claim_coding(1, s.victims["security_forces"],
+                                                 "security forces among the victims: state-based")}
+    clash = s.first("acled", "Armed clash")
+    if clash is not None and "civilians" not in s.victims:
+        state = "state" in types or s.state_cue is not None
+        return {"type_of_violence": cue_coding(1 if state else 2, clash, "fighting with state forces" if state
+                                               else "fighting between armed groups")}
+    if "civilians" in s.victims:
+        return {"type_of_violence": claim_coding(3, s.victims["civilians"], "civilians killed: one-sided")}
+    return {"type_of_violence": Coding(3, "default: violence against unarmed victims (one-sided)")}
+
+
+# ----------------------------------------------------------------------------- ACLED
+
+
+def _acled_sub(s: Signals) -> Coding:
+    if (cue := s.first("acled", "Excessive force against protesters")) is not None:
+        return cue_coding(cue.value, cue, "protesters killed or fired on")
+    for sub in ACLED_REMOTE:
+        if (cue := s.first("acled", sub)) is not None:
+            return cue_coding(sub, cue, "explosion or remote weapon: Explosions/Remote violence first")
+    if s.sides < 2 and "security_forces" not in s.victims:
+        for sub in ("Mob violence", "Violent demonstration"):
+            if (cue := s.first("acled", sub)) is not None and cue.origin != "claim":
+                return cue_coding(sub, cue, "riot words")
+    battle = s.sides >= 2 or "security_forces" in s.victims or (
+        s.has("acled", "Armed clash") and "civilians" not in s.victims)
+    if battle:
+        for sub in ("Government regains territory", "Non-state actor overtakes territory", "Armed clash"):
+            if (cue := s.first("acled", sub)) is not None:
+                return cue_coding(sub, cue, "two armed sides")
+        if s.sides >= 2:
+            return Coding("Armed clash", "two armed sides in the infobox")
+        return claim_coding("Armed clash", s.victims["security_forces"], "armed forces among the victims")
+    for sub in ("Sexual violence", "Abduction/forced disappearance"):
+        if (cue := s.first("acled", sub)) is not None:
+            return cue_coding(sub, cue, "violence against civilians")
+    if (claim := s.unarmed_victims()) is not None:
+        return claim_coding("Attack", claim, "civilians (or people of no armed side) killed or injured")
+    if s.people is None:  # nobody killed or hurt: an arrest or a looting is the event, not the words around it
+        for sub in ("Arrests", "Looting/property destruction"):
+            if (cue := s.first("acled", sub)) is not None:
+                return cue_coding(sub, cue, "nobody killed or injured")
+    attacks = {c.value for c in s.cues if c.kind == "attack"}
+    if attacks == {"Facility/Infrastructure Attack"} and (cue := s.first("property")) is not None:
+        return cue_coding("Looting/property destruction", cue, "property destroyed, nobody hurt")
+    attack = s.first("attack") or s.first("weapon")
+    if attack is not None:
+        return cue_coding("Attack", attack, "an attack on unarmed victims")
+    for sub in ("Looting/property destruction", "Arrests", "Protest with intervention", "Peaceful protest"):
+        if (cue := s.first("acled", sub)) is not None:
+            return cue_coding(sub, cue, "no attack named")
+    if (cue := s.first("property")) is not None:
+        return cue_coding("Looting/property destruction", cue, "property destroyed, nobody hurt")
+    return Coding("Other", "nothing the lexicon knows")
+
+
+def _acled_actor(name: str, s: Signals) -> str:
+    kind = actor_type(name, s)
+    if kind == "state":
+        return _state_forces(name, s, s.states.get(name))
+    return name
+
+
+def _state_forces(words: str, s: Signals, country: str | None = None) -> str:
+    """ACLED's name of a state force: ``Police Forces of Mali``, ``Military Forces of Mali``."""
+    force = "Police Forces" if re.search(r"police|gendarm", words, re.I) else "Military Forces"
+    country = country or s.country
+    return f"{force} of {country}" if country else force
+
+
+def _first_action(s: Signals) -> int:
+    """Where the first attack, weapon or event word of the lead is."""
+    return min((c.start for c in s.cues if c.kind in ("attack", "weapon", "acled") and c.origin == "lead"),
+               default=-1)
+
+
+def acled(s: Signals) -> dict[str, Coding]:
+    """ACLED's disorder and event types, civilian targeting, actors and interaction."""
+    sub = _acled_sub(s)
+    event = ACLED_EVENT[str(sub.value)]
+    disorder = {"Protests": "Demonstrations", "Strategic developments": "Strategic developments"}.get(
+        event, "Political violence")
+    if sub.value == "Excessive force against protesters":
+        disorder = "Political violence; Demonstrations"
+    elif sub.value == "Violent demonstration":
+        disorder = "Demonstrations"
+    civilian = event == "Violence against civilians" or (
+        (event == "Explosions/Remote violence" or sub.value == "Mob violence") and s.unarmed_victims() is not None)
+    country = f" ({s.country})" if s.country else ""
+    if s.attackers:
+        actor1 = Coding(_acled_actor(s.attackers[0], s), s.attackers_rule + ": ACLED naming")
+        inter1 = ACLED_INTER[actor_type(s.attackers[0], s)]
+    elif s.state_cue is not None and s.state_cue.start <= _first_action(s):
+        actor1 = cue_coding(_state_forces(s.state_cue.text, s), s.state_cue, "state forces act first")
+        inter1 = ACLED_INTER["state"]
+    else:
+        actor1 = Coding(f"Unidentified Armed Group{country}", "no perpetrator named")
+        inter1 = ACLED_INTER["militia"]
+    if s.others:
+        actor2 = Coding(_acled_actor(s.others[0], s), "the other side: ACLED naming")
+        inter2 = ACLED_INTER[actor_type(s.others[0], s)]
+    elif civilian or sub.value in ("Sexual violence", "Abduction/forced disappearance", "Attack"):
+        actor2, inter2 = Coding(f"Civilians{country}", "civilians targeted"), ACLED_INTER["civilians"]
+    elif "security_forces" in s.victims and s.country:
+        actor2 = claim_coding(f"Military Forces of {s.country}", s.victims["security_forces"],
+                              "security forces among the victims")
+        inter2 = ACLED_INTER["state"]
+    elif event == "Battles" and s.state_cue is not None and inter1 != ACLED_INTER["state"]:
+        actor2 = cue_coding(_state_forces(s.state_cue.text, s), s.state_cue, "state forces in the fighting")
+        inter2 = ACLED_INTER["state"]
+    elif event == "Protests":
+        actor2, inter2 = Coding(f"Protesters{country}", "protest words"), ACLED_INTER["protesters"]
+    else:
+        actor2, inter2 = Coding(None, "no second actor"), 0
+    if event == "Protests" and sub.value != "Excessive force against protesters":
+        actor1, inter1 = Coding(f"Protesters{country}", "protest words"), ACLED_INTER["protesters"]
+        if sub.value == "Protest with intervention" and s.state_cue is not None:
+            actor2 = cue_coding(_state_forces(s.state_cue.text, s), s.state_cue, "state forces intervene")
+            inter2 = ACLED_INTER["state"]
+        else:
+            actor2, inter2 = Coding(None, "no second actor"), 0
+    elif event == "Riots" and not s.attackers:
+        actor1, inter1 = Coding(f"Rioters{country}", "riot words"), ACLED_INTER["rioters"]
+    codes = sorted(x for x in (inter1, inter2) if x) + ([0] if not inter2 else [])
+    return {
+        "disorder_type": Coding(disorder, f"ACLED: {event} is {disorder}"),
+        "event_type": Coding(event, f"ACLED: {sub.value} is a sub-event of {event}"),
+        "sub_event_type": sub,
+        "civilian_targeting": Coding("Civilian targeting" if civilian else "",
+                                     "civilians the target" if civilian else "civilians not the target"),
+        "actor1": actor1, "actor2": actor2,
+        "interaction": Coding(codes[0] * 10 + codes[1], "ACLED inter codes of actor1 and actor2"),
+    }
+
+
+# ----------------------------------------------------------------------------- GTD
+
+
+def gtd(s: Signals, incident: Incident) -> dict[str, Coding]:
+    """GTD's attack, weapon and target types, group name, and the suicide,
+    hostage and property flags."""
+    found = [v for v in GTD_ATTACK_ORDER if s.has("attack", v)]
+    attack = cue_coding(found[0], s.first("attack", found[0]), "GTD attack hierarchy") if found \
+        else Coding("Unknown", "no attack words")
+    weapon_cue = next((s.first("weapon", w) for w in GTD_ATTACK_WEAPON.get(str(attack.value), ())
+                       if s.has("weapon", w)), None) or s.first("weapon")
+    weapon = cue_coding(weapon_cue.value, weapon_cue, "weapon words") if weapon_cue else Coding("Unknown", "no weapon words")
+    target = _gtd_target(s, incident)
+    if s.attackers_rule == "perpetrators" and s.attackers:
+        gname = Coding(s.attackers[0], "the first perpetrator named or suspected")
+    else:
+        gname = _gtd_group(s)
+    suicide = s.first("suicide")
+    hostage = s.first("hostage")
+    prop = s.first("property")
+    extent = s.first("extent")
+    return {
+        "attacktype1_txt": attack, "weaptype1_txt": weapon, "targtype1_txt": target, "gname": gname,
+        "suicide": cue_coding(1, suicide, "suicide attack words") if suicide else Coding(0, "no suicide attack words"),
+        "ishostkid": (cue_coding(1, hostage, "hostage or kidnapping words") if hostage
+                      else claim_coding(1, s.hostage_claim, "a hostages claim") if s.hostage_claim
+                      else Coding(0, "no hostages")),
+        "property": cue_coding(1, prop, f"property {prop.value}") if prop else Coding(0, "no property loss stated"),
+        "propextent": (cue_coding(GTD_MAJOR, extent, "aircraft destroyed: over $1 million") if extent
+                       else Coding(GTD_PROP_UNKNOWN, "loss of unknown value") if prop
+                       else Coding(None, "no property loss stated")),
+    }
+
+
+def _gtd_group(s: Signals) -> Coding:
+    """GTD's ``gname`` for a record with sides: the first group of the side
+    with no government on it (a foreign force only when no group is named)."""
+    for names in (s.others, s.attackers):
+        kinds = [actor_type(a, s) for a in names]
+        if names and "state" not in kinds:
+            groups = [a for a, k in zip(names, kinds) if k == "rebel"] or names
+            return Coding(groups[0], "the side with no government on it")
+    return Coding("Unknown", "no group named")
+
+
+def _gtd_target(s: Signals, incident: Incident) -> Coding:
+    for cue in s.cues:
+        if cue.kind == "target" and cue.origin.startswith("infobox"):
+            return cue_coding(cue.value, cue, "infobox target")
+    action = _first_action(s)
+    named = [c for c in s.cues if c.kind == "target" and c.value != "Private Citizens & Property"]
+    # a target named before the first attack word is the attackers' ("Soldiers raided..."), not their target
+    specific = next((c for c in named if c.origin != "lead" or c.start > action), None) or next(iter(named), None)
+    if specific is not None:
+        return cue_coding(specific.value, specific, "the first target named")
+    if "security_forces" in s.victims:
+        return claim_coding("Military", s.victims["security_forces"], "security forces among the victims")
+    if (cue := s.first("target")) is not None:
+        return cue_coding(cue.value, cue, "private citizens named")
+    if "civilians" in s.victims:
+        return claim_coding("Private Citizens & Property", s.victims["civilians"], "civilians killed")
+    return Coding("Unknown", "no target named")
