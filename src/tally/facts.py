@@ -136,7 +136,7 @@ def _without_dateline(doc: Document, language: str | None) -> Document:
     year = ref.year if ref else None
     at = body_start(text)
     # the capitals-and-dash form first, at the top or where the prose starts ("WASHINGTON — ..." under
-    # a headline); only then "Place: ..." (a headline such as "Officials: 4th soldier dead" is no place)
+    # a headline); only then "Place: ..." (a headline such as "Officials: 3rd guard dies" is no place)
     dl = None
     starts = (0, at) if at else (0,)
     for colon, where in ((colon, where) for colon in (False, True) for where in starts):
@@ -227,8 +227,8 @@ def _report_date(text: str, ref: date | None, language: str | None) -> DateRange
         if at < 0:
             break
         pos = at + len(found.text or "x")
-    # a month or a year ending BACKGROUND_DAYS or more before the report is history ("the operation,
-    # created in February 2022, ..."), never the attack that makes the news; a full day stays a
+    # a month or a year ending BACKGROUND_DAYS or more before the report is history ("the task force,
+    # set up in March 2021, ..."), never the attack that makes the news; a full day stays a
     # deliberate date ("five years ago, on 4 October 2017, eight soldiers were killed")
     dates = [d for d in dates if d.precision == "day"
              or last_day(d.end or d.start) >= ref - timedelta(days=BACKGROUND_DAYS)]
@@ -332,7 +332,7 @@ def _places(doc: Document, lead: str, title: str | None) -> tuple[list[Place], P
         location.precision = "exact"
     if location is not None and location.precision != "exact" and localities and \
             localities[0].lower() != (location.name or "").lower():
-        location.locality = localities[0]  # "à Dablo, un village à 90 km de Kaya": the point is Kaya's region
+        location.locality = localities[0]  # "à Tamzoura, un village à 60 km de Dori": the point is Dori's region
     elif location is None and localities:  # only a village the gazetteer does not know, in no named country
         location = Place(name=localities[0], locality=localities[0])
     return places, location

@@ -153,7 +153,7 @@ class Place:
     ``precision``: ``exact``, ``near``, ``district``, ``admin1``, ``country``
     (UCDP-like levels), ``None`` when unresolved. ``locality``: the village or
     town the text names as where it happened when the gazetteer does not know
-    it ("à Dablo, un village situé à 90 km de Kaya"); the point is then a
+    it ("à Tamzoura, un village situé à 60 km de Dori"); the point is then a
     coarser place's."""
 
     name: str

@@ -170,15 +170,15 @@ def context_clauses(sent: str) -> list[tuple[int, int]]:
     campaign total (the lexicon's ``CONTEXT_RE``: "since 2015", "this year",
     "qui durent depuis dix ans", "millions have been displaced"), unless a
     superlative before the marker makes it this event's ("the deadliest attack
-    since 2012") or the relative clause hangs on an event noun ("l'attaque qui a
-    fait 25 morts"). A clause runs between breaks (";", "where", "while", ", and")."""
+    since 2012") or the relative clause hangs on an event noun ("l'embuscade qui a
+    fait 14 morts"). A clause runs between breaks (";", "where", "while", ", and")."""
     lex = current()
     spans = []
     for m in lex.CONTEXT_RE.finditer(sent):
         if lex.CONTEXT_SUPERLATIVE_RE.search(sent, 0, m.start()):
             continue
         if m.groupdict().get("rel") and lex.EVENT_NOUN_BEFORE_RE.search(sent, max(0, m.start() - 60), m.start()):
-            continue  # "l'attaque qui a fait 25 morts": the relative clause of this event, not a campaign's
+            continue  # "l'embuscade qui a fait 14 morts": the relative clause of this event, not a campaign's
         start = m.start() if m.groupdict().get("rel") else \
             max((b.end() for b in _CLAUSE_BREAK_RE.finditer(sent, 0, m.start())), default=0)
         nxt = _CLAUSE_BREAK_RE.search(sent, m.end())

@@ -124,7 +124,7 @@ def _link_toll(before: str, after: str):
 def _link_with_others(text: str, q: Quantity, before: str, after: str, right_end: int, linked: list):
     """"X was killed along with eight others": ``(categories, group, named_victim)``,
     named_victim when no figure before it was linked (the named victim counts too). Others
-    given a fate of their own ("six were killed with 15 others evacuated") are not counted."""
+    given a fate of their own ("two were killed with 9 others evacuated") are not counted."""
     if not _lex().RIGHT_RE.match(text[q.end:right_end]) and _lex().WITH_OTHERS_RE.search(before) and (linked or IMPLICIT_PASSIVE_RE.search(before)) and \
             (q.figure_like_one() or re.match(r"^\s+(?:other|others|more|members|relatives|colleagues|people|\w+s)\b", after, re.I)) and \
             not re.match(r"^\s+(?:\w+\s+)?(?:stating|saying|said|says|told|reported|claiming)\b", after, re.I) and \

@@ -141,7 +141,7 @@ def _add(a: tuple[int, int, int | None], b: tuple[int, int, int | None]) -> tupl
 
 def _alternatives(cs: list[Claim], idx: list[int], rule: str, across: bool = False) -> Estimate:
     """Several readings of one count: the lowest to the highest. ``across`` (sources' estimates in
-    one infobox row, "171 (per the UN), 300+ (per the government)"): the interval runs from the
+    one infobox row, "90 (per the ministry), 150+ (per local groups)"): the interval runs from the
     lowest source's figure to the highest's, a "+" on a figure not opening it (the infobox
     convention, docs/reconcile.md)."""
     bounds = [claim_bounds(c) for c in cs]
@@ -394,13 +394,13 @@ def _group_head(group: str | None) -> str:
 #: group nouns that name no group of their own: the same figure with them restates a count
 _GENERIC_HEADS = {"people", "persons", "person", "others", "other", "victims", "dead", "bodies", "lives",
                   "personnes", "autres", "victimes", "morts", "corps", "vies", "de", "des", "d"}
-#: what joins two items of one list: "four U.S. troops and four Niger forces", "4 soldats, 4 civils"
+#: what joins two items of one list: "three police officers and three guards", "4 soldats, 4 civils"
 _LIST_JOIN_RE = re.compile(r"(?:[^.;:!?]|(?<=[A-Z])\.){0,50}?(?:\band|\bet|,)\s*")
 
 
 def _listed_apart(a: Claim, b: Claim, doc: Document) -> bool:
-    """True when two claims of one figure are items of one list naming different groups ("four U.S.
-    troops and four Niger forces"): two counts, not one restated."""
+    """True when two claims of one figure are items of one list naming different groups ("three police
+    officers and three guards"): two counts, not one restated."""
     ha, hb = _group_head(a.group), _group_head(b.group)
     if not ha or not hb or ha == hb or a.figure_end is None or b.figure_start is None:
         return False
@@ -409,8 +409,8 @@ def _listed_apart(a: Claim, b: Claim, doc: Document) -> bool:
 
 def _precise_for_round(run_idx: list[int], items: list[tuple[int, Claim]], parts: list[tuple[int, Claim]],
                        acc: tuple, running: tuple) -> bool:
-    """True when a toll read as approximate ("about 100", "près de cent") meets a precise figure
-    within a tenth of it ("at least 98 soldiers died"): the precise one is the count."""
+    """True when a toll read as approximate ("about 60", "près de soixante") meets a precise figure
+    within a tenth of it ("at least 57 soldiers died"): the precise one is the count."""
     before = [c for i, c in items if i in run_idx]
     return bool(before) and all(c.qualifier == "about" for c in before) and \
         all(c.qualifier in ("exactly", "at least") for _, c in parts) and abs(acc[1] - running[1]) <= running[1] / 10
@@ -418,7 +418,7 @@ def _precise_for_round(run_idx: list[int], items: list[tuple[int, Claim]], parts
 
 def _other_victims(before: list[Claim], now: list[Claim]) -> bool:
     """True when a sentence's figures count another kind of victim than the toll so far, each
-    named ("35 civilians ... Seven members of the security forces died"): they add, never
+    named ("20 villagers ... Four soldiers died"): they add, never
     replace nor restate it."""
     kinds_before = {noun_group(c.group) for c in before}
     kinds_now = {noun_group(c.group) for c in now}
@@ -444,7 +444,7 @@ def _sentences_total(items: list[tuple[int, Claim]], rule: str, doc: Document,
         if not parts:
             continue
         # the same figure twice in one sentence is one count ("5 were killed ... killing 5"), unless
-        # each names a group of its own ("four U.S. troops and four Niger forces")
+        # each names a group of its own ("three police officers and three guards")
         seen: dict[tuple, Claim] = {}
         uniq = []
         for i, c in parts:

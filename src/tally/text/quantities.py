@@ -236,7 +236,7 @@ def scan(pattern: re.Pattern, read: Callable[[re.Match], Quantity | None], text:
         q = read(m)
         if q is not None and not any(a <= q.start and q.end <= b for a, b in dates):
             if out and _chained(text, out[-1], q):
-                p = out[-1]  # "24–33–100+": a chain of estimates runs from its first figure to its last
+                p = out[-1]  # "15–21–70+": a chain of estimates runs from its first figure to its last
                 q = Quantity(p.low, q.high, "range", p.start, q.end, text[p.start:q.end])
                 out[-1] = q
                 continue
@@ -245,7 +245,7 @@ def scan(pattern: re.Pattern, read: Callable[[re.Match], Quantity | None], text:
 
 
 def _chained(text: str, p: Quantity, q: Quantity) -> bool:
-    """True when figure ``p`` and range ``q`` form one chain of rising estimates ("24–33–100"),
+    """True when figure ``p`` and range ``q`` form one chain of rising estimates ("15–21–70"),
     never years ("2015-2016-2017") nor a score."""
     return q.qualifier == "range" and p.qualifier == "exactly" and q.high is not None \
         and re.fullmatch(r"[ \t]*[–-][ \t]*", text[p.end:q.start]) is not None \

@@ -79,8 +79,8 @@ def page_dates(text: str, language: str | None = None) -> list[PageDate]:
     return found
 
 
-#: a photo caption: a line ending with a picture credit as a sentence of its own ("... in Bamako in
-#: 2015. AP", "(AFP Photo/Issouf Sanogo)", "Photo : Reuters") or opening with a picture label
+#: a photo caption: a line ending with a picture credit as a sentence of its own ("... in Gao in
+#: 2017. AP", "(AFP Photo/Issouf Sanogo)", "Photo : Reuters") or opening with a picture label
 _CREDIT = r"(?:AP|AFP|Reuters|EPA|Getty\s+Images|Anadolu|Xinhua|AA|DR|Shutterstock)"
 CAPTION_RE = re.compile(
     rf"^[^\n]{{0,400}}?(?:[.!?)»”\"]\s+{_CREDIT}(?:\s+(?:Photo|Images?))?(?:\s*/\s*[^\n./]{{1,40}})?\s*\.?"
@@ -91,7 +91,7 @@ CAPTION_RE = re.compile(
 
 def captions(text: str) -> list[tuple[int, int]]:
     """The spans of the photo captions of ``text`` (whole lines): what a picture shows, often
-    somewhere else or long before ("Soldiers patrol in Bamako in 2015. AP"), never the event."""
+    somewhere else or long before ("Soldiers guard a bridge in Gao in 2017. AP"), never the event."""
     return [m.span() for m in CAPTION_RE.finditer(text)]
 
 

@@ -165,7 +165,7 @@ MINOR_COUNTRY = 2
 def major_countries(context: Counter[str]) -> Counter[str]:
     """The countries of ``context`` not named :data:`MINOR_COUNTRY` times less than the text's
     main country (all of them when none weighs 4, a name after "in"): a town or village of a
-    minor one ("Tongo" in France, in a report on Niger that mentions French jets) is a homonym
+    minor one (a French village named like a Sahel one, in a report on Niger that mentions French jets) is a homonym
     abroad, while its regions and big cities stay readable."""
     top = max(context.values(), default=0)
     if top < 4:

@@ -66,7 +66,7 @@ _PEOPLE_RE = re.compile(r"\b[A-Z][a-z]+(?:['’][a-z]+)?\b")
 _INSTITUTION_RE = re.compile(r"\b(?:University|College|Hospital|Airport|Stadium|Hotel|Church|Mosque|School"
                              r"|Bank|Party|Association|Ministry|Council|Organi[sz]ation|Company|Agency"
                              r"|Front|Movement|Army|Forces|Brigade|Observatory|Network|Union|Committee)\b")
-#: a name before an institution noun in lower case ("Lhubirira secondary school", "l'hôpital ... "): the
+#: a name before an institution noun in lower case ("Kasoka secondary school", "l'hôpital ... "): the
 #: institution's name, often a namesake's; where it stands is said apart ("... school, in Mpondwe")
 _INSTITUTION_AFTER_RE = re.compile(r"[ \t]+(?:(?:secondary|primary|high|boarding|technical|community|teaching|general"
                                    r"|district|referral)[ \t]+)?(?:school|college|university|hospital|clinic)\b")
@@ -97,7 +97,7 @@ _DESTINATION_RE = re.compile(
     r"|s['’]est\s+(?:[\w-]+\s+)?rendue?s?\s+(?:[\w-]+\s+){0,2}?(?:à|au|aux|dans|en)"
     r"|(?:correspondante?s?|envoyée?s?\s+spéciale?s?)\s+(?:[\w-]+\s+){0,1}?(?:à|au|en))"
     r"\s+(?:(?:the|la|le|les|l['’])\s*)?(?:[\w-]+\s+){0,2}(?:(?:of|de|du|d['’])\s*)?$", re.I)
-#: where the wounded are treated ("a hospital in Maiduguri", "l'hôpital de Gao"): not the event's place,
+#: where the wounded are treated ("a hospital in Kano", "l'hôpital de Gao"): not the event's place,
 #: unless the hospital is what was attacked ("the attack on a hospital in Kunduz")
 _TREATED_RE = re.compile(r"(?<![\w])(?:hospitals?|clinics?|infirmary|hôpital|hôpitaux|clinique|CHU|centre\s+hospitalier"
                          r"|centre\s+de\s+santé)\s+(?:[\w'’-]+\s+){0,3}?(?:in|at|of|de|d['’]|du|à)\s*(?:la\s+|the\s+)?$", re.I)
@@ -349,7 +349,7 @@ def find_places(text: str, context: Counter[str] | None = None, localities: list
     people = person_names(text)
     for mn in found:
         if mn.org or place_key(mn.phrase) in people or _ELIDED_ACRONYM_RE.fullmatch(mn.phrase):
-            continue  # an institution's name; a person's ("le président Patrice Talon", then "le camp Talon");
+            continue  # an institution's name; a person's ("le président Jean Mbaye", then "le camp Mbaye");
             # a French acronym after an elided article ("l'ONG", "d'ONU")
         entry = _pick_text(mn, context)
         if not context and soft and (entry is None or entry.iso3 not in soft):
@@ -397,7 +397,7 @@ def find_places(text: str, context: Counter[str] | None = None, localities: list
         if _VENUE_RE.search(text, max(0, mn.start - 60), mn.start) or \
                 _DESTINATION_RE.search(text, max(0, mn.start - 80), mn.start) or _treated_in(text, mn.start) or \
                 _byline(text, mn):
-            continue  # "told a briefing in Geneva", "evacuated to Gao", "a hospital in Maiduguri",
+            continue  # "told a briefing in Geneva", "evacuated to Gao", "a hospital in Kano",
             # "Jane Doe in Kampala": where it was said, where they went or were treated, where a reporter is
         place = to_place(mn.phrase, entry, near=mn.near)
         _offset(place, text[max(0, mn.start - 80):mn.start])
@@ -423,7 +423,7 @@ def find_places(text: str, context: Counter[str] | None = None, localities: list
     return places
 
 
-#: a title before a person's name, English and French: "President Patrice Talon", "le ministre Diallo"
+#: a title before a person's name, English and French: "President Jean Mbaye", "le ministre Diallo"
 _TITLE_RE = re.compile(
     r"(?<![\w])(?:président|présidente|ministre|général|colonel|capitaine|commandant|lieutenant|sergent|"
     r"M\.|Mme|Me|Dr|docteur|imam|abbé|père|président-directeur|porte-parole|"
@@ -436,7 +436,7 @@ _ELIDED_ACRONYM_RE = re.compile(r"[lLdD]['’][A-Z]{2,6}")
 
 
 def person_names(text: str) -> set[str]:
-    """The surnames of the people the text names after a title ("President Patrice Talon",
+    """The surnames of the people the text names after a title ("President Jean Mbaye",
     "le ministre Moussa Diallo"), as place keys: a place name never stands for them."""
     out: set[str] = set()
     for m in _TITLE_RE.finditer(text):
@@ -449,8 +449,8 @@ def person_names(text: str) -> set[str]:
 
 def unknown_localities(text: str, found: list[Mention]) -> list[str]:
     """Names the gazetteer does not know that ``text`` gives as places: after a
-    place word ("the village of Dablo", "à Dablo, un village") once, or after a
-    locative preposition ("in Dablo") twice; most often named first. Function
+    place word ("the village of Tamzoura", "à Tamzoura, un village") once, or after a
+    locative preposition ("in Tamzoura") twice; most often named first. Function
     words capitalised at a sentence start ("Dans", "In") are none."""
     counts: Counter[str] = Counter()
     strong: set[str] = set()
@@ -696,8 +696,8 @@ def _pick_text(mn: Mention, context: Counter[str]) -> Entry | None:
     """A candidate for a name found in text, or None when it is too doubtful."""
     cands = mn.cands
     if context:
-        # a town or village of a country the text names three times less than another ("Tongo" in
-        # France, in a report on Niger that mentions French jets) is a homonym abroad, not the place
+        # a town or village of a country the text names half as much as another (a French village named
+        # like a Sahel one, in a report on Niger that mentions French jets) is a homonym abroad, not the place
         major = major_countries(context)
         inside = [e for e in cands if e.iso3 in major or (
             e.iso3 in context and (e.level > 0 or e.population >= 100000))]

@@ -122,7 +122,7 @@ CLAUSE_SPEAKER_RE = re.compile(r";\s*(?:while\s+|but\s+|and\s+)?[^;]{0,80}?\b(?:
 NOT_A_COUNT_AFTER_RE = re.compile(r"(?!)")
 NOT_A_COUNT_BEFORE_RE = re.compile(r"(?!)")
 #: after "with N others": a fate of their own, so they are not counted with the dead
-#: ("six were killed with 15 others evacuated to hospital")
+#: ("two were killed with 9 others evacuated to hospital")
 OTHER_FATE_RE = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:evacuated|rescued|hospitali[sz]ed|treated|admitted|taken|rushed"
                            r"|abducted|kidnapped|arrested|detained|missing|freed|released|displaced|fled|escaped)\b", re.I)
 #: before a figure, the killing that caused or preceded this event ("sparked by the killing of

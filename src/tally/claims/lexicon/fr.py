@@ -117,7 +117,7 @@ NOT_PEOPLE_RE = re.compile(r"^(?:porcs?|vaches?|bœufs?|boeufs?|bovins?|bétail|
                            r"dollars?)\b", re.I)
 #: le chiffre d'une autre source pour le même bilan, après un premier chiffre dans la phrase
 #: (claims.relations) : un contraste (« mais », « alors que ») ou une source qui prend la parole
-#: (« ..., qui évoquent plus d'une centaine de morts », « d'autres sources parlent de 60 »)
+#: (« ..., qui évoquent une cinquantaine de morts », « d'autres sources parlent de 60 »)
 _SPEECH_FR = (r"(?:selon|d['’]après|affirm\w*|assur\w*|évoqu\w*|(?:font|fait|faisait|faisaient)\s+état|"
               r"parl\w*\s+d|avanc\w*|estim\w*|annonc\w*|déclar\w*|indiqu\w*|rapport\w*|dénombr\w*|"
               r"recens\w*|fait\s+savoir|précis\w*|confirm\w*)")
@@ -132,7 +132,7 @@ CLAUSE_SPEAKER_RE = re.compile(rf"[;,:]\s*(?:mais\s+|et\s+|tandis\s+que\s+)?[^;,
 
 
 #: ce qui fait d'un nombre autre chose qu'un bilan (claims.figures.bad_number) : un jour du mois
-#: (« samedi 28 novembre »), un âge, une distance, une durée, une heure, une somme, un pourcentage
+#: (« mardi 3 mars »), un âge, une distance, une durée, une heure, une somme, un pourcentage
 NOT_A_COUNT_AFTER_RE = re.compile(
     r"^\s*(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre"
     r"|decembre|ans\b|an\b|années|mois\b|jours?\b|semaines?\b|heures?\b|h\s*\d|h\b|minutes?\b|secondes?\b"
@@ -140,7 +140,7 @@ NOT_A_COUNT_AFTER_RE = re.compile(
     r"|incidents|opérations|véhicules|motos)(?![\w])", re.I)
 NOT_A_COUNT_BEFORE_RE = re.compile(r"(?<![\w])(?:âgée?s?\s+de|n°|numéro|article|route\s+nationale|rn|km|"
                                    r"kilomètre|à\s+l['’]âge\s+de)\s*$", re.I)
-#: après « avec N autres » : un sort à eux (« six tués et 15 autres évacués »), pas comptés avec les morts
+#: après « avec N autres » : un sort à eux (« trois tués et 8 autres évacués »), pas comptés avec les morts
 OTHER_FATE_RE = re.compile(r"^\s+(?:[\w'’-]+\s+){0,2}?(?:évacué|secouru|hospitalisé|soigné|admis|transporté|enlevé"
                            r"|kidnappé|arrêté|interpellé|disparu|libéré|relâché|déplacé|enfui|échappé)(?:e?s?)\b", re.I)
 #: avant un chiffre, la tuerie qui a causé ou précédé cet événement (« un mois après la mort de 40
@@ -152,7 +152,7 @@ CAUSE_OTHER_RE = re.compile(
 #: des déclencheurs à gauche qui ne comptent que des personnes nommées comme telles après le chiffre
 #: (« a perdu 9 soldats », « la perte de 12 militaires » ; pas « a perdu 3 matchs »)
 PEOPLE_ONLY_LEFT_RE = re.compile(rf"(?<![\w])(?:la\s+perte\s+d(?:e|['’])|perdu|perdant)(?:\s+{_QWORD})*\s*$", re.I)
-#: un nom d'événement juste avant la relative (« l'attaque qui a fait 25 morts ») : le bilan de cet
+#: un nom d'événement juste avant la relative (« l'embuscade qui a fait 14 morts ») : le bilan de cet
 #: événement, pas celui d'une campagne (claims.body.context_clauses)
 EVENT_NOUN_BEFORE_RE = re.compile(r"(?<![\w])(?:attaque|attentat|embuscade|explosion|assaut|raid|tuerie|massacre|incursion"
                                   r"|frappe|fusillade)s?(?:\s+[\w'’-]+){0,3}?\s*,?\s*$", re.I)
