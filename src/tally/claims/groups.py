@@ -7,6 +7,7 @@ combatant, an alias or a demonym of it; "the attackers" -> ``perpetrators``;
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from ..model import Document, Side
 from .attribution import incident_year
@@ -59,13 +60,17 @@ class ClaimContext:
                     words.add(re.escape(dem))
             if words:
                 self.side_patterns.append((side.id, re.compile(r"\b(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")\b")))
-        # one-sided violence: where armed men of a kind ("jihadists", "insurgents") are said to
-        # kill civilians, the same kind killed by the forces are the attackers, kept apart
+
+    @cached_property
+    def armed_attackers(self) -> bool:
+        """One-sided violence: where armed men of a kind ("jihadists", "insurgents") are said to
+        kill civilians, the same kind killed by the forces are the attackers, kept apart (a page
+        naming its sides, a battle's infobox, says whose each armed group is instead). Read once,
+        on the first group that names armed men."""
         lex = _lex()
-        # (a page naming its sides, a battle's infobox, says whose each armed group is instead)
-        self.armed_attackers = not sides and any(
+        return not self.sides and any(
             lex.ARMED_GROUP_RE.search(sent) and lex.KILLING_RE.search(sent) and CIVILIAN_RE.search(sent)
-            for sent in re.split(r"(?<=[.!?])\s+|\n+", doc.text[:20000]))
+            for sent in re.split(r"(?<=[.!?])\s+|\n+", self.doc.text[:20000]))
 
     def side_of(self, group: str | None) -> str | None:
         if not group:
@@ -74,7 +79,7 @@ class ClaimContext:
             if pat.search(group):
                 return sid
         head = re.split(r"\s+(?:of|who|that|which|suspected|accused|from|in|at|by|with)\b", group, maxsplit=1)[0]
-        if _lex().ATTACKER_RE.search(head) or (self.armed_attackers and _lex().ARMED_GROUP_RE.search(head)):
+        if _lex().ATTACKER_RE.search(head) or (_lex().ARMED_GROUP_RE.search(head) and self.armed_attackers):
             return "perpetrators"
         if CIVILIAN_RE.search(head):
             return "civilians"

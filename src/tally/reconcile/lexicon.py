@@ -10,8 +10,9 @@ import re
 from ..claims.lexicon import all_lexicons
 
 #: words that count no group in particular: the whole toll
-GENERIC_GROUP_RE = re.compile(r"^(?:people|persons|individuals|others?|victims|the\s+dead|dead|bodies|"
-                              r"casualties|lives|men|injured|wounded)$", re.I)
+GENERIC_GROUP_RE = re.compile(r"^(?:people|persons?|individuals|others?|victims|the\s+dead|dead|bodies|"
+                              r"casualties|lives|men|injured|wounded"
+                              r"|personnes|autres|victimes|morts|corps|vies)$", re.I)  # and in French
 #: soldiers, police, gendarmes...: a state's forces
 SECURITY_RE = re.compile(r"\b(?:soldiers?|troops|gendarmes?|gendarmerie|police(?:men|women|\s+officers?)?|"
                          r"policem[ae]n|servicem[ae]n|army|military|security\s+forces|guards?|recruits?|"

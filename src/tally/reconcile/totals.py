@@ -75,7 +75,7 @@ from ..claims import is_implicit, mentions_killing, relation
 from ..claims.lexicon import for_language
 from ..claims.sources import source_side
 from ..model import CATEGORIES, Claim, Document, Estimate, Side
-from .lexicon import noun_group
+from .lexicon import GENERIC_GROUP_RE, noun_group
 
 #: policies whose killed total counts the attackers killed in the act
 COUNT_ATTACKERS = ("gtd", "ucdp", "acled")
@@ -385,15 +385,12 @@ def reads_a_toll(c: Claim, doc: Document) -> bool:
 
 def _group_head(group: str | None) -> str:
     """The head noun of a claim's group ("U.S. troops" -> "troops"), "" when it names no one in
-    particular ("people", "others", none)."""
-    words = re.findall(r"[^\W\d_]+", (group or "").lower())
+    particular (reconcile.lexicon.GENERIC_GROUP_RE: "people", "others", "personnes", none)."""
+    words = [w for w in re.findall(r"[^\W\d_]+", (group or "").lower()) if w not in ("de", "des", "d")]
     head = words[-1] if words else ""
-    return "" if head in _GENERIC_HEADS else head
+    return "" if GENERIC_GROUP_RE.match(head) else head
 
 
-#: group nouns that name no group of their own: the same figure with them restates a count
-_GENERIC_HEADS = {"people", "persons", "person", "others", "other", "victims", "dead", "bodies", "lives",
-                  "personnes", "autres", "victimes", "morts", "corps", "vies", "de", "des", "d"}
 #: what joins two items of one list: "three police officers and three guards", "4 soldats, 4 civils"
 _LIST_JOIN_RE = re.compile(r"(?:[^.;:!?]|(?<=[A-Z])\.){0,50}?(?:\band|\bet|,)\s*")
 
@@ -463,7 +460,7 @@ def _sentences_total(items: list[tuple[int, Claim]], rule: str, doc: Document,
         acc = (0, 0, 0)
         for i, c in parts:
             acc = _add(acc, claim_bounds(c))
-        if running is not None and all(claim_bounds(c)[2] is not None and c.qualifier == "vague" for _, c in parts):
+        if running is not None and all(c.high is not None and c.qualifier == "vague" for _, c in parts):
             continue  # "hundreds", "plusieurs morts" beside a numbered toll: a restatement, never an update
         additive = all(rels[i] == "additive" for i, _ in parts) or (
             running is not None and _other_victims([c for i, c in items if i in run_idx], [c for _, c in parts]))

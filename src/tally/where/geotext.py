@@ -348,9 +348,8 @@ def find_places(text: str, context: Counter[str] | None = None, localities: list
     seen: set[str] = set()
     people = person_names(text)
     for mn in found:
-        if mn.org or place_key(mn.phrase) in people or _ELIDED_ACRONYM_RE.fullmatch(mn.phrase):
-            continue  # an institution's name; a person's ("le président Jean Mbaye", then "le camp Mbaye");
-            # a French acronym after an elided article ("l'ONG", "d'ONU")
+        if mn.org or place_key(mn.phrase) in people:
+            continue  # an institution's name; a person's ("le président Jean Mbaye", then "le camp Mbaye")
         entry = _pick_text(mn, context)
         if not context and soft and (entry is None or entry.iso3 not in soft):
             # the actor's country breaks a tie between homonyms, unless the one abroad is a
@@ -430,9 +429,6 @@ _TITLE_RE = re.compile(
     r"President|Minister|General|Colonel|Captain|Commander|Lieutenant|Sergeant|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|"
     r"Governor|Gov\.|Senator|Sen\.|Rep\.|Imam|Father|Bishop|Pastor|Chief|spokesman|spokeswoman)"
     r"[ \t]+(?P<name>(?:[A-Z][\w'’-]+[ \t]+){0,2}[A-Z][\w'’-]+)")
-
-
-_ELIDED_ACRONYM_RE = re.compile(r"[lLdD]['’][A-Z]{2,6}")
 
 
 def person_names(text: str) -> set[str]:
