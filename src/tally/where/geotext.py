@@ -28,7 +28,7 @@ _CONNECTORS = {"de", "del", "la", "le", "du", "des", "of", "the", "da", "do", "d
 _CUE_RE = re.compile(
     r"(?:\b(?P<prep>in|at|near|outside|from|into|around|across|towards?|between|inside|of|on|and|to|bombed|shelled|raided|stormed|attacked|struck|overran|captured|besieged)"
     r"|\b(?P<kind>city|town|village|villages|district|province|capital|region|state|area|neighbou?rhood"
-    r"|suburb|camp|market|county|municipality|township|locality|settlement|community|port|outskirts))"
+    r"|suburb|camp|market|county|municipality|township|locality|settlement|community|port|outskirts|mayor))"
     r"(?:[ \t]+(?:the|of|northern|southern|eastern|western|central|north|south|east|west|north-?eastern"
     r"|north-?western|south-?eastern|south-?western|restive|remote|troubled|rural|border))*[ \t]*$", re.I)
 # the same cues in French reports: "à Konduga", "dans la province du Nord-Kivu", "près de Rutshuru",
@@ -37,7 +37,8 @@ _CUE_FR_RE = re.compile(
     r"(?:(?<![\w])(?P<prep>à|au|aux|dans|près\s+d[e'’]|non\s+loin\s+d[e'’]|vers|depuis|entre|sur"
     r"|(?:kilomètres|km)(?:\s+au\s+(?:nord|sud|est|ouest)(?:-(?:est|ouest))?)?\s+d[e'’])"
     r"|\b(?P<kind>ville|village|localité|quartier|commune|cercle|région|province|territoire|département|secteur"
-    r"|chefferie|groupement|site|camp|marché|arrondissement|préfecture|sous-préfecture|chef-lieu|capitale|environs))"
+    r"|chefferie|groupement|site|camp|marché|arrondissement|préfecture|sous-préfecture|chef-lieu|capitale|environs"
+    r"|maire|bourgmestre))"
     r"(?:[ \t]+(?:la|le|les|de|du|des|nord|sud|est|ouest|centre|même)|[ \t]+(?:l|d)['’])*[ \t]*(?:(?<=['’])|$)", re.I)
 #: the admin words written before a name ("la région de Mopti", "la province du Soum", "the western
 #: region of Tillaberi"): the name is the region, as "the Mopti region" is
@@ -92,6 +93,8 @@ _DESTINATION_RE = re.compile(
     r"|travel(?:l)?ed|headed|returned|repatriated)\s+(?:[\w-]+\s+){0,3}?to"
     r"|(?:admitted|treated|hospitali[sz]ed)\s+(?:[\w-]+\s+){0,3}?(?:to|in|at)"
     r"|(?:correspondents?|reporters?|envoys?)\s+in"
+    r"|(?:sent|dispatched|despatched|deployed|rushed|drafted)\s+(?:[\w-]+\s+){0,3}?from"
+    r"|(?:envoyé|dépêché|déployé|acheminé)e?s?\s+(?:[\w-]+\s+){0,3}?(?:de|d['’]|depuis)"
     r"|(?:évacué|transféré|transporté|acheminé|conduit|ramené|rapatrié|hospitalisé|soigné)e?s?\s+(?:[\w-]+\s+){0,3}?"
     r"(?:à|au|aux|vers|dans|en|sur)"
     r"|s['’]est\s+(?:[\w-]+\s+)?rendue?s?\s+(?:[\w-]+\s+){0,2}?(?:à|au|aux|dans|en)"
