@@ -344,3 +344,15 @@ def test_armed_group_nouns_go_to_the_one_non_state_side():
     k2 = rec.casualties_by_side["2"]["killed"]
     assert (k2.low, k2.high) == (15, 120)
     assert "other" not in rec.casualties_by_side and rec.casualties_by_side["civilians"]["killed"].best == 9
+
+
+def test_a_french_armed_groups_own_figure_after_a_quote_gives_way_to_the_army():
+    # the speaker after a present-tense verb ("», affirme le Jnim"), the acronym written as a word,
+    # a known armed group of the actor table: the perpetrator's claim, which only the army's figure replaces
+    text = ("« L'opération a coûté la vie à plus de 40 soldats », affirme le Jnim dans un communiqué. "
+            "L'armée, de son côté, fait état de 19 militaires tués.")
+    inc = extract(Document.from_text(text, format="text", language="fr"))
+    jnim = [c for c in inc.claims if c.source and "Jnim" in c.source]
+    assert jnim and jnim[0].source_class == "party"
+    e = inc.casualties["killed"]
+    assert e.best == 19 and "not-the-perpetrators-claim" in e.rule
