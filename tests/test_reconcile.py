@@ -356,3 +356,15 @@ def test_a_french_armed_groups_own_figure_after_a_quote_gives_way_to_the_army():
     assert jnim and jnim[0].source_class == "party"
     e = inc.casualties["killed"]
     assert e.best == 19 and "not-the-perpetrators-claim" in e.rule
+
+
+@pytest.mark.parametrize("text, best", [
+    # the later civilians' figure updates the civilians' part of the toll; the soldiers stay
+    ("Dozens of villagers killed in raid on market town. Four soldiers were also killed. "
+     "Gunmen killed 31 villagers, most of them traders, officials said.", 35),
+    # the same figure again for the civilians is a restatement, not an addition
+    ("Six soldiers and 20 villagers were killed on Monday. The 20 villagers were buried on Tuesday.", 26),
+])
+def test_a_later_figure_for_one_kind_of_victim_updates_that_part_only(text, best):
+    e = extract(Document.from_text(text, format="text")).casualties["killed"]
+    assert e.best == best, e
