@@ -24,6 +24,21 @@ ADDITIVE_BEFORE_RE = re.compile(r"(?:\banother|\ba\s+further|\ban\s+additional|\
                                 r"\btogether\s+with)\s*$", re.I)
 ADDITIVE_AFTER_RE = re.compile(r"^\s+(?:others?|more|other\s+\w+|additional)\b", re.I)
 
+#: a figure and up to five words naming its group, right before an opening bracket
+_GROUP_WORDS_RE = re.compile(r"(?:\s+[^\W\d_][\w'’-]*){1,5}")
+
+
+def _in_breakdown(head: str) -> bool:
+    """True when ``head`` (a sentence up to a figure) ends inside a bracket opened right after
+    another figure and its group ("seven soldiers (four ...", "sept militaires (quatre ...")."""
+    op = head.rfind("(")
+    if op < 0 or ")" in head[op:]:
+        return False
+    lead = head[:op].rstrip()
+    qs = _lex().find_quantities(lead)
+    return bool(qs) and _GROUP_WORDS_RE.fullmatch(lead, qs[-1].end) is not None
+
+
 def relation(claim: Claim, doc: Document) -> str | None:
     """``"subset"`` when the claim's figure is introduced as part of an earlier
     figure ("including 10 foreigners", "three of them"), ``"alternative"``
@@ -38,6 +53,8 @@ def relation(claim: Claim, doc: Document) -> str | None:
     if _lex().SUBSET_RE.search(before) or SUBSET_AFTER_RE.match(after) or _SUBSET_STRETCH_RE.search(stretch):
         return "subset"
     head = doc.text[claim.start:claim.figure_start]
+    if _in_breakdown(head):
+        return "subset"  # "sept militaires (quatre soldats et trois gendarmes)": the parts of the seven
     cm = _lex().CONTRAST_RE.search(head)
     if cm and _lex().find_quantities(head[:cm.start()]):
         return "alternative"  # "police confirmed 7 deaths, although villagers said over 10 were killed"

@@ -236,7 +236,7 @@ VICTIM_NOUNS = {
         r"journalistes?|personnes\s+âgées|notables?"),
     "security_forces": (
         r"soldats?|militaires?|policiers?|agents\s+de\s+(?:sécurité|police)|casques\s+bleus|"
-        r"membres\s+des\s+forces\s+de\s+(?:défense|sécurité)|éléments\s+des\s+fds|fds|fama|vdp|"
+        r"membres\s+des\s+forces\s+de\s+(?:défense|sécurité)|forces\s+armées|gendarmes?|éléments\s+des\s+fds|fds|fama|vdp|"
         r"volontaires\s+pour\s+la\s+défense\s+de\s+la\s+patrie|douaniers?|gardes?|forestiers?"),
     "perpetrators": (
         r"assaillants?|hommes\s+armés|individus\s+armés|terroristes?|jihadistes?|djihadistes?|"
