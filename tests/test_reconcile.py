@@ -368,3 +368,14 @@ def test_a_french_armed_groups_own_figure_after_a_quote_gives_way_to_the_army():
 def test_a_later_figure_for_one_kind_of_victim_updates_that_part_only(text, best):
     e = extract(Document.from_text(text, format="text")).casualties["killed"]
     assert e.best == best, e
+
+
+def test_a_sentence_dated_days_before_the_attack_recalls_another_event():
+    text = ("Gunmen killed 14 villagers in Koro on Saturday, May 13, officials said. "
+            "On Monday, May 8, four peacekeepers were killed in an ambush near the town. "
+            "On Monday, May 15, the army said the toll had risen to 16.")
+    doc = Document.from_text(text, source="r.txt", format="text", meta={"date": "2023-05-16"})
+    inc = extract(doc)
+    assert inc.date.start == "2023-05-13"
+    e = inc.casualties["killed"]
+    assert e.best == 16, e  # not 20: the ambush of May 8 is another event; the later date is an update's
