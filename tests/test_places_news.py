@@ -64,6 +64,13 @@ def test_the_scene_named_by_a_place_word_comes_before_the_mayors_town():
     assert loc is not None and loc.locality == "Kolokoba"
 
 
+def test_a_region_named_alike_in_two_countries_is_the_one_of_the_actors_country():
+    # "Lac" is a region of Chad and, in French, a district of Switzerland: the Chadian soldiers decide,
+    # and the region then keeps a village out of its big namesake abroad (a Boma in Congo)
+    loc = location("Dans la province du Lac, à Boma, des assaillants ont tué vingt soldats tchadiens lundi.", "fr")
+    assert loc is not None and loc.country_iso3 == "TCD" and loc.admin1 == "Lac"
+
+
 def test_the_mayor_of_an_unknown_village_names_it():
     loc = location("Des hommes armés ont tué six fidèles dimanche, a déclaré le maire de Kolokoba, "
                    "au Burkina Faso.", "fr")

@@ -354,7 +354,7 @@ def find_places(text: str, context: Counter[str] | None = None, localities: list
         localities.extend(unknown_localities(text, found))
     if not context:
         _derive_context(text, found, actor_countries, context)
-    _admin_context(found, context)
+    _admin_context(found, context, soft)
     if context:
         soft = Counter()
     named = any(w >= 2 for w in context.values())
@@ -561,15 +561,19 @@ def _move(place: Place, dist: float, bearing: str) -> None:
     place.precision = "near"
 
 
-def _admin_context(found: list[Mention], context: Counter[str]) -> None:
+def _admin_context(found: list[Mention], context: Counter[str], soft: Counter[str] | None = None) -> None:
     """A named subdivision ("Lahij province", "the Turbat district") whose every reading lies in one country is strong evidence
-    of that country, stronger than a demonym ("Emirati warplanes")."""
+    of that country, stronger than a demonym ("Emirati warplanes"); so is one whose readings lie in
+    several countries but in one only of the countries named as actors ("la province du Lac" and
+    "des soldats tchadiens": Chad's Lac, not a Swiss district named "Lac" in French)."""
     if context and max(context.values()) >= 3:
         return  # a country named "in X" or twice outweighs any subdivision reading
     for mn in found:
         if mn.partial or not mn.admin_hint:
             continue
         admins = {e.iso3 for e in mn.cands if e.level > 0 and e.lat is not None}
+        if len(admins) > 1 and soft:
+            admins &= set(soft)
         if len(admins) == 1:
             context[admins.pop()] += 3
 
