@@ -278,3 +278,23 @@ def test_a_dated_weekday_after_the_reports_date_gives_way_to_the_attacks_day():
             "killing nine people.")
     doc = Document.from_text(text, source="r.txt", format="text", meta={"date": "2023-03-19"})
     assert extract(doc).date.start == "2023-03-18"
+
+
+@pytest.mark.parametrize("text, start", [
+    ("In August, 37 people were killed in a similar raid.", "2022-08"),  # August before May: last year's
+    ("En mars, des hommes armés avaient tué 20 civils.", "2023-03"),
+    ("Last month, gunmen killed nine traders.", "2023-04"),
+    ("Le mois dernier, neuf commerçants ont été tués.", "2023-04"),
+])
+def test_a_month_named_alone_is_the_latest_such_month(text, start):
+    from tally.when.dates import month_named  # noqa: PLC0415
+
+    found = month_named(text, date(2023, 5, 12))
+    assert (found.start, found.precision) == (start, "month")
+
+
+def test_a_month_with_its_day_or_year_is_no_month_named_alone():
+    from tally.when.dates import month_named  # noqa: PLC0415
+
+    assert month_named("In May 2020, gunmen killed nine traders.", date(2023, 5, 12)) is None
+    assert month_named("In August 12 attacks were recorded.", date(2023, 5, 12)) is None

@@ -379,3 +379,14 @@ def test_a_sentence_dated_days_before_the_attack_recalls_another_event():
     assert inc.date.start == "2023-05-13"
     e = inc.casualties["killed"]
     assert e.best == 16, e  # not 20: the ambush of May 8 is another event; the later date is an update's
+
+
+@pytest.mark.parametrize("text", [
+    "A suicide bomber killed 14 people at a market in Konduga on Friday. In August, 37 people were killed "
+    "in a similar attack in the same town.",
+    "Un kamikaze a tué 14 personnes vendredi sur un marché de Konduga. Le mois dernier, 37 personnes "
+    "avaient été tuées dans une attaque semblable.",
+])
+def test_a_sentence_set_in_an_earlier_month_recalls_another_event(text):
+    doc = Document.from_text(text, source="r.txt", format="text", meta={"date": "2023-05-16"})
+    assert extract(doc).casualties["killed"].best == 14

@@ -30,7 +30,7 @@ from typing import Any
 
 from ..claims import relation
 from ..model import CATEGORIES, Claim, Document, Estimate, Incident
-from ..when.dates import find_date
+from ..when.dates import find_date, last_day, month_named
 from . import policies
 from .conflicts import find_conflicts
 from .figures import best_of, overlap, specificity
@@ -84,9 +84,11 @@ _DIGIT_RE = re.compile(r"\d")
 
 def dated_before(claims: list[Claim], incident: Incident, doc: Document) -> list[Claim]:
     """The claims with each body claim whose sentence dates itself, day and month written out,
-    more than a day before the attack's day marked as another event (``other_event``): "On
-    Monday, May 8, four peacekeepers were killed" in a report of an attack on May 13 recalls an
-    earlier one. Later dates are left alone: they date statements and updates of the toll."""
+    more than a day before the attack's day, or that names a whole month before the attack's
+    before its figure ("In August, 37 were killed in a similar raid", "le mois dernier"), marked
+    as another event (``other_event``): "On Monday, May 8, four peacekeepers were killed" in a
+    report of an attack on May 13 recalls an earlier one. Later dates are left alone: they date
+    statements and updates of the toll."""
     d = incident.date
     if d is None or d.precision != "day" or not d.start or len(d.start) != 10:
         return claims
@@ -98,6 +100,9 @@ def dated_before(claims: list[Claim], incident: Incident, doc: Document) -> list
             if found is not None and found.precision == "day" and found.text and _DIGIT_RE.search(found.text) \
                     and found.end and len(found.end) == 10 and date.fromisoformat(found.end) < day - timedelta(days=1):
                 c = dataclasses.replace(c, other_event=True)
+            elif (month := month_named(c.text[:max(0, c.figure_start - c.start)] if c.figure_start is not None
+                                       else c.text, day)) is not None and last_day(month.end) < day:
+                c = dataclasses.replace(c, other_event=True)  # "In August, 37 were killed in a similar raid"
         out.append(c)
     return out
 

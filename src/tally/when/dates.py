@@ -459,6 +459,34 @@ def _week(text: str, ref: date) -> DateRange | None:
     return DateRange(start.isoformat(), end.isoformat(), "day", m.group(0), "relative")
 
 
+#: a month named without its day or year as the time of a clause ("In August, ...", "en août", "last
+#: month", "le mois dernier"): :func:`month_named`
+_MONTH_ALONE_RE = re.compile(
+    r"(?<![\w])(?:(?:in|since|during|early|late|mid-?|en|depuis|début|fin|courant|mi-)\s*(?P<m>"
+    + "|".join(sorted({*MONTHS, *MONTHS_FR}, key=len, reverse=True)) +
+    r")(?![\w])(?![ \t]*\d)|(?P<last>last\s+month|the\s+previous\s+month|le\s+mois\s+(?:dernier|précédent|passé)))",
+    re.I)
+
+
+def month_named(text: str, ref: date) -> DateRange | None:
+    """The first month ``text`` names without a day or a year ("In August, 37 were killed", "en
+    août", "last month"), as the latest such month up to ``ref``'s (August before May is last
+    year's), month precision; None when it names none."""
+    m = _MONTH_ALONE_RE.search(text)
+    if m is None:
+        return None
+    if m.group("last"):
+        first = (ref.replace(day=1) - timedelta(days=1)).replace(day=1)
+    else:
+        word = m.group("m").lower()
+        mon = MONTHS.get(word) or MONTHS_FR.get(word)
+        if mon is None:
+            return None
+        first = date(ref.year if mon <= ref.month else ref.year - 1, mon, 1)
+    iso = first.isoformat()[:7]
+    return DateRange(iso, iso, "month", m.group(0).strip(), "relative")
+
+
 _ISO_RE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 
 
