@@ -298,3 +298,21 @@ def test_a_month_with_its_day_or_year_is_no_month_named_alone():
 
     assert month_named("In May 2020, gunmen killed nine traders.", date(2023, 5, 12)) is None
     assert month_named("In August 12 attacks were recorded.", date(2023, 5, 12)) is None
+
+
+@pytest.mark.parametrize("text, language, start, end", [
+    ("Les attaques se sont succédé du 3 au 6 mai dans la région.", "fr", "2023-05-03", "2023-05-06"),
+    ("Attacks between 3 and 5 May killed 20 people.", "en", "2023-05-03", "2023-05-05"),
+    ("Raids from 8 to 10 May left nine dead.", "en", "2023-05-08", "2023-05-10"),
+])
+def test_a_range_without_a_year_starts_on_its_first_day(text, language, start, end):
+    found = find_date(text, date(2023, 5, 17), language=language)
+    assert (found.start, found.end) == (start, end)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("JNIM claimed responsibility on Tuesday for Sunday's attack, which killed 12 soldiers.", "en"),
+    ("Le président a décrété mercredi un deuil national après l'attaque de dimanche, qui a fait 12 morts.", "fr"),
+])
+def test_the_attacks_day_stands_in_a_sentence_about_a_claim_or_a_mourning(text, language):
+    assert find_date(text, date(2023, 5, 17), language=language).start == "2023-05-14"

@@ -355,6 +355,13 @@ def resolve_relative(text: str, ref: date, forward: bool = False, language: str 
     _, noyear, relative, weekdays, back_days = _words(language)
     candidates: list[tuple[int, date, str]] = []
     found = list(relative.finditer(text))
+    # "l'attaque de samedi", "the ambush on Sunday", "Saturday's raid": the day the attack's noun names
+    # is the event's, before any other day the text gives first (a toll released on Tuesday), even
+    # in a sentence about a claim or a mourning ("claimed on Tuesday Sunday's attack")
+    attack = [x for x in found if x.group("wd") and (_ATTACK_BEFORE_RE.search(text, max(0, x.start() - 30), x.start())
+                                                     or _ATTACK_AFTER_RE.match(text, x.end()))
+              and not _STATEMENT_BEFORE_RE.search(text, max(0, x.start() - 40), x.start())
+              and not _STATEMENT_AFTER_RE.match(text, x.end())]
     # "..., officials said on Friday", "a indiqué lundi": the day of a statement, not of the
     # event; it stands only when the text gives no other. The day of a claim, a funeral, mourning
     # or a visit never stands for the attack's (reactions, read ``forward``, are about those days)
@@ -362,10 +369,6 @@ def resolve_relative(text: str, ref: date, forward: bool = False, language: str 
         found = [x for x in found if not _AFTERMATH_BEFORE_RE.search(text, max(0, x.start() - 60), x.start())]
     events = [x for x in found if not _STATEMENT_BEFORE_RE.search(text, max(0, x.start() - 40), x.start())
               and not _STATEMENT_AFTER_RE.match(text, x.end())]
-    # "l'attaque de samedi", "the ambush on Sunday", "Saturday's raid": the day the attack's noun names
-    # is the event's, before any other day the text gives first (a toll released on Tuesday)
-    attack = [x for x in events if x.group("wd") and (_ATTACK_BEFORE_RE.search(text, max(0, x.start() - 30), x.start())
-                                                      or _ATTACK_AFTER_RE.match(text, x.end()))]
     m = (attack or events or found or [None])[0]
     if not events and found and _WEEK_RE.search(text):
         return _week(text, ref)  # "last week's attack ..., officials said on Tuesday": the week, not the statement
@@ -399,14 +402,26 @@ def resolve_relative(text: str, ref: date, forward: bool = False, language: str 
         _, d, span = candidates[0]
         return DateRange(d.isoformat(), d.isoformat(), "day", span, "relative")
     nm = _best_match(text, noyear)
+    first = None
     if nm:
         d = _noyear_day(nm, ref, forward)
         if d is not None:
             candidates.append((nm.start(), d, nm.group(0)))
+            rm = _RANGE_START_RE.search(text, max(0, nm.start() - 30), nm.start())
+            if rm is not None and int(rm.group("d")) < d.day:  # "du 3 au 6 mai", "between 3 and 5 May"
+                first = (nm.start(), d.replace(day=int(rm.group("d"))), text[rm.start():nm.end()])
     if not candidates:
         return _week(text, ref)
-    _, d, span = min(candidates, key=lambda c: c[0])
+    pos, d, span = min(candidates, key=lambda c: c[0])
+    if first is not None and first[0] == pos:
+        return DateRange(first[1].isoformat(), d.isoformat(), "day", first[2], "relative")
     return DateRange(d.isoformat(), d.isoformat(), "day", span, "relative")
+
+
+#: the first day of a range before a day and month without a year: "du 3 au 6 mai", "between 3 and
+#: 5 May", "from 3 to 6 May", "3-6 May"
+_RANGE_START_RE = re.compile(r"(?:(?<![\w])(?:du|from|between)\s+)?(?<![\w])(?P<d>[12]\d|3[01]|0?[1-9])(?:er|st|nd|rd|th)?"
+                             r"\s*(?:au|to|and|et|-|–)\s*$", re.I)
 
 
 def _noyear_day(nm: re.Match[str], ref: date, forward: bool) -> date | None:
