@@ -390,3 +390,13 @@ def test_a_sentence_dated_days_before_the_attack_recalls_another_event():
 def test_a_sentence_set_in_an_earlier_month_recalls_another_event(text):
     doc = Document.from_text(text, source="r.txt", format="text", meta={"date": "2023-05-16"})
     assert extract(doc).casualties["killed"].best == 14
+
+
+@pytest.mark.parametrize("text, best", [
+    ("Four people died on Monday in Konduga, two more on Tuesday in Bama, and one on Wednesday in Dikwa.", 7),
+    ("Trois bergers ont été tués lundi à Djibo, deux autres mardi à Arbinda.", 5),
+    # no time or place after the figure: not a round-up item
+    ("At least 14 villagers were killed and three others following the clashes, officials said.", 14),
+])
+def test_a_round_up_that_leaves_out_its_verb_adds_its_items(text, best):
+    assert extract(Document.from_text(text, format="text")).casualties["killed"].best == best

@@ -228,6 +228,21 @@ def _link_conjunct(text: str, q: Quantity, after: str, linked: list):
     return None
 
 
+def _link_ellipsis(text: str, q: Quantity, after: str, linked: list):
+    """A round-up that leaves out its verb after the first item ("Four people died on Monday in A,
+    two more on Tuesday in B, and one on Wednesday in C"): a figure in a clause of its own after a
+    linked figure, with a time or place right after it (after "more" / "others" if any), takes that figure's
+    categories."""
+    if not linked or linked[-1][3] is None:
+        return None
+    pq, pcats, _, _ = linked[-1]
+    between = text[pq.end:q.start]
+    if not _lex().ELLIPSIS_BEFORE_RE.search(between) or not _lex().ELLIPSIS_AFTER_RE.match(after) or \
+            _lex().trigger_re("right").search(after) or re.search(r"[.;:!?]", between):
+        return None
+    return list(pcats), _group_after(re.sub(r"^\s+(?:more|others|autres|de\s+plus)\b", "", after, flags=re.I))
+
+
 def _link_forward(text: str, qs: list[Quantity], i: int, before: str, se: int):
     """A forward conjunction: "13 inmates and one guard were killed"."""
     if i + 1 >= len(qs) or _governed(re.split(r"[,;:]", before)[-1]):
@@ -254,7 +269,7 @@ def _link(text: str, qs: list[Quantity], i: int, ss: int, se: int, linked: list,
     """The categories and group of figure ``qs[i]`` and whether a named victim
     goes with it: the first step of :func:`_link_left`, :func:`_link_toll`,
     :func:`_link_with_others`, :func:`_link_leave`, :func:`_link_right`,
-    :func:`_link_conjunct`, :func:`_link_forward`, :func:`_link_subset` that
+    :func:`_link_conjunct`, :func:`_link_forward`, :func:`_link_subset`, :func:`_link_ellipsis` that
     links it; ``(None, None, False)`` when none does."""
     q = qs[i]
     # bounded windows keep long, unpunctuated "sentences" (tables, lists) linear
@@ -271,7 +286,7 @@ def _link(text: str, qs: list[Quantity], i: int, ss: int, se: int, linked: list,
         return wo
     found = (_link_leave(before, after) or _link_right(text, qs, i, before, right_end, consumed)
              or _link_conjunct(text, q, after, linked) or _link_forward(text, qs, i, before, se)
-             or _link_subset(before, after, linked))
+             or _link_subset(before, after, linked) or _link_ellipsis(text, q, after, linked))
     if found:
         return found[0], found[1], False
     return None, None, False

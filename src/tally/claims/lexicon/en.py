@@ -159,6 +159,13 @@ SUBSET_RE = re.compile(
 CONJ_RE = re.compile(rf"^(?:{NPWORD}{{0,8}}?)\s*(?:,\s*and|,|\band|\bas\s+well\s+as|\bplus|\bwhile)"
                      r"(?:\s+(?:his|her|their|its))?\s*$", re.I)  # "a chief and his two sons"
 
+#: a round-up that leaves out the verb of its later items: "Four died on Monday in A, two more on
+#: Tuesday in B, and one on Wednesday": a figure with a time or place right after it (after "more" /
+#: "others" if any), in a clause of its own after a linked figure (claims.sentence._link_ellipsis)
+ELLIPSIS_BEFORE_RE = re.compile(r"(?:,\s*(?:and\s+|then\s+)?|;\s*|\band\s+(?:then\s+)?)$", re.I)
+ELLIPSIS_AFTER_RE = re.compile(r"^\s+(?:(?:more|others|other\s+people|additional\s+people)\s+)?"
+                               r"(?:on|in|at|near|the\s+next\s+day|the\s+following\s+day|later)\s", re.I)
+
 PERSON_SG = (
     "man|woman|boy|girl|child|baby|infant|toddler|teenager|teen|youth|student|pupil|teacher|"
     "doctor|nurse|journalist|reporter|columnist|editor|blogger|photographer|cameraman|"

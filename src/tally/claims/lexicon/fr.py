@@ -175,6 +175,13 @@ SUBSET_RE = re.compile(r"(?:\bdont|\bparmi\s+(?:lesquels|lesquelles|eux|elles|le
 CONJ_RE = re.compile(rf"^(?:{NPWORD}{{0,8}}?)\s*(?:,\s*et|,|\bet|\bainsi\s+que|\bplus)"
                      r"(?:\s+(?:son|sa|ses|leur|leurs))?\s*$", re.I)
 
+#: une énumération qui omet le verbe de ses éléments suivants : « quatre morts lundi à A, deux autres
+#: mardi à B, et un mercredi » (claims.sentence._link_ellipsis)
+ELLIPSIS_BEFORE_RE = re.compile(r"(?:,\s*(?:et\s+|puis\s+)?|;\s*|\bet\s+(?:puis\s+)?)$", re.I)
+ELLIPSIS_AFTER_RE = re.compile(r"^\s+(?:(?:autres|de\s+plus|supplémentaires)\s+)?"
+                               r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|le\s+lendemain|à|au|dans|près)\s",
+                               re.I)
+
 PERSON_SG = (
     "homme|femme|garçon|fille|enfant|bébé|adolescent|adolescente|jeune|élève|étudiant|étudiante|enseignant|"
     "enseignante|instituteur|médecin|infirmier|infirmière|journaliste|chef|notable|responsable|policier|"
