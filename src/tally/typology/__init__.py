@@ -12,17 +12,20 @@ with its rule and, where words decided it, their offsets. docs/typology.md.
 
 from __future__ import annotations
 
-from ..lookup.gazetteer import country_by_name
+from ..lookup.actors import actor_key
 from ..model import Coding, Document, Incident
+from ..text.sentences import split
 from .cues import Cue, find_cues, windows
 from .losses import find_losses
+from .naming import Named, initiator, name_actor
 from .schemes import Signals, acled, gtd, ucdp
 
 __all__ = ["classify", "fill_typology"]
 
 
 def signals(doc: Document, incident: Incident) -> Signals:
-    """The :class:`Signals` of ``incident``: its cues, victim groups and actors."""
+    """The :class:`Signals` of ``incident``: its cues, victim groups and actors
+    (each in the datasets' naming, :mod:`.naming`)."""
     cues = find_cues(doc, incident)
     from .cues import lexicon
 
@@ -40,26 +43,41 @@ def signals(doc: Document, incident: Incident) -> Signals:
             victims.setdefault(c.victim_group, c)
         if hostage is None and "hostages" in c.categories:
             hostage = c
-    sides = [s for s in incident.sides if s.actors]
-    attackers = [a.name for a in incident.perpetrators]
-    rule = "perpetrators"
-    others: list[str] = []
-    if sides:
-        if not attackers:
-            attackers, rule = [a.name for a in sides[0].actors], "side 1"
-        others = [a.name for s in sides[1:2] for a in s.actors if a.name not in attackers]
     country = incident.location.country if incident.location else None
-    states: dict[str, str | None] = {}
+    iso3 = incident.location.country_iso3 if incident.location else None
+    named: dict[str, Named] = {}
+    sides = [s for s in incident.sides if s.actors]
     for actor in [a for side in sides for a in side.actors] + list(incident.perpetrators):
-        nation = country_by_name(actor.name)
-        if nation is not None or (state is not None and any(state.search(n) for n in [actor.name, *actor.aliases])):
-            states[actor.name] = nation.name if nation is not None else None
+        if actor.name not in named:
+            named[actor.name] = name_actor(actor, iso3=iso3, country=country, when=incident.date.start,
+                                           text=doc.text, state_re=state, external_re=external)
+    attackers = [a.name for a in incident.perpetrators]
+    rule, first_cue = "perpetrators", None
+    others: list[str] = []
     lead = next((w for w in windows(doc, incident) if w[2] == "lead"), None)
+    if sides:
+        side1, side2 = sides[0].actors, (sides[1].actors if len(sides) > 1 else [])
+        keys = {actor_key(n) for n in attackers}
+        attacking = 2 if keys and any(actor_key(a.name) in keys for a in side2) and \
+            not any(actor_key(a.name) in keys for a in side1) else 1
+        if not attackers:
+            found = None
+            if side2 and lead is not None:
+                acts = [(c.start, c.end) for c in cues if c.kind == "attack" and c.origin == "lead"]
+                found = initiator(doc.text, [(a, b) for a, b, _ in split(doc.text, lead[0], lead[1])], acts, side1, side2)
+            if found is not None and found[0] == 2:
+                attacking, rule = 2, "side 2, named as acting first"
+                first_cue = Cue("attack", "side 2", doc.text[found[1]:found[2]], found[1], found[2], "lead")
+            else:
+                rule = "side 1" if found is None else "side 1, named as acting first"
+            attackers = [a.name for a in (side2 if attacking == 2 else side1)]
+        others = [a.name for a in (side1 if attacking == 2 else side2) if a.name not in attackers]
     state_cue = None
     if state is not None and lead is not None and (m := state.search(doc.text, lead[0], lead[1])):
         state_cue = Cue("state", "1", m.group(0), m.start(), m.end(), "lead")
     return Signals(cues=cues, victims=victims, people=people, hostage_claim=hostage, attackers=attackers, attackers_rule=rule,
-                   others=others, sides=len(sides), country=country, states=states, state_cue=state_cue, state_re=state, external_re=external)
+                   others=others, sides=len(sides), country=country, iso3=iso3, when=incident.date.start, named=named,
+                   first_cue=first_cue, state_cue=state_cue, state_re=state, external_re=external)
 
 
 def classify(doc: Document, incident: Incident, s: Signals | None = None) -> dict[str, dict[str, Coding]]:

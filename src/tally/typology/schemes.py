@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ..model import Claim, Coding, Incident
 from .cues import Cue
+from .naming import Named, acled_country, acled_state_forces
 
 #: GTD attack types in the codebook's hierarchy: the first found wins
 GTD_ATTACK_ORDER = ("Assassination", "Hijacking", "Hostage Taking (Kidnapping)",
@@ -43,8 +44,9 @@ ACLED_EVENT = {
     "Non-violent transfer of territory": "Strategic developments", "Other": "Strategic developments",
 }
 #: ACLED actor type codes (inter1 / inter2): the digits of ``interaction``
-ACLED_INTER = {"state": 1, "rebel": 2, "militia": 3, "rioters": 5, "protesters": 6, "civilians": 7,
+ACLED_INTER = {"state": 1, "rebel": 2, "militia": 3, "identity": 4, "rioters": 5, "protesters": 6, "civilians": 7,
                "external": 8}
+_INTER_KIND = {v: k for k, v in ACLED_INTER.items()}
 
 
 @dataclass
@@ -61,7 +63,10 @@ class Signals:
     others: list[str] = field(default_factory=list)
     sides: int = 0
     country: str | None = None
-    states: dict[str, str | None] = field(default_factory=dict)  # state actor -> its country, when named so
+    iso3: str | None = None
+    when: str | None = None  # the event's date (ISO), which dates ACLED's state forces
+    named: dict[str, Named] = field(default_factory=dict)  # actor name -> its names in the datasets
+    first_cue: Cue | None = None  # the attack word after which side 2 is named as acting first
     state_cue: Cue | None = None
     state_re: re.Pattern[str] | None = None
     external_re: re.Pattern[str] | None = None
@@ -90,13 +95,22 @@ def claim_coding(value: object, claim: Claim, rule: str) -> Coding:
 
 
 def actor_type(name: str, s: Signals) -> str:
-    """``state``, ``external`` or ``rebel`` (a named armed group) for an actor name."""
+    """``state``, ``external``, ``rebel`` (a named armed group), ``militia`` or
+    ``identity`` (an ethnic or clan militia) for an actor name of the record
+    (ACLED's actor types, :data:`ACLED_INTER`)."""
+    if name in s.named:
+        return _INTER_KIND[s.named[name].inter]
     if s.external_re is not None and s.external_re.search(name):
         return "external"
-    if name in s.states or (s.state_re is not None and s.state_re.search(name)) or (
-            s.country and name.strip() == s.country):
+    if (s.state_re is not None and s.state_re.search(name)) or (s.country and name.strip() == s.country):
         return "state"
     return "rebel"
+
+
+def _country(s: Signals) -> str:
+    """`` (COUNTRY)`` as ACLED writes it after a generic actor, or nothing."""
+    name = acled_country(s.iso3, s.country)
+    return f" ({name})" if name else ""
 
 
 # ----------------------------------------------------------------------------- UCDP
@@ -105,24 +119,58 @@ def actor_type(name: str, s: Signals) -> str:
 def ucdp(s: Signals) -> dict[str, Coding]:
     """``type_of_violence``: 1 state-based (a government is a side), 2 non-state
     (two organised armed groups, no government), 3 one-sided (an armed group or a
-    government against civilians)."""
+    government against civilians); ``side_a`` and ``side_b`` in UCDP's naming."""
+    kind = _ucdp_type(s)
+    sides = _ucdp_sides(int(kind.value), s)
+    return {"type_of_violence": kind, "side_a": sides[0], "side_b": sides[1]}
+
+
+def _ucdp_type(s: Signals) -> Coding:
     types = [actor_type(a, s) for a in s.attackers]
     other_types = [actor_type(a, s) for a in s.others]
     if s.sides >= 2:
         value = 1 if "state" in types + other_types else 2
-        return {"type_of_violence": Coding(value, "two sides: " + ("a government among them" if value == 1
-                                                                  else "no government"))}
+        return Coding(value, "two sides: " + ("a government among them" if value == 1 else "no government"))
     if "security_forces" in s.victims:
-        return {"type_of_violence": claim_coding(1, s.victims["security_forces"],
-                                                 "security forces among the victims: state-based")}
+        return claim_coding(1, s.victims["security_forces"], "security forces among the victims: state-based")
     clash = s.first("acled", "Armed clash")
     if clash is not None and "civilians" not in s.victims:
         state = "state" in types or s.state_cue is not None
-        return {"type_of_violence": cue_coding(1 if state else 2, clash, "fighting with state forces" if state
-                                               else "fighting between armed groups")}
+        return cue_coding(1 if state else 2, clash, "fighting with state forces" if state
+                          else "fighting between armed groups")
     if "civilians" in s.victims:
-        return {"type_of_violence": claim_coding(3, s.victims["civilians"], "civilians killed: one-sided")}
-    return {"type_of_violence": Coding(3, "default: violence against unarmed victims (one-sided)")}
+        return claim_coding(3, s.victims["civilians"], "civilians killed: one-sided")
+    return Coding(3, "default: violence against unarmed victims (one-sided)")
+
+
+def _ucdp_name(name: str, s: Signals) -> str:
+    n = s.named.get(name)
+    if n is not None:
+        return n.ucdp
+    return f"Government of {s.country}" if actor_type(name, s) == "state" and s.country else name
+
+
+def _ucdp_sides(kind: int, s: Signals) -> tuple[Coding, Coding]:
+    """UCDP's side A and side B: in state-based violence the government is
+    side A; in one-sided violence side A is the perpetrator and side B the
+    civilians; a side nobody names is null."""
+    names = [(a, actor_type(a, s)) for a in s.attackers + s.others]
+    if kind == 1:
+        state = next((a for a, k in names if k == "state"), None)
+        a = Coding(_ucdp_name(state, s), "the government of the fighting: UCDP naming") if state else (
+            Coding(f"Government of {s.country}", "state-based: the government of the record's country")
+            if s.country else Coding(None, "state-based, country unknown"))
+        other = next((x for x, k in names if k != "state"), None)
+        b = Coding(_ucdp_name(other, s), "the group fighting the government: UCDP naming") if other \
+            else Coding(None, "no group named")
+        return a, b
+    first = Coding(_ucdp_name(s.attackers[0], s), f"{s.attackers_rule}: UCDP naming") if s.attackers \
+        else Coding(None, "no perpetrator named")
+    if kind == 2:
+        b = Coding(_ucdp_name(s.others[0], s), "the other side: UCDP naming") if s.others \
+            else Coding(None, "no second group named")
+        return first, b
+    return first, Coding("Civilians", "one-sided violence: the civilians")
 
 
 # ----------------------------------------------------------------------------- ACLED
@@ -170,18 +218,23 @@ def _acled_sub(s: Signals) -> Coding:
     return Coding("Other", "nothing the lexicon knows")
 
 
-def _acled_actor(name: str, s: Signals) -> str:
-    kind = actor_type(name, s)
-    if kind == "state":
-        return _state_forces(name, s, s.states.get(name))
-    return name
+def _acled_actor(name: str, s: Signals, rule: str) -> tuple[Coding, int]:
+    """An actor of the record as ACLED names it, with its ``inter`` code."""
+    n = s.named.get(name)
+    if n is None:
+        kind = actor_type(name, s)
+        value = _state_forces(name, s) if kind == "state" else name
+        return Coding(value, rule + ": ACLED naming"), ACLED_INTER[kind]
+    if rule.startswith("side 2, named") and s.first_cue is not None:
+        return cue_coding(n.acled, s.first_cue, f"{rule}: ACLED naming ({n.rule})"), n.inter
+    return Coding(n.acled, f"{rule}: ACLED naming ({n.rule})"), n.inter
 
 
-def _state_forces(words: str, s: Signals, country: str | None = None) -> str:
-    """ACLED's name of a state force: ``Police Forces of Mali``, ``Military Forces of Mali``."""
-    force = "Police Forces" if re.search(r"police|gendarm", words, re.I) else "Military Forces"
-    country = country or s.country
-    return f"{force} of {country}" if country else force
+def _state_forces(words: str, s: Signals) -> str:
+    """ACLED's name of the record's state forces, dated by the event's date:
+    ``Police Forces of Mali (2021-)``, ``Military Forces of Mali (2021-)``."""
+    police = bool(re.search(r"police|gendarm", words, re.I))
+    return acled_state_forces(s.iso3, acled_country(s.iso3, s.country), s.when, police)
 
 
 def _first_action(s: Signals) -> int:
@@ -191,7 +244,10 @@ def _first_action(s: Signals) -> int:
 
 
 def acled(s: Signals) -> dict[str, Coding]:
-    """ACLED's disorder and event types, civilian targeting, actors and interaction."""
+    """ACLED's disorder and event types, civilian targeting, actors, their
+    ``inter`` codes and interaction. ``actor1`` is the side that acted (a
+    perpetrator, the side named as attacking, else side 1), ``actor2`` the
+    other."""
     sub = _acled_sub(s)
     event = ACLED_EVENT[str(sub.value)]
     disorder = {"Protests": "Demonstrations", "Strategic developments": "Strategic developments"}.get(
@@ -202,10 +258,9 @@ def acled(s: Signals) -> dict[str, Coding]:
         disorder = "Demonstrations"
     civilian = event == "Violence against civilians" or (
         (event == "Explosions/Remote violence" or sub.value == "Mob violence") and s.unarmed_victims() is not None)
-    country = f" ({s.country})" if s.country else ""
+    country = _country(s)
     if s.attackers:
-        actor1 = Coding(_acled_actor(s.attackers[0], s), s.attackers_rule + ": ACLED naming")
-        inter1 = ACLED_INTER[actor_type(s.attackers[0], s)]
+        actor1, inter1 = _acled_actor(s.attackers[0], s, s.attackers_rule)
     elif s.state_cue is not None and s.state_cue.start <= _first_action(s):
         actor1 = cue_coding(_state_forces(s.state_cue.text, s), s.state_cue, "state forces act first")
         inter1 = ACLED_INTER["state"]
@@ -213,13 +268,11 @@ def acled(s: Signals) -> dict[str, Coding]:
         actor1 = Coding(f"Unidentified Armed Group{country}", "no perpetrator named")
         inter1 = ACLED_INTER["militia"]
     if s.others:
-        actor2 = Coding(_acled_actor(s.others[0], s), "the other side: ACLED naming")
-        inter2 = ACLED_INTER[actor_type(s.others[0], s)]
+        actor2, inter2 = _acled_actor(s.others[0], s, "the other side")
     elif civilian or sub.value in ("Sexual violence", "Abduction/forced disappearance", "Attack"):
         actor2, inter2 = Coding(f"Civilians{country}", "civilians targeted"), ACLED_INTER["civilians"]
-    elif "security_forces" in s.victims and s.country:
-        actor2 = claim_coding(f"Military Forces of {s.country}", s.victims["security_forces"],
-                              "security forces among the victims")
+    elif "security_forces" in s.victims and (s.country or s.iso3) and inter1 != ACLED_INTER["state"]:
+        actor2 = claim_coding(_state_forces("", s), s.victims["security_forces"], "security forces among the victims")
         inter2 = ACLED_INTER["state"]
     elif event == "Battles" and s.state_cue is not None and inter1 != ACLED_INTER["state"]:
         actor2 = cue_coding(_state_forces(s.state_cue.text, s), s.state_cue, "state forces in the fighting")
@@ -244,8 +297,12 @@ def acled(s: Signals) -> dict[str, Coding]:
         "sub_event_type": sub,
         "civilian_targeting": Coding("Civilian targeting" if civilian else "",
                                      "civilians the target" if civilian else "civilians not the target"),
-        "actor1": actor1, "actor2": actor2,
-        "interaction": Coding(codes[0] * 10 + codes[1], "ACLED inter codes of actor1 and actor2"),
+        "actor1": actor1,
+        "inter1": Coding(inter1, f"ACLED actor type of actor1: {_INTER_KIND[inter1]}"),
+        "actor2": actor2,
+        "inter2": Coding(inter2, f"ACLED actor type of actor2: {_INTER_KIND[inter2]}" if inter2
+                         else "no second actor"),
+        "interaction": Coding(codes[0] * 10 + codes[1], f"ACLED: inter1 {inter1} and inter2 {inter2}, lower first"),
     }
 
 
@@ -253,8 +310,9 @@ def acled(s: Signals) -> dict[str, Coding]:
 
 
 def gtd(s: Signals, incident: Incident) -> dict[str, Coding]:
-    """GTD's attack, weapon and target types, group name, and the suicide,
-    hostage and property flags."""
+    """GTD's attack, weapon and target types (the first, and a second and
+    third where the text names more), group name, and the suicide, hostage and
+    property flags."""
     found = [v for v in GTD_ATTACK_ORDER if s.has("attack", v)]
     attack = cue_coding(found[0], s.first("attack", found[0]), "GTD attack hierarchy") if found \
         else Coding("Unknown", "no attack words")
@@ -262,16 +320,23 @@ def gtd(s: Signals, incident: Incident) -> dict[str, Coding]:
                        if s.has("weapon", w)), None) or s.first("weapon")
     weapon = cue_coding(weapon_cue.value, weapon_cue, "weapon words") if weapon_cue else Coding("Unknown", "no weapon words")
     target = _gtd_target(s, incident)
-    if s.attackers_rule == "perpetrators" and s.attackers:
-        gname = Coding(s.attackers[0], "the first perpetrator named or suspected")
-    else:
-        gname = _gtd_group(s)
     suicide = s.first("suicide")
     hostage = s.first("hostage")
     prop = s.first("property")
     extent = s.first("extent")
+    # the second and third attack types: lower in the hierarchy, named where the attack is told (not a
+    # claim's sentence, which may tell another act: a lynching after the attack)
+    told = [v for v in found[1:] if any(c.kind == "attack" and c.value == v and c.origin != "claim" for c in s.cues)]
+    attacks = [cue_coding(v, next(c for c in s.cues if c.kind == "attack" and c.value == v and c.origin != "claim"),
+                          f"GTD attack hierarchy: attack type {i + 2}") for i, v in enumerate(told[:2])]
+    weapons = _more(s, "weapon", weapon.value, "weapon type")
+    targets = _more(s, "target", target.value, "target type",
+                    skip=() if target.value != "Unknown" else ("Private Citizens & Property",))
     return {
-        "attacktype1_txt": attack, "weaptype1_txt": weapon, "targtype1_txt": target, "gname": gname,
+        "attacktype1_txt": attack, **_numbered("attacktype", attacks),
+        "weaptype1_txt": weapon, **_numbered("weaptype", weapons),
+        "targtype1_txt": target, **_numbered("targtype", targets),
+        "gname": _gname(s),
         "suicide": cue_coding(1, suicide, "suicide attack words") if suicide else Coding(0, "no suicide attack words"),
         "ishostkid": (cue_coding(1, hostage, "hostage or kidnapping words") if hostage
                       else claim_coding(1, s.hostage_claim, "a hostages claim") if s.hostage_claim
@@ -283,14 +348,48 @@ def gtd(s: Signals, incident: Incident) -> dict[str, Coding]:
     }
 
 
+def _numbered(stem: str, codings: list[Coding]) -> dict[str, Coding]:
+    """``{stem}2_txt`` and ``{stem}3_txt``: the codings given, else null."""
+    return {f"{stem}{i}_txt": codings[i - 2] if len(codings) > i - 2 else Coding(None, f"no {stem} {i} named")
+            for i in (2, 3)}
+
+
+def _more(s: Signals, kind: str, first: object, what: str, skip: tuple[str, ...] = ()) -> list[Coding]:
+    """The second and third distinct values of ``kind`` the cues name, in text
+    order after the first value (GTD records up to three)."""
+    out: list[Coding] = []
+    seen = {first, "Unknown", *skip}
+    for cue in s.cues:
+        if cue.kind == kind and cue.value not in seen and cue.origin != "claim":
+            seen.add(cue.value)
+            out.append(cue_coding(cue.value, cue, f"another {what} named"))
+            if len(out) == 2:
+                break
+    return out
+
+
+def _gname(s: Signals) -> Coding:
+    """GTD's ``gname``: the first perpetrator named (a claim, the sources'
+    attribution or suspicion) that is no state, in GTD's naming; else the
+    group of the side with no government on it; else ``Unknown``."""
+    if s.attackers_rule == "perpetrators":
+        for name in s.attackers:
+            n = s.named.get(name)
+            if n is None or n.gtd is not None:
+                return Coding(n.gtd if n else name, "the first perpetrator named or suspected: GTD naming"
+                              + (f" ({n.rule})" if n else ""))
+    return _gtd_group(s)
+
+
 def _gtd_group(s: Signals) -> Coding:
     """GTD's ``gname`` for a record with sides: the first group of the side
     with no government on it (a foreign force only when no group is named)."""
     for names in (s.others, s.attackers):
         kinds = [actor_type(a, s) for a in names]
         if names and "state" not in kinds:
-            groups = [a for a, k in zip(names, kinds) if k == "rebel"] or names
-            return Coding(groups[0], "the side with no government on it")
+            groups = [a for a, k in zip(names, kinds) if k != "external"] or names
+            n = s.named.get(groups[0])
+            return Coding((n.gtd if n else None) or groups[0], "the side with no government on it: GTD naming")
     return Coding("Unknown", "no group named")
 
 
