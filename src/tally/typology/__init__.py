@@ -16,8 +16,8 @@ from ..lookup.actors import actor_key
 from ..model import Coding, Document, Incident
 from ..text.sentences import split
 from .cues import Cue, find_cues, windows
-from .losses import find_losses
-from .naming import Named, initiator, name_actor
+from .losses import damage_values, find_losses
+from .naming import Named, initiator, lead_attacker, name_actor
 from .schemes import Signals, acled, gtd, ucdp
 
 __all__ = ["classify", "fill_typology"]
@@ -27,6 +27,7 @@ def signals(doc: Document, incident: Incident) -> Signals:
     """The :class:`Signals` of ``incident``: its cues, victim groups and actors
     (each in the datasets' naming, :mod:`.naming`)."""
     cues = find_cues(doc, incident)
+    cues += damage_values(doc.text, windows(doc, incident))
     from .cues import lexicon
 
     rows = lexicon(incident.language)
@@ -72,6 +73,18 @@ def signals(doc: Document, incident: Incident) -> Signals:
                 rule = "side 1" if found is None else "side 1, named as acting first"
             attackers = [a.name for a in (side2 if attacking == 2 else side1)]
         others = [a.name for a in (side1 if attacking == 2 else side2) if a.name not in attackers]
+    elif not attackers and lead is not None:  # no infobox sides: the group the lead names as attacking
+        acts = [(c.start, c.end) for c in cues if c.kind == "attack" and c.origin == "lead"]
+        found_lead = lead_attacker(doc.text, [(a, b) for a, b, _ in split(doc.text, lead[0], lead[1])], acts)
+        if found_lead is not None:
+            group, rest, (a, b) = found_lead
+            rule, first_cue = "the group named as acting first", Cue("attack", "lead", doc.text[a:b], a, b, "lead")
+            attackers = [group.name]
+            for actor in [group, *rest]:
+                if actor.name not in named:
+                    named[actor.name] = name_actor(actor, iso3=iso3, country=country, when=incident.date.start,
+                                                   text=doc.text, state_re=state, external_re=external)
+            others = [x.name for x in rest if x.name != group.name][:1]
     state_cue = None
     if state is not None and lead is not None and (m := state.search(doc.text, lead[0], lead[1])):
         state_cue = Cue("state", "1", m.group(0), m.start(), m.end(), "lead")

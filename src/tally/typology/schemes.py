@@ -24,6 +24,9 @@ GTD_ATTACK_WEAPON = {"Bombing/Explosion": ("Explosives",), "Armed Assault": ("Fi
                      "Facility/Infrastructure Attack": ("Incendiary", "Explosives", "Sabotage Equipment"),
                      "Unarmed Assault": ("Chemical", "Biological", "Radiological", "Melee")}
 GTD_MAJOR = "Major (likely >= $1 million but < $1 billion)"
+#: GTD's extents of property damage, by the value stated (docs/typology.md)
+GTD_EXTENT = {"catastrophic": "Catastrophic (likely >= $1 billion)", "major": GTD_MAJOR,
+              "minor": "Minor (likely < $1 million)"}
 GTD_PROP_UNKNOWN = "Unknown"
 #: ACLED sub-event types of Explosions/Remote violence, in the order tally lets them win
 ACLED_REMOTE = ("Chemical weapon", "Suicide bomb", "Air/drone strike", "Shelling/artillery/missile attack",
@@ -176,9 +179,16 @@ def _ucdp_sides(kind: int, s: Signals) -> tuple[Coding, Coding]:
 # ----------------------------------------------------------------------------- ACLED
 
 
+#: strategic developments that are the event when nobody is killed or hurt, in the order tally lets them win
+ACLED_STRATEGIC = ("Agreement", "Change to group/activity", "Headquarters or base established",
+                   "Non-violent transfer of territory", "Arrests", "Looting/property destruction")
+
+
 def _acled_sub(s: Signals) -> Coding:
     if (cue := s.first("acled", "Excessive force against protesters")) is not None:
         return cue_coding(cue.value, cue, "protesters killed or fired on")
+    if s.people is None and (cue := s.first("acled", "Disrupted weapons use")) is not None:
+        return cue_coding(cue.value, cue, "a weapon defused or intercepted, nobody hurt: a strategic development")
     for sub in ACLED_REMOTE:
         if (cue := s.first("acled", sub)) is not None:
             return cue_coding(sub, cue, "explosion or remote weapon: Explosions/Remote violence first")
@@ -201,7 +211,7 @@ def _acled_sub(s: Signals) -> Coding:
     if (claim := s.unarmed_victims()) is not None:
         return claim_coding("Attack", claim, "civilians (or people of no armed side) killed or injured")
     if s.people is None:  # nobody killed or hurt: an arrest or a looting is the event, not the words around it
-        for sub in ("Arrests", "Looting/property destruction"):
+        for sub in ACLED_STRATEGIC:
             if (cue := s.first("acled", sub)) is not None:
                 return cue_coding(sub, cue, "nobody killed or injured")
     attacks = {c.value for c in s.cues if c.kind == "attack"}
@@ -210,7 +220,8 @@ def _acled_sub(s: Signals) -> Coding:
     attack = s.first("attack") or s.first("weapon")
     if attack is not None:
         return cue_coding("Attack", attack, "an attack on unarmed victims")
-    for sub in ("Looting/property destruction", "Arrests", "Protest with intervention", "Peaceful protest"):
+    for sub in ("Looting/property destruction", "Arrests", "Protest with intervention", "Peaceful protest",
+                *ACLED_STRATEGIC[:4]):
         if (cue := s.first("acled", sub)) is not None:
             return cue_coding(sub, cue, "no attack named")
     if (cue := s.first("property")) is not None:
@@ -225,7 +236,7 @@ def _acled_actor(name: str, s: Signals, rule: str) -> tuple[Coding, int]:
         kind = actor_type(name, s)
         value = _state_forces(name, s) if kind == "state" else name
         return Coding(value, rule + ": ACLED naming"), ACLED_INTER[kind]
-    if rule.startswith("side 2, named") and s.first_cue is not None:
+    if s.first_cue is not None and rule in (s.attackers_rule,) and name == s.attackers[0]:
         return cue_coding(n.acled, s.first_cue, f"{rule}: ACLED naming ({n.rule})"), n.inter
     return Coding(n.acled, f"{rule}: ACLED naming ({n.rule})"), n.inter
 
@@ -341,11 +352,25 @@ def gtd(s: Signals, incident: Incident) -> dict[str, Coding]:
         "ishostkid": (cue_coding(1, hostage, "hostage or kidnapping words") if hostage
                       else claim_coding(1, s.hostage_claim, "a hostages claim") if s.hostage_claim
                       else Coding(0, "no hostages")),
-        "property": cue_coding(1, prop, f"property {prop.value}") if prop else Coding(0, "no property loss stated"),
-        "propextent": (cue_coding(GTD_MAJOR, extent, "aircraft destroyed: over $1 million") if extent
-                       else Coding(GTD_PROP_UNKNOWN, "loss of unknown value") if prop
-                       else Coding(None, "no property loss stated")),
+        "property": (cue_coding(1, prop, f"property {prop.value}") if prop
+                     else cue_coding(1, dmg, "damage of a stated value") if (dmg := s.first("damage"))
+                     else Coding(0, "no property loss stated")),
+        "propextent": _propextent(s, prop),
     }
+
+
+def _propextent(s: Signals, prop: Cue | None) -> Coding:
+    """GTD's extent of the damage: the value the text states ("damage estimated
+    at $3 million"), else Major when aircraft were destroyed, else Unknown
+    when property was lost, else null."""
+    stated = s.first("damage")
+    if stated is not None:
+        return cue_coding(GTD_EXTENT[stated.value], stated, "the damage's stated value")
+    if (extent := s.first("extent")) is not None:
+        return cue_coding(GTD_MAJOR, extent, "aircraft destroyed: over $1 million")
+    if prop is not None:
+        return Coding(GTD_PROP_UNKNOWN, "loss of unknown value")
+    return Coding(None, "no property loss stated")
 
 
 def _numbered(stem: str, codings: list[Coding]) -> dict[str, Coding]:
