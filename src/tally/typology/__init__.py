@@ -56,6 +56,7 @@ def signals(doc: Document, incident: Incident) -> Signals:
     rule, first_cue = "perpetrators", None
     others: list[str] = []
     lead = next((w for w in windows(doc, incident) if w[2] == "lead"), None)
+    sentences = [(a, b) for a, b, _ in split(doc.text, lead[0], lead[1])] if lead is not None else []
     if sides:
         side1, side2 = sides[0].actors, (sides[1].actors if len(sides) > 1 else [])
         keys = {actor_key(n) for n in attackers}
@@ -65,7 +66,7 @@ def signals(doc: Document, incident: Incident) -> Signals:
             found = None
             if side2 and lead is not None:
                 acts = [(c.start, c.end) for c in cues if c.kind == "attack" and c.origin == "lead"]
-                found = initiator(doc.text, [(a, b) for a, b, _ in split(doc.text, lead[0], lead[1])], acts, side1, side2)
+                found = initiator(doc.text, sentences, acts, side1, side2)
             if found is not None and found[0] == 2:
                 attacking, rule = 2, "side 2, named as acting first"
                 first_cue = Cue("attack", "side 2", doc.text[found[1]:found[2]], found[1], found[2], "lead")
@@ -75,7 +76,7 @@ def signals(doc: Document, incident: Incident) -> Signals:
         others = [a.name for a in (side1 if attacking == 2 else side2) if a.name not in attackers]
     elif not attackers and lead is not None:  # no infobox sides: the group the lead names as attacking
         acts = [(c.start, c.end) for c in cues if c.kind == "attack" and c.origin == "lead"]
-        found_lead = lead_attacker(doc.text, [(a, b) for a, b, _ in split(doc.text, lead[0], lead[1])], acts)
+        found_lead = lead_attacker(doc.text, sentences, acts)
         if found_lead is not None:
             group, rest, (a, b) = found_lead
             rule, first_cue = "the group named as acting first", Cue("attack", "lead", doc.text[a:b], a, b, "lead")
@@ -90,7 +91,7 @@ def signals(doc: Document, incident: Incident) -> Signals:
         state_cue = Cue("state", "1", m.group(0), m.start(), m.end(), "lead")
     return Signals(cues=cues, victims=victims, people=people, hostage_claim=hostage, attackers=attackers, attackers_rule=rule,
                    others=others, sides=len(sides), country=country, iso3=iso3, when=incident.date.start, named=named,
-                   first_cue=first_cue, state_cue=state_cue, state_re=state, external_re=external)
+                   first_cue=first_cue, sentences=sentences, state_cue=state_cue, state_re=state, external_re=external)
 
 
 def classify(doc: Document, incident: Incident, s: Signals | None = None) -> dict[str, dict[str, Coding]]:

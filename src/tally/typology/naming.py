@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..lookup.actors import actor_table
+from ..lookup.actors import actor_key, actor_table
 from ..lookup.gazetteer import country_by_name
 from ..model import Actor
 
@@ -188,15 +188,32 @@ def initiator(text: str, sentences: list[tuple[int, int]], attack_starts: list[t
     return None
 
 
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """The first word of every name and alias of the actor table (an acronym
+    as written, another word folded)."""
+    out: set[str] = set()
+    for name, aliases in actor_table().entries.values():
+        for n in (name, *aliases):
+            word = re.split(r"[\s]+", n.strip())[0].strip(".")
+            out.add(word if word.isupper() else actor_key(word))
+    return frozenset(out)
+
+
 def named_in(text: str, start: int, end: int) -> list[tuple[int, Actor]]:
     """The actor table's names in ``text[start:end]`` (longest first, then
     left to right), as ``(offset, Actor)`` with the name as written first among
     the aliases: "SNA forces repelled an AS attack" -> the SNA, then AS."""
     table = actor_table()
+    starts = _first_words()
     words = [(m.start(), m.end()) for m in re.finditer(r"[\w'’.-]+", text[start:end])]
     out: list[tuple[int, Actor]] = []
     i = 0
     while i < len(words):
+        first = text[start + words[i][0]:start + words[i][1]].strip(".")
+        if first not in starts and actor_key(first) not in starts:  # no name of the table starts so
+            i += 1
+            continue
         for j in range(min(len(words), i + 8), i, -1):
             phrase = text[start + words[i][0]:start + words[j - 1][1]].strip(".")
             known = table.lookup(phrase)

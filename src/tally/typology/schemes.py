@@ -70,6 +70,7 @@ class Signals:
     when: str | None = None  # the event's date (ISO), which dates ACLED's state forces
     named: dict[str, Named] = field(default_factory=dict)  # actor name -> its names in the datasets
     first_cue: Cue | None = None  # the attack word after which side 2 is named as acting first
+    sentences: list[tuple[int, int]] = field(default_factory=list)  # the lead's sentences
     state_cue: Cue | None = None
     state_re: re.Pattern[str] | None = None
     external_re: re.Pattern[str] | None = None
@@ -337,12 +338,13 @@ def gtd(s: Signals, incident: Incident) -> dict[str, Coding]:
     extent = s.first("extent")
     # the second and third attack types: lower in the hierarchy, named where the attack is told (not a
     # claim's sentence, which may tell another act: a lynching after the attack)
-    told = [v for v in found[1:] if any(c.kind == "attack" and c.value == v and c.origin != "claim" for c in s.cues)]
-    attacks = [cue_coding(v, next(c for c in s.cues if c.kind == "attack" and c.value == v and c.origin != "claim"),
-                          f"GTD attack hierarchy: attack type {i + 2}") for i, v in enumerate(told[:2])]
-    weapons = _more(s, "weapon", weapon.value, "weapon type")
-    targets = _more(s, "target", target.value, "target type",
-                    skip=() if target.value != "Unknown" else ("Private Citizens & Property",))
+    first = s.first("attack", found[0]) if found else None
+    attacks = [cue_coding(c.value, c, f"GTD attack hierarchy: attack type {i + 2}")
+               for i, c in enumerate(_more(s, "attack", first, GTD_ATTACK_ORDER))]
+    weapons = [cue_coding(c.value, c, "another weapon type in the attack's sentence")
+               for c in _more(s, "weapon", weapon_cue)]
+    targets = [cue_coding(c.value, c, "another target type in the attack's sentence")
+               for c in _more(s, "target", _cue_of(target, s))]
     return {
         "attacktype1_txt": attack, **_numbered("attacktype", attacks),
         "weaptype1_txt": weapon, **_numbered("weaptype", weapons),
@@ -379,18 +381,37 @@ def _numbered(stem: str, codings: list[Coding]) -> dict[str, Coding]:
             for i in (2, 3)}
 
 
-def _more(s: Signals, kind: str, first: object, what: str, skip: tuple[str, ...] = ()) -> list[Coding]:
-    """The second and third distinct values of ``kind`` the cues name, in text
-    order after the first value (GTD records up to three)."""
-    out: list[Coding] = []
-    seen = {first, "Unknown", *skip}
+def _cue_of(coding: Coding, s: Signals) -> Cue | None:
+    """The cue a coding was read from, if any."""
+    return next((c for c in s.cues if c.start == coding.start and c.value == coding.value), None) \
+        if coding.start is not None else None
+
+
+def _sentence(cue: Cue, s: Signals) -> tuple[int, int] | None:
+    return next(((a, b) for a, b in s.sentences if a <= cue.start < b), None)
+
+
+def _more(s: Signals, kind: str, first: Cue | None, order: tuple[str, ...] = ()) -> list[Cue]:
+    """GTD's second and third values of ``kind``: other values named in the
+    sentence that names the first (or in the infobox's fields), distinct, at
+    most two; in ``order``'s order when given (the attack hierarchy), else in
+    text order. None when the first value was not read from words."""
+    if first is None:
+        return []
+    span = _sentence(first, s) if first.origin == "lead" else None
+    if span is None and not first.origin.startswith("infobox"):
+        return []
+    seen = {first.value, "Unknown"}
+    out: list[Cue] = []
     for cue in s.cues:
-        if cue.kind == kind and cue.value not in seen and cue.origin != "claim":
+        inside = cue.origin.startswith("infobox") if span is None else (
+            cue.origin == "lead" and span[0] <= cue.start < span[1])
+        if cue.kind == kind and cue.value not in seen and inside:
             seen.add(cue.value)
-            out.append(cue_coding(cue.value, cue, f"another {what} named"))
-            if len(out) == 2:
-                break
-    return out
+            out.append(cue)
+    if order:
+        out.sort(key=lambda c: order.index(c.value) if c.value in order else len(order))
+    return out[:2]
 
 
 def _gname(s: Signals) -> Coding:
@@ -403,6 +424,8 @@ def _gname(s: Signals) -> Coding:
             if n is None or n.gtd is not None:
                 return Coding(n.gtd if n else name, "the first perpetrator named or suspected: GTD naming"
                               + (f" ({n.rule})" if n else ""))
+        if s.attackers and not s.others:  # only a state named: GTD, which names no state, would not code it
+            return Coding(s.attackers[0], "a state's forces named as perpetrators: outside GTD's scope")
     return _gtd_group(s)
 
 
