@@ -258,3 +258,47 @@ def test_every_value_the_schema_allows_has_a_test_sentence():
             if enum and field[-5:-4] not in ("2", "3"):
                 missing += [(f"{scheme}.{field}", v) for v in enum if (f"{scheme}.{field}", v) not in tested]
     assert missing == []
+
+
+# ----------------------------------------------------------------------------- who the sources blame, who acted first
+
+def test_the_group_the_sources_attribute_the_attack_to_is_gtd_s_group():
+    typology = _typology("Assailants attacked a police checkpoint in Damboa, Nigeria, killing 2 officers. No group "
+                         "claimed responsibility; however, sources attributed the attack to Boko Haram.")
+    assert _values(typology, "gtd.gname", "acled.actor1", "acled.actor2") == {
+        "gtd.gname": "Boko Haram", "acled.actor1": "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad",
+        "acled.actor2": "Police Forces of Nigeria (2023-)"}
+    assert typology["gtd"]["gname"]["rule"].startswith("attributed by the sources")
+
+
+def test_a_group_the_actor_table_does_not_know_keeps_the_name_the_sources_give():
+    typology = _typology("Assailants opened fire on farmers near Agatu, Nigeria, killing 12 people. Sources "
+                         "attributed the attack to Hill Country extremists.")
+    assert typology["gtd"]["gname"]["value"] == "Hill Country extremists"
+
+
+def test_no_attribution_and_no_claim_leave_the_group_unknown():
+    typology = _typology("Assailants abducted three aid workers in Kidal, Mali. No group claimed responsibility.")
+    assert typology["gtd"]["gname"]["value"] == "Unknown"
+
+
+def test_militias_named_by_their_clan_are_identity_militias():
+    typology = _typology("On 20 June 2023, Rer Hawo clan militia clashed with Rer Dubo clan militia over a well "
+                         "near Adado in Somalia; 4 militiamen were killed.")
+    assert _values(typology, "acled.actor1", "acled.actor2", "acled.interaction") == {
+        "acled.actor1": "Rer Hawo Clan Militia (Somalia)", "acled.actor2": "Rer Dubo Clan Militia (Somalia)",
+        "acled.interaction": 44}
+
+
+def test_a_state_that_speaks_before_the_attack_word_is_not_the_attacker():
+    typology = _typology("On 9 August 2023, the Nigerian Army said gunmen attacked the village of Kauru, killing "
+                         "7 residents.")
+    assert typology["acled"]["actor1"]["value"] == "Unidentified Armed Group (Nigeria)"
+
+
+def test_a_group_named_as_the_target_of_a_foreign_airstrike_is_actor2():
+    typology = _typology("On 7 May 2023, US forces carried out an airstrike against AS militants near Jilib in "
+                         "Somalia, killing 10 militants.")
+    assert _values(typology, "acled.actor1", "acled.inter1", "acled.actor2", "acled.interaction") == {
+        "acled.actor1": "Military Forces of the United States (2021-2025)", "acled.inter1": 8,
+        "acled.actor2": "Al Shabaab", "acled.interaction": 28}

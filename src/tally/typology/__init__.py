@@ -13,11 +13,12 @@ with its rule and, where words decided it, their offsets. docs/typology.md.
 from __future__ import annotations
 
 from ..lookup.actors import actor_key
-from ..model import Coding, Document, Incident
+from ..model import Actor, Coding, Document, Incident
 from ..text.sentences import split
 from .cues import Cue, find_cues, windows
 from .losses import damage_values, find_losses
-from .naming import Named, initiator, lead_attacker, name_actor
+from .attribution import DEFENSIVE_RE, NOT_ACTING_RE, attributed, lead_attacker
+from .naming import Named, initiator, name_actor
 from .schemes import Signals, acled, gtd, ucdp
 
 __all__ = ["classify", "fill_typology"]
@@ -74,24 +75,69 @@ def signals(doc: Document, incident: Incident) -> Signals:
                 rule = "side 1" if found is None else "side 1, named as acting first"
             attackers = [a.name for a in (side2 if attacking == 2 else side1)]
         others = [a.name for a in (side1 if attacking == 2 else side2) if a.name not in attackers]
-    elif not attackers and lead is not None:  # no infobox sides: the group the lead names as attacking
-        acts = [(c.start, c.end) for c in cues if c.kind == "attack" and c.origin == "lead"]
-        found_lead = lead_attacker(doc.text, sentences, acts)
-        if found_lead is not None:
-            group, rest, (a, b) = found_lead
-            rule, first_cue = "the group named as acting first", Cue("attack", "lead", doc.text[a:b], a, b, "lead")
-            attackers = [group.name]
-            for actor in [group, *rest]:
-                if actor.name not in named:
-                    named[actor.name] = name_actor(actor, iso3=iso3, country=country, when=incident.date.start,
-                                                   text=doc.text, state_re=state, external_re=external)
-            others = [x.name for x in rest if x.name != group.name][:1]
-    state_cue = None
+    elif lead is not None:  # no infobox sides: who the sources blame, else whom the lead names as acting first
+        first_cue, rule, attackers, others = _lead_actors(doc, incident, cues, sentences, lead, attackers, rule)
+        for actor in _LEAD_ACTORS.pop(id(incident), []):
+            if actor.name not in named:
+                named[actor.name] = name_actor(actor, iso3=iso3, country=country, when=incident.date.start,
+                                               text=doc.text, state_re=state, external_re=external)
+    state_cue, state_acts = None, False
     if state is not None and lead is not None and (m := state.search(doc.text, lead[0], lead[1])):
         state_cue = Cue("state", "1", m.group(0), m.start(), m.end(), "lead")
+        action = min((c.start for c in cues if c.kind in ("attack", "weapon", "acled") and c.origin == "lead"),
+                     default=-1)
+        # "the army said gunmen attacked": the state speaks, others act
+        state_acts = m.start() <= action and not NOT_ACTING_RE.search(doc.text, m.end(), action)
     return Signals(cues=cues, victims=victims, people=people, hostage_claim=hostage, attackers=attackers, attackers_rule=rule,
                    others=others, sides=len(sides), country=country, iso3=iso3, when=incident.date.start, named=named,
-                   first_cue=first_cue, sentences=sentences, state_cue=state_cue, state_re=state, external_re=external)
+                   first_cue=first_cue, sentences=sentences, state_cue=state_cue, state_acts=state_acts, state_re=state, external_re=external)
+
+
+#: the acting words of the lead that say who acted first: attacks, and ACLED's acts of war but for a defence
+_ACTING = ("Chemical weapon", "Suicide bomb", "Air/drone strike", "Shelling/artillery/missile attack",
+           "Remote explosive/landmine/IED", "Grenade", "Sexual violence", "Abduction/forced disappearance",
+           "Armed clash", "Government regains territory", "Non-state actor overtakes territory")
+#: the actors :func:`_lead_actors` found, to be named by :func:`signals` (keyed by the incident's id())
+_LEAD_ACTORS: dict[int, list[Actor]] = {}
+#: the infobox fields that name perpetrators (tally.facts reads them): perpetrators found there are not re-read
+_PERP_FIELDS = ("perpetrator", "perpetrators", "perps", "assailants", "assailant", "attackers", "attacker")
+
+
+def _lead_actors(doc: Document, incident: Incident, cues: list[Cue], sentences: list[tuple[int, int]],
+                 lead: tuple[int, int, str], attackers: list[str], rule: str
+                 ) -> tuple[Cue | None, str, list[str], list[str]]:
+    """For a record without sides: the group the sources attribute the
+    attack to (when no perpetrator is named), else the actor the lead names
+    as acting first (:func:`.attribution.lead_attacker`), which also replaces
+    a perpetrator read from the text when that one is named after the attack
+    word as its target ("US forces carried out an airstrike against AS
+    militants"). Returns the evidence, the rule, the attackers, the others."""
+    found_actors: list[Actor] = []
+    first_cue = None
+    others: list[str] = []
+    if not attackers and (att := attributed(doc.text, lead[0], lead[1])) is not None:
+        actor, a, b = att
+        found_actors.append(actor)
+        _LEAD_ACTORS[id(incident)] = found_actors
+        return Cue("attribution", "sources", doc.text[a:b], a, b, "lead"), "attributed by the sources", \
+            [actor.name], []
+    from_infobox = doc.infobox is not None and any(f.key in _PERP_FIELDS for f in doc.infobox.fields)
+    if not attackers or not from_infobox:
+        acts = sorted((c.start, c.end) for c in cues if c.origin == "lead" and (
+            c.kind == "attack" or (c.kind == "acled" and c.value in _ACTING and not DEFENSIVE_RE.search(c.text))))
+        found = lead_attacker(doc.text, sentences, acts)
+        if found is not None:
+            group, rest, (a, b) = found
+            keys = [actor_key(x.name) for x in rest]
+            if not attackers or (actor_key(group.name) != actor_key(attackers[0]) and actor_key(attackers[0]) in keys):
+                target = attackers[:1]
+                found_actors.extend([group, *rest])
+                first_cue = Cue("attack", "lead", doc.text[a:b], a, b, "lead")
+                rule = "named as acting first" + (" (the group the text names is its target)" if target else "")
+                attackers = [group.name]
+                others = target or [x.name for x in rest if x.name != group.name][:1]
+    _LEAD_ACTORS[id(incident)] = found_actors
+    return first_cue, rule, attackers, others
 
 
 def classify(doc: Document, incident: Incident, s: Signals | None = None) -> dict[str, dict[str, Coding]]:

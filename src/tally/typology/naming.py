@@ -23,6 +23,7 @@ from pathlib import Path
 from ..lookup.actors import actor_key, actor_table
 from ..lookup.gazetteer import country_by_name
 from ..model import Actor
+from .attribution import IDENTITY_RE
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -107,6 +108,11 @@ def name_actor(actor: Actor, *, iso3: str | None, country: str | None, when: str
     written = _written(actor)
     police = any(_POLICE_RE.search(w) for w in [actor.name, *written])
     known = table.lookup(actor.name) or next((e for w in written if (e := table.lookup(w)) is not None), None)
+    if known is None and IDENTITY_RE.search(actor.name):  # "Habar Gidir Clan Militia": a militia of a community
+        place = acled_country(iso3, country)
+        said = written[0] if written else actor.name
+        return Named(f"{actor.name} ({place})" if place else actor.name, IDENTITY_MILITIA, said, said, None,
+                     "a militia named by its clan or community")
     if known is None:
         nation = country_by_name(actor.name.strip())
         if nation is not None:
@@ -184,68 +190,5 @@ def initiator(text: str, sentences: list[tuple[int, int]], attack_starts: list[t
             before = [(p, 1) for p in m1 if p < a] + [(p, 2) for p in m2 if p < a]
             if before:
                 return max(before)[1], a, b
-        return None
-    return None
-
-
-@lru_cache(maxsize=1)
-def _first_words() -> frozenset[str]:
-    """The first word of every name and alias of the actor table (an acronym
-    as written, another word folded)."""
-    out: set[str] = set()
-    for name, aliases in actor_table().entries.values():
-        for n in (name, *aliases):
-            word = re.split(r"[\s]+", n.strip())[0].strip(".")
-            out.add(word if word.isupper() else actor_key(word))
-    return frozenset(out)
-
-
-def named_in(text: str, start: int, end: int) -> list[tuple[int, Actor]]:
-    """The actor table's names in ``text[start:end]`` (longest first, then
-    left to right), as ``(offset, Actor)`` with the name as written first among
-    the aliases: "SNA forces repelled an AS attack" -> the SNA, then AS."""
-    table = actor_table()
-    starts = _first_words()
-    words = [(m.start(), m.end()) for m in re.finditer(r"[\w'’.-]+", text[start:end])]
-    out: list[tuple[int, Actor]] = []
-    i = 0
-    while i < len(words):
-        first = text[start + words[i][0]:start + words[i][1]].strip(".")
-        if first not in starts and actor_key(first) not in starts:  # no name of the table starts so
-            i += 1
-            continue
-        for j in range(min(len(words), i + 8), i, -1):
-            phrase = text[start + words[i][0]:start + words[j - 1][1]].strip(".")
-            known = table.lookup(phrase)
-            if known is not None and (len(phrase) > 3 or phrase.isupper()):
-                out.append((start + words[i][0], Actor(name=known[0], aliases=[phrase, *known[1]])))
-                i = j - 1
-                break
-        i += 1
-    return out
-
-
-def lead_attacker(text: str, sentences: list[tuple[int, int]], attacks: list[tuple[int, int]]
-                  ) -> tuple[Actor, list[Actor], tuple[int, int]] | None:
-    """For a report that names no perpetrator and no sides: in the first
-    sentence holding an attack word, the armed group of the actor table named
-    nearest before it ("AS militants attacked", "an AS attack"), or after it
-    when "by" follows; the other actors of that sentence (the state forces
-    attacked); the attack word's offsets. ``None`` when no such group."""
-    table = actor_table()
-    for s_start, s_end in sentences:
-        cues = [(a, b) for a, b in attacks if s_start <= a < s_end]
-        if not cues:
-            continue
-        found = named_in(text, s_start, s_end)
-        groups = [(p, a) for p, a in found if table.kinds.get(a.name) not in ("state", "state force", "organization")]
-        for a, b in cues:
-            if _BY_AFTER.match(text, b):
-                after = [x for x in groups if x[0] >= b]
-                if after:
-                    return after[0][1], [x for _, x in found if x is not after[0][1]], (a, b)
-            before = [x for x in groups if x[0] < a]
-            if before:
-                return before[-1][1], [x for _, x in found if x is not before[-1][1]], (a, b)
         return None
     return None

@@ -72,6 +72,7 @@ class Signals:
     first_cue: Cue | None = None  # the attack word after which side 2 is named as acting first
     sentences: list[tuple[int, int]] = field(default_factory=list)  # the lead's sentences
     state_cue: Cue | None = None
+    state_acts: bool = False  # the lead names the state's forces before the first attack word, not as speaking
     state_re: re.Pattern[str] | None = None
     external_re: re.Pattern[str] | None = None
 
@@ -273,7 +274,7 @@ def acled(s: Signals) -> dict[str, Coding]:
     country = _country(s)
     if s.attackers:
         actor1, inter1 = _acled_actor(s.attackers[0], s, s.attackers_rule)
-    elif s.state_cue is not None and s.state_cue.start <= _first_action(s):
+    elif s.state_cue is not None and s.state_acts:
         actor1 = cue_coding(_state_forces(s.state_cue.text, s), s.state_cue, "state forces act first")
         inter1 = ACLED_INTER["state"]
     else:
@@ -284,7 +285,9 @@ def acled(s: Signals) -> dict[str, Coding]:
     elif civilian or sub.value in ("Sexual violence", "Abduction/forced disappearance", "Attack"):
         actor2, inter2 = Coding(f"Civilians{country}", "civilians targeted"), ACLED_INTER["civilians"]
     elif "security_forces" in s.victims and (s.country or s.iso3) and inter1 != ACLED_INTER["state"]:
-        actor2 = claim_coding(_state_forces("", s), s.victims["security_forces"], "security forces among the victims")
+        police = s.has("target", "Police") and not s.has("target", "Military")  # a police post attacked
+        actor2 = claim_coding(_state_forces("police" if police else "", s), s.victims["security_forces"],
+                              "security forces among the victims")
         inter2 = ACLED_INTER["state"]
     elif event == "Battles" and s.state_cue is not None and inter1 != ACLED_INTER["state"]:
         actor2 = cue_coding(_state_forces(s.state_cue.text, s), s.state_cue, "state forces in the fighting")
@@ -418,12 +421,12 @@ def _gname(s: Signals) -> Coding:
     """GTD's ``gname``: the first perpetrator named (a claim, the sources'
     attribution or suspicion) that is no state, in GTD's naming; else the
     group of the side with no government on it; else ``Unknown``."""
-    if s.attackers_rule == "perpetrators":
+    if not s.attackers_rule.startswith("side "):  # perpetrators, the sources' attribution, the lead's actor
         for name in s.attackers:
             n = s.named.get(name)
             if n is None or n.gtd is not None:
-                return Coding(n.gtd if n else name, "the first perpetrator named or suspected: GTD naming"
-                              + (f" ({n.rule})" if n else ""))
+                return Coding(n.gtd if n else name, f"{s.attackers_rule}: the first group named or suspected, "
+                              "GTD naming" + (f" ({n.rule})" if n else ""))
         if s.attackers and not s.others:  # only a state named: GTD, which names no state, would not code it
             return Coding(s.attackers[0], "a state's forces named as perpetrators: outside GTD's scope")
     return _gtd_group(s)
