@@ -302,3 +302,22 @@ def test_a_group_named_as_the_target_of_a_foreign_airstrike_is_actor2():
     assert _values(typology, "acled.actor1", "acled.inter1", "acled.actor2", "acled.interaction") == {
         "acled.actor1": "Military Forces of the United States (2021-2025)", "acled.inter1": 8,
         "acled.actor2": "Al Shabaab", "acled.interaction": 28}
+
+
+def test_a_group_named_before_claimed_responsibility_is_the_perpetrator():
+    typology = _typology("Gunmen killed 9 students at a college in Kohat. A splinter Taliban faction claimed "
+                         "responsibility for the attack.")
+    assert _values(typology, "gtd.gname", "acled.actor1") == {"gtd.gname": "Taliban", "acled.actor1": "Taliban"}
+    assert typology["gtd"]["gname"]["rule"].startswith("the group that claimed it")
+
+
+def test_state_forces_named_after_by_are_the_attackers():
+    typology = _typology("On 12 May 2022, six marchers were shot dead by the military in Aba, Nigeria.")
+    assert _values(typology, "acled.actor1", "acled.inter1") == {
+        "acled.actor1": "Military Forces of Nigeria (2015-2023)", "acled.inter1": 1}
+
+
+def test_a_country_named_as_the_place_is_not_an_actor():
+    typology = _typology("Two teachers were found dead in eastern Mexico hours after they were kidnapped from "
+                         "their school.")
+    assert typology["acled"]["actor1"]["value"] == "Unidentified Armed Group (Mexico)"

@@ -12,12 +12,14 @@ with its rule and, where words decided it, their offsets. docs/typology.md.
 
 from __future__ import annotations
 
+import re
+
 from ..lookup.actors import actor_key
 from ..model import Actor, Coding, Document, Incident
 from ..text.sentences import split
 from .cues import Cue, find_cues, windows
 from .losses import damage_values, find_losses
-from .attribution import DEFENSIVE_RE, NOT_ACTING_RE, attributed, lead_attacker
+from .attribution import DEFENSIVE_RE, NOT_ACTING_RE, attributed, claimed, lead_attacker
 from .naming import Named, initiator, name_actor
 from .schemes import Signals, acled, gtd, ucdp
 
@@ -76,23 +78,29 @@ def signals(doc: Document, incident: Incident) -> Signals:
             attackers = [a.name for a in (side2 if attacking == 2 else side1)]
         others = [a.name for a in (side1 if attacking == 2 else side2) if a.name not in attackers]
     elif lead is not None:  # no infobox sides: who the sources blame, else whom the lead names as acting first
-        first_cue, rule, attackers, others = _lead_actors(doc, incident, cues, sentences, lead, attackers, rule)
+        first_cue, rule, attackers, others = _lead_actors(doc, incident, cues, sentences, lead, attackers, rule, state)
         for actor in _LEAD_ACTORS.pop(id(incident), []):
             if actor.name not in named:
                 named[actor.name] = name_actor(actor, iso3=iso3, country=country, when=incident.date.start,
                                                text=doc.text, state_re=state, external_re=external)
     state_cue, state_acts = None, False
-    if state is not None and lead is not None and (m := state.search(doc.text, lead[0], lead[1])):
+    m = next((x for x in state.finditer(doc.text, lead[0], lead[1])  # not "Local Government Area", "Police Station"
+              if not _STATE_PLACE.match(doc.text, x.end()) and not doc.text[max(0, x.start() - 6):x.start()].lower()
+              .endswith("local ")), None) if state is not None and lead is not None else None
+    if m is not None:
         state_cue = Cue("state", "1", m.group(0), m.start(), m.end(), "lead")
-        action = min((c.start for c in cues if c.kind in ("attack", "weapon", "acled") and c.origin == "lead"),
-                     default=-1)
-        # "the army said gunmen attacked": the state speaks, others act
-        state_acts = m.start() <= action and not NOT_ACTING_RE.search(doc.text, m.end(), action)
+        acts = sorted((c.start, c.end) for c in cues if c.kind in ("attack", "weapon", "acled") and c.origin == "lead")
+        after = next((e for a, e in acts if a >= m.start()), None)
+        # named before the first act, and not "the army said gunmen attacked" (the state speaks, others act)
+        state_acts = bool(acts) and m.start() <= acts[0][0] and after is not None and \
+            not NOT_ACTING_RE.search(doc.text[m.end():max(m.end(), after)])
     return Signals(cues=cues, victims=victims, people=people, hostage_claim=hostage, attackers=attackers, attackers_rule=rule,
                    others=others, sides=len(sides), country=country, iso3=iso3, when=incident.date.start, named=named,
                    first_cue=first_cue, sentences=sentences, state_cue=state_cue, state_acts=state_acts, state_re=state, external_re=external)
 
 
+_BY_STATE = re.compile(r"(?:\s+\w+){0,3}?\s+(?:by|par)\s+(?:the\s+|l['’]|les\s+|des\s+|a\s+)?(?:\w+\s+){0,2}?")
+_STATE_PLACE = re.compile(r"\s+(?:Area|Station|Secondary|School|Hospital|House|Quarters|Council)\b")
 #: the acting words of the lead that say who acted first: attacks, and ACLED's acts of war but for a defence
 _ACTING = ("Chemical weapon", "Suicide bomb", "Air/drone strike", "Shelling/artillery/missile attack",
            "Remote explosive/landmine/IED", "Grenade", "Sexual violence", "Abduction/forced disappearance",
@@ -104,7 +112,7 @@ _PERP_FIELDS = ("perpetrator", "perpetrators", "perps", "assailants", "assailant
 
 
 def _lead_actors(doc: Document, incident: Incident, cues: list[Cue], sentences: list[tuple[int, int]],
-                 lead: tuple[int, int, str], attackers: list[str], rule: str
+                 lead: tuple[int, int, str], attackers: list[str], rule: str, state_re: re.Pattern[str] | None
                  ) -> tuple[Cue | None, str, list[str], list[str]]:
     """For a record without sides: the group the sources attribute the
     attack to (when no perpetrator is named), else the actor the lead names
@@ -115,12 +123,13 @@ def _lead_actors(doc: Document, incident: Incident, cues: list[Cue], sentences: 
     found_actors: list[Actor] = []
     first_cue = None
     others: list[str] = []
-    if not attackers and (att := attributed(doc.text, lead[0], lead[1])) is not None:
-        actor, a, b = att
-        found_actors.append(actor)
-        _LEAD_ACTORS[id(incident)] = found_actors
-        return Cue("attribution", "sources", doc.text[a:b], a, b, "lead"), "attributed by the sources", \
-            [actor.name], []
+    for how, find in (("the group that claimed it", lambda: claimed(doc.text, sentences)),
+                      ("attributed by the sources", lambda: attributed(doc.text, lead[0], lead[1]))):
+        if not attackers and (att := find()) is not None:
+            actor, a, b = att
+            found_actors.append(actor)
+            _LEAD_ACTORS[id(incident)] = found_actors
+            return Cue("attribution", how, doc.text[a:b], a, b, "lead"), how, [actor.name], []
     from_infobox = doc.infobox is not None and any(f.key in _PERP_FIELDS for f in doc.infobox.fields)
     if not attackers or not from_infobox:
         acts = sorted((c.start, c.end) for c in cues if c.origin == "lead" and (
@@ -136,6 +145,15 @@ def _lead_actors(doc: Document, incident: Incident, cues: list[Cue], sentences: 
                 rule = "named as acting first" + (" (the group the text names is its target)" if target else "")
                 attackers = [group.name]
                 others = target or [x.name for x in rest if x.name != group.name][:1]
+    if not attackers and state_re is not None:  # "shot dead by the military", "killed by police"
+        for c in sorted((c for c in cues if c.origin == "lead" and c.kind in ("attack", "weapon", "acled")),
+                        key=lambda c: c.start):
+            by = _BY_STATE.match(doc.text, c.end)
+            if by and (m := state_re.match(doc.text, by.end())) is not None and not _STATE_PLACE.match(doc.text, m.end()):
+                found_actors.append(Actor(m.group(0), []))
+                _LEAD_ACTORS[id(incident)] = found_actors
+                return (Cue("attack", "lead", doc.text[c.start:m.end()], c.start, m.end(), "lead"),
+                        "state forces named after 'by'", [m.group(0)], [])
     _LEAD_ACTORS[id(incident)] = found_actors
     return first_cue, rule, attackers, others
 

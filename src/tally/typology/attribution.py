@@ -37,13 +37,38 @@ _ATTRIBUTED_RE = re.compile(
 _NAME_RE = re.compile(r"(?:the\s+|l['’]|les\s+|des\s+)?(?P<n>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|the|al|wal|and|"
                       r"for|in|de|du|des|la|extremists|militants|militia|insurgents|separatists|rebels|jihadists|"
                       r"gunmen|fighters))*)")
-#: words between a state's name and the attack word that make it no attacker: it speaks, or others attacked
+#: words between a state's name and the attack word that make it no attacker: it speaks, others attacked,
+#: or it is the subject of a passive ("police officers were among those killed")
 NOT_ACTING_RE = re.compile(r"\b(?:said|says|say|told|reported|according|claimed|announced|stated|confirmed|"
                             r"gunmen|militants|assailants|attackers|fighters|bandits|insurgents|jihadists|"
-                            r"terrorists|rebels|a\s+déclaré|selon|des\s+hommes\s+armés)\b", re.I)
+                            r"terrorists|rebels|armed\s+men|was|were|been|is|are|among|"
+                            r"a\s+déclaré|selon|des\s+hommes\s+armés|a\s+été|ont\s+été)\b", re.I)
+#: a country's name as a place: "in eastern Mexico", "near Sidon in Lebanon"
+_PLACE_BEFORE = re.compile(r"(?:\b(?:in|of|from|near|to|across|into|outside|inside|throughout|with|on|at|towards?|"
+                           r"through|en|au|aux|du|de)\s+(?:the\s+)?"
+                           r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
+                           r"north-?eastern|north-?western|south-?eastern|south-?western)\s+)?)$", re.I)
 _BY_AFTER = re.compile(r"\s+(?:by|par)\b", re.I)
 #: fighting words whose subject defends ("repelled an attack"): not read as acting first
 DEFENSIVE_RE = re.compile(r"repel|repuls|counter|defend|fought|battl|riposte|repouss", re.I)
+
+
+_CLAIMED_RE = re.compile(r"\b(?:claimed|claims|has\s+claimed|have\s+claimed)\s+(?:responsibility|the\s+(?:attack|"
+                         r"bombing|killings?|assault|abduction)|credit)|\brevendiqu\w*", re.I)
+
+
+def claimed(text: str, sentences: list[tuple[int, int]]) -> tuple[Actor, int, int] | None:
+    """The armed group of the actor table named in the same sentence before
+    "claimed responsibility" ("A breakaway faction of the Taliban claimed
+    responsibility"), with the offsets of the claim's words."""
+    table = actor_table()
+    for s_start, s_end in sentences:
+        for m in _CLAIMED_RE.finditer(text, s_start, s_end):
+            groups = [x for x in named_in(text, s_start, m.start())
+                      if table.kinds.get(x[2].name) not in ("state", "state force", "organization")]
+            if groups:
+                return groups[-1][2], groups[-1][0], m.end()
+    return None
 
 
 def attributed(text: str, start: int, end: int) -> tuple[Actor, int, int] | None:
@@ -126,11 +151,17 @@ def lead_attacker(text: str, sentences: list[tuple[int, int]], attacks: list[tup
         cues = [(a, b) for a, b in attacks if s_start <= a < s_end]
         if not cues:
             continue
-        found = [x for x in named_in(text, s_start, s_end) if table.kinds.get(x[2].name) != "organization"]
+        found = [x for x in named_in(text, s_start, s_end) if table.kinds.get(x[2].name) != "organization"
+                 and not (actor_key(re.sub(r"^the\s+", "", x[2].aliases[0], flags=re.I)) == actor_key(x[2].name)
+                          and table.kinds.get(x[2].name) == "state"
+                          and _PLACE_BEFORE.search(text[max(s_start, x[0] - 40):x[0]]))]
         for a, b in cues:
             if _BY_AFTER.match(text, b):
                 after = [x for x in found if x[0] >= b]
                 if after:
+                    state = table.kinds.get(after[0][2].name) in ("state", "state force")
+                    if state and NOT_ACTING_RE.search(text, b, after[0][0]):  # "by armed men from South Sudan"
+                        return None
                     return after[0][2], [x[2] for x in found if x is not after[0]], (a, b)
             before = [x for x in found if x[1] <= a]
             if before:

@@ -428,7 +428,10 @@ def _gname(s: Signals) -> Coding:
                 return Coding(n.gtd if n else name, f"{s.attackers_rule}: the first group named or suspected, "
                               "GTD naming" + (f" ({n.rule})" if n else ""))
         if s.attackers and not s.others:  # only a state named: GTD, which names no state, would not code it
-            return Coding(s.attackers[0], "a state's forces named as perpetrators: outside GTD's scope")
+            name = s.attackers[0]
+            n = s.named.get(name)
+            return Coding(name if name[:1].isupper() or n is None else n.ucdp,
+                          "a state's forces named as perpetrators: outside GTD's scope")
     return _gtd_group(s)
 
 
