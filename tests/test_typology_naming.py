@@ -321,3 +321,18 @@ def test_a_country_named_as_the_place_is_not_an_actor():
     typology = _typology("Two teachers were found dead in eastern Mexico hours after they were kidnapped from "
                          "their school.")
     assert typology["acled"]["actor1"]["value"] == "Unidentified Armed Group (Mexico)"
+
+
+def test_a_peacekeeping_mission_named_as_attacking_is_an_external_force():
+    typology = _typology("On 5 March 2021, AMISOM troops attacked an AS position near Afgooye in Somalia, killing "
+                         "6 militants.")
+    assert _values(typology, "acled.actor1", "acled.inter1", "acled.actor2") == {
+        "acled.actor1": "AMISOM: African Union Mission in Somalia (2007-2022)", "acled.inter1": 8,
+        "acled.actor2": "Al Shabaab"}
+
+
+def test_a_state_named_by_its_adjective_is_that_state_s_forces():
+    typology = _typology("On 8 January 2024, Kenyan fighter jets bombed a camp near Bardhere in Somalia, killing "
+                         "12 people.")
+    assert _values(typology, "acled.actor1", "acled.inter1") == {
+        "acled.actor1": "Military Forces of Kenya (2022-)", "acled.inter1": 8}

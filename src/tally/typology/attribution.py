@@ -17,6 +17,7 @@ import re
 from functools import lru_cache
 
 from ..lookup.actors import actor_key, actor_table
+from ..lookup.gazetteer import country_by_name
 from ..model import Actor
 
 #: a militia named by its clan or community: "Habar Gidir clan militia", "militiamen from the Duduble clan"
@@ -25,6 +26,10 @@ _MILITIA_RE = re.compile(
     r"militia(?:s|men)?\s+(?:from|of)\s+the\s+(?P<b>(?:[A-Z][\w'’-]+\s+){1,3})(?P<j>clan|community|tribe)\b")
 _MILITIA_KIND = {"clan": "Clan Militia", "ethnic": "Ethnic Militia", "tribal": "Ethnic Militia",
                  "community": "Ethnic Militia", "tribe": "Ethnic Militia", "communal": "Communal Militia"}
+#: a state's forces named by the country's adjective: "Kenyan fighter jets", "Malian soldiers"
+_FORCES_RE = re.compile(r"\b(?P<d>[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)\s+(?:security\s+|armed\s+|government\s+|special\s+)?"
+                        r"(?:troops|soldiers|forces|army|military|police(?:men)?|gendarmes|fighter\s+jets|warplanes|"
+                        r"jets|aircraft|drones?|navy|air\s+force)\b")
 #: the words of an identity militia's name (docs/typology.md): ACLED's actor type 4
 IDENTITY_RE = re.compile(r"(?:Clan|Ethnic|Communal) Militia$")
 
@@ -128,12 +133,27 @@ def named_in(text: str, start: int, end: int) -> list[tuple[int, int, Actor]]:
                 i = j - 1
                 break
         i += 1
+    taken = [(a, b) for a, b, _ in out]
+    for m in _FORCES_RE.finditer(text, start, end):  # "Kenyan fighter jets", "Malian soldiers"
+        nation = country_by_name(m.group("d"))
+        if nation is not None and not any(a < m.end() and m.start() < b for a, b in taken):
+            out.append((m.start(), m.end(), Actor(name=nation.name, aliases=[m.group(0)])))
     for m in _MILITIA_RE.finditer(text, start, end):
         name = (m.group("a") or m.group("b") or "").strip()
         kind = _MILITIA_KIND.get((m.group("k") or m.group("j") or "community").lower(), "Ethnic Militia")
         if name and table.lookup(name) is None:
             out.append((m.start(), m.end(), Actor(name=f"{name} {kind}", aliases=[m.group(0)])))
     return sorted(out, key=lambda x: x[0])
+
+
+def _may_act(name: str) -> bool:
+    """An actor that can act in an event: not an organisation, unless ACLED
+    names it as a force (a peacekeeping mission: MINUSMA, AMISOM)."""
+    table = actor_table()
+    if table.kinds.get(name) != "organization":
+        return True
+    names = table.datasets.get(name)
+    return names is not None and bool(names.acled) and names.acled != "United Nations"
 
 
 def lead_attacker(text: str, sentences: list[tuple[int, int]], attacks: list[tuple[int, int]]
@@ -144,14 +164,14 @@ def lead_attacker(text: str, sentences: list[tuple[int, int]], attacks: list[tup
     follows; the other actors of that sentence; the attack word's offsets.
     A state's forces count only when nothing between their name and the attack
     word says they spoke or that others acted ("the army said gunmen
-    attacked"); an organisation (the UN) never. ``None`` when no actor is named
-    so."""
+    attacked"), and so does a peacekeeping mission; another organisation (the
+    UN, ECOWAS) never. ``None`` when no actor is named so."""
     table = actor_table()
     for s_start, s_end in sentences:
         cues = [(a, b) for a, b in attacks if s_start <= a < s_end]
         if not cues:
             continue
-        found = [x for x in named_in(text, s_start, s_end) if table.kinds.get(x[2].name) != "organization"
+        found = [x for x in named_in(text, s_start, s_end) if _may_act(x[2].name)
                  and not (actor_key(re.sub(r"^the\s+", "", x[2].aliases[0], flags=re.I)) == actor_key(x[2].name)
                           and table.kinds.get(x[2].name) == "state"
                           and _PLACE_BEFORE.search(text[max(s_start, x[0] - 40):x[0]]))]
@@ -159,14 +179,14 @@ def lead_attacker(text: str, sentences: list[tuple[int, int]], attacks: list[tup
             if _BY_AFTER.match(text, b):
                 after = [x for x in found if x[0] >= b]
                 if after:
-                    state = table.kinds.get(after[0][2].name) in ("state", "state force")
+                    state = table.kinds.get(after[0][2].name) in ("state", "state force", "organization")
                     if state and NOT_ACTING_RE.search(text, b, after[0][0]):  # "by armed men from South Sudan"
                         return None
                     return after[0][2], [x[2] for x in found if x is not after[0]], (a, b)
             before = [x for x in found if x[1] <= a]
             if before:
                 pick = before[-1]
-                state = table.kinds.get(pick[2].name) in ("state", "state force")
+                state = table.kinds.get(pick[2].name) in ("state", "state force", "organization")
                 if state and NOT_ACTING_RE.search(text, pick[1], a):
                     return None
                 return pick[2], [x[2] for x in found if x is not pick], (a, b)
