@@ -78,8 +78,9 @@ def signals(doc: Document, incident: Incident) -> Signals:
             attackers = [a.name for a in (side2 if attacking == 2 else side1)]
         others = [a.name for a in (side1 if attacking == 2 else side2) if a.name not in attackers]
     elif lead is not None:  # no infobox sides: who the sources blame, else whom the lead names as acting first
-        first_cue, rule, attackers, others = _lead_actors(doc, incident, cues, sentences, lead, attackers, rule, state)
-        for actor in _LEAD_ACTORS.pop(id(incident), []):
+        first_cue, rule, attackers, others, lead_actors = _lead_actors(doc, cues, sentences, lead, attackers, rule,
+                                                                       state)
+        for actor in lead_actors:
             if actor.name not in named:
                 named[actor.name] = name_actor(actor, iso3=iso3, country=country, when=incident.date.start,
                                                text=doc.text, state_re=state, external_re=external)
@@ -105,21 +106,20 @@ _STATE_PLACE = re.compile(r"\s+(?:Area|Station|Secondary|School|Hospital|House|Q
 _ACTING = ("Chemical weapon", "Suicide bomb", "Air/drone strike", "Shelling/artillery/missile attack",
            "Remote explosive/landmine/IED", "Grenade", "Sexual violence", "Abduction/forced disappearance",
            "Armed clash", "Government regains territory", "Non-state actor overtakes territory")
-#: the actors :func:`_lead_actors` found, to be named by :func:`signals` (keyed by the incident's id())
-_LEAD_ACTORS: dict[int, list[Actor]] = {}
 #: the infobox fields that name perpetrators (tally.facts reads them): perpetrators found there are not re-read
 _PERP_FIELDS = ("perpetrator", "perpetrators", "perps", "assailants", "assailant", "attackers", "attacker")
 
 
-def _lead_actors(doc: Document, incident: Incident, cues: list[Cue], sentences: list[tuple[int, int]],
-                 lead: tuple[int, int, str], attackers: list[str], rule: str, state_re: re.Pattern[str] | None
-                 ) -> tuple[Cue | None, str, list[str], list[str]]:
+def _lead_actors(doc: Document, cues: list[Cue], sentences: list[tuple[int, int]], lead: tuple[int, int, str],
+                 attackers: list[str], rule: str, state_re: re.Pattern[str] | None
+                 ) -> tuple[Cue | None, str, list[str], list[str], list[Actor]]:
     """For a record without sides: the group the sources attribute the
     attack to (when no perpetrator is named), else the actor the lead names
     as acting first (:func:`.attribution.lead_attacker`), which also replaces
     a perpetrator read from the text when that one is named after the attack
     word as its target ("US forces carried out an airstrike against AS
-    militants"). Returns the evidence, the rule, the attackers, the others."""
+    militants"). Returns the evidence, the rule, the attackers, the others
+    and the actors found (to be named in the datasets' terms)."""
     found_actors: list[Actor] = []
     first_cue = None
     others: list[str] = []
@@ -127,9 +127,7 @@ def _lead_actors(doc: Document, incident: Incident, cues: list[Cue], sentences: 
                       ("attributed by the sources", lambda: attributed(doc.text, lead[0], lead[1]))):
         if not attackers and (att := find()) is not None:
             actor, a, b = att
-            found_actors.append(actor)
-            _LEAD_ACTORS[id(incident)] = found_actors
-            return Cue("attribution", how, doc.text[a:b], a, b, "lead"), how, [actor.name], []
+            return Cue("attribution", how, doc.text[a:b], a, b, "lead"), how, [actor.name], [], [actor]
     from_infobox = doc.infobox is not None and any(f.key in _PERP_FIELDS for f in doc.infobox.fields)
     if not attackers or not from_infobox:
         acts = sorted((c.start, c.end) for c in cues if c.origin == "lead" and (
@@ -150,12 +148,9 @@ def _lead_actors(doc: Document, incident: Incident, cues: list[Cue], sentences: 
                         key=lambda c: c.start):
             by = _BY_STATE.match(doc.text, c.end)
             if by and (m := state_re.match(doc.text, by.end())) is not None and not _STATE_PLACE.match(doc.text, m.end()):
-                found_actors.append(Actor(m.group(0), []))
-                _LEAD_ACTORS[id(incident)] = found_actors
                 return (Cue("attack", "lead", doc.text[c.start:m.end()], c.start, m.end(), "lead"),
-                        "state forces named after 'by'", [m.group(0)], [])
-    _LEAD_ACTORS[id(incident)] = found_actors
-    return first_cue, rule, attackers, others
+                        "state forces named after 'by'", [m.group(0)], [], [Actor(m.group(0), [])])
+    return first_cue, rule, attackers, others, found_actors
 
 
 def classify(doc: Document, incident: Incident, s: Signals | None = None) -> dict[str, dict[str, Coding]]:

@@ -53,7 +53,7 @@ _PLACE_BEFORE = re.compile(r"(?:\b(?:in|of|from|near|to|across|into|outside|insi
                            r"through|en|au|aux|du|de)\s+(?:the\s+)?"
                            r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
                            r"north-?eastern|north-?western|south-?eastern|south-?western)\s+)?)$", re.I)
-_BY_AFTER = re.compile(r"\s+(?:by|par)\b", re.I)
+BY_AFTER = re.compile(r"\s+(?:by|par)\b", re.I)
 #: fighting words whose subject defends ("repelled an attack"): not read as acting first
 DEFENSIVE_RE = re.compile(r"repel|repuls|counter|defend|fought|battl|riposte|repouss", re.I)
 
@@ -176,7 +176,7 @@ def lead_attacker(text: str, sentences: list[tuple[int, int]], attacks: list[tup
                           and table.kinds.get(x[2].name) == "state"
                           and _PLACE_BEFORE.search(text[max(s_start, x[0] - 40):x[0]]))]
         for a, b in cues:
-            if _BY_AFTER.match(text, b):
+            if BY_AFTER.match(text, b):
                 after = [x for x in found if x[0] >= b]
                 if after:
                     state = table.kinds.get(after[0][2].name) in ("state", "state force", "organization")

@@ -20,10 +20,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..lookup.actors import actor_key, actor_table
+from ..lookup.actors import actor_table
 from ..lookup.gazetteer import country_by_name
 from ..model import Actor
-from .attribution import IDENTITY_RE
+from .attribution import BY_AFTER, IDENTITY_RE
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -152,7 +152,6 @@ def _state(home: str | None, name: str | None, iso3: str | None, when: str | Non
 
 # ----------------------------------------------------------------------------- who acted first
 
-_BY_AFTER = re.compile(r"\s+by\b", re.I)
 
 
 def _mentions(text: str, start: int, end: int, actors: list[Actor]) -> list[int]:
@@ -183,7 +182,7 @@ def initiator(text: str, sentences: list[tuple[int, int]], attack_starts: list[t
         m1 = _mentions(text, s_start, s_end, side1)
         m2 = _mentions(text, s_start, s_end, side2)
         for a, b in cues:
-            if _BY_AFTER.match(text, b):
+            if BY_AFTER.match(text, b):
                 after = [(p, 1) for p in m1 if p >= b] + [(p, 2) for p in m2 if p >= b]
                 if after:
                     return min(after)[1], a, b
