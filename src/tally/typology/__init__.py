@@ -7,7 +7,11 @@ lead and the claims' sentences, the victim groups of the claims and the
 record's sides and perpetrators, and gives the material losses the text states
 (:mod:`.losses`: destroyed, damaged, seized, with the object and count) and ``{"acled": {...}, "gtd": {...},
 "ucdp": {...}}`` of :class:`tally.model.Coding` values (:mod:`.schemes`), each
-with its rule and, where words decided it, their offsets. docs/typology.md.
+with its rule and, where words decided it, their offsets. The actors are named
+in each dataset's terms (:mod:`.naming`: the actor table's ACLED, GTD and UCDP
+names, ACLED's dated state forces); for a report with no sides, who did it is
+read by :mod:`.attribution` (a claim, the sources' attribution, the actor the
+lead names as acting first). docs/typology.md.
 """
 
 from __future__ import annotations
@@ -17,9 +21,9 @@ import re
 from ..lookup.actors import actor_key
 from ..model import Actor, Coding, Document, Incident
 from ..text.sentences import split
+from .attribution import DEFENSIVE_RE, NOT_ACTING_RE, attributed, claimed, lead_attacker
 from .cues import Cue, find_cues, windows
 from .losses import damage_values, find_losses
-from .attribution import DEFENSIVE_RE, NOT_ACTING_RE, attributed, claimed, lead_attacker
 from .naming import Named, initiator, name_actor
 from .schemes import Signals, acled, gtd, ucdp
 
