@@ -195,7 +195,7 @@ def test_a_suicide_bomb_is_an_explosion_even_when_soldiers_die_in_the_fighting_a
     assert typology["gtd"]["attacktype1_txt"]["value"] == "Bombing/Explosion"
 
 
-def test_gtd_names_the_group_of_the_side_with_no_government_on_it():
+def test_gtd_names_the_group_of_the_side_with_no_government_on_it_and_acled_the_attacking_side_first():
     text = ("= Raid on Korro =\n\nInfobox\n- Conflict: Raid on Korro\n- Combatant1: Mali\n"
             "- Combatant2: Union of the Hills\n\nFighters of the Union of the Hills attacked an army camp "
             "at Korro; 9 soldiers were killed.\n")
@@ -203,8 +203,11 @@ def test_gtd_names_the_group_of_the_side_with_no_government_on_it():
     typology = to_dict(extract(doc))["typology"]
     assert typology["gtd"]["gname"]["value"] == "Union of the Hills"
     assert typology["ucdp"]["type_of_violence"]["value"] == 1
-    assert typology["acled"]["actor1"]["value"] == "Military Forces of Mali"
-    assert typology["acled"]["actor2"]["value"] == "Union of the Hills"
+    # the Union of the Hills (side 2) is named as attacking: ACLED's actor1 is the initiator
+    assert typology["acled"]["actor1"]["value"] == "Union of the Hills"
+    assert typology["acled"]["actor1"]["text"] == "attacked"
+    assert typology["acled"]["actor2"]["value"] == "Military Forces of Mali (2021-)"  # undated: the latest period
+    assert (typology["acled"]["inter1"]["value"], typology["acled"]["inter2"]["value"]) == (2, 1)
     assert typology["acled"]["interaction"]["value"] == 12
 
 
@@ -216,7 +219,7 @@ FRENCH = [
      {"acled.sub_event_type": "Suicide bomb", "gtd.suicide": 1, "gtd.property": 0,
       "gtd.targtype1_txt": "Religious Figures/Institutions"}),
     ("Des affrontements entre l'armée et des jihadistes ont fait 6 morts près de Djibo.",
-     {"acled.event_type": "Battles", "acled.actor2": "Military Forces of Burkina Faso", "ucdp.type_of_violence": 1}),
+     {"acled.event_type": "Battles", "acled.actor2": "Military Forces of Burkina Faso (2022-)", "ucdp.type_of_violence": 1}),
     ("Les assaillants ont incendié 30 maisons et enlevé 4 enseignants de l'école.",
      {"gtd.attacktype1_txt": "Hostage Taking (Kidnapping)", "gtd.ishostkid": 1, "gtd.property": 1,
       "acled.sub_event_type": "Abduction/forced disappearance"}),

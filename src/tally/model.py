@@ -279,11 +279,12 @@ class Loss:
 
 #: the typology's schemes and their fields, in the datasets' own names (docs/typology.md)
 TYPOLOGY_FIELDS = {
-    "acled": ("disorder_type", "event_type", "sub_event_type", "civilian_targeting", "actor1", "actor2",
-              "interaction"),
-    "gtd": ("attacktype1_txt", "weaptype1_txt", "targtype1_txt", "gname", "suicide", "ishostkid", "property",
-            "propextent"),
-    "ucdp": ("type_of_violence",),
+    "acled": ("disorder_type", "event_type", "sub_event_type", "civilian_targeting", "actor1", "inter1", "actor2",
+              "inter2", "interaction"),
+    "gtd": ("attacktype1_txt", "attacktype2_txt", "attacktype3_txt", "weaptype1_txt", "weaptype2_txt",
+            "weaptype3_txt", "targtype1_txt", "targtype2_txt", "targtype3_txt", "gname", "suicide", "ishostkid",
+            "property", "propextent"),
+    "ucdp": ("type_of_violence", "side_a", "side_b"),
 }
 
 

@@ -215,6 +215,12 @@ def _ucdp_deaths(record: dict[str, Any]) -> dict[str, int | None]:
 
 def _ucdp_sides(record: dict[str, Any], place: dict[str, Any],
                 parts: dict[str, int | None]) -> tuple[str | None, str | None]:
+    """side_a / side_b: the typology's, in UCDP's naming (docs/typology.md);
+    a record stored before them: the record's sides, else the government of
+    its country and its perpetrators, else the perpetrators and civilians."""
+    coded_a, coded_b = _coded(record, "ucdp", "side_a"), _coded(record, "ucdp", "side_b")
+    if coded_a or coded_b:
+        return coded_a, coded_b
     if _state_based(record):
         state = f"Government of {place['country']}" if place.get("country") else "Government"
         return state, _join(_perpetrators(record))
@@ -229,8 +235,8 @@ def _ucdp_sides(record: dict[str, Any], place: dict[str, Any],
 ACLED: Columns = [
     ("event_id_cnty", "str"), ("event_date", "str"), ("year", "int"), ("time_precision", "int"),
     ("disorder_type", "str"), ("event_type", "str"), ("sub_event_type", "str"),
-    ("actor1", "str"), ("assoc_actor_1", "str"), ("actor2", "str"), ("assoc_actor_2", "str"),
-    ("interaction", "int"), ("civilian_targeting", "str"), ("iso3", "str"), ("country", "str"), ("admin1", "str"), ("location", "str"),
+    ("actor1", "str"), ("assoc_actor_1", "str"), ("inter1", "int"), ("actor2", "str"), ("assoc_actor_2", "str"),
+    ("inter2", "int"), ("interaction", "int"), ("civilian_targeting", "str"), ("iso3", "str"), ("country", "str"), ("admin1", "str"), ("location", "str"),
     ("latitude", "float"), ("longitude", "float"), ("geo_precision", "int"),
     ("source", "str"), ("notes", "str"), ("fatalities", "int"),
 ]
@@ -255,7 +261,8 @@ def acled_row(record: dict[str, Any]) -> dict[str, Any]:
         "time_precision": (1 if precision == "day" and not span else 2 if precision == "day" and (span or 0) <= 7
                            else 3 if precision else None),
         **{name: _coded(record, "acled", name) for name in ("disorder_type", "event_type", "sub_event_type",
-                                                             "interaction", "civilian_targeting")},
+                                                             "inter1", "inter2", "interaction",
+                                                             "civilian_targeting")},
         "actor1": actor1, "assoc_actor_1": _join(side1[1:]),
         "actor2": actor2, "assoc_actor_2": _join(side2[1:]),
         "iso3": place.get("country_iso3"), "country": place.get("country"), "admin1": place.get("admin1"),
@@ -272,8 +279,10 @@ GTD: Columns = [
     ("eventid", "str"), ("iyear", "int"), ("imonth", "int"), ("iday", "int"), ("approxdate", "str"),
     ("extended", "int"), ("country_txt", "str"), ("provstate", "str"), ("city", "str"),
     ("latitude", "float"), ("longitude", "float"), ("specificity", "int"), ("summary", "str"),
-    ("suicide", "int"), ("attacktype1_txt", "str"), ("targtype1_txt", "str"), ("target1", "str"),
-    ("gname", "str"), ("gname2", "str"), ("weaptype1_txt", "str"), ("nkill", "int"), ("nkillter", "int"),
+    ("suicide", "int"), ("attacktype1_txt", "str"), ("attacktype2_txt", "str"), ("attacktype3_txt", "str"),
+    ("targtype1_txt", "str"), ("target1", "str"), ("targtype2_txt", "str"), ("targtype3_txt", "str"),
+    ("gname", "str"), ("gname2", "str"), ("weaptype1_txt", "str"), ("weaptype2_txt", "str"), ("weaptype3_txt", "str"),
+    ("nkill", "int"), ("nkillter", "int"),
     ("nwound", "int"), ("nwoundte", "int"), ("property", "int"), ("propextent", "int"), ("propextent_txt", "str"),
     ("propcomment", "str"), ("ishostkid", "int"), ("nhostkid", "int"),
 ]
@@ -305,8 +314,10 @@ def gtd_row(record: dict[str, Any]) -> dict[str, Any]:
         "latitude": place.get("lat"), "longitude": place.get("lon"),
         "specificity": GTD_SPECIFICITY.get(place.get("precision") or "", 5),
         "summary": _summary(record),
-        **{name: _coded(record, "gtd", name) for name in ("suicide", "attacktype1_txt", "targtype1_txt",
-                                                           "weaptype1_txt", "property", "ishostkid")},
+        **{name: _coded(record, "gtd", name) for name in ("suicide", "attacktype1_txt", "attacktype2_txt",
+                                                           "attacktype3_txt", "targtype1_txt", "targtype2_txt",
+                                                           "targtype3_txt", "weaptype1_txt", "weaptype2_txt",
+                                                           "weaptype3_txt", "property", "ishostkid")},
         "propextent": GTD_PROPEXTENT.get(_coded(record, "gtd", "propextent") or ""),
         "propextent_txt": _coded(record, "gtd", "propextent"), "propcomment": _losses(record),
         "gname": _coded(record, "gtd", "gname") or (groups[0] if groups else "Unknown"),

@@ -55,6 +55,37 @@ def _source(claims: list[Claim], start: int, text: str) -> str | None:
     return None
 
 
+#: a value of the damage: "damage estimated at $3 million", "$250,000 worth of damage", "dégâts de 2 millions d'euros"
+_MONEY = (r"(?:US)?\$\s?(?P<n{i}>\d[\d,]*(?:\.\d+)?)\s*(?P<u{i}>billion|bn|million|m\b|thousand)?|"
+          r"(?P<m{i}>\d[\d,.]*(?:[ \u202f\u00a0]\d{{3}})*)\s*(?P<v{i}>billion|million|thousand|milliards?|millions?)?\s*(?:(?:US )?dollars|USD|euros?|EUR|€|d['’]euros|de dollars)")
+_DAMAGE_RE = re.compile(
+    r"(?:damage|damages|losses|dégâts|dommages|pertes)\s+(?:\w+\s+){0,3}?(?:at|of|worth|totall?ing|to|de|à|estimés? à|évalués? à)\s+(?:about |around |some |over |more than |plus de |environ )?(?:"
+    + _MONEY.format(i=1) + r")|(?:" + _MONEY.format(i=2) + r")\s+(?:worth of|in|of)\s+(?:\w+\s+){0,2}?(?:damage|losses)", re.I)
+_UNITS = {"billion": 1e9, "bn": 1e9, "milliard": 1e9, "milliards": 1e9, "million": 1e6, "millions": 1e6, "m": 1e6,
+          "thousand": 1e3}
+
+
+def damage_values(text: str, spans: list[tuple[int, int, str]]) -> list[Cue]:
+    """A stated value of the damage in ``spans`` of ``text``, as a ``damage``
+    cue whose value is GTD's extent: ``catastrophic`` (>= $1 billion),
+    ``major`` (>= $1 million), ``minor`` (less). Euros are counted as dollars."""
+    out: list[Cue] = []
+    for start, end, origin in spans:
+        for m in _DAMAGE_RE.finditer(text, start, end):
+            number = next((m.group(k) for k in ("n1", "m1", "n2", "m2") if m.group(k)), None)
+            unit = next((m.group(k) for k in ("u1", "v1", "u2", "v2") if m.group(k)), None)
+            try:
+                value = float(re.sub(r"[,\s\u202f\u00a0]", "", number)) if number else None
+            except ValueError:
+                value = None
+            if value is None:
+                continue
+            value *= _UNITS.get((unit or "").lower(), 1)
+            extent = "catastrophic" if value >= 1e9 else "major" if value >= 1e6 else "minor"
+            out.append(Cue("damage", extent, m.group(0), m.start(), m.end(), origin))
+    return out
+
+
 def find_losses(cues: list[Cue], incident: Incident, text: str) -> list[Loss]:
     """One :class:`Loss` per ``property`` cue, in text order, one per span."""
     obj_re = next((p for k, v, p in lexicon(incident.language) if k == "macro" and v == "OBJ"), None)

@@ -1,0 +1,194 @@
+"""Who did it, for a report that names no sides: the sources' attribution,
+and the actor its lead names as acting first.
+
+:func:`attributed` reads "sources attributed the attack to X", "the attack was
+blamed on X", "suspected to have been carried out by X" (GTD summaries say who
+the sources suspect so); :func:`lead_attacker` finds, in the first sentence of
+the lead holding an attack word, the actor named nearest before it ("AS
+militants attacked", "an AS attack", "US forces carried out an airstrike"), or
+after it when "by" follows. Actors are the actor table's names
+(:func:`named_in`) and militias named by their clan or community ("Habar Gidir
+clan militia": ACLED's "Habar Gidir Clan Militia (Somalia)"). docs/typology.md.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..lookup.actors import actor_key, actor_table
+from ..lookup.gazetteer import country_by_name
+from ..model import Actor
+
+#: a militia named by its clan or community: "Habar Gidir clan militia", "militiamen from the Duduble clan"
+_MILITIA_RE = re.compile(
+    r"(?P<a>(?:[A-Z][\w'’-]+\s+){1,3})(?P<k>clan|ethnic|communal|tribal)\s+militia(?:s|men)?\b|"
+    r"militia(?:s|men)?\s+(?:from|of)\s+the\s+(?P<b>(?:[A-Z][\w'’-]+\s+){1,3})(?P<j>clan|community|tribe)\b")
+_MILITIA_KIND = {"clan": "Clan Militia", "ethnic": "Ethnic Militia", "tribal": "Ethnic Militia",
+                 "community": "Ethnic Militia", "tribe": "Ethnic Militia", "communal": "Communal Militia"}
+#: a state's forces named by the country's adjective: "Kenyan fighter jets", "Malian soldiers"
+_FORCES_RE = re.compile(r"\b(?P<d>[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)\s+(?:security\s+|armed\s+|government\s+|special\s+)?"
+                        r"(?:troops|soldiers|forces|army|military|police(?:men)?|gendarmes|fighter\s+jets|warplanes|"
+                        r"jets|aircraft|drones?|navy|air\s+force)\b")
+#: the words of an identity militia's name (docs/typology.md): ACLED's actor type 4
+IDENTITY_RE = re.compile(r"(?:Clan|Ethnic|Communal) Militia$")
+
+#: "attributed the attack to X", "blamed on X", "carried out by X", "attribuée à X"
+_ATTRIBUTED_RE = re.compile(
+    r"(?:attributed|blamed)\s+(?:(?:the|this)\s+)?(?:\w+\s+){0,2}?(?:to|on)\s+|"
+    r"(?:suspected|believed|thought)\s+to\s+(?:be|have\s+been)\s+(?:carried\s+out|perpetrated|committed|"
+    r"behind|responsible)(?:\s+by)?\s+|"
+    r"(?:attribu[ée]e?s?|imput[ée]e?s?)\s+(?:aux?|à)\s+", re.I)
+_NAME_RE = re.compile(r"(?:the\s+|l['’]|les\s+|des\s+)?(?P<n>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|the|al|wal|and|"
+                      r"for|in|de|du|des|la|extremists|militants|militia|insurgents|separatists|rebels|jihadists|"
+                      r"gunmen|fighters))*)")
+#: words between a state's name and the attack word that make it no attacker: it speaks, others attacked,
+#: or it is the subject of a passive ("police officers were among those killed")
+NOT_ACTING_RE = re.compile(r"\b(?:said|says|say|told|reported|according|claimed|announced|stated|confirmed|"
+                            r"gunmen|militants|assailants|attackers|fighters|bandits|insurgents|jihadists|"
+                            r"terrorists|rebels|armed\s+men|was|were|been|is|are|among|"
+                            r"a\s+déclaré|selon|des\s+hommes\s+armés|a\s+été|ont\s+été)\b", re.I)
+#: a country's name as a place: "in eastern Mexico", "near Sidon in Lebanon"
+_PLACE_BEFORE = re.compile(r"(?:\b(?:in|of|from|near|to|across|into|outside|inside|throughout|with|on|at|towards?|"
+                           r"through|en|au|aux|du|de)\s+(?:the\s+)?"
+                           r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
+                           r"north-?eastern|north-?western|south-?eastern|south-?western)\s+)?)$", re.I)
+BY_AFTER = re.compile(r"\s+(?:by|par)\b", re.I)
+#: fighting words whose subject defends ("repelled an attack"): not read as acting first
+DEFENSIVE_RE = re.compile(r"repel|repuls|counter|defend|fought|battl|riposte|repouss", re.I)
+
+
+_CLAIMED_RE = re.compile(r"\b(?:claimed|claims|has\s+claimed|have\s+claimed)\s+(?:responsibility|the\s+(?:attack|"
+                         r"bombing|killings?|assault|abduction)|credit)|\brevendiqu\w*", re.I)
+
+
+def claimed(text: str, sentences: list[tuple[int, int]]) -> tuple[Actor, int, int] | None:
+    """The armed group of the actor table named in the same sentence before
+    "claimed responsibility" ("A breakaway faction of the Taliban claimed
+    responsibility"), with the offsets of the claim's words."""
+    table = actor_table()
+    for s_start, s_end in sentences:
+        for m in _CLAIMED_RE.finditer(text, s_start, s_end):
+            groups = [x for x in named_in(text, s_start, m.start())
+                      if table.kinds.get(x[2].name) not in ("state", "state force", "organization")]
+            if groups:
+                return groups[-1][2], groups[-1][0], m.end()
+    return None
+
+
+def attributed(text: str, start: int, end: int) -> tuple[Actor, int, int] | None:
+    """The group the sources attribute the attack to in ``text[start:end]``,
+    with the offsets of the words that say so; an actor of the table when the
+    name holds one, else the name as written ("Fulani extremists")."""
+    table = actor_table()
+    for m in _ATTRIBUTED_RE.finditer(text, start, end):
+        n = _NAME_RE.match(text, m.end(), end)
+        if n is None:
+            continue
+        name = re.sub(r"[\s.]+$", "", n.group("n"))
+        words = name.split()
+        for i in range(len(words)):
+            for j in range(len(words), i, -1):
+                known = table.lookup(" ".join(words[i:j]))
+                if known is not None and table.kinds.get(known[0]) not in ("state", "state force", "organization"):
+                    return Actor(known[0], [" ".join(words[i:j]), *known[1]]), m.start(), n.end()
+        if len(name) > 2 and not (table.lookup(name) and table.kinds.get(table.lookup(name)[0]) == "state"):
+            return Actor(name, []), m.start(), n.end()
+    return None
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """The first word of every name and alias of the actor table (an acronym
+    as written, another word folded)."""
+    out: set[str] = set()
+    for name, aliases in actor_table().entries.values():
+        for n in (name, *aliases):
+            word = re.split(r"\s+", n.strip())[0].strip(".")
+            out.add(word if word.isupper() else actor_key(word))
+    return frozenset(out)
+
+
+def named_in(text: str, start: int, end: int) -> list[tuple[int, int, Actor]]:
+    """The actors named in ``text[start:end]``: the actor table's names
+    (longest first, then left to right) and militias named by their clan or
+    community, as ``(start, end, Actor)`` with the name as written first among
+    the aliases: "SNA forces repelled an AS attack" -> the SNA, then AS."""
+    table = actor_table()
+    starts = _first_words()
+    words = [(m.start(), m.end()) for m in re.finditer(r"[\w'’.-]+", text[start:end])]
+    out: list[tuple[int, int, Actor]] = []
+    i = 0
+    while i < len(words):
+        first = text[start + words[i][0]:start + words[i][1]].strip(".")
+        if first not in starts and actor_key(first) not in starts:  # no name of the table starts so
+            i += 1
+            continue
+        for j in range(min(len(words), i + 8), i, -1):
+            phrase = text[start + words[i][0]:start + words[j - 1][1]].strip(".")
+            known = table.lookup(phrase)
+            if known is not None and (len(phrase) > 3 or phrase.isupper()):
+                out.append((start + words[i][0], start + words[i][0] + len(phrase),
+                            Actor(name=known[0], aliases=[phrase, *known[1]])))
+                i = j - 1
+                break
+        i += 1
+    taken = [(a, b) for a, b, _ in out]
+    for m in _FORCES_RE.finditer(text, start, end):  # "Kenyan fighter jets", "Malian soldiers"
+        nation = country_by_name(m.group("d"))
+        if nation is not None and not any(a < m.end() and m.start() < b for a, b in taken):
+            out.append((m.start(), m.end(), Actor(name=nation.name, aliases=[m.group(0)])))
+    for m in _MILITIA_RE.finditer(text, start, end):
+        name = (m.group("a") or m.group("b") or "").strip()
+        kind = _MILITIA_KIND.get((m.group("k") or m.group("j") or "community").lower(), "Ethnic Militia")
+        if name and table.lookup(name) is None:
+            out.append((m.start(), m.end(), Actor(name=f"{name} {kind}", aliases=[m.group(0)])))
+    return sorted(out, key=lambda x: x[0])
+
+
+def _may_act(name: str) -> bool:
+    """An actor that can act in an event: not an organisation, unless ACLED
+    names it as a force (a peacekeeping mission: MINUSMA, AMISOM)."""
+    table = actor_table()
+    if table.kinds.get(name) != "organization":
+        return True
+    names = table.datasets.get(name)
+    return names is not None and bool(names.acled) and names.acled != "United Nations"
+
+
+def lead_attacker(text: str, sentences: list[tuple[int, int]], attacks: list[tuple[int, int]]
+                  ) -> tuple[Actor, list[Actor], tuple[int, int]] | None:
+    """In the first sentence holding an attack word (``attacks``: their
+    offsets), the actor named nearest before it ("AS militants attacked", "an
+    AS attack", "US forces carried out an airstrike"), or after it when "by"
+    follows; the other actors of that sentence; the attack word's offsets.
+    A state's forces count only when nothing between their name and the attack
+    word says they spoke or that others acted ("the army said gunmen
+    attacked"), and so does a peacekeeping mission; another organisation (the
+    UN, ECOWAS) never. ``None`` when no actor is named so."""
+    table = actor_table()
+    for s_start, s_end in sentences:
+        cues = [(a, b) for a, b in attacks if s_start <= a < s_end]
+        if not cues:
+            continue
+        found = [x for x in named_in(text, s_start, s_end) if _may_act(x[2].name)
+                 and not (actor_key(re.sub(r"^the\s+", "", x[2].aliases[0], flags=re.I)) == actor_key(x[2].name)
+                          and table.kinds.get(x[2].name) == "state"
+                          and _PLACE_BEFORE.search(text[max(s_start, x[0] - 40):x[0]]))]
+        for a, b in cues:
+            if BY_AFTER.match(text, b):
+                after = [x for x in found if x[0] >= b]
+                if after:
+                    state = table.kinds.get(after[0][2].name) in ("state", "state force", "organization")
+                    if state and NOT_ACTING_RE.search(text, b, after[0][0]):  # "by armed men from South Sudan"
+                        return None
+                    return after[0][2], [x[2] for x in found if x is not after[0]], (a, b)
+            before = [x for x in found if x[1] <= a]
+            if before:
+                pick = before[-1]
+                state = table.kinds.get(pick[2].name) in ("state", "state force", "organization")
+                if state and NOT_ACTING_RE.search(text, pick[1], a):
+                    return None
+                return pick[2], [x[2] for x in found if x is not pick], (a, b)
+        return None
+    return None
