@@ -25,8 +25,10 @@ Infobox rules (issue 2, section 6), per category
        above, and a compound claim ("20 killed or arrested") only widens the
        side's high. "7 and at least two soldiers" is low 9, high open.
        An open figure anywhere leaves the total's high None, and so does a
-       combatant side whose losses for that category are unknown (no row, or a
-       row with no figure for it) while another side has one.
+       side whose row says its losses are "unknown" (for that category or
+       all); a side that gives no figure for a category adds 0 to it. A
+       "Total:" line outside the sides' rows is the total
+       (``infobox-total-line``), never another side.
        The seed article: side 1 "77-100 killed" (77..100), side 2 "10 killed
        (per JNIM)" widened by "20 killed or arrested (per Mali)" (10..20), the
        other row "1 alleged militant lynched" (1) -> killed low 88, best 88,
@@ -73,6 +75,8 @@ import re
 
 from ..claims import is_implicit, mentions_killing, relation
 from ..claims.lexicon import for_language
+from ..claims.lexicon.en import RIGHT_TRIGGERS
+from ..claims.lexicon.patterns import categories_in
 from ..claims.sources import source_side
 from ..model import CATEGORIES, Claim, Document, Estimate, Side
 from .lexicon import GENERIC_GROUP_RE, noun_group
@@ -185,7 +189,10 @@ def group_sum(items: list[tuple[int, Claim]], rule: str) -> Estimate | None:
     if not items:
         return None
     groups = [(c.group or "").lower() for _, c in items]
-    if len(items) > 1 and (len(set(groups)) < len(groups) or groups.count("") > 1):
+    if len(items) > 1 and (len(set(groups)) < len(groups) or groups.count("") > 1 or any(
+            not g and c.source for g, (_, c) in zip(groups, items))):
+        # (a segment naming no group but its source, "800 killed according to the BBC", is that
+        # source's figure for the whole toll)
         # the same group counted twice, by different sources or at different times
         # ("10 killed (per A), 20 killed (per B)", "157 (revised figure); 160 (earlier figure)")
         return _alternatives([c for _, c in items], [i for i, _ in items], rule + "-alternatives", across=True)
@@ -221,9 +228,16 @@ def _infobox_total(claims, cat, field_of, nsides, doc, sides: list[Side] = ()) -
         # the first field holding the category
         key = next(iter(by_field))
         return group_sum(by_field[key], "infobox-total")
-    # 2. the sides and other rows
+    # 2. a "Total:" line outside the sides' rows is the total, not another side
+    stated = [(i, c) for i, c in ib if c.categories == [cat] and c.side in ("other", None)
+              and (c.group or "").lower().startswith("total")
+              and re.fullmatch(r"(?:casualties|losses)\d\w?", field_of.get(i, ""))]
+    if stated:
+        return _alternatives([c for _, c in stated], [i for i, _ in stated], "infobox-total-line")
+    # 3. the sides and other rows
     rows: dict[str, list] = {}
     compound: dict[str, list] = {}
+    unknown: set[str] = set()
     for i, c in ib:
         key = field_of.get(i, "")
         m = re.fullmatch(r"(?:casualties|losses)(\d)\w?", key)
@@ -233,16 +247,20 @@ def _infobox_total(claims, cat, field_of, nsides, doc, sides: list[Side] = ()) -
             (rows if len(c.categories) == 1 else compound).setdefault(m.group(1), []).append((i, c))
     if not rows:
         return None
+    for f in doc.infobox.fields:  # a side whose row says "unknown" (for this category, or for all)
+        m = re.fullmatch(r"(?:casualties|losses)(\d)\w?", f.key)
+        if m and _says_unknown(f.value, cat):
+            unknown.add(m.group(1))
     acc = (0, 0, 0)
     idx: list[int] = []
     rule = "infobox-sides"
-    for row in sorted(rows):
+    for row in sorted(set(rows) | set(compound)):
         # the enemy's claim of a side's losses only widens the high: the sides' own or
         # independent figures are summed
-        enemy = [(i, c) for i, c in rows[row] if _enemy_says(c, row, sides)]
-        own = [(i, c) for i, c in rows[row] if i not in {j for j, _ in enemy}]
+        enemy = [(i, c) for i, c in rows.get(row, []) if _enemy_says(c, row, sides)]
         if enemy:
             rule = "infobox-sides+enemy-claims-high-only"
+        own = [(i, c) for i, c in rows.get(row, []) if i not in {j for j, _ in enemy}]
         if own:
             e = group_sum(own, "row")
             lo, be, hi = e.low, e.best, e.high
@@ -259,10 +277,25 @@ def _infobox_total(claims, cat, field_of, nsides, doc, sides: list[Side] = ()) -
         acc = _add(acc, (lo, be, hi))
         idx.extend(e.claims)
     high = acc[2]
-    # a combatant side with no figure for this category: its losses are unknown
-    if any(s not in rows for s in nsides):
+    # a side that gives no figure for this category adds 0 to the closed interval (a side
+    # giving other categories has none of this one); only an explicit "unknown" opens it
+    if any(s in unknown and s not in rows for s in nsides | unknown):
         high = None
     return Estimate(low=acc[0], best=acc[1], high=high, rule=rule, claims=sorted(idx))
+
+
+_UNKNOWN_RE = re.compile(r"\b(?:unknown|unclear|not\s+known|n/?a)\b(?P<rest>[^,;\n]*)", re.I)
+
+
+def _says_unknown(value: str, cat: str) -> bool:
+    """True when an infobox row says its losses of ``cat`` are unknown: "Unknown",
+    "unknown wounded", "killed: unknown" (a category word beside it names the one)."""
+    for m in _UNKNOWN_RE.finditer(value):
+        line = value[value.rfind("\n", 0, m.start()) + 1:m.end()]
+        named = categories_in(line, RIGHT_TRIGGERS)
+        if not named or cat in named:
+            return True
+    return False
 
 
 def _narrative_total(claims: list[Claim], cat: str, doc: Document, policy: str = "tally") -> Estimate | None:
