@@ -126,8 +126,8 @@ def _killed(rec):
     ("Le bilan est passé de huit à dix morts après la découverte de nouveaux corps.", (10, 10, 10)),
     # idioms of death: 'ont trouvé la mort', 'ont perdu la vie'
     ("Trois gendarmes ont trouvé la mort dans l'embuscade.", (3, 3, 3)),
-    # a subset after 'dont' is part of the figure, not added
-    ("Dix-sept personnes ont été tuées, dont cinq enfants.", (17, 17, 17)),
+    # a subset after 'dont' is part of the figure, not added (the low keeps it, as "including" does)
+    ("Dix-sept personnes ont été tuées, dont cinq enfants.", (5, 17, 17)),
     # an approximate noun: 'une vingtaine'
     ("Une vingtaine de civils ont été tués près de Bangui.", (20, 20, 20)),
     # an aside between the noun phrase and a French passive auxiliary ('ont été')

@@ -23,6 +23,18 @@ ADDITIVE_BEFORE_RE = re.compile(r"(?:\banother|\ba\s+further|\ban\s+additional|\
                                 r"\bfurther|\bother|\balso|\bplus|\bas\s+well\s+as|\balong\s+with|"
                                 r"\btogether\s+with)\s*$", re.I)
 ADDITIVE_AFTER_RE = re.compile(r"^\s+(?:others?|more|other\s+\w+|additional)\b", re.I)
+#: a figure that is itself "another": "Another villager later died of his wounds", "un autre villageois a succombé"
+ADDITIVE_FIGURE_RE = re.compile(r"another|one\s+other|une?\s+autre", re.I)
+
+def _in_breakdown(text: str, claim: Claim) -> bool:
+    """True when the figure is inside a bracket opened just after another figure's noun: "sept militaires
+    (quatre soldats et trois gendarmes)", "seven soldiers (four privates and three officers)": a breakdown."""
+    head = text[claim.start:claim.figure_start]
+    op = head.rfind("(")
+    if op < 0 or ")" in head[op:]:
+        return False
+    return bool(_lex().find_quantities(head[max(0, op - 40):op]))
+
 
 def relation(claim: Claim, doc: Document) -> str | None:
     """``"subset"`` when the claim's figure is introduced as part of an earlier
@@ -35,7 +47,8 @@ def relation(claim: Claim, doc: Document) -> str | None:
     before = doc.text[max(claim.start, claim.figure_start - 40):claim.figure_start]
     after = doc.text[claim.figure_end:min(claim.end, claim.figure_end + 30)]
     stretch = doc.text[max(claim.start, claim.figure_start - 120):claim.figure_start]  # an enumeration's scope
-    if _lex().SUBSET_RE.search(before) or SUBSET_AFTER_RE.match(after) or _SUBSET_STRETCH_RE.search(stretch):
+    if _lex().SUBSET_RE.search(before) or SUBSET_AFTER_RE.match(after) or _SUBSET_STRETCH_RE.search(stretch) \
+            or _in_breakdown(doc.text, claim):
         return "subset"
     head = doc.text[claim.start:claim.figure_start]
     cm = _lex().CONTRAST_RE.search(head)
@@ -50,7 +63,8 @@ def relation(claim: Claim, doc: Document) -> str | None:
         if not head_word or head_word in ("people", "person", "other", "victim") or \
                 re.search(rf"\b{re.escape(head_word)}", head[:cm.start()], re.I):
             return "alternative"
-    if ADDITIVE_BEFORE_RE.search(before) or ADDITIVE_AFTER_RE.match(after):
+    if ADDITIVE_BEFORE_RE.search(before) or ADDITIVE_AFTER_RE.match(after) or \
+            ADDITIVE_FIGURE_RE.fullmatch((claim.figure or "").strip()):
         return "additive"
     rest = doc.text[claim.figure_end:claim.end]
     if re.match(r"^[^.;:]{0,80}?\b(?:had|have|has|were|was)\s+also\b|^[^.;:]{0,80}?\b(?:also|too)\s+(?:been\s+)?"

@@ -84,7 +84,8 @@ from .lexicon import GENERIC_GROUP_RE, noun_group
 #: policies whose killed total counts the attackers killed in the act
 COUNT_ATTACKERS = ("gtd", "ucdp", "acled")
 
-_DETERMINERS = {"a", "an", "one", "his", "her", "their", "another", "the"}
+_DETERMINERS = {"a", "an", "one", "his", "her", "their", "another", "the", "both",
+                "un", "une", "son", "sa", "leur", "un autre", "une autre"}
 TOTAL_KEYS = re.compile(r"^(?:fatalities|deaths?|injuries|injured|casualties|victims|killed|wounded|dead|"
                         r"missing|captured|hostages|arrested|displaced|non_?fatal_?injuries)$")
 
@@ -102,7 +103,7 @@ def casualty_totals(claims: list[Claim], doc: Document, policy: str = "tally", s
         if est is None and cat == "killed" and mentions_killing(doc):
             # a killing is reported but never counted: at least one
             est = Estimate(low=1, best=1, high=None, rule="narrative-unquantified", claims=[])
-        casualties[cat] = est
+        casualties[cat] = _ceiling(est, claims, cat)
 
     # per side: infobox rows first, else body claims with a side
     sides = sorted({c.side for c in claims if c.side and not c.other_event})
@@ -127,6 +128,23 @@ def casualty_totals(claims: list[Claim], doc: Document, policy: str = "tally", s
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def _ceiling(est: Estimate | None, claims: list[Claim], cat: str) -> Estimate | None:
+    """A body compound claim ("killed or wounded 40") bounds its categories from above when it is
+    all the text says of one: an unquantified killing gets its high (``+ceiling``), a category
+    with no figure at all a ceiling only (``narrative-ceiling-only``: low and best null)."""
+    if est is not None and (est.rule != "narrative-unquantified" or est.high is not None):
+        return est
+    comp = [(i, c) for i, c in enumerate(claims) if c.origin == "body" and not c.other_event
+            and len(c.categories) > 1 and cat in c.categories and c.high is not None]
+    if not comp:
+        return est
+    i, c = min(comp, key=lambda ic: ic[1].high)
+    if est is None:
+        return Estimate(low=None, best=None, high=c.high, rule="narrative-ceiling-only", claims=[i])
+    return Estimate(low=est.low, best=est.best, high=max(c.high, est.best or 0),
+                    rule=est.rule + "+ceiling", claims=[i])
 
 
 def claim_bounds(c: Claim) -> tuple[int, int, int | None]:
@@ -277,10 +295,10 @@ def _infobox_total(claims, cat, field_of, nsides, doc, sides: list[Side] = ()) -
         acc = _add(acc, (lo, be, hi))
         idx.extend(e.claims)
     high = acc[2]
-    # a side that gives no figure for this category adds 0 to the closed interval (a side
-    # giving other categories has none of this one); only an explicit "unknown" opens it
-    if any(s in unknown and s not in rows for s in nsides | unknown):
-        high = None
+    # a side that gives no figure for a category another side gives adds 0 to the closed
+    # interval; an explicit "unknown" opens it
+    if any(s in unknown and s not in rows for s in nsides | unknown) or (nsides and not nsides & set(rows)):
+        high = None  # (no combatant side gives the category at all: their losses are not known)
     return Estimate(low=acc[0], best=acc[1], high=high, rule=rule, claims=sorted(idx))
 
 
@@ -437,6 +455,15 @@ def _listed_apart(a: Claim, b: Claim, doc: Document) -> bool:
     return _LIST_JOIN_RE.fullmatch(doc.text, a.figure_end, b.figure_start) is not None
 
 
+def _toll_in_parts(parts: list[tuple[int, Claim]], totals: list[tuple[int, Claim]], doc: Document) -> bool:
+    """True when a sentence states its toll as the items of one list of groups ("le bilan est de 14
+    soldats et 6 civils tués", "the toll stood at 14 soldiers and 6 civilians"): their sum is the toll."""
+    cs = sorted((c for _, c in parts), key=lambda c: c.figure_start or 0)
+    if not any(c is cs[0] for _, c in totals):  # the toll's words lead the list
+        return False
+    return all(_listed_apart(a, b, doc) for a, b in zip(cs, cs[1:]))
+
+
 def _precise_for_round(run_idx: list[int], items: list[tuple[int, Claim]], parts: list[tuple[int, Claim]],
                        acc: tuple, running: tuple) -> bool:
     """True when a toll read as approximate ("about 60", "près de soixante") meets a precise figure
@@ -486,7 +513,7 @@ def _sentences_total(items: list[tuple[int, Claim]], rule: str, doc: Document,
             uniq.append((i, c))
         parts = uniq
         totals = [(i, c) for i, c in parts if reads_a_toll(c, doc)]
-        if totals and len(parts) > 1:
+        if totals and len(parts) > 1 and not _toll_in_parts(parts, totals, doc):
             # "A herder was killed too, bringing the death toll to seven": the sentence states
             # the toll, which holds its other figures; it is not added to them
             parts = [max(totals, key=lambda ic: claim_bounds(ic[1])[1])]
