@@ -47,7 +47,7 @@ import os
 import sys
 import tempfile
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -149,6 +149,7 @@ def main() -> None:
         recs = {rid: to_dict(inc) for rid, inc in incidents.items()}
 
         got_incident: dict[str, str] = {}
+        toll_of: dict[str, tuple] = {}  # incident id -> (killed low, best, high)
         store_s = 0.0
         for p in PARTS:
             ids = [g["id"] for g in gold if part_of[g["id"]] == p]
@@ -164,6 +165,9 @@ def main() -> None:
                     got_incident.update(conn.execute(
                         sa.select(t.reports.c.id, t.incidents.c.id)
                         .join(t.incidents, t.incidents.c.pk == t.reports.c.incident_pk)).all())
+                    toll_of.update({i: (lo, be, hi) for i, lo, be, hi in conn.execute(
+                        sa.select(t.incidents.c.id, t.incidents.c.killed_low, t.incidents.c.killed_best,
+                                  t.incidents.c.killed_high)).all()})
 
     # per (part, lang, measure): [hits, counted]
     score: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0, 0])
@@ -218,6 +222,27 @@ def main() -> None:
             n_ev = len({truth[r] for r in ids})
             print(f"incidents {p:<10} {lang or 'all':<3} B-cubed precision {s['precision']:.2f} recall "
                   f"{s['recall']:.2f} F1 {s['f1']:.2f} ({len(ids)} reports of {n_ev} events -> {n_inc} incidents)")
+    # each event's main incident (the one holding most of its reports): its best killed within the
+    # event's reports' main tolls (10% either side), its low at least half the smallest of them
+    print()
+    for p in PARTS:
+        hit = n_ev = 0
+        for ev in sorted({truth[r] for r in got_incident if part_of[r] == p}):
+            tolls = [(g.get("killed") or {}).get("figure") for g in gold if g["event"] == ev]
+            tolls = [x for x in tolls if x is not None]
+            if not tolls:
+                continue
+            mine = Counter(got_incident[r] for r in got_incident if truth[r] == ev).most_common(1)[0][0]
+            low, best, _ = toll_of.get(mine, (None, None, None))
+            ok = best is not None and min(tolls) * 0.9 <= best <= max(tolls) * 1.1 and \
+                low is not None and low >= min(tolls) / 2
+            hit += ok
+            n_ev += 1
+            if not ok and p == "tuning":
+                misses.append(f"  {ev} incident toll: reports say {sorted(tolls)} got {low}/{best}")
+        if n_ev:
+            print(f"incidents {p:<10} main incident's best killed within the reports' tolls, low >= half: "
+                  f"{hit / n_ev:.2f} ({hit}/{n_ev})")
     n = len(recs)
     print(f"\nlanguage detected right {lang_ok}/{n}; extract {n / extract_s:.1f} reports/s "
           f"({1e3 * extract_s / n:.0f} ms each), store and link {n / store_s:.0f} reports/s")

@@ -239,3 +239,42 @@ def test_a_weekday_is_preferred_to_the_week_it_falls_in():
 def test_a_week_wins_over_the_day_of_a_statement():
     found = find_date("The toll from last week's raid has risen to 8, the diocese said on Tuesday.", date(2024, 3, 26))
     assert (found.start, found.end) == ("2024-03-18", "2024-03-24")
+
+
+def test_a_speech_verb_after_the_day_makes_it_a_statements_day():
+    ref = date(2023, 3, 17)  # a Friday
+    found = find_date("The Red Cross on Friday said gunmen had killed nine farmers on Wednesday.", ref)
+    assert found.start == "2023-03-15"
+    found = find_date("L'armée a jeudi annoncé la mort de six soldats tués mardi.", ref, language="fr")
+    assert found.start == "2023-03-14"
+
+
+@pytest.mark.parametrize("text, language, start", [
+    # 2023-03-17 is a Friday; the day the attack's noun names wins over a day named first
+    ("A first toll released on Thursday gave 12 dead in the raid on Tuesday in the village.", "en", "2023-03-14"),
+    ("Officials gave a toll on Thursday; Tuesday's ambush left 12 soldiers dead.", "en", "2023-03-14"),
+    ("Un premier bilan jeudi faisait état de 12 morts dans l'attaque de mardi.", "fr", "2023-03-14"),
+    ("Selon un bilan publié jeudi, l'embuscade mercredi dernier a fait neuf morts.", "fr", "2023-03-15"),
+])
+def test_the_day_attached_to_the_attacks_noun_is_the_event_day(text, language, start):
+    assert find_date(text, date(2023, 3, 17), language=language).start == start
+
+
+@pytest.mark.parametrize("text, language, start", [
+    # the weekday belongs to the date after it: read that date, not the weekday backwards
+    ("On Monday, March 13, troops retook the town; gunmen had attacked it on Saturday.", "en", "2023-03-13"),
+    ("Le lundi 13 mars, les soldats ont repris la ville.", "fr", "2023-03-13"),
+])
+def test_a_weekday_followed_by_a_date_without_year_names_that_date(text, language, start):
+    # 2023-03-21 is a Tuesday: read backwards on its own, "Monday" would be the 20th
+    assert find_date(text, date(2023, 3, 21), language=language).start == start
+
+
+def test_a_dated_weekday_after_the_reports_date_gives_way_to_the_attacks_day():
+    from tally.extract import extract  # noqa: PLC0415
+    from tally.model import Document  # noqa: PLC0415
+
+    text = ("On Monday, March 20, troops retook the town. Gunmen attacked it on Saturday, March 18, "
+            "killing nine people.")
+    doc = Document.from_text(text, source="r.txt", format="text", meta={"date": "2023-03-19"})
+    assert extract(doc).date.start == "2023-03-18"

@@ -126,7 +126,7 @@ def _killed(rec):
     ("Le bilan est passé de huit à dix morts après la découverte de nouveaux corps.", (10, 10, 10)),
     # idioms of death: 'ont trouvé la mort', 'ont perdu la vie'
     ("Trois gendarmes ont trouvé la mort dans l'embuscade.", (3, 3, 3)),
-    # a subset after 'dont' is part of the figure, not added (the low keeps it, as "including" does)
+    # a subset after 'dont' is part of the figure, not added (as in English, it is the interval's floor)
     ("Dix-sept personnes ont été tuées, dont cinq enfants.", (5, 17, 17)),
     # an approximate noun: 'une vingtaine'
     ("Une vingtaine de civils ont été tués près de Bangui.", (20, 20, 20)),
@@ -136,6 +136,13 @@ def _killed(rec):
     ("Quinze corps ont été découverts lundi dans un puits près de Goma.", (15, 15, 15)),
     # military losses: 'la perte de N soldats'
     ("L'état-major a reconnu la perte de 9 militaires lors de l'assaut.", (9, 9, 9)),
+    # a number in words restated in digits in brackets: one figure, its group after the brackets
+    ("Les assaillants ont tué douze (12) villageois et six (06) gendarmes à Koulikoro.", (6, 18, 18)),
+    # a bracketed breakdown of a figure is its parts, not more dead
+    ("Les assaillants ont tué neuf civils et cinq militaires (trois soldats et deux gendarmes).", (2, 14, 14)),
+    # written-out numbers are numbers: a later count of the civilians updates that part only
+    ("Plusieurs dizaines de civils tués dans le nord. Quatre gendarmes ont été tués. "
+     "Les assaillants ont tué trente et un civils, selon le gouverneur.", (4, 35, 134)),
 ])
 def test_french_death_tolls(sentence, expected):
     assert _killed(_fr(sentence)) == expected

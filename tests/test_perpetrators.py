@@ -42,3 +42,12 @@ def test_acronym_and_full_name_are_one_perpetrator():
             "ADRF claimed responsibility for the attack.")
     names = perps(text)
     assert len(names) == 1
+
+
+def test_an_acronym_written_as_a_word_names_its_group():
+    from tally.lookup.actors import actor_table  # noqa: PLC0415
+
+    table = actor_table()
+    assert table.lookup("Jnim") == table.lookup("JNIM") is not None
+    assert table.lookup("Isis") == table.lookup("ISIS") is not None
+    assert table.lookup("Mali") is None or table.lookup("Mali") != table.lookup("JNIM")

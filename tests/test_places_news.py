@@ -37,6 +37,39 @@ def test_a_french_adjective_after_an_actor_noun_is_only_a_hint():
     assert context_countries("Ils ont fui vers la frontière nigérienne.")["NER"] == 0
 
 
+def test_french_commandos_and_officials_of_a_nationality_are_actors():
+    counts = context_countries("Des commandos maliens et canadiens ont été pris en embuscade ; "
+                               "un responsable canadien a confirmé la mort de deux soldats.")
+    assert counts["CAN"] <= ACTOR_WEIGHT * 3 < 1 and counts["MLI"] < 1
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Gunmen ambushed a convoy of miners in Burkina Faso on Wednesday, some 300 km from Ouagadougou, "
+     "killing 20 people.", "en"),
+    ("Des hommes armés ont tendu mercredi une embuscade à un convoi de mineurs au Burkina Faso, à environ "
+     "300 kilomètres de Ouagadougou, tuant 20 personnes.", "fr"),
+])
+def test_a_landmark_hundreds_of_km_away_is_not_the_event_place(text, lang):
+    # neither the rules nor the named-entity fallback take the landmark: the country is all the text says
+    loc = location(text, lang)
+    assert loc is not None and loc.country_iso3 == "BFA" and loc.name != "Ouagadougou"
+    # a distance within reach keeps the landmark as a "near" place
+    near = location(text.replace("300", "15").replace("some 15 km from", "15 km from"), lang)
+    assert near is not None and near.name == "Ouagadougou" and near.precision == "near"
+
+
+def test_the_scene_named_by_a_place_word_comes_before_the_mayors_town():
+    loc = location("Jihadists overran an army post in the village of Kolokoba, Mali, on Sunday, killing 16 soldiers, "
+                   "the mayor of the nearest town Tamzoura said.", "en")
+    assert loc is not None and loc.locality == "Kolokoba"
+
+
+def test_the_mayor_of_an_unknown_village_names_it():
+    loc = location("Des hommes armés ont tué six fidèles dimanche, a déclaré le maire de Kolokoba, "
+                   "au Burkina Faso.", "fr")
+    assert loc is not None and loc.country_iso3 == "BFA" and loc.locality == "Kolokoba"
+
+
 def test_the_country_of_a_french_report_with_an_unknown_village():
     loc = location("Des assaillants ont attaqué lundi le village de Kolokoba, au Tchad, tuant onze "
                    "personnes, selon les autorités locales.", "fr")
@@ -59,6 +92,13 @@ def test_the_country_of_a_french_report_with_an_unknown_village():
      "Djibo", "Ouagadougou"),
     # a byline alone on its line (_BYLINE_RE)
     ("Amina Bello in Maiduguri\nGunmen killed seven traders in Damboa, Nigeria, on Friday.", "Damboa", "Maiduguri"),
+    # where help came from (sent / dispatched from, envoyés de)
+    ("Gunmen killed nine farmers in Damboa on Monday. Troops were sent from Maiduguri to comb the area.",
+     "Damboa", "Maiduguri"),
+    ("Neuf paysans ont été tués lundi à Djibo, au Burkina Faso. Des renforts ont été dépêchés depuis Kaya.", "Djibo", "Kaya"),
+    # a hospital's own name before its town (_TREATED_RE)
+    ("Neuf paysans ont été tués lundi à Djibo, au Burkina Faso ; les blessés sont à l'hôpital Saint-Luc, à Kaya.",
+     "Djibo", "Kaya"),
 ])
 def test_where_people_were_taken_or_reporters_filed_is_not_the_attack(text, place, not_place):
     names = [p.name for p in find_places(text)]

@@ -344,3 +344,38 @@ def test_armed_group_nouns_go_to_the_one_non_state_side():
     k2 = rec.casualties_by_side["2"]["killed"]
     assert (k2.low, k2.high) == (15, 120)
     assert "other" not in rec.casualties_by_side and rec.casualties_by_side["civilians"]["killed"].best == 9
+
+
+def test_a_french_armed_groups_own_figure_after_a_quote_gives_way_to_the_army():
+    # the speaker after a present-tense verb ("», affirme le Jnim"), the acronym written as a word,
+    # a known armed group of the actor table: the perpetrator's claim, which only the army's figure replaces
+    text = ("« L'opération a coûté la vie à plus de 40 soldats », affirme le Jnim dans un communiqué. "
+            "L'armée, de son côté, fait état de 19 militaires tués.")
+    inc = extract(Document.from_text(text, format="text", language="fr"))
+    jnim = [c for c in inc.claims if c.source and "Jnim" in c.source]
+    assert jnim and jnim[0].source_class == "party"
+    e = inc.casualties["killed"]
+    assert e.best == 19 and "not-the-perpetrators-claim" in e.rule
+
+
+@pytest.mark.parametrize("text, best", [
+    # the later civilians' figure updates the civilians' part of the toll; the soldiers stay
+    ("Dozens of villagers killed in raid on market town. Four soldiers were also killed. "
+     "Gunmen killed 31 villagers, most of them traders, officials said.", 35),
+    # the same figure again for the civilians is a restatement, not an addition
+    ("Six soldiers and 20 villagers were killed on Monday. The 20 villagers were buried on Tuesday.", 26),
+])
+def test_a_later_figure_for_one_kind_of_victim_updates_that_part_only(text, best):
+    e = extract(Document.from_text(text, format="text")).casualties["killed"]
+    assert e.best == best, e
+
+
+def test_a_sentence_dated_days_before_the_attack_recalls_another_event():
+    text = ("Gunmen killed 14 villagers in Koro on Saturday, May 13, officials said. "
+            "On Monday, May 8, four peacekeepers were killed in an ambush near the town. "
+            "On Monday, May 15, the army said the toll had risen to 16.")
+    doc = Document.from_text(text, source="r.txt", format="text", meta={"date": "2023-05-16"})
+    inc = extract(doc)
+    assert inc.date.start == "2023-05-13"
+    e = inc.casualties["killed"]
+    assert e.best == 16, e  # not 20: the ambush of May 8 is another event; the later date is an update's

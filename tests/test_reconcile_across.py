@@ -330,3 +330,13 @@ def test_a_day_is_more_precise_than_a_week_of_days():
     assert week["date"]["start"] != week["date"]["end"]  # the extractor read a week
     both = combine([day, week])["date"]
     assert (both["start"], both["end"]) == (day["date"]["start"], day["date"]["end"])
+
+
+def test_a_reports_low_that_is_one_part_of_its_toll_is_not_the_incidents_floor():
+    parts = rec("Gunmen killed a priest and five worshippers at a church in Kaya on Sunday, officials said.",
+                "2024-03-04", "parts")
+    whole = rec("Six people were killed when gunmen stormed a church in Kaya on Sunday, police said.",
+                "2024-03-04", "whole")
+    assert parts["casualties"]["killed"]["low"] == 1 and parts["casualties"]["killed"]["best"] == 6
+    k = combine([parts, whole])["casualties"]["killed"]
+    assert (k["low"], k["best"]) == (6, 6)

@@ -10,6 +10,7 @@ import re
 
 from ..model import Claim
 from ..text.quantities import Quantity, parse_quantity
+from ..text.quantities_fr import find_quantities_fr
 from .lexicon import current as _lex
 from .lexicon.en import PERSON_SG
 
@@ -69,8 +70,8 @@ def is_implicit(claim: Claim) -> bool:
     if _NAME_AND_RE.fullmatch(claim.figure.strip()) or re.fullmatch(r"[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){1,3}",
                                                                      claim.figure.strip()):
         return False  # a named person: "Abdul Razzak and his brother"
-    # the document's language reads its own number words ("quatre", "vingt-deux")
-    return parse_quantity(claim.figure) is None and not _lex().find_quantities(claim.figure)
+    # a number in words of either language ("quarante", "plus de cent", "une soixantaine") is a number
+    return parse_quantity(claim.figure) is None and not find_quantities_fr(claim.figure)
 
 
 _AND_ONE_RE = re.compile(rf"(?<![\w'’-])(?<!\bby\s)(?P<q>an?|one|his|her|their|another|the)\s+(?=(?:(?!of\b)[\w'’.-]+\s+){{0,3}}?(?:{PERSON_SG})\b(?!['’-])(?![^,.;]{{0,40}}\b(?:said|says|told|reported|stated|added|confirmed)\b)(?!\s+(?:said|says|told|reported|stated|claimed|added|confirmed|camp|camps|stronghold|strongholds|roadblock|roadblocks|cell|cells|network|attack|attacks|territory|position|positions|area|zone|station|office|house|home|"

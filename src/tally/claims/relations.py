@@ -26,14 +26,20 @@ ADDITIVE_AFTER_RE = re.compile(r"^\s+(?:others?|more|other\s+\w+|additional)\b",
 #: a figure that is itself "another": "Another villager later died of his wounds", "un autre villageois a succombé"
 ADDITIVE_FIGURE_RE = re.compile(r"another|one\s+other|une?\s+autre", re.I)
 
-def _in_breakdown(text: str, claim: Claim) -> bool:
-    """True when the figure is inside a bracket opened just after another figure's noun: "sept militaires
-    (quatre soldats et trois gendarmes)", "seven soldiers (four privates and three officers)": a breakdown."""
-    head = text[claim.start:claim.figure_start]
+
+#: a figure and up to five words naming its group, right before an opening bracket
+_GROUP_WORDS_RE = re.compile(r"(?:\s+[^\W\d_][\w'’-]*){1,5}")
+
+
+def _in_breakdown(head: str) -> bool:
+    """True when ``head`` (a sentence up to a figure) ends inside a bracket opened right after
+    another figure and its group ("seven soldiers (four ...", "sept militaires (quatre ...")."""
     op = head.rfind("(")
     if op < 0 or ")" in head[op:]:
         return False
-    return bool(_lex().find_quantities(head[max(0, op - 40):op]))
+    lead = head[:op].rstrip()
+    qs = _lex().find_quantities(lead)
+    return bool(qs) and _GROUP_WORDS_RE.fullmatch(lead, qs[-1].end) is not None
 
 
 def relation(claim: Claim, doc: Document) -> str | None:
@@ -47,10 +53,11 @@ def relation(claim: Claim, doc: Document) -> str | None:
     before = doc.text[max(claim.start, claim.figure_start - 40):claim.figure_start]
     after = doc.text[claim.figure_end:min(claim.end, claim.figure_end + 30)]
     stretch = doc.text[max(claim.start, claim.figure_start - 120):claim.figure_start]  # an enumeration's scope
-    if _lex().SUBSET_RE.search(before) or SUBSET_AFTER_RE.match(after) or _SUBSET_STRETCH_RE.search(stretch) \
-            or _in_breakdown(doc.text, claim):
+    if _lex().SUBSET_RE.search(before) or SUBSET_AFTER_RE.match(after) or _SUBSET_STRETCH_RE.search(stretch):
         return "subset"
     head = doc.text[claim.start:claim.figure_start]
+    if _in_breakdown(head):
+        return "subset"  # "sept militaires (quatre soldats et trois gendarmes)": the parts of the seven
     cm = _lex().CONTRAST_RE.search(head)
     if cm and _lex().find_quantities(head[:cm.start()]):
         return "alternative"  # "police confirmed 7 deaths, although villagers said over 10 were killed"

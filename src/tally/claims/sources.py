@@ -30,7 +30,11 @@ from __future__ import annotations
 
 import re
 
+from ..lookup.actors import actor_table
 from ..model import Side
+
+#: the actor table's kinds of a non-state armed party to a conflict
+ARMED_KINDS = ("armed group", "militia")
 
 _PARTY_RE = re.compile(
     r"\b(?:government|govt|ministry|minister|ministers|president|presidency|prime\s+minister|"
@@ -101,6 +105,19 @@ def source_class(source: str | None, sides: list[Side] | None = None) -> str | N
         return "party"
     if _CIVIL_FIRST_RE.search(source):
         return "independent"
-    if _PARTY_RE.search(source):
+    if _PARTY_RE.search(source) or names_armed_group(source):
         return "party"
     return "independent"
+
+
+_NAME_RE = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:of\s+|de\s+|al[-\s])?[A-Z][\w'’-]*)*")
+
+
+def names_armed_group(source: str) -> bool:
+    """True when ``source`` names an armed group of the actor table ("le Jnim dans un communiqué")."""
+    table = actor_table()
+    for m in _NAME_RE.finditer(source):
+        hit = table.lookup(m.group(0))
+        if hit is not None and table.kinds.get(hit[0]) in ARMED_KINDS:
+            return True
+    return False

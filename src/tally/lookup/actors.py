@@ -52,6 +52,8 @@ class ActorTable:
         name = name.strip()
         if name in self.by_acronym:
             return self.by_acronym[name]
+        if len(name) >= 4 and name.istitle() and name.isalpha() and name.upper() in self.by_acronym:
+            return self.by_acronym[name.upper()]  # "Jnim", "Aqmi": an acronym written as a word
         key = actor_key(name)
         if key.startswith("the") and key[3:] in self.by_key:
             key = key[3:]

@@ -55,6 +55,8 @@ from .names import fact_name
 from .parties import perpetrator_claim
 from .policies import claim_from_dict
 
+#: a report's low under this share of its own best is one part of its toll, not another reading of it
+PART_SHARE = 0.5
 #: formats of encyclopedia-like records, whose title names the incident
 ENCYCLOPEDIA_FORMATS = ("wiki", "mediawiki", "wikitext", "xml", "plaintext")
 #: the keys of a combined record in the order of ``tally.model.to_dict``
@@ -111,6 +113,16 @@ class _View:
     @property
     def low(self) -> int | None:
         return self.est.get("low") if self.est.get("low") is not None else self.est.get("best")
+
+    @property
+    def floor(self) -> int | None:
+        """The view's low as a reading of the whole toll: a low under :data:`PART_SHARE` of the
+        view's own best is one part of it ("a priest and five parishioners": 1 of 6), so the
+        best stands for the report."""
+        lo, best = self.low, self.best
+        if lo is not None and best is not None and lo < best * PART_SHARE:
+            return best
+        return lo
 
     @property
     def best(self) -> int | None:
@@ -480,7 +492,7 @@ def _combine_views(views: list[_View], cat: str, label: str | None) -> tuple[dic
                 "claims": claims}, None
     best_view, chosen = _choose(figures, updated)
     rule = rule or chosen
-    lows = [v.low for v in figures if v.low is not None]
+    lows = [v.floor for v in figures if v.floor is not None]
     high = _high(figures)
     raised = None
     for v in wideners:

@@ -24,10 +24,14 @@ words; these modules implement exactly those.
 
 from __future__ import annotations
 
+import dataclasses
+import re
+from datetime import date, timedelta
 from typing import Any
 
 from ..claims import relation
 from ..model import CATEGORIES, Claim, Document, Estimate, Incident
+from ..when.dates import find_date
 from . import policies
 from .conflicts import find_conflicts
 from .figures import best_of, overlap, specificity
@@ -47,7 +51,7 @@ def reconcile(incident: Incident, doc: Document, policy: str = "tally") -> Incid
     claims = incident.claims
     map_security_groups(incident)
     mark_victim_groups(incident)
-    used = claims
+    used = dated_before(claims, incident, doc)
     divided: set[int] = set()
     if policy == "gtd":
         used, divided = gtd.even_share(gtd.claims_used(claims, incident), doc)
@@ -78,6 +82,30 @@ def _by_side(view: SideView) -> dict[str, dict[str, Estimate | None]]:
         if any(row.values()):
             by_side[sid] = row
     return by_side
+
+
+#: a date stated with its day number ("On Monday, May 8", "le 30 septembre 2019")
+_DIGIT_RE = re.compile(r"\d")
+
+
+def dated_before(claims: list[Claim], incident: Incident, doc: Document) -> list[Claim]:
+    """The claims with each body claim whose sentence dates itself, day and month written out,
+    more than a day before the attack's day marked as another event (``other_event``): "On
+    Monday, May 8, four peacekeepers were killed" in a report of an attack on May 13 recalls an
+    earlier one. Later dates are left alone: they date statements and updates of the toll."""
+    d = incident.date
+    if d is None or d.precision != "day" or not d.start or len(d.start) != 10:
+        return claims
+    day = date.fromisoformat(d.start)
+    out = []
+    for c in claims:
+        if c.origin == "body" and not c.other_event and c.text and _DIGIT_RE.search(c.text):
+            found = find_date(c.text, day, language=doc.language)
+            if found is not None and found.precision == "day" and found.text and _DIGIT_RE.search(found.text) \
+                    and found.end and len(found.end) == 10 and date.fromisoformat(found.end) < day - timedelta(days=1):
+                c = dataclasses.replace(c, other_event=True)
+        out.append(c)
+    return out
 
 
 def _not_the_perpetrators_word(casualties, claims: list[Claim], incident: Incident, doc: Document,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from ..claims.sources import source_side
+from ..claims.sources import names_armed_group, source_side
 from ..model import Claim, Incident
 from .lexicon import ARMED_GROUP_SOURCE_RE, FIGHTERS_RE, SECURITY_RE, STATE_WORD_RE
 
@@ -19,7 +19,7 @@ def perpetrator_claim(c: Claim, incident: Incident) -> bool:
     sid = source_side(c.source, incident.sides)
     if sid is not None:
         return sid in perpetrator_sides(incident)
-    return bool(ARMED_GROUP_SOURCE_RE.search(c.source))
+    return bool(ARMED_GROUP_SOURCE_RE.search(c.source)) or names_armed_group(c.source)
 
 
 def without_perpetrator_claims(claims: list[Claim], incident: Incident) -> list[Claim]:

@@ -473,6 +473,25 @@ def _precise_for_round(run_idx: list[int], items: list[tuple[int, Claim]], parts
         all(c.qualifier in ("exactly", "at least") for _, c in parts) and abs(acc[1] - running[1]) <= running[1] / 10
 
 
+def _same_kind_part(run_idx: list[int], items: list[tuple[int, Claim]],
+                    parts: list[tuple[int, Claim]]) -> tuple[list[int], tuple] | None:
+    """When a sentence's figures count only kinds of victim the toll so far already counts, and that
+    toll also counts other kinds: (the indexes of its claims of those kinds, their sum); else None."""
+    kinds_now = {noun_group(c.group) for _, c in parts}
+    if None in kinds_now:
+        return None
+    before = [(i, c) for i, c in items if i in run_idx]
+    kinds_before = {noun_group(c.group) for _, c in before}
+    if None in kinds_before or not kinds_now < kinds_before:
+        return None
+    idx = [i for i, c in before if noun_group(c.group) in kinds_now]
+    acc = (0, 0, 0)
+    for i, c in before:
+        if i in idx:
+            acc = _add(acc, claim_bounds(c))
+    return idx, acc
+
+
 def _other_victims(before: list[Claim], now: list[Claim]) -> bool:
     """True when a sentence's figures count another kind of victim than the toll so far, each
     named ("20 villagers ... Four soldiers died"): they add, never
@@ -524,9 +543,20 @@ def _sentences_total(items: list[tuple[int, Claim]], rule: str, doc: Document,
             continue  # "hundreds", "plusieurs morts" beside a numbered toll: a restatement, never an update
         additive = all(rels[i] == "additive" for i, _ in parts) or (
             running is not None and _other_victims([c for i, c in items if i in run_idx], [c for _, c in parts]))
+        same = _same_kind_part(run_idx, items, parts) if running is not None and not additive else None
         if running is None:
             running = acc
             run_idx = [i for i, _ in parts]
+        elif same is not None:
+            # "Dozens of civilians killed ... seven soldiers died ... 35 civilians were killed": the
+            # later civilians' figure updates (or restates) the civilians' part, the soldiers stay
+            if acc[1] > same[1][1]:
+                run_idx = [i for i in run_idx if i not in same[0]] + [i for i, _ in parts]
+                running = (0, 0, 0)
+                for i, c in items:
+                    if i in run_idx:
+                        running = _add(running, claim_bounds(c))
+                any_update = True
         elif additive:
             running = _add(running, acc)
             run_idx += [i for i, _ in parts]

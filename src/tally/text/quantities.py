@@ -235,8 +235,16 @@ def scan(pattern: re.Pattern, read: Callable[[re.Match], Quantity | None], text:
     stop = len(text) if end is None else end
     dates = [d.span() for d in DIGIT_DATE_RE.finditer(text, start, stop)] if "-" in text or "/" in text else []
     out: list[Quantity] = []
+    echoed = -1  # the end of a figure's echo in digits ("sept (07)"): nothing in it is read again
     for m in pattern.finditer(text, start, stop):
+        if m.start() < echoed:
+            continue
         q = read(m)
+        if q is not None and (e := _ECHO_RE.match(text, q.end, stop)) is not None and int(e.group(1)) == q.low \
+                and q.high in (q.low, None) and not q.text.strip().isdigit():
+            # "trente-cinq (35) civils", "seven (7) soldiers": the digits restate the words
+            q = Quantity(q.low, q.high, q.qualifier, q.start, e.end(), text[q.start:e.end()], q.vague)
+            echoed = e.end()
         if q is not None and not any(a <= q.start and q.end <= b for a, b in dates):
             if out and _chained(text, out[-1], q):
                 p = out[-1]  # "15–21–70+": a chain of estimates runs from its first figure to its last
@@ -245,6 +253,10 @@ def scan(pattern: re.Pattern, read: Callable[[re.Match], Quantity | None], text:
                 continue
             out.append(q)
     return out
+
+
+#: a number restated in digits in brackets right after it: "sept (07)", "thirty-five (35)"
+_ECHO_RE = re.compile(r"[ \t]*\((\d{1,4})\)")
 
 
 def _chained(text: str, p: Quantity, q: Quantity) -> bool:

@@ -120,9 +120,14 @@ _RELATIVE_FR = re.compile(
     r"(?:\s+(?:soir|matin|après-midi|dernier))?)(?![\w])",
     re.I)
 _STATEMENT_BEFORE_RE = re.compile(
-    r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?|announced|reported|added|stated|confirmed|declared|indicated"
+    r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?|announced|reported|added|stated|confirmed|declared|indicated|warned"
     r"|a\s+(?:indiqué|annoncé|déclaré|affirmé|précisé|confirmé)|ont\s+(?:indiqué|annoncé|déclaré|affirmé|précisé)"
     r"|a-t-on\s+appris)\s*(?:on\s+)?$", re.I)
+#: a speech verb right after the day ("the Red Cross on Wednesday said", "l'armée a lundi annoncé"):
+#: the day of the statement, as with the verb before it
+_STATEMENT_AFTER_RE = re.compile(
+    r"[\s,]+(?:(?:said|says|told|announced|reported|added|stated|confirmed|declared|warned|indicated)\b"
+    r"|(?:(?:a|ont)\s+)?(?:indiqué|annoncé|déclaré|affirmé|précisé|confirmé)\b)", re.I)
 #: words before a day that make it the day of something after the attack: a claim, a funeral,
 #: mourning, a visit, a condemnation ("claimed responsibility on Wednesday", "the funeral was held on
 #: Monday", "les funérailles ont eu lieu lundi"): like a statement's day, it stands only alone
@@ -130,6 +135,14 @@ _AFTERMATH_BEFORE_RE = re.compile(
     r"(?<![\w])(?:claimed(?:\s+responsibility)?|funerals?|burials?|buried|mourning|vigils?|memorial|visit(?:ed|s)?"
     r"|condemn(?:ed|s)?|revendiqu[ée]e?s?|revendication|funérailles|obsèques|inhum[ée]e?s?|deuil|visite|rendu"
     r"|condamn[ée]e?s?|hommage)\b[^.;!?]{0,40}$", re.I)
+#: an attack's noun right before a weekday ("l'attaque de samedi", "the ambush on Sunday", "the raid late
+#: Friday") or its possessive after it ("Saturday's attack"): the weekday is the attack's day
+_ATTACK_NOUNS = (r"attacks?|ambush(?:es)?|assault|raids?|massacres?|bombings?|blasts?|explosions?|shootings?"
+                 r"|killings?|attaques?|attentats?|embuscades?|assauts?|tueries?|incursions?|explosions?|fusillades?")
+_ATTACK_BEFORE_RE = re.compile(rf"(?<![\w])(?:{_ATTACK_NOUNS})\s+(?:(?:on|of|de|du|d['’]|survenue?s?\s+(?:le|dans\s+la\s+nuit\s+de))\s*)?$",
+                               re.I)
+_ATTACK_AFTER_RE = re.compile(rf"(?:\s+(?:night|morning|evening|afternoon))?['’]s?\s+(?:[a-z-]+\s+){{0,2}}?(?:{_ATTACK_NOUNS})\b",
+                              re.I)
 #: a weekday followed by the day of the month and no month ("le mardi 12", "on Tuesday the 12th")
 _WEEKDAY_DAY_RE = re.compile(r"\s+(?:the\s+)?(?P<d>[12]\d|3[01]|0?[1-9])(?:er|st|nd|rd|th)?\b(?!\s*(?:h\b|:|%|[.,]\d))"
                              r"(?!\s+(?:" + "|".join(list(MONTHS) + list(MONTHS_FR)) + r")\b)", re.I)
@@ -347,10 +360,18 @@ def resolve_relative(text: str, ref: date, forward: bool = False, language: str 
     # or a visit never stands for the attack's (reactions, read ``forward``, are about those days)
     if not forward:
         found = [x for x in found if not _AFTERMATH_BEFORE_RE.search(text, max(0, x.start() - 60), x.start())]
-    events = [x for x in found if not _STATEMENT_BEFORE_RE.search(text, max(0, x.start() - 40), x.start())]
-    m = (events or found or [None])[0]
+    events = [x for x in found if not _STATEMENT_BEFORE_RE.search(text, max(0, x.start() - 40), x.start())
+              and not _STATEMENT_AFTER_RE.match(text, x.end())]
+    # "l'attaque de samedi", "the ambush on Sunday", "Saturday's raid": the day the attack's noun names
+    # is the event's, before any other day the text gives first (a toll released on Tuesday)
+    attack = [x for x in events if x.group("wd") and (_ATTACK_BEFORE_RE.search(text, max(0, x.start() - 30), x.start())
+                                                      or _ATTACK_AFTER_RE.match(text, x.end()))]
+    m = (attack or events or found or [None])[0]
     if not events and found and _WEEK_RE.search(text):
         return _week(text, ref)  # "last week's attack ..., officials said on Tuesday": the week, not the statement
+    if m and m.group("wd") and (dated := _dated_weekday(text, m, noyear, ref, forward)) is not None:
+        if attack or not dated[1]:  # "On Monday, May 15", "lundi 15 mai": the weekday names the date after it
+            return dated[0]
     if m:
         if m.group("rel"):
             word = re.sub(r"\s+", " ", m.group("rel").lower())
@@ -374,22 +395,49 @@ def resolve_relative(text: str, ref: date, forward: bool = False, language: str 
             if week and week.group("last") and back < ref.weekday() + 1:  # "last week, on Tuesday"
                 back += 7
             candidates.append((m.start(), ref - timedelta(days=back), m.group(0)))
+    if attack and candidates:
+        _, d, span = candidates[0]
+        return DateRange(d.isoformat(), d.isoformat(), "day", span, "relative")
     nm = _best_match(text, noyear)
     if nm:
-        mon, day = _month(nm.group("m1")), _day(nm.group("d1"))
-        try:
-            d = date(ref.year, mon, day)  # type: ignore[arg-type]
-            if forward and d < ref - timedelta(days=1):
-                d = date(ref.year + 1, mon, day)  # type: ignore[arg-type]
-            elif not forward and d > ref + timedelta(days=7):
-                d = date(ref.year - 1, mon, day)  # type: ignore[arg-type]
+        d = _noyear_day(nm, ref, forward)
+        if d is not None:
             candidates.append((nm.start(), d, nm.group(0)))
-        except ValueError:
-            pass
     if not candidates:
         return _week(text, ref)
     _, d, span = min(candidates, key=lambda c: c[0])
     return DateRange(d.isoformat(), d.isoformat(), "day", span, "relative")
+
+
+def _noyear_day(nm: re.Match[str], ref: date, forward: bool) -> date | None:
+    """The day of a date written without its year ("8 June"), the year taken from ``ref``."""
+    mon, day = _month(nm.group("m1")), _day(nm.group("d1"))
+    try:
+        d = date(ref.year, mon, day)  # type: ignore[arg-type]
+    except (ValueError, TypeError):
+        return None
+    if forward and d < ref - timedelta(days=1):
+        return date(ref.year + 1, mon, day)  # type: ignore[arg-type]
+    if not forward and d > ref + timedelta(days=7):
+        return date(ref.year - 1, mon, day)  # type: ignore[arg-type]
+    return d
+
+
+def _dated_weekday(text: str, m: re.Match[str], noyear: list[re.Pattern[str]], ref: date,
+                   forward: bool) -> tuple[DateRange, bool] | None:
+    """A weekday followed by its date without a year ("Monday, May 15", "lundi 15 mai"), as (the
+    day, whether the text names a date without a year before the weekday); ``None`` when no date
+    follows the weekday."""
+    after = text[m.end():m.end() + 30]
+    sep = re.match(r"[\s,]*(?:the\s+)?", after)
+    nm = _best_match(after, noyear)
+    if nm is None or sep is None or nm.start() != sep.end():
+        return None
+    d = _noyear_day(nm, ref, forward)
+    if d is None:
+        return None
+    dr = DateRange(d.isoformat(), d.isoformat(), "day", text[m.start():m.end() + nm.end()].strip(), "relative")
+    return dr, _best_match(text[:m.start()], noyear) is not None
 
 
 _WEEK_RE = re.compile(

@@ -120,6 +120,7 @@ _ACTOR_NOUN_FR_RE = re.compile(
     r"(?<![\w])(?:armée|soldats?|militaires?|forces|troupes|gouvernement|autorités|police|policiers"
     r"|gendarmes?|gendarmerie|aviation|avions?|drones?|hélicoptères?|président|ministre|état-major|ambassade"
     r"|diplomates?|ressortissants?|otages?|touristes?|journalistes?|humanitaires?|ingénieurs?|contingent"
+    r"|commandos?|patrouilles?|responsables?|officiels?|conseillers?|instructeurs?|partenaires?|alliés"
     r"|casques\s+bleus|(?:garde|défense|sécurité)\s+nationale|justice|médias|presse|opposition)"
     r"(?:\s+(?:[a-zà-ÿ-]+\s+){0,2}?)?\s*$", re.I)
 _BORDER_FR_RE = re.compile(r"(?<![\w])frontières?\s+$", re.I)

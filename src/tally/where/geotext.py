@@ -28,7 +28,7 @@ _CONNECTORS = {"de", "del", "la", "le", "du", "des", "of", "the", "da", "do", "d
 _CUE_RE = re.compile(
     r"(?:\b(?P<prep>in|at|near|outside|from|into|around|across|towards?|between|inside|of|on|and|to|bombed|shelled|raided|stormed|attacked|struck|overran|captured|besieged)"
     r"|\b(?P<kind>city|town|village|villages|district|province|capital|region|state|area|neighbou?rhood"
-    r"|suburb|camp|market|county|municipality|township|locality|settlement|community|port|outskirts))"
+    r"|suburb|camp|market|county|municipality|township|locality|settlement|community|port|outskirts|mayor))"
     r"(?:[ \t]+(?:the|of|northern|southern|eastern|western|central|north|south|east|west|north-?eastern"
     r"|north-?western|south-?eastern|south-?western|restive|remote|troubled|rural|border))*[ \t]*$", re.I)
 # the same cues in French reports: "à Konduga", "dans la province du Nord-Kivu", "près de Rutshuru",
@@ -37,7 +37,8 @@ _CUE_FR_RE = re.compile(
     r"(?:(?<![\w])(?P<prep>à|au|aux|dans|près\s+d[e'’]|non\s+loin\s+d[e'’]|vers|depuis|entre|sur"
     r"|(?:kilomètres|km)(?:\s+au\s+(?:nord|sud|est|ouest)(?:-(?:est|ouest))?)?\s+d[e'’])"
     r"|\b(?P<kind>ville|village|localité|quartier|commune|cercle|région|province|territoire|département|secteur"
-    r"|chefferie|groupement|site|camp|marché|arrondissement|préfecture|sous-préfecture|chef-lieu|capitale|environs))"
+    r"|chefferie|groupement|site|camp|marché|arrondissement|préfecture|sous-préfecture|chef-lieu|capitale|environs"
+    r"|maire|bourgmestre))"
     r"(?:[ \t]+(?:la|le|les|de|du|des|nord|sud|est|ouest|centre|même)|[ \t]+(?:l|d)['’])*[ \t]*(?:(?<=['’])|$)", re.I)
 #: the admin words written before a name ("la région de Mopti", "la province du Soum", "the western
 #: region of Tillaberi"): the name is the region, as "the Mopti region" is
@@ -92,6 +93,8 @@ _DESTINATION_RE = re.compile(
     r"|travel(?:l)?ed|headed|returned|repatriated)\s+(?:[\w-]+\s+){0,3}?to"
     r"|(?:admitted|treated|hospitali[sz]ed)\s+(?:[\w-]+\s+){0,3}?(?:to|in|at)"
     r"|(?:correspondents?|reporters?|envoys?)\s+in"
+    r"|(?:sent|dispatched|despatched|deployed|rushed|drafted)\s+(?:[\w-]+\s+){0,3}?from"
+    r"|(?:envoyé|dépêché|déployé|acheminé)e?s?\s+(?:[\w-]+\s+){0,3}?(?:de|d['’]|depuis)"
     r"|(?:évacué|transféré|transporté|acheminé|conduit|ramené|rapatrié|hospitalisé|soigné)e?s?\s+(?:[\w-]+\s+){0,3}?"
     r"(?:à|au|aux|vers|dans|en|sur)"
     r"|s['’]est\s+(?:[\w-]+\s+)?rendue?s?\s+(?:[\w-]+\s+){0,2}?(?:à|au|aux|dans|en)"
@@ -100,7 +103,7 @@ _DESTINATION_RE = re.compile(
 #: where the wounded are treated ("a hospital in Kano", "l'hôpital de Gao"): not the event's place,
 #: unless the hospital is what was attacked ("the attack on a hospital in Kunduz")
 _TREATED_RE = re.compile(r"(?<![\w])(?:hospitals?|clinics?|infirmary|hôpital|hôpitaux|clinique|CHU|centre\s+hospitalier"
-                         r"|centre\s+de\s+santé)\s+(?:[\w'’-]+\s+){0,3}?(?:in|at|of|de|d['’]|du|à)\s*(?:la\s+|the\s+)?$", re.I)
+                         r"|centre\s+de\s+santé)\s+(?:[\w'’-]+,?\s+){0,3}?(?:in|at|of|de|d['’]|du|à)\s*(?:la\s+|the\s+)?$", re.I)
 _HOSPITAL_ATTACKED_RE = re.compile(r"(?:attack\w*|bomb\w*|raid\w*|strikes?|struck|storm\w*|shell\w*|attaqu\w*|assaut"
                                    r"|bombard\w*|frappes?|explosion|into|inside|entered|target\w*|hit|ciblé\w*"
                                    r"|dans|contre)\s+(?:on|against|at|sur|contre|de|du|d['’])?\s*"
@@ -115,12 +118,23 @@ def _treated_in(text: str, start: int) -> bool:
     return m is not None and not _HOSPITAL_ATTACKED_RE.search(text, max(0, m.start() - 50), m.start())
 
 
-def _byline(text: str, mn: "Mention") -> bool:
-    """True when the mention ends a byline line ("Jane Doe in Kampala")."""
-    if not _BYLINE_RE.search(text, max(0, mn.start - 80), mn.start):
+def _byline(text: str, start: int, phrase: str) -> bool:
+    """True when the place named at ``start`` ends a byline line ("Jane Doe in Kampala")."""
+    if not _BYLINE_RE.search(text, max(0, start - 80), start):
         return False
-    rest = text[mn.start + len(mn.phrase):mn.start + len(mn.phrase) + 4]
+    rest = text[start + len(phrase):start + len(phrase) + 4]
     return rest.strip(" \t.") == "" or rest.lstrip(" \t").startswith("\n")
+
+
+def not_the_scene(text: str, start: int, phrase: str) -> bool:
+    """True when the words before the place named ``phrase`` at ``start`` make it somewhere other
+    than the event's scene: where something was said ("told a briefing in Geneva"), where people
+    were taken or help came from ("evacuated to Gao", "sent from Kaya"), where the wounded are
+    treated ("a hospital in Kano"), where a reporter files ("Jane Doe in Kampala"), or a landmark
+    far away ("some 355 km from the capital")."""
+    return bool(_VENUE_RE.search(text, max(0, start - 60), start)
+                or _DESTINATION_RE.search(text, max(0, start - 80), start) or _treated_in(text, start)
+                or _byline(text, start, phrase) or _far_from(text[max(0, start - 60):start]))
 
 
 _STOP = {
@@ -393,10 +407,8 @@ def find_places(text: str, context: Counter[str] | None = None, localities: list
                 other.start < mn.start and e.level != 1 and "." not in text[other.start:mn.start]
                 for other, e in picks if other is not mn):
             score -= 2.0  # "Bria, a town 600 km northeast of the capital Bangui": Bangui is a landmark
-        if _VENUE_RE.search(text, max(0, mn.start - 60), mn.start) or \
-                _DESTINATION_RE.search(text, max(0, mn.start - 80), mn.start) or _treated_in(text, mn.start) or \
-                _byline(text, mn):
-            continue  # "told a briefing in Geneva", "evacuated to Gao", "a hospital in Kano",
+        if not_the_scene(text, mn.start, mn.phrase):
+            continue  # "some 355 km from the capital", "told a briefing in Geneva", "evacuated to Gao", "a hospital in Kano",
             # "Jane Doe in Kampala": where it was said, where they went or were treated, where a reporter is
         place = to_place(mn.phrase, entry, near=mn.near)
         _offset(place, text[max(0, mn.start - 80):mn.start])
@@ -443,6 +455,10 @@ def person_names(text: str) -> set[str]:
     return out
 
 
+#: an office of a place before its name ("the mayor of X", "le maire de X")
+_OFFICE_RE = re.compile(r"(?<![\w])(?:mayor|maire|bourgmestre)\b[^.;]{0,30}$", re.I)
+
+
 def unknown_localities(text: str, found: list[Mention]) -> list[str]:
     """Names the gazetteer does not know that ``text`` gives as places: after a
     place word ("the village of Tamzoura", "à Tamzoura, un village") once, or after a
@@ -450,6 +466,7 @@ def unknown_localities(text: str, found: list[Mention]) -> list[str]:
     words capitalised at a sentence start ("Dans", "In") are none."""
     counts: Counter[str] = Counter()
     strong: set[str] = set()
+    office: set[str] = set()
     first: dict[str, int] = {}
     for mn in found:
         if mn.cands or mn.partial or mn.org or not mn.cue or len(mn.phrase) < 4 or \
@@ -460,9 +477,11 @@ def unknown_localities(text: str, found: list[Mention]) -> list[str]:
         first.setdefault(key, mn.start)
         if mn.cue == 2:
             strong.add(key)
+            if _OFFICE_RE.search(text, max(0, mn.start - 40), mn.start):
+                office.add(key)  # "the mayor of the nearest town X": a place, after any named as the scene
     names = {place_key(mn.phrase): mn.phrase for mn in reversed(found)}
     keep = [k for k in counts if k in strong or counts[k] >= 2]
-    keep.sort(key=lambda k: (-counts[k], k not in strong, first[k]))
+    keep.sort(key=lambda k: (-counts[k], k not in strong, k in office, first[k]))
     return [names[k] for k in keep]
 
 
@@ -494,6 +513,22 @@ _OFFSET_FR_RE = re.compile(
     r"(?:(?:au|à\s+l['’])\s*(?P<dir>nord|sud|est|ouest)(?:-(?P<dir2>est|ouest))?\s+)?"
     r"d[eu'’]\s*(?:la\s+)?(?:(?:ville|localité|commune|capitale)\s+d[e'’]\s*)?$", re.I)
 _FR_BEARING = {"nord": "north", "sud": "south", "est": "east", "ouest": "west"}
+#: a distance with no bearing, English or French ("some 355 km from X", "à 200 kilomètres de X"): beyond
+#: :data:`LANDMARK_KM` it places the event nowhere near X, which is a landmark only
+_AWAY_RE = re.compile(
+    r"(?<![\w])(?P<n>\d+(?:[.,]\d+)?)\s*(?P<unit>km|kms|kilomet(?:er|re)s|kilomètres|miles)\s+"
+    r"(?:(?:away\s+)?from|d[eu'’])\s*(?:the\s+|la\s+)?(?:(?:town|city|capital|ville|capitale)\s+(?:of\s+|d[e'’]\s*)?)?$", re.I)
+#: how far a place may lie from the landmark a text measures it from and still be "near" it
+LANDMARK_KM = 50
+
+
+def _far_from(before: str) -> bool:
+    """True when ``before`` ends with a distance beyond :data:`LANDMARK_KM` and no bearing."""
+    m = _AWAY_RE.search(before)
+    if m is None:
+        return False
+    n = float(m.group("n").replace(",", "."))
+    return n * (1.609 if m.group("unit").lower().startswith("mi") else 1.0) > LANDMARK_KM
 
 
 def _offset(place: Place, before: str) -> None:

@@ -24,7 +24,7 @@ from typing import Iterable
 from ..lookup.gazetteer import Entry, gazetteer, place_key
 from ..model import Place
 from .context import major_countries
-from .geotext import closest
+from .geotext import closest, not_the_scene
 from .places import choose, to_place
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -73,6 +73,8 @@ def ner_places(text: str, context: Counter[str] | None = None,
             continue
         before = text[max(0, start - 40):start]
         if label not in PLACE_LABELS and not (label in _REPAIR_LABELS and _CUE_RE.search(before)):
+            continue
+        if not_the_scene(text, start, name):  # the same exclusions as the rules' places
             continue
         entry = _resolve(name, context, label in PLACE_LABELS)
         if entry is None:

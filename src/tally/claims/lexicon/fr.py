@@ -209,12 +209,18 @@ ATTACKER_RE = re.compile(r"\b(?:assaillants?|hommes\s+armés|individus\s+armés|
                          re.I)
 
 _VERBS = r"(?:indiqué|déclaré|annoncé|affirmé|précisé|confirmé|rapporté|expliqué|assuré|fait\s+savoir|fait\s+état)"
+#: the same verbs in the present tense, singular or plural ("précise", "affirment")
+_VERBS_NOW = (r"(?:indiqu|déclar|annonc|affirm|précis|confirm|rapport|expliqu|assur|détaill|soulign|ajout|"
+              r"racont|témoign|dénonc|revendiqu)(?:e|ent)\b")
 #: who said a figure: "selon l'AFP", "d'après une source sécuritaire", "..., a indiqué l'armée",
 #: "a-t-on appris de sources locales", "L'armée a annoncé que ...", "de source médicale"
 SOURCE_PATTERNS = [
     re.compile(r"\b(?:selon|d['’]après)\s+(?P<src>[^,;.\"“”«»()]{2,90}?)(?=\s*(?:[,;.\"“”«»()]|$))", re.I),
     re.compile(rf"[,\"”»]\s*(?:a|ont|avait|avaient)\s+{_VERBS}(?:\s+à\s+l['’]\w+)?\s+(?:\w+\s+)?"
                r"(?P<src>(?:l['’]|le\s|la\s|les\s|un\s|une\s|des\s|[A-Z])[^,;.]{1,80})[.]?$", re.I),
+    # the present tense after a quote, the speaker after its verb: "», détaille le Jnim dans un communiqué"
+    re.compile(rf"[,\"”»]\s*{_VERBS_NOW}\s+(?P<src>(?:l['’]|le\s|la\s|les\s|un\s|une\s|des\s|[A-Z])[^,;.]{{1,80}}?)"
+               r"(?=\s*(?:[,;.]|$))"),
     re.compile(r"\ba-t-on\s+appris\s+(?:de|d['’]|auprès\s+d(?:e|['’]|es|u))\s*(?P<src>[^,;.]{2,80})", re.I),
     re.compile(rf"^(?P<src>(?:[A-Z][\w'’.-]*|La|Le|Les|L['’]\w+)(?:\s+[\w'’.-]+){{0,9}}?)\s+(?:a|ont)\s+{_VERBS}\b"),
     re.compile(r"\bde\s+(?P<src>sources?\s+(?:locales?|sécuritaires?|militaires?|médicales?|hospitalières?|"
@@ -243,7 +249,7 @@ VICTIM_NOUNS = {
         r"journalistes?|personnes\s+âgées|notables?"),
     "security_forces": (
         r"soldats?|militaires?|policiers?|agents\s+de\s+(?:sécurité|police)|casques\s+bleus|"
-        r"membres\s+des\s+forces\s+de\s+(?:défense|sécurité)|éléments\s+des\s+fds|fds|fama|vdp|"
+        r"membres\s+des\s+forces\s+de\s+(?:défense|sécurité)|forces\s+armées|gendarmes?|éléments\s+des\s+fds|fds|fama|vdp|"
         r"volontaires\s+pour\s+la\s+défense\s+de\s+la\s+patrie|douaniers?|gardes?|forestiers?"),
     "perpetrators": (
         r"assaillants?|hommes\s+armés|individus\s+armés|terroristes?|jihadistes?|djihadistes?|"
