@@ -99,3 +99,11 @@ def test_a_range_without_a_change_verb_stays_a_range():
                                   "Updated 2019-12-25T08:05Z: 35 civilians were killed"])
 def test_a_date_written_in_digits_holds_no_figure(text):
     assert [(q.low, q.high) for q in find_quantities(text)] == [(35, 35)]
+
+
+def test_a_sign_before_a_figure_is_at_least_or_a_ceiling():
+    read = lambda t: [(q.low, q.high, q.qualifier) for q in find_quantities(t)]  # noqa: E731
+    assert read("+100 killed") == read("≥100 killed") == read("> 100 killed") == [(100, None, "at least")]
+    assert read("≤ 30 dead") == [(30, 30, "up to")]
+    assert read("48 (+9)") == [(48, 48, "exactly"), (9, 9, "exactly")]  # the "(+y)" of an infobox: its own reading
+    assert read("10+5") == [(10, 10, "exactly"), (5, 5, "exactly")]

@@ -64,8 +64,9 @@ def is_implicit(claim: Claim) -> bool:
     """True for a count read from words with no number ("killed a journalist")."""
     if claim.figure is None:
         return False
-    if claim.figure.strip().lower() in {"a", "an", "one", "his", "her", "their", "another", "the"}:
-        return False  # "and a driver": a coordinated figure of one
+    if claim.figure.strip().lower() in {"a", "an", "one", "his", "her", "their", "another", "the", "both",
+                                        "un", "une", "son", "sa", "leur", "un autre", "une autre"}:
+        return False  # "and a driver", "un policier et quatre passagers": a coordinated figure of one
     if _NAME_AND_RE.fullmatch(claim.figure.strip()) or re.fullmatch(r"[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){1,3}",
                                                                      claim.figure.strip()):
         return False  # a named person: "Abdul Razzak and his brother"
@@ -108,8 +109,9 @@ def sentence_quantities(text: str, ss: int, se: int) -> list[Quantity]:
     qs = [q for q in _lex().find_quantities(text, ss, se) if not bad_number(text, q, ss)]
     taken = {q.start for q in qs}
     extra = []
-    for rx in (_COUPLE_RE, _AND_ONE_RE, _ANOTHER_RE, _NAME_AND_RE):
-        n = 2 if rx is _COUPLE_RE else 1
+    lex = _lex()
+    for rx in (_COUPLE_RE, lex.BOTH_RE, _AND_ONE_RE, lex.ONE_FIGURE_RE, _ANOTHER_RE, _NAME_AND_RE):
+        n = 2 if rx in (_COUPLE_RE, lex.BOTH_RE) else 1
         for m in rx.finditer(text, ss, se):
             if m.start("q") not in taken and _extra_figure_ok(text, ss, m):
                 taken.add(m.start("q"))

@@ -13,6 +13,7 @@ import re
 
 from ..model import Claim
 from .figures import is_implicit
+from .lexicon import current
 from .lexicon.en import PERSON_SG, KILL_ACTIVE
 
 
@@ -105,6 +106,6 @@ def implicit_in_clause(text: str, c0: int, c1: int, add, sentence_has_killed: bo
         add(1, 1, "exactly", ["killed"], fig, c0 + base + st, c0 + base + en, fig)
         return
     if not sentence_has_killed:
-        m = IMPLICIT_DIED_RE.search(clause)
+        m = IMPLICIT_DIED_RE.search(clause) or current().DIED_ALONE_RE.search(clause)
         if m:
             add(1, 1, "exactly", ["killed"], None, c0 + m.start(), c0 + m.end(), m.group(0))

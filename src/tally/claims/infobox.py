@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..model import Claim, Document, Side
-from ..text.quantities import find_quantities
+from ..text.quantities import find_quantities, words_to_int
 from .figures import bad_number
 from .groups import ClaimContext, clean_group, not_people
 from .lexicon.en import RIGHT_TRIGGERS, trigger_re
@@ -25,7 +25,25 @@ INFOBOX_KEYS = re.compile(r"^(?:casualties\d*|casualties_?\w*|fatalities|injurie
 _PER_RE = re.compile(r"\(\s*(?:per|according\s+to|source:?|by|claimed\s+by|reported\s+by)\s+(?P<src>[^()]+?)\s*\)|"
                      r"\(\s*(?P<src4>[^()]{2,40}?)\s+(?:claims?|estimates?|figures?|sources?)\s*\)|"
                      r"\baccording\s+to\s+(?P<src2>[^,;()]+)|\bper\s+(?P<src3>[A-Z][^,;()]*)", re.I)
-_PLUS_RE = re.compile(r"\(\s*(?:\+|plus)\s*(?:(?P<n>\d[\d,]*)|(?P<one>an?|the|one))\b[^)]*\)", re.I)
+#: a breakdown of the figure before it ("52, including 18 men, 20 women and 14 children"): parts of
+#: the stated total, never added to it; it runs to the end of the line (or a ";")
+_INCLUDING_RE = re.compile(r",?\s*\b(?:including|incl\.|among\s+them|among\s+whom|of\s+whom|of\s+which)\b", re.I)
+#: fates that are no death and no category of tally's ("50 escaped", "12 defected", "70 raped"): not
+#: casualty figures
+_NO_CATEGORY_RE = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?(?:escaped|fled|defected|deserted|released|freed|rescued|"
+                             r"evacuated|survived|survivors|repatriated|raped|sexually\s+assaulted|tortured)\b", re.I)
+#: "surrendered" and "taken prisoner" are prisoners: captured
+_SURRENDERED_RE = re.compile(r"\b(?:surrendered|surrender|gave\s+themselves\s+up)\b", re.I)
+#: "casualties" alone in a segment: killed and wounded together (a compound figure)
+_CASUALTIES_RE = re.compile(r"\bcasualties\b", re.I)
+#: a figure for one part of the battle ("5 wounded in the raid on the outpost"): not its total
+_PART_RE = re.compile(r"^\s*(?:in|at|during)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}?"
+                      r"(?:raid|ambush|skirmish|assault|attack|bombing|shelling|strike|airstrike|fighting|battle|"
+                      r"clash|clashes|engagement|siege|defence|defense|sortie|counterattack|counter-attack)\s+"
+                      r"(?:on|at|of|near|in|against)\s+(?P<obj>[^,;()]+)", re.I)
+_PLUS_RE = re.compile(r"\(\s*(?:\+|plus)\s*(?:(?P<n>\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                      r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)|"
+                      r"(?P<one>an?|the|one))\b[^)]*\)", re.I)
 
 
 def _n_sides(doc: Document, sides: list[Side]) -> int:
@@ -80,9 +98,17 @@ def infobox_claims(doc: Document, sides: list[Side]) -> list[Claim]:
             if not qs:
                 continue
             q = qs[0]
-            words = text[q.end:s1]
+            incl = _INCLUDING_RE.search(text, q.end, s1)
+            words = text[q.end:incl.start() if incl else s1]
             words_nosrc = _PER_RE.sub("", words)
+            if _NO_CATEGORY_RE.match(words_nosrc):
+                continue  # "50 escaped", "12 defected": no death, no category of tally's
             cats = categories_in(words_nosrc, RIGHT_TRIGGERS) or categories_in(segtext, RIGHT_TRIGGERS)
+            if _SURRENDERED_RE.search(words_nosrc) and "killed" in cats or not cats and _SURRENDERED_RE.search(words_nosrc):
+                cats = ["captured"]  # those who surrendered are prisoners, not dead
+            elif _CASUALTIES_RE.search(words_nosrc) and cats == ["killed"] and \
+                    not categories_in(_CASUALTIES_RE.sub("", words_nosrc), RIGHT_TRIGGERS):
+                cats = ["killed", "injured"]  # "500 casualties": killed and wounded together, bounding both
             if side is None and cats and re.fullmatch(r"\s*(?:\w+\s+){0,3}?(?:hostages|captives|casualties|prisoners)\b.*",
                                                       words_nosrc, re.I | re.S) and \
                     not categories_in(re.sub(r"(?i)\b(?:hostages|captives|casualties|prisoners)\b", "", words_nosrc),
@@ -108,8 +134,12 @@ def infobox_claims(doc: Document, sides: list[Side]) -> list[Claim]:
                 gs = ctx.side_of(group)
                 if gs and (side is None or gs == "civilians"):  # "Casualties3: 9 civilians killed"
                     claim_side = gs
-            qual = q.qualifier
-            out.append(Claim(categories=cats, low=q.low, high=q.high, text=text[ls:le], start=ls, end=le,
+            qual, high = q.qualifier, q.high
+            gm2 = trigger_re("right").search(words_nosrc)
+            part = _PART_RE.match(words_nosrc[gm2.end():]) if gm2 else None
+            if part and not _named_by_title(part.group("obj"), doc):
+                qual, high = "at least", None  # a part of the battle: at least this many in the whole
+            out.append(Claim(categories=cats, low=q.low, high=high, text=text[ls:le], start=ls, end=le,
                              qualifier=qual, group=group, side=claim_side, source=src,
                              section="Infobox", origin="infobox", other_event=False,
                              figure=q.text, figure_start=q.start, figure_end=q.end))
@@ -119,13 +149,52 @@ def infobox_claims(doc: Document, sides: list[Side]) -> list[Claim]:
                 gname = "n" if pl.group("n") else "one"
                 ps = s0 + pl.start(gname)
                 pe = s0 + pl.end(gname)
-                y = int(pl.group("n").replace(",", "")) if pl.group("n") else 1
+                y = (words_to_int(pl.group("n")) or 1) if pl.group("n") else 1
                 out.append(Claim(categories=cats, low=y, high=y, text=text[ls:le], start=ls, end=le,
                                  qualifier="exactly", group="perpetrators", side="perpetrators",
                                  source=src, section="Infobox", origin="infobox",
                                  figure=pl.group(gname), figure_start=ps, figure_end=pe))
         out[first:] = _without_bulleted_breakdown(out[first:], f.raw, text, f.start, f.end)
+        _other_scopes(out[first:], doc)
     return out
+
+
+#: the event a segment's figure is for, after its category word: "killed in the massacre on 12 May",
+#: "wounded in protests", "killed in the Tarn incident"; the head phrase is the group "head"
+_SCOPE_RE = re.compile(r"^\s*(?:in|during|at)\s+(?:the\s+)?(?P<head>(?:[\w'’-]+\s+){0,3}?[\w'’-]+?)"
+                       r"(?=\s+(?:on|of|in|at|from|near|since|between|against|by)\b|\s*$|\s*[,;(])", re.I)
+
+
+def _scope(c: Claim, doc: Document) -> str | None:
+    """The event the infobox segment of ``c`` gives its figure for ("in the massacre on 12 May":
+    "massacre"), None when it names none."""
+    if c.figure_end is None:
+        return None
+    line_end = doc.text.find("\n", c.figure_end)
+    words = _PER_RE.sub("", doc.text[c.figure_end:line_end if line_end >= 0 else len(doc.text)])
+    gm = trigger_re("right").search(words)
+    m = _SCOPE_RE.match(words[gm.end():]) if gm and gm.start() < 40 else None
+    return m.group("head") if m else None
+
+
+def _other_scopes(claims: list[Claim], doc: Document) -> None:
+    """Segments of one field for different events ("1500 killed in the massacre, 3000 killed in the
+    siege and massacre", "64 killed in the Beni massacre, 15 wounded in protests"): where one names
+    the page's own event (its title's words), those naming another event are another event's."""
+    scopes = [(c, _scope(c, doc)) for c in claims]
+    named = [c for c, sc in scopes if sc and _named_by_title(sc, doc)]
+    if not named:
+        return
+    for c, sc in scopes:
+        if sc and c not in named:
+            c.other_event = True
+
+
+def _named_by_title(words: str, doc: Document) -> bool:
+    """True when the page's title names what ``words`` name ("the Battle of Lorem" on its own page)."""
+    title = (doc.title or "").lower()
+    content = [w.rstrip("s") for w in re.findall(r"[^\W\d_]{3,}", words.lower()) if w not in ("the", "and")]
+    return bool(content) and all(w in title for w in content)
 
 
 def _field_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -195,6 +264,12 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
             depth += 1
         elif c == ")":
             depth = max(0, depth - 1)
+        elif depth == 0 and c == "," and _INCLUDING_RE.match(text, i, end):
+            # "52, including 18 men, 20 women": the breakdown stays with its total, up to the line's end
+            stop = min([j for j in (text.find("\n", i, end), text.find(";", i, end)) if j >= 0] or [end])
+            br = _BR_RE.search(text, i, stop)
+            i = br.start() if br else stop
+            continue
         elif depth == 0 and (c in "\n;" or (c == "," and not re.match(r",\d{3}\b", text[i:i + 5]))):
             segs.append((pos, i))
             pos = i + 1
@@ -210,8 +285,9 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     split_segs = []
     for s, e in segs:
         cut = s
+        incl = _INCLUDING_RE.search(text, s, e)
         for m in _AND_NUM_RE.finditer(text, s, e):
-            if text.count("(", s, m.start()) > text.count(")", s, m.start()):
+            if text.count("(", s, m.start()) > text.count(")", s, m.start()) or incl and m.start() > incl.start():
                 continue
             split_segs.append((cut, m.start()))
             cut = m.end()

@@ -23,6 +23,9 @@ ADDITIVE_BEFORE_RE = re.compile(r"(?:\banother|\ba\s+further|\ban\s+additional|\
                                 r"\bfurther|\bother|\balso|\bplus|\bas\s+well\s+as|\balong\s+with|"
                                 r"\btogether\s+with)\s*$", re.I)
 ADDITIVE_AFTER_RE = re.compile(r"^\s+(?:others?|more|other\s+\w+|additional)\b", re.I)
+#: a figure that is itself "another": "Another villager later died of his wounds", "un autre villageois a succombé"
+ADDITIVE_FIGURE_RE = re.compile(r"another|one\s+other|une?\s+autre", re.I)
+
 
 #: a figure and up to five words naming its group, right before an opening bracket
 _GROUP_WORDS_RE = re.compile(r"(?:\s+[^\W\d_][\w'’-]*){1,5}")
@@ -67,7 +70,8 @@ def relation(claim: Claim, doc: Document) -> str | None:
         if not head_word or head_word in ("people", "person", "other", "victim") or \
                 re.search(rf"\b{re.escape(head_word)}", head[:cm.start()], re.I):
             return "alternative"
-    if ADDITIVE_BEFORE_RE.search(before) or ADDITIVE_AFTER_RE.match(after):
+    if ADDITIVE_BEFORE_RE.search(before) or ADDITIVE_AFTER_RE.match(after) or \
+            ADDITIVE_FIGURE_RE.fullmatch((claim.figure or "").strip()):
         return "additive"
     rest = doc.text[claim.figure_end:claim.end]
     if re.match(r"^[^.;:]{0,80}?\b(?:had|have|has|were|was)\s+also\b|^[^.;:]{0,80}?\b(?:also|too)\s+(?:been\s+)?"

@@ -106,6 +106,11 @@ def _link_left(before: str, after: str):
     if not m or _lex().INTENT_RE.search(before[:m.start()]):
         return None
     cats = [next(k for k, v in m.groupdict().items() if v is not None)]
+    # "killed or wounded 40", "tué ou blessé 40": a casualty figure bounding both categories
+    om = _lex().OR_LEFT_RE.search(before[:m.start()])
+    if om:
+        first = categories_in(om.group(0), _lex().LEFT_TRIGGERS)
+        cats = list(dict.fromkeys(first[:1] + cats))
     group = _group_after(after)
     if m.group("killed") and m.group("killed").lower() in ("lost", "losing") and \
             not (group and _LOST_PEOPLE_RE.match(group.strip())):

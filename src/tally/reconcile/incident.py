@@ -6,7 +6,8 @@
 
 1. security-force and fighters nouns get their side (:func:`.parties.map_security_groups`),
    and every killed and injured claim its victim group (:mod:`.victims`);
-2. under GTD, the perpetrator's own claims are left out (:mod:`.policies.gtd`);
+2. under GTD, the perpetrator's own claims are left out and a coordinated
+   series' combined toll is divided evenly among its attacks (:mod:`.policies.gtd`);
    under ACLED, a clause marked "(coded separately)" (:mod:`.policies.acled`);
 3. the totals; a narrative toll resting only on the perpetrator's word gives
    way to the other speakers' figures; an infobox range takes an independent
@@ -51,8 +52,9 @@ def reconcile(incident: Incident, doc: Document, policy: str = "tally") -> Incid
     map_security_groups(incident)
     mark_victim_groups(incident)
     used = dated_before(claims, incident, doc)
+    divided: set[int] = set()
     if policy == "gtd":
-        used = gtd.claims_used(claims, incident)
+        used, divided = gtd.even_share(gtd.claims_used(claims, incident), doc)
     casualties, _ = casualty_totals(used, doc, policy, incident.sides)
     _not_the_perpetrators_word(casualties, used, incident, doc, policy)
     _independent_count_inside_total(casualties, used, doc)
@@ -62,6 +64,10 @@ def reconcile(incident: Incident, doc: Document, policy: str = "tally") -> Incid
     incident.casualties_by_group = casualties_by_group(used, doc, policy, incident.sides)
     incident.conflicts = find_conflicts(view)
     policies.adjust(incident.casualties, incident.casualties_by_side, claims, policy)
+    if divided:
+        gtd.mark([*incident.casualties.values(), *(e for row in incident.casualties_by_side.values()
+                                                    for e in row.values()),
+                  *(e for row in incident.casualties_by_group.values() for e in row.values())], divided)
     if policy == "acled":
         acled.unknown_is_zero(incident.casualties, claims, doc)
     if policy == "wad":

@@ -25,8 +25,10 @@ Infobox rules (issue 2, section 6), per category
        above, and a compound claim ("20 killed or arrested") only widens the
        side's high. "7 and at least two soldiers" is low 9, high open.
        An open figure anywhere leaves the total's high None, and so does a
-       combatant side whose losses for that category are unknown (no row, or a
-       row with no figure for it) while another side has one.
+       side whose row says its losses are "unknown" (for that category or
+       all); a side that gives no figure for a category adds 0 to it. A
+       "Total:" line outside the sides' rows is the total
+       (``infobox-total-line``), never another side.
        The seed article: side 1 "77-100 killed" (77..100), side 2 "10 killed
        (per JNIM)" widened by "20 killed or arrested (per Mali)" (10..20), the
        other row "1 alleged militant lynched" (1) -> killed low 88, best 88,
@@ -73,6 +75,8 @@ import re
 
 from ..claims import is_implicit, mentions_killing, relation
 from ..claims.lexicon import for_language
+from ..claims.lexicon.en import RIGHT_TRIGGERS
+from ..claims.lexicon.patterns import categories_in
 from ..claims.sources import source_side
 from ..model import CATEGORIES, Claim, Document, Estimate, Side
 from .lexicon import GENERIC_GROUP_RE, noun_group
@@ -80,7 +84,8 @@ from .lexicon import GENERIC_GROUP_RE, noun_group
 #: policies whose killed total counts the attackers killed in the act
 COUNT_ATTACKERS = ("gtd", "ucdp", "acled")
 
-_DETERMINERS = {"a", "an", "one", "his", "her", "their", "another", "the"}
+_DETERMINERS = {"a", "an", "one", "his", "her", "their", "another", "the", "both",
+                "un", "une", "son", "sa", "leur", "un autre", "une autre"}
 TOTAL_KEYS = re.compile(r"^(?:fatalities|deaths?|injuries|injured|casualties|victims|killed|wounded|dead|"
                         r"missing|captured|hostages|arrested|displaced|non_?fatal_?injuries)$")
 
@@ -98,7 +103,7 @@ def casualty_totals(claims: list[Claim], doc: Document, policy: str = "tally", s
         if est is None and cat == "killed" and mentions_killing(doc):
             # a killing is reported but never counted: at least one
             est = Estimate(low=1, best=1, high=None, rule="narrative-unquantified", claims=[])
-        casualties[cat] = est
+        casualties[cat] = _ceiling(est, claims, cat)
 
     # per side: infobox rows first, else body claims with a side
     sides = sorted({c.side for c in claims if c.side and not c.other_event})
@@ -123,6 +128,23 @@ def casualty_totals(claims: list[Claim], doc: Document, policy: str = "tally", s
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def _ceiling(est: Estimate | None, claims: list[Claim], cat: str) -> Estimate | None:
+    """A body compound claim ("killed or wounded 40") bounds its categories from above when it is
+    all the text says of one: an unquantified killing gets its high (``+ceiling``), a category
+    with no figure at all a ceiling only (``narrative-ceiling-only``: low and best null)."""
+    if est is not None and (est.rule != "narrative-unquantified" or est.high is not None):
+        return est
+    comp = [(i, c) for i, c in enumerate(claims) if c.origin == "body" and not c.other_event
+            and len(c.categories) > 1 and cat in c.categories and c.high is not None]
+    if not comp:
+        return est
+    i, c = min(comp, key=lambda ic: ic[1].high)
+    if est is None:
+        return Estimate(low=None, best=None, high=c.high, rule="narrative-ceiling-only", claims=[i])
+    return Estimate(low=est.low, best=est.best, high=max(c.high, est.best or 0),
+                    rule=est.rule + "+ceiling", claims=[i])
 
 
 def claim_bounds(c: Claim) -> tuple[int, int, int | None]:
@@ -185,7 +207,10 @@ def group_sum(items: list[tuple[int, Claim]], rule: str) -> Estimate | None:
     if not items:
         return None
     groups = [(c.group or "").lower() for _, c in items]
-    if len(items) > 1 and (len(set(groups)) < len(groups) or groups.count("") > 1):
+    if len(items) > 1 and (len(set(groups)) < len(groups) or groups.count("") > 1 or any(
+            not g and c.source for g, (_, c) in zip(groups, items))):
+        # (a segment naming no group but its source, "800 killed according to the BBC", is that
+        # source's figure for the whole toll)
         # the same group counted twice, by different sources or at different times
         # ("10 killed (per A), 20 killed (per B)", "157 (revised figure); 160 (earlier figure)")
         return _alternatives([c for _, c in items], [i for i, _ in items], rule + "-alternatives", across=True)
@@ -221,9 +246,16 @@ def _infobox_total(claims, cat, field_of, nsides, doc, sides: list[Side] = ()) -
         # the first field holding the category
         key = next(iter(by_field))
         return group_sum(by_field[key], "infobox-total")
-    # 2. the sides and other rows
+    # 2. a "Total:" line outside the sides' rows is the total, not another side
+    stated = [(i, c) for i, c in ib if c.categories == [cat] and c.side in ("other", None)
+              and (c.group or "").lower().startswith("total")
+              and re.fullmatch(r"(?:casualties|losses)\d\w?", field_of.get(i, ""))]
+    if stated:
+        return _alternatives([c for _, c in stated], [i for i, _ in stated], "infobox-total-line")
+    # 3. the sides and other rows
     rows: dict[str, list] = {}
     compound: dict[str, list] = {}
+    unknown: set[str] = set()
     for i, c in ib:
         key = field_of.get(i, "")
         m = re.fullmatch(r"(?:casualties|losses)(\d)\w?", key)
@@ -233,16 +265,20 @@ def _infobox_total(claims, cat, field_of, nsides, doc, sides: list[Side] = ()) -
             (rows if len(c.categories) == 1 else compound).setdefault(m.group(1), []).append((i, c))
     if not rows:
         return None
+    for f in doc.infobox.fields:  # a side whose row says "unknown" (for this category, or for all)
+        m = re.fullmatch(r"(?:casualties|losses)(\d)\w?", f.key)
+        if m and _says_unknown(f.value, cat):
+            unknown.add(m.group(1))
     acc = (0, 0, 0)
     idx: list[int] = []
     rule = "infobox-sides"
-    for row in sorted(rows):
+    for row in sorted(set(rows) | set(compound)):
         # the enemy's claim of a side's losses only widens the high: the sides' own or
         # independent figures are summed
-        enemy = [(i, c) for i, c in rows[row] if _enemy_says(c, row, sides)]
-        own = [(i, c) for i, c in rows[row] if i not in {j for j, _ in enemy}]
+        enemy = [(i, c) for i, c in rows.get(row, []) if _enemy_says(c, row, sides)]
         if enemy:
             rule = "infobox-sides+enemy-claims-high-only"
+        own = [(i, c) for i, c in rows.get(row, []) if i not in {j for j, _ in enemy}]
         if own:
             e = group_sum(own, "row")
             lo, be, hi = e.low, e.best, e.high
@@ -259,10 +295,25 @@ def _infobox_total(claims, cat, field_of, nsides, doc, sides: list[Side] = ()) -
         acc = _add(acc, (lo, be, hi))
         idx.extend(e.claims)
     high = acc[2]
-    # a combatant side with no figure for this category: its losses are unknown
-    if any(s not in rows for s in nsides):
-        high = None
+    # a side that gives no figure for a category another side gives adds 0 to the closed
+    # interval; an explicit "unknown" opens it
+    if any(s in unknown and s not in rows for s in nsides | unknown) or (nsides and not nsides & set(rows)):
+        high = None  # (no combatant side gives the category at all: their losses are not known)
     return Estimate(low=acc[0], best=acc[1], high=high, rule=rule, claims=sorted(idx))
+
+
+_UNKNOWN_RE = re.compile(r"\b(?:unknown|unclear|not\s+known|n/?a)\b(?P<rest>[^,;\n]*)", re.I)
+
+
+def _says_unknown(value: str, cat: str) -> bool:
+    """True when an infobox row says its losses of ``cat`` are unknown: "Unknown",
+    "unknown wounded", "killed: unknown" (a category word beside it names the one)."""
+    for m in _UNKNOWN_RE.finditer(value):
+        line = value[value.rfind("\n", 0, m.start()) + 1:m.end()]
+        named = categories_in(line, RIGHT_TRIGGERS)
+        if not named or cat in named:
+            return True
+    return False
 
 
 def _narrative_total(claims: list[Claim], cat: str, doc: Document, policy: str = "tally") -> Estimate | None:
@@ -404,6 +455,15 @@ def _listed_apart(a: Claim, b: Claim, doc: Document) -> bool:
     return _LIST_JOIN_RE.fullmatch(doc.text, a.figure_end, b.figure_start) is not None
 
 
+def _toll_in_parts(parts: list[tuple[int, Claim]], totals: list[tuple[int, Claim]], doc: Document) -> bool:
+    """True when a sentence states its toll as the items of one list of groups ("le bilan est de 14
+    soldats et 6 civils tués", "the toll stood at 14 soldiers and 6 civilians"): their sum is the toll."""
+    cs = sorted((c for _, c in parts), key=lambda c: c.figure_start or 0)
+    if not any(c is cs[0] for _, c in totals):  # the toll's words lead the list
+        return False
+    return all(_listed_apart(a, b, doc) for a, b in zip(cs, cs[1:]))
+
+
 def _precise_for_round(run_idx: list[int], items: list[tuple[int, Claim]], parts: list[tuple[int, Claim]],
                        acc: tuple, running: tuple) -> bool:
     """True when a toll read as approximate ("about 60", "près de soixante") meets a precise figure
@@ -472,7 +532,7 @@ def _sentences_total(items: list[tuple[int, Claim]], rule: str, doc: Document,
             uniq.append((i, c))
         parts = uniq
         totals = [(i, c) for i, c in parts if reads_a_toll(c, doc)]
-        if totals and len(parts) > 1:
+        if totals and len(parts) > 1 and not _toll_in_parts(parts, totals, doc):
             # "A herder was killed too, bringing the death toll to seven": the sentence states
             # the toll, which holds its other figures; it is not added to them
             parts = [max(totals, key=lambda ic: claim_bounds(ic[1])[1])]

@@ -111,7 +111,8 @@ _PRE = {
 _PRE_RE = "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in _PRE), key=len, reverse=True))
 
 QUANTITY_RE = re.compile(
-    rf"""(?<![\w.,])(?:(?P<pre>{_PRE_RE})\s+|(?P<tilde>~|≈|c\.\s*|ca\.\s*|approx\.\s*))?
+    rf"""(?<![\w.,])(?:(?P<pre>{_PRE_RE})\s+|(?P<tilde>~|≈|c\.\s*|ca\.\s*|approx\.\s*)|
+        (?P<ge>≥|&ge;|>=?(?=\s?\d)|(?<![(\w+])\+(?=\d))\s?|(?P<le>≤|&le;|<=?(?=\s?\d))\s?)?
     (?:
         between\s+(?P<b1>{_NUM})\s+and\s+(?P<b2>{_NUM})
       | (?P<r1>{_DIGITS})\s*[-–—]\s*(?P<r2>{_DIGITS})(?!\s*[-–]\s*\d)
@@ -177,7 +178,9 @@ def words_to_int(s: str) -> int | None:
 
 def _quantity(m: re.Match) -> Quantity | None:
     pre = m.group("pre")
-    qual = _PRE[re.sub(r"\s+", " ", pre.lower())] if pre else ("about" if m.group("tilde") else None)
+    qual = _PRE[re.sub(r"\s+", " ", pre.lower())] if pre else ("about" if m.group("tilde") else
+                                                              "at least" if m.group("ge") else
+                                                              "up to" if m.group("le") else None)
     if m.group("b1") or m.group("r1") or m.group("s1"):
         a = words_to_int(m.group("b1") or m.group("r1") or m.group("s1"))
         b = words_to_int(m.group("b2") or m.group("r2") or m.group("s2"))

@@ -32,7 +32,7 @@ LEFT_TRIGGERS = {
     "displaced": r"displaced|displacing|displacement\s+of|forced\s+out",
 }
 RIGHT_TRIGGERS = {
-    "killed": KILL_ACTIVE + r"|dead|died|dying|deaths|death|slain|perished|drowned|KIA|"
+    "killed": KILL_ACTIVE + r"|dead|died|dying|deaths|death|slain|perished|drowned|KIA|succumbed|"
                              r"lost\s+(?:their|his|her)\s+lives|lost\s+(?:their|his|her)\s+life|"
                              r"bodies|corpses|fatalities|fatally\s+(?:shot|wounded|injured)|"
                              r"burned\s+alive|burnt\s+alive|found\s+dead|found\s+murdered|casualties|"
@@ -55,6 +55,8 @@ INTENT_RE = re.compile(r"\b(?:threatened|threatening|threatens|vowed|vowing|vows
                         r"trying|attempted|attempting|wanted|wants|intended|sought|would|will|could|might)\s+to\s+$|"
                         r"\b(?:would|will|could|might)\s+$", re.I)
 LEFT_RE = re.compile(rf"\b(?:{alt(LEFT_TRIGGERS)})(?:\s+{_QWORD})*\s+$", re.I)
+#: a trigger and "or" before the trigger of a figure: "killed or wounded 40" counts casualties
+OR_LEFT_RE = re.compile(rf"\b(?:{alt(LEFT_TRIGGERS)})\s+(?:or|and/or)\s+$", re.I)
 TOLL_RE = re.compile(r"\b(?:death\s+toll|death\s+total|toll|number\s+of\s+(?:dead|deaths|people\s+killed|victims|fatalities))\b"
                      r"[^.;:]{0,200}?\b(?:rose|risen|rises|surged|climbed|jumped|reached|hit|stood|stands|is|was|"
                      r"has\s+been|increased|grew|of|at|to|near|put\s+at|estimated\s+at)\s+(?:(?:to|at|around|about|nearly|near|some|over)\s+)*$", re.I)
@@ -195,6 +197,15 @@ PERSON_SG = (
 )
 
 WINDOW = 320  # characters of context read on each side of a figure
+
+#: figures of people written as words, read by claims.figures beside its English determiners ("a", "his",
+#: "another"): "both attackers" (2); French has its own "un policier", "son frère"
+ONE_FIGURE_RE = re.compile(r"(?!)")
+#: one person dying of wounds told with a pronoun, beside claims.implicit's English ones: "il a succombé à ses
+#: blessures", "elle est morte de ses blessures"
+DIED_ALONE_RE = re.compile(r"(?!)", re.I)
+BOTH_RE = re.compile(rf"(?<![\w'’-])(?P<q>both)\s+(?=(?:of\s+)?(?:the\s+|their\s+)?(?:[\w'’-]+\s+){{0,2}}?"
+                     rf"(?:(?:{PERSON_SG})s|men|women|children|people|gunmen|policemen|herdsmen|tribesmen)\b)", re.I)
 
 #: the number reader of this language
 find_quantities = _quantities.find_quantities

@@ -42,7 +42,7 @@ RIGHT_TRIGGERS = {
     "killed": rf"tué{_ACC}|mort{_ACC}|décédé{_ACC}|abattu{_ACC}|assassiné{_ACC}|exécuté{_ACC}|massacré{_ACC}|"
               rf"égorgé{_ACC}|décapité{_ACC}|fusillé{_ACC}|neutralisé{_ACC}|tombé{_ACC}\s+sous\s+les\s+balles|"
               r"ont\s+trouvé\s+la\s+mort|a\s+trouvé\s+la\s+mort|ont\s+perdu\s+la\s+vie|a\s+perdu\s+la\s+vie|"
-              r"ont\s+péri|a\s+péri|périssent|victimes(?!\s+(?:\w+ment\s+)?(?:blessé|hospitalisé|évacué|soigné))|décès|cadavres|corps\s+sans\s+vie|retrouvés?\s+morts?|"
+              r"ont\s+péri|a\s+péri|périssent|(?:a|ont|avait|avaient)\s+succombé|succombée?s?|victimes(?!\s+(?:\w+ment\s+)?(?:blessé|hospitalisé|évacué|soigné))|décès|cadavres|corps\s+sans\s+vie|retrouvés?\s+morts?|"
               r"(?:corps|dépouilles)(?=\s+(?:ont|avaient|auraient|a|avait)\s+été\s+(?:\w+ment\s+)?(?:retrouvé|découvert|"
               r"récupéré|exhumé|ramassé|identifié|rapatrié|enterré|inhumé)|\s+(?:calcinés|carbonisés|mutilés|"
               r"décapités|criblés)\b)",
@@ -65,6 +65,8 @@ INTENT_RE = re.compile(r"\b(?:menacé|menaçant|menacent|menace|tenté|tentant|v
                         r"projeté|projetant|cherché|cherchant)\s+d(?:e|['’])\s*$|\b(?:pourrait|pourraient|"
                         r"aurait\s+pu|allait|allaient)\s+$", re.I)
 LEFT_RE = re.compile(rf"\b(?:{alt(LEFT_TRIGGERS)})(?:\s*[»”\"])?(?:\s+{_QWORD})*\s+$", re.I)  # « neutralisé » deux
+#: a trigger and "or" before the trigger of a figure: "killed or wounded 40" counts casualties
+OR_LEFT_RE = re.compile(rf"\b(?:{alt(LEFT_TRIGGERS)})\s+(?:ou|et/ou)\s+$", re.I)
 TOLL_RE = re.compile(r"\b(?:bilan|nombre\s+(?:de\s+|des\s+)(?:morts|victimes|tués|décès|personnes\s+tuées))\b"
                      r"[^.;:]{0,200}?\b(?:s['’]élève|s['’]élevait|s['’]établit|est\s+passé|passe|est|était|"
                      r"fait\s+état|faisait\s+état|atteint|a\s+atteint|grimpé|porté|provisoire|officiel|lourd|humain)\s+"
@@ -197,6 +199,17 @@ PERSON_SG = (
 PERSON_PL_RE = re.compile(rf"^(?:(?:{PERSON_SG})(?:s|x|es)?|personnes|gens|civils|victimes|fidèles|autres)$", re.I)
 
 WINDOW = 320  # characters of context read on each side of a figure
+
+#: a person counted by an article or a possessive ("un policier et quatre passagers", "un cultivateur et son
+#: frère", "un autre villageois a succombé"): a figure of one (claims.figures)
+ONE_FIGURE_RE = re.compile(rf"(?<![\w'’-])(?P<q>une?\s+autre|une?|son|sa|leur)\s+(?=(?:[\w'’-]+\s+){{0,1}}?"
+                           rf"(?:{PERSON_SG})\b(?!['’-]))", re.I)
+#: one person dying of wounds told with a pronoun, beside claims.implicit's English ones: "il a succombé à ses
+#: blessures", "elle est morte de ses blessures"
+DIED_ALONE_RE = re.compile(r"\b(?:il|elle)\s+(?:a|avait)\s+(?:\w+\s+){0,2}?succombé\b|"
+                            r"\b(?:il|elle)\s+est\s+(?:\w+\s+){0,2}?(?:mort|morte|décédé|décédée)\s+(?:des\s+suites\s+de\s+|de\s+)"
+                            r"(?:ses|leurs)\s+blessures", re.I)
+BOTH_RE = re.compile(r"(?!)")
 
 ATTACKER_RE = re.compile(r"\b(?:assaillants?|hommes\s+armés|individus\s+armés|kamikazes?|ravisseurs?|agresseurs?|"
                          r"tireurs?|preneurs?\s+d['’]otages|terroristes?|jihadistes?|djihadistes?|auteurs?\s+de)\b",
