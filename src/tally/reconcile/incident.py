@@ -54,7 +54,7 @@ def reconcile(incident: Incident, doc: Document, policy: str = "tally") -> Incid
     used = dated_before(claims, incident, doc)
     divided: set[int] = set()
     if policy == "gtd":
-        used, divided = gtd.even_share(gtd.claims_used(claims, incident), doc)
+        used, divided = gtd.even_share(gtd.claims_used(used, incident), doc)
     casualties, _ = casualty_totals(used, doc, policy, incident.sides)
     _not_the_perpetrators_word(casualties, used, incident, doc, policy)
     _independent_count_inside_total(casualties, used, doc)
