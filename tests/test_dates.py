@@ -316,3 +316,13 @@ def test_a_range_without_a_year_starts_on_its_first_day(text, language, start, e
 ])
 def test_the_attacks_day_stands_in_a_sentence_about_a_claim_or_a_mourning(text, language):
     assert find_date(text, date(2023, 5, 17), language=language).start == "2023-05-14"
+
+
+@pytest.mark.parametrize("text, language, start", [
+    ("03/14/2016: Assailants opened fire on a checkpoint, killing three soldiers.", "en", "2016-03-14"),  # month first
+    ("04/05/2016: Gunmen attacked a bus.", "en", "2016-04-05"),  # both could be months: American order in English
+    ("14/03/2016 : des hommes armés ont attaqué un car.", "fr", "2016-03-14"),
+    ("04/05/2016 : des hommes armés ont attaqué un car.", "fr", "2016-05-04"),  # day first in French
+])
+def test_a_date_in_digits_with_slashes(text, language, start):
+    assert find_date(text, language=language).start == start

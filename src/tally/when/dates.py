@@ -76,6 +76,7 @@ PATTERNS: list[re.Pattern[str]] = [
     _p(r"{m1}\s+{d1},?\s+{y1}"),                                     # September 17, 2024
     _p(r"{y1}-(?P<mn1>[01]\d)-(?P<dn1>[0-3]\d)(?:T[\d:.]+Z?)?"
        r"(?:\s*(?:/|–|—|\bto\b)\s*{y2}-(?P<mn2>[01]\d)-(?P<dn2>[0-3]\d))?"),  # ISO
+    _p(r"(?<![\d/])(?P<n1>[0-3]?\d)/(?P<n2>[0-3]?\d)/{y1}(?![\d/])"),       # 03/14/2016 (GTD's summaries), 14/03/2016
     _p(r"{m1},?\s+{y1}{dash}{m2},?\s+{y2}"),                         # September 2023 – March 2024
     _p(r"{m1}{dash}{m2},?\s+{y2}"),                                  # September–October 2024
     _p(r"{m1},?\s+{y1}"),                                            # September 2024
@@ -206,6 +207,11 @@ def _from_match(m: re.Match[str]) -> DateRange | None:
         return DateRange(_iso(decade), _iso(decade + 9), "year", m.group(0).strip(), "stated")
     y1 = int(g["y1"]) if g.get("y1") else None
     y2 = int(g["y2"]) if g.get("y2") else None
+    if g.get("n1"):  # a date in digits with slashes: month first as in American English, unless it cannot be
+        a, b = int(g["n1"]), int(g["n2"])
+        mon, day = (b, a) if a > 12 else (a, b)
+        start = _iso(int(g["y1"]), mon, day) if mon <= 12 else None
+        return DateRange(start, start, "day", m.group(0).strip(), "stated") if start else None
     if g.get("mn1"):  # ISO
         start = _iso(int(g["y1"]), int(g["mn1"]), int(g["dn1"]))
         end = _iso(int(g["y2"]), int(g["mn2"]), int(g["dn2"])) if g.get("mn2") else start
@@ -521,7 +527,7 @@ def reference_date(meta: dict[str, Any]) -> date | None:
                 return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
             except ValueError:
                 continue
-        for language in ("en", "fr"):  # "2 March 2024", "2 mars 2024"
+        for language in ("fr", "en"):  # "2 mars 2024", "2 March 2024"; "02/03/2024" in a column is day first
             dr = parse_date(text, language=language)
             if dr and dr.precision == "day" and dr.start:
                 return date.fromisoformat(dr.start)
