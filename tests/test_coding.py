@@ -47,8 +47,11 @@ def test_a_figure_coded_separately_is_another_event():
     assert [(c.low, c.other_event) for c in claims] == [(5, False), (3, True)]
 
 
-def test_no_casualties_is_zero():
-    text = "Unidentified gunmen fired on a police post in the town. No casualties."
+@pytest.mark.parametrize("text", [
+    "Unidentified gunmen fired on a police post in the town. No casualties.",
+    "Assailants set fire to a clinic in the district. There were no reported casualties.",
+])
+def test_no_casualties_is_zero(text):
     rec = extract(Document.from_text(text, format="csv"))
     assert rec.casualties["killed"].best == 0
     assert rec.casualties["injured"].best == 0

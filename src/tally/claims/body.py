@@ -33,7 +33,8 @@ PARSE_VETO = False  # the parse overruling a figure the rules linked: on wad-dev
 NON_FATAL = True
 CODING_NOTES = True  # ACLED-style coding phrases (:mod:`.coding`)
 
-_CODING_HINT_RE = re.compile(r"\bcoded\b|\bno\s+(?:casualties|fatalities|deaths|injuries|one\s+was)\b|\bnobody\s+was\b", re.I)
+_CODING_HINT_RE = re.compile(r"\bcoded\b|\bno\s+(?:(?:reported|known)\s+)?(?:casualties|fatalities|deaths|injuries|one\s+was)\b"
+                             r"|\bnobody\s+was\b", re.I)
 
 
 SKIP_SECTIONS = re.compile(r"^(?:see\s+also|references|notes|external\s+links|further\s+reading|"

@@ -25,7 +25,7 @@ from ..text.quantities import find_quantities
 CODED_AS_RE = re.compile(r"\bcoded\s+as\s+", re.I)
 SPLIT_RE = re.compile(r"\bsplit\s+(?:across|between|among|over)\s+\S+\s+(?:events?|locations?|incidents?|days?)\b", re.I)
 SEPARATE_RE = re.compile(r"\(?\bcoded\s+separately\b\)?", re.I)
-NONE_RE = re.compile(r"\bno\s+(?P<what>casualties|fatalities|deaths|injuries)\b(?!\s+(?:among|on|of|in|for|to)\b)|"
+NONE_RE = re.compile(r"\bno\s+(?:reported\s+|known\s+)?(?P<what>casualties|fatalities|deaths|injuries)\b(?!\s+(?:among|on|of|in|for|to)\b)|"
                      r"\bno\s+one\s+was\s+(?P<killed>killed|hurt|injured)\b|\bnobody\s+was\s+(?P<killed2>killed|hurt|injured)\b",
                      re.I)
 
