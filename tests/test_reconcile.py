@@ -400,3 +400,20 @@ def test_a_sentence_set_in_an_earlier_month_recalls_another_event(text):
 ])
 def test_a_round_up_that_leaves_out_its_verb_adds_its_items(text, best):
     assert extract(Document.from_text(text, format="text")).casualties["killed"].best == best
+
+
+@pytest.mark.parametrize("text, best, high", [
+    # another named voice's larger figure, no word of an update: the first voice's figure stays, the high widens
+    ("The UN mission counted 26 dead in the attack on the town, according to a UN statement. The local "
+     "Red Cross said its teams had found 115 bodies.", 26, 115),
+    # the same with update words: the later figure replaces
+    ("The UN mission counted 26 dead in the attack on the town, according to a UN statement. The local "
+     "Red Cross said the toll had later risen to 115.", 115, None),
+    # a vague word first: the number is the count
+    ("Dozens were killed in the raid, witnesses said. Hospital sources said 55 civilians were killed.", 55, None),
+])
+def test_another_voices_larger_figure_widens_the_high_unless_it_updates(text, best, high):
+    e = extract(Document.from_text(text, format="text")).casualties["killed"]
+    assert e.best == best, e
+    if high is not None:
+        assert e.high is None or e.high >= high

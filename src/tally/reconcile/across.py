@@ -50,7 +50,7 @@ from ..claims.sources import source_side
 from ..lookup.actors import actor_key
 from ..model import CATEGORIES, Actor, Claim, Incident, Side
 from .figures import best_of, norm_source
-from .lexicon import ARMED_GROUP_SOURCE_RE
+from .lexicon import ARMED_GROUP_SOURCE_RE, AUTHORITY_RE
 from .names import fact_name
 from .parties import perpetrator_claim
 from .policies import claim_from_dict
@@ -76,12 +76,7 @@ SOURCE_ALIASES = {
 }
 _LEAD_RE = re.compile(r"^\s*(?:according\s+to|citing|per|selon|d['’]apr[èe]s)\s+", re.I)
 _ARTICLE_RE = re.compile(r"^\s*(?:(?:the|la|le|les)\s+|l['’]\s*)", re.I)
-#: an authority that keeps the toll: officials, a government, the police, a governor, a health ministry
-AUTHORITY_RE = re.compile(
-    r"\b(?:officials?|authorit(?:y|ies)|government|ministry|minister|governor|mayor|prefect|police|army|"
-    r"military|spokes(?:man|woman|person)|health|civil\s+defen[cs]e|gendarmerie|emergency\s+services?|"
-    r"autorit[ée]s?|gouverneur|gouvernement|pr[ée]fet|maire|minist[èe]re|ministre|responsables?|"
-    r"officiels?|arm[ée]e|porte-parole|sant[ée])\b", re.I)
+
 
 
 def norm_voice(source: str | None) -> str | None:

@@ -59,3 +59,11 @@ def noun_group(group: str | None) -> str | None:
     if len(kinds) > 1 and re.search(r"\b(?:and|or|as\s+well\s+as|plus)\b|,", group, re.I):
         return None
     return found[0][1]
+
+
+#: an authority that keeps the toll: officials, a government, the police, a governor, a health ministry
+AUTHORITY_RE = re.compile(
+    r"\b(?:officials?|authorit(?:y|ies)|government|ministry|minister|governor|mayor|prefect|police|army|"
+    r"military|spokes(?:man|woman|person)|health|civil\s+defen[cs]e|gendarmerie|emergency\s+services?|"
+    r"autorit[ée]s?|gouverneur|gouvernement|pr[ée]fet|maire|minist[èe]re|ministre|responsables?|"
+    r"officiels?|arm[ée]e|porte-parole|sant[ée])\b", re.I)

@@ -79,7 +79,8 @@ from ..claims.lexicon.en import RIGHT_TRIGGERS
 from ..claims.lexicon.patterns import categories_in
 from ..claims.sources import source_side
 from ..model import CATEGORIES, Claim, Document, Estimate, Side
-from .lexicon import GENERIC_GROUP_RE, noun_group
+from .figures import norm_source
+from .lexicon import AUTHORITY_RE, GENERIC_GROUP_RE, noun_group
 
 #: policies whose killed total counts the attackers killed in the act
 COUNT_ATTACKERS = ("gtd", "ucdp", "acled")
@@ -511,6 +512,7 @@ def _sentences_total(items: list[tuple[int, Claim]], rule: str, doc: Document,
     running = None
     run_idx: list[int] = []
     any_update = False
+    competing_highs: list[int | None] = []
     for start in sorted(by_sent):
         rels = {i: relation(c, doc) for i, c in by_sent[start]}
         parts = [(i, c) for i, c in by_sent[start] if rels[i] not in ("subset", "alternative")]
@@ -560,6 +562,11 @@ def _sentences_total(items: list[tuple[int, Claim]], rule: str, doc: Document,
         elif additive:
             running = _add(running, acc)
             run_idx += [i for i, _ in parts]
+        elif acc[1] > running[1] and _another_voice([c for i, c in items if i in run_idx], [c for _, c in parts],
+                                                     doc, start):
+            # "the UN counted 26 dead ... the Red Cross says it found 115 bodies": another voice's larger
+            # figure, no word of an update, and not an authority's over a non-authority's: it widens the high
+            competing_highs.append(acc[2])
         elif acc[1] > running[1] or _precise_for_round(run_idx, items, parts, acc, running):
             if replaced is not None and not _REVISED_RE.search(doc.text, start, parts[0][1].end):
                 replaced.append((running[1], list(run_idx)))
@@ -568,5 +575,27 @@ def _sentences_total(items: list[tuple[int, Claim]], rule: str, doc: Document,
             any_update = True
     if running is None:
         return None
-    return Estimate(low=running[0], best=running[1], high=running[2],
+    high = running[2]
+    if competing_highs:
+        high = None if high is None or None in competing_highs else max([high, *competing_highs])  # type: ignore[list-item]
+        rule += "+another-voice-high"
+    return Estimate(low=running[0], best=running[1], high=high,
                     rule=rule + ("+update" if any_update else ""), claims=run_idx)
+
+
+def _another_voice(before: list[Claim], now: list[Claim], doc: Document, start: int) -> bool:
+    """True when a sentence's larger figure is another named voice's than the toll so far (each
+    named), its words say nothing of an update ("rose", "later", "now"...), and it is not an
+    authority's figure beside a non-authority's."""
+    if all(c.qualifier == "vague" for c in before):
+        return False  # "dozens were killed ... officials said 55 died": the number is the count
+    old = {norm_source(c.source) for c in before if c.source}
+    new = {norm_source(c.source) for c in now if c.source}
+    if not old or not new or old & new:
+        return False
+    if _REVISED_RE.search(doc.text, start, now[-1].end) or \
+            for_language(doc.language).TOLL_RISE_RE.search(doc.text[start:now[0].figure_start or start]):
+        return False
+    authority_old = any(AUTHORITY_RE.search(s) for s in old)
+    authority_new = any(AUTHORITY_RE.search(s) for s in new)
+    return not (authority_new and not authority_old)
