@@ -161,3 +161,17 @@ def test_a_source_at_the_end_of_a_sentence_is_no_caption():
     from tally.when.furniture import captions
 
     assert captions("A security source told AFP.\nThe toll rose to 9, according to Reuters.") == []
+
+
+@pytest.mark.parametrize("text, lang, best", [
+    ("Des hommes armés ont tué neuf villageois lundi à Djibo, selon un élu local.\n"
+     "Lire aussi : Mali : 54 soldats tués dans une attaque\nLes assaillants ont pris la fuite.", "fr", 9),
+    # a link glued to the sentence before it and to the one after it
+    ("Des hommes armés ont tué neuf villageois lundi à Djibo.Lire aussi Niger : encore 35 civils tués par des "
+     "assaillantsCe qui s'est passé ce jour-là reste flou.", "fr", 9),
+    ("Gunmen killed nine villagers in Konduga on Monday, officials said.\nREAD MORE: As many as 100 killed in "
+     "raids on herders\nThe attackers fled on motorcycles.", "en", 9),
+])
+def test_a_link_to_another_article_is_not_the_reports_toll(text, lang, best):
+    rec = record(text, "2024-03-05", lang)
+    assert rec.casualties["killed"].best == best

@@ -20,7 +20,7 @@ from .lookup.gazetteer import country_by_name
 from .model import Actor, DateRange, Document, Incident, Place, Side
 from .when.dates import find_date, last_day, parse_date, reference_date
 from .when.dateline import blank, find_dateline
-from .when.furniture import HEAD_CHARS, body_start, captions, page_dates, published
+from .when.furniture import HEAD_CHARS, body_start, captions, page_dates, published, related_links
 from .where.context import context_countries
 from .where.geotext import find_places, wrong_part
 from .where.nerplaces import ner_places
@@ -131,8 +131,8 @@ def _without_dateline(doc: Document, language: str | None) -> Document:
     furniture = page_dates(text, language)
     for f in furniture:
         text = blank(text, f.start, f.end)
-    for start, end in captions(text):  # a photo caption's place and year are the picture's
-        text = blank(text, start, end)
+    for start, end in captions(text) + related_links(text):  # a photo caption's place and year are the
+        text = blank(text, start, end)  # picture's; a link's, another article's
     year = ref.year if ref else None
     at = body_start(text)
     # the capitals-and-dash form first, at the top or where the prose starts ("WASHINGTON — ..." under

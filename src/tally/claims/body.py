@@ -11,6 +11,7 @@ import re
 from ..text import sentences
 from ..limits import check_time
 from ..model import Claim, Document, Side
+from ..when.furniture import related_links
 from .attribution import (CAUSE_OTHER_RE, CONTINUES_RE, OTHER_MARK_RE, OTHER_SECTION_RE, RELATIVE_OTHER_RE, YEAR_RE,
                           _clause_source, _other_event_sentence, _sentence_source)
 from .coding import coding_claims, split_totals
@@ -84,6 +85,7 @@ def _body_spans(doc: Document) -> list[tuple[str, int, int]]:
 def body_claims(doc: Document, sides: list[Side]) -> list[Claim]:
     ctx = ClaimContext(doc, sides)
     text = doc.text
+    links = related_links(text)
     out: list[Claim] = []
     # pass 1: each sentence's claims by the rules
     rows: list[list] = []
@@ -138,6 +140,8 @@ def body_claims(doc: Document, sides: list[Side]) -> list[Claim]:
                 c.other_event = True  # "sparked by the killing of a military official"
             if any(a <= c.figure_start - ss < b for a, b in context):
                 c.other_event = True  # "more than 2,000 have died since 2015": a running total, context
+            if any(a <= c.figure_start < b for a, b in links):
+                c.other_event = True  # "Lire aussi : Mali : 54 soldats tués": another article's headline
             clause_src = _clause_source(text, ss, se, c.figure_start)
             if clause_src:
                 c.source = clause_src  # this ';' clause names its own speaker

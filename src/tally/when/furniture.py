@@ -89,6 +89,31 @@ CAPTION_RE = re.compile(
     rf"|^[ \t]*(?:File\s+photo|Photo\s+d['’]archives|Photo|Image|Crédit\s+photo)\s*:[^\n]{{0,400}}$", re.M | re.I)
 
 
+#: a link to another article left in a page's text: "Lire aussi : ...", "READ MORE: ...", "À lire
+#: aussi", "Related: ..." at a line's start or glued after a sentence ("... ont péri.Lire aussi Mali : ...")
+_RELATED_RE = re.compile(
+    r"(?:^|(?<=[.!?»”\"]))[ \t]*(?:READ\s+(?:MORE|ALSO)|Read\s+(?:more|also)|ALSO\s+READ|Also\s+read|SEE\s+ALSO"
+    r"|See\s+also|RELATED|Related(?:\s+(?:articles?|stories|coverage|news))?|More\s+on\s+this\s+story"
+    r"|(?:[ÀA]\s+)?(?:LIRE|[Ll]ire)\s+(?:AUSSI|aussi|également|ÉGALEMENT)|(?:VOIR|Voir)\s+(?:AUSSI|aussi)"
+    r"|Sur\s+le\s+même\s+sujet)\b[ \t]*:?", re.M)
+#: where a link's title glued to the next sentence ends: a lower-case letter right before a capital
+_GLUED_RE = re.compile(r"[a-zà-ÿ](?=[A-ZÀ-Ý][a-zà-ÿ])")
+
+
+def related_links(text: str) -> list[tuple[int, int]]:
+    """The spans of the links to other articles a page leaves in its text ("Lire aussi : Mali :
+    20 soldats tués", "READ MORE: ..."): another article's headline, never this report's toll,
+    day or place. A link runs to the end of its line, or to where its title is glued to the next
+    sentence ("... par des terroristesCe qui s'est passé")."""
+    out = []
+    for m in _RELATED_RE.finditer(text):
+        nl = text.find("\n", m.end())
+        end = len(text) if nl < 0 else nl
+        g = _GLUED_RE.search(text, m.end(), end)
+        out.append((m.start(), g.end() if g else end))
+    return out
+
+
 def captions(text: str) -> list[tuple[int, int]]:
     """The spans of the photo captions of ``text`` (whole lines): what a picture shows, often
     somewhere else or long before ("Soldiers guard a bridge in Gao in 2017. AP"), never the event."""
