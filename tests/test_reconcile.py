@@ -417,3 +417,15 @@ def test_another_voices_larger_figure_widens_the_high_unless_it_updates(text, be
     assert e.best == best, e
     if high is not None:
         assert e.high is None or e.high >= high
+
+
+def test_a_figure_whose_own_clause_names_an_earlier_week_is_another_event():
+    text = ("Au moins 26 civils ont été tués samedi dans la ville. Six casques bleus ont été tués "
+            "la semaine dernière près de la ville.")
+    doc = Document.from_text(text, source="r.txt", format="text", language="fr", meta={"date": "2024-05-19"})
+    inc = extract(doc)
+    assert inc.date.start == "2024-05-18" and inc.casualties["killed"].best == 26
+    # a follow-up about last week's attack keeps its toll: the attack itself was last week
+    follow = Document.from_text("Vingt-six villageois ont été tués la semaine dernière à Djibo, a rappelé dimanche "
+                                "le maire.", source="f.txt", format="text", language="fr", meta={"date": "2024-05-19"})
+    assert extract(follow).casualties["killed"].best == 26

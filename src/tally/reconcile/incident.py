@@ -31,7 +31,7 @@ from typing import Any
 
 from ..claims import relation
 from ..model import CATEGORIES, Claim, Document, Estimate, Incident
-from ..when.dates import find_date, last_day, month_named
+from ..when.dates import find_date, last_day, month_named, reference_date, week_named
 from . import policies
 from .conflicts import find_conflicts
 from .figures import best_of, overlap, specificity
@@ -91,7 +91,9 @@ _DIGIT_RE = re.compile(r"\d")
 def dated_before(claims: list[Claim], incident: Incident, doc: Document) -> list[Claim]:
     """The claims with each body claim whose sentence dates itself, day and month written out,
     more than a day before the attack's day, or that names a whole month before the attack's
-    before its figure ("In August, 37 were killed in a similar raid", "le mois dernier"), marked
+    before its figure ("In August, 37 were killed in a similar raid", "le mois dernier"), or whose
+    own clause after the figure names a week before it ("six peacekeepers killed last week", read
+    against the report's own date), marked
     as another event (``other_event``): "On Monday, May 8, four peacekeepers were killed" in a
     report of an attack on May 13 recalls an earlier one. Later dates are left alone: they date
     statements and updates of the toll."""
@@ -99,18 +101,32 @@ def dated_before(claims: list[Claim], incident: Incident, doc: Document) -> list
     if d is None or d.precision != "day" or not d.start or len(d.start) != 10:
         return claims
     day = date.fromisoformat(d.start)
+    published = reference_date(doc.meta)
     out = []
     for c in claims:
-        if c.origin == "body" and not c.other_event and c.text and _DIGIT_RE.search(c.text):
-            found = find_date(c.text, day, language=doc.language)
+        if c.origin == "body" and not c.other_event and c.text:
+            found = find_date(c.text, day, language=doc.language) if _DIGIT_RE.search(c.text) else None
             if found is not None and found.precision == "day" and found.text and _DIGIT_RE.search(found.text) \
                     and found.end and len(found.end) == 10 and date.fromisoformat(found.end) < day - timedelta(days=1):
                 c = dataclasses.replace(c, other_event=True)
             elif (month := month_named(c.text[:max(0, c.figure_start - c.start)] if c.figure_start is not None
                                        else c.text, day)) is not None and last_day(month.end) < day:
                 c = dataclasses.replace(c, other_event=True)  # "In August, 37 were killed in a similar raid"
+            elif published is not None and c.figure_end is not None and \
+                    (week := week_named(_clause_after(doc.text, c.figure_end), published)) is not None and \
+                    week.end is not None and date.fromisoformat(week.end) < day - timedelta(days=1):
+                c = dataclasses.replace(c, other_event=True)  # "..., en plus des six casques bleus tués la semaine dernière"
         out.append(c)
     return out
+
+
+_CLAUSE_END_RE = re.compile(r"[,;.:!?()\n]")
+
+
+def _clause_after(text: str, end: int) -> str:
+    """The words after a figure up to the end of its clause ("six soldiers killed last week", ",")."""
+    m = _CLAUSE_END_RE.search(text, end, end + 80)
+    return text[end:m.start() if m else end + 80]
 
 
 def _not_the_perpetrators_word(casualties, claims: list[Claim], incident: Incident, doc: Document,

@@ -377,7 +377,7 @@ def resolve_relative(text: str, ref: date, forward: bool = False, language: str 
               and not _STATEMENT_AFTER_RE.match(text, x.end())]
     m = (attack or events or found or [None])[0]
     if not events and found and _WEEK_RE.search(text):
-        return _week(text, ref)  # "last week's attack ..., officials said on Tuesday": the week, not the statement
+        return week_named(text, ref)  # "last week's attack ..., officials said on Tuesday": the week, not the statement
     if m and m.group("wd") and (dated := _dated_weekday(text, m, noyear, ref, forward)) is not None:
         if attack or not dated[1]:  # "On Monday, May 15", "lundi 15 mai": the weekday names the date after it
             return dated[0]
@@ -417,7 +417,7 @@ def resolve_relative(text: str, ref: date, forward: bool = False, language: str 
             if rm is not None and int(rm.group("d")) < d.day:  # "du 3 au 6 mai", "between 3 and 5 May"
                 first = (nm.start(), d.replace(day=int(rm.group("d"))), text[rm.start():nm.end()])
     if not candidates:
-        return _week(text, ref)
+        return week_named(text, ref)
     pos, d, span = min(candidates, key=lambda c: c[0])
     if first is not None and first[0] == pos:
         return DateRange(first[1].isoformat(), d.isoformat(), "day", first[2], "relative")
@@ -466,7 +466,7 @@ _WEEK_RE = re.compile(
     r"|(?P<this>(?:earlier\s+)?this\s+week|cette\s+semaine|en\s+début\s+de\s+semaine))(?![\w])", re.I)
 
 
-def _week(text: str, ref: date) -> DateRange | None:
+def week_named(text: str, ref: date) -> DateRange | None:
     """"last week" (the calendar week before ``ref``'s, Monday to Sunday) or
     "earlier this week" (``ref``'s week up to ``ref``), as a range of days."""
     m = _WEEK_RE.search(text)
