@@ -429,3 +429,16 @@ def test_a_figure_whose_own_clause_names_an_earlier_week_is_another_event():
     follow = Document.from_text("Vingt-six villageois ont été tués la semaine dernière à Djibo, a rappelé dimanche "
                                 "le maire.", source="f.txt", format="text", language="fr", meta={"date": "2024-05-19"})
     assert extract(follow).casualties["killed"].best == 26
+
+
+@pytest.mark.parametrize("text", [
+    # a figure right after "since": the earlier event the superlative measures against
+    "Gunmen killed 12 people in Konduga on Sunday. It is the deadliest attack since 40 people were killed in Bama.",
+    # a clause set in an earlier year
+    "Gunmen killed 12 people in Konduga on Sunday. In the worst attack in the area, 110 farmers were killed in 2020.",
+    # a present-perfect total ten times the toll, with no day: the campaign's
+    "Gunmen killed 12 people in Konduga on Sunday. Boko Haram has killed more than 35,000 people in the region.",
+])
+def test_background_figures_of_news_reports_are_not_the_toll(text):
+    doc = Document.from_text(text, source="r.txt", format="text", meta={"date": "2023-05-16"})
+    assert extract(doc).casualties["killed"].best == 12

@@ -140,6 +140,8 @@ def body_claims(doc: Document, sides: list[Side]) -> list[Claim]:
                 c.other_event = True  # "sparked by the killing of a military official"
             if any(a <= c.figure_start - ss < b for a, b in context):
                 c.other_event = True  # "more than 2,000 have died since 2015": a running total, context
+            if current().SINCE_BEFORE_RE.search(text, max(ss, c.figure_start - 30), c.figure_start):
+                c.other_event = True  # "the deadliest attack since 40 people were killed in Bama": that event's
             if any(a <= c.figure_start < b for a, b in links):
                 c.other_event = True  # "Lire aussi : Mali : 54 soldats tués": another article's headline
             clause_src = _clause_source(text, ss, se, c.figure_start)

@@ -93,7 +93,8 @@ def dated_before(claims: list[Claim], incident: Incident, doc: Document) -> list
     more than a day before the attack's day, or that names a whole month before the attack's
     before its figure ("In August, 37 were killed in a similar raid", "le mois dernier"), or whose
     own clause after the figure names a week before it ("six peacekeepers killed last week", read
-    against the report's own date), marked
+    against the report's own date), or whose own clause sets it in an earlier year ("110 farmers
+    were killed in 2020"), marked
     as another event (``other_event``): "On Monday, May 8, four peacekeepers were killed" in a
     report of an attack on May 13 recalls an earlier one. Later dates are left alone: they date
     statements and updates of the toll."""
@@ -112,6 +113,10 @@ def dated_before(claims: list[Claim], incident: Incident, doc: Document) -> list
             elif (month := month_named(c.text[:max(0, c.figure_start - c.start)] if c.figure_start is not None
                                        else c.text, day)) is not None and last_day(month.end) < day:
                 c = dataclasses.replace(c, other_event=True)  # "In August, 37 were killed in a similar raid"
+            elif c.figure_start is not None and c.figure_end is not None and \
+                    (years := _YEAR_IN_RE.findall(_clause_around(doc.text, c.figure_start, c.figure_end))) and \
+                    max(int(y) for y in years) < day.year:
+                c = dataclasses.replace(c, other_event=True)  # "..., 110 farmers were killed in 2020"
             elif published is not None and c.figure_end is not None and \
                     (week := week_named(_clause_after(doc.text, c.figure_end), published)) is not None and \
                     week.end is not None and date.fromisoformat(week.end) < day - timedelta(days=1):
@@ -121,6 +126,16 @@ def dated_before(claims: list[Claim], incident: Incident, doc: Document) -> list
 
 
 _CLAUSE_END_RE = re.compile(r"[,;.:!?()\n]")
+
+
+#: a year the clause sets its figure in: "in 2020", "en 2019", "since 2015"
+_YEAR_IN_RE = re.compile(r"(?<![\w])(?:in|en|since|depuis|during|pendant)\s+((?:19|20)\d\d)\b", re.I)
+
+
+def _clause_around(text: str, start: int, end: int) -> str:
+    """The clause holding a figure: from the break before it to the break after it."""
+    before = max((m.end() for m in _CLAUSE_END_RE.finditer(text, max(0, start - 120), start)), default=max(0, start - 120))
+    return text[before:start] + text[start:end] + _clause_after(text, end)
 
 
 def _clause_after(text: str, end: int) -> str:

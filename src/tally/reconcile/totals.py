@@ -562,6 +562,9 @@ def _sentences_total(items: list[tuple[int, Claim]], rule: str, doc: Document,
         elif additive:
             running = _add(running, acc)
             run_idx += [i for i, _ in parts]
+        elif acc[1] >= CAMPAIGN_RATIO * max(running[1], 1) and \
+                for_language(doc.language).CAMPAIGN_TENSE_RE.search(doc.text, start, parts[-1][1].end or start):
+            continue  # "Boko Haram has killed more than 35,000 people in the region": a campaign's total
         elif acc[1] > running[1] and _another_voice([c for i, c in items if i in run_idx], [c for _, c in parts],
                                                      doc, start):
             # "the UN counted 26 dead ... the Red Cross says it found 115 bodies": another voice's larger
@@ -581,6 +584,10 @@ def _sentences_total(items: list[tuple[int, Claim]], rule: str, doc: Document,
         rule += "+another-voice-high"
     return Estimate(low=running[0], best=running[1], high=high,
                     rule=rule + ("+update" if any_update else ""), claims=run_idx)
+
+
+#: a later figure this many times the toll so far, in a present-perfect clause with no day, is a campaign's total
+CAMPAIGN_RATIO = 10
 
 
 def _another_voice(before: list[Claim], now: list[Claim], doc: Document, start: int) -> bool:

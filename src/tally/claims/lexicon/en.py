@@ -270,6 +270,16 @@ VICTIM_NOUNS = {
 # died and millions have been displaced", "the fourth aid worker killed this year". A figure in
 # such a sentence is context (``other_event``), never part of the incident's figure; ``rel``
 # marks a relative clause, which holds only the figures after it.
+#: a figure right after "since" opens the clause of an earlier event: "the deadliest attack since 40
+#: a present-perfect total with no day (reconcile.totals): "Boko Haram has killed more than 35,000 people in the
+#: region": ten times the toll so far, a campaign's figure, never an update
+CAMPAIGN_TENSE_RE = re.compile(r"\b(?:has|have)\s+(?:now\s+|so\s+far\s+)?(?:killed|claimed|died|been\s+killed|left)\b"
+                               r"(?![^.;]*\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\b)",
+                               re.I)
+
+#: people were killed in Bama" (claims.body)
+SINCE_BEFORE_RE = re.compile(r"\bsince\s+(?:(?:at\s+least|some|about|more\s+than|nearly|over)\s+)?$", re.I)
+
 CONTEXT_RE = re.compile(
     r"\bsince\s+(?:(?:the\s+)?(?:start|beginning|outbreak|onset|launch)\s+of\b(?!\s+(?:this|the|last)\s+(?:week|day|month)\b)|(?:early\s+|late\s+|mid-?)?(?:19|20)\d\d\b"
     r"|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|last\s+year\b)"

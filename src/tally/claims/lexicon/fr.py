@@ -267,6 +267,13 @@ VICTIM_NOUNS = {
 # depuis 15 ans, ont fait plus de 40 000 morts », « près de 400 morts depuis 2015 », « cette
 # année », « ont déplacé deux millions de personnes ». Le chiffre d'une telle phrase est un
 # contexte (``other_event``), jamais une part du bilan de l'incident.
+#: un chiffre juste après « depuis que » ouvre la proposition d'un événement antérieur : « la pire attaque
+#: le passé composé est le temps du récit en français : aucun temps n'y marque un total de campagne
+CAMPAIGN_TENSE_RE = re.compile(r"(?!x)x")
+
+#: depuis que 40 personnes ont été tuées à Bama » (claims.body)
+SINCE_BEFORE_RE = re.compile(r"(?<![\w])depuis\s+qu(?:e\s+|['’])(?:(?:au\s+moins|quelque|plus\s+de|près\s+de)\s+)?$", re.I)
+
 CONTEXT_RE = re.compile(
     r"(?<![\w])depuis\s+(?:(?:le\s+)?(?:début|déclenchement|lancement)\s+d(?!e\s+(?:la\s+semaine|la\s+journée|ce\s+mois))|(?:19|20)\d\d\b|\d+\s+ans\b"
     r"|(?:plus\s+d['’]\s*)?une?\s+(?:décennie|dizaine\s+d['’]années)|(?:janvier|février|mars|avril|mai|juin|juillet|août"
