@@ -18,10 +18,16 @@ In one run, on files written by ``bench/make_dump.py`` (made-up articles only):
 3. **Plain dump against ``bzcat``**: a single-stream dump of ``--pages`` pages
    (2% incident articles): ``bzcat DUMP > /dev/null`` (the floor), two ``bzcat``
    at once (the machine's parallel capacity at that moment, 2.0 on two free
-   cores), then ``tally ingest DUMP --prefilter --workers 2`` with the parallel
-   bz2 reader (``indexed_bzip2``, :mod:`tally.readers.decompress`) and, as the
-   baseline of before, with ``TALLY_BZ2_THREADS=0`` (the bz2 module): seconds
-   and the ratio to that file's ``bzcat`` time, measured in this run.
+   cores); the parts alone: decompression with ``indexed_bzip2`` on all cores and
+   with the bz2 module, and the parent's reading (decompression, XML, pre-filter,
+   no extraction) with and without the byte-level page check
+   (:mod:`tally.readers.pagescan`); then ``tally ingest DUMP --prefilter --workers
+   2`` with the parallel bz2 reader and the page check, without the page check
+   (``TALLY_PAGE_CHECK=0``), and, as the baseline of before issue 25, with the bz2
+   module (``TALLY_BZ2_THREADS=0``): seconds, the ratio to that file's ``bzcat``
+   time measured in this run, and the CPU seconds of the parent's main thread, its
+   decompression threads and the workers, whose half is the least time two cores
+   can take for that work.
 
 Each run is a fresh process; peak RSS is the largest of the process and its
 waited-for descendants. Other work on the machine changes the figures: the load
@@ -41,7 +47,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import make_dump  # noqa: E402
-from bench_scale import CPU, LOADS, TALLY, _run  # noqa: E402
+from bench_scale import CPU, LOADS, TALLY, THREADS, _run  # noqa: E402
 
 READ_ONLY = """
 import sys
@@ -107,6 +113,55 @@ def history_part(tmp: Path, args: argparse.Namespace, rows: list[str]) -> None:
                     f"{n / seconds:,.0f} | | | | {rss:.0f} MB | |")
 
 
+#: tally, printing on exit the CPU seconds of its worker processes and of each of its own threads
+#: (sampled every 0.1 s from /proc: the main thread parses and stores, the others decompress)
+TALLY_THREADS = [sys.executable, "-c", """
+import atexit, os, resource, sys, threading, time
+SEEN = {}
+def sample():
+    for tid in os.listdir("/proc/self/task"):
+        try:
+            with open(f"/proc/self/task/{tid}/stat") as f:
+                parts = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        SEEN[int(tid)] = (int(parts[11]) + int(parts[12])) / os.sysconf("SC_CLK_TCK")
+def loop():
+    while True:
+        sample()
+        time.sleep(0.1)
+threading.Thread(target=loop, daemon=True).start()
+def report():
+    sample()
+    s, c = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    main = SEEN.get(os.getpid(), 0.0)
+    sys.stderr.write(f"cpu: {s.ru_utime + s.ru_stime:.2f} {c.ru_utime + c.ru_stime:.2f}\\n")
+    sys.stderr.write(f"threads: {main:.2f} {sum(SEEN.values()) - main:.2f}\\n")
+atexit.register(report)
+from tally.cli import app
+app()
+"""]
+
+#: one pass of a reader over a file, printing its CPU seconds: ``decompress`` (the bz2 reader
+#: alone) or ``read`` (decompression, XML and the pre-filter: the parent's reading, no extraction)
+READER = """
+import os, sys, time
+from tally.readers import open_binary
+from tally.readers.prefilter import PrefilterStats
+from tally.readers.xmldump import read_pages
+with open_binary(sys.argv[2]) as fp:
+    if sys.argv[1] == "decompress":
+        while fp.read(1 << 20):
+            pass
+    else:
+        stats = PrefilterStats()
+        for _ in read_pages(fp, sys.argv[2], prefilter=stats):
+            pass
+t = os.times()
+sys.stderr.write(f"cpu: {t.user + t.system:.2f} 0\\n")
+"""
+
+
 def plain_part(tmp: Path, args: argparse.Namespace, rows: list[str]) -> None:
     dump = tmp / f"plain-{args.pages}.xml.bz2"
     _write(dump, args.reuse, lambda: f"{len(make_dump.write_dump(args.pages, str(dump), seed=args.seed))} "
@@ -119,18 +174,38 @@ def plain_part(tmp: Path, args: argparse.Namespace, rows: list[str]) -> None:
     rows.append(f"| plain dump | `bzcat DUMP > /dev/null` | {floor:.2f} | {args.pages / floor:,.0f} | | | | | 1.00x |")
     rows.append(f"| plain dump | two `bzcat` at once (capacity {capacity:.2f} of 2) | {both:.2f} | | | | | | "
                 f"{both / floor:.2f}x |")
-    for name, env in (("parallel bz2 (indexed_bzip2)", None), ("bz2 module (TALLY_BZ2_THREADS=0)",
-                                                               {"TALLY_BZ2_THREADS": "0"})):
-        db = tmp / f"plain-{'bz2' if env else 'parallel'}.db"
+    threads = os.cpu_count() or 1
+    for name, what, env in ((f"decompression alone, indexed_bzip2, {threads} threads", "decompress",
+                             {"TALLY_BZ2_THREADS": str(threads)}),
+                            ("decompression alone, indexed_bzip2, 1 thread", "decompress", {"TALLY_BZ2_THREADS": "1"}),
+                            ("decompression alone, bz2 module", "decompress", {"TALLY_BZ2_THREADS": "0"}),
+                            ("reading alone (decompression, XML, pre-filter with the page check)", "read", None),
+                            ("reading alone, no page check (TALLY_PAGE_CHECK=0)", "read", {"TALLY_PAGE_CHECK": "0"})):
+        seconds, rss, _ = _run([sys.executable, "-c", READER, what, str(dump)], env=env)
+        cpu = CPU[-1][0]
+        print(f"[plain] {name}: {seconds:.2f} s ({seconds / floor:.2f}x bzcat), CPU {cpu:.1f} s, peak RSS {rss:.0f} MB")
+        rows.append(f"| plain dump | {name} | {seconds:.2f} | {args.pages / seconds:,.0f} | | | | {rss:.0f} MB | "
+                    f"{seconds / floor:.2f}x |")
+    for name, env in (("parallel bz2 (indexed_bzip2), page check", None),
+                      ("parallel bz2, no page check (TALLY_PAGE_CHECK=0)", {"TALLY_PAGE_CHECK": "0"}),
+                      ("bz2 module (TALLY_BZ2_THREADS=0), no page check",
+                       {"TALLY_BZ2_THREADS": "0", "TALLY_PAGE_CHECK": "0"})):
+        db = tmp / f"plain-{len(env or {})}.db"
         db.unlink(missing_ok=True)
-        cmd = TALLY + ["ingest", str(dump), "--db", f"sqlite:///{db}", "--prefilter", "--workers", "2", "--restart"]
+        cmd = TALLY_THREADS + ["ingest", str(dump), "--db", f"sqlite:///{db}", "--prefilter", "--workers", "2",
+                               "--restart"]
         seconds, rss, _ = _run(cmd, env=env)
         parent, workers = CPU[-1]
+        main, others = THREADS[-1]
+        total = parent + workers
         print(f"[plain] ingest --prefilter --workers 2, {name}: {seconds:.2f} s, {args.pages / seconds:,.0f} "
-              f"pages/s, {seconds / floor:.2f}x bzcat, peak RSS {rss:.0f} MB, CPU s parent {parent:.1f} "
-              f"workers {workers:.1f}")
+              f"pages/s, {seconds / floor:.2f}x bzcat, peak RSS {rss:.0f} MB; CPU s {total:.1f}: parent "
+              f"{parent:.1f} (main thread {main:.1f}, decompression threads {others:.1f}), workers {workers:.1f}; "
+              f"on 2 cores at least {total / 2:.1f} s = {total / 2 / floor:.2f}x bzcat")
         rows.append(f"| plain dump | `ingest --prefilter --workers 2`, {name} | {seconds:.2f} | "
                     f"{args.pages / seconds:,.0f} | | | | {rss:.0f} MB | **{seconds / floor:.2f}x** |")
+        rows.append(f"| | CPU s: main thread {main:.1f}, decompression threads {others:.1f}, workers {workers:.1f}"
+                    f" (total / 2 = {total / 2 / floor:.2f}x bzcat) | | | | | | | |")
 
 
 def main() -> int:

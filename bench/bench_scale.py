@@ -49,6 +49,8 @@ from tally.cli import app
 app()
 """]
 CPU: list[tuple[float, float]] = []
+#: (main thread, other threads) CPU seconds of a run that reports them (``threads: M O`` on stderr)
+THREADS: list[tuple[float, float]] = []
 sys.path.insert(0, str(ROOT / "bench"))
 
 
@@ -76,6 +78,9 @@ def _run(cmd: list[str], stdout=subprocess.DEVNULL, env: dict[str, str] | None =
         if line.startswith("cpu: "):
             parent, workers = line.split()[1:]
             CPU.append((float(parent), float(workers)))
+        if line.startswith("threads: "):
+            main, others = line.split()[1:]
+            THREADS.append((float(main), float(others)))
     return seconds, usage.ru_maxrss / 1024, proc.returncode
 
 

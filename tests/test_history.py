@@ -255,3 +255,55 @@ def test_a_revision_without_a_timestamp_is_one_error_line(tmp_path):
         result = ingest(store, [path])
     assert result.failed == [f"{path} (page {art.PAGE_ID} revision 1002): revision has no valid <timestamp>"]
     assert result.ingested == 1 and result.updated == 1
+
+
+def test_cli_extract_of_a_history_gives_a_record_per_stored_revision(history_file):
+    """`tally extract` reads a history as `tally ingest` does, not only its last revision."""
+    res = CliRunner().invoke(app, ["extract", str(history_file), "--format", "jsonl"])
+    assert res.exit_code == 0, res.stderr
+    sources = [json.loads(line)["source"] for line in res.stdout.splitlines() if line.strip()]
+    assert [s["revision_id"] for s in sources] == art.STORED
+    assert {s["revision_id"]: s["reverted_by"] for s in sources if s["reverted"]} == art.REVERTED
+    stamps = [s["timestamp"] for s in sources]
+    assert stamps == sorted(stamps)
+    assert (f"history: 1 pages, 24 revisions: {len(art.STORED)} stored (2 reverted within the hour), "
+            f"{art.SKIPPED} skipped (casualty text unchanged)") in " ".join(res.stderr.split())
+
+
+def test_cli_extract_of_a_plain_page_prints_no_history_line(tmp_path):
+    path = tmp_path / "one.xml"
+    path.write_text(art.HEADER + art.single_page() + "</mediawiki>\n", encoding="utf-8")
+    res = CliRunner().invoke(app, ["extract", str(path), "--format", "jsonl"])
+    assert res.exit_code == 0, res.stderr
+    assert len(res.stdout.splitlines()) == 1 and "history:" not in res.stderr
+
+
+@pytest.mark.filterwarnings("ignore:.*httpx2")
+def test_an_upload_of_a_history_stores_the_versions_ingest_stores(history_file, tmp_path):
+    """POST /api/documents with a history export: the same versions, flags and counts as `tally ingest`."""
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from tally.web import create_app
+
+    with Store(f"sqlite:///{tmp_path / 'cli.db'}") as store:
+        ingest(store, [history_file])
+        expected = _versions(store)
+    url = f"sqlite:///{tmp_path / 'api.db'}"
+    Store(url).close()
+    with TestClient(create_app(url, token="t0ken")) as c:
+        r = c.post("/api/documents", files={"file": (history_file.name, history_file.read_bytes(),
+                                                     "application/octet-stream")},
+                   headers={"Authorization": "Bearer t0ken"})
+        assert r.status_code == 201, r.text
+        body = r.json()
+        again = c.post("/api/documents", files={"file": (history_file.name, history_file.read_bytes(),
+                                                         "application/octet-stream")},
+                       headers={"Authorization": "Bearer t0ken"}).json()
+    assert body["result"]["ingested"] == 1 and body["result"]["updated"] == len(art.STORED) - 1
+    assert body["result"]["revisions"]["skipped"] == art.SKIPPED
+    assert body["result"]["revisions"]["reverted"] == len(art.REVERTED)
+    assert body["ids"] == [f"page-{art.PAGE_ID}"] and body["record"]["source"]["revision_id"] == art.STORED[-1]
+    assert again["result"]["unchanged"] == len(art.STORED) and again["ids"] == body["ids"]
+    with Store(url) as store:
+        assert _versions(store) == expected

@@ -39,6 +39,11 @@ def extract(
 ) -> None:
     """Extract one incident record per document and print it.
 
+    A MediaWiki export with page histories gives one record per revision whose
+    casualty text changed, oldest first, as `tally ingest` stores them (each
+    record's `source` has the revision's `timestamp` and `reverted`); the
+    revisions read, kept and skipped go to stderr.
+
     Exit status 0 when every input was read, 2 when any input (or row, or page)
     failed; failures are reported one line each on stderr and the rest of the
     batch is still processed.
@@ -50,6 +55,9 @@ def extract(
         from ..readers.prefilter import PrefilterStats
 
         stats = options["prefilter"] = PrefilterStats()
+    from ..readers.history import HistoryStats
+
+    history = options["history"] = HistoryStats()  # a page history: each revision whose casualty text changed
     failures: list[str] = []
     records = iter_records(paths, input_format.value if input_format else None, options, failures,
                            policy=policy.value)
@@ -70,6 +78,8 @@ def extract(
     out.flush()
     if stats is not None:
         typer.echo(stats.summary(), err=True)
+    if history.pages:
+        typer.echo(history.summary(), err=True)
     for f in failures:
         print_error(f)
     if failures:

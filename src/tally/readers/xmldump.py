@@ -16,7 +16,8 @@ once read, so a page's history never sits in memory whole.
 With ``prefilter`` (``True`` or a :class:`tally.readers.prefilter.PrefilterStats` that
 counts the pages seen and passed by reason) only pages whose raw wikitext looks
 like an incident article (:func:`tally.readers.prefilter.classify`) are parsed; the rest
-are skipped before the wikitext parse. :func:`read_pages` yields the raw pages
+are skipped before the wikitext parse, most of them before the XML parse too, from
+their bytes (:mod:`tally.readers.pagescan`). :func:`read_pages` yields the raw pages
 (:class:`RawPage`) without parsing them, for parallel ingest
 (:mod:`tally.store.parallel`); :func:`parse_page` turns one into a Document.
 With ``resume`` (a :class:`Resume`: a page id and a count), the pages up to and
@@ -45,7 +46,8 @@ from ..errors import ReaderError
 from ..limits import max_raw_bytes, size_error
 from ..model import Document
 from .history import HistoryStats, Revision, RevisionWindow, casualty_key, parse_timestamp, revision_meta
-from .prefilter import classify
+from .pagescan import PageFilter, page_check_enabled
+from .prefilter import PrefilterStats, classify
 from .wikitext import parse_wikitext
 
 
@@ -173,11 +175,11 @@ def read_pages(fp: BinaryIO, source: str, prefilter: Any = None, resume: Resume 
     whose casualty text changed is yielded, oldest first, each a RawPage whose
     ``meta`` has its ``timestamp`` and ``reverted`` (:mod:`tally.readers.history`)."""
     if prefilter is True:
-        from .prefilter import PrefilterStats
-
         prefilter = PrefilterStats()
     if history is True:
         history = HistoryStats()
+    if isinstance(prefilter, PrefilterStats) and page_check_enabled():
+        fp = PageFilter(fp, prefilter, resume)  # pages the pre-filter rejects, left out from their bytes
     events = iterparse(fp, events=("start", "end"), forbid_dtd=True)
     root: Element | None = None
     page: _PageReader | None = None

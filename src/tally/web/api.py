@@ -426,7 +426,9 @@ async def upload(request: Request,
                  filename: Optional[str] = Query(None, description="the name of a raw (non-multipart) upload")) -> dict[str, Any]:
     """Ingest one uploaded article or report (multipart field `file`, or the raw
     body with `?filename=`) with the readers of `tally extract`, and return its
-    record(s). Needs `Authorization: Bearer <token>`."""
+    record(s). A MediaWiki export with page histories stores each revision whose
+    casualty text changed as a version of the page's report, as `tally ingest`
+    does (`result.revisions` counts them). Needs `Authorization: Bearer <token>`."""
     _authorise(request)
     limit = request.app.state.max_upload
     body = await _body(request, limit)
@@ -481,8 +483,11 @@ def _ingest_upload(store: Store, payload: bytes, name: str, input_format: str | 
     from ..store import ingest_documents
     from ..store.ingest import skip_outcome
 
+    from ..readers.history import HistoryStats
+
+    history = HistoryStats()  # a page history: each revision whose casualty text changed, as `tally ingest`
     try:
-        items = list(read_bytes(payload, name, input_format, **options))
+        items = list(read_bytes(payload, name, input_format, history=history, **options))
     except ReaderError as exc:  # 413: the raw cap, or a .bz2 that decompresses past it
         raise HTTPException(413 if is_too_large(exc) else 400, str(exc)) from None
     except TallyError as exc:
@@ -499,6 +504,7 @@ def _ingest_upload(store: Store, payload: bytes, name: str, input_format: str | 
         return rec
 
     result = ingest_documents(store, items, extractor=extractor, keep_all=keep_all)
+    result.history = history if history.pages else None
     ids: list[str] = []
     for item in items:
         if isinstance(item, ReaderError) or (not keep_all and id(item) not in made and skip_outcome(item)):
