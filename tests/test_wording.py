@@ -106,3 +106,15 @@ def test_a_bracketed_breakdown_of_a_figure_is_a_part_of_it():
     text = ("Trente civils, dont douze femmes, et sept militaires (quatre soldats et trois gendarmes) ont été "
             "tués près de Lorsa.")
     assert best(text, "fr") == 37
+
+
+@pytest.mark.parametrize("text, killed_cats", [
+    # one figure for the dead and the wounded together: a casualty count bounding both
+    ("Fighting in the market town left a dozen dead and injured.", ["killed", "injured"]),
+    ("The blast left 12 dead or wounded.", ["killed", "injured"]),
+    # the wounded given a clause and a figure of their own
+    ("The raid left 11 dead and injuring scores of villagers.", ["killed"]),
+])
+def test_left_n_dead_and_injured_is_one_casualty_count(text, killed_cats):
+    claims = extract(Document.from_text(text, format="text")).claims
+    assert claims[0].categories == killed_cats

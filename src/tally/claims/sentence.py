@@ -139,6 +139,11 @@ def _link_with_others(text: str, q: Quantity, before: str, after: str, right_end
     return None
 
 
+#: after "left N dead": the wounded named by a participle with no figure of their own ("left a dozen
+#: dead and injured"; not "and injuring scores", a clause of its own)
+_BOTH_HURT_RE = re.compile(r"\s*and\s+(?:injured|wounded|hurt)\b(?!\s*\d)", re.I)
+
+
 def _link_leave(before: str, after: str):
     """"left 5 dead", "leaving 12 killed or injured"."""
     lm = _lex().LEAVE_RE.search(before)
@@ -148,9 +153,13 @@ def _link_leave(before: str, after: str):
     if not rm:
         return None
     cats = [matched_cat(rm)]
+    # "leaving 12 killed or injured"; "leaves a dozen dead and injured" (no figure of its own for the
+    # second: ``after`` stops at the next figure): one count of both, a casualty figure
     more = re.match(rf"^\s*(?:or|and/or)\s+(?:{alt(_lex().RIGHT_TRIGGERS)})\b", after[rm.end():], re.I)
     if more and matched_cat(more) not in cats:
         cats.append(matched_cat(more))
+    elif cats == ["killed"] and _BOTH_HURT_RE.match(after, rm.end()):
+        cats.append("injured")
     gm2 = re.match(rf"^({_lex().NPWORD}{{0,4}}?)\s+(?:dead|killed|injured|wounded|hurt|missing)", after, re.I)
     return cats, (gm2.group(1) if gm2 else None)
 
