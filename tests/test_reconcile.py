@@ -442,3 +442,14 @@ def test_a_figure_whose_own_clause_names_an_earlier_week_is_another_event():
 def test_background_figures_of_news_reports_are_not_the_toll(text):
     doc = Document.from_text(text, source="r.txt", format="text", meta={"date": "2023-05-16"})
     assert extract(doc).casualties["killed"].best == 12
+
+
+@pytest.mark.parametrize("text, language", [
+    ("At least 30 people were killed in the attack on Sunday, officials said. The toll could rise to 50, "
+     "a doctor warned.", "en"),
+    ("Des hommes armés ont tué 30 personnes dimanche. Le bilan pourrait s'alourdir à 50 morts, selon un médecin.",
+     "fr"),
+])
+def test_a_toll_that_may_come_is_no_update(text, language):
+    doc = Document.from_text(text, source="r.txt", format="text", language=language)
+    assert extract(doc).casualties["killed"].best == 30

@@ -140,6 +140,8 @@ def body_claims(doc: Document, sides: list[Side]) -> list[Claim]:
                 c.other_event = True  # "sparked by the killing of a military official"
             if any(a <= c.figure_start - ss < b for a, b in context):
                 c.other_event = True  # "more than 2,000 have died since 2015": a running total, context
+            if current().SPECULATIVE_BEFORE_RE.search(text, max(ss, c.figure_start - 60), c.figure_start):
+                c.other_event = True  # "the toll could rise to 50": a toll that may come, not a count
             if current().SINCE_BEFORE_RE.search(text, max(ss, c.figure_start - 30), c.figure_start):
                 c.other_event = True  # "the deadliest attack since 40 people were killed in Bama": that event's
             if any(a <= c.figure_start < b for a, b in links):

@@ -277,6 +277,11 @@ CAMPAIGN_TENSE_RE = re.compile(r"\b(?:has|have)\s+(?:now\s+|so\s+far\s+)?(?:kill
                                r"(?![^.;]*\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\b)",
                                re.I)
 
+#: a toll that only may come (claims.body): "the toll could rise to 50", "might reach 100": no count
+SPECULATIVE_BEFORE_RE = re.compile(r"\b(?:could|may|might|would|(?:is|are)\s+(?:expected|likely|feared)\s+to)\s+"
+                                   r"(?:\w+\s+){0,2}?(?:rise|climb|increase|reach|exceed|top|go\s+up)\s+(?:to\s+)?"
+                                   r"(?:(?:at\s+least|about|around|some|over|more\s+than)\s+)?$", re.I)
+
 #: people were killed in Bama" (claims.body)
 SINCE_BEFORE_RE = re.compile(r"\bsince\s+(?:(?:at\s+least|some|about|more\s+than|nearly|over)\s+)?$", re.I)
 

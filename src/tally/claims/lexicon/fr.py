@@ -271,6 +271,11 @@ VICTIM_NOUNS = {
 #: le passé composé est le temps du récit en français : aucun temps n'y marque un total de campagne
 CAMPAIGN_TENSE_RE = re.compile(r"(?!x)x")
 
+#: un bilan qui n'est que possible (claims.body) : « le bilan pourrait s'alourdir à 50 », « risque d'atteindre 100 »
+SPECULATIVE_BEFORE_RE = re.compile(r"(?<![\w])(?:pourrai(?:t|ent)|risquer?a?i?t?\s+d['’e]|devrai(?:t|ent))\s*"
+                                   r"(?:s['’])?(?:alourdir|atteindre|dépasser|grimper|monter|passer)\s+(?:à\s+)?"
+                                   r"(?:(?:au\s+moins|plus\s+de|près\s+de|environ)\s+)?$", re.I)
+
 #: depuis que 40 personnes ont été tuées à Bama » (claims.body)
 SINCE_BEFORE_RE = re.compile(r"(?<![\w])depuis\s+qu(?:e\s+|['’])(?:(?:au\s+moins|quelque|plus\s+de|près\s+de)\s+)?$", re.I)
 
