@@ -250,3 +250,11 @@ def test_french_other_events_speakers_and_losses(sentence, expected):
 ])
 def test_french_wounded_victims_and_relative_clauses(sentence, expected):
     assert _killed(_fr(sentence)) == expected
+
+
+def test_quotation_marks_around_a_figure_do_not_break_its_link_to_the_verb():
+    text = "Les soldats ont tué « plus de 40 assaillants », selon l'état-major, et repoussé l'attaque."
+    rec = _fr(text)
+    claims = [c for c in rec.claims if "killed" in c.categories]
+    assert claims and claims[0].low == 40 and claims[0].side == "perpetrators"
+    assert "« plus de 40 assaillants »" in claims[0].text  # the sentence as written

@@ -82,10 +82,16 @@ def _body_spans(doc: Document) -> list[tuple[str, int, int]]:
     return out
 
 
+_QUOTES = str.maketrans({"«": " ", "»": " ", "“": " ", "”": " "})
+
+
 def body_claims(doc: Document, sides: list[Side]) -> list[Claim]:
     ctx = ClaimContext(doc, sides)
     text = doc.text
     links = related_links(text)
+    # quotation marks around a figure or inside a clause ("ont tué « plus de 400 terroristes »") do not
+    # break the words that link a figure to its verb: the rules read the sentence without them
+    bare = text.translate(_QUOTES) if any(q in text for q in "«»“”") else text
     out: list[Claim] = []
     # pass 1: each sentence's claims by the rules
     rows: list[list] = []
@@ -98,7 +104,12 @@ def body_claims(doc: Document, sides: list[Side]) -> list[Claim]:
             sent = text[ss:se]
             if sent.lstrip().startswith(("- ", "* ")) and len(sent) < 80 and not re.search(r"\d", sent):
                 continue
-            found = sentence_claims(text, ss, se, ctx)
+            found = sentence_claims(bare, ss, se, ctx)
+            if bare is not text:
+                for c in found:  # the claim shows the sentence as written
+                    c.text = text[c.start:c.end]
+                    if c.figure_start is not None and c.figure_end is not None:
+                        c.figure = text[c.figure_start:c.figure_end]
             if CODING_NOTES and _CODING_HINT_RE.search(sent):
                 found = coding_claims(text, ss, se, found, _maker(text, ss, se, ctx))
             rows.append([name, ss, se, para, found])
