@@ -47,7 +47,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import make_dump  # noqa: E402
-from bench_scale import CPU, LOADS, TALLY, THREADS, _run  # noqa: E402
+from bench_scale import CPU, LOADS, TALLY, THREADS, run_measured  # noqa: E402
 
 READ_ONLY = """
 import sys
@@ -89,12 +89,12 @@ def history_part(tmp: Path, args: argparse.Namespace, rows: list[str]) -> None:
     _write(hist, args.reuse, lambda: make_dump.write_history(args.history_pages, args.revisions, str(hist),
                                                               seed=args.seed))
     revisions = args.history_pages * args.revisions
-    floor, _, _ = _run(["bzcat", str(hist)])
+    floor, _, _ = run_measured(["bzcat", str(hist)])
     rows.append(f"| history | `bzcat` | {floor:.2f} | {revisions / floor:,.0f} | | | | | 1.00x |")
     for name, extra in (("one process", []), ("--workers 2", ["--workers", "2"])):
         db = tmp / f"history-{'-'.join(extra) or 'one'}.db"
         db.unlink(missing_ok=True)
-        seconds, rss, status = _run(TALLY + ["ingest", str(hist), "--db", f"sqlite:///{db}"] + extra)
+        seconds, rss, status = run_measured(TALLY + ["ingest", str(hist), "--db", f"sqlite:///{db}"] + extra)
         stored, reverted = _stored(db)
         parent, workers = CPU[-1]
         print(f"[history] ingest {name}: {seconds:.2f} s, {revisions:,} revisions, {revisions / seconds:,.0f} "
@@ -106,7 +106,7 @@ def history_part(tmp: Path, args: argparse.Namespace, rows: list[str]) -> None:
     for n in (args.long_revisions // 4, args.long_revisions):
         long = tmp / f"history-1x{n}.xml.bz2"
         _write(long, args.reuse, lambda: make_dump.write_history(1, n, str(long), seed=args.seed))
-        seconds, rss, _ = _run([sys.executable, "-c", READ_ONLY, str(long)])
+        seconds, rss, _ = run_measured([sys.executable, "-c", READ_ONLY, str(long)])
         print(f"[history] read only, one page of {n:,} revisions ({long.stat().st_size / 1e6:.1f} MB bz2): "
               f"{seconds:.2f} s, {n / seconds:,.0f} revisions/s, peak RSS {rss:.0f} MB")
         rows.append(f"| one page, {n:,} revisions | read only (no extraction) | {seconds:.2f} | "
@@ -166,8 +166,8 @@ def plain_part(tmp: Path, args: argparse.Namespace, rows: list[str]) -> None:
     dump = tmp / f"plain-{args.pages}.xml.bz2"
     _write(dump, args.reuse, lambda: f"{len(make_dump.write_dump(args.pages, str(dump), seed=args.seed))} "
                                       "incident pages")
-    floor, _, _ = _run(["bzcat", str(dump)])
-    both, _, _ = _run(["sh", "-c", f"bzcat '{dump}' > /dev/null & bzcat '{dump}' > /dev/null; wait"])
+    floor, _, _ = run_measured(["bzcat", str(dump)])
+    both, _, _ = run_measured(["sh", "-c", f"bzcat '{dump}' > /dev/null & bzcat '{dump}' > /dev/null; wait"])
     capacity = 2 * floor / both
     print(f"[plain] bzcat > /dev/null: {floor:.2f} s; two at once {both:.2f} s (parallel capacity "
           f"{capacity:.2f} of 2)")
@@ -181,7 +181,7 @@ def plain_part(tmp: Path, args: argparse.Namespace, rows: list[str]) -> None:
                             ("decompression alone, bz2 module", "decompress", {"TALLY_BZ2_THREADS": "0"}),
                             ("reading alone (decompression, XML, pre-filter with the page check)", "read", None),
                             ("reading alone, no page check (TALLY_PAGE_CHECK=0)", "read", {"TALLY_PAGE_CHECK": "0"})):
-        seconds, rss, _ = _run([sys.executable, "-c", READER, what, str(dump)], env=env)
+        seconds, rss, _ = run_measured([sys.executable, "-c", READER, what, str(dump)], env=env)
         cpu = CPU[-1][0]
         print(f"[plain] {name}: {seconds:.2f} s ({seconds / floor:.2f}x bzcat), CPU {cpu:.1f} s, peak RSS {rss:.0f} MB")
         rows.append(f"| plain dump | {name} | {seconds:.2f} | {args.pages / seconds:,.0f} | | | | {rss:.0f} MB | "
@@ -194,7 +194,7 @@ def plain_part(tmp: Path, args: argparse.Namespace, rows: list[str]) -> None:
         db.unlink(missing_ok=True)
         cmd = TALLY_THREADS + ["ingest", str(dump), "--db", f"sqlite:///{db}", "--prefilter", "--workers", "2",
                                "--restart"]
-        seconds, rss, _ = _run(cmd, env=env)
+        seconds, rss, _ = run_measured(cmd, env=env)
         parent, workers = CPU[-1]
         main, others = THREADS[-1]
         total = parent + workers

@@ -57,7 +57,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 LOADS: list[float] = []
 
 
-def _run(cmd: list[str], stdout=subprocess.DEVNULL, env: dict[str, str] | None = None) -> tuple[float, float, int]:
+def run_measured(cmd: list[str], stdout=subprocess.DEVNULL, env: dict[str, str] | None = None) -> tuple[float, float, int]:
     """(seconds, peak RSS in MB, exit status) of one command (``env``: variables to set
     for it); the 1-minute load average before it goes to LOADS (other work on the
     machine shows there)."""
@@ -130,7 +130,7 @@ def main() -> int:
                   f"{dump.stat().st_size / 1e6:.1f} MB compressed, {time.perf_counter() - started:.1f} s")
         if args.only_write:
             continue
-        floor, _, _ = _run(["bzcat", str(dump)])
+        floor, _, _ = run_measured(["bzcat", str(dump)])
         with bz2.open(dump, "rb") as fp:
             size = sum(len(chunk) for chunk in iter(lambda: fp.read(1 << 20), b""))
         print(f"[{layout}] bzcat > /dev/null: {floor:.2f} s, {size / 1e6:,.0f} MB of XML "
@@ -138,7 +138,7 @@ def main() -> int:
         rows.append(f"| {layout} | `bzcat DUMP > /dev/null` | {floor:.2f} | {args.pages / floor:,.0f} | | "
                     f"{size / 1e6 / floor:.1f} | 1.00x | |")
         if layout == args.layouts.split(",")[0]:  # what two processes at once get from this machine
-            both, _, _ = _run(["sh", "-c", f"bzcat '{dump}' > /dev/null & bzcat '{dump}' > /dev/null; wait"])
+            both, _, _ = run_measured(["sh", "-c", f"bzcat '{dump}' > /dev/null & bzcat '{dump}' > /dev/null; wait"])
             print(f"two bzcat at once: {both:.2f} s, {2 * floor / both:.2f}x the work of one bzcat per second "
                   "(2.00 on two free cores)")
             rows.append(f"| {layout} | two `bzcat` at once (the machine's parallel capacity: "
@@ -151,7 +151,7 @@ def main() -> int:
             db = tmp / f"{layout}-{'-'.join(extra) or 'one'}.db"
             db.unlink(missing_ok=True)
             cmd = TALLY + ["ingest", str(dump), "--db", f"sqlite:///{db}", "--prefilter", "--restart"] + extra
-            seconds, rss, _ = _run(cmd)
+            seconds, rss, _ = run_measured(cmd)
             parent, workers = CPU[-1]
             print(f"[{layout}] ingest --prefilter {name}: {seconds:.2f} s, {args.pages / seconds:,.0f} pages/s, "
                   f"{incidents / seconds:,.1f} incident pages/s, {size / 1e6 / seconds:.1f} MB/s of XML, "
@@ -164,7 +164,7 @@ def main() -> int:
             head = tmp / "head.xml.bz2"
             _head(dump, head, args.no_prefilter_pages)
             (tmp / "all.db").unlink(missing_ok=True)
-            seconds, rss, _ = _run(TALLY + ["ingest", str(head), "--db", f"sqlite:///{tmp / 'all.db'}"])
+            seconds, rss, _ = run_measured(TALLY + ["ingest", str(head), "--db", f"sqlite:///{tmp / 'all.db'}"])
             n = args.no_prefilter_pages
             print(f"ingest without --prefilter, first {n} pages: {seconds:.2f} s, {n / seconds:,.1f} pages/s, "
                   f"peak RSS {rss:.0f} MB")
