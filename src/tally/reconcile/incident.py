@@ -103,26 +103,33 @@ def dated_before(claims: list[Claim], incident: Incident, doc: Document) -> list
         return claims
     day = date.fromisoformat(d.start)
     published = reference_date(doc.meta)
-    out = []
-    for c in claims:
-        if c.origin == "body" and not c.other_event and c.text:
-            found = find_date(c.text, day, language=doc.language) if _DIGIT_RE.search(c.text) else None
-            if found is not None and found.precision == "day" and found.text and _DIGIT_RE.search(found.text) \
-                    and found.end and len(found.end) == 10 and date.fromisoformat(found.end) < day - timedelta(days=1):
-                c = dataclasses.replace(c, other_event=True)
-            elif (month := month_named(c.text[:max(0, c.figure_start - c.start)] if c.figure_start is not None
-                                       else c.text, day)) is not None and last_day(month.end) < day:
-                c = dataclasses.replace(c, other_event=True)  # "In August, 37 were killed in a similar raid"
-            elif c.figure_start is not None and c.figure_end is not None and \
-                    (years := _YEAR_IN_RE.findall(_clause_around(doc.text, c.figure_start, c.figure_end))) and \
-                    max(int(y) for y in years) < day.year:
-                c = dataclasses.replace(c, other_event=True)  # "..., 110 farmers were killed in 2020"
-            elif published is not None and c.figure_end is not None and \
-                    (week := week_named(_clause_after(doc.text, c.figure_end), published)) is not None and \
-                    week.end is not None and date.fromisoformat(week.end) < day - timedelta(days=1):
-                c = dataclasses.replace(c, other_event=True)  # "..., en plus des six casques bleus tués la semaine dernière"
-        out.append(c)
-    return out
+    stated: dict[int, date | None] = {}  # a sentence's own day, read once for all its claims
+    return [dataclasses.replace(c, other_event=True)
+            if c.origin == "body" and not c.other_event and c.text and _recalls_earlier(c, doc, day, published, stated)
+            else c for c in claims]
+
+
+def _recalls_earlier(c: Claim, doc: Document, day: date, published: date | None, stated: dict[int, date | None]) -> bool:
+    """True when claim ``c``'s sentence or clause sets its figure before the attack's ``day``
+    (the cases of :func:`dated_before`); ``stated`` caches each sentence's own day."""
+    if c.start not in stated:
+        found = find_date(c.text, day, language=doc.language) if _DIGIT_RE.search(c.text) else None
+        ok = found is not None and found.precision == "day" and found.text and _DIGIT_RE.search(found.text) \
+            and found.end and len(found.end) == 10
+        stated[c.start] = date.fromisoformat(found.end) if ok else None  # type: ignore[union-attr]
+    if stated[c.start] is not None and stated[c.start] < day - timedelta(days=1):  # type: ignore[operator]
+        return True  # "On Monday, May 8, four peacekeepers were killed"
+    head = c.text[:max(0, c.figure_start - c.start)] if c.figure_start is not None else c.text
+    month = month_named(head, day)
+    if month is not None and last_day(month.end) < day:
+        return True  # "In August, 37 were killed in a similar raid"
+    if c.figure_start is None or c.figure_end is None:
+        return False
+    years = _YEAR_IN_RE.findall(_clause_around(doc.text, c.figure_start, c.figure_end))
+    if years and max(int(y) for y in years) < day.year:
+        return True  # "..., 110 farmers were killed in 2020"
+    week = week_named(_clause_after(doc.text, c.figure_end), published) if published is not None else None
+    return week is not None and week.end is not None and date.fromisoformat(week.end) < day - timedelta(days=1)
 
 
 _CLAUSE_END_RE = re.compile(r"[,;.:!?()\n]")

@@ -272,7 +272,7 @@ VICTIM_NOUNS = {
 CAMPAIGN_TENSE_RE = re.compile(r"(?!x)x")
 
 #: un bilan qui n'est que possible (claims.body) : « le bilan pourrait s'alourdir à 50 », « risque d'atteindre 100 »
-SPECULATIVE_BEFORE_RE = re.compile(r"(?<![\w])(?:pourrai(?:t|ent)|risquer?a?i?t?\s+d['’e]|devrai(?:t|ent))\s*"
+SPECULATIVE_BEFORE_RE = re.compile(r"(?<![\w])(?:pourrai(?:t|ent)|risqu(?:e|ent|ait|aient|erait)\s+de|devrai(?:t|ent))\s+"
                                    r"(?:s['’])?(?:alourdir|atteindre|dépasser|grimper|monter|passer)\s+(?:à\s+)?"
                                    r"(?:(?:au\s+moins|plus\s+de|près\s+de|environ)\s+)?$", re.I)
 
