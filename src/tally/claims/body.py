@@ -140,6 +140,7 @@ def body_claims(doc: Document, sides: list[Side]) -> list[Claim]:
         if src is None and prev_source and CONTINUES_RE.search(sent):
             carried = prev_source
         other_sent = section_other or _other_event_sentence(sent, ctx.year)
+        apart = _time_apart(sent, ss, found)
         context = context_clauses(sent)
         opening = current().SIDE_OPENING_RE.match(sent)  # "Côté rebelles, 12 morts": whom they count
         for c in found:
@@ -149,6 +150,8 @@ def body_claims(doc: Document, sides: list[Side]) -> list[Claim]:
             if CAUSE_OTHER_RE.search(text[max(ss, c.figure_start - 60):c.figure_start]) or \
                     current().CAUSE_OTHER_RE.search(text[max(ss, c.figure_start - 60):c.figure_start]):
                 c.other_event = True  # "sparked by the killing of a military official"
+            if apart is not None and c.figure_start >= apart:
+                c.other_event = True  # "..., a week after an attack on a nearby village left 30 dead"
             if any(a <= c.figure_start - ss < b for a, b in context):
                 c.other_event = True  # "more than 2,000 have died since 2015": a running total, context
             if current().SPECULATIVE_BEFORE_RE.search(text, max(ss, c.figure_start - 60), c.figure_start):
@@ -164,7 +167,9 @@ def body_claims(doc: Document, sides: list[Side]) -> list[Claim]:
                 c.source = src or carried
             c.section = name
             rises = current().TOLL_RISE_RE.search(text[ss:c.figure_start]) is not None
-            if other_sent and rises and not section_other:
+            if apart is not None and c.figure_start < apart and not section_other:
+                pass  # "Nine were killed on Thursday, days after a similar attack that left 31 dead": the first is this event's
+            elif other_sent and rises and not section_other:
                 pass  # "the toll from last week's attack has risen to 8": a follow-up's own subject
             elif other_sent or RELATIVE_OTHER_RE.search(text[max(ss, c.figure_start - 40):c.figure_start]) \
                     and OTHER_MARK_RE.search(sent) is not None:
@@ -185,6 +190,22 @@ _CLAUSE_BREAK_RE = re.compile(r"[;—–]|\b(?:where|while|whereas|but|où|tandi
                               r"|,\s+(?:and|et)\s+", re.I)
 
 
+def _time_apart(sent: str, ss: int, found: list[Claim]) -> int | None:
+    """Where a sentence moves to an event a time apart from the one it first counts ("14 were
+    killed on Tuesday, a week after an attack left 30 dead", "trois jours après une attaque qui"):
+    the offset of the language's ``TIME_APART_RE`` when a figure of the sentence comes before it,
+    else None. The figures after it are that other event's."""
+    m = current().TIME_APART_RE.search(sent)
+    if m is None or not any(c.figure_start is not None and c.figure_start < ss + m.start() for c in found):
+        return None
+    return ss + m.start()
+
+
+#: a relative pronoun opening a clause inside a sentence
+_RELATIVE_OPENER_RE = re.compile(r"(?<=\w\s)(?:that|which|who|qui)\s+(?=(?:\w+\s+){0,2}?(?:has|have|had|a|ont|avait|avaient)\b)",
+                                 re.I)
+
+
 def context_clauses(sent: str) -> list[tuple[int, int]]:
     """The spans (offsets in ``sent``) of the clauses that give a running or
     campaign total (the lexicon's ``CONTEXT_RE``: "since 2015", "this year",
@@ -193,14 +214,22 @@ def context_clauses(sent: str) -> list[tuple[int, int]]:
     since 2012") or the relative clause hangs on an event noun ("l'embuscade qui a
     fait 14 morts"). A clause runs between breaks (";", "where", "while", ", and")."""
     lex = current()
-    spans = []
+    spans: list[tuple[int, int]] = []
+    rel_starts: list[int] = []  # where the relative clauses of running totals open
     for m in lex.CONTEXT_RE.finditer(sent):
         if lex.CONTEXT_SUPERLATIVE_RE.search(sent, 0, m.start()):
             continue
-        if m.groupdict().get("rel") and lex.EVENT_NOUN_BEFORE_RE.search(sent, max(0, m.start() - 60), m.start()):
+        rel = bool(m.groupdict().get("rel"))
+        if rel and lex.EVENT_NOUN_BEFORE_RE.search(sent, max(0, m.start() - 60), m.start()):
             continue  # "l'embuscade qui a fait 14 morts": the relative clause of this event, not a campaign's
-        start = m.start() if m.groupdict().get("rel") else \
+        if not rel and any(a <= m.start() < b for a, b in spans):
+            continue  # "raids that have killed 60 since July": the marker dates the relative clause it is in
+        start = m.start() if rel else \
             max((b.end() for b in _CLAUSE_BREAK_RE.finditer(sent, 0, m.start())), default=0)
+        if not rel:
+            # the marker dates the smallest clause it is in: "the latest of the raids that have killed
+            # 60 since July" holds the 60, not the toll before it
+            start = max([start, *(r.start() for r in _RELATIVE_OPENER_RE.finditer(sent, start, m.start()))])
         nxt = _CLAUSE_BREAK_RE.search(sent, m.end())
         spans.append((start, nxt.start() if nxt else len(sent)))
     return spans

@@ -128,6 +128,9 @@ def _recalls_earlier(c: Claim, doc: Document, day: date, published: date | None,
     years = _YEAR_IN_RE.findall(_clause_around(doc.text, c.figure_start, c.figure_end))
     if years and max(int(y) for y in years) < day.year:
         return True  # "..., 110 farmers were killed in 2020"
+    years = _when_clause_years(doc.text, c.figure_start)
+    if years and max(years) < day.year:
+        return True  # "the deadliest since March 2021, when 137 villagers were massacred"
     week = week_named(_clause_after(doc.text, c.figure_end), published) if published is not None else None
     return week is not None and week.end is not None and date.fromisoformat(week.end) < day - timedelta(days=1)
 
@@ -137,6 +140,24 @@ _CLAUSE_END_RE = re.compile(r"[,;.:!?()\n]")
 
 #: a year the clause sets its figure in: "in 2020", "en 2019", "since 2015"
 _YEAR_IN_RE = re.compile(r"(?<![\w])(?:in|en|since|depuis|during|pendant)\s+((?:19|20)\d\d)\b", re.I)
+
+
+#: a clause set at the time named just before it: "since March 2021, when", "en 2019, lorsque"
+_WHEN_CLAUSE_RE = re.compile(r"(?<![\w])(?:when|where|lorsque|quand|où)\s+[^,;.:!?]*$", re.I)
+_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _when_clause_years(text: str, figure_start: int) -> list[int]:
+    """The years named right before the comma that opens the "when" clause holding a figure
+    ("..., the deadliest since March 2021, when 137 were killed": [2021]); [] when the figure is in
+    no such clause."""
+    m = _WHEN_CLAUSE_RE.search(text, max(0, figure_start - 100), figure_start)
+    if m is None:
+        return []
+    lead = text[max(0, m.start() - 40):m.start()].rstrip()
+    if not lead.endswith(","):
+        return []
+    return [int(y) for y in _YEAR_RE.findall(lead[lead.rfind(",", 0, len(lead) - 1) + 1:])]
 
 
 def _clause_around(text: str, start: int, end: int) -> str:

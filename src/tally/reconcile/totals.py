@@ -386,7 +386,8 @@ def _widen(est: Estimate, body: list[tuple[int, Claim]], doc: Document) -> None:
     # nationalities further down) is a part of the toll, not a reading of it
     sents = {claim_sentence for claim_sentence in (c.start for i, c in body if i in est.claims)}
     lows = [c.low for _, c in body if c.low is not None and not is_implicit(c) and c.side != "perpetrators"
-            and (c.start in sents or not sents) and not _OF_THE_HURT_RE.match(doc.text, c.figure_end or 0)]
+            and (c.start in sents or not sents) and not _OF_THE_HURT_RE.match(doc.text, c.figure_end or 0)
+            and relation(c, doc) != "additive"]  # "two others later died": more dead, not a reading of the toll
     if lows:
         est.low = min(est.low if est.low is not None else min(lows), min(lows))
     if est.high is not None:
@@ -465,6 +466,49 @@ def _toll_in_parts(parts: list[tuple[int, Claim]], totals: list[tuple[int, Claim
     return all(_listed_apart(a, b, doc) for a, b in zip(cs, cs[1:]))
 
 
+#: what may lie between a total and the first of its parts: no "and" (that would add a group)
+_BEFORE_PARTS_RE = re.compile(r"[^.;!?]{0,60}?(?:[,:(\u2013\u2014-]|\bincluding|\bdont|\bsoit|\bnamely)[^.;!?]{0,40}", re.I)
+
+
+def _revision(sent_items: list[tuple[int, Claim]], rels: dict[int, str | None], parts: list[tuple[int, Claim]],
+              running: tuple | None, doc: Document) -> tuple[int, Claim] | None:
+    """The claim of a sentence that corrects the toll read before it, in this sentence or an earlier
+    one (the language's ``REVISION_BEFORE_RE`` in its clause: "later put the toll at 32", "revu à la
+    baisse à 28"), when it counts the whole toll (no group of its own) and some toll precedes it."""
+    lex = for_language(doc.language)
+    for i, c in sorted(sent_items, key=lambda ic: ic[1].figure_start or 0):
+        if c.figure_start is None or rels[i] == "subset" or _group_head(c.group) or c.low is None:
+            continue
+        m = lex.REVISION_BEFORE_RE.search(doc.text, max(c.start, c.figure_start - 90), c.figure_start)
+        if m is None or noun_group(m.group(0)) is not None:
+            continue  # "later put the number of soldiers killed at 4": a part, not the toll
+        earlier = any((o.figure_start or 0) < c.figure_start and rels[j] != "subset" for j, o in sent_items)
+        if running is not None or earlier:
+            return i, c
+    return None
+
+
+def _total_of_the_rest(parts: list[tuple[int, Claim]], doc: Document) -> tuple[int, Claim] | None:
+    """The claim of a sentence whose figure is the sum of the figures after it, when it names no
+    group of its own ("people", none) and a comma, a colon or "including" (not "and") leads to its
+    parts: "killed 22 people in all, 13 in Kiri and nine in Bara", "42 morts : 35 civils et 7
+    soldats". Its parts restate it; they do not add to it."""
+    if len(parts) < 3:
+        return None
+    cs = sorted(parts, key=lambda ic: ic[1].figure_start or 0)
+    i0, c0 = cs[0]
+    rest = [c for _, c in cs[1:]]
+    if _group_head(c0.group) or c0.figure_end is None or rest[0].figure_start is None or \
+            any(claim_bounds(c)[1] is None or claim_bounds(c)[1] <= 0 for c in rest):
+        return None
+    if sum(claim_bounds(c)[1] for c in rest) != claim_bounds(c0)[1]:
+        return None
+    gap = doc.text[c0.figure_end:rest[0].figure_start]
+    if re.search(r"\b(?:and|et)\b", gap, re.I) or not _BEFORE_PARTS_RE.fullmatch(gap):
+        return None
+    return i0, c0
+
+
 def _precise_for_round(run_idx: list[int], items: list[tuple[int, Claim]], parts: list[tuple[int, Claim]],
                        acc: tuple, running: tuple) -> bool:
     """True when a toll read as approximate ("about 60", "près de soixante") meets a precise figure
@@ -533,11 +577,22 @@ def _sentences_total(items: list[tuple[int, Claim]], rule: str, doc: Document,
             seen[key] = c
             uniq.append((i, c))
         parts = uniq
+        whole = _total_of_the_rest(parts, doc)
+        if whole is not None:
+            parts = [whole]  # "22 people in all, 13 in Kiri and nine in Bara": a total and its breakdown
         totals = [(i, c) for i, c in parts if reads_a_toll(c, doc)]
         if totals and len(parts) > 1 and not _toll_in_parts(parts, totals, doc):
             # "A herder was killed too, bringing the death toll to seven": the sentence states
             # the toll, which holds its other figures; it is not added to them
             parts = [max(totals, key=lambda ic: claim_bounds(ic[1])[1])]
+        revised = _revision(by_sent[start], rels, parts, running, doc)
+        if revised is not None:
+            # "officials initially said 40 had died, but the governor later put the toll at 32": the
+            # correction replaces the figure so far, even a larger one
+            running = claim_bounds(revised[1])
+            run_idx = [revised[0]]
+            any_update = True
+            continue
         acc = (0, 0, 0)
         for i, c in parts:
             acc = _add(acc, claim_bounds(c))

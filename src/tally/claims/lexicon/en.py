@@ -270,11 +270,12 @@ VICTIM_NOUNS = {
 # died and millions have been displaced", "the fourth aid worker killed this year". A figure in
 # such a sentence is context (``other_event``), never part of the incident's figure; ``rel``
 # marks a relative clause, which holds only the figures after it.
-#: a figure right after "since" opens the clause of an earlier event: "the deadliest attack since 40
-#: a present-perfect total with no day (reconcile.totals): "Boko Haram has killed more than 35,000 people in the
-#: region": ten times the toll so far, a campaign's figure, never an update
+#: a present-perfect total with no day, or a figure set in a whole year (reconcile.totals): "Boko Haram has
+#: killed more than 35,000 people in the region", "more than 2,000 civilians were killed in the northeast in
+#: 2023": ten times the toll so far, a campaign's figure, never an update
 CAMPAIGN_TENSE_RE = re.compile(r"\b(?:has|have)\s+(?:now\s+|so\s+far\s+)?(?:killed|claimed|died|been\s+killed|left)\b"
-                               r"(?![^.;]*\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\b)",
+                               r"(?![^.;]*\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\b)"
+                               r"|\b(?:in|during|throughout)\s+(?:19|20)\d\d\b|\b(?:this|last)\s+year\b",
                                re.I)
 
 #: a toll that only may come (claims.body): "the toll could rise to 50", "might reach 100": no count
@@ -282,6 +283,7 @@ SPECULATIVE_BEFORE_RE = re.compile(r"\b(?:could|may|might|would|(?:is|are)\s+(?:
                                    r"(?:\w+\s+){0,2}?(?:rise|climb|increase|reach|exceed|top|go\s+up)\s+(?:to\s+)?"
                                    r"(?:(?:at\s+least|about|around|some|over|more\s+than)\s+)?$", re.I)
 
+#: a figure right after "since" opens the clause of an earlier event: "the deadliest attack since 40
 #: people were killed in Bama" (claims.body)
 SINCE_BEFORE_RE = re.compile(r"\bsince\s+(?:(?:at\s+least|some|about|more\s+than|nearly|over)\s+)?$", re.I)
 
@@ -290,6 +292,8 @@ CONTEXT_RE = re.compile(
     r"|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|last\s+year\b)"
     r"|\b(?:so\s+far\s+)?this\s+year\b|\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years?|months?|decades?)\b"
     r"|\b\d+[- ]year[- ](?:old\s+)?(?:\w+\s+){0,2}?(?:conflict|insurgency|war|campaign|crisis|rebellion)\b"
+    r"|\bthe\s+(?:number|total)\s+(?:number\s+)?of\s+(?:\w+\s+){0,2}?(?:killed|dead|deaths|victims)\b[^.;]{0,60}?"
+    r"\bthis\s+(?:week|month)\b"
     r"|(?P<rel>\b(?:that|which|who)\s+(?:has|have)\s+(?:\w+\s+){0,2}?(?:killed|claimed\s+the\s+lives)\b)"
     r"|\b(?:thousands|millions|hundreds\s+of\s+thousands)\s+(?:more\s+|of\s+\w+\s+)?(?:have\s+been|were|have|had\s+been)\s+"
     r"(?:displaced|uprooted|forced)", re.I)
@@ -307,6 +311,19 @@ OTHER_MARK_RE = re.compile(r"\b(?:last|previous|earlier|prior)\s+(?:year|month|w
                            r"\b(?:a|the)\s+(?:rival|previous|prior)\b|"
                            r"\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)\s+"
                            r"(?:days?|weeks?|months?|years?)\s+(?:earlier|before|ago)\b", re.I)
+
+#: a time apart from the event first counted, before another event (claims.body._time_apart): "a week
+#: after an attack on a nearby village", "two days before gunmen", "in a separate attack", "a similar raid"
+TIME_APART_RE = re.compile(r"\b(?:(?:a|one|two|three|four|five|six|several|few|\d+)\s+(?:days?|weeks?|months?|years?)\s+"
+                           r"(?:after|before|following)|in\s+(?:a|an)\s+(?:separate|similar|earlier|previous|unrelated)|"
+                           r"(?:a|an)\s+similar\s+(?:attack|raid|assault|massacre|bombing|ambush|incident))\b", re.I)
+
+#: a figure that corrects an earlier one, even downwards (reconcile.totals): "the governor later put the toll
+#: at 32", "the toll was revised down to 28", "officials have since corrected the figure to 30"
+REVISION_BEFORE_RE = re.compile(r"(?:\b(?:later|subsequently|since|then)\s+(?:\w+\s+){0,2}?(?:put|revised|corrected|"
+                                r"lowered|reduced|set|gave)\b|\brevised\s+(?:it\s+)?(?:down|downwards?)\b|"
+                                r"\b(?:lowered|corrected|revised|reduced)\s+(?:the\s+)?(?:toll|figure|count|number)\b)"
+                                r"[^.;:!?]{0,50}$", re.I)
 
 #: a group of the living: a figure of them is never killed ("30 dead and 9 survivors")
 ALIVE_RE = re.compile(r"^(?:\w+\s+)?(?:survivors?|rescued|freed|released|escapees|evacuees)\b", re.I)

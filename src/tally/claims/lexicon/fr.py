@@ -267,15 +267,17 @@ VICTIM_NOUNS = {
 # depuis 15 ans, ont fait plus de 40 000 morts », « près de 400 morts depuis 2015 », « cette
 # année », « ont déplacé deux millions de personnes ». Le chiffre d'une telle phrase est un
 # contexte (``other_event``), jamais une part du bilan de l'incident.
-#: un chiffre juste après « depuis que » ouvre la proposition d'un événement antérieur : « la pire attaque
-#: le passé composé est le temps du récit en français : aucun temps n'y marque un total de campagne
-CAMPAIGN_TENSE_RE = re.compile(r"(?!x)x")
+#: le passé composé est le temps du récit en français : aucun temps n'y marque un total de campagne, seule
+#: une année entière le fait (reconcile.totals) : « plus de 2 000 civils ont été tués dans le nord-est en 2023 »
+CAMPAIGN_TENSE_RE = re.compile(r"(?<![\w])(?:(?:en|durant|pendant)\s+(?:19|20)\d\d|cette\s+année|l['’]an\s+dernier"
+                               r"|l['’]année\s+dernière|depuis\s+le\s+début\s+de\s+l['’]année)(?![\w])", re.I)
 
 #: un bilan qui n'est que possible (claims.body) : « le bilan pourrait s'alourdir à 50 », « risque d'atteindre 100 »
 SPECULATIVE_BEFORE_RE = re.compile(r"(?<![\w])(?:pourrai(?:t|ent)|risqu(?:e|ent|ait|aient|erait)\s+de|devrai(?:t|ent))\s+"
                                    r"(?:s['’])?(?:alourdir|atteindre|dépasser|grimper|monter|passer)\s+(?:à\s+)?"
                                    r"(?:(?:au\s+moins|plus\s+de|près\s+de|environ)\s+)?$", re.I)
 
+#: un chiffre juste après « depuis que » ouvre la proposition d'un événement antérieur : « la pire attaque
 #: depuis que 40 personnes ont été tuées à Bama » (claims.body)
 SINCE_BEFORE_RE = re.compile(r"(?<![\w])depuis\s+qu(?:e\s+|['’])(?:(?:au\s+moins|quelque|plus\s+de|près\s+de)\s+)?$", re.I)
 
@@ -283,6 +285,8 @@ CONTEXT_RE = re.compile(
     r"(?<![\w])depuis\s+(?:(?:le\s+)?(?:début|déclenchement|lancement)\s+d(?!e\s+(?:la\s+semaine|la\s+journée|ce\s+mois))|(?:19|20)\d\d\b|\d+\s+ans\b"
     r"|(?:plus\s+d['’]\s*)?une?\s+(?:décennie|dizaine\s+d['’]années)|(?:janvier|février|mars|avril|mai|juin|juillet|août"
     r"|septembre|octobre|novembre|décembre)\b|l['’]an\s+dernier|l['’]année\s+dernière)"
+    r"|(?<![\w])le\s+(?:nombre|total|bilan)\s+(?:total\s+)?de\s+(?:\w+\s+){0,2}?(?:tués|tuées|morts|victimes|décès)"
+    r"(?![\w])[^.;]{0,60}?(?<![\w])(?:cette\s+semaine|ce\s+mois|depuis\s+le\s+début\s+de\s+la\s+semaine)(?![\w])"
     r"|(?<![\w])qui\s+(?:dure|durent|sévit|sévissent)\s+depuis|(?P<rel>(?<![\w])qui\s+(?:a|ont)\s+(?:déjà\s+)?"
     r"(?:tué|fait|coûté))|(?<![\w])(?:cette\s+année|ces\s+dernières\s+années"
     r"|au\s+cours\s+des\s+(?:\w+\s+)?dernières\s+années)"
@@ -304,6 +308,19 @@ OTHER_MARK_RE = re.compile(
     r"|(?<![\w])(?:une|des)\s+attaques?\s+(?:similaires?|précédentes?)\b", re.I)
 
 #: un groupe de vivants : leur nombre n'est jamais un bilan de morts (« 69 morts et 15 rescapés »)
+#: a time apart from the event first counted, before another event (claims.body._time_apart): "une
+#: semaine après une attaque", "trois jours avant", "lors d'une attaque distincte", "une attaque similaire"
+TIME_APART_RE = re.compile(r"(?<![\w])(?:(?:un|une|deux|trois|quatre|cinq|six|quelques|plusieurs|\d+)\s+"
+                           r"(?:jours?|semaines?|mois|ans?|années?)\s+(?:après|avant)|lors\s+d['’]une\s+(?:autre\s+)?"
+                           r"(?:attaque|embuscade|incursion)\s+(?:distincte|similaire|séparée)|"
+                           r"(?:une|un)\s+(?:attaque|raid|assaut|massacre|attentat|embuscade)\s+similaire)(?![\w])", re.I)
+
+#: un chiffre qui corrige un chiffre antérieur, même à la baisse (reconcile.totals) : « le bilan a été revu à
+#: la baisse à 28 morts », « ramené à 30 », « le gouverneur a ensuite corrigé le bilan »
+REVISION_BEFORE_RE = re.compile(r"(?:(?<![\w])revu(?:e|s)?\s+à\s+la\s+baisse|(?<![\w])ramenée?\s+à|(?<![\w])(?:corrigé|rectifié)"
+                                r"|(?<![\w])(?:a|ont)\s+ensuite\s+(?:\w+\s+){0,2}?(?:fait\s+état|évoqué|donné|annoncé))"
+                                r"[^.;:!?]{0,50}$", re.I)
+
 ALIVE_RE = re.compile(r"^(?:\w+\s+)?(?:survivants?|rescapés?|rescapées?|libérés?|libérées?|évacués?)\b", re.I)
 
 #: une phrase qui dit d'abord de qui ses chiffres parlent : « Côté rebelles, 12 morts »

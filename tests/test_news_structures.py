@@ -1,0 +1,117 @@
+"""How a news report's sentences relate its figures (issue 23, section 0): a total and its
+breakdown, a correction, a clause set a time apart or in an earlier year, a running count
+for an area or a whole year. Each test names the structure; sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tally.extract import extract
+from tally.model import Document
+
+
+def estimate(text: str, lang: str = "en"):
+    rec = extract(Document.from_text(text, source="r.txt", format="text", meta={"date": "2024-05-08"},
+                                     language=lang))
+    return rec.casualties["killed"], [(c.low, c.other_event) for c in rec.claims if "killed" in c.categories]
+
+
+@pytest.mark.parametrize("lang, text, best", [
+    ("en", "The two raids killed 17 people in all, 11 in Dorowa and six in Kasuma.", 17),
+    ("en", "Officials counted 25 dead: 19 civilians and six policemen.", 25),
+    ("fr", "Les deux attaques ont fait 17 morts au total, onze à Dorowa et six à Kasuma.", 17),
+])
+def test_a_total_followed_by_its_breakdown_is_one_count(lang, text, best):
+    est, claims = estimate(text, lang)
+    assert est.best == best, claims
+
+
+@pytest.mark.parametrize("text, best", [
+    ("Gunmen killed five soldiers, two policemen and three civilians.", 10),  # groups listed, none a total
+    ("The attack killed five people and two soldiers and three policemen.", 10),  # "and" adds a group
+])
+def test_groups_that_happen_to_sum_to_one_of_them_still_add(text, best):
+    assert estimate(text)[0].best == best
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The ambush on Friday, in which 9 rangers died, is the latest in a string of raids that have "
+           "killed at least 80 people in the park since March."),
+    ("fr", "L'embuscade de vendredi, au cours de laquelle 9 gardes ont péri, est la dernière d'une série "
+           "d'attaques qui ont fait au moins 80 morts dans le parc depuis mars."),
+])
+def test_a_period_marker_dates_only_the_relative_clause_it_is_in(lang, text):
+    est, claims = estimate(text, lang)
+    assert est.best == 9, claims
+    assert (9, False) in claims
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The assault on Thursday, which killed 9 herders, came two weeks after gunmen burned a market "
+           "nearby and left 31 dead."),
+    ("en", "Nine herders were killed on Thursday in Kolabe, days after a similar attack that left 31 dead."),
+    ("fr", "L'assaut de jeudi, qui a tué 9 éleveurs, survient deux semaines après une attaque contre un "
+           "marché voisin qui avait fait 31 morts."),
+])
+def test_figures_after_a_time_apart_marker_belong_to_another_event(lang, text):
+    est, claims = estimate(text, lang)
+    assert est.best == 9, claims
+    assert (31, True) in claims
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The raid, which killed 9 herders, was the deadliest since June 2019, when 64 villagers were "
+           "massacred in Dorowa."),
+    ("fr", "Le raid, qui a tué 9 éleveurs, est le plus meurtrier depuis juin 2019, lorsque 64 villageois "
+           "avaient été massacrés à Dorowa."),
+])
+def test_a_when_clause_after_an_earlier_year_recalls_that_years_event(lang, text):
+    est, claims = estimate(text, lang)
+    assert (est.best, est.claims) == (9, [0]), claims
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Bandits killed 9 traders near Kasuma on Tuesday. The raid brings to 38 the number of people "
+           "killed in the province this week."),
+    ("fr", "Des bandits ont tué 9 commerçants mardi près de Kasuma. Ce raid porte à 38 le nombre de personnes "
+           "tuées dans la province cette semaine."),
+])
+def test_a_running_count_for_an_area_this_week_is_context(lang, text):
+    est, claims = estimate(text, lang)
+    assert est.best == 9, claims
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Bandits killed 9 traders near Kasuma on Tuesday. Aid groups say about 1,500 civilians were killed "
+           "in the province in 2024."),
+    ("fr", "Des bandits ont tué 9 commerçants mardi près de Kasuma. Selon des ONG, environ 1 500 civils ont été "
+           "tués dans la province en 2024."),
+])
+def test_a_figure_ten_times_the_toll_set_in_a_whole_year_is_a_campaigns(lang, text):
+    assert estimate(text, lang)[0].best == 9
+
+
+def test_a_count_so_far_of_this_event_is_not_a_campaigns():
+    text = "Soldiers shot 3 guards at the gate, then razed Kasuma in March. Elders have listed 40 dead so far."
+    assert estimate(text)[0].best == 40  # the later, larger count is this event's
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Police first said 26 people had died, but the governor later put the toll at 21."),
+    ("en", "Police first said 26 people had died. The toll was later revised down to 21."),
+    ("fr", "La police avait d'abord fait état de 26 morts. Le bilan a été revu à la baisse à 21 morts."),
+])
+def test_a_correction_replaces_the_toll_even_downwards(lang, text):
+    est, claims = estimate(text, lang)
+    assert est.best == 21, claims
+    assert est.high == 26 or est.high is None or est.high >= 26
+
+
+def test_a_correction_naming_one_group_is_a_part_not_the_toll():
+    text = "Twelve people were killed on Sunday. Officials later put the number of policemen killed at 5."
+    assert estimate(text)[0].best == 12
+
+
+def test_more_dead_added_later_do_not_lower_the_low():
+    est, _ = estimate("Gunmen killed 12 people on Monday. Three others later died of their wounds.")
+    assert (est.low, est.best) == (12, 15)
