@@ -115,3 +115,23 @@ def test_a_correction_naming_one_group_is_a_part_not_the_toll():
 def test_more_dead_added_later_do_not_lower_the_low():
     est, _ = estimate("Gunmen killed 12 people on Monday. Three others later died of their wounds.")
     assert (est.low, est.best) == (12, 15)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Gunmen killed 9 miners at Kiro on Tuesday. In June 2021, 150 people were killed in the same camp."),
+    ("fr", "Des hommes armés ont tué 9 orpailleurs mardi à Kiro. En juin 2021, 150 personnes avaient été tuées "
+           "dans ce même camp."),
+])
+def test_a_sentence_opening_on_an_earlier_year_recalls_that_years_event(lang, text):
+    est, claims = estimate(text, lang)
+    assert (est.best, est.claims) == (9, [0]), claims
+
+
+@pytest.mark.parametrize("text", [
+    "Selon un bilan officiel, 11 gendarmes ont été tués. Des sources locales parlent de 20 morts.",
+    "Selon la gendarmerie, 11 personnes ont été tuées. Des habitants évoquent 20 morts.",
+])
+def test_a_french_speaker_counting_in_the_present_is_another_voice(text):
+    est, claims = estimate(text, "fr")
+    assert est.best == 11, claims
+    assert est.high is not None and est.high >= 20  # the other voice widens the high

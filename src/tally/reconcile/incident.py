@@ -128,6 +128,9 @@ def _recalls_earlier(c: Claim, doc: Document, day: date, published: date | None,
     years = _YEAR_IN_RE.findall(_clause_around(doc.text, c.figure_start, c.figure_end))
     if years and max(int(y) for y in years) < day.year:
         return True  # "..., 110 farmers were killed in 2020"
+    opening = _OPENING_YEAR_RE.match(head)
+    if opening and int(opening.group(1)) < day.year:
+        return True  # "En juin 2021, 160 personnes avaient été tuées dans ce même village"
     years = _when_clause_years(doc.text, c.figure_start)
     if years and max(years) < day.year:
         return True  # "the deadliest since March 2021, when 137 villagers were massacred"
@@ -142,6 +145,9 @@ _CLAUSE_END_RE = re.compile(r"[,;.:!?()\n]")
 _YEAR_IN_RE = re.compile(r"(?<![\w])(?:in|en|since|depuis|during|pendant)\s+((?:19|20)\d\d)\b", re.I)
 
 
+#: a sentence that opens on an earlier month or year: "In June 2021,", "En juin 2021,", "In 2019,"
+_OPENING_YEAR_RE = re.compile(r"\s*(?:in|en|during|pendant|durant)\s+(?:(?:early|late|mid-?|début|fin|mi-)\s*)?"
+                              r"(?:[^\W\d_]+\s+)?((?:19|20)\d\d)\s*,", re.I)
 #: a clause set at the time named just before it: "since March 2021, when", "en 2019, lorsque"
 _WHEN_CLAUSE_RE = re.compile(r"(?<![\w])(?:when|where|lorsque|quand|où)\s+[^,;.:!?]*$", re.I)
 _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")

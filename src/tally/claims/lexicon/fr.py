@@ -230,6 +230,11 @@ SOURCE_PATTERNS = [
                r"(?=\s*(?:[,;.]|$))"),
     re.compile(r"\ba-t-on\s+appris\s+(?:de|d['’]|auprès\s+d(?:e|['’]|es|u))\s*(?P<src>[^,;.]{2,80})", re.I),
     re.compile(rf"^(?P<src>(?:[A-Z][\w'’.-]*|La|Le|Les|L['’]\w+)(?:\s+[\w'’.-]+){{0,9}}?)\s+(?:a|ont)\s+{_VERBS}\b"),
+    # the present tense of counting, the speaker first: "Des sources locales parlent de 20 morts"
+    re.compile(r"^(?!(?:le|la|un|une|ce|cet|cette)\s+(?:\w+\s+)?(?:bilan|chiffre|décompte|total|communiqué)\b)"
+               r"(?P<src>(?:[A-Z][\w'’.-]*|La|Le|Les|Des|Une|Un|L['’]\w+)(?:\s+[\w'’.-]+){0,6}?)\s+"
+               r"(?:(?:parlent|parle|font\s+état|fait\s+état)\s+d(?:e\b|['’])|(?:évoquent|évoque|avancent|avance|"
+               r"dénombrent|dénombre|recensent|recense)\b)"),
     re.compile(r"\bde\s+(?P<src>sources?\s+(?:locales?|sécuritaires?|militaires?|médicales?|hospitalières?|"
                r"humanitaires?|officielles?|concordantes))\b", re.I),
 ]
