@@ -135,3 +135,18 @@ def test_a_french_speaker_counting_in_the_present_is_another_voice(text):
     est, claims = estimate(text, "fr")
     assert est.best == 11, claims
     assert est.high is not None and est.high >= 20  # the other voice widens the high
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Gunmen killed 12 people and wounded 20 on Monday. Two of the wounded later died in hospital."),
+    ("en", "Gunmen killed 12 people and wounded 20 on Monday. Two of the injured succumbed to their wounds."),
+    ("fr", "Des hommes armés ont tué 12 personnes lundi. Deux des blessés ont succombé à leurs blessures."),
+])
+def test_some_of_the_wounded_who_died_since_add_to_the_toll(lang, text):
+    est, claims = estimate(text, lang)
+    assert (est.low, est.best) == (12, 14), claims
+
+
+def test_some_of_the_dead_are_still_a_part_of_the_toll():
+    est, _ = estimate("Gunmen killed 12 people on Monday. Two of the dead were teachers.")
+    assert est.best == 12

@@ -53,6 +53,8 @@ def relation(claim: Claim, doc: Document) -> str | None:
     before = doc.text[max(claim.start, claim.figure_start - 40):claim.figure_start]
     after = doc.text[claim.figure_end:min(claim.end, claim.figure_end + 30)]
     stretch = doc.text[max(claim.start, claim.figure_start - 120):claim.figure_start]  # an enumeration's scope
+    if "killed" in claim.categories and _lex().OF_THE_HURT_DIED_RE.match(doc.text, claim.figure_end, claim.end):
+        return "additive"  # "two of the wounded later died": dead added since, not a part of the toll
     if _lex().SUBSET_RE.search(before) or SUBSET_AFTER_RE.match(after) or _SUBSET_STRETCH_RE.search(stretch):
         return "subset"
     head = doc.text[claim.start:claim.figure_start]

@@ -292,6 +292,9 @@ def _link(text: str, qs: list[Quantity], i: int, ss: int, se: int, linked: list,
     right_end = min(se, q.end + _lex().WINDOW)
     nxt = qs[i + 1].start if i + 1 < len(qs) else se
     after = text[q.end:nxt]
+    hurt = _lex().OF_THE_HURT_DIED_RE.match(text, q.end, right_end)
+    if hurt:
+        return ["killed"], hurt.group("g").strip(), False  # "two of the wounded later died": more dead
     found = _link_left(before, after) or _link_toll(before, after)
     if found:
         return found[0], found[1], False

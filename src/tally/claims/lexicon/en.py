@@ -325,6 +325,11 @@ REVISION_BEFORE_RE = re.compile(r"(?:\b(?:later|subsequently|since|then)\s+(?:\w
                                 r"\b(?:lowered|corrected|revised|reduced)\s+(?:the\s+)?(?:toll|figure|count|number)\b)"
                                 r"[^.;:!?]{0,50}$", re.I)
 
+#: some of the wounded who died since (claims.sentence, claims.relations): "two of the wounded later died",
+#: "three of the injured succumbed to their wounds": dead added to the toll, not a part of it
+OF_THE_HURT_DIED_RE = re.compile(r"\s+(?P<g>of\s+the\s+(?:wounded|injured|hurt))\s+(?:\w+ly\s+|later\s+|have\s+|had\s+|"
+                                 r"since\s+)*(?:died|succumbed|passed\s+away)\b", re.I)
+
 #: a group of the living: a figure of them is never killed ("30 dead and 9 survivors")
 ALIVE_RE = re.compile(r"^(?:\w+\s+)?(?:survivors?|rescued|freed|released|escapees|evacuees)\b", re.I)
 

@@ -326,6 +326,11 @@ REVISION_BEFORE_RE = re.compile(r"(?:(?<![\w])revu(?:e|s)?\s+à\s+la\s+baisse|(?
                                 r"|(?<![\w])(?:a|ont)\s+ensuite\s+(?:\w+\s+){0,2}?(?:fait\s+état|évoqué|donné|annoncé))"
                                 r"[^.;:!?]{0,50}$", re.I)
 
+#: des blessés morts depuis (claims.sentence, claims.relations) : « deux des blessés ont succombé », « trois des
+#: blessés sont décédés à l'hôpital » : des morts ajoutés au bilan, pas une part de celui-ci
+OF_THE_HURT_DIED_RE = re.compile(r"\s+(?P<g>des\s+(?:blessés|blessées))\s+(?:ont|sont|avaient|étaient)\s+(?:\w+ment\s+|ensuite\s+|"
+                                 r"depuis\s+|finalement\s+)*(?:succombé|décédés|décédées|morts|mortes)(?![\w])", re.I)
+
 ALIVE_RE = re.compile(r"^(?:\w+\s+)?(?:survivants?|rescapés?|rescapées?|libérés?|libérées?|évacués?)\b", re.I)
 
 #: une phrase qui dit d'abord de qui ses chiffres parlent : « Côté rebelles, 12 morts »
