@@ -51,18 +51,31 @@ def incident_year(doc: Document) -> int | None:
 _CLAUSE_CUT_RE = re.compile(r";\s*|,\s*(?:while|whereas|but)\s+", re.I)
 
 
+#: a sentence opening on a concessive clause, whose first comma ends it
+_CONCESSIVE_OPENING_RE = re.compile(r"\s*(?:although|though|even\s+though|while|whereas|alors\s+qu(?:e\b|['’])|"
+                                    r"bien\s+qu(?:e\b|['’])|tandis\s+qu(?:e\b|['’])|si\b)", re.I)
+
+
 def _clause_source(text: str, ss: int, se: int, pos: int) -> str | None:
     """The speaker of the clause holding ``pos`` (clauses cut at ';' and at ", while",
     ", whereas", ", but"), when the sentence has several and that one names its own
     ("the rebels claimed 50; officials said 14", "the army said it killed 120, while
     the group said it lost 15")."""
     sent = text[ss:se]
-    cuts = [m.end() for m in _CLAUSE_CUT_RE.finditer(sent)]
-    if not cuts:
+    marks = [(m.start(), m.end()) for m in _CLAUSE_CUT_RE.finditer(sent)]
+    opening = _CONCESSIVE_OPENING_RE.match(sent)
+    if opening:  # "Although the group claimed 20 were killed, the army said three": the comma ends a clause
+        comma = sent.find(",", opening.end())
+        if comma > 0:
+            marks.append((comma, comma + 1))
+    if not marks:
         return None
-    start = max([c for c in cuts if c <= pos - ss], default=0)
-    end = min([m.start() for m in _CLAUSE_CUT_RE.finditer(sent) if m.start() >= pos - ss], default=len(sent))
-    clause = sent[start:end].strip()
+    start = max([b for a, b in marks if b <= pos - ss], default=0)
+    end = min([a for a, b in marks if a >= pos - ss], default=len(sent))
+    clause = sent[start:end]
+    if opening and start == 0:
+        clause = clause[opening.end():]
+    clause = clause.strip()
     if not clause:
         return None
     # a clause after ';' starts a statement: "officials said ..." reads like "Officials said ..."

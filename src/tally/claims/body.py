@@ -6,6 +6,8 @@ sentence that continues the report) and ``other_event`` (:mod:`.attribution`);
 
 from __future__ import annotations
 
+import dataclasses
+
 import re
 
 from ..text import sentences
@@ -112,6 +114,10 @@ def body_claims(doc: Document, sides: list[Side]) -> list[Claim]:
                         c.figure = text[c.figure_start:c.figure_end]
             if CODING_NOTES and _CODING_HINT_RE.search(sent):
                 found = coding_claims(text, ss, se, found, _maker(text, ss, se, ctx))
+            if not any("killed" in c.categories for c in found):
+                dead = _hostages_found_dead(text, ss, se, rows)
+                if dead is not None:
+                    found = [*found, dead]
             rows.append([name, ss, se, para, found])
     # pass 2: the dependency parse, in one batch, of the sentences where it can change a claim
     if USE_PARSE and current().PARSED:  # the parse's rules are written for the English pipeline
@@ -188,6 +194,22 @@ def body_claims(doc: Document, sides: list[Side]) -> list[Claim]:
 #: where a clause ends inside a sentence, for :func:`context_clauses`
 _CLAUSE_BREAK_RE = re.compile(r"[;—–]|\b(?:where|while|whereas|but|où|tandis\s+que|alors\s+que|mais)\b"
                               r"|,\s+(?:and|et)\s+", re.I)
+
+
+def _hostages_found_dead(text: str, ss: int, se: int, rows: list[list]) -> Claim | None:
+    """The hostages of the last claim before, when this sentence says they were killed without a
+    number ("Assailants kidnapped two teachers. The victims were later found dead.": two killed;
+    the language's ``HOSTAGES_DEAD_RE``) and the last claim before counts hostages."""
+    m = current().HOSTAGES_DEAD_RE.search(text, ss, se)
+    if m is None:
+        return None
+    before = [c for r in rows for c in r[4] if set(c.categories) & {"killed", "hostages"}]
+    if not before or before[-1].categories != ["hostages"] or before[-1].low is None:
+        return None
+    prev = before[-1]
+    return dataclasses.replace(prev, categories=["killed"], text=text[ss:se], start=ss, end=se,
+                               figure=m.group("who"), figure_start=m.start("who"), figure_end=m.end("who"),
+                               source=None, section=None, other_event=False)
 
 
 def _time_apart(sent: str, ss: int, found: list[Claim]) -> int | None:

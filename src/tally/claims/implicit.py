@@ -26,7 +26,11 @@ IMPLICIT_ACTIVE_RE = re.compile(
 IMPLICIT_PASSIVE_RE = re.compile(
     rf"\b(?:was|has\s+been|is)\s+(?:\w+ly\s+)?(?:also\s+)?(?:found\s+)?(?:(?:shot|stabbed|beaten|tortured|"
     rf"hacked|tortured|attacked|abducted|kidnapped)\s+(?:and|before\s+being)\s+)?"
-    rf"(?:{KILL_ACTIVE}|killed|found\s+dead|murdered|slain|shot\s+to\s+death|burned\s+alive|blown\s+up)\b", re.I)
+    rf"(?:{KILL_ACTIVE}|killed|found\s+dead|murdered|slain|shot\s+to\s+death|burned\s+alive|blown\s+up|"
+    rf"the\s+(?:only|sole)\s+(?:fatality|casualty|death|victim|person\s+(?:killed|to\s+die)|one\s+killed))\b", re.I)
+#: "the only fatality was the bomber", "the sole casualty was a guard": one dead, named after the verb
+ONLY_DEAD_RE = re.compile(rf"\bthe\s+(?:only|sole)\s+(?:fatality|casualty|death|victim|person\s+killed)\s+was\s+"
+                          rf"(?P<who>(?:the|an?|one)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{PERSON_SG}))\b", re.I)
 IMPLICIT_DIED_RE = re.compile(
     r"\b(?:he|she)\s+(?:later\s+)?died\b|\b(?:succumbed|died)\s+(?:to|of|from)\s+(?:his|her)\s+(?:wounds|injuries)|"
     rf"\b(?:{KILL_ACTIVE})\s+(?:him|her)\b|\b(?:the|a)\s+(?:\w+\s+)?(?:body|corpse|remains)\s+of\s+(?:a|an|the)\b|"
@@ -86,6 +90,12 @@ def implicit_in_clause(text: str, c0: int, c1: int, add, sentence_has_killed: bo
         objtxt = obj.group(0) if obj else m.group(0)
         add(1, 1, "exactly", ["killed"], re.sub(r"^(?:a|an|the|one)\s+", "", objtxt, flags=re.I),
             c0 + m.end() - len(objtxt), c0 + m.end(), objtxt)
+        return
+    m = ONLY_DEAD_RE.search(clause)
+    if m:
+        who = m.group("who")
+        add(1, 1, "exactly", ["killed"], re.sub(r"^(?:an?|the|one)\s+", "", who, flags=re.I),
+            c0 + m.start("who"), c0 + m.end("who"), who)
         return
     m = IMPLICIT_PASSIVE_RE.search(clause)
     if m:

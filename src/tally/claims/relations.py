@@ -42,6 +42,21 @@ def _in_breakdown(head: str) -> bool:
     return bool(qs) and _GROUP_WORDS_RE.fullmatch(lead, qs[-1].end) is not None
 
 
+#: a sentence opening on a concessive clause: "Although the group claimed 20 ..., the army said 3"
+_CONCESSIVE_RE = re.compile(r"\s*(?:although|though|even\s+though|whereas|alors\s+qu(?:e\b|['’])|bien\s+qu(?:e\b|['’]))",
+                            re.I)
+
+
+def _concessive_cut(head: str) -> int | None:
+    """Where the concessive clause a sentence opens on ends (its first comma), when the figure
+    comes after it; else None."""
+    m = _CONCESSIVE_RE.match(head)
+    if m is None:
+        return None
+    comma = head.find(",", m.end())
+    return comma if comma > 0 else None
+
+
 def relation(claim: Claim, doc: Document) -> str | None:
     """``"subset"`` when the claim's figure is introduced as part of an earlier
     figure ("including 10 foreigners", "three of them"), ``"alternative"``
@@ -64,13 +79,14 @@ def relation(claim: Claim, doc: Document) -> str | None:
     if cm and _lex().find_quantities(head[:cm.start()]):
         return "alternative"  # "police confirmed 7 deaths, although villagers said over 10 were killed"
     cm = _lex().CLAUSE_SPEAKER_RE.search(head)
-    if cm and _lex().find_quantities(head[:cm.start()]) and _lex().SPEECH_RE.search(head[:cm.start()]):
+    cut = cm.start() if cm else _concessive_cut(head)
+    if cut is not None and _lex().find_quantities(head[:cut]) and _lex().SPEECH_RE.search(head[:cut]):
         # "the rebels claimed 50 soldiers dead; officials said 14 soldiers died": the same people
         # counted by another speaker (not "the army claimed 30 militants; the rebels 10 soldiers")
         words = re.findall(r"[a-z]+", (claim.group or "").lower())
         head_word = words[-1].rstrip("s") if words else ""
         if not head_word or head_word in ("people", "person", "other", "victim") or \
-                re.search(rf"\b{re.escape(head_word)}", head[:cm.start()], re.I):
+                re.search(rf"\b{re.escape(head_word)}", head[:cut], re.I):
             return "alternative"
     if ADDITIVE_BEFORE_RE.search(before) or ADDITIVE_AFTER_RE.match(after) or \
             ADDITIVE_FIGURE_RE.fullmatch((claim.figure or "").strip()):

@@ -50,7 +50,10 @@ def _forward_cat(text: str, qs: list[Quantity], i: int, se: int, depth: int = 0)
     if i + 1 >= len(qs) or depth > 4:
         return None
     between = text[qs[i].end:qs[i + 1].start]
-    if not _lex().CONJ_RE.match(between) or _lex().trigger_re("right").search(between):
+    if not _lex().CONJ_RE.match(between):
+        return None
+    trig = _lex().trigger_re("right").search(text, qs[i].end, se)  # read with what follows: "5 hostages and 4 ... were killed"
+    if trig is not None and trig.start() < qs[i + 1].start:
         return None
     nq = qs[i + 1]
     rm = _lex().RIGHT_RE.match(text[nq.end:min(se, nq.end + _lex().WINDOW)])
@@ -327,6 +330,14 @@ def _emit(add, text: str, q: Quantity, before: str, ss: int, cats: list[str], gr
     if "killed" in cats and group and _lex().ALIVE_RE.match(group.strip()):
         linked.append((q, cats, group, None))  # "30 dead ... and 9 survivors": the living are no toll
         return
+    joined = _lex().AND_THE_ATTACKER_RE.match(group.strip()) if group and "killed" in cats else None
+    if joined:
+        # "four civilians and the bomber were killed": the four are the civilians, the bomber one more
+        group = joined.group("g")
+        at = text.find(joined.group("a"), q.end)
+        if at >= 0:
+            add(1, 1, "exactly", ["killed"], joined.group("a"), at, at + len(joined.group("a")), joined.group("a"),
+                side="perpetrators")
     fsrc = None
     sm = STATING_RE.search(text[max(ss, q.start - 80):q.start])
     if sm:

@@ -113,9 +113,16 @@ def source_class(source: str | None, sides: list[Side] | None = None) -> str | N
 _NAME_RE = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:of\s+|de\s+|al[-\s])?[A-Z][\w'’-]*)*")
 
 
+_DETERMINER_RE = re.compile(r"^(?:the|le|la|les|l['’])\s*", re.I)
+
+
 def names_armed_group(source: str) -> bool:
     """True when ``source`` names an armed group of the actor table ("le Jnim dans un communiqué")."""
     table = actor_table()
+    whole = _DETERMINER_RE.sub("", source.strip())  # "l'État islamique": a name with a lower-case word in it
+    hit = table.lookup(whole) if whole else None
+    if hit is not None and table.kinds.get(hit[0]) in ARMED_KINDS:
+        return True
     for m in _NAME_RE.finditer(source):
         hit = table.lookup(m.group(0))
         if hit is not None and table.kinds.get(hit[0]) in ARMED_KINDS:

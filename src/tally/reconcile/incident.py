@@ -70,6 +70,8 @@ def reconcile(incident: Incident, doc: Document, policy: str = "tally") -> Incid
                   *(e for row in incident.casualties_by_group.values() for e in row.values())], divided)
     if policy == "acled":
         acled.unknown_is_zero(incident.casualties, claims, doc)
+    if policy == "gtd":
+        gtd.none_named_is_zero(incident.casualties, claims)
     if policy == "wad":
         wad.adjust(incident.casualties, incident.casualties_by_group, claims, doc, incident.sides)
     return incident

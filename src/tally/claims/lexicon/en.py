@@ -43,7 +43,7 @@ RIGHT_TRIGGERS = {
     "arrested": r"arrested|detained|apprehended|rounded\s+up|in\s+custody|arrests|detentions",
     "captured": r"captured|taken\s+prisoner|POWs?",
     "missing": r"missing|unaccounted\s+for|disappeared|MIA",
-    "hostages": r"kidnapped|abducted|taken\s+hostage|held\s+hostage|(?:hostages|captives)(?!\s+(?:(?:were|was|are|have|had|been|being|also|all|later|reportedly)\s+)+(?:killed|dead|died|executed|murdered|shot|wounded|injured|beheaded|slain|hurt))|seized",
+    "hostages": r"kidnapped|abducted|taken\s+hostage|held\s+hostage|(?:hostages|captives)(?!\s+(?:and\s+(?:[\w-]+\s+){1,2}?)?(?:(?:were|was|are|have|had|been|being|also|all|later|reportedly)\s+)+(?:killed|dead|died|executed|murdered|shot|wounded|injured|beheaded|slain|hurt))|seized",
     "displaced": r"displaced(?!\s+(?:people|persons|person|families|civilians|iraqis|syrians|residents|villagers|men|women|children|by)\b)|fled\s+(?:their|his|her)\s+homes|homeless|"
                  r"fled\s+(?:across|over)\s+the\s+border|fled\s+(?:to|into)\s+neighbou?ring|"
                  r"fled\s+the\s+(?:town|city|village|villages|area|region|district|fighting|violence)",
@@ -329,6 +329,17 @@ REVISION_BEFORE_RE = re.compile(r"(?:\b(?:later|subsequently|since|then)\s+(?:\w
 #: "three of the injured succumbed to their wounds": dead added to the toll, not a part of it
 OF_THE_HURT_DIED_RE = re.compile(r"\s+(?P<g>of\s+the\s+(?:wounded|injured|hurt))\s+(?:\w+ly\s+|later\s+|have\s+|had\s+|"
                                  r"since\s+)*(?:died|succumbed|passed\s+away)\b", re.I)
+
+#: a group joined by one attacker: "four civilians and the bomber were killed" is four civilians and one
+#: attacker (claims.sentence._emit), never four attackers
+AND_THE_ATTACKER_RE = re.compile(r"^(?P<g>.+?)\s+(?:and|as\s+well\s+as)\s+(?P<a>(?:the|an?|one)\s+(?:suicide\s+)?"
+                                 r"(?:bomber|attacker|assailant|gunman|shooter|perpetrator|militant|hijacker))$", re.I)
+
+#: the hostages of the claim before, said dead without a number (claims.body): "the victims were later found dead"
+HOSTAGES_DEAD_RE = re.compile(r"\b(?P<who>(?:the|all\s+(?:the|of\s+the)|both)\s+(?:victims|hostages|abductees|captives|"
+                              r"kidnapped\s+\w+)|all\s+of\s+them|both\s+of\s+them)\s+(?:were|had\s+been|have\s+been)\s+"
+                              r"(?:later\s+|subsequently\s+|eventually\s+|all\s+)?(?:found\s+dead|found\s+murdered|killed|"
+                              r"executed|murdered|beheaded|shot\s+dead)\b", re.I)
 
 #: a group of the living: a figure of them is never killed ("30 dead and 9 survivors")
 ALIVE_RE = re.compile(r"^(?:\w+\s+)?(?:survivors?|rescued|freed|released|escapees|evacuees)\b", re.I)

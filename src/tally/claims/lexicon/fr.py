@@ -230,11 +230,13 @@ SOURCE_PATTERNS = [
                r"(?=\s*(?:[,;.]|$))"),
     re.compile(r"\ba-t-on\s+appris\s+(?:de|d['’]|auprès\s+d(?:e|['’]|es|u))\s*(?P<src>[^,;.]{2,80})", re.I),
     re.compile(rf"^(?P<src>(?:[A-Z][\w'’.-]*|La|Le|Les|L['’]\w+)(?:\s+[\w'’.-]+){{0,9}}?)\s+(?:a|ont)\s+{_VERBS}\b"),
-    # the present tense of counting, the speaker first: "Des sources locales parlent de 20 morts"
+    # the present tense of counting or saying, the speaker first: "Des sources locales parlent de 20 morts",
+    # "(Alors que) le JNIM affirme avoir tué 20 soldats"
     re.compile(r"^(?!(?:le|la|un|une|ce|cet|cette)\s+(?:\w+\s+)?(?:bilan|chiffre|décompte|total|communiqué)\b)"
                r"(?P<src>(?:[A-Z][\w'’.-]*|La|Le|Les|Des|Une|Un|L['’]\w+)(?:\s+[\w'’.-]+){0,6}?)\s+"
                r"(?:(?:parlent|parle|font\s+état|fait\s+état)\s+d(?:e\b|['’])|(?:évoquent|évoque|avancent|avance|"
-               r"dénombrent|dénombre|recensent|recense)\b)"),
+               r"dénombrent|dénombre|recensent|recense|affirme|affirment|assure|assurent|déclare|déclarent|"
+               r"annonce|annoncent|revendique|revendiquent|prétend|prétendent|dit|disent)\b)"),
     re.compile(r"\bde\s+(?P<src>sources?\s+(?:locales?|sécuritaires?|militaires?|médicales?|hospitalières?|"
                r"humanitaires?|officielles?|concordantes))\b", re.I),
 ]
@@ -330,6 +332,15 @@ REVISION_BEFORE_RE = re.compile(r"(?:(?<![\w])revu(?:e|s)?\s+à\s+la\s+baisse|(?
 #: blessés sont décédés à l'hôpital » : des morts ajoutés au bilan, pas une part de celui-ci
 OF_THE_HURT_DIED_RE = re.compile(r"\s+(?P<g>des\s+(?:blessés|blessées))\s+(?:ont|sont|avaient|étaient)\s+(?:\w+ment\s+|ensuite\s+|"
                                  r"depuis\s+|finalement\s+)*(?:succombé|décédés|décédées|morts|mortes)(?![\w])", re.I)
+
+#: un groupe joint d'un assaillant : « quatre civils et le kamikaze » sont quatre civils et un assaillant
+AND_THE_ATTACKER_RE = re.compile(r"^(?P<g>.+?)\s+(?:et|ainsi\s+que)\s+(?P<a>(?:le|l['’]|un)\s*(?:kamikaze|assaillant|"
+                                 r"terroriste|tireur|agresseur|auteur\s+de\s+l['’]attaque))$", re.I)
+
+#: les otages de l'affirmation d'avant, dits morts sans nombre (claims.body) : « les victimes ont été retrouvées mortes »
+HOSTAGES_DEAD_RE = re.compile(r"(?<![\w])(?P<who>(?:les|tous\s+les|toutes\s+les)\s+(?:victimes|otages|personnes\s+enlevées|"
+                              r"captifs))\s+(?:ont\s+été|avaient\s+été)\s+(?:ensuite\s+|plus\s+tard\s+)?(?:retrouvé(?:e|s|es)?\s+"
+                              r"mort(?:e|s|es)?|tué(?:e|s|es)?|exécuté(?:e|s|es)?|assassiné(?:e|s|es)?)(?![\w])", re.I)
 
 ALIVE_RE = re.compile(r"^(?:\w+\s+)?(?:survivants?|rescapés?|rescapées?|libérés?|libérées?|évacués?)\b", re.I)
 

@@ -19,6 +19,9 @@
    its best is the even floor and its high the floor plus one. A figure the
    summary gives for this attack alone wins over the share of the combined one,
    which is then left out (context).
+4. No casualty named is none (:func:`none_named_is_zero`): ``nkill`` and ``nwound``
+   are 0 where the summary names no death (no wound), and stay unknown only where
+   it names them without a number.
 """
 
 from __future__ import annotations
@@ -127,3 +130,13 @@ def mark(estimates: list[Estimate | None], divided: set[int]) -> None:
     for e in estimates:
         if e is not None and divided & set(e.claims) and RULE not in (e.rule or ""):
             e.rule = (e.rule or "") + RULE
+
+
+def none_named_is_zero(casualties: dict[str, Estimate | None], claims: list[Claim]) -> None:
+    """GTD codes ``nkill`` / ``nwound`` 0 when the sources name no death / no wound (a
+    kidnapping, an arson or a defused bomb told without victims); a blank is for deaths or
+    wounds known without a number. So under this policy a killed or injured total with no
+    claim of its category at all is 0 (rule ``gtd-none-named``)."""
+    for cat in ("killed", "injured"):
+        if casualties.get(cat) is None and not any(cat in c.categories for c in claims):
+            casualties[cat] = Estimate(low=0, best=0, high=0, rule="gtd-none-named", claims=[])
