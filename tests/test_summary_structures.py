@@ -82,3 +82,32 @@ def test_gtd_codes_zero_where_no_casualty_is_named():
 def test_gtd_keeps_a_named_but_unnumbered_death_unknown_not_zero():
     text = "Assailants attacked a village near Beni, killing several people."
     assert best(text, "gtd") != 0
+
+
+def test_people_named_inside_a_toll_are_its_members_not_its_civilians_count():
+    text = "Attackers killed 20 people in Sake, including the village chief and his bodyguard."
+    # WAD counts civilians: the toll less the armed guard, never the chief alone
+    assert best(text, "wad") == 19
+
+
+def test_a_breakdown_after_a_colon_counting_attackers_leaves_them_apart():
+    text = "The raid left 30 dead: 25 villagers and five attackers."
+    assert best(text) == 25
+    assert best(text, "gtd") == 30  # GTD's nkill counts the attackers
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Militiamen attacked Kabo, killing 14 civilians and three members of a local defence militia."),
+    ("fr", "Des miliciens ont attaqué Kabo, tuant 14 civils et trois membres d'une milice d'autodéfense."),
+])
+def test_armed_village_defenders_are_not_civilians_for_wad(lang, text):
+    assert best(text, "wad", lang) == 14
+    assert best(text, "tally", lang) == 17
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Police said 17 worshippers and the imam were killed when the mosque was attacked."),
+    ("fr", "Dix-sept fidèles et l'imam ont été tués dans l'attaque de la mosquée."),
+])
+def test_a_group_joined_by_one_named_person_is_one_more(lang, text):
+    assert best(text, "tally", lang) == 18

@@ -65,7 +65,7 @@ def is_implicit(claim: Claim) -> bool:
     if claim.figure is None:
         return False
     if claim.figure.strip().lower() in {"a", "an", "one", "his", "her", "their", "another", "the", "both",
-                                        "un", "une", "son", "sa", "leur", "un autre", "une autre"}:
+                                        "un", "une", "son", "sa", "leur", "un autre", "une autre", "le", "la", "l'", "l’"}:
         return False  # "and a driver", "un policier et quatre passagers": a coordinated figure of one
     if _NAME_AND_RE.fullmatch(claim.figure.strip()) or re.fullmatch(r"[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){1,3}",
                                                                      claim.figure.strip()):

@@ -31,12 +31,21 @@ ADDITIVE_FIGURE_RE = re.compile(r"another|one\s+other|une?\s+autre", re.I)
 _GROUP_WORDS_RE = re.compile(r"(?:\s+[^\W\d_][\w'’-]*){1,5}")
 
 
+#: a toll's word right before a colon that opens its breakdown
+_TOLL_WORD_END_RE = re.compile(r"\b(?:dead|killed|deaths|wounded|injured|victims|casualties|people|fatalities|morts|"
+                               r"tués|tuées|blessés|victimes|personnes|décès)\s*$", re.I)
+
+
 def _in_breakdown(head: str) -> bool:
-    """True when ``head`` (a sentence up to a figure) ends inside a bracket opened right after
-    another figure and its group ("seven soldiers (four ...", "sept militaires (quatre ...")."""
+    """True when ``head`` (a sentence up to a figure) ends inside a bracket, or after a colon,
+    right after another figure and its group ("seven soldiers (four ...", "sept militaires (quatre
+    ...", "30 dead: 25 villagers and ...")."""
     op = head.rfind("(")
     if op < 0 or ")" in head[op:]:
-        return False
+        colon = head.rfind(":")  # "30 dead: 25 villagers and five attackers"
+        if colon < 0 or re.search(r"[.;!?]", head[colon:]) or not _TOLL_WORD_END_RE.search(head, 0, colon):
+            return False
+        op = colon
     lead = head[:op].rstrip()
     qs = _lex().find_quantities(lead)
     return bool(qs) and _GROUP_WORDS_RE.fullmatch(lead, qs[-1].end) is not None

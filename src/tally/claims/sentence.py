@@ -274,10 +274,15 @@ def _link_forward(text: str, qs: list[Quantity], i: int, before: str, se: int):
     return [fc], group
 
 
+#: a figure after a toll and a colon: "30 dead: 25 villagers and five attackers"
+_COLON_PARTS_RE = re.compile(r"\d\s+(?:[\w'’-]+\s+){0,3}?(?:dead|killed|deaths|wounded|injured|victims|casualties|people|"
+                             r"fatalities|morts|tués|tuées|blessés|victimes|personnes|décès)\s*:\s*$", re.I)
+
+
 def _link_subset(before: str, after: str, linked: list):
     """A subset figure inside a parenthesis of a linked figure: "29 people,
     including 10 foreigners, were killed"."""
-    if linked and _lex().SUBSET_RE.search(before[-40:]):
+    if linked and (_lex().SUBSET_RE.search(before[-40:]) or _COLON_PARTS_RE.search(before[-40:])):
         return list(linked[-1][1]), _group_after(after)
     return None
 
@@ -330,14 +335,16 @@ def _emit(add, text: str, q: Quantity, before: str, ss: int, cats: list[str], gr
     if "killed" in cats and group and _lex().ALIVE_RE.match(group.strip()):
         linked.append((q, cats, group, None))  # "30 dead ... and 9 survivors": the living are no toll
         return
-    joined = _lex().AND_THE_ATTACKER_RE.match(group.strip()) if group and "killed" in cats else None
-    if joined:
+    joined = _lex().AND_ONE_MORE_RE.match(group.strip()) if group and "killed" in cats else None
+    if joined and joined.group("g").split()[-1].lower() not in ("wife", "husband", "son", "daughter", "femme", "fils"):
         # "four civilians and the bomber were killed": the four are the civilians, the bomber one more
         group = joined.group("g")
-        at = text.find(joined.group("a"), q.end)
-        if at >= 0:
-            add(1, 1, "exactly", ["killed"], joined.group("a"), at, at + len(joined.group("a")), joined.group("a"),
-                side="perpetrators")
+        who = joined.group("a")
+        at = text.find(who, q.end)
+        if at >= 0:  # the determiner is the figure ("the" imam), as in "killed 17 worshippers and the imam"
+            det = re.match(r"[lL]['’]|\w+", who).group(0)
+            add(1, 1, "exactly", list(cats), who[len(det):].strip() or who, at, at + len(det), det,
+                side="perpetrators" if _lex().ATTACKER_RE.search(who) else None)
     fsrc = None
     sm = STATING_RE.search(text[max(ss, q.start - 80):q.start])
     if sm:

@@ -86,7 +86,7 @@ from .lexicon import AUTHORITY_RE, GENERIC_GROUP_RE, noun_group
 COUNT_ATTACKERS = ("gtd", "ucdp", "acled")
 
 _DETERMINERS = {"a", "an", "one", "his", "her", "their", "another", "the", "both",
-                "un", "une", "son", "sa", "leur", "un autre", "une autre"}
+                "un", "une", "son", "sa", "leur", "un autre", "une autre", "le", "la", "l'", "l’"}
 TOTAL_KEYS = re.compile(r"^(?:fatalities|deaths?|injuries|injured|casualties|victims|killed|wounded|dead|"
                         r"missing|captured|hostages|arrested|displaced|non_?fatal_?injuries)$")
 
@@ -325,6 +325,9 @@ def _narrative_total(claims: list[Claim], cat: str, doc: Document, policy: str =
     # attackers killed in the act are kept apart (WAD's convention); for other
     # categories (arrested, injured...) they count like anyone else
     split = cat == "killed"
+    opened: set[int] = set()  # the sentences whose total gave way to its parts
+    if split:
+        body, opened = _without_totals_of_sides(body, doc)
     victims = [(i, c) for i, c in body if not (split and c.side == "perpetrators")]
     perps = [(i, c) for i, c in body if split and c.side == "perpetrators"]
     explicit = [(i, c) for i, c in victims if not is_implicit(c) or c.group == "the named victim"]
@@ -353,7 +356,7 @@ def _narrative_total(claims: list[Claim], cat: str, doc: Document, policy: str =
             return p
         if est.high is not None:
             est.high = None if p.high is None else est.high + p.high
-        if policy in COUNT_ATTACKERS and any(relation(c, doc) != "subset" for _, c in perps):
+        if policy in COUNT_ATTACKERS and any(relation(c, doc) != "subset" or c.start in opened for _, c in perps):
             # GTD's nkill, UCDP's deaths and ACLED's fatalities count the attackers killed too
             est.low += p.low
             est.best += p.best
@@ -486,6 +489,21 @@ def _revision(sent_items: list[tuple[int, Claim]], rels: dict[int, str | None], 
         if running is not None or earlier:
             return i, c
     return None
+
+
+def _without_totals_of_sides(body: list[tuple[int, Claim]], doc: Document) -> tuple[list[tuple[int, Claim]], set[int]]:
+    """The claims without each total whose breakdown in its sentence counts the attackers too ("30
+    dead: 25 villagers and five attackers"): its parts say whom it counts, so the victims are the
+    25 and the attackers stand apart like any attackers killed; and the sentences where it was."""
+    by_sent: dict[int, list[tuple[int, Claim]]] = {}
+    for i, c in body:
+        by_sent.setdefault(c.start, []).append((i, c))
+    drop = set()
+    for items in by_sent.values():
+        whole = _total_of_the_rest(items, doc)
+        if whole is not None and any(c.side == "perpetrators" for i, c in items if i != whole[0]):
+            drop.add(whole[0])
+    return [(i, c) for i, c in body if i not in drop], {c.start for i, c in body if i in drop}
 
 
 def _total_of_the_rest(parts: list[tuple[int, Claim]], doc: Document) -> tuple[int, Claim] | None:

@@ -257,7 +257,11 @@ VICTIM_NOUNS = {
         r"security\s+(?:forces?|personnel|agents?|officials)|security\s+men|peace-?keepers?|"
         r"(?:body|border|prison|security)?\s*guards?|sentr(?:y|ies)|recruits?|cadets?|conscripts?|"
         r"marines?|paratroopers?|commandos?|sailors?|airm[ae]n|pilots?|legionnaires?|"
-        r"(?:military|army|police)\s+personnel|customs\s+officers?|rangers?|wardens?"),
+        r"(?:military|army|police)\s+personnel|customs\s+officers?|rangers?|wardens?|"
+        # armed auxiliaries defending a village (vigilantes, self-defence militias, Nigeria's CJTF,
+        # Burkina Faso's VDP): armed, so not civilians for a dataset that counts civilians
+        r"vigilantes?|(?:self-?\s*)?defen[cs]e\s+(?:militias?|groups?|forces?|committees?)|militia\s+members?|"
+        r"CJTF|VDPs?|home\s+guards?|auxiliar(?:y|ies)"),
     "perpetrators": (
         r"gunm[ae]n|attackers?|assailants?|(?:suicide\s+)?bombers?|perpetrators?|kidnappers?|"
         r"abductors?|raiders?|shooters?|hijackers?|hostage-?takers?|militants?|insurgents?|"
@@ -330,10 +334,10 @@ REVISION_BEFORE_RE = re.compile(r"(?:\b(?:later|subsequently|since|then)\s+(?:\w
 OF_THE_HURT_DIED_RE = re.compile(r"\s+(?P<g>of\s+the\s+(?:wounded|injured|hurt))\s+(?:\w+ly\s+|later\s+|have\s+|had\s+|"
                                  r"since\s+)*(?:died|succumbed|passed\s+away)\b", re.I)
 
-#: a group joined by one attacker: "four civilians and the bomber were killed" is four civilians and one
-#: attacker (claims.sentence._emit), never four attackers
-AND_THE_ATTACKER_RE = re.compile(r"^(?P<g>.+?)\s+(?:and|as\s+well\s+as)\s+(?P<a>(?:the|an?|one)\s+(?:suicide\s+)?"
-                                 r"(?:bomber|attacker|assailant|gunman|shooter|perpetrator|militant|hijacker))$", re.I)
+#: a group joined by one more person: "four civilians and the bomber were killed" is four civilians and one
+#: attacker, "17 worshippers and the imam" 17 and one (claims.sentence._emit)
+AND_ONE_MORE_RE = re.compile(rf"^(?P<g>.+?)\s+(?:and|as\s+well\s+as)\s+(?P<a>(?:the|an?|one|his|her|their)\s+"
+                             rf"(?:[\w'’-]+\s+){{0,2}}?(?:{PERSON_SG}))$", re.I)
 
 #: the hostages of the claim before, said dead without a number (claims.body): "the victims were later found dead"
 HOSTAGES_DEAD_RE = re.compile(r"\b(?P<who>(?:the|all\s+(?:the|of\s+the)|both)\s+(?:victims|hostages|abductees|captives|"

@@ -264,7 +264,9 @@ VICTIM_NOUNS = {
     "security_forces": (
         r"soldats?|militaires?|policiers?|agents\s+de\s+(?:sécurité|police)|casques\s+bleus|"
         r"membres\s+des\s+forces\s+de\s+(?:défense|sécurité)|forces\s+armées|gendarmes?|éléments\s+des\s+fds|fds|fama|vdp|"
-        r"volontaires\s+pour\s+la\s+défense\s+de\s+la\s+patrie|douaniers?|gardes?|forestiers?"),
+        r"volontaires\s+pour\s+la\s+défense\s+de\s+la\s+patrie|douaniers?|gardes?|forestiers?|"
+        # les supplétifs armés qui défendent un village : armés, donc pas des civils
+        r"supplétifs|milices?\s+d['’]auto-?défense|groupes?\s+d['’]auto-?défense|dozos?|koglweogos?|comités?\s+de\s+vigilance"),
     "perpetrators": (
         r"assaillants?|hommes\s+armés|individus\s+armés|terroristes?|jihadistes?|djihadistes?|"
         r"kamikazes?|ravisseurs?|agresseurs?|rebelles?|miliciens?|insurgés?"),
@@ -333,9 +335,12 @@ REVISION_BEFORE_RE = re.compile(r"(?:(?<![\w])revu(?:e|s)?\s+à\s+la\s+baisse|(?
 OF_THE_HURT_DIED_RE = re.compile(r"\s+(?P<g>des\s+(?:blessés|blessées))\s+(?:ont|sont|avaient|étaient)\s+(?:\w+ment\s+|ensuite\s+|"
                                  r"depuis\s+|finalement\s+)*(?:succombé|décédés|décédées|morts|mortes)(?![\w])", re.I)
 
-#: un groupe joint d'un assaillant : « quatre civils et le kamikaze » sont quatre civils et un assaillant
-AND_THE_ATTACKER_RE = re.compile(r"^(?P<g>.+?)\s+(?:et|ainsi\s+que)\s+(?P<a>(?:le|l['’]|un)\s*(?:kamikaze|assaillant|"
-                                 r"terroriste|tireur|agresseur|auteur\s+de\s+l['’]attaque))$", re.I)
+#: un groupe joint d'une personne de plus : « quatre civils et le kamikaze » sont quatre civils et un assaillant,
+#: « 17 fidèles et l'imam » 17 et un
+AND_ONE_MORE_RE = re.compile(r"^(?P<g>.+?)\s+(?:et|ainsi\s+que)\s+(?P<a>(?:le|la|l['’]|un|une|son|sa)\s*(?:[\w'’-]+\s+){0,2}?"
+                             r"(?:kamikaze|assaillant|terroriste|tireur|agresseur|auteur\s+de\s+l['’]attaque|imam|prêtre|pasteur|"
+                             r"chef\s+du\s+village|chef|maire|enseignant|fils|fille|femme|épouse|mari|enfant|soldat|policier|"
+                             r"gendarme|guide|chauffeur))$", re.I)
 
 #: les otages de l'affirmation d'avant, dits morts sans nombre (claims.body) : « les victimes ont été retrouvées mortes »
 HOSTAGES_DEAD_RE = re.compile(r"(?<![\w])(?P<who>(?:les|tous\s+les|toutes\s+les)\s+(?:victimes|otages|personnes\s+enlevées|"

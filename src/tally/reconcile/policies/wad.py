@@ -42,7 +42,8 @@ def adjust(casualties: dict[str, Estimate | None], by_group: dict[str, dict[str,
         e = casualties.get(cat)
         civ = (by_group.get("civilians") or {}).get(cat)
         if civ is not None and civ.best is not None and (
-                separates(claims, cat) or (doc is not None and _civilians_part(claims, cat, doc))):
+                (separates(claims, cat) and not _named_inside_a_toll(civ, claims, cat, doc))
+                or (doc is not None and _civilians_part(claims, cat, doc))):
             new = dataclasses.replace(civ, claims=list(civ.claims))
             new.rule = (civ.rule or "") + "+wad-civilians"
             casualties[cat] = new
@@ -53,6 +54,16 @@ def adjust(casualties: dict[str, Estimate | None], by_group: dict[str, dict[str,
 
 def _counted(c: Claim, cat: str) -> bool:
     return cat in c.categories and not c.other_event
+
+
+def _named_inside_a_toll(civ: Estimate, claims: list[Claim], cat: str, doc: Document | None) -> bool:
+    """True when the civilians' figure rests only on people named as parts of a larger toll of no
+    group ("20 people, including the village chief and his bodyguard"): they are members of that
+    toll, not its civilians' count."""
+    if doc is None or not civ.claims:
+        return False
+    return all(relation(claims[i], doc) == "subset" for i in civ.claims) and \
+        any(_counted(c, cat) and c.victim_group == "unknown" and relation(c, doc) != "subset" for c in claims)
 
 
 def _civilians_part(claims: list[Claim], cat: str, doc: Document) -> bool:
