@@ -150,3 +150,25 @@ def test_some_of_the_wounded_who_died_since_add_to_the_toll(lang, text):
 def test_some_of_the_dead_are_still_a_part_of_the_toll():
     est, _ = estimate("Gunmen killed 12 people on Monday. Two of the dead were teachers.")
     assert est.best == 12
+
+
+@pytest.mark.parametrize("lang, text, n", [
+    ("en", "Raiders killed 11 herders in two camps, six in Wuro and five in Kadi, on Sunday.", 11),
+    ("fr", "Les assaillants ont tué 11 éleveurs dans deux campements, six à Wuro et cinq à Kadi.", 11),
+])
+def test_a_groups_total_followed_by_its_places_is_one_count(lang, text, n):
+    assert estimate(text, lang)[0].best == n
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "Un premier bilan faisait état de 7 morts. Le bilan s'est ensuite alourdi à 10 morts, puis à 13 morts."),
+    ("en", "A first toll gave 7 dead. The toll later rose to 10, then to 13."),
+])
+def test_successive_updates_in_one_sentence_keep_the_last(lang, text):
+    assert estimate(text, lang)[0].best == 13
+
+
+def test_a_french_definite_person_is_a_figure_of_one_and_others_add():
+    text = ("Des hommes armés ont fait irruption au hameau, tuant le chef coutumier et ses deux fils. "
+            "Trois autres habitants ont été abattus dans leur fuite.")
+    assert estimate(text, "fr")[0].best == 6

@@ -22,7 +22,7 @@ SUBSET_AFTER_RE = re.compile(r"^\s+(?:of\s+(?:them|whom|those|the\s+(?:dead|vict
 ADDITIVE_BEFORE_RE = re.compile(r"(?:\banother|\ba\s+further|\ban\s+additional|\badditional|"
                                 r"\bfurther|\bother|\balso|\bplus|\bas\s+well\s+as|\balong\s+with|"
                                 r"\btogether\s+with)\s*$", re.I)
-ADDITIVE_AFTER_RE = re.compile(r"^\s+(?:others?|more|other\s+\w+|additional)\b", re.I)
+ADDITIVE_AFTER_RE = re.compile(r"^\s+(?:others?|more|other\s+\w+|additional|autres|de\s+plus|supplémentaires)(?![\w])", re.I)
 #: a figure that is itself "another": "Another villager later died of his wounds", "un autre villageois a succombé"
 ADDITIVE_FIGURE_RE = re.compile(r"another|one\s+other|une?\s+autre", re.I)
 

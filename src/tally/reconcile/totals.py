@@ -507,16 +507,19 @@ def _without_totals_of_sides(body: list[tuple[int, Claim]], doc: Document) -> tu
 
 
 def _total_of_the_rest(parts: list[tuple[int, Claim]], doc: Document) -> tuple[int, Claim] | None:
-    """The claim of a sentence whose figure is the sum of the figures after it, when it names no
-    group of its own ("people", none) and a comma, a colon or "including" (not "and") leads to its
-    parts: "killed 22 people in all, 13 in Kiri and nine in Bara", "42 morts : 35 civils et 7
-    soldats". Its parts restate it; they do not add to it."""
+    """The claim of a sentence whose figure is the sum of the figures after it, when its parts name
+    no other group than its own ("22 people in all, 13 in Kiri and nine in Bara", "11 civilians in
+    two villages, six in Dori and five in Seytenga"; a total of no group may have parts of several:
+    "42 morts : 35 civils et 7 soldats") and a comma, a colon or "including" (not "and") leads to
+    them. Its parts restate it; they do not add to it."""
     if len(parts) < 3:
         return None
     cs = sorted(parts, key=lambda ic: ic[1].figure_start or 0)
     i0, c0 = cs[0]
     rest = [c for _, c in cs[1:]]
-    if _group_head(c0.group) or c0.figure_end is None or rest[0].figure_start is None or \
+    head = _group_head(c0.group)
+    if any(_group_head(c.group) not in ("", head) for c in rest) or (head and len({_group_head(c.group) for c in rest}) > 1) \
+            or c0.figure_end is None or rest[0].figure_start is None or \
             any(claim_bounds(c)[1] is None or claim_bounds(c)[1] <= 0 for c in rest):
         return None
     if sum(claim_bounds(c)[1] for c in rest) != claim_bounds(c0)[1]:

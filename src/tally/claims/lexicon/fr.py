@@ -74,7 +74,7 @@ TOLL_RE = re.compile(r"\b(?:bilan|nombre\s+(?:de\s+|des\s+)(?:morts|victimes|tu�
                      r"\bbilan\s+(?:(?:humain|provisoire|officiel|lourd|définitif)\s+)*d(?:e|['’])\s*$", re.I)
 # un bilan qui s'est alourdi depuis un premier rapport (les mots avant le chiffre) : « le bilan
 # est passé à 23 », « s'est alourdi à », « a grimpé à », « revu à la hausse » ; lu d'un rapport à l'autre
-TOLL_RISE_RE = re.compile(r"(?:\best\s+passé|\bs['’]est\s+alourdi|\bs['’]alourdit|\ba\s+grimpé|\bgrimpe|\bà\s+la\s+hausse"
+TOLL_RISE_RE = re.compile(r"(?:\best\s+(?:\w+\s+)?passé|\bs['’]est\s+(?:\w+\s+)?alourdi|\bs['’]alourdit|\ba\s+(?:\w+\s+)?grimpé|\bgrimpe|\bà\s+la\s+hausse"
                           r"|\bs['’]élève\s+désormais|\bdésormais|\bporté|\bportant|\bporte)\b[^.;:]{0,40}$", re.I)
 TOLL_UPDATE_RE = re.compile(r"\b(?:portant|porte|porté|portent|ce\s+qui\s+porte)\s+(?:le\s+|à\s+)?(?:bilan|total|"
                             r"nombre\s+(?:de\s+|des\s+)(?:morts|victimes|tués))\s+(?:provisoire\s+|total\s+)?à\s+"
@@ -201,8 +201,8 @@ PERSON_PL_RE = re.compile(rf"^(?:(?:{PERSON_SG})(?:s|x|es)?|personnes|gens|civil
 WINDOW = 320  # characters of context read on each side of a figure
 
 #: a person counted by an article or a possessive ("un policier et quatre passagers", "un cultivateur et son
-#: frère", "un autre villageois a succombé"): a figure of one (claims.figures)
-ONE_FIGURE_RE = re.compile(rf"(?<![\w'’-])(?P<q>une?\s+autre|une?|son|sa|leur)\s+(?=(?:[\w'’-]+\s+){{0,1}}?"
+#: frère", "un autre villageois a succombé", "tuant le chef coutumier et ses deux fils"): a figure of one (claims.figures)
+ONE_FIGURE_RE = re.compile(rf"(?<![\w'’-])(?P<q>une?\s+autre|une?|son|sa|leur|le|la|l['’](?=\w))\s*(?=(?:[\w'’-]+\s+){{0,1}}?"
                            rf"(?:{PERSON_SG})\b(?!['’-]))", re.I)
 #: one person dying of wounds told with a pronoun, beside claims.implicit's English ones: "il a succombé à ses
 #: blessures", "elle est morte de ses blessures"
