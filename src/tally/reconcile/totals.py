@@ -518,8 +518,7 @@ def _total_of_the_rest(parts: list[tuple[int, Claim]], doc: Document) -> tuple[i
     i0, c0 = cs[0]
     rest = [c for _, c in cs[1:]]
     head = _group_head(c0.group)
-    if any(_group_head(c.group) not in ("", head) for c in rest) or (head and len({_group_head(c.group) for c in rest}) > 1) \
-            or c0.figure_end is None or rest[0].figure_start is None or \
+    if (head and any(_group_head(c.group) not in ("", head) for c in rest)) or c0.figure_end is None or rest[0].figure_start is None or \
             any(claim_bounds(c)[1] is None or claim_bounds(c)[1] <= 0 for c in rest):
         return None
     if sum(claim_bounds(c)[1] for c in rest) != claim_bounds(c0)[1]:
