@@ -85,6 +85,19 @@ def killed_claims(rec: dict) -> list[int]:
             if "killed" in (c.get("categories") or []) and c.get("low") is not None]
 
 
+def _shape(rec: dict, want: int, best: int | None) -> str:
+    """A miss described by counts only (never its words): whether the main toll is a claim, how
+    many claims and sentences the best rests on, and how far off it is."""
+    killed = rec.get("casualties", {}).get("killed") or {}
+    used = [rec["claims"][i] for i in killed.get("claims") or [] if i < len(rec.get("claims") or [])]
+    sents = {c.get("start") for c in used}
+    first = next((c for c in rec.get("claims") or [] if "killed" in (c.get("categories") or [])), None)
+    where = "first claim" if first is not None and first.get("low") == want else \
+        "a later claim" if want in killed_claims(rec) else "no claim"
+    ratio = "-" if best is None or not want else "<=1.5x" if best <= 1.5 * want else "<=3x" if best <= 3 * want else ">3x"
+    return f"toll is {where}, best from {len(used)} claim(s) in {len(sents)} sentence(s), {ratio}"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DEFAULT, help="folder with gold.jsonl and events.jsonl")
@@ -173,6 +186,7 @@ def main() -> None:
     score: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0, 0])
     misses: list[str] = []
     miss_kinds: Counter = Counter()
+    miss_shapes: Counter = Counter()
     lang_ok = 0
     for g in gold:
         rid, rec, ev = g["id"], recs[g["id"]], events[g["event"]]
@@ -188,6 +202,7 @@ def main() -> None:
                 rule = (((rec.get("casualties") or {}).get("killed") or {}).get("rule") or "none").split("+")
                 kind = "none" if best is None else ("above" if best > want else "below")
                 miss_kinds[(part_of[rid], f"{kind}, {rule[0]}{'+update' if 'update' in rule else ''}")] += 1
+                miss_shapes[(part_of[rid], _shape(rec, want, best))] += 1
         d = rec.get("date") or {}
         hits["day"] = (day_within_one(rec, ev["date"]), ev["date"], f"{d.get('start')}..{d.get('end')}")
         iso3 = (rec.get("location") or {}).get("country_iso3")
@@ -231,6 +246,9 @@ def main() -> None:
         kinds = {k: n for (q, k), n in miss_kinds.items() if q == p}
         if kinds:
             print(f"own best killed misses by kind, {p}: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())))
+        shapes = {k: n for (q, k), n in miss_shapes.items() if q == p}
+        if shapes:
+            print(f"own best killed misses by shape, {p}: " + "; ".join(f"{k}: {n}" for k, n in sorted(shapes.items())))
     # each event's main incident (the one holding most of its reports): its best killed within the
     # event's reports' main tolls (10% either side), its low at least half the smallest of them
     print()

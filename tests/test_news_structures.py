@@ -172,3 +172,22 @@ def test_a_french_definite_person_is_a_figure_of_one_and_others_add():
     text = ("Des hommes armés ont fait irruption au hameau, tuant le chef coutumier et ses deux fils. "
             "Trois autres habitants ont été abattus dans leur fuite.")
     assert estimate(text, "fr")[0].best == 6
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Gunmen killed 12 villagers in Kora on Sunday. Residents told reporters they had buried 16 bodies."),
+    ("fr", "Des hommes armés ont tué 12 villageois dimanche à Kora. Des habitants évoquent 16 morts."),
+])
+def test_a_witness_count_after_the_reports_own_toll_widens_the_high(lang, text):
+    est, claims = estimate(text, lang)
+    assert est.best == 12, claims
+    assert est.high is None or est.high >= 16
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "More than 20 people were killed in the attack on the school. Police said 25 students died."),
+    ("fr", "Plus d'une vingtaine de personnes ont été tuées dans l'attaque de l'école. Selon les forces de l'ordre, "
+           "l'attaque a fait 25 morts."),
+])
+def test_an_authoritys_count_after_the_reports_own_toll_is_the_count(lang, text):
+    assert estimate(text, lang)[0].best == 25

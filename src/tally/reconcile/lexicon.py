@@ -66,4 +66,5 @@ AUTHORITY_RE = re.compile(
     r"\b(?:officials?|authorit(?:y|ies)|government|ministry|minister|governor|mayor|prefect|police|army|"
     r"military|spokes(?:man|woman|person)|health|civil\s+defen[cs]e|gendarmerie|emergency\s+services?|"
     r"autorit[ée]s?|gouverneur|gouvernement|pr[ée]fet|maire|minist[èe]re|ministre|responsables?|"
-    r"officiels?|arm[ée]e|porte-parole|sant[ée])\b", re.I)
+    r"officiels?|arm[ée]e|porte-parole|sant[ée]|security\s+forces|forces\s+de\s+l(?:['’]|\s)\s*ordre|"
+    r"forces\s+de\s+(?:d[ée]fense|s[ée]curit[ée])|[ée]tat-major|gendarmes?)\b", re.I)

@@ -673,8 +673,10 @@ def _another_voice(before: list[Claim], now: list[Claim], doc: Document, start: 
         return False  # "dozens were killed ... officials said 55 died": the number is the count
     old = {norm_source(c.source) for c in before if c.source}
     new = {norm_source(c.source) for c in now if c.source}
-    if not old or not new or old & new:
+    if not new or old & new:
         return False
+    if not old and any(AUTHORITY_RE.search(s) for s in new):
+        return False  # the report's own figure, then an official's larger one: the official count
     if _REVISED_RE.search(doc.text, start, now[-1].end) or \
             for_language(doc.language).TOLL_RISE_RE.search(doc.text[start:now[0].figure_start or start]):
         return False
