@@ -68,3 +68,8 @@ AUTHORITY_RE = re.compile(
     r"autorit[ée]s?|gouverneur|gouvernement|pr[ée]fet|maire|minist[èe]re|ministre|responsables?|"
     r"officiels?|arm[ée]e|porte-parole|sant[ée]|security\s+forces|forces\s+de\s+l(?:['’]|\s)\s*ordre|"
     r"forces\s+de\s+(?:d[ée]fense|s[ée]curit[ée])|[ée]tat-major|gendarmes?)\b", re.I)
+#: people on the ground counting for themselves: residents, witnesses, survivors, local sources
+LOCAL_VOICE_RE = re.compile(
+    r"\b(?:residents?|witness(?:es)?|survivors?|villagers?|locals?|local\s+(?:sources?|people|leaders?|elders?)|"
+    r"relatives|families|inhabitants|habitants?|t[ée]moins?|rescap[ée]s|survivants?|villageois|sources?\s+locales?|"
+    r"populations?|parents)\b", re.I)

@@ -80,7 +80,7 @@ from ..claims.lexicon.patterns import categories_in
 from ..claims.sources import source_side
 from ..model import CATEGORIES, Claim, Document, Estimate, Side
 from .figures import norm_source
-from .lexicon import AUTHORITY_RE, GENERIC_GROUP_RE, noun_group
+from .lexicon import AUTHORITY_RE, GENERIC_GROUP_RE, LOCAL_VOICE_RE, noun_group
 
 #: policies whose killed total counts the attackers killed in the act
 COUNT_ATTACKERS = ("gtd", "ucdp", "acled")
@@ -675,8 +675,8 @@ def _another_voice(before: list[Claim], now: list[Claim], doc: Document, start: 
     new = {norm_source(c.source) for c in now if c.source}
     if not new or old & new:
         return False
-    if not old and any(AUTHORITY_RE.search(s) for s in new):
-        return False  # the report's own figure, then an official's larger one: the official count
+    if not old and not all(LOCAL_VOICE_RE.search(s) for s in new):
+        return False  # the report's own figure, then an official's or another report's larger one: that count
     if _REVISED_RE.search(doc.text, start, now[-1].end) or \
             for_language(doc.language).TOLL_RISE_RE.search(doc.text[start:now[0].figure_start or start]):
         return False
