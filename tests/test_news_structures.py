@@ -191,3 +191,10 @@ def test_a_witness_count_after_the_reports_own_toll_widens_the_high(lang, text):
 ])
 def test_an_authoritys_count_after_the_reports_own_toll_is_the_count(lang, text):
     assert estimate(text, lang)[0].best == 25
+
+
+def test_a_clause_after_a_figure_naming_an_earlier_month_recalls_that_months_event():
+    text = ("Six peacekeepers were killed and 12 injured, the UN said; it was the deadliest attack on the "
+            "mission this year, after 9 were killed in February.")
+    est, claims = estimate(text)  # the report is dated 8 May 2024
+    assert est.best == 6, claims

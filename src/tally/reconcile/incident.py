@@ -94,8 +94,8 @@ def dated_before(claims: list[Claim], incident: Incident, doc: Document) -> list
     """The claims with each body claim whose sentence dates itself, day and month written out,
     more than a day before the attack's day, or that names a whole month before the attack's
     before its figure ("In August, 37 were killed in a similar raid", "le mois dernier"), or whose
-    own clause after the figure names a week before it ("six peacekeepers killed last week", read
-    against the report's own date), or whose own clause sets it in an earlier year ("110 farmers
+    own clause after the figure names a week or a whole month before it ("six peacekeepers killed
+    last week", read against the report's own date; "after 9 were killed in June"), or whose own clause sets it in an earlier year ("110 farmers
     were killed in 2020"), marked
     as another event (``other_event``): "On Monday, May 8, four peacekeepers were killed" in a
     report of an attack on May 13 recalls an earlier one. Later dates are left alone: they date
@@ -136,6 +136,9 @@ def _recalls_earlier(c: Claim, doc: Document, day: date, published: date | None,
     years = _when_clause_years(doc.text, c.figure_start)
     if years and max(years) < day.year:
         return True  # "the deadliest since March 2021, when 137 villagers were massacred"
+    after = month_named(_clause_after(doc.text, c.figure_end), day)
+    if after is not None and after.rule == "relative" and last_day(after.end) < day and not _DIGIT_RE.search(after.text or ""):
+        return True  # "..., after 9 were killed in June": an earlier month's event
     week = week_named(_clause_after(doc.text, c.figure_end), published) if published is not None else None
     return week is not None and week.end is not None and date.fromisoformat(week.end) < day - timedelta(days=1)
 
