@@ -175,3 +175,22 @@ def test_a_source_at_the_end_of_a_sentence_is_no_caption():
 def test_a_link_to_another_article_is_not_the_reports_toll(text, lang, best):
     rec = record(text, "2024-03-05", lang)
     assert rec.casualties["killed"].best == best
+
+
+def test_a_list_of_videos_after_the_report_is_not_its_place_or_toll():
+    text = ("Gunmen killed nine villagers near Kandi in northern Benin on Monday, officials said.\n"
+            "The attackers fled towards the border.\n"
+            "02:14\nFloods in Kinshasa leave 40 dead\nGo to video\nRebels seize a town in Ituri province\n"
+            "01:05\nElection results delayed in Gabon\n")
+    rec = record(text, "2024-03-05", "en")
+    assert rec.casualties["killed"].best == 9
+    assert rec.location.country_iso3 == "BEN"
+
+
+def test_a_live_blogs_time_stamps_are_not_a_list_of_videos():
+    from tally.when.furniture import related_links
+
+    text = ("14:30\nGunmen killed nine villagers near Kandi on Monday, officials said, adding that the attackers "
+            "fled towards the border on motorcycles before the army arrived in the area.\n15:10\nThe governor "
+            "visited the wounded at the district hospital and promised that the army would hunt the attackers down.\n")
+    assert related_links(text) == []

@@ -100,17 +100,28 @@ _RELATED_RE = re.compile(
 _GLUED_RE = re.compile(r"[a-zà-ÿ](?=[A-ZÀ-Ý][a-zà-ÿ])")
 
 
+#: a line of a list of videos: a bare duration ("01:53") or a "Go to video" button
+_VIDEO_MARK_RE = re.compile(r"^[ \t]*(?:\d{1,2}:\d\d|Go\s+to\s+video|Watch(?:\s+the)?\s+video|Play\s+video|"
+                            r"Voir\s+la\s+vidéo|Regarder\s+la\s+vidéo)[ \t]*$", re.M | re.I)
+
+
 def related_links(text: str) -> list[tuple[int, int]]:
     """The spans of the links to other articles a page leaves in its text ("Lire aussi : Mali :
     20 soldats tués", "READ MORE: ..."): another article's headline, never this report's toll,
     day or place. A link runs to the end of its line, or to where its title is glued to the next
-    sentence ("... par des terroristesCe qui s'est passé")."""
+    sentence ("... par des terroristesCe qui s'est passé"). A list of videos (two lines or more
+    that are a bare duration or a "Go to video" button) runs from its first such line to the end."""
     out = []
     for m in _RELATED_RE.finditer(text):
         nl = text.find("\n", m.end())
         end = len(text) if nl < 0 else nl
         g = _GLUED_RE.search(text, m.end(), end)
         out.append((m.start(), g.end() if g else end))
+    marks = list(_VIDEO_MARK_RE.finditer(text))
+    if len(marks) >= 2 and all(len(_WORD_RE.findall(line)) <= 16 for line in text[marks[0].start():].split("\n")):
+        # a list of videos to watch next (titles only, no prose after it; a live blog's time
+        # stamps head paragraphs): their titles are other stories' headlines
+        out.append((marks[0].start(), len(text)))
     return out
 
 
