@@ -101,7 +101,7 @@ def signals(doc: Document, incident: Incident) -> Signals:
             not NOT_ACTING_RE.search(doc.text[m.end():max(m.end(), after)])
     return Signals(cues=cues, victims=victims, people=people, hostage_claim=hostage, attackers=attackers, attackers_rule=rule,
                    others=others, sides=len(sides), country=country, iso3=iso3, when=incident.date.start, named=named,
-                   first_cue=first_cue, sentences=sentences, state_cue=state_cue, state_acts=state_acts, state_re=state, external_re=external)
+                   first_cue=first_cue, sentences=sentences, state_cue=state_cue, state_acts=state_acts, state_re=state, external_re=external, text=doc.text)
 
 
 _BY_STATE = re.compile(r"(?:\s+\w+){0,3}?\s+(?:by|par)\s+(?:the\s+|l['’]|les\s+|des\s+|a\s+)?(?:\w+\s+){0,2}?")

@@ -59,7 +59,8 @@ def lexicon(language: str | None) -> tuple[tuple[str, str, re.Pattern[str]], ...
                 macros[row["value"]] = pattern
                 rows.append(("macro", row["value"], re.compile(r"(?<!\w)(?:" + pattern + r")(?!\w)", re.I)))
                 continue
-            rows.append((row["kind"], row["value"], re.compile(r"(?<!\w)(?:" + pattern + r")", re.I)))
+            end = r"(?!\w)" if row["kind"] == "target" else ""  # a target is a whole word: not "bus" in "business"
+            rows.append((row["kind"], row["value"], re.compile(r"(?<!\w)(?:" + pattern + r")" + end, re.I)))
     return tuple(rows)
 
 
@@ -91,6 +92,29 @@ _SAID_BEFORE = re.compile(r"(?:according\s+to|citing|per|quoting|selon|d['’]ap
 def is_source(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` names who reported, not what was hit."""
     return bool(_SAID_AFTER.match(text, end)) or bool(_SAID_BEFORE.search(text[max(0, start - 40):start]))
+
+
+#: words before an attack word that make it another, earlier event: "since the X bombing", "revenge for the X bombing"
+_EARLIER = re.compile(r"\b(?:since|revenge for|retaliation for|prior to|surpassed by|than|depuis|en repr[ée]sailles? [àa])"
+                      r"(?:\s+[\w'’-]+){0,5}\s*$", re.I)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def other_event(text: str, start: int, end: int, year: str | None) -> bool:
+    """Whether the attack words ``text[start:end]`` name another event than
+    the report's: after "since", "revenge for", "prior to" ("since the
+    Chabahar suicide bombing"), or with a year other than the event's year
+    just before them or just after them ("the 2010 Zahedan bombings", "the
+    Luxor massacre in November 1997")."""
+    before = text[max(0, start - 60):start]
+    if _EARLIER.search(before):
+        return True
+    if not year:
+        return False
+    near = re.search(r"(?:[\w'’-]+\s+){0,3}$", before)
+    after = re.match(r"\s+(?:in|of|en)\s+(?:[A-Za-zéû]+\s+)?(\d{4})\b", text[end:end + 30])
+    years = _YEAR.findall(near.group(0) if near else "") + ([after.group(1)] if after else [])
+    return any(y != year for y in years)
 
 
 def find_cues(doc: Document, incident: Incident) -> list[Cue]:

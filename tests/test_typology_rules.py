@@ -1,0 +1,71 @@
+"""The typology's GTD rules measured by bench/bench_typology.py's wiki-dev
+accuracy: the target the attack acts on (not its agent, not a word inside
+another), attack words that tell another event, and hostage taking at the scene
+(a barricade) or taken away (a kidnapping).
+
+Every sentence here is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tally.extract import extract
+from tally.model import Document, to_dict
+from tally.typology.cues import other_event
+from tally.typology.schemes import is_agent
+
+
+def _gtd(text: str) -> dict:
+    return {k: v["value"] for k, v in to_dict(extract(Document.from_text(text, language="en")))["typology"]["gtd"].items()}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the noun that acts is the agent, not the target
+    ("Troops massacred 30 villagers near the river town of Oko.", "Private Citizens & Property"),
+    ("Twelve farmers were shot dead by police at a roadblock outside Lema.", "Private Citizens & Property"),
+    # the target the attack words act on, after them or qualifying the attack noun
+    ("Gunmen stormed a hotel in Tarn and shot dead 6 guests.", "Business"),
+    ("At least 9 people died in a church bombing in the town of Vila.", "Religious Figures/Institutions"),
+    # a target is a whole word: "bus" is not in "business"
+    ("Gunmen opened fire in the business district of Sora, killing 4 people.", "Private Citizens & Property"),
+])
+def test_the_gtd_target_is_what_the_attack_acts_on(text, expected):
+    assert _gtd(text)["targtype1_txt"] == expected
+
+
+def test_a_counted_noun_before_a_verb_is_the_victims_and_a_noun_after_by_is_the_agent():
+    text = "Two soldiers killed in the ambush were buried; the post was attacked by militants."
+    assert not is_agent(text, text.index("soldiers"), text.index("soldiers") + 8)
+    assert is_agent(text, text.index("militants"), text.index("militants") + 9)
+
+
+@pytest.mark.parametrize("text,attack,suicide", [
+    ("Gunmen opened fire on a crowd in Mura, killing 7 people, the deadliest attack since the suicide bombing "
+     "of the ministry.", "Armed Assault", 0),
+    ("On 4 June 2021 gunmen shot dead 8 villagers in Dar; the 2016 Kura bombing had killed 30 there.",
+     "Armed Assault", 0),
+    ("On 4 June 2021 a suicide bomber blew himself up at a checkpoint in Dar, killing 5 people.",
+     "Bombing/Explosion", 1),
+])
+def test_attack_words_that_tell_another_event_do_not_type_this_one(text, attack, suicide):
+    gtd = _gtd(text)
+    assert (gtd["attacktype1_txt"], gtd["suicide"]) == (attack, suicide)
+
+
+def test_another_event_is_told_by_since_or_by_another_year():
+    text = "the worst attack since the market bombing; the 2016 Kura bombing; the bombing in March 2021"
+    assert other_event(text, text.index("market bombing") + 7, text.index("market bombing") + 14, "2021")
+    at = text.index("Kura bombing") + 5
+    assert other_event(text, at, at + 7, "2021") and not other_event(text, at, at + 7, "2016")
+    at = text.rindex("bombing")
+    assert not other_event(text, at, at + 7, "2021") and other_event(text, at, at + 7, "2019")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Gunmen stormed a hotel in Bira and took 20 guests hostage until police ended the standoff.",
+     "Hostage Taking (Barricade Incident)"),
+    ("Militants seized 12 hostages and took them away to the forest.", "Hostage Taking (Kidnapping)"),
+    ("Artillery shelled the city during the siege of Dorna, killing 14 civilians.", "Bombing/Explosion"),
+])
+def test_hostages_held_at_the_scene_are_a_barricade_and_taken_away_a_kidnapping(text, expected):
+    assert _gtd(text)["attacktype1_txt"] == expected
