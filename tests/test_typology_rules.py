@@ -69,3 +69,13 @@ def test_another_event_is_told_by_since_or_by_another_year():
 ])
 def test_hostages_held_at_the_scene_are_a_barricade_and_taken_away_a_kidnapping(text, expected):
     assert _gtd(text)["attacktype1_txt"] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The bombing of the market in Tova, which killed 9 people, was carried out on a Sunday by the separatist "
+     "group ETA, police said.", "Basque Fatherland and Freedom (ETA)"),
+    ("The governor blamed Boko Haram for the raid on Kaya, in which 12 villagers died.", "Boko Haram"),
+    ("Gunmen killed 4 villagers in Dalo overnight; no group has said it was behind the killings.", "Unknown"),
+])
+def test_gname_is_the_group_the_text_says_carried_it_out_else_unknown(text, expected):
+    assert _gtd(text)["gname"] == expected

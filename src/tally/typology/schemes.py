@@ -331,7 +331,7 @@ def gtd(s: Signals, incident: Incident) -> dict[str, Coding]:
     property flags. Attack and suicide words that name another event ("since
     the 2010 bombings": :func:`.cues.other_event`) are not read."""
     year = (s.when or "")[:4]
-    s = replace(s, cues=[c for c in s.cues if c.kind not in ("attack", "suicide")
+    s = replace(s, cues=[c for c in s.cues if c.kind not in ("attack", "weapon", "suicide")
                          or not other_event(s.text, c.start, c.end, year)])
     found = [v for v in GTD_ATTACK_ORDER if s.has("attack", v)]
     attack = cue_coding(found[0], s.first("attack", found[0]), "GTD attack hierarchy") if found \
