@@ -28,6 +28,9 @@ def _gtd(text: str) -> dict:
     ("At least 9 people died in a church bombing in the town of Vila.", "Religious Figures/Institutions"),
     # a target is a whole word: "bus" is not in "business"
     ("Gunmen opened fire in the business district of Sora, killing 4 people.", "Private Citizens & Property"),
+    # no target acted on: people of no armed side killed are private citizens, not a noun named elsewhere
+    ("Five people died when a gunman opened fire in Tema; police chased him for an hour.",
+     "Private Citizens & Property"),
 ])
 def test_the_gtd_target_is_what_the_attack_acts_on(text, expected):
     assert _gtd(text)["targtype1_txt"] == expected

@@ -523,8 +523,9 @@ def _gtd_target(s: Signals, incident: Incident) -> Coding:
         return cue_coding(acted_on.value, acted_on, "the target the attack words act on")
     if "security_forces" in s.victims:
         return claim_coding("Military", s.victims["security_forces"], "security forces among the victims")
-    if "civilians" in s.victims:
-        return claim_coding("Private Citizens & Property", s.victims["civilians"], "civilians killed")
+    if (claim := s.unarmed_victims()) is not None:  # civilians, or people of no armed side, killed or hurt
+        return claim_coding("Private Citizens & Property", claim, "civilians killed" if claim.victim_group ==
+                            "civilians" else "people of no armed side killed or injured")
     action = _first_action(s)
     named = [c for c in s.cues if c.kind == "target" and c.value != "Private Citizens & Property"
              and not (s.text and is_agent(s.text, c.start, c.end))]
