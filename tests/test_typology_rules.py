@@ -28,9 +28,12 @@ def _gtd(text: str) -> dict:
     ("At least 9 people died in a church bombing in the town of Vila.", "Religious Figures/Institutions"),
     # a target is a whole word: "bus" is not in "business"
     ("Gunmen opened fire in the business district of Sora, killing 4 people.", "Private Citizens & Property"),
-    # no target acted on: people of no armed side killed are private citizens, not a noun named elsewhere
-    ("Five people died when a gunman opened fire in Tema; police chased him for an hour.",
+    # no target acted on or named where the attack is told: people of no armed side killed are private
+    # citizens, not a noun named elsewhere
+    ("Five people died when a gunman opened fire in Tema. Police chased him for an hour.",
      "Private Citizens & Property"),
+    # a specific target named where the attack is told comes before the victims' group
+    ("A journalist was shot dead in Lora on Monday evening.", "Journalists & Media"),
 ])
 def test_the_gtd_target_is_what_the_attack_acts_on(text, expected):
     assert _gtd(text)["targtype1_txt"] == expected
@@ -82,3 +85,31 @@ def test_hostages_held_at_the_scene_are_a_barricade_and_taken_away_a_kidnapping(
 ])
 def test_gname_is_the_group_the_text_says_carried_it_out_else_unknown(text, expected):
     assert _gtd(text)["gname"] == expected
+
+
+def _plain_page(lead: str, background: str, rest: str) -> Document:
+    from tally.readers.plaintext import parse_plaintext
+
+    return parse_plaintext(f"= A page =\n\n{lead}\n\n== Background ==\n{background}\n\n== Attack ==\n{rest}\n",
+                           "page.txt")
+
+
+def test_a_background_section_of_the_lead_tells_no_attack_type_but_a_later_section_does():
+    doc = _plain_page("On 2 May 2019 gunmen shot dead 11 villagers in Hilo.",
+                      "The region had seen a car bombing of a market the year before.",
+                      "The gunmen burned 20 houses before they left.")
+    typology = to_dict(extract(doc))["typology"]["gtd"]
+    assert (typology["attacktype1_txt"]["value"], typology["weaptype1_txt"]["value"]) == ("Armed Assault", "Firearms")
+    assert typology["property"]["value"] == 1
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a massacre (no means named) by a chemical weapon is an unarmed assault, GTD's definition
+    ("The massacre of 40 villagers in Sera was a chemical attack with sarin by the air force.", "Unarmed Assault"),
+    # arson that kills is aimed at people: an armed assault; arson with nobody hurt a facility attack
+    ("A mob attacked the hostel and set fire to it, killing 12 students.", "Armed Assault"),
+    ("Attackers set fire to the town hall of Pela overnight; nobody was in the building.",
+     "Facility/Infrastructure Attack"),
+])
+def test_words_that_name_no_means_are_an_armed_assault_only_when_no_means_are_named(text, expected):
+    assert _gtd(text)["attacktype1_txt"] == expected

@@ -64,6 +64,19 @@ def lexicon(language: str | None) -> tuple[tuple[str, str, re.Pattern[str]], ...
     return tuple(rows)
 
 
+#: section names that tell another time than the event's: read no further in the lead
+_ASIDE = re.compile(r"(?:historical\s+)?(?:background|history|context|prelude|aftermath|reactions?|legacy|"
+                    r"see also|contexte|historique|suites|r[ée]actions?)\b", re.I)
+
+
+def aside_spans(doc: Document) -> list[tuple[int, int]]:
+    """The spans, heading included, of the sections that tell another time
+    than the event's (Background, Aftermath, Reactions...): the lead reads no
+    cue there ("==Background== ... the bombing that set it off")."""
+    return [(doc.text.rfind("\n", 0, max(0, sec.start - 1)) + 1, sec.end) for sec in doc.sections
+            if sec.level > 1 and _ASIDE.match(sec.name)]
+
+
 def windows(doc: Document, incident: Incident) -> list[tuple[int, int, str]]:
     """The spans of ``doc.text`` the typology reads, as ``(start, end, origin)``:
     the infobox's type, weapon and target fields, the lead (the first
@@ -95,8 +108,8 @@ def is_source(text: str, start: int, end: int) -> bool:
 
 
 #: words before an attack word that make it another, earlier event: "since the X bombing", "revenge for the X bombing"
-_EARLIER = re.compile(r"\b(?:since|revenge for|retaliation for|prior to|surpassed by|than|depuis|en repr[ée]sailles? [àa])"
-                      r"(?:\s+[\w'’-]+){0,5}\s*$", re.I)
+_EARLIER = re.compile(r"\b(?:since|revenge for|retaliation for|response to|prior to|surpassed by|depuis|"
+                      r"en repr[ée]sailles? [àa])(?:[\s,]+[\w'’-]+){0,6}\s*$", re.I)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
@@ -122,6 +135,7 @@ def find_cues(doc: Document, incident: Incident) -> list[Cue]:
     found: list[Cue] = []
     seen: set[tuple[str, str, int]] = set()
     rows = lexicon(incident.language)
+    asides = aside_spans(doc)
     for start, end, origin in windows(doc, incident):
         local: list[Cue] = []
         for kind, value, pattern in rows:
@@ -134,6 +148,8 @@ def find_cues(doc: Document, incident: Incident) -> list[Cue]:
                                              and c.end <= o.end and o.end - o.start > c.end - c.start
                                              for o in local)]
         for c in sorted(local, key=lambda c: c.start):
+            if origin == "lead" and any(a <= c.start < b for a, b in asides):
+                continue
             key = (c.kind, c.value, c.start)
             if key not in seen:
                 seen.add(key)

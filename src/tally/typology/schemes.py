@@ -325,6 +325,11 @@ def acled(s: Signals) -> dict[str, Coding]:
 # ----------------------------------------------------------------------------- GTD
 
 
+#: attack words that name no means (GTD's Armed Assault needs firearms, blades or incendiaries)
+_GENERIC_ATTACK = re.compile(r"(?:attack\w*|assault\w*|massacr\w+|raid\w*|stormed|attaqu\w*|assaut)$|"
+                             r".*\b(?:killed|murdered|massacred|executed)(?:\s+by\b.*)?$", re.I)
+
+
 def gtd(s: Signals, incident: Incident) -> dict[str, Coding]:
     """GTD's attack, weapon and target types (the first, and a second and
     third where the text names more), group name, and the suicide, hostage and
@@ -333,7 +338,13 @@ def gtd(s: Signals, incident: Incident) -> dict[str, Coding]:
     year = (s.when or "")[:4]
     s = replace(s, cues=[c for c in s.cues if c.kind not in ("attack", "weapon", "suicide")
                          or not other_event(s.text, c.start, c.end, year)])
-    found = [v for v in GTD_ATTACK_ORDER if s.has("attack", v)]
+    # words that say only that people were attacked or killed ("attack", "massacre", "raid") are an armed
+    # assault when no means are named; the means named below it in the hierarchy win (a chemical attack), and
+    # so does a facility attack when nobody was killed or hurt (an arson aimed at property, not at people)
+    strong = [c for c in s.cues if c.kind == "attack" and not _GENERIC_ATTACK.match(c.text)
+              and (c.value != "Facility/Infrastructure Attack" or s.people is None)]
+    found = [v for v in GTD_ATTACK_ORDER if any(c.value == v for c in strong)] or \
+        [v for v in GTD_ATTACK_ORDER if s.has("attack", v)]
     attack = cue_coding(found[0], s.first("attack", found[0]), "GTD attack hierarchy") if found \
         else Coding("Unknown", "no attack words")
     weapon_cue = next((s.first("weapon", w) for w in GTD_ATTACK_WEAPON.get(str(attack.value), ())
@@ -515,12 +526,34 @@ def _attack_target(s: Signals) -> Cue | None:
     return None
 
 
+def _event_target(s: Signals) -> Cue | None:
+    """The first specific target (not private citizens, not the agent) in the
+    sentence of the lead that first tells the attack: its first attack or
+    weapon word, or its first killed or injured claim ("a journalist was shot
+    dead", "killed 8 people outside a church")."""
+    if not s.text:
+        return None
+    starts = [c.start for c in s.cues if c.origin == "lead" and c.kind in ("attack", "weapon")]
+    if s.people is not None and s.people.start is not None:
+        starts.append(s.people.start)
+    if not starts:
+        return None
+    first = min(starts)
+    span = next(((a, b) for a, b in s.sentences if a <= first < b), None)
+    if span is None:
+        return None
+    return next((c for c in s.cues if c.kind == "target" and c.origin == "lead" and span[0] <= c.start < span[1]
+                 and c.value != "Private Citizens & Property" and not is_agent(s.text, c.start, c.end)), None)
+
+
 def _gtd_target(s: Signals, incident: Incident) -> Coding:
     for cue in s.cues:
         if cue.kind == "target" and cue.origin.startswith("infobox"):
             return cue_coding(cue.value, cue, "infobox target")
     if (acted_on := _attack_target(s)) is not None:
         return cue_coding(acted_on.value, acted_on, "the target the attack words act on")
+    if (victim := _event_target(s)) is not None:
+        return cue_coding(victim.value, victim, "a target named where the attack is told")
     if "security_forces" in s.victims:
         return claim_coding("Military", s.victims["security_forces"], "security forces among the victims")
     if (claim := s.unarmed_victims()) is not None:  # civilians, or people of no armed side, killed or hurt
