@@ -52,6 +52,11 @@ def test_a_counted_noun_before_a_verb_is_the_victims_and_a_noun_after_by_is_the_
      "Armed Assault", 0),
     ("On 4 June 2021 a suicide bomber blew himself up at a checkpoint in Dar, killing 5 people.",
      "Bombing/Explosion", 1),
+    # the response told after "in retaliation for" is another event; "since Tuesday" is a time, not one
+    ("Gunmen shot dead 6 farmers in Bole; in retaliation for the killings, the air force carried out "
+     "airstrikes on two camps.", "Armed Assault", 0),
+    ("At least 20 people have been killed since Tuesday after a suicide bomber struck a market in Gao.",
+     "Bombing/Explosion", 1),
 ])
 def test_attack_words_that_tell_another_event_do_not_type_this_one(text, attack, suicide):
     gtd = _gtd(text)
@@ -113,3 +118,38 @@ def test_a_background_section_of_the_lead_tells_no_attack_type_but_a_later_secti
 ])
 def test_words_that_name_no_means_are_an_armed_assault_only_when_no_means_are_named(text, expected):
     assert _gtd(text)["attacktype1_txt"] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Des hommes armés ont pris en otage 12 clients d'un hôtel de Gao avant l'assaut des forces spéciales.",
+     "Hostage Taking (Barricade Incident)"),
+    ("Des jihadistes ont pris en otage 5 villageois et les ont emmenés dans la brousse.",
+     "Hostage Taking (Kidnapping)"),
+])
+def test_french_hostages_held_at_the_scene_are_a_barricade_and_taken_away_a_kidnapping(text, expected):
+    typology = to_dict(extract(Document.from_text(text, language="fr")))["typology"]["gtd"]
+    assert typology["attacktype1_txt"]["value"] == expected
+
+
+@pytest.mark.parametrize("text,attack,weapon", [
+    ("Two air raids hit the village of Ladu on Tuesday, killing 9 civilians.", "Bombing/Explosion", "Explosives"),
+    ("Militants fired an RPG into a camp for displaced people near Kiro, killing 4 people.", "Bombing/Explosion",
+     "Explosives"),
+    ("A shell landed on a house in Bora, killing 3 people.", "Bombing/Explosion", "Explosives"),
+    ("The bullet-riddled bodies of 4 traders were found near Sapa.", "Armed Assault", "Firearms"),
+    ("The businessman was gunned down outside his shop in Rema.", "Armed Assault", "Firearms"),
+    ("The militants publicly executed 3 men in the square of Dobo.", "Armed Assault", "Unknown"),
+])
+def test_attack_and_weapon_words_of_the_codebook(text, attack, weapon):
+    gtd = _gtd(text)
+    assert (gtd["attacktype1_txt"], gtd["weaptype1_txt"]) == (attack, weapon)
+
+
+def test_an_explosion_that_killed_more_civilians_than_soldiers_targets_civilians():
+    def acled(text: str) -> str:
+        return to_dict(extract(Document.from_text(text, language="en")))["typology"]["acled"]["civilian_targeting"][
+            "value"]
+
+    assert acled("A car bomb exploded in the market of Tiko, killing 12 civilians and 1 soldier.") == \
+        "Civilian targeting"
+    assert acled("A car bomb exploded at the base of Tiko, killing 12 soldiers and 1 civilian.") == ""

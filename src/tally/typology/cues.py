@@ -107,20 +107,27 @@ def is_source(text: str, start: int, end: int) -> bool:
     return bool(_SAID_AFTER.match(text, end)) or bool(_SAID_BEFORE.search(text[max(0, start - 40):start]))
 
 
-#: words before an attack word that make it another, earlier event: "since the X bombing", "revenge for the X bombing"
-_EARLIER = re.compile(r"\b(?:since|revenge for|retaliation for|response to|prior to|surpassed by|depuis|"
-                      r"en repr[ée]sailles? [àa])(?:[\s,]+[\w'’-]+){0,6}\s*$", re.I)
+#: words before an attack word that make it another, earlier event: "since the X bombing", "prior to the X attack"
+#: (not "since Tuesday", a time)
+_EARLIER = re.compile(r"\b(?:since|prior to|surpassed by|depuis)\s+(?:the|a|an|its|their|last|le|la|les|l['’])\b"
+                      r"(?:[\s,]+[\w'’-]+){0,5}\s*$", re.I)
+#: words earlier in the sentence that make what follows a response, another event: "in retaliation for the
+#: attacks, the Guards fired missiles and carried out drone strikes"
+_RESPONSE = re.compile(r"\b(?:revenge for|retaliation for|response to|repr[ée]sailles?)\b", re.I)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
 def other_event(text: str, start: int, end: int, year: str | None) -> bool:
     """Whether the attack words ``text[start:end]`` name another event than
-    the report's: after "since", "revenge for", "prior to" ("since the
-    Chabahar suicide bombing"), or with a year other than the event's year
+    the report's: a few words after "since" or "prior to" ("since the
+    Chabahar suicide bombing"), after "in retaliation for", "in revenge for",
+    "in response to" in the same sentence (the response), or with a year other than the event's year
     just before them or just after them ("the 2010 Zahedan bombings", "the
     Luxor massacre in November 1997")."""
-    before = text[max(0, start - 60):start]
-    if _EARLIER.search(before):
+    before = text[max(0, start - 80):start]
+    sentence = text[max(0, start - 300):start]
+    sentence = sentence[max(sentence.rfind(". "), sentence.rfind("\n")) + 1:]
+    if _EARLIER.search(before) or _RESPONSE.search(sentence):
         return True
     if not year:
         return False

@@ -76,6 +76,13 @@ class Signals:
     state_re: re.Pattern[str] | None = None
     external_re: re.Pattern[str] | None = None
     text: str = ""  # the document's text, which the offsets of the cues index
+    killed: dict[str, int] = field(default_factory=dict)  # victim group -> the largest figure of its dead
+
+    def civilians_most(self) -> Claim | None:
+        """The civilians' claim when more civilians than security forces were
+        killed (the figures the text gives), else None."""
+        civ = self.killed.get("civilians", 0)
+        return self.victims.get("civilians") if civ > self.killed.get("security_forces", 0) else None
 
     def unarmed_victims(self) -> Claim | None:
         """The claim showing unarmed people were the victims: civilians killed or
@@ -270,8 +277,10 @@ def acled(s: Signals) -> dict[str, Coding]:
         disorder = "Political violence; Demonstrations"
     elif sub.value == "Violent demonstration":
         disorder = "Demonstrations"
+    # civilians the main target (ACLED): an explosion that killed more civilians than soldiers targets civilians
     civilian = event == "Violence against civilians" or (
-        (event == "Explosions/Remote violence" or sub.value == "Mob violence") and s.unarmed_victims() is not None)
+        (event == "Explosions/Remote violence" or sub.value == "Mob violence") and s.unarmed_victims() is not None) or (
+        event == "Explosions/Remote violence" and s.civilians_most() is not None)
     country = _country(s)
     if s.attackers:
         actor1, inter1 = _acled_actor(s.attackers[0], s, s.attackers_rule)
@@ -326,7 +335,8 @@ def acled(s: Signals) -> dict[str, Coding]:
 
 
 #: attack words that name no means (GTD's Armed Assault needs firearms, blades or incendiaries)
-_GENERIC_ATTACK = re.compile(r"(?:attack\w*|assault\w*|massacr\w+|raid\w*|stormed|attaqu\w*|assaut)$|"
+_GENERIC_ATTACK = re.compile(r"(?:attack\w*|assault\w*|massacr\w+|raid\w*|stormed|executed|executions?|slain|slaying|"
+                             r"attaqu\w*|assaut)$|"
                              r".*\b(?:killed|murdered|massacred|executed)(?:\s+by\b.*)?$", re.I)
 
 
