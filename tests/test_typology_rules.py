@@ -153,3 +153,23 @@ def test_an_explosion_that_killed_more_civilians_than_soldiers_targets_civilians
     assert acled("A car bomb exploded in the market of Tiko, killing 12 civilians and 1 soldier.") == \
         "Civilian targeting"
     assert acled("A car bomb exploded at the base of Tiko, killing 12 soldiers and 1 civilian.") == ""
+
+
+def test_a_casino_set_on_fire_is_a_business_attacked_with_fire():
+    gtd = _gtd("Attackers set a crowded casino on fire in Lema overnight, killing 9 people.")
+    assert (gtd["targtype1_txt"], gtd["weaptype1_txt"]) == ("Business", "Incendiary")
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_every_lexicon_row_has_a_kind_a_value_and_one_pattern_that_compiles(language):
+    import csv
+    import re
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "src" / "tally" / "data" / f"typology_{language}.csv"
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert rows[0] == ["kind", "value", "pattern"]
+    for number, row in enumerate(rows[1:], start=2):
+        assert len(row) == 3, f"{path.name}: row {number} has {len(row)} columns (a comma outside quotes?)"
+        re.compile(re.sub(r"\{[A-Z]+\}", "x", row[2]))
