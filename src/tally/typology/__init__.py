@@ -41,6 +41,7 @@ def signals(doc: Document, incident: Incident) -> Signals:
     state = next((p for k, _, p in rows if k == "state"), None)
     external = next((p for k, _, p in rows if k == "external"), None)
     victims = {}
+    counts: dict[str, int] = {}
     hostage = people = None
     for c in incident.claims:
         if c.other_event:
@@ -49,6 +50,8 @@ def signals(doc: Document, incident: Incident) -> Signals:
             people = c
         if c.victim_group and c.victim_group != "unknown" and any(x in c.categories for x in ("killed", "injured")):
             victims.setdefault(c.victim_group, c)
+            if "killed" in c.categories and c.low:  # the largest figure of each group's dead
+                counts[c.victim_group] = max(counts.get(c.victim_group, 0), c.low)
         if hostage is None and "hostages" in c.categories:
             hostage = c
     country = incident.location.country if incident.location else None
@@ -101,7 +104,8 @@ def signals(doc: Document, incident: Incident) -> Signals:
             not NOT_ACTING_RE.search(doc.text[m.end():max(m.end(), after)])
     return Signals(cues=cues, victims=victims, people=people, hostage_claim=hostage, attackers=attackers, attackers_rule=rule,
                    others=others, sides=len(sides), country=country, iso3=iso3, when=incident.date.start, named=named,
-                   first_cue=first_cue, sentences=sentences, state_cue=state_cue, state_acts=state_acts, state_re=state, external_re=external)
+                   first_cue=first_cue, sentences=sentences, state_cue=state_cue, state_acts=state_acts, state_re=state, external_re=external, text=doc.text,
+                   killed=counts)
 
 
 _BY_STATE = re.compile(r"(?:\s+\w+){0,3}?\s+(?:by|par)\s+(?:the\s+|l['’]|les\s+|des\s+|a\s+)?(?:\w+\s+){0,2}?")

@@ -76,10 +76,32 @@ def claimed(text: str, sentences: list[tuple[int, int]]) -> tuple[Actor, int, in
     return None
 
 
+#: "carried out ... by X", "perpetrated by X", "blamed X for": the group named next is the perpetrator
+_DONE_BY_RE = re.compile(r"\b(?:carried\s+out|perpetrated|committed|conducted|orchestrated|masterminded|"
+                         r"commis\w*|perp[ée]tr[ée]\w*|men[ée]e?s?)\b[^.;]{0,120}?\b(?:by|par)\s+|"
+                         r"\bblamed\s+(?=(?:the\s+)?[A-Z][^.;]{0,80}?\bfor\b)", re.I)
+
+
+def _done_by(text: str, start: int, end: int) -> tuple[Actor, int, int] | None:
+    """The group of the actor table named within a few words after "carried
+    out ... by", "perpetrated by" or "blamed ... for" ("carried out by the
+    Basque separatist organisation ETA"), with the offsets of those words; no
+    state, no organisation."""
+    table = actor_table()
+    for m in _DONE_BY_RE.finditer(text, start, end):
+        stop = min(end, m.end() + 80, *(i for i in (text.find(".", m.end()), text.find(";", m.end())) if i >= 0))
+        groups = [x for x in named_in(text, m.end(), stop)
+                  if table.kinds.get(x[2].name) not in ("state", "state force", "organization")]
+        if groups:
+            return groups[0][2], m.start(), groups[0][1]
+    return None
+
+
 def attributed(text: str, start: int, end: int) -> tuple[Actor, int, int] | None:
     """The group the sources attribute the attack to in ``text[start:end]``,
     with the offsets of the words that say so; an actor of the table when the
-    name holds one, else the name as written ("Fulani extremists")."""
+    name holds one, else the name as written ("Fulani extremists"); else the
+    group the text says carried it out (:func:`_done_by`)."""
     table = actor_table()
     for m in _ATTRIBUTED_RE.finditer(text, start, end):
         n = _NAME_RE.match(text, m.end(), end)
@@ -94,7 +116,7 @@ def attributed(text: str, start: int, end: int) -> tuple[Actor, int, int] | None
                     return Actor(known[0], [" ".join(words[i:j]), *known[1]]), m.start(), n.end()
         if len(name) > 2 and not (table.lookup(name) and table.kinds.get(table.lookup(name)[0]) == "state"):
             return Actor(name, []), m.start(), n.end()
-    return None
+    return _done_by(text, start, end)
 
 
 @lru_cache(maxsize=1)

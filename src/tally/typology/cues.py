@@ -59,8 +59,22 @@ def lexicon(language: str | None) -> tuple[tuple[str, str, re.Pattern[str]], ...
                 macros[row["value"]] = pattern
                 rows.append(("macro", row["value"], re.compile(r"(?<!\w)(?:" + pattern + r")(?!\w)", re.I)))
                 continue
-            rows.append((row["kind"], row["value"], re.compile(r"(?<!\w)(?:" + pattern + r")", re.I)))
+            end = r"(?!\w)" if row["kind"] == "target" else ""  # a target is a whole word: not "bus" in "business"
+            rows.append((row["kind"], row["value"], re.compile(r"(?<!\w)(?:" + pattern + r")" + end, re.I)))
     return tuple(rows)
+
+
+#: section names that tell another time than the event's: read no further in the lead
+_ASIDE = re.compile(r"(?:historical\s+)?(?:background|history|context|prelude|aftermath|reactions?|legacy|"
+                    r"see also|contexte|historique|suites|r[ée]actions?)\b", re.I)
+
+
+def aside_spans(doc: Document) -> list[tuple[int, int]]:
+    """The spans, heading included, of the sections that tell another time
+    than the event's (Background, Aftermath, Reactions...): the lead reads no
+    cue there ("==Background== ... the bombing that set it off")."""
+    return [(doc.text.rfind("\n", 0, max(0, sec.start - 1)) + 1, sec.end) for sec in doc.sections
+            if sec.level > 1 and _ASIDE.match(sec.name)]
 
 
 def windows(doc: Document, incident: Incident) -> list[tuple[int, int, str]]:
@@ -83,7 +97,7 @@ def windows(doc: Document, incident: Incident) -> list[tuple[int, int, str]]:
 
 
 #: a target word that is the report's source, not the attack's target ("officials said", "according to police")
-_SAID_AFTER = re.compile(r"\s*(?:\w+\s+){0,2}?(?:said|says|say|told|reported|confirmed|a déclaré|ont déclaré|"
+_SAID_AFTER = re.compile(r"\s*(?:\w+\s+){0,2}?(?:said|says|say|told|reported|reports?|confirmed|a déclaré|ont déclaré|"
                          r"a indiqué|ont indiqué|a affirmé|selon)\b", re.I)
 _SAID_BEFORE = re.compile(r"(?:according\s+to|citing|per|quoting|selon|d['’]apr[èe]s)\s+(?:\w+\s+){0,3}$", re.I)
 
@@ -93,11 +107,42 @@ def is_source(text: str, start: int, end: int) -> bool:
     return bool(_SAID_AFTER.match(text, end)) or bool(_SAID_BEFORE.search(text[max(0, start - 40):start]))
 
 
+#: words before an attack word that make it another, earlier event: "since the X bombing", "prior to the X attack"
+#: (not "since Tuesday", a time)
+_EARLIER = re.compile(r"\b(?:since|prior to|surpassed by|depuis)\s+(?:the|a|an|its|their|last|le|la|les|l['’])\b"
+                      r"(?:[\s,]+[\w'’-]+){0,5}\s*$", re.I)
+#: words earlier in the sentence that make what follows a response, another event: "in retaliation for the
+#: attacks, the Guards fired missiles and carried out drone strikes"
+_RESPONSE = re.compile(r"\b(?:revenge for|retaliation for|response to|repr[ée]sailles?)\b", re.I)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def other_event(text: str, start: int, end: int, year: str | None) -> bool:
+    """Whether the attack words ``text[start:end]`` name another event than
+    the report's: a few words after "since" or "prior to" ("since the
+    Chabahar suicide bombing"), after "in retaliation for", "in revenge for",
+    "in response to" in the same sentence (the response), or with a year other than the event's year
+    just before them or just after them ("the 2010 Zahedan bombings", "the
+    Luxor massacre in November 1997")."""
+    before = text[max(0, start - 80):start]
+    sentence = text[max(0, start - 300):start]
+    sentence = sentence[max(sentence.rfind(". "), sentence.rfind("\n")) + 1:]
+    if _EARLIER.search(before) or _RESPONSE.search(sentence):
+        return True
+    if not year:
+        return False
+    near = re.search(r"(?:[\w'’-]+\s+){0,3}$", before)
+    after = re.match(r"\s+(?:in|of|en)\s+(?:[A-Za-zéû]+\s+)?(\d{4})\b", text[end:end + 30])
+    years = _YEAR.findall(near.group(0) if near else "") + ([after.group(1)] if after else [])
+    return any(y != year for y in years)
+
+
 def find_cues(doc: Document, incident: Incident) -> list[Cue]:
     """Every lexicon match in :func:`windows`, in window then text order."""
     found: list[Cue] = []
     seen: set[tuple[str, str, int]] = set()
     rows = lexicon(incident.language)
+    asides = aside_spans(doc)
     for start, end, origin in windows(doc, incident):
         local: list[Cue] = []
         for kind, value, pattern in rows:
@@ -110,6 +155,8 @@ def find_cues(doc: Document, incident: Incident) -> list[Cue]:
                                              and c.end <= o.end and o.end - o.start > c.end - c.start
                                              for o in local)]
         for c in sorted(local, key=lambda c: c.start):
+            if origin == "lead" and any(a <= c.start < b for a, b in asides):
+                continue
             key = (c.kind, c.value, c.start)
             if key not in seen:
                 seen.add(key)

@@ -9,10 +9,10 @@ each codebook is documented in ``docs/typology.md``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import Claim, Coding, Incident
-from .cues import Cue
+from .cues import Cue, other_event
 from .naming import Named, acled_country, acled_state_forces
 
 #: GTD attack types in the codebook's hierarchy: the first found wins
@@ -75,6 +75,14 @@ class Signals:
     state_acts: bool = False  # the lead names the state's forces before the first attack word, not as speaking
     state_re: re.Pattern[str] | None = None
     external_re: re.Pattern[str] | None = None
+    text: str = ""  # the document's text, which the offsets of the cues index
+    killed: dict[str, int] = field(default_factory=dict)  # victim group -> the largest figure of its dead
+
+    def civilians_most(self) -> Claim | None:
+        """The civilians' claim when more civilians than security forces were
+        killed (the figures the text gives), else None."""
+        civ = self.killed.get("civilians", 0)
+        return self.victims.get("civilians") if civ > self.killed.get("security_forces", 0) else None
 
     def unarmed_victims(self) -> Claim | None:
         """The claim showing unarmed people were the victims: civilians killed or
@@ -269,8 +277,10 @@ def acled(s: Signals) -> dict[str, Coding]:
         disorder = "Political violence; Demonstrations"
     elif sub.value == "Violent demonstration":
         disorder = "Demonstrations"
+    # civilians the main target (ACLED): an explosion that killed more civilians than soldiers targets civilians
     civilian = event == "Violence against civilians" or (
-        (event == "Explosions/Remote violence" or sub.value == "Mob violence") and s.unarmed_victims() is not None)
+        (event == "Explosions/Remote violence" or sub.value == "Mob violence") and s.unarmed_victims() is not None) or (
+        event == "Explosions/Remote violence" and s.civilians_most() is not None)
     country = _country(s)
     if s.attackers:
         actor1, inter1 = _acled_actor(s.attackers[0], s, s.attackers_rule)
@@ -324,11 +334,27 @@ def acled(s: Signals) -> dict[str, Coding]:
 # ----------------------------------------------------------------------------- GTD
 
 
+#: attack words that name no means (GTD's Armed Assault needs firearms, blades or incendiaries)
+_GENERIC_ATTACK = re.compile(r"(?:attack\w*|assault\w*|massacr\w+|raid\w*|stormed|executed|executions?|slain|slaying|"
+                             r"attaqu\w*|assaut)$|"
+                             r".*\b(?:killed|murdered|massacred|executed)(?:\s+by\b.*)?$", re.I)
+
+
 def gtd(s: Signals, incident: Incident) -> dict[str, Coding]:
     """GTD's attack, weapon and target types (the first, and a second and
     third where the text names more), group name, and the suicide, hostage and
-    property flags."""
-    found = [v for v in GTD_ATTACK_ORDER if s.has("attack", v)]
+    property flags. Attack and suicide words that name another event ("since
+    the 2010 bombings": :func:`.cues.other_event`) are not read."""
+    year = (s.when or "")[:4]
+    s = replace(s, cues=[c for c in s.cues if c.kind not in ("attack", "weapon", "suicide")
+                         or not other_event(s.text, c.start, c.end, year)])
+    # words that say only that people were attacked or killed ("attack", "massacre", "raid") are an armed
+    # assault when no means are named; the means named below it in the hierarchy win (a chemical attack), and
+    # so does a facility attack when nobody was killed or hurt (an arson aimed at property, not at people)
+    strong = [c for c in s.cues if c.kind == "attack" and not _GENERIC_ATTACK.match(c.text)
+              and (c.value != "Facility/Infrastructure Attack" or s.people is None)]
+    found = [v for v in GTD_ATTACK_ORDER if any(c.value == v for c in strong)] or \
+        [v for v in GTD_ATTACK_ORDER if s.has("attack", v)]
     attack = cue_coding(found[0], s.first("attack", found[0]), "GTD attack hierarchy") if found \
         else Coding("Unknown", "no attack words")
     weapon_cue = next((s.first("weapon", w) for w in GTD_ATTACK_WEAPON.get(str(attack.value), ())
@@ -447,20 +473,109 @@ def _gtd_group(s: Signals) -> Coding:
     return Coding("Unknown", "no group named")
 
 
+#: words after a noun that make it the attack's agent, not its target ("soldiers opened fire", "l'armée a tué")
+_AGENT_AFTER = re.compile(
+    r"(?:\s+(?!(?:were|was|had|been|and|or|et|ou)\b)\w+){0,2}?\s+(?:killed|opened|attacked|massacred|stormed|raided|carried|"
+    r"committed|perpetrated|fired|shot|executed|ambushed|rounded|murdered|tortured|looted|besieged|bombed|shelled|"
+    r"targeted|a\s+tu[ée]|ont\s+tu[ée]|a\s+attaqu[ée]|ont\s+attaqu[ée]|a\s+ouvert|ont\s+ouvert|ont\s+massacr[ée])\b",
+    re.I)
+#: words before a noun that make it the agent: "by the army", "par des militaires"
+_AGENT_BEFORE = re.compile(r"\b(?:by|par)\s+(?:the\s+|a\s+|an\s+|les\s+|des\s+|l['’]\s*|la\s+|le\s+)?"
+                           r"(?:[\w'’-]+\s+){0,3}$", re.I)
+#: a number just before a noun makes it a count of victims ("two soldiers killed"), not an agent
+_COUNTED = re.compile(r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens of|hundreds of|deux|trois|"
+                      r"quatre|cinq|six|sept|huit|neuf|dix)\s+(?:\w+\s+)?$", re.I)
+#: what may stand between an attack word and the target it acts on: nothing, or a few words (no "by", no
+#: clause break) led by a determiner, a number or a preposition: its object ("stormed a hotel", "fired on the
+#: police station", "a bombing at a mosque", "a bomb exploded under a bus"), not a verb it is the subject of
+#: ("the attacks prompted the closure of the airport"); a list after "including" restarts it
+_TO_TARGET = re.compile(r"^[\s,]*(?:(?:dead|down|exploded|went off|struck|hit|targeted|ripped through|tore through|detonated|"
+                        r"rammed|crashed|(?:was|were) (?:thrown|detonated|fired|dropped)|a explos[ée]|a frapp[ée])\b[\s,]*)?"
+                        r"(?:(?:a|an|the|its|his|her|their|several|two|three|four|\d[\d,]*|at|on|in|inside|under|"
+                        r"beside|into|near|outside|against|targeting|of|upon|un|une|le|la|les|des|du|contre|sur|dans|"
+                        r"including)\b(?:[\s,]*(?!(?:by|par)\b)[\w'’-]+){0,6}?)?[\s,]*$", re.I)
+#: what may stand between a target and the attack noun it qualifies: "mosque bombing", "school shooting"
+_COMPOUND = re.compile(r"^[\s-]*(?:[\w'’]+[\s-]+)?$")
+
+
+def is_agent(text: str, start: int, end: int) -> bool:
+    """Whether the noun ``text[start:end]`` is who attacked: followed by an
+    acting verb ("the military massacred") and not counted as victims, or
+    named after "by" ("shot by military police")."""
+    if _AGENT_BEFORE.search(text[max(0, start - 60):start]):
+        return True
+    return bool(_AGENT_AFTER.match(text, end)) and not _COUNTED.search(text[max(0, start - 30):start])
+
+
+def _after_including(gap: str) -> str:
+    """The words after the last "including" of ``gap`` (the list of what was
+    attacked), else ``gap``."""
+    at = gap.rfind("including")
+    return gap[at:] if at >= 0 else gap
+
+
+def _attack_target(s: Signals) -> Cue | None:
+    """The first target the lead names as acted on, in a sentence that tells
+    the attack: after an attack word within a few words ("stormed a hotel",
+    "a bombing at a Shia mosque") or just before an attack noun it qualifies
+    ("a mosque bombing"), and not the attack's agent (:func:`is_agent`)."""
+    if not s.text:
+        return None
+    acts = [c for c in s.cues if c.origin == "lead" and c.kind in ("attack", "weapon")]
+    for a, b in s.sentences:
+        here = [c for c in acts if a <= c.start < b]
+        if not here:
+            continue
+        for t in (c for c in s.cues if c.kind == "target" and c.origin == "lead" and a <= c.start < b):
+            if is_agent(s.text, t.start, t.end):
+                continue
+            if any((c.start <= t.start and t.end <= c.end) or  # within the attack words: "blew up the pipeline"
+                   (c.end <= t.start and _TO_TARGET.match(_after_including(s.text[c.end:t.start]))) or
+                   (t.end <= c.start and _COMPOUND.match(s.text[t.end:c.start])) for c in here):
+                return t
+    return None
+
+
+def _event_target(s: Signals) -> Cue | None:
+    """The first specific target (not private citizens, not the agent) in the
+    sentence of the lead that first tells the attack: its first attack or
+    weapon word, or its first killed or injured claim ("a journalist was shot
+    dead", "killed 8 people outside a church")."""
+    if not s.text:
+        return None
+    starts = [c.start for c in s.cues if c.origin == "lead" and c.kind in ("attack", "weapon")]
+    if s.people is not None and s.people.start is not None:
+        starts.append(s.people.start)
+    if not starts:
+        return None
+    first = min(starts)
+    span = next(((a, b) for a, b in s.sentences if a <= first < b), None)
+    if span is None:
+        return None
+    return next((c for c in s.cues if c.kind == "target" and c.origin == "lead" and span[0] <= c.start < span[1]
+                 and c.value != "Private Citizens & Property" and not is_agent(s.text, c.start, c.end)), None)
+
+
 def _gtd_target(s: Signals, incident: Incident) -> Coding:
     for cue in s.cues:
         if cue.kind == "target" and cue.origin.startswith("infobox"):
             return cue_coding(cue.value, cue, "infobox target")
+    if (acted_on := _attack_target(s)) is not None:
+        return cue_coding(acted_on.value, acted_on, "the target the attack words act on")
+    if (victim := _event_target(s)) is not None:
+        return cue_coding(victim.value, victim, "a target named where the attack is told")
+    if "security_forces" in s.victims:
+        return claim_coding("Military", s.victims["security_forces"], "security forces among the victims")
+    if (claim := s.unarmed_victims()) is not None:  # civilians, or people of no armed side, killed or hurt
+        return claim_coding("Private Citizens & Property", claim, "civilians killed" if claim.victim_group ==
+                            "civilians" else "people of no armed side killed or injured")
     action = _first_action(s)
-    named = [c for c in s.cues if c.kind == "target" and c.value != "Private Citizens & Property"]
+    named = [c for c in s.cues if c.kind == "target" and c.value != "Private Citizens & Property"
+             and not (s.text and is_agent(s.text, c.start, c.end))]
     # a target named before the first attack word is the attackers' ("Soldiers raided..."), not their target
     specific = next((c for c in named if c.origin != "lead" or c.start > action), None) or next(iter(named), None)
     if specific is not None:
         return cue_coding(specific.value, specific, "the first target named")
-    if "security_forces" in s.victims:
-        return claim_coding("Military", s.victims["security_forces"], "security forces among the victims")
     if (cue := s.first("target")) is not None:
         return cue_coding(cue.value, cue, "private citizens named")
-    if "civilians" in s.victims:
-        return claim_coding("Private Citizens & Property", s.victims["civilians"], "civilians killed")
     return Coding("Unknown", "no target named")

@@ -1,0 +1,175 @@
+"""The typology's GTD rules measured by bench/bench_typology.py's wiki-dev
+accuracy: the target the attack acts on (not its agent, not a word inside
+another), attack words that tell another event, and hostage taking at the scene
+(a barricade) or taken away (a kidnapping).
+
+Every sentence here is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tally.extract import extract
+from tally.model import Document, to_dict
+from tally.typology.cues import other_event
+from tally.typology.schemes import is_agent
+
+
+def _gtd(text: str) -> dict:
+    return {k: v["value"] for k, v in to_dict(extract(Document.from_text(text, language="en")))["typology"]["gtd"].items()}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the noun that acts is the agent, not the target
+    ("Troops massacred 30 villagers near the river town of Oko.", "Private Citizens & Property"),
+    ("Twelve farmers were shot dead by police at a roadblock outside Lema.", "Private Citizens & Property"),
+    # the target the attack words act on, after them or qualifying the attack noun
+    ("Gunmen stormed a hotel in Tarn and shot dead 6 guests.", "Business"),
+    ("At least 9 people died in a church bombing in the town of Vila.", "Religious Figures/Institutions"),
+    # a target is a whole word: "bus" is not in "business"
+    ("Gunmen opened fire in the business district of Sora, killing 4 people.", "Private Citizens & Property"),
+    # no target acted on or named where the attack is told: people of no armed side killed are private
+    # citizens, not a noun named elsewhere
+    ("Five people died when a gunman opened fire in Tema. Police chased him for an hour.",
+     "Private Citizens & Property"),
+    # a specific target named where the attack is told comes before the victims' group
+    ("A journalist was shot dead in Lora on Monday evening.", "Journalists & Media"),
+])
+def test_the_gtd_target_is_what_the_attack_acts_on(text, expected):
+    assert _gtd(text)["targtype1_txt"] == expected
+
+
+def test_a_counted_noun_before_a_verb_is_the_victims_and_a_noun_after_by_is_the_agent():
+    text = "Two soldiers killed in the ambush were buried; the post was attacked by militants."
+    assert not is_agent(text, text.index("soldiers"), text.index("soldiers") + 8)
+    assert is_agent(text, text.index("militants"), text.index("militants") + 9)
+
+
+@pytest.mark.parametrize("text,attack,suicide", [
+    ("Gunmen opened fire on a crowd in Mura, killing 7 people, the deadliest attack since the suicide bombing "
+     "of the ministry.", "Armed Assault", 0),
+    ("On 4 June 2021 gunmen shot dead 8 villagers in Dar; the 2016 Kura bombing had killed 30 there.",
+     "Armed Assault", 0),
+    ("On 4 June 2021 a suicide bomber blew himself up at a checkpoint in Dar, killing 5 people.",
+     "Bombing/Explosion", 1),
+    # the response told after "in retaliation for" is another event; "since Tuesday" is a time, not one
+    ("Gunmen shot dead 6 farmers in Bole; in retaliation for the killings, the air force carried out "
+     "airstrikes on two camps.", "Armed Assault", 0),
+    ("At least 20 people have been killed since Tuesday after a suicide bomber struck a market in Gao.",
+     "Bombing/Explosion", 1),
+])
+def test_attack_words_that_tell_another_event_do_not_type_this_one(text, attack, suicide):
+    gtd = _gtd(text)
+    assert (gtd["attacktype1_txt"], gtd["suicide"]) == (attack, suicide)
+
+
+def test_another_event_is_told_by_since_or_by_another_year():
+    text = "the worst attack since the market bombing; the 2016 Kura bombing; the bombing in March 2021"
+    assert other_event(text, text.index("market bombing") + 7, text.index("market bombing") + 14, "2021")
+    at = text.index("Kura bombing") + 5
+    assert other_event(text, at, at + 7, "2021") and not other_event(text, at, at + 7, "2016")
+    at = text.rindex("bombing")
+    assert not other_event(text, at, at + 7, "2021") and other_event(text, at, at + 7, "2019")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Gunmen stormed a hotel in Bira and took 20 guests hostage until police ended the standoff.",
+     "Hostage Taking (Barricade Incident)"),
+    ("Militants seized 12 hostages and took them away to the forest.", "Hostage Taking (Kidnapping)"),
+    ("Artillery shelled the city during the siege of Dorna, killing 14 civilians.", "Bombing/Explosion"),
+])
+def test_hostages_held_at_the_scene_are_a_barricade_and_taken_away_a_kidnapping(text, expected):
+    assert _gtd(text)["attacktype1_txt"] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The bombing of the market in Tova, which killed 9 people, was carried out on a Sunday by the separatist "
+     "group ETA, police said.", "Basque Fatherland and Freedom (ETA)"),
+    ("The governor blamed Boko Haram for the raid on Kaya, in which 12 villagers died.", "Boko Haram"),
+    ("Gunmen killed 4 villagers in Dalo overnight; no group has said it was behind the killings.", "Unknown"),
+])
+def test_gname_is_the_group_the_text_says_carried_it_out_else_unknown(text, expected):
+    assert _gtd(text)["gname"] == expected
+
+
+def _plain_page(lead: str, background: str, rest: str) -> Document:
+    from tally.readers.plaintext import parse_plaintext
+
+    return parse_plaintext(f"= A page =\n\n{lead}\n\n== Background ==\n{background}\n\n== Attack ==\n{rest}\n",
+                           "page.txt")
+
+
+def test_a_background_section_of_the_lead_tells_no_attack_type_but_a_later_section_does():
+    doc = _plain_page("On 2 May 2019 gunmen shot dead 11 villagers in Hilo.",
+                      "The region had seen a car bombing of a market the year before.",
+                      "The gunmen burned 20 houses before they left.")
+    typology = to_dict(extract(doc))["typology"]["gtd"]
+    assert (typology["attacktype1_txt"]["value"], typology["weaptype1_txt"]["value"]) == ("Armed Assault", "Firearms")
+    assert typology["property"]["value"] == 1
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a massacre (no means named) by a chemical weapon is an unarmed assault, GTD's definition
+    ("The massacre of 40 villagers in Sera was a chemical attack with sarin by the air force.", "Unarmed Assault"),
+    # arson that kills is aimed at people: an armed assault; arson with nobody hurt a facility attack
+    ("A mob attacked the hostel and set fire to it, killing 12 students.", "Armed Assault"),
+    ("Attackers set fire to the town hall of Pela overnight; nobody was in the building.",
+     "Facility/Infrastructure Attack"),
+])
+def test_words_that_name_no_means_are_an_armed_assault_only_when_no_means_are_named(text, expected):
+    assert _gtd(text)["attacktype1_txt"] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Des hommes armés ont pris en otage 12 clients d'un hôtel de Gao avant l'assaut des forces spéciales.",
+     "Hostage Taking (Barricade Incident)"),
+    ("Des jihadistes ont pris en otage 5 villageois et les ont emmenés dans la brousse.",
+     "Hostage Taking (Kidnapping)"),
+])
+def test_french_hostages_held_at_the_scene_are_a_barricade_and_taken_away_a_kidnapping(text, expected):
+    typology = to_dict(extract(Document.from_text(text, language="fr")))["typology"]["gtd"]
+    assert typology["attacktype1_txt"]["value"] == expected
+
+
+@pytest.mark.parametrize("text,attack,weapon", [
+    ("Two air raids hit the village of Ladu on Tuesday, killing 9 civilians.", "Bombing/Explosion", "Explosives"),
+    ("Militants fired an RPG into a camp for displaced people near Kiro, killing 4 people.", "Bombing/Explosion",
+     "Explosives"),
+    ("A shell landed on a house in Bora, killing 3 people.", "Bombing/Explosion", "Explosives"),
+    ("The bullet-riddled bodies of 4 traders were found near Sapa.", "Armed Assault", "Firearms"),
+    ("The businessman was gunned down outside his shop in Rema.", "Armed Assault", "Firearms"),
+    ("The militants publicly executed 3 men in the square of Dobo.", "Armed Assault", "Unknown"),
+])
+def test_attack_and_weapon_words_of_the_codebook(text, attack, weapon):
+    gtd = _gtd(text)
+    assert (gtd["attacktype1_txt"], gtd["weaptype1_txt"]) == (attack, weapon)
+
+
+def test_an_explosion_that_killed_more_civilians_than_soldiers_targets_civilians():
+    def acled(text: str) -> str:
+        return to_dict(extract(Document.from_text(text, language="en")))["typology"]["acled"]["civilian_targeting"][
+            "value"]
+
+    assert acled("A car bomb exploded in the market of Tiko, killing 12 civilians and 1 soldier.") == \
+        "Civilian targeting"
+    assert acled("A car bomb exploded at the base of Tiko, killing 12 soldiers and 1 civilian.") == ""
+
+
+def test_a_casino_set_on_fire_is_a_business_attacked_with_fire():
+    gtd = _gtd("Attackers set a crowded casino on fire in Lema overnight, killing 9 people.")
+    assert (gtd["targtype1_txt"], gtd["weaptype1_txt"]) == ("Business", "Incendiary")
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_every_lexicon_row_has_a_kind_a_value_and_one_pattern_that_compiles(language):
+    import csv
+    import re
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "src" / "tally" / "data" / f"typology_{language}.csv"
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert rows[0] == ["kind", "value", "pattern"]
+    for number, row in enumerate(rows[1:], start=2):
+        assert len(row) == 3, f"{path.name}: row {number} has {len(row)} columns (a comma outside quotes?)"
+        re.compile(re.sub(r"\{[A-Z]+\}", "x", row[2]))
