@@ -198,3 +198,21 @@ def test_a_clause_after_a_figure_naming_an_earlier_month_recalls_that_months_eve
             "mission this year, after 9 were killed in February.")
     est, claims = estimate(text)  # the report is dated 8 May 2024
     assert est.best == 6, claims
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Gunmen killed 14 villagers in Kara on Sunday. In another attack, five soldiers were killed near Dori."),
+    ("en", "Gunmen killed 14 villagers in Kara on Sunday. Another raid on Monday killed five soldiers near Dori."),
+    ("fr", "Des hommes armés ont tué 14 villageois dimanche à Kara. Lors d'une autre attaque, cinq soldats ont été "
+           "tués près de Dori."),
+])
+def test_a_sentence_opening_on_another_attack_after_the_toll_is_another_event(lang, text):
+    assert estimate(text, lang)[0].best == 14
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Another attack kills 20 in Burkina\nAnother attack killed 20 villagers in Kara on Sunday, officials said."),
+    ("fr", "Une nouvelle attaque fait 20 morts au Burkina\nUne nouvelle attaque a fait 20 morts dimanche à Kara."),
+])
+def test_a_report_about_another_attack_in_a_series_keeps_its_own_toll(lang, text):
+    assert estimate(text, lang)[0].best == 20

@@ -577,7 +577,10 @@ def _sentences_total(items: list[tuple[int, Claim]], rule: str, doc: Document,
     run_idx: list[int] = []
     any_update = False
     competing_highs: list[int | None] = []
+    opening = for_language(doc.language).ANOTHER_EVENT_OPENING_RE
     for start in sorted(by_sent):
+        if running is not None and opening.match(by_sent[start][0][1].text or ""):
+            continue  # "In another attack, five soldiers were killed": another event than the toll so far
         rels = {i: relation(c, doc) for i, c in by_sent[start]}
         parts = [(i, c) for i, c in by_sent[start] if rels[i] not in ("subset", "alternative")]
         if not parts and running is None:

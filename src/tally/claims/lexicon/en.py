@@ -345,6 +345,13 @@ HOSTAGES_DEAD_RE = re.compile(r"\b(?P<who>(?:the|all\s+(?:the|of\s+the)|both)\s+
                               r"(?:later\s+|subsequently\s+|eventually\s+|all\s+)?(?:found\s+dead|found\s+murdered|killed|"
                               r"executed|murdered|beheaded|shot\s+dead)\b", re.I)
 
+#: a sentence that opens on another attack than the one counted so far (reconcile.totals): "In another
+#: attack, five soldiers were killed", "Another raid on Monday killed five" (not the report's first toll:
+#: a headline "Another attack kills 20" is the report's own attack)
+ANOTHER_EVENT_OPENING_RE = re.compile(r"\W*(?:(?:in|during)\s+)?(?:another|yet\s+another|a\s+(?:separate|second|different|"
+                                      r"further))\s+(?:\w+\s+)?(?:attack|raid|assault|ambush|bombing|incident|massacre|"
+                                      r"clash|explosion|blast|shooting)\b", re.I)
+
 #: a group of the living: a figure of them is never killed ("30 dead and 9 survivors")
 ALIVE_RE = re.compile(r"^(?:\w+\s+)?(?:survivors?|rescued|freed|released|escapees|evacuees)\b", re.I)
 

@@ -347,6 +347,13 @@ HOSTAGES_DEAD_RE = re.compile(r"(?<![\w])(?P<who>(?:les|tous\s+les|toutes\s+les)
                               r"captifs))\s+(?:ont\s+été|avaient\s+été)\s+(?:ensuite\s+|plus\s+tard\s+)?(?:retrouvé(?:e|s|es)?\s+"
                               r"mort(?:e|s|es)?|tué(?:e|s|es)?|exécuté(?:e|s|es)?|assassiné(?:e|s|es)?)(?![\w])", re.I)
 
+#: une phrase qui s'ouvre sur une autre attaque que celle comptée jusque-là (reconcile.totals) : « Lors d'une
+#: autre attaque, cinq soldats ont été tués » (pas le premier bilan du texte : un titre « Une nouvelle attaque
+#: fait 20 morts » est l'attaque du texte)
+ANOTHER_EVENT_OPENING_RE = re.compile(r"\W*(?:(?:lors\s+d['’]|dans|au\s+cours\s+d['’])\s*)?(?:une\s+autre|une\s+nouvelle|"
+                                      r"une\s+seconde|une\s+deuxième|un\s+autre|un\s+nouvel|un\s+second|un\s+deuxième)\s+"
+                                      r"(?:attaque|embuscade|explosion|incursion|raid|attentat|assaut|incident)(?![\w])", re.I)
+
 ALIVE_RE = re.compile(r"^(?:\w+\s+)?(?:survivants?|rescapés?|rescapées?|libérés?|libérées?|évacués?)\b", re.I)
 
 #: une phrase qui dit d'abord de qui ses chiffres parlent : « Côté rebelles, 12 morts »
