@@ -173,3 +173,28 @@ def test_every_lexicon_row_has_a_kind_a_value_and_one_pattern_that_compiles(lang
     for number, row in enumerate(rows[1:], start=2):
         assert len(row) == 3, f"{path.name}: row {number} has {len(row)} columns (a comma outside quotes?)"
         re.compile(re.sub(r"\{[A-Z]+\}", "x", row[2]))
+
+
+def _acled(text: str) -> tuple[str, str]:
+    a = to_dict(extract(Document.from_text(text, format="csv", language="en"), policy="acled"))["typology"]["acled"]
+    return a["event_type"]["value"], a["sub_event_type"]["value"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # territory regained or taken: the verb of control, with the place's name between it and "town"
+    ("On 3 May 2024, army troops recaptured Dalo town from the militants after two days of fighting.",
+     ("Battles", "Government regains territory")),
+    ("On 3 May 2024, the militants took control of Dalo after a brief firefight with the garrison.",
+     ("Battles", "Non-state actor overtakes territory")),
+    # a withdrawal without a fight hands territory over: no battle
+    ("On 3 May 2024, the militants entered Dalo town after the garrison withdrew without a fight.",
+     ("Strategic developments", "Non-violent transfer of territory")),
+    # a protest the police break up, whatever it is about ("the arrest of" is its cause, not an arrest)
+    ("On 3 May 2024, students marched in Dalo against the arrest of their teacher; police dispersed them "
+     "with tear gas.", ("Protests", "Protest with intervention")),
+    ("On 3 May 2024, students marched peacefully in Dalo against the arrest of their teacher.",
+     ("Protests", "Peaceful protest")),
+    ("On 3 May 2024, police arrested 7 suspected smugglers in Dalo.", ("Strategic developments", "Arrests")),
+])
+def test_acled_territory_protest_and_arrest_words(text, expected):
+    assert _acled(text) == expected
