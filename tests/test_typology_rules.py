@@ -198,3 +198,25 @@ def _acled(text: str) -> tuple[str, str]:
 ])
 def test_acled_territory_protest_and_arrest_words(text, expected):
     assert _acled(text) == expected
+
+
+def _acled3(text: str) -> tuple[str, str, str]:
+    a = to_dict(extract(Document.from_text(text, format="csv", language="en"), policy="acled"))["typology"]["acled"]
+    return a["event_type"]["value"], a["sub_event_type"]["value"], a["civilian_targeting"]["value"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # civilians caught in a fight between armed sides: the fight is the event, civilians not its target
+    ("On 4 June 2024, militia fighters and army troops clashed near Dalo; a herder was killed in the crossfire.",
+     ("Battles", "Armed clash", "")),
+    # a toll of none names no victim: a looting with no casualties is a strategic development
+    ("On 4 June 2024, gunmen looted cattle from a village near Dalo. No casualties were reported.",
+     ("Strategic developments", "Looting/property destruction", "")),
+    ("On 4 June 2024, militants threw a grenade at an army patrol in Dalo. There were no casualties.",
+     ("Explosions/Remote violence", "Grenade", "")),
+    # a protester shot: Protests met with lethal force, its civilians targeted
+    ("On 4 June 2024, police shot dead a demonstrator during a march against fuel prices in Dalo.",
+     ("Protests", "Excessive force against protesters", "Civilian targeting")),
+])
+def test_acled_whom_the_event_targets(text, expected):
+    assert _acled3(text) == expected

@@ -30,6 +30,12 @@ from .schemes import Signals, acled, gtd, ucdp
 __all__ = ["classify", "fill_typology"]
 
 
+#: people killed or hurt in a fight between others, not targeted: "killed in the crossfire", "stray bullets"
+_CROSSFIRE_RE = re.compile(r"\bcross-?fire\b|\bstray\s+(?:bullets?|rounds?|shells?)\b|\bcaught\s+(?:up\s+)?in\s+"
+                           r"(?:the\s+)?(?:fighting|clash(?:es)?|exchange\s+of\s+fire)|\bpris\s+(?:entre\s+deux\s+feux|"
+                           r"dans\s+les\s+(?:tirs\s+croisés|échanges\s+de\s+tirs))|\bballes?\s+perdues?\b", re.I)
+
+
 def signals(doc: Document, incident: Incident) -> Signals:
     """The :class:`Signals` of ``incident``: its cues, victim groups and actors
     (each in the datasets' naming, :mod:`.naming`)."""
@@ -45,6 +51,12 @@ def signals(doc: Document, incident: Incident) -> Signals:
     hostage = people = None
     for c in incident.claims:
         if c.other_event:
+            continue
+        if (c.high == 0 or (c.high is not None and c.low == 0)) or _CROSSFIRE_RE.search(c.text or ""):
+            # "no casualties were reported": nobody is a victim; "two civilians were killed in the
+            # crossfire": caught in a fight, not its target (ACLED codes the fight)
+            if hostage is None and "hostages" in c.categories:
+                hostage = c
             continue
         if people is None and any(x in c.categories for x in ("killed", "injured")) and c.victim_group != "perpetrators":
             people = c

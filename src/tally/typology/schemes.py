@@ -215,6 +215,8 @@ def _acled_sub(s: Signals) -> Coding:
         if s.sides >= 2:
             return Coding("Armed clash", "two armed sides in the infobox")
         return claim_coding("Armed clash", s.victims["security_forces"], "armed forces among the victims")
+    if (cue := s.first("acled", "Excessive force against protesters")) is not None:
+        return cue_coding(cue.value, cue, "protesters shot or killed: Protests, not an attack")
     for sub in ("Sexual violence", "Abduction/forced disappearance"):
         if (cue := s.first("acled", sub)) is not None:
             return cue_coding(sub, cue, "violence against civilians")
@@ -277,8 +279,9 @@ def acled(s: Signals) -> dict[str, Coding]:
         disorder = "Political violence; Demonstrations"
     elif sub.value == "Violent demonstration":
         disorder = "Demonstrations"
-    # civilians the main target (ACLED): an explosion that killed more civilians than soldiers targets civilians
-    civilian = event == "Violence against civilians" or (
+    # civilians the main target (ACLED): an explosion that killed more civilians than soldiers targets civilians;
+    # protesters met with lethal force are civilians targeted
+    civilian = event == "Violence against civilians" or sub.value == "Excessive force against protesters" or (
         (event == "Explosions/Remote violence" or sub.value == "Mob violence") and s.unarmed_victims() is not None) or (
         event == "Explosions/Remote violence" and s.civilians_most() is not None)
     country = _country(s)
@@ -292,6 +295,8 @@ def acled(s: Signals) -> dict[str, Coding]:
         inter1 = ACLED_INTER["militia"]
     if s.others:
         actor2, inter2 = _acled_actor(s.others[0], s, "the other side")
+    elif sub.value == "Excessive force against protesters":  # civilians targeted, coded as the protesters they are
+        actor2, inter2 = Coding(f"Protesters{country}", "protesters met with force"), ACLED_INTER["protesters"]
     elif civilian or sub.value in ("Sexual violence", "Abduction/forced disappearance", "Attack"):
         actor2, inter2 = Coding(f"Civilians{country}", "civilians targeted"), ACLED_INTER["civilians"]
     elif "security_forces" in s.victims and (s.country or s.iso3) and inter1 != ACLED_INTER["state"]:

@@ -169,7 +169,7 @@ ELLIPSIS_AFTER_RE = re.compile(r"^\s+(?:(?:more|others|other\s+people|additional
                                r"(?:on|in|at|near|the\s+next\s+day|the\s+following\s+day|later)\s", re.I)
 
 PERSON_SG = (
-    "man|woman|boy|girl|child|baby|infant|toddler|teenager|teen|youth|student|pupil|teacher|"
+    "man|woman|boy|girl|child|baby|infant|toddler|teenager|teen|youth|student|pupil|teacher|protester|demonstrator|"
     "doctor|nurse|journalist|reporter|columnist|editor|blogger|photographer|cameraman|"
     r"photojournalist|chief|head(?=\s+of\b)|elder|leader|official|officer|policeman|policewoman|cop|soldier|"
     "guard|farmer|trader|merchant|businessman|businesswoman|priest|imam|cleric|pastor|monk|nun|"
