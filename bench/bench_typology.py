@@ -91,6 +91,8 @@ REF_ATTACK = (
     ("Facility/Infrastructure Attack", r"arson|\bfire\b|burning|sabotage"),
 )
 #: GTD weapon types, each with the words of its definition (codebook, "Weapon Information")
+#: GTD's label for a vehicle used as a weapon, as its codebook writes it
+VEHICLE = "Vehicle (not to include vehicle-borne explosives, i.e., car or truck bombs)"
 REF_WEAPON = (
     ("Biological", r"anthrax|biological|ricin"),
     ("Chemical", r"chemical|sarin|mustard gas|chlorine|nerve agent|poison gas"),
@@ -102,13 +104,12 @@ REF_WEAPON = (
     ("Firearms", r"\bguns?\b|handgun|gunfire|rifle|pistol|carbine|shotgun|firearm|shooting|kalashnikov|\bAK-?47|"
                  r"submachine|machine gun|\d\s?mm\b|calib(?:er|re)"),
     ("Melee", r"knife|knives|machete|\baxes?\b|dagger|sword|\bsticks?\b|\bclubs?\b|melee|stabb|bayonet"),
-    ("Vehicle (not to include vehicle-borne explosives i.e. car or truck bombs)", r"ramming|\btrucks?\b|\bvans?\b|\bcars?\b"),
+    (VEHICLE, r"ramming|\btrucks?\b|\bvans?\b|\bcars?\b"),
 )
 #: the weapon types each attack type's definition names, looked for first among the weapons listed
 REF_ATTACK_WEAPON = {
     "Bombing/Explosion": ("Explosives",), "Armed Assault": ("Firearms", "Melee", "Incendiary"),
-    "Unarmed Assault": ("Chemical", "Biological", "Radiological", "Vehicle (not to include vehicle-borne "
-                        "explosives i.e. car or truck bombs)", "Melee"),
+    "Unarmed Assault": ("Chemical", "Biological", "Radiological", VEHICLE, "Melee"),
     "Facility/Infrastructure Attack": ("Incendiary", "Explosives"),
 }
 #: GTD target types, each with the words of its definition and subtypes (codebook, "Target/Victim

@@ -105,7 +105,7 @@ CASES = [
     (GUNMEN, "gtd", "weaptype1_txt", "Firearms"),
     (ARSON, "gtd", "weaptype1_txt", "Incendiary"),
     (KNIFE, "gtd", "weaptype1_txt", "Melee"),
-    (RAMMING, "gtd", "weaptype1_txt", "Vehicle (not to include vehicle-borne explosives i.e. car or truck bombs)"),
+    (RAMMING, "gtd", "weaptype1_txt", "Vehicle (not to include vehicle-borne explosives, i.e., car or truck bombs)"),
     (GAS, "gtd", "weaptype1_txt", "Chemical"),
     (ANTHRAX, "gtd", "weaptype1_txt", "Biological"),
     (RADIO, "gtd", "weaptype1_txt", "Radiological"),

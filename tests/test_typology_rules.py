@@ -220,3 +220,32 @@ def _acled3(text: str) -> tuple[str, str, str]:
 ])
 def test_acled_whom_the_event_targets(text, expected):
     assert _acled3(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("03/02/2024: Assailants set fire to a clinic in Dalo. No casualties were reported. Boko Haram was suspected.",
+     "Boko Haram"),
+    ("03/02/2024: Assailants hacked four farmers to death near Dalo. The ADF were suspected.",
+     "Allied Democratic Forces (ADF)"),
+    ("03/02/2024: Gunmen raided a village near Dalo, killing 6 people. Fulani extremists were blamed.",
+     "Fulani extremists"),
+    # a state's forces or a bare word named as suspects: outside GTD's scope, never the group
+    ("03/02/2024: Gunmen raided a village near Dalo, killing 6 people. Police were suspected.", "Unknown"),
+])
+def test_gtd_group_named_before_the_words_of_suspicion(text, expected):
+    assert _gtd(text)["gname"] == expected
+
+
+def test_the_forces_response_to_the_attacker_is_not_the_attack():
+    g = _gtd("05/09/2024: A man drove a van into a crowd of shoppers in Dalo, killing 3 people. "
+             "The assailant was shot dead by police.")
+    assert g["attacktype1_txt"] == "Unarmed Assault"
+    assert g["weaptype1_txt"] == "Vehicle (not to include vehicle-borne explosives, i.e., car or truck bombs)"
+    assert g["gname"] == "Unknown"
+
+
+def test_hostages_held_for_hours_at_the_scene_are_a_barricade_and_a_passenger_plane_an_aircraft():
+    assert _gtd("06/01/2024: Gunmen stormed a hotel in Dalo and held 30 guests hostage for ten hours.")[
+        "attacktype1_txt"] == "Hostage Taking (Barricade Incident)"
+    assert _gtd("06/01/2024: Assailants hijacked a passenger plane flying to Dalo.")["targtype1_txt"] == \
+        "Airports & Aircraft"

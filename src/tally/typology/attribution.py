@@ -42,6 +42,29 @@ _ATTRIBUTED_RE = re.compile(
 _NAME_RE = re.compile(r"(?:the\s+|l['’]|les\s+|des\s+)?(?P<n>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|the|al|wal|and|"
                       r"for|in|de|du|des|la|extremists|militants|militia|insurgents|separatists|rebels|jihadists|"
                       r"gunmen|fighters))*)")
+#: the group named before the words of suspicion: "Boko Haram was suspected", "The ADF were blamed",
+#: "Fulani extremists were believed responsible" (GTD attributes an attack to a group its sources suspect)
+_SUSPECTED_AFTER_RE = re.compile(
+    r"(?:^|(?<=[.;:]\s)|(?<=\n))(?:the\s+|l['’]|les\s+)?(?P<n>[A-Z][\w'’.()-]*(?:\s+(?:[A-Z(][\w'’.()-]*|of|the|al|wal|and|"
+    r"extremists|militants|militia|insurgents|separatists|rebels|jihadists|fighters))*)\s+(?:was|were|is|are)\s+"
+    r"(?:also\s+|widely\s+|initially\s+)?(?:suspected|blamed|believed\s+(?:to\s+be\s+)?responsible|held\s+responsible|"
+    r"soupçonnée?s?|suspectée?s?)\b", re.M)
+
+_ARMED_NAME_END_RE = re.compile(r"\b(?:extremists|militants|militia|insurgents|separatists|rebels|jihadists|fighters)$")
+
+
+def _armed_in_table(name: str) -> bool:
+    """True when some words of ``name`` are an armed group of the actor table."""
+    table = actor_table()
+    words = name.split()
+    for i in range(len(words)):
+        for j in range(len(words), i, -1):
+            known = table.lookup(" ".join(words[i:j]))
+            if known is not None and table.kinds.get(known[0]) not in ("state", "state force", "organization"):
+                return True
+    return False
+
+
 #: words between a state's name and the attack word that make it no attacker: it speaks, others attacked,
 #: or it is the subject of a passive ("police officers were among those killed")
 NOT_ACTING_RE = re.compile(r"\b(?:said|says|say|told|reported|according|claimed|announced|stated|confirmed|"
@@ -103,19 +126,22 @@ def attributed(text: str, start: int, end: int) -> tuple[Actor, int, int] | None
     name holds one, else the name as written ("Fulani extremists"); else the
     group the text says carried it out (:func:`_done_by`)."""
     table = actor_table()
-    for m in _ATTRIBUTED_RE.finditer(text, start, end):
-        n = _NAME_RE.match(text, m.end(), end)
-        if n is None:
-            continue
+    spans = [(m.start(), n) for m in _ATTRIBUTED_RE.finditer(text, start, end)
+             if (n := _NAME_RE.match(text, m.end(), end)) is not None]
+    # a name before "was suspected" counts when it is an armed group of the table or names armed men
+    # ("Fulani extremists were suspected"), never a state's forces or a bare word ("Police were blamed")
+    spans += [(m.start(), m) for m in _SUSPECTED_AFTER_RE.finditer(text, start, end)
+              if _ARMED_NAME_END_RE.search(m.group("n")) or _armed_in_table(m.group("n"))]
+    for at, n in sorted(spans, key=lambda x: x[0]):
         name = re.sub(r"[\s.]+$", "", n.group("n"))
         words = name.split()
         for i in range(len(words)):
             for j in range(len(words), i, -1):
                 known = table.lookup(" ".join(words[i:j]))
                 if known is not None and table.kinds.get(known[0]) not in ("state", "state force", "organization"):
-                    return Actor(known[0], [" ".join(words[i:j]), *known[1]]), m.start(), n.end()
+                    return Actor(known[0], [" ".join(words[i:j]), *known[1]]), at, n.end()
         if len(name) > 2 and not (table.lookup(name) and table.kinds.get(table.lookup(name)[0]) == "state"):
-            return Actor(name, []), m.start(), n.end()
+            return Actor(name, []), at, n.end()
     return _done_by(text, start, end)
 
 

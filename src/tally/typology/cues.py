@@ -137,12 +137,25 @@ def other_event(text: str, start: int, end: int, year: str | None) -> bool:
     return any(y != year for y in years)
 
 
+#: the forces' response to the attacker, not the attack: "the assailant was shot dead by police", "police
+#: later killed the gunman", "l'assaillant a été abattu par la police"
+RESPONSE_RE = re.compile(
+    r"\b(?:the\s+|an?\s+|one\s+|both\s+|two\s+)?(?:assailants?|attackers?|gunm[ae]n|perpetrators?|suspects?|bombers?|shooters?|"
+    r"hijackers?|kidnappers?)\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+\s+)?(?:shot(?:\s+dead)?|killed|gunned\s+down|"
+    r"arrested|captured|neutrali[sz]ed|apprehended|overpowered)\b[^.;]*"
+    r"|\b(?:police|security\s+forces|troops|soldiers|officers)\s+(?:later\s+|then\s+|eventually\s+)?(?:shot|killed|"
+    r"arrested|captured|neutrali[sz]ed)\s+(?:the\s+|both\s+|two\s+|all\s+)?(?:assailants?|attackers?|gunm[ae]n|"
+    r"perpetrators?|suspects?|bombers?|shooters?|hijackers?)\b[^.;]*"
+    r"|(?<![\w])(?:l['’]|les\s+|un\s+)(?:assaillants?|auteurs?|tireurs?|kamikazes?)\s+(?:a|ont)\s+été\s+(?:\w+\s+)?"
+    r"(?:abattus?|tués?|neutralisés?|arrêtés?|interpellés?)(?![\w])[^.;]*", re.I)
+
+
 def find_cues(doc: Document, incident: Incident) -> list[Cue]:
     """Every lexicon match in :func:`windows`, in window then text order."""
     found: list[Cue] = []
     seen: set[tuple[str, str, int]] = set()
     rows = lexicon(incident.language)
-    asides = aside_spans(doc)
+    asides = aside_spans(doc) + [m.span() for m in RESPONSE_RE.finditer(doc.text)]
     for start, end, origin in windows(doc, incident):
         local: list[Cue] = []
         for kind, value, pattern in rows:
@@ -155,7 +168,7 @@ def find_cues(doc: Document, incident: Incident) -> list[Cue]:
                                              and c.end <= o.end and o.end - o.start > c.end - c.start
                                              for o in local)]
         for c in sorted(local, key=lambda c: c.start):
-            if origin == "lead" and any(a <= c.start < b for a, b in asides):
+            if (origin == "lead" or c.kind != "target") and any(a <= c.start < b for a, b in asides):
                 continue
             key = (c.kind, c.value, c.start)
             if key not in seen:
