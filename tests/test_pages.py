@@ -155,7 +155,7 @@ def test_wikitext_separators_and_flags_split_infobox_items() -> None:
      ["Gunmen dressed as Dozo hunters", "Dan Na Ambassagou"]),
     ("Suspected Islamic State militants", ["Islamic State"]),
     ("Boko Haram (suspected)", ["Boko Haram"]),
-    ("Fulani militants", ["Fulani militants"]),  # not a known group: as written
+    ("Fulani militants", ["Fulani militants"]),  # the actor table's own name (GTD names it "Fulani extremists")
     # list items run together by a rendering, and inline "Supported by:" headings
     ("Mali Wagner Group", ["Mali", "Wagner Group"]),
     ("Ukraine Supported by: United States, United Kingdom", ["Ukraine", "United States", "United Kingdom"]),
