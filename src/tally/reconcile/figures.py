@@ -66,3 +66,13 @@ def same_people(a: Claim, b: Claim) -> bool:
     ga = (a.group or "").strip().lower()
     gb = (b.group or "").strip().lower()
     return not ga or not gb or bool(GENERIC_GROUP_RE.match(ga)) or bool(GENERIC_GROUP_RE.match(gb)) or ga == gb
+
+
+def claim_bounds(c: Claim) -> tuple[int, int, int | None]:
+    """(low, best, high) of one claim."""
+    low = c.low if c.low is not None else 0
+    high = c.high
+    best = low
+    if c.qualifier == "up to" and high is not None:
+        best = high
+    return low, best, high

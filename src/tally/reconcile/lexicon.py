@@ -73,3 +73,11 @@ LOCAL_VOICE_RE = re.compile(
     r"\b(?:residents?|witness(?:es)?|survivors?|villagers?|locals?|local\s+(?:sources?|people|leaders?|elders?)|"
     r"relatives|families|inhabitants|habitants?|t[ée]moins?|rescap[ée]s|survivants?|villageois|sources?\s+locales?|"
     r"populations?|parents)\b", re.I)
+
+
+def group_head(group: str | None) -> str:
+    """The head noun of a claim's group ("U.S. troops" -> "troops"), "" when it names no one in
+    particular (GENERIC_GROUP_RE: "people", "others", "personnes", none)."""
+    words = [w for w in re.findall(r"[^\W\d_]+", (group or "").lower()) if w not in ("de", "des", "d")]
+    head = words[-1] if words else ""
+    return "" if GENERIC_GROUP_RE.match(head) else head

@@ -79,8 +79,9 @@ from ..claims.lexicon.en import RIGHT_TRIGGERS
 from ..claims.lexicon.patterns import categories_in
 from ..claims.sources import source_side
 from ..model import CATEGORIES, Claim, Document, Estimate, Side
-from .figures import norm_source
-from .lexicon import AUTHORITY_RE, GENERIC_GROUP_RE, LOCAL_VOICE_RE, noun_group
+from .figures import claim_bounds, norm_source
+from .lexicon import group_head, noun_group
+from .readings import REVISED_RE, another_voice, revision, total_of_the_rest, without_totals_of_sides
 
 #: policies whose killed total counts the attackers killed in the act
 COUNT_ATTACKERS = ("gtd", "ucdp", "acled")
@@ -146,16 +147,6 @@ def _ceiling(est: Estimate | None, claims: list[Claim], cat: str) -> Estimate | 
         return Estimate(low=None, best=None, high=c.high, rule="narrative-ceiling-only", claims=[i])
     return Estimate(low=est.low, best=est.best, high=max(c.high, est.best or 0),
                     rule=est.rule + "+ceiling", claims=[i])
-
-
-def claim_bounds(c: Claim) -> tuple[int, int, int | None]:
-    """(low, best, high) of one claim."""
-    low = c.low if c.low is not None else 0
-    high = c.high
-    best = low
-    if c.qualifier == "up to" and high is not None:
-        best = high
-    return low, best, high
 
 
 def _add(a: tuple[int, int, int | None], b: tuple[int, int, int | None]) -> tuple[int, int, int | None]:
@@ -327,7 +318,7 @@ def _narrative_total(claims: list[Claim], cat: str, doc: Document, policy: str =
     split = cat == "killed"
     opened: set[int] = set()  # the sentences whose total gave way to its parts
     if split:
-        body, opened = _without_totals_of_sides(body, doc)
+        body, opened = without_totals_of_sides(body, doc)
     victims = [(i, c) for i, c in body if not (split and c.side == "perpetrators")]
     perps = [(i, c) for i, c in body if split and c.side == "perpetrators"]
     explicit = [(i, c) for i, c in victims if not is_implicit(c) or c.group == "the named victim"]
@@ -422,9 +413,6 @@ def in_headline(c: Claim, doc: Document) -> bool:
     return first.startswith(title) and c.end <= len(doc.text) - len(doc.text.lstrip()) + len(title) + 1
 
 
-_REVISED_RE = re.compile(r"\b(?:rose|risen|rising|climbed|increased|jumped|reached|revised|updated|later|"
-                         r"bringing|brought|raising|raised|now|has\s+risen|toll\s+(?:is|stands|stood))\b", re.I)
-
 
 def reads_a_toll(c: Claim, doc: Document) -> bool:
     """True when claim ``c``'s figure is read as the toll itself ("the death
@@ -439,14 +427,6 @@ def reads_a_toll(c: Claim, doc: Document) -> bool:
                 or lex.TOLL_RISE_RE.search(before[-60:]))
 
 
-def _group_head(group: str | None) -> str:
-    """The head noun of a claim's group ("U.S. troops" -> "troops"), "" when it names no one in
-    particular (reconcile.lexicon.GENERIC_GROUP_RE: "people", "others", "personnes", none)."""
-    words = [w for w in re.findall(r"[^\W\d_]+", (group or "").lower()) if w not in ("de", "des", "d")]
-    head = words[-1] if words else ""
-    return "" if GENERIC_GROUP_RE.match(head) else head
-
-
 #: what joins two items of one list: "three police officers and three guards", "4 soldats, 4 civils"
 _LIST_JOIN_RE = re.compile(r"(?:[^.;:!?]|(?<=[A-Z])\.){0,50}?(?:\band|\bet|,)\s*")
 
@@ -454,7 +434,7 @@ _LIST_JOIN_RE = re.compile(r"(?:[^.;:!?]|(?<=[A-Z])\.){0,50}?(?:\band|\bet|,)\s*
 def _listed_apart(a: Claim, b: Claim, doc: Document) -> bool:
     """True when two claims of one figure are items of one list naming different groups ("three police
     officers and three guards"): two counts, not one restated."""
-    ha, hb = _group_head(a.group), _group_head(b.group)
+    ha, hb = group_head(a.group), group_head(b.group)
     if not ha or not hb or ha == hb or a.figure_end is None or b.figure_start is None:
         return False
     return _LIST_JOIN_RE.fullmatch(doc.text, a.figure_end, b.figure_start) is not None
@@ -467,66 +447,6 @@ def _toll_in_parts(parts: list[tuple[int, Claim]], totals: list[tuple[int, Claim
     if not any(c is cs[0] for _, c in totals):  # the toll's words lead the list
         return False
     return all(_listed_apart(a, b, doc) for a, b in zip(cs, cs[1:]))
-
-
-#: what may lie between a total and the first of its parts: no "and" (that would add a group)
-_BEFORE_PARTS_RE = re.compile(r"[^.;!?]{0,60}?(?:[,:(\u2013\u2014-]|\bincluding|\bdont|\bsoit|\bnamely)[^.;!?]{0,40}", re.I)
-
-
-def _revision(sent_items: list[tuple[int, Claim]], rels: dict[int, str | None], parts: list[tuple[int, Claim]],
-              running: tuple | None, doc: Document) -> tuple[int, Claim] | None:
-    """The claim of a sentence that corrects the toll read before it, in this sentence or an earlier
-    one (the language's ``REVISION_BEFORE_RE`` in its clause: "later put the toll at 32", "revu à la
-    baisse à 28"), when it counts the whole toll (no group of its own) and some toll precedes it."""
-    lex = for_language(doc.language)
-    for i, c in sorted(sent_items, key=lambda ic: ic[1].figure_start or 0):
-        if c.figure_start is None or rels[i] == "subset" or _group_head(c.group) or c.low is None:
-            continue
-        m = lex.REVISION_BEFORE_RE.search(doc.text, max(c.start, c.figure_start - 90), c.figure_start)
-        if m is None or noun_group(m.group(0)) is not None:
-            continue  # "later put the number of soldiers killed at 4": a part, not the toll
-        earlier = any((o.figure_start or 0) < c.figure_start and rels[j] != "subset" for j, o in sent_items)
-        if running is not None or earlier:
-            return i, c
-    return None
-
-
-def _without_totals_of_sides(body: list[tuple[int, Claim]], doc: Document) -> tuple[list[tuple[int, Claim]], set[int]]:
-    """The claims without each total whose breakdown in its sentence counts the attackers too ("30
-    dead: 25 villagers and five attackers"): its parts say whom it counts, so the victims are the
-    25 and the attackers stand apart like any attackers killed; and the sentences where it was."""
-    by_sent: dict[int, list[tuple[int, Claim]]] = {}
-    for i, c in body:
-        by_sent.setdefault(c.start, []).append((i, c))
-    drop = set()
-    for items in by_sent.values():
-        whole = _total_of_the_rest(items, doc)
-        if whole is not None and any(c.side == "perpetrators" for i, c in items if i != whole[0]):
-            drop.add(whole[0])
-    return [(i, c) for i, c in body if i not in drop], {c.start for i, c in body if i in drop}
-
-
-def _total_of_the_rest(parts: list[tuple[int, Claim]], doc: Document) -> tuple[int, Claim] | None:
-    """The claim of a sentence whose figure is the sum of the figures after it, when its parts name
-    no other group than its own ("22 people in all, 13 in Kiri and nine in Bara", "11 civilians in
-    two villages, six in Dori and five in Seytenga"; a total of no group may have parts of several:
-    "42 morts : 35 civils et 7 soldats") and a comma, a colon or "including" (not "and") leads to
-    them. Its parts restate it; they do not add to it."""
-    if len(parts) < 3:
-        return None
-    cs = sorted(parts, key=lambda ic: ic[1].figure_start or 0)
-    i0, c0 = cs[0]
-    rest = [c for _, c in cs[1:]]
-    head = _group_head(c0.group)
-    if (head and any(_group_head(c.group) not in ("", head) for c in rest)) or c0.figure_end is None or rest[0].figure_start is None or \
-            any(claim_bounds(c)[1] is None or claim_bounds(c)[1] <= 0 for c in rest):
-        return None
-    if sum(claim_bounds(c)[1] for c in rest) != claim_bounds(c0)[1]:
-        return None
-    gap = doc.text[c0.figure_end:rest[0].figure_start]
-    if re.search(r"\b(?:and|et)\b", gap, re.I) or not _BEFORE_PARTS_RE.fullmatch(gap):
-        return None
-    return i0, c0
 
 
 def _precise_for_round(run_idx: list[int], items: list[tuple[int, Claim]], parts: list[tuple[int, Claim]],
@@ -600,7 +520,7 @@ def _sentences_total(items: list[tuple[int, Claim]], rule: str, doc: Document,
             seen[key] = c
             uniq.append((i, c))
         parts = uniq
-        whole = _total_of_the_rest(parts, doc)
+        whole = total_of_the_rest(parts, doc)
         if whole is not None:
             parts = [whole]  # "22 people in all, 13 in Kiri and nine in Bara": a total and its breakdown
         totals = [(i, c) for i, c in parts if reads_a_toll(c, doc)]
@@ -608,7 +528,7 @@ def _sentences_total(items: list[tuple[int, Claim]], rule: str, doc: Document,
             # "A herder was killed too, bringing the death toll to seven": the sentence states
             # the toll, which holds its other figures; it is not added to them
             parts = [max(totals, key=lambda ic: claim_bounds(ic[1])[1])]
-        revised = _revision(by_sent[start], rels, parts, running, doc)
+        revised = revision(by_sent[start], rels, running, doc)
         if revised is not None:
             # "officials initially said 40 had died, but the governor later put the toll at 32": the
             # correction replaces the figure so far, even a larger one
@@ -643,13 +563,13 @@ def _sentences_total(items: list[tuple[int, Claim]], rule: str, doc: Document,
         elif acc[1] >= CAMPAIGN_RATIO * max(running[1], 1) and \
                 for_language(doc.language).CAMPAIGN_TENSE_RE.search(doc.text, start, parts[-1][1].end or start):
             continue  # "Boko Haram has killed more than 35,000 people in the region": a campaign's total
-        elif acc[1] > running[1] and _another_voice([c for i, c in items if i in run_idx], [c for _, c in parts],
+        elif acc[1] > running[1] and another_voice([c for i, c in items if i in run_idx], [c for _, c in parts],
                                                      doc, start):
             # "the UN counted 26 dead ... the Red Cross says it found 115 bodies": another voice's larger
             # figure, no word of an update, and not an authority's over a non-authority's: it widens the high
             competing_highs.append(acc[2])
         elif acc[1] > running[1] or _precise_for_round(run_idx, items, parts, acc, running):
-            if replaced is not None and not _REVISED_RE.search(doc.text, start, parts[0][1].end):
+            if replaced is not None and not REVISED_RE.search(doc.text, start, parts[0][1].end):
                 replaced.append((running[1], list(run_idx)))
             running = acc
             run_idx = [i for i, _ in parts]
@@ -666,23 +586,3 @@ def _sentences_total(items: list[tuple[int, Claim]], rule: str, doc: Document,
 
 #: a later figure this many times the toll so far, in a present-perfect clause with no day, is a campaign's total
 CAMPAIGN_RATIO = 10
-
-
-def _another_voice(before: list[Claim], now: list[Claim], doc: Document, start: int) -> bool:
-    """True when a sentence's larger figure is another named voice's than the toll so far (each
-    named), its words say nothing of an update ("rose", "later", "now"...), and it is not an
-    authority's figure beside a non-authority's."""
-    if all(c.qualifier == "vague" for c in before):
-        return False  # "dozens were killed ... officials said 55 died": the number is the count
-    old = {norm_source(c.source) for c in before if c.source}
-    new = {norm_source(c.source) for c in now if c.source}
-    if not new or old & new:
-        return False
-    if not old and not all(LOCAL_VOICE_RE.search(s) for s in new):
-        return False  # the report's own figure, then an official's or another report's larger one: that count
-    if _REVISED_RE.search(doc.text, start, now[-1].end) or \
-            for_language(doc.language).TOLL_RISE_RE.search(doc.text[start:now[0].figure_start or start]):
-        return False
-    authority_old = any(AUTHORITY_RE.search(s) for s in old)
-    authority_new = any(AUTHORITY_RE.search(s) for s in new)
-    return not (authority_new and not authority_old)

@@ -1,0 +1,102 @@
+"""How the figures of one sentence read against each other and against the toll so far
+(:mod:`tally.reconcile.totals` applies them): a total followed by its breakdown, a total whose
+parts count the attackers too, a correction of the toll, and a larger figure from another voice.
+
+Each is written from sentences of the kinds issue 23 lists ("22 people in all, 13 in Kiri and
+nine in Bara", "30 dead: 25 villagers and five attackers", "the governor later put the toll at
+32"); docs/reconcile.md states them in plain words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..claims.lexicon import for_language
+from ..model import Claim, Document
+from .figures import claim_bounds, norm_source
+from .lexicon import AUTHORITY_RE, LOCAL_VOICE_RE, group_head, noun_group
+
+
+#: what may lie between a total and the first of its parts: no "and" (that would add a group)
+_BEFORE_PARTS_RE = re.compile(r"[^.;!?]{0,60}?(?:[,:(\u2013\u2014-]|\bincluding|\bdont|\bsoit|\bnamely)[^.;!?]{0,40}", re.I)
+
+
+def revision(sent_items: list[tuple[int, Claim]], rels: dict[int, str | None], running: tuple | None,
+             doc: Document) -> tuple[int, Claim] | None:
+    """The claim of a sentence that corrects the toll read before it, in this sentence or an earlier
+    one (the language's ``REVISION_BEFORE_RE`` in its clause: "later put the toll at 32", "revu à la
+    baisse à 28"), when it counts the whole toll (no group of its own) and some toll precedes it."""
+    lex = for_language(doc.language)
+    for i, c in sorted(sent_items, key=lambda ic: ic[1].figure_start or 0):
+        if c.figure_start is None or rels[i] == "subset" or group_head(c.group) or c.low is None:
+            continue
+        m = lex.REVISION_BEFORE_RE.search(doc.text, max(c.start, c.figure_start - 90), c.figure_start)
+        if m is None or noun_group(m.group(0)) is not None:
+            continue  # "later put the number of soldiers killed at 4": a part, not the toll
+        earlier = any((o.figure_start or 0) < c.figure_start and rels[j] != "subset" for j, o in sent_items)
+        if running is not None or earlier:
+            return i, c
+    return None
+
+
+def without_totals_of_sides(body: list[tuple[int, Claim]], doc: Document) -> tuple[list[tuple[int, Claim]], set[int]]:
+    """The claims without each total whose breakdown in its sentence counts the attackers too ("30
+    dead: 25 villagers and five attackers"): its parts say whom it counts, so the victims are the
+    25 and the attackers stand apart like any attackers killed; and the sentences where it was."""
+    by_sent: dict[int, list[tuple[int, Claim]]] = {}
+    for i, c in body:
+        by_sent.setdefault(c.start, []).append((i, c))
+    drop = set()
+    for items in by_sent.values():
+        whole = total_of_the_rest(items, doc)
+        if whole is not None and any(c.side == "perpetrators" for i, c in items if i != whole[0]):
+            drop.add(whole[0])
+    return [(i, c) for i, c in body if i not in drop], {c.start for i, c in body if i in drop}
+
+
+def total_of_the_rest(parts: list[tuple[int, Claim]], doc: Document) -> tuple[int, Claim] | None:
+    """The claim of a sentence whose figure is the sum of the figures after it, when its parts name
+    no other group than its own ("22 people in all, 13 in Kiri and nine in Bara", "11 civilians in
+    two villages, six in Dori and five in Seytenga"; a total of no group may have parts of several:
+    "42 morts : 35 civils et 7 soldats") and a comma, a colon or "including" (not "and") leads to
+    them. Its parts restate it; they do not add to it."""
+    if len(parts) < 3:
+        return None
+    cs = sorted(parts, key=lambda ic: ic[1].figure_start or 0)
+    i0, c0 = cs[0]
+    rest = [c for _, c in cs[1:]]
+    head = group_head(c0.group)
+    if (head and any(group_head(c.group) not in ("", head) for c in rest)) or c0.figure_end is None or rest[0].figure_start is None or \
+            any(claim_bounds(c)[1] is None or claim_bounds(c)[1] <= 0 for c in rest):
+        return None
+    if sum(claim_bounds(c)[1] for c in rest) != claim_bounds(c0)[1]:
+        return None
+    gap = doc.text[c0.figure_end:rest[0].figure_start]
+    if re.search(r"\b(?:and|et)\b", gap, re.I) or not _BEFORE_PARTS_RE.fullmatch(gap):
+        return None
+    return i0, c0
+
+
+#: words that say a figure revises the toll before it
+REVISED_RE = re.compile(r"\b(?:rose|risen|rising|climbed|increased|jumped|reached|revised|updated|later|"
+                         r"bringing|brought|raising|raised|now|has\s+risen|toll\s+(?:is|stands|stood))\b", re.I)
+
+
+def another_voice(before: list[Claim], now: list[Claim], doc: Document, start: int) -> bool:
+    """True when a sentence's larger figure is another named voice's than the toll so far (each
+    named), its words say nothing of an update ("rose", "later", "now"...), and it is not an
+    authority's figure beside a non-authority's."""
+    if all(c.qualifier == "vague" for c in before):
+        return False  # "dozens were killed ... officials said 55 died": the number is the count
+    old = {norm_source(c.source) for c in before if c.source}
+    new = {norm_source(c.source) for c in now if c.source}
+    if not new or old & new:
+        return False
+    if not old and not all(LOCAL_VOICE_RE.search(s) for s in new):
+        return False  # the report's own figure, then an official's or another report's larger one: that count
+    if REVISED_RE.search(doc.text, start, now[-1].end) or \
+            for_language(doc.language).TOLL_RISE_RE.search(doc.text[start:now[0].figure_start or start]):
+        return False
+    authority_old = any(AUTHORITY_RE.search(s) for s in old)
+    authority_new = any(AUTHORITY_RE.search(s) for s in new)
+    return not (authority_new and not authority_old)
