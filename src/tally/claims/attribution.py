@@ -56,7 +56,7 @@ _CONCESSIVE_OPENING_RE = re.compile(r"\s*(?:although|though|even\s+though|while|
                                     r"bien\s+qu(?:e\b|['’])|tandis\s+qu(?:e\b|['’])|si\b)", re.I)
 
 
-def _clause_source(text: str, ss: int, se: int, pos: int) -> str | None:
+def clause_source(text: str, ss: int, se: int, pos: int) -> str | None:
     """The speaker of the clause holding ``pos`` (clauses cut at ';' and at ", while",
     ", whereas", ", but"), when the sentence has several and that one names its own
     ("the rebels claimed 50; officials said 14", "the army said it killed 120, while
@@ -79,13 +79,16 @@ def _clause_source(text: str, ss: int, se: int, pos: int) -> str | None:
     if not clause:
         return None
     # a clause after ';' starts a statement: "officials said ..." reads like "Officials said ..."
-    src = _sentence_source(clause[0].upper() + clause[1:])
+    src = sentence_source(clause[0].upper() + clause[1:])
     if src and clause[0].islower() and src[0].isupper() and src[1:] == clause[1:len(src)]:
         src = clause[0] + src[1:]
     return src
 
 
-def _other_event_sentence(sent: str, year: int | None) -> bool:
+def other_event_sentence(sent: str, year: int | None) -> bool:
+    """True when the whole sentence tells another event than the report's: it opens on a marker of
+    an earlier event ("Last year, ...") or the marker governs a killing clause ("a similar attack
+    that killed"), or it names only years before the incident's ``year`` ("in 2015")."""
     for marks in dict.fromkeys((OTHER_MARK_RE, _lex().OTHER_MARK_RE)):  # English marks, then the text's language's
         m = marks.search(sent)
         # "the attack was the deadliest since 2012" still reports this incident's toll
@@ -104,7 +107,9 @@ def _other_event_sentence(sent: str, year: int | None) -> bool:
     return False
 
 
-def _sentence_source(sent: str) -> str | None:
+def sentence_source(sent: str) -> str | None:
+    """The speaker a sentence names for its figures ("officials said", "selon l'AFP"), by the
+    language's ``SOURCE_PATTERNS``; None when it names none."""
     if len(sent) > 2 * WINDOW:
         sent = sent[:WINDOW] + " … " + sent[-WINDOW:]
     patterns = _lex().SOURCE_PATTERNS  # the language's ways of naming a speaker

@@ -15,7 +15,7 @@ from ..limits import check_time
 from ..model import Claim, Document, Side
 from ..when.furniture import related_links
 from .attribution import (CAUSE_OTHER_RE, CONTINUES_RE, OTHER_MARK_RE, OTHER_SECTION_RE, RELATIVE_OTHER_RE, YEAR_RE,
-                          _clause_source, _other_event_sentence, _sentence_source)
+                          clause_source, other_event_sentence, sentence_source)
 from .coding import coding_claims, split_totals
 from .figures import sentence_quantities
 from .groups import ClaimContext, clean_group, not_people
@@ -137,15 +137,15 @@ def body_claims(doc: Document, sides: list[Side]) -> list[Claim]:
         sent = text[ss:se]
         if not found:
             # a sentence with no claim keeps the paragraph's source going
-            src = _sentence_source(sent)
+            src = sentence_source(sent)
             if src:
                 prev_source = src
             continue
-        src = _sentence_source(sent)
+        src = sentence_source(sent)
         carried = None
         if src is None and prev_source and CONTINUES_RE.search(sent):
             carried = prev_source
-        other_sent = section_other or _other_event_sentence(sent, ctx.year)
+        other_sent = section_other or other_event_sentence(sent, ctx.year)
         apart = _time_apart(sent, ss, found)
         context = context_clauses(sent)
         opening = current().SIDE_OPENING_RE.match(sent)  # "Côté rebelles, 12 morts": whom they count
@@ -166,7 +166,7 @@ def body_claims(doc: Document, sides: list[Side]) -> list[Claim]:
                 c.other_event = True  # "the deadliest attack since 40 people were killed in Bama": that event's
             if any(a <= c.figure_start < b for a, b in links):
                 c.other_event = True  # "Lire aussi : Mali : 54 soldats tués": another article's headline
-            clause_src = _clause_source(text, ss, se, c.figure_start)
+            clause_src = clause_source(text, ss, se, c.figure_start)
             if clause_src:
                 c.source = clause_src  # this ';' clause names its own speaker
             elif c.source is None:
