@@ -9,6 +9,7 @@ import re
 
 from ..model import Claim, Document
 from .lexicon import current as _lex
+from .lexicon.patterns import TOLL_WORDS
 
 
 _SUBSET_STRETCH_RE = re.compile(
@@ -32,8 +33,7 @@ _GROUP_WORDS_RE = re.compile(r"(?:\s+[^\W\d_][\w'’-]*){1,5}")
 
 
 #: a toll's word right before a colon that opens its breakdown
-_TOLL_WORD_END_RE = re.compile(r"\b(?:dead|killed|deaths|wounded|injured|victims|casualties|people|fatalities|morts|"
-                               r"tués|tuées|blessés|victimes|personnes|décès)\s*$", re.I)
+_TOLL_WORD_END_RE = re.compile(rf"\b{TOLL_WORDS}\s*$", re.I)
 
 
 def _in_breakdown(head: str) -> bool:

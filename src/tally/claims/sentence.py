@@ -24,7 +24,7 @@ from .figures import sentence_quantities
 from .groups import ClaimContext, clean_group, not_people
 from .implicit import BLEW_UP_RE, HIMSELF_RE, IMPLICIT_PASSIVE_RE, drop_restatements, implicit_in_clause
 from .lexicon import current as _lex
-from .lexicon.patterns import alt, categories_in, first_group, matched_cat
+from .lexicon.patterns import TOLL_WORDS, alt, categories_in, first_group, matched_cat
 
 
 
@@ -275,8 +275,7 @@ def _link_forward(text: str, qs: list[Quantity], i: int, before: str, se: int):
 
 
 #: a figure after a toll and a colon: "30 dead: 25 villagers and five attackers"
-_COLON_PARTS_RE = re.compile(r"\d\s+(?:[\w'’-]+\s+){0,3}?(?:dead|killed|deaths|wounded|injured|victims|casualties|people|"
-                             r"fatalities|morts|tués|tuées|blessés|victimes|personnes|décès)\s*:\s*$", re.I)
+_COLON_PARTS_RE = re.compile(rf"\d\s+(?:[\w'’-]+\s+){{0,3}}?{TOLL_WORDS}\s*:\s*$", re.I)
 
 
 def _link_subset(before: str, after: str, linked: list):

@@ -30,6 +30,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..claims import relation
+from ..claims.attribution import YEAR_RE
 from ..model import CATEGORIES, Claim, Document, Estimate, Incident
 from ..when.dates import find_date, last_day, month_named, reference_date, week_named
 from . import policies
@@ -155,7 +156,6 @@ _OPENING_YEAR_RE = re.compile(r"\s*(?:in|en|during|pendant|durant)\s+(?:(?:early
                               r"(?:[^\W\d_]+\s+)?((?:19|20)\d\d)\s*,", re.I)
 #: a clause set at the time named just before it: "since March 2021, when", "en 2019, lorsque"
 _WHEN_CLAUSE_RE = re.compile(r"(?<![\w])(?:when|where|lorsque|quand|où)\s+[^,;.:!?]*$", re.I)
-_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _when_clause_years(text: str, figure_start: int) -> list[int]:
@@ -168,7 +168,7 @@ def _when_clause_years(text: str, figure_start: int) -> list[int]:
     lead = text[max(0, m.start() - 40):m.start()].rstrip()
     if not lead.endswith(","):
         return []
-    return [int(y) for y in _YEAR_RE.findall(lead[lead.rfind(",", 0, len(lead) - 1) + 1:])]
+    return [int(y) for y in YEAR_RE.findall(lead[lead.rfind(",", 0, len(lead) - 1) + 1:])]
 
 
 def _clause_around(text: str, start: int, end: int) -> str:

@@ -53,16 +53,17 @@ _SUSPECTED_AFTER_RE = re.compile(
 _ARMED_NAME_END_RE = re.compile(r"\b(?:extremists|militants|militia|insurgents|separatists|rebels|jihadists|fighters)$")
 
 
-def _armed_in_table(name: str) -> bool:
-    """True when some words of ``name`` are an armed group of the actor table."""
+def _armed_group_in(name: str) -> Actor | None:
+    """The first group of the actor table (not a state, its forces or an organisation) that some
+    words of ``name`` name, longest first: "suspected Boko Haram fighters" -> Boko Haram."""
     table = actor_table()
     words = name.split()
     for i in range(len(words)):
         for j in range(len(words), i, -1):
             known = table.lookup(" ".join(words[i:j]))
             if known is not None and table.kinds.get(known[0]) not in ("state", "state force", "organization"):
-                return True
-    return False
+                return Actor(known[0], [" ".join(words[i:j]), *known[1]])
+    return None
 
 
 #: words between a state's name and the attack word that make it no attacker: it speaks, others attacked,
@@ -131,15 +132,12 @@ def attributed(text: str, start: int, end: int) -> tuple[Actor, int, int] | None
     # a name before "was suspected" counts when it is an armed group of the table or names armed men
     # ("Fulani extremists were suspected"), never a state's forces or a bare word ("Police were blamed")
     spans += [(m.start(), m) for m in _SUSPECTED_AFTER_RE.finditer(text, start, end)
-              if _ARMED_NAME_END_RE.search(m.group("n")) or _armed_in_table(m.group("n"))]
+              if _ARMED_NAME_END_RE.search(m.group("n")) or _armed_group_in(m.group("n")) is not None]
     for at, n in sorted(spans, key=lambda x: x[0]):
         name = re.sub(r"[\s.]+$", "", n.group("n"))
-        words = name.split()
-        for i in range(len(words)):
-            for j in range(len(words), i, -1):
-                known = table.lookup(" ".join(words[i:j]))
-                if known is not None and table.kinds.get(known[0]) not in ("state", "state force", "organization"):
-                    return Actor(known[0], [" ".join(words[i:j]), *known[1]]), at, n.end()
+        found = _armed_group_in(name)
+        if found is not None:
+            return found, at, n.end()
         if len(name) > 2 and not (table.lookup(name) and table.kinds.get(table.lookup(name)[0]) == "state"):
             return Actor(name, []), at, n.end()
     return _done_by(text, start, end)

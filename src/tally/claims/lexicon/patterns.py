@@ -46,3 +46,9 @@ def trigger_finder(left: dict[str, str], right: dict[str, str]) -> Callable[[str
         return re.compile(rf"\b(?:{alt(right if which == 'right' else left)})\b", re.I)
 
     return trigger_re
+
+
+#: the words of a toll in either language, the last word before a colon that opens its breakdown
+#: ("30 dead: 25 villagers and five attackers", "42 morts : 35 civils et 7 soldats")
+TOLL_WORDS = (r"(?:dead|killed|deaths|wounded|injured|victims|casualties|people|fatalities|morts|tués|tuées|blessés|"
+              r"victimes|personnes|décès)")
