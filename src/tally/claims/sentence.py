@@ -335,7 +335,7 @@ def _emit(add, text: str, q: Quantity, before: str, ss: int, cats: list[str], gr
         linked.append((q, cats, group, None))  # "30 dead ... and 9 survivors": the living are no toll
         return
     joined = _lex().AND_ONE_MORE_RE.match(group.strip()) if group and "killed" in cats else None
-    if joined and joined.group("g").split()[-1].lower() not in ("wife", "husband", "son", "daughter", "femme", "fils"):
+    if joined:
         # "four civilians and the bomber were killed": the four are the civilians, the bomber one more
         group = joined.group("g")
         who = joined.group("a")
