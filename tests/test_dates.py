@@ -326,3 +326,16 @@ def test_the_attacks_day_stands_in_a_sentence_about_a_claim_or_a_mourning(text, 
 ])
 def test_a_date_in_digits_with_slashes(text, language, start):
     assert find_date(text, language=language).start == start
+
+
+@pytest.mark.parametrize("text, lang, day, ordinal", [
+    ("On Monday 15 people died in the clashes.", "en", "2024-05-13", False),  # a count after the weekday
+    ("By Tuesday evening 12 villagers had been buried.", "en", "2024-05-14", False),
+    ("Le lundi 15 personnes ont été enterrées.", "fr", "2024-05-13", False),
+    ("On Tuesday the 7th, gunmen raided the camp.", "en", "2024-05-07", True),  # the day of the month
+    ("Le mardi 7, des hommes armés ont attaqué le camp.", "fr", "2024-05-07", True),
+])
+def test_a_number_after_a_weekday_is_a_day_only_when_no_word_of_a_count_follows(text, lang, day, ordinal):
+    found = find_date(text, date(2024, 5, 16), language=lang)
+    assert found is not None and found.start == day
+    assert any(ch.isdigit() for ch in found.text or "") is ordinal

@@ -216,3 +216,66 @@ def test_a_sentence_opening_on_another_attack_after_the_toll_is_another_event(la
 ])
 def test_a_report_about_another_attack_in_a_series_keeps_its_own_toll(lang, text):
     assert estimate(text, lang)[0].best == 20
+
+
+# --- a later, larger figure: another count, unless it is worded as the toll now (stop 32) ---
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Gunmen killed 12 villagers in Tamba on Sunday. A hospital source spoke of 15 dead."),
+    ("en", "At least 12 people were killed when gunmen raided the market. Other reports put the dead at 16."),
+    ("fr", "Des hommes armés ont tué 12 villageois dimanche à Tamba. Une source hospitalière évoque 15 morts."),
+    ("fr", "Au moins 12 personnes ont été tuées lors de l'attaque du marché. D'autres sources parlent de 16 morts."),
+])
+def test_a_later_larger_figure_with_no_word_of_an_update_widens_the_high(lang, text):
+    est, claims = estimate(text, lang)
+    assert est.best == 12 and (est.high is None or est.high >= 15), claims
+
+
+@pytest.mark.parametrize("lang, text, best", [
+    ("en", "Gunmen killed 12 villagers in Tamba on Sunday. By Monday evening 15 people had died.", 15),
+    ("en", "Gunmen killed 12 villagers in Tamba on Sunday. Elders have counted 15 dead so far.", 15),
+    ("en", "Gunmen killed 12 villagers in Tamba on Sunday. The death toll of the raid now stands at 15.", 15),
+    ("fr", "Des hommes armés ont tué 12 villageois dimanche à Tamba. Le bilan provisoire est de 15 morts.", 15),
+    ("fr", "Des hommes armés ont tué 12 villageois dimanche à Tamba. On compte 15 morts à ce jour.", 15),
+    ("fr", "Des hommes armés ont tué 12 villageois dimanche à Tamba. Le bilan s'élève à 15 morts.", 15),
+])
+def test_a_later_figure_worded_as_the_toll_now_replaces_it(lang, text, best):
+    est, claims = estimate(text, lang)
+    assert est.best == best, claims
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Dozens of people were killed in the raid on Tamba. The village chief said 37 people died."),
+    ("fr", "Une vingtaine de personnes ont été tuées dans le raid sur Tamba. Un habitant a compté 23 morts."),
+])
+def test_a_count_after_an_approximate_figure_is_the_count(lang, text):
+    est, claims = estimate(text, lang)
+    assert est.best > 20 and est.best in (23, 37), claims
+
+
+def test_the_leads_count_after_a_headline_figure_is_the_count():
+    # the headline sums the lead up: its "5" leaves out the priest the lead counts
+    text = ("Priest, 5 parishioners killed in raid on chapel\n"
+            "Gunmen killed a priest and five parishioners at a chapel in Soba on Sunday, a teacher said.")
+    est, claims = estimate(text)
+    assert est.best == 6, claims
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "It was the second raid this month, after the one in Lena that had killed 8 people. "
+           "On Monday, 17 herders were killed in Soba."),
+    ("fr", "Il s'agit du deuxième raid ce mois-ci, après celui de Lena qui avait fait 8 morts. "
+           "Lundi, 17 éleveurs ont été tués à Soba."),
+])
+def test_the_one_before_named_by_a_pronoun_is_another_event(lang, text):
+    est, claims = estimate(text, lang)
+    assert est.best == 17 and est.high == 17, claims
+
+
+def test_a_french_row_read_without_a_language_uses_the_french_rules():
+    # the language is detected, never given: the French reading of "portant le bilan à" applies
+    text = ("Des hommes armés ont tué cinq villageois dimanche soir à Soba, selon un élu local. "
+            "Un sixième villageois a succombé à ses blessures lundi, portant le bilan à six morts.")
+    rec = extract(Document.from_text(text, source="r.csv#row=2", format="csv"))
+    assert rec.language == "fr"
+    assert rec.casualties["killed"].best == 6

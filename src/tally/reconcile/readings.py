@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..claims.lexicon import for_language
+from ..claims.lexicon import of as lexicon_of
 from ..model import Claim, Document
 from .figures import claim_bounds, norm_source
 from .lexicon import AUTHORITY_RE, LOCAL_VOICE_RE, group_head, noun_group
@@ -26,7 +26,7 @@ def revision(sent_items: list[tuple[int, Claim]], rels: dict[int, str | None], r
     """The claim of a sentence that corrects the toll read before it, in this sentence or an earlier
     one (the language's ``REVISION_BEFORE_RE`` in its clause: "later put the toll at 32", "revu à la
     baisse à 28"), when it counts the whole toll (no group of its own) and some toll precedes it."""
-    lex = for_language(doc.language)
+    lex = lexicon_of(doc.language)
     for i, c in sorted(sent_items, key=lambda ic: ic[1].figure_start or 0):
         if c.figure_start is None or rels[i] == "subset" or group_head(c.group) or c.low is None:
             continue
@@ -95,8 +95,14 @@ def another_voice(before: list[Claim], now: list[Claim], doc: Document, start: i
     if not old and not all(LOCAL_VOICE_RE.search(s) for s in new):
         return False  # the report's own figure, then an official's or another report's larger one: that count
     if REVISED_RE.search(doc.text, start, now[-1].end) or \
-            for_language(doc.language).TOLL_RISE_RE.search(doc.text[start:now[0].figure_start or start]):
+            lexicon_of(doc.language).TOLL_RISE_RE.search(doc.text[start:now[0].figure_start or start]):
         return False
-    authority_old = any(AUTHORITY_RE.search(s) for s in old)
-    authority_new = any(AUTHORITY_RE.search(s) for s in new)
-    return not (authority_new and not authority_old)
+    return not authority_over(before, now)
+
+
+def authority_over(before: list[Claim], now: list[Claim]) -> bool:
+    """True when a figure of ``now`` is an authority's (officials, police, army, ministry...) and no
+    figure of ``before`` is: the authority's count then stands over the earlier one."""
+    def authority(claims: list[Claim]) -> bool:
+        return any(c.source and AUTHORITY_RE.search(c.source) for c in claims)
+    return authority(now) and not authority(before)

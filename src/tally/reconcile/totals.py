@@ -74,14 +74,14 @@ from __future__ import annotations
 import re
 
 from ..claims import is_implicit, mentions_killing, relation
-from ..claims.lexicon import for_language
+from ..claims.lexicon import of as lexicon_of
 from ..claims.lexicon.en import RIGHT_TRIGGERS
 from ..claims.lexicon.patterns import categories_in
 from ..claims.sources import source_side
 from ..model import CATEGORIES, Claim, Document, Estimate, Side
 from .figures import claim_bounds, norm_source
 from .lexicon import group_head, noun_group
-from .readings import REVISED_RE, another_voice, revision, total_of_the_rest, without_totals_of_sides
+from .readings import REVISED_RE, another_voice, authority_over, revision, total_of_the_rest, without_totals_of_sides
 
 #: policies whose killed total counts the attackers killed in the act
 COUNT_ATTACKERS = ("gtd", "ucdp", "acled")
@@ -403,6 +403,18 @@ def _widen(est: Estimate, body: list[tuple[int, Claim]], doc: Document) -> None:
         est.high = max(est.high, total, alt)
 
 
+def headline_line(c: Claim, doc: Document) -> bool:
+    """True when claim ``c`` is read from the headline: the document's title repeated as its first
+    line, or a first line with no sentence's end before the line break ("Gunmen kill 11 in Kara\\n")."""
+    if in_headline(c, doc):
+        return True
+    lead = len(doc.text) - len(doc.text.lstrip())
+    if c.start > lead:
+        return False
+    line_end = doc.text.find("\n", lead)
+    return line_end != -1 and c.end <= line_end + 1 and not re.search(r"[.!?»\"”]\s*$", doc.text[lead:line_end])
+
+
 def in_headline(c: Claim, doc: Document) -> bool:
     """True when claim ``c`` is read from the document's headline: its title
     repeated as the first line of the text."""
@@ -421,7 +433,7 @@ def reads_a_toll(c: Claim, doc: Document) -> bool:
     its sentence (the document's language's lexicon)."""
     if c.origin != "body" or c.figure_start is None:
         return False
-    lex = for_language(doc.language)
+    lex = lexicon_of(doc.language)
     before = doc.text[max(c.start, c.figure_start - 220):c.figure_start]
     return bool(lex.TOLL_RE.search(before) or lex.TOLL_UPDATE_RE.search(before[-80:])
                 or lex.TOLL_RISE_RE.search(before[-60:]))
@@ -497,7 +509,7 @@ def _sentences_total(items: list[tuple[int, Claim]], rule: str, doc: Document,
     run_idx: list[int] = []
     any_update = False
     competing_highs: list[int | None] = []
-    opening = for_language(doc.language).ANOTHER_EVENT_OPENING_RE
+    opening = lexicon_of(doc.language).ANOTHER_EVENT_OPENING_RE
     for start in sorted(by_sent):
         if running is not None and opening.match(by_sent[start][0][1].text or ""):
             continue  # "In another attack, five soldiers were killed": another event than the toll so far
@@ -561,12 +573,20 @@ def _sentences_total(items: list[tuple[int, Claim]], rule: str, doc: Document,
             running = _add(running, acc)
             run_idx += [i for i, _ in parts]
         elif acc[1] >= CAMPAIGN_RATIO * max(running[1], 1) and \
-                for_language(doc.language).CAMPAIGN_TENSE_RE.search(doc.text, start, parts[-1][1].end or start):
+                lexicon_of(doc.language).CAMPAIGN_TENSE_RE.search(doc.text, start, parts[-1][1].end or start):
             continue  # "Boko Haram has killed more than 35,000 people in the region": a campaign's total
         elif acc[1] > running[1] and another_voice([c for i, c in items if i in run_idx], [c for _, c in parts],
                                                      doc, start):
             # "the UN counted 26 dead ... the Red Cross says it found 115 bodies": another voice's larger
             # figure, no word of an update, and not an authority's over a non-authority's: it widens the high
+            competing_highs.append(acc[2])
+        elif acc[1] > running[1] and _counted_toll(running, run_idx, items, start, doc) and \
+                not _says_update(doc, start, parts) and \
+                not authority_over([c for i, c in items if i in run_idx], [c for _, c in parts]):
+            # "Gunmen killed 12 people ... a local official put the dead at 15": a news report states its
+            # current toll first and words an update as one ("rose to", "portant le bilan à"); a later,
+            # larger figure with no such word, after a counted toll, is another count: it widens the high
+            # (an authority's count after a figure no authority gave is the count: "Police said 25 died")
             competing_highs.append(acc[2])
         elif acc[1] > running[1] or _precise_for_round(run_idx, items, parts, acc, running):
             if replaced is not None and not REVISED_RE.search(doc.text, start, parts[0][1].end):
@@ -582,6 +602,34 @@ def _sentences_total(items: list[tuple[int, Claim]], rule: str, doc: Document,
         rule += "+another-voice-high"
     return Estimate(low=running[0], best=running[1], high=high,
                     rule=rule + ("+update" if any_update else ""), claims=run_idx)
+
+
+def _says_update(doc: Document, start: int, parts: list[tuple[int, Claim]]) -> bool:
+    """True when the sentence of ``parts`` words its figure as the toll now ("rose to 30", "bringing
+    the dead to six", "le bilan est de 14 morts", "later"...)."""
+    lex = lexicon_of(doc.language)
+    if REVISED_RE.search(doc.text, start, parts[-1][1].end) or lex.COUNT_NOW_RE.search(doc.text, start, parts[-1][1].end):
+        return True
+    return any(
+        rx.search(doc.text, start, c.figure_start or start)
+        for rx in (lex.TOLL_RISE_RE, lex.TOLL_UPDATE_RE, lex.TOLL_NOW_RE) for _, c in parts)
+
+
+def _counted_toll(running: tuple, run_idx: list[int], items: list[tuple[int, Claim]], start: int,
+                  doc: Document) -> bool:
+    """True when the toll so far is a counted figure: each claim it rests on is, or a counted claim
+    before ``start`` restates it (a headline's "14", then the lead's "killed 14 people")."""
+    return all(_counted(c, doc) for i, c in items if i in run_idx) or any(
+        c.start < start and claim_bounds(c)[1] == running[1] and _counted(c, doc) for _, c in items)
+
+
+def _counted(c: Claim, doc: Document) -> bool:
+    """True when claim ``c`` states a counted figure: a number, exact or a floor ("12", "at least
+    28"), not a vague or approximate word ("dozens", "une vingtaine", "about 30") nor an unnumbered
+    victim ("a soldier"), nor a headline's (it sums the lead up: "Priest, 5 worshippers killed")."""
+    figure = (c.figure or "").strip()
+    return c.qualifier in (None, "exactly", "at least") and not is_implicit(c) and not headline_line(c, doc) and \
+        figure.lower() not in _DETERMINERS and not lexicon_of(doc.language).APPROXIMATE_FIGURE_RE.search(figure)
 
 
 #: a later figure this many times the toll so far, in a present-perfect clause with no day, is a campaign's total

@@ -145,7 +145,12 @@ _ATTACK_BEFORE_RE = re.compile(rf"(?<![\w])(?:{_ATTACK_NOUNS})\s+(?:(?:on|of|de|
 _ATTACK_AFTER_RE = re.compile(rf"(?:\s+(?:night|morning|evening|afternoon))?['’]s?\s+(?:[a-z-]+\s+){{0,2}}?(?:{_ATTACK_NOUNS})\b",
                               re.I)
 #: a weekday followed by the day of the month and no month ("le mardi 12", "on Tuesday the 12th")
-_WEEKDAY_DAY_RE = re.compile(r"\s+(?:the\s+)?(?P<d>[12]\d|3[01]|0?[1-9])(?:er|st|nd|rd|th)?\b(?!\s*(?:h\b|:|%|[.,]\d))"
+#: the number is a count, not a day, when a lowercase word other than a time's follows it ("On Monday 15
+#: people died", "lundi 15 personnes")
+_WEEKDAY_DAY_RE = re.compile(r"\s+(?:the\s+)?(?P<d>[12]\d|3[01]|0?[1-9])"
+                             r"(?:(?:er|st|nd|rd|th)\b|\b(?!\s+(?!(?:au|à|at|in|dans|vers|et|and|when|lorsque|quand|matin|soir"
+                             r"|morning|evening|night|nuit|afternoon|après-midi)\b)(?-i:[a-zà-ÿ])))"
+                             r"(?!\s*(?:h\b|:|%|[.,]\d))"
                              r"(?!\s+(?:" + "|".join(list(MONTHS) + list(MONTHS_FR)) + r")\b)", re.I)
 _WEEKDAY_BEFORE_RE = re.compile(
     r"(?<![\w])(?:" + "|".join([*WEEKDAYS, *WEEKDAYS_FR]) + r")(?:\s+(?:the|le))?[\s,]*$", re.I)

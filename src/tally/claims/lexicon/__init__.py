@@ -25,6 +25,12 @@ def for_language(language: str | None) -> ModuleType:
     return en
 
 
+def of(language: str | None) -> ModuleType:
+    """The lexicon of ``language`` when a document states it, else the one being read
+    (:func:`use`: the extraction sets it to the detected language)."""
+    return for_language(language) if language else current()
+
+
 def all_lexicons() -> tuple[ModuleType, ...]:
     """Every language's lexicon, English first."""
     from . import fr

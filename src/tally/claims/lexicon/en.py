@@ -49,6 +49,20 @@ RIGHT_TRIGGERS = {
                  r"fled\s+the\s+(?:town|city|village|villages|area|region|district|fighting|violence)",
 }
 
+# a figure that is a round approximation, not a count: "dozens", "a dozen", "hundreds";
+# a later count refines it rather than competing with it (reconcile.totals)
+APPROXIMATE_FIGURE_RE = re.compile(r"\b(?:dozens?|scores|hundreds|thousands|tens)\b", re.I)
+
+# the words that state the toll as it now stands, before its figure: "the toll of the attack is 30",
+# "the death toll stood at more than 40"; a later figure so worded replaces the toll so far (reconcile.totals)
+TOLL_NOW_RE = re.compile(r"\b(?:death\s+)?toll\b[^.;:]{0,120}?\b(?:is|stands|stood|was|has\s+reached|reached)\s+(?:at\s+)?"
+                         r"(?:(?:more\s+than|at\s+least|over|about|nearly)\s+)*$", re.I)
+# words anywhere in a sentence that make its figure the whole count as it now stands: "40 dead so far",
+# "23 people in all", "by Wednesday 30 had died"; a later figure so worded replaces the toll so far (reconcile.totals)
+COUNT_NOW_RE = re.compile(r"\b(?:so\s+far|to\s+date|in\s+all|in\s+total|altogether|all\s+told|by\s+(?:the\s+)?(?:"
+                          r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|evening|morning|afternoon|nightfall|night|dawn|"
+                          r"noon|midday|end\s+of|time|then))\b", re.I)
+
 
 _QWORD = r"(?:all\s+the|all|an?\s+(?:entire\s+)?family\s+of|the\s+family\s+of|surged|grew|total|at\s+least|the\s+lives\s+of|a\s+total\s+of|another|a\s+further|an\s+additional|additional|further|some|to|at|of|as|had|has|have|reached|rose|risen|climbed|stood|stands|now|jumped|increased|is|was|were|are|been|hit|up|dead|alive|only|nearly|almost|around|over|more\s+than|about|his|her|their|its)"
 INTENT_RE = re.compile(r"\b(?:threatened|threatening|threatens|vowed|vowing|vows|plans?|planned|planning|tried|"
@@ -305,7 +319,8 @@ CONTEXT_RE = re.compile(
 CONTEXT_SUPERLATIVE_RE = re.compile(r"\b(?:deadliest|worst|bloodiest|largest|biggest|most\s+\w+)\b[^.;]{0,90}$", re.I)
 
 # Another, earlier event: "last year's attack", "in a similar raid", "two weeks ago", "since 2015"
-OTHER_MARK_RE = re.compile(r"\b(?:last|previous|earlier|prior)\s+(?:year|month|week|attack|attacks|"
+OTHER_MARK_RE = re.compile(r"\bafter\s+(?:the\s+one|one|those)\s+(?:in|at|on|near|of|which|that)\b|"  # "after the one in Kaya that had killed 9"
+                           r"\b(?:last|previous|earlier|prior)\s+(?:year|month|week|attack|attacks|"
                            r"incident|incidents|bombing|bombings|massacre|clashes|assault|raid)\b|"
                            r"\bin\s+(?:a|an)\s+(?:separate|similar|earlier|previous|unrelated)\b|"
                            r"\b(?:a|an)\s+similar\s+(?:attack|raid|assault|massacre|bombing|ambush|incident)\b|"

@@ -55,6 +55,18 @@ RIGHT_TRIGGERS = {
     "displaced": rf"déplacé{_ACC}(?!\s+(?:par|de))",
 }
 
+# un chiffre approché, pas un compte : « une vingtaine », « des dizaines », « une centaine » ;
+# un compte plus loin le précise au lieu de le concurrencer (reconcile.totals)
+APPROXIMATE_FIGURE_RE = re.compile(r"aines?\b|\b(?:dizaines|centaines|milliers)\b", re.I)
+
+# les mots qui donnent le bilan tel qu'il est, avant son chiffre : « le bilan provisoire des attaques
+# est de plus de 50 morts », « le bilan s'élève à 30 » ; un chiffre ainsi dit remplace le bilan (reconcile.totals)
+TOLL_NOW_RE = re.compile(r"(?<![\w])bilan\b[^.;:]{0,120}?(?<![\w])(?:(?:est|était)\s+(?:désormais\s+|maintenant\s+)?de|a\s+atteint|s['’]élève\s+(?:désormais\s+)?à|"
+                         r"se\s+chiffre\s+à|atteint)\s+(?:(?:plus\s+de|au\s+moins|près\s+de|environ)\s+)*$", re.I)
+# les mots qui font d'un chiffre le compte entier tel qu'il est : « 40 morts à ce jour », « 23 au
+# total » ; un chiffre ainsi dit remplace le bilan (reconcile.totals)
+COUNT_NOW_RE = re.compile(r"(?<![\w])(?:jusqu['’](?:ici|à\s+présent|à\s+maintenant)|à\s+ce\s+(?:jour|stade)|au\s+total|en\s+tout)(?![\w])", re.I)
+
 
 _QWORD = (r"(?:au\s+moins|plus\s+de|près\s+de|environ|quelque|jusqu['’]à|encore|également|aussi|au\s+total|"
           r"en\s+tout|un\s+total\s+de|respectivement|les|des|de|d['’]|à|au|aux|son|sa|ses|leurs?|"
@@ -307,14 +319,16 @@ CONTEXT_RE = re.compile(
 CONTEXT_SUPERLATIVE_RE = re.compile(r"(?<![\w])(?:la\s+plus\s+meurtrière|le\s+plus\s+meurtrier|les\s+plus\s+meurtrières?"
                                     r"|le\s+plus\s+lourd|la\s+pire|le\s+pire)\b[^.;]{0,90}$", re.I)
 # un autre événement, plus ancien : « fin mars dernier », « l'an dernier », « il y a trois semaines »,
-# « une précédente attaque », « lors d'une attaque similaire »
+# « une précédente attaque », « lors d'une attaque similaire », « après celle de Djibo »
 OTHER_MARK_RE = re.compile(
     r"(?<![\w])(?:(?:fin|début|mi-)\s*)?(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre"
     r"|novembre|décembre)\s+dernier\b|(?<![\w])l['’]an\s+dernier\b|(?<![\w])l['’]année\s+(?:dernière|précédente)\b"
     r"|(?<![\w])(?:la\s+semaine|le\s+mois)\s+(?:dernier|dernière|précédent|précédente)\b"
     r"|(?<![\w])il\s+y\s+a\s+(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques|plusieurs)\s+"
     r"(?:jours|semaines|mois|ans)\b|(?<![\w])(?:une|la|les)\s+(?:précédente|précédentes|autre)\s+attaques?\b"
-    r"|(?<![\w])(?:une|des)\s+attaques?\s+(?:similaires?|précédentes?)\b", re.I)
+    r"|(?<![\w])(?:une|des)\s+attaques?\s+(?:similaires?|précédentes?)\b"
+    # « la deuxième attaque en une semaine, après celle de Djibo qui avait fait 9 morts » : le pronom reprend une autre attaque
+    r"|(?<![\w])après\s+(?:celle|celui|celles|ceux)\s+(?:de|d['’]|du|des|à|au|qui)", re.I)
 
 #: un groupe de vivants : leur nombre n'est jamais un bilan de morts (« 69 morts et 15 rescapés »)
 #: a time apart from the event first counted, before another event (claims.body._time_apart): "une
