@@ -111,3 +111,73 @@ def test_armed_village_defenders_are_not_civilians_for_wad(lang, text):
 ])
 def test_a_group_joined_by_one_named_person_is_one_more(lang, text):
     assert best(text, "tally", lang) == 18
+
+
+# --- stop 32: members of a toll named apart from it, armed forces by name, more dead later ---
+
+@pytest.mark.parametrize("lang, text, default, wad", [
+    ("en", "Raiders killed 14 people in Tamba; a soldier and two policemen were among the dead.", 14, 11),
+    ("en", "Raiders killed 14 people in Tamba. Two policemen were among the dead.", 14, 12),
+    ("fr", "Des assaillants ont tué 14 personnes à Tamba ; deux gendarmes figurent parmi les victimes.", 14, 12),
+])
+def test_people_said_to_be_among_the_dead_are_members_of_the_toll(lang, text, default, wad):
+    assert best(text, "tally", lang) == default
+    assert best(text, "wad", lang) == wad
+
+
+def test_a_partitive_whose_group_follows_its_verb_names_that_group():
+    text = "Gunmen killed 7 people near Ansongo, two of whom were customs officers."
+    assert best(text) == 7 and best(text, "wad") == 5
+
+
+@pytest.mark.parametrize("text", [
+    "Bandits killed 11 people on the road to Tamba, four soldiers and seven traders.",
+    "Bandits killed 11 people on the road to Tamba: four soldiers and seven traders.",
+])
+def test_a_total_broken_down_into_its_groups_is_one_count_and_wad_keeps_its_civilians(text):
+    assert best(text) == 11 and best(text, "gtd") == 11
+    assert best(text, "wad") == 7
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "On 9 May 2016, assailants stormed a hotel in Tamba. Twelve people, including the three assailants, "
+           "were killed."),
+    ("fr", "Le 9 mai 2016, des assaillants ont pris d'assaut un hôtel à Tamba. Douze personnes, dont les trois "
+           "assaillants, ont été tuées."),
+])
+def test_attackers_named_with_an_article_inside_a_toll_are_members_not_more(lang, text):
+    assert best(text, "gtd", lang) == 12
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Militants attacked a post near Sinjar. Six Peshmerga fighters were killed and 9 militants died."),
+    ("en", "Militants attacked a post near Sinjar. Six pro-government militiamen were killed and 9 militants died."),
+    ("fr", "Des jihadistes ont attaqué un poste près de Sinjar. Six combattants peshmergas ont été tués et 9 "
+           "jihadistes sont morts."),
+])
+def test_fighters_of_a_government_force_are_security_forces_not_attackers(lang, text):
+    rec = record(text, "gtd", lang)
+    six = next(c for c in rec.claims if c.low == 6)
+    assert six.victim_group == "security_forces"
+    assert rec.casualties["killed"].best == 15
+
+
+def test_neutralised_is_an_armys_word_for_killed():
+    text = "Gunmen raided Tamba, killing three farmers. Troops responded and neutralised four of the attackers."
+    assert best(text, "gtd") == 7
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Gunmen killed three farmers and kidnapped six others. Two of the kidnapped were later found dead."),
+    ("fr", "Des hommes armés ont tué trois paysans et enlevé six personnes. Deux des otages ont été retrouvés morts."),
+])
+def test_some_of_the_kidnapped_found_dead_are_more_dead(lang, text):
+    assert best(text, "gtd", lang) == 5
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen fired on a minibus near Tamba, killing two passengers. The driver was shot and injured.",
+    "Gunmen fired on a minibus near Tamba, killing two passengers; the conductor was wounded.",
+])
+def test_one_person_wounded_without_a_number_is_one_injured(text):
+    assert best(text, "gtd", cat="injured") == 1

@@ -20,6 +20,11 @@ _SUBSET_STRETCH_RE = re.compile(
     r"(?:[^,;.:]*?(?<![\w])(?:et|ou)|[^;.:]*?(?<![\w])ainsi\s+que)\s+(?:au\s+moins\s+)?$", re.I)
 SUBSET_AFTER_RE = re.compile(r"^\s+(?:of\s+(?:them|whom|those|the\s+(?:dead|victims|killed|injured|"
                              r"wounded|casualties))|were\s+among)\b", re.I)
+#: a group said to be among the dead later in its clause, itself or in a list: "a soldier and two policemen were
+#: among the dead", "deux gendarmes figurent parmi les victimes": members of the toll, a part of it
+AMONG_THE_DEAD_RE = re.compile(r"[^.;:]{0,80}?(?:\b(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:the\s+)?|"
+                               r"(?<![\w])(?:figur|compt)(?:ent|aient|ait|e)\s+(?:également\s+|aussi\s+)?parmi\s+les\s+)"
+                               r"(?:dead|victims|killed|fatalities|morts|victimes|tués)\b", re.I)
 ADDITIVE_BEFORE_RE = re.compile(r"(?:\banother|\ba\s+further|\ban\s+additional|\badditional|"
                                 r"\bfurther|\bother|\balso|\bplus|\bas\s+well\s+as|\balong\s+with|"
                                 r"\btogether\s+with)\s*$", re.I)
@@ -79,7 +84,8 @@ def relation(claim: Claim, doc: Document) -> str | None:
     stretch = doc.text[max(claim.start, claim.figure_start - 120):claim.figure_start]  # an enumeration's scope
     if "killed" in claim.categories and _lex().OF_THE_HURT_DIED_RE.match(doc.text, claim.figure_end, claim.end):
         return "additive"  # "two of the wounded later died": dead added since, not a part of the toll
-    if _lex().SUBSET_RE.search(before) or SUBSET_AFTER_RE.match(after) or _SUBSET_STRETCH_RE.search(stretch):
+    if _lex().SUBSET_RE.search(before) or SUBSET_AFTER_RE.match(after) or _SUBSET_STRETCH_RE.search(stretch) or \
+            AMONG_THE_DEAD_RE.match(doc.text, claim.figure_end, claim.end):
         return "subset"
     head = doc.text[claim.start:claim.figure_start]
     if _in_breakdown(head):

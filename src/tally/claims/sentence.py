@@ -97,7 +97,14 @@ def _suicide(add, text: str, qs: list[Quantity], ss: int, ws: int, we: int, who:
 # --- the steps of one figure's link to a casualty trigger, tried in this order ---------------------
 # Each returns ``(categories, group)`` when it links the figure, else ``None``.
 
+#: a partitive whose group follows its verb: "three of whom were UN peacekeepers", "two of them were soldiers"
+_OF_WHOM_WERE_RE = re.compile(r"^\s+of\s+(?:whom|them|those)\s+(?:were|was|are|is)\s+(?:all\s+|also\s+)?", re.I)
+
+
 def _group_after(after: str) -> str | None:
+    pm = _OF_WHOM_WERE_RE.match(after)
+    if pm:
+        after = " " + after[pm.end():]
     gm = _lex().GROUP_AFTER_RE.match(after)
     return gm.group(1) if gm else None
 
@@ -275,7 +282,9 @@ def _link_forward(text: str, qs: list[Quantity], i: int, before: str, se: int):
 
 
 #: a figure after a toll and a colon: "30 dead: 25 villagers and five attackers"
-_COLON_PARTS_RE = re.compile(rf"\d\s+(?:[\w'’-]+\s+){{0,3}}?{TOLL_WORDS}\s*:\s*$", re.I)
+_COLON_PARTS_RE = re.compile(rf"\d\s+(?:[\w'’-]+\s+){{0,3}}?{TOLL_WORDS}\s*:\s*$"
+                             # a clause about the linked figure, then its parts: "killed 9 people at a checkpoint: three ..."
+                             r"|\d\s+[^\d:;.]{0,80}:\s*$", re.I)
 
 
 def _link_subset(before: str, after: str, linked: list):
@@ -301,7 +310,7 @@ def _link(text: str, qs: list[Quantity], i: int, ss: int, se: int, linked: list,
     after = text[q.end:nxt]
     hurt = _lex().OF_THE_HURT_DIED_RE.match(text, q.end, right_end)
     if hurt:
-        return ["killed"], hurt.group("g").strip(), False  # "two of the wounded later died": more dead
+        return ["killed"], (hurt.group("g") or hurt.group("k")).strip(), False  # "two of the wounded later died": more dead
     found = _link_left(before, after) or _link_toll(before, after)
     if found:
         return found[0], found[1], False
@@ -394,10 +403,12 @@ def _attacker_death_claim(add, claims: list[Claim], ss: int, sent: str) -> None:
                 side="perpetrators")
 
 
-#: one person wounded, told without a number: "a trader was shot in the arm", "a policeman was seriously wounded"
+#: one person wounded, told without a number: "a trader was shot in the arm", "a policeman was seriously wounded",
+#: "the driver was shot and injured"
 _IMPLICIT_HURT_RE = re.compile(
     r"\b(?P<who>(?:an?|the|one)\s+(?:[\w'’-]+\s+){0,3}?(?:" + _lex().PERSON_SG + r"))\s+(?:who\s+)?(?:was|has\s+been|is)\s+"
-    r"(?:also\s+)?(?:\w+ly\s+)?(?:wounded|injured|hurt|shot\s+(?:\w+\s+){0,2}?in\s+the\s+(?:arm|leg|foot|hand|"
+    r"(?:also\s+)?(?:\w+ly\s+)?(?:(?:shot|stabbed|beaten|attacked|hit)\s+and\s+(?:\w+ly\s+)?)?"  # "was shot and injured"
+    r"(?:wounded|injured|hurt|shot\s+(?:\w+\s+){0,2}?in\s+the\s+(?:arm|leg|foot|hand|"
     r"shoulder|thigh|knee|back|stomach|chest))\b", re.I)
 IMPLICIT_HURT = True
 

@@ -18,7 +18,9 @@ KILL_ACTIVE = (r"killed|killing|kills|kill|martyred|massacred|massacres|beheads|
                 r"hacked\s+to\s+death|stabbed\s+to\s+death|beat\s+to\s+death|beaten\s+to\s+death|"
                 r"burned\s+to\s+death|burnt\s+to\s+death|\w+ing\s+to\s+death|\w+ed\s+to\s+death|claimed\s+the\s+lives\s+of|"
                 r"claiming\s+the\s+lives\s+of|took\s+the\s+lives\s+of|taking\s+the\s+lives\s+of|"
-                r"assassinated|assassinating|decapitated|decapitating|put\s+to\s+death|putting\s+to\s+death")
+                r"assassinated|assassinating|decapitated|decapitating|put\s+to\s+death|putting\s+to\s+death|"
+                # an army's word for killing in its communiqués ("troops neutralised 12 terrorists")
+                r"neutrali[sz]ed|neutrali[sz]ing|neutrali[sz]es")
 LEFT_TRIGGERS = {
     "killed": KILL_ACTIVE + r"|shot(?!\s+(?:at|and\s+(?:wounded|injured)|in\s+the\s+(?:leg|arm|hand|foot|shoulder|knee)))|"
                              r"killers\s+of|death\s+toll|toll|bodies\s+of|killing\s+of|corpses\s+of|remains\s+of|"
@@ -32,7 +34,8 @@ LEFT_TRIGGERS = {
     "displaced": r"displaced|displacing|displacement\s+of|forced\s+out",
 }
 RIGHT_TRIGGERS = {
-    "killed": KILL_ACTIVE + r"|dead|died|dying|deaths|death|slain|perished|drowned|KIA|succumbed|"
+    "killed": KILL_ACTIVE + r"|among\s+the\s+(?:dead|killed|fatalities)|"  # "two policemen were among the dead"
+                             r"dead|died|dying|deaths|death|slain|perished|drowned|KIA|succumbed|"
                              r"lost\s+(?:their|his|her)\s+lives|lost\s+(?:their|his|her)\s+life|"
                              r"bodies|corpses|fatalities|fatally\s+(?:shot|wounded|injured)|"
                              r"burned\s+alive|burnt\s+alive|found\s+dead|found\s+murdered|casualties|"
@@ -170,7 +173,7 @@ NAME_AFTER = re.compile(r"\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Satu
 SUBSET_RE = re.compile(
     r"(?:\bincluding|\bincluded|\bamong\s+them|\bamong\s+whom|\bamong\s+the\s+(?:dead|killed|victims|"
     r"casualties|injured|wounded)|\bof\s+whom|\bof\s+them|\bmostly|\bmainly|\bincluding\s+at\s+least|"
-    r"\bsuch\s+as|\bnamely)\s*$", re.I)
+    r"\bsuch\s+as|\bnamely)(?:\s+(?:the|all|its|their))?\s*$", re.I)  # "including the four assailants"
 
 CONJ_RE = re.compile(rf"^(?:{NPWORD}{{0,8}}?)\s*(?:,\s*and|,|\band|\bas\s+well\s+as|\bplus|\bwhile)"
                      r"(?:\s+(?:his|her|their|its))?\s*$", re.I)  # "a chief and his two sons"
@@ -207,6 +210,7 @@ PERSON_SG = (
     "constable|inspector|superintendent|commissioner|marshal|sheriff|ombudsman|envoy|diplomat|"
     "ambassador|consul|aide|assistant|bodyguard|escort|cook|cleaner|labourer|laborer|porter|"
     "tourist|visitor|passenger|motorist|cyclist|pedestrian|customer|patient|nomad|herdsboy|"
+    "conductor|mechanic|tailor|butcher|baker|barber|carpenter|builder|watchman|caretaker|janitor|clerk|"
     "transgender|gay|lesbian|albino|christian|muslim|hindu|buddhist|convert"
 )
 
@@ -261,7 +265,7 @@ VICTIM_NOUNS = {
         r"congregants?|children|child|boys?|girls?|babies|infants?|women|woman|elderly|students?|"
         r"pupils?|schoolchildren|schoolgirls?|schoolboys?|teachers?|passengers?|shoppers?|"
         r"pilgrims?|mourners?|farmers?|herders?|herdsmen|fishermen|traders?|merchants?|vendors?|"
-        r"miners?|workers?|labou?rers?|drivers?|patients?|doctors?|nurses?|aid\s+workers?|"
+        r"miners?|workers?|labou?rers?|drivers?|patients?|doctors?|nurses?|aid\s+workers?|travell?ers?|commuters?|"
         r"humanitarians?|journalists?|reporters?|refugees?|displaced|idps?|tourists?|guests?|"
         r"relatives|parishioners?|monks?|priests?|imams?|clerics?|christians?|muslims?|hindus?|"
         r"elders?|chiefs?|non-?combatants?"),
@@ -275,7 +279,11 @@ VICTIM_NOUNS = {
         # armed auxiliaries defending a village (vigilantes, self-defence militias, Nigeria's CJTF,
         # Burkina Faso's VDP): armed, so not civilians for a dataset that counts civilians
         r"vigilantes?|(?:self-?\s*)?defen[cs]e\s+(?:militias?|groups?|forces?|committees?)|militia\s+members?|"
-        r"CJTF|VDPs?|home\s+guards?|auxiliar(?:y|ies)"),
+        r"CJTF|VDPs?|home\s+guards?|auxiliar(?:y|ies)|"
+        # forces of a state or a region's government named by their force, not by a rank: fighters of
+        # such a force are its members ("Peshmerga fighters", "pro-government militiamen")
+        r"peshmerga|pro-?government\s+(?:fighters?|militias?|militiam[ae]n|forces?)|government\s+forces|"
+        r"national\s+guard(?:sm[ae]n|s)?|guardsm[ae]n|coast\s+guards?"),
     "perpetrators": (
         r"gunm[ae]n|attackers?|assailants?|(?:suicide\s+)?bombers?|perpetrators?|kidnappers?|"
         r"abductors?|raiders?|shooters?|hijackers?|hostage-?takers?|militants?|insurgents?|"
@@ -344,10 +352,14 @@ REVISION_BEFORE_RE = re.compile(r"(?:\b(?:later|subsequently|since|then)\s+(?:\w
                                 r"\b(?:lowered|corrected|revised|reduced)\s+(?:the\s+)?(?:toll|figure|count|number)\b)"
                                 r"[^.;:!?]{0,50}$", re.I)
 
-#: some of the wounded who died since (claims.sentence, claims.relations): "two of the wounded later died",
-#: "three of the injured succumbed to their wounds": dead added to the toll, not a part of it
+#: some of the wounded who died since, or of the kidnapped found dead (claims.sentence, claims.relations):
+#: "two of the wounded later died", "three of the injured succumbed to their wounds", "two of the kidnapped
+#: were later found dead": dead added to the toll, not a part of it
 OF_THE_HURT_DIED_RE = re.compile(r"\s+(?P<g>of\s+the\s+(?:wounded|injured|hurt))\s+(?:\w+ly\s+|later\s+|have\s+|had\s+|"
-                                 r"since\s+)*(?:died|succumbed|passed\s+away)\b", re.I)
+                                 r"since\s+)*(?:died|succumbed|passed\s+away)\b"
+                                 r"|\s+(?P<k>of\s+(?:the|those)\s+(?:kidnapped|abducted|hostages|captives|abductees)"
+                                 r"(?:\s+\w+){0,2}?)\s+(?:were|was|have\s+been|had\s+been)\s+(?:\w+ly\s+|later\s+|since\s+)*"
+                                 r"(?:found\s+dead|killed|executed|murdered|beheaded)\b", re.I)
 
 #: a group joined by one more person: "four civilians and the bomber were killed" is four civilians and one
 #: attacker, "17 worshippers and the imam" 17 and one (claims.sentence._emit)

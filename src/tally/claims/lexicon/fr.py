@@ -39,7 +39,8 @@ LEFT_TRIGGERS = {
     "displaced": r"déplaçant|a\s+déplacé|ont\s+déplacé|jeté\s+sur\s+les\s+routes",
 }
 RIGHT_TRIGGERS = {
-    "killed": rf"tué{_ACC}|mort{_ACC}|décédé{_ACC}|abattu{_ACC}|assassiné{_ACC}|exécuté{_ACC}|massacré{_ACC}|"
+    "killed": r"(?:figur|compt)(?:ent|aient|ait|e)\s+(?:également\s+|aussi\s+)?parmi\s+les\s+(?:morts|victimes|tués)|"  # « figurent parmi les morts »
+              rf"tué{_ACC}|mort{_ACC}|décédé{_ACC}|abattu{_ACC}|assassiné{_ACC}|exécuté{_ACC}|massacré{_ACC}|"
               rf"égorgé{_ACC}|décapité{_ACC}|fusillé{_ACC}|neutralisé{_ACC}|tombé{_ACC}\s+sous\s+les\s+balles|"
               r"ont\s+trouvé\s+la\s+mort|a\s+trouvé\s+la\s+mort|ont\s+perdu\s+la\s+vie|a\s+perdu\s+la\s+vie|"
               r"ont\s+péri|a\s+péri|périssent|(?:a|ont|avait|avaient)\s+succombé|succombée?s?|victimes(?!\s+(?:\w+ment\s+)?(?:blessé|hospitalisé|évacué|soigné))|décès|cadavres|corps\s+sans\s+vie|retrouvés?\s+morts?|"
@@ -184,7 +185,8 @@ NAME_AFTER = re.compile(r"\s+(?!(?:Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|Di
                          r"Avril|Mai|Juin|Juillet|Août|Septembre|Octobre|Novembre|Décembre|En|Le|La|Les|Au|À)\b)"
                          r"[A-ZÀ-Ý][a-zà-ÿ]+")
 SUBSET_RE = re.compile(r"(?:\bdont|\bparmi\s+(?:lesquels|lesquelles|eux|elles|les\s+(?:morts|victimes|tués|"
-                       r"blessés))|\by\s+compris|\bnotamment|\bessentiellement|\bprincipalement|\ben\s+majorité)\s*$",
+                       r"blessés))|\by\s+compris|\bnotamment|\bessentiellement|\bprincipalement|\ben\s+majorité)"
+                       r"(?:\s+(?:les|leurs|ses|tous\s+les))?\s*$",  # « dont les quatre assaillants »
                        re.I)
 CONJ_RE = re.compile(rf"^(?:{NPWORD}{{0,8}}?)\s*(?:,\s*et|,|\bet|\bainsi\s+que|\bplus)"
                      r"(?:\s+(?:son|sa|ses|leur|leurs))?\s*$", re.I)
@@ -272,13 +274,18 @@ VICTIM_NOUNS = {
         r"civils?|villageois|habitants?|fidèles|enfants?|femmes?|élèves|écoliers?|écolières?|"
         r"étudiants?|enseignants?|passagers?|agriculteurs?|cultivateurs?|éleveurs?|bergers?|"
         r"commerçants?|orpailleurs?|pêcheurs?|déplacés|réfugiés?|chauffeurs?|humanitaires?|"
-        r"journalistes?|personnes\s+âgées|notables?"),
+        r"journalistes?|personnes\s+âgées|notables?|paysans?|paysannes?|fermiers?|ouvriers?|travailleurs?|"
+        r"mineurs|pèlerins?|commerçantes?|vendeu(?:r|se)s?|marchand(?:e)?s?|prêtres?|imams?|pasteurs?|catéchistes?|"
+        r"chefs?\s+(?:de\s+village|coutumiers?|traditionnels?)|garçons|filles|bébés?|nourrissons?|élus?|"
+        r"médecins?|infirmi(?:er|ère)s?|patients?|malades|touristes?|victimes\s+civiles"),
     "security_forces": (
         r"soldats?|militaires?|policiers?|agents\s+de\s+(?:sécurité|police)|casques\s+bleus|"
         r"membres\s+des\s+forces\s+de\s+(?:défense|sécurité)|forces\s+armées|gendarmes?|éléments\s+des\s+fds|fds|fama|vdp|"
         r"volontaires\s+pour\s+la\s+défense\s+de\s+la\s+patrie|douaniers?|gardes?|forestiers?|"
         # les supplétifs armés qui défendent un village : armés, donc pas des civils
-        r"supplétifs|milices?\s+d['’]auto-?défense|groupes?\s+d['’]auto-?défense|dozos?|koglweogos?|comités?\s+de\s+vigilance"),
+        r"supplétifs|milices?\s+d['’]auto-?défense|groupes?\s+d['’]auto-?défense|dozos?|koglweogos?|comités?\s+de\s+vigilance|"
+        # les forces d'un État ou d'une région nommées par leur force : « combattants peshmergas », « miliciens progouvernementaux »
+        r"peshmergas?|forces\s+gouvernementales|(?:miliciens|milices?|combattants)\s+pro-?gouvernementa(?:les?|ux)|garde\s+nationale"),
     "perpetrators": (
         r"assaillants?|hommes\s+armés|individus\s+armés|terroristes?|jihadistes?|djihadistes?|"
         r"kamikazes?|ravisseurs?|agresseurs?|rebelles?|miliciens?|insurgés?"),
@@ -347,7 +354,11 @@ REVISION_BEFORE_RE = re.compile(r"(?:(?<![\w])revu(?:e|s)?\s+à\s+la\s+baisse|(?
 #: des blessés morts depuis (claims.sentence, claims.relations) : « deux des blessés ont succombé », « trois des
 #: blessés sont décédés à l'hôpital » : des morts ajoutés au bilan, pas une part de celui-ci
 OF_THE_HURT_DIED_RE = re.compile(r"\s+(?P<g>des\s+(?:blessés|blessées))\s+(?:ont|sont|avaient|étaient)\s+(?:\w+ment\s+|ensuite\s+|"
-                                 r"depuis\s+|finalement\s+)*(?:succombé|décédés|décédées|morts|mortes)(?![\w])", re.I)
+                                 r"depuis\s+|finalement\s+)*(?:succombé|décédés|décédées|morts|mortes)(?![\w])"
+                                 # « deux des otages ont été retrouvés morts », « trois des personnes enlevées ont été exécutées »
+                                 r"|\s+(?P<k>des\s+(?:otages|personnes\s+enlevées|enlevés|captifs))\s+(?:ont|avaient)\s+été\s+"
+                                 r"(?:\w+ment\s+|ensuite\s+|depuis\s+|plus\s+tard\s+)*(?:retrouvée?s?\s+morte?s?|retrouvée?s?\s+sans\s+vie|"
+                                 r"exécutée?s?|tuée?s?|assassinée?s?)(?![\w])", re.I)
 
 #: un groupe joint d'une personne de plus : « quatre civils et le kamikaze » sont quatre civils et un assaillant,
 #: « 17 fidèles et l'imam » 17 et un

@@ -25,7 +25,9 @@ import dataclasses
 import re
 
 from ...claims import relation
+from ...claims.relations import AMONG_THE_DEAD_RE
 from ...model import Claim, Document, Estimate, Side
+from ..readings import total_of_the_rest
 from ..totals import casualty_totals
 from ..victims import only_group, separates
 
@@ -78,16 +80,23 @@ def _without_combatants(e: Estimate, claims: list[Claim], cat: str, doc: Documen
     combat = [i for i, c in enumerate(claims) if _counted(c, cat) and c.victim_group in _COMBATANTS]
     if not combat:
         return
-    rest = only_group(claims, {"civilians", "unknown"})
+    # a total and its breakdown ("9 people, three soldiers and six travellers"): the parts are the toll's
+    # members, so its soldiers come out of it and its other parts are already in it
+    in_breakdown = _breakdown_parts(claims, cat, doc)
+    rest = [dataclasses.replace(c, other_event=True) if i in in_breakdown else c
+            for i, c in enumerate(only_group(claims, {"civilians", "unknown"}))]
     if not any(_counted(c, cat) for c in rest):
         return
     other = casualty_totals(rest, doc, sides=sides)[0].get(cat)
     if other is None or other.best is None or other.rule == "narrative-unquantified":
         return
-    # a part of the toll ("including eight policemen") is taken out of it
+    # a part of the toll ("including eight policemen"; "two policemen were among the dead", in a later
+    # sentence too) is taken out of it
     spans = [(claims[i].start, claims[i].end) for i in other.claims]
-    parts = [i for i in combat if relation(claims[i], doc) == "subset"
-             and any(s <= claims[i].start < t for s, t in spans)]
+    first = min((s for s, _ in spans), default=0)
+    parts = [i for i in combat if (relation(claims[i], doc) == "subset" or i in in_breakdown)
+             and (any(s <= claims[i].start < t for s, t in spans)
+                  or (claims[i].start > first and AMONG_THE_DEAD_RE.match(doc.text, claims[i].figure_end or 0, claims[i].end)))]
     cut = sum(claims[i].low or 0 for i in parts)
     best = other.best - cut if cut < other.best else other.best
     if best == e.best:
@@ -97,3 +106,18 @@ def _without_combatants(e: Estimate, claims: list[Claim], cat: str, doc: Documen
     e.high = None if e.high is None or other.high is None else max(e.high, other.high)
     e.rule = (e.rule or "") + "+wad-without-combatants"
     e.claims = sorted(set(e.claims) | set(other.claims) | set(parts))
+
+
+def _breakdown_parts(claims: list[Claim], cat: str, doc: Document) -> set[int]:
+    """The indexes of the claims that break a total of their sentence down into its parts
+    (:func:`tally.reconcile.readings.total_of_the_rest`)."""
+    by_sentence: dict[int, list[tuple[int, Claim]]] = {}
+    for i, c in enumerate(claims):
+        if _counted(c, cat) and c.origin == "body" and c.figure_start is not None:
+            by_sentence.setdefault(c.start, []).append((i, c))
+    found: set[int] = set()
+    for items in by_sentence.values():
+        whole = total_of_the_rest(items, doc)
+        if whole is not None:
+            found |= {i for i, _ in items if i != whole[0]}
+    return found
