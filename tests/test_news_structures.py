@@ -279,3 +279,28 @@ def test_a_french_row_read_without_a_language_uses_the_french_rules():
     rec = extract(Document.from_text(text, source="r.csv#row=2", format="csv"))
     assert rec.language == "fr"
     assert rec.casualties["killed"].best == 6
+
+
+@pytest.mark.parametrize("lang, text, best", [
+    ("fr", "Quatre gendarmes ont été tués dans l'embuscade. Un civil a également été tué.", 5),
+    ("fr", "Quatre gendarmes ont été tués dans l'embuscade. Un chauffeur a aussi été tué.", 5),
+])
+def test_a_french_adverb_between_auxiliary_and_participle_still_reads_the_victim(lang, text, best):
+    est, claims = estimate(text, lang)
+    assert est.best == best and est.low >= 4, claims
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "Au moins treize villageois ont été tués dimanche, a dit un élu : « Treize personnes sont mortes »."),
+    ("en", "At least thirteen villagers were killed on Sunday, an official said: \"Thirteen people died.\""),
+])
+def test_a_floor_and_the_same_exact_figure_in_one_sentence_are_one_count(lang, text):
+    est, claims = estimate(text, lang)
+    assert est.best == 13, claims
+
+
+def test_a_local_voices_count_after_a_headlines_approximate_figure_is_the_count():
+    text = ("Burkina : une attaque fait une dizaine de morts à Soba\n"
+            "Au moins douze personnes ont été tuées dimanche à Soba, selon des habitants.")
+    est, claims = estimate(text, "fr")
+    assert est.best == 12, claims

@@ -108,6 +108,8 @@ def relation(claim: Claim, doc: Document) -> str | None:
         return "additive"
     rest = doc.text[claim.figure_end:claim.end]
     if re.match(r"^[^.;:]{0,80}?\b(?:had|have|has|were|was)\s+also\b|^[^.;:]{0,80}?\b(?:also|too)\s+(?:been\s+)?"
-                r"(?:killed|died|dead|wounded|injured|shot)\b", rest, re.I):
-        return "additive"  # "a family of six ... had also been killed"
+                r"(?:killed|died|dead|wounded|injured|shot)\b"
+                r"|^[^.;:]{0,80}?(?<![\w])(?:a|ont|avait|avaient|sont|est|étaient|était)\s+(?:également|aussi)(?![\w])",
+                rest, re.I):
+        return "additive"  # "a family of six ... had also been killed", « un civil a également été tué »
     return None

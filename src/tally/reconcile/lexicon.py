@@ -61,6 +61,11 @@ def noun_group(group: str | None) -> str | None:
     return found[0][1]
 
 
+#: words that stand for a figure of one person ("a", "his", "le"), never a count of their own
+DETERMINERS = {"a", "an", "one", "his", "her", "their", "another", "the", "both",
+                "un", "une", "son", "sa", "leur", "un autre", "une autre", "le", "la", "l'", "l’"}
+
+
 #: an authority that keeps the toll: officials, a government, the police, a governor, a health ministry
 AUTHORITY_RE = re.compile(
     r"\b(?:officials?|authorit(?:y|ies)|government|ministry|minister|governor|mayor|prefect|police|army|"

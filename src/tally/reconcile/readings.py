@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 
+from ..claims import is_implicit
 from ..claims.lexicon import of as lexicon_of
 from ..model import Claim, Document
 from .figures import claim_bounds, norm_source
-from .lexicon import AUTHORITY_RE, LOCAL_VOICE_RE, group_head, noun_group
+from .lexicon import AUTHORITY_RE, DETERMINERS, LOCAL_VOICE_RE, group_head, noun_group
 
 
 #: what may lie between a total and the first of its parts: no "and" (that would add a group)
@@ -86,8 +87,8 @@ def another_voice(before: list[Claim], now: list[Claim], doc: Document, start: i
     """True when a sentence's larger figure is another named voice's than the toll so far (each
     named), its words say nothing of an update ("rose", "later", "now"...), and it is not an
     authority's figure beside a non-authority's."""
-    if all(c.qualifier == "vague" for c in before):
-        return False  # "dozens were killed ... officials said 55 died": the number is the count
+    if not any(counted_figure(c, doc) for c in before):
+        return False  # "dozens were killed ... officials said 55 died", a headline's "10": the number is the count
     old = {norm_source(c.source) for c in before if c.source}
     new = {norm_source(c.source) for c in now if c.source}
     if not new or old & new:
@@ -106,3 +107,48 @@ def authority_over(before: list[Claim], now: list[Claim]) -> bool:
     def authority(claims: list[Claim]) -> bool:
         return any(c.source and AUTHORITY_RE.search(c.source) for c in claims)
     return authority(now) and not authority(before)
+
+
+def headline_line(c: Claim, doc: Document) -> bool:
+    """True when claim ``c`` is read from the headline: the document's title repeated as its first
+    line, or a first line with no sentence's end before the line break ("Gunmen kill 11 in Kara\\n")."""
+    if in_headline(c, doc):
+        return True
+    lead = len(doc.text) - len(doc.text.lstrip())
+    if c.start > lead:
+        return False
+    line_end = doc.text.find("\n", lead)
+    return line_end != -1 and c.end <= line_end + 1 and not re.search(r"[.!?»\"”]\s*$", doc.text[lead:line_end])
+
+
+def in_headline(c: Claim, doc: Document) -> bool:
+    """True when claim ``c`` is read from the document's headline: its title
+    repeated as the first line of the text."""
+    title = (doc.title or "").strip()
+    if not title or c.start > 3:
+        return False
+    first = doc.text.lstrip()[:len(title) + 2]
+    return first.startswith(title) and c.end <= len(doc.text) - len(doc.text.lstrip()) + len(title) + 1
+
+
+
+def reads_a_toll(c: Claim, doc: Document) -> bool:
+    """True when claim ``c``'s figure is read as the toll itself ("the death
+    toll rose to 23", "bringing the death toll to seven", "portant à sept le
+    nombre de morts", "le bilan est de 12 morts"), by the words before it in
+    its sentence (the document's language's lexicon)."""
+    if c.origin != "body" or c.figure_start is None:
+        return False
+    lex = lexicon_of(doc.language)
+    before = doc.text[max(c.start, c.figure_start - 220):c.figure_start]
+    return bool(lex.TOLL_RE.search(before) or lex.TOLL_UPDATE_RE.search(before[-80:])
+                or lex.TOLL_RISE_RE.search(before[-60:]))
+
+
+def counted_figure(c: Claim, doc: Document) -> bool:
+    """True when claim ``c`` states a counted figure: a number, exact or a floor ("12", "at least
+    28"), not a vague or approximate word ("dozens", "une vingtaine", "about 30") nor an unnumbered
+    victim ("a soldier"), nor a headline's (it sums the lead up: "Priest, 5 worshippers killed")."""
+    figure = (c.figure or "").strip()
+    return c.qualifier in (None, "exactly", "at least") and not is_implicit(c) and not headline_line(c, doc) and \
+        figure.lower() not in DETERMINERS and not lexicon_of(doc.language).APPROXIMATE_FIGURE_RE.search(figure)

@@ -80,14 +80,13 @@ from ..claims.lexicon.patterns import categories_in
 from ..claims.sources import source_side
 from ..model import CATEGORIES, Claim, Document, Estimate, Side
 from .figures import claim_bounds, norm_source
-from .lexicon import group_head, noun_group
-from .readings import REVISED_RE, another_voice, authority_over, revision, total_of_the_rest, without_totals_of_sides
+from .lexicon import DETERMINERS, group_head, noun_group
+from .readings import (REVISED_RE, another_voice, authority_over, counted_figure, in_headline, reads_a_toll, revision,
+                       total_of_the_rest, without_totals_of_sides)
 
 #: policies whose killed total counts the attackers killed in the act
 COUNT_ATTACKERS = ("gtd", "ucdp", "acled")
 
-_DETERMINERS = {"a", "an", "one", "his", "her", "their", "another", "the", "both",
-                "un", "une", "son", "sa", "leur", "un autre", "une autre", "le", "la", "l'", "l’"}
 TOTAL_KEYS = re.compile(r"^(?:fatalities|deaths?|injuries|injured|casualties|victims|killed|wounded|dead|"
                         r"missing|captured|hostages|arrested|displaced|non_?fatal_?injuries)$")
 
@@ -403,42 +402,6 @@ def _widen(est: Estimate, body: list[tuple[int, Claim]], doc: Document) -> None:
         est.high = max(est.high, total, alt)
 
 
-def headline_line(c: Claim, doc: Document) -> bool:
-    """True when claim ``c`` is read from the headline: the document's title repeated as its first
-    line, or a first line with no sentence's end before the line break ("Gunmen kill 11 in Kara\\n")."""
-    if in_headline(c, doc):
-        return True
-    lead = len(doc.text) - len(doc.text.lstrip())
-    if c.start > lead:
-        return False
-    line_end = doc.text.find("\n", lead)
-    return line_end != -1 and c.end <= line_end + 1 and not re.search(r"[.!?»\"”]\s*$", doc.text[lead:line_end])
-
-
-def in_headline(c: Claim, doc: Document) -> bool:
-    """True when claim ``c`` is read from the document's headline: its title
-    repeated as the first line of the text."""
-    title = (doc.title or "").strip()
-    if not title or c.start > 3:
-        return False
-    first = doc.text.lstrip()[:len(title) + 2]
-    return first.startswith(title) and c.end <= len(doc.text) - len(doc.text.lstrip()) + len(title) + 1
-
-
-
-def reads_a_toll(c: Claim, doc: Document) -> bool:
-    """True when claim ``c``'s figure is read as the toll itself ("the death
-    toll rose to 23", "bringing the death toll to seven", "portant à sept le
-    nombre de morts", "le bilan est de 12 morts"), by the words before it in
-    its sentence (the document's language's lexicon)."""
-    if c.origin != "body" or c.figure_start is None:
-        return False
-    lex = lexicon_of(doc.language)
-    before = doc.text[max(c.start, c.figure_start - 220):c.figure_start]
-    return bool(lex.TOLL_RE.search(before) or lex.TOLL_UPDATE_RE.search(before[-80:])
-                or lex.TOLL_RISE_RE.search(before[-60:]))
-
-
 #: what joins two items of one list: "three police officers and three guards", "4 soldats, 4 civils"
 _LIST_JOIN_RE = re.compile(r"(?:[^.;:!?]|(?<=[A-Z])\.){0,50}?(?:\band|\bet|,)\s*")
 
@@ -522,11 +485,11 @@ def _sentences_total(items: list[tuple[int, Claim]], rule: str, doc: Document,
             continue
         # the same figure twice in one sentence is one count ("5 were killed ... killing 5"), unless
         # each names a group of its own ("three police officers and three guards")
-        seen: dict[tuple, Claim] = {}
+        seen: dict[int | None, Claim] = {}
         uniq = []
         for i, c in parts:
-            key = (c.low, c.high)
-            numeric = (c.figure or "").strip().lower() not in _DETERMINERS and not is_implicit(c)
+            key = c.low  # "au moins douze morts ... « Douze personnes ont été tuées »": one count, floor or exact
+            numeric = (c.figure or "").strip().lower() not in DETERMINERS and not is_implicit(c)
             if key in seen and rels[i] != "additive" and numeric and not _listed_apart(seen[key], c, doc):
                 continue
             seen[key] = c
@@ -619,17 +582,8 @@ def _counted_toll(running: tuple, run_idx: list[int], items: list[tuple[int, Cla
                   doc: Document) -> bool:
     """True when the toll so far is a counted figure: each claim it rests on is, or a counted claim
     before ``start`` restates it (a headline's "14", then the lead's "killed 14 people")."""
-    return all(_counted(c, doc) for i, c in items if i in run_idx) or any(
-        c.start < start and claim_bounds(c)[1] == running[1] and _counted(c, doc) for _, c in items)
-
-
-def _counted(c: Claim, doc: Document) -> bool:
-    """True when claim ``c`` states a counted figure: a number, exact or a floor ("12", "at least
-    28"), not a vague or approximate word ("dozens", "une vingtaine", "about 30") nor an unnumbered
-    victim ("a soldier"), nor a headline's (it sums the lead up: "Priest, 5 worshippers killed")."""
-    figure = (c.figure or "").strip()
-    return c.qualifier in (None, "exactly", "at least") and not is_implicit(c) and not headline_line(c, doc) and \
-        figure.lower() not in _DETERMINERS and not lexicon_of(doc.language).APPROXIMATE_FIGURE_RE.search(figure)
+    return all(counted_figure(c, doc) for i, c in items if i in run_idx) or any(
+        c.start < start and claim_bounds(c)[1] == running[1] and counted_figure(c, doc) for _, c in items)
 
 
 #: a later figure this many times the toll so far, in a present-perfect clause with no day, is a campaign's total

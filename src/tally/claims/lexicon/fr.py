@@ -103,7 +103,8 @@ LEAVE_RIGHT_RE = re.compile(rf"^(?:\s+[\w'’-]+){{0,3}}?\s+(?:(?P<lives>vies)|{
 STOP = (r"et|ou|mais|alors|quand|lorsque|après|avant|qui|que|qu|dont|car|puisque|si|selon|pendant|durant|"
          r"lors|a|ont|avait|avaient|aurait|auraient|selon|indiqué|déclaré|affirmé|précisé|annoncé|parmi|"
          r"notamment|compris|tandis")
-_AUX = (r"(?:\s*,?\s*(?:ont\s+été|a\s+été|avaient\s+été|avait\s+été|auraient\s+été|aurait\s+été|seraient|serait|"
+_AUX = (r"(?:\s*,?\s*(?:(?:ont|a|avaient|avait)\s+(?:également|aussi|ensuite|finalement|\w+ment)\s+été|"  # « a également été tué »
+        r"ont\s+été|a\s+été|avaient\s+été|avait\s+été|auraient\s+été|aurait\s+été|seraient|serait|"
         r"sont|est|été|être|étaient|était|sont\s+morts?|y\s+ont|tous|toutes|également|aussi|ensuite|finalement|"
         r"\w+ment|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|soir|matin|hier|en\s+tout|au\s+total|"
         r"dans\s+l['’]attaque|lors\s+de\s+l['’]attaque|au\s+cours\s+de\s+l['’]attaque|selon\s+un\s+bilan\s+\w+)\b)")
