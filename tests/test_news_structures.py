@@ -304,3 +304,16 @@ def test_a_local_voices_count_after_a_headlines_approximate_figure_is_the_count(
             "Au moins douze personnes ont été tuées dimanche à Soba, selon des habitants.")
     est, claims = estimate(text, "fr")
     assert est.best == 12, claims
+
+
+def test_a_toll_restated_in_other_sentences_is_one_reading_not_added_to_the_high():
+    text = ("Gunmen killed 14 people in Tamba overnight, officials said. \"We buried fourteen of our people this "
+            "morning,\" an elder said. Police confirmed the toll of 14.")
+    est, claims = estimate(text)
+    assert (est.low, est.best, est.high) == (14, 14, 14), claims
+
+
+def test_a_wounded_person_who_later_died_is_one_more_dead():
+    text = "A lawyer was shot dead in Tamba. A clerk was injured in the attack and later succumbed to his wounds."
+    est, claims = estimate(text)
+    assert est.best == 2, claims

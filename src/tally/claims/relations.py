@@ -25,6 +25,8 @@ SUBSET_AFTER_RE = re.compile(r"^\s+(?:of\s+(?:them|whom|those|the\s+(?:dead|vict
 AMONG_THE_DEAD_RE = re.compile(r"[^.;:]{0,80}?(?:\b(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:the\s+)?|"
                                r"(?<![\w])(?:figur|compt)(?:ent|aient|ait|e)\s+(?:également\s+|aussi\s+)?parmi\s+les\s+)"
                                r"(?:dead|victims|killed|fatalities|morts|victimes|tués)\b", re.I)
+#: a death told without a number after the person's wounding: "was injured ... and later succumbed"
+_DIED_LATER_RE = re.compile(r"\b(?:wounded|injured|hurt|shot)\b[^.;]{0,80}?\b(?:and\s+)?(?:later|subsequently|afterwards)\s+$", re.I)
 ADDITIVE_BEFORE_RE = re.compile(r"(?:\banother|\ba\s+further|\ban\s+additional|\badditional|"
                                 r"\bfurther|\bother|\balso|\bplus|\bas\s+well\s+as|\balong\s+with|"
                                 r"\btogether\s+with)\s*$", re.I)
@@ -84,6 +86,9 @@ def relation(claim: Claim, doc: Document) -> str | None:
     stretch = doc.text[max(claim.start, claim.figure_start - 120):claim.figure_start]  # an enumeration's scope
     if "killed" in claim.categories and _lex().OF_THE_HURT_DIED_RE.match(doc.text, claim.figure_end, claim.end):
         return "additive"  # "two of the wounded later died": dead added since, not a part of the toll
+    if "killed" in claim.categories and _DIED_LATER_RE.search(before) and \
+            re.match(r"(?:succumbed|died|passed\s+away)\b", claim.figure or "", re.I):
+        return "additive"  # "a judge was injured in the attack and later succumbed to his wounds": one more dead
     if _lex().SUBSET_RE.search(before) or SUBSET_AFTER_RE.match(after) or _SUBSET_STRETCH_RE.search(stretch) or \
             AMONG_THE_DEAD_RE.match(doc.text, claim.figure_end, claim.end):
         return "subset"

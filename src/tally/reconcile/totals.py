@@ -321,6 +321,9 @@ def _narrative_total(claims: list[Claim], cat: str, doc: Document, policy: str =
     victims = [(i, c) for i, c in body if not (split and c.side == "perpetrators")]
     perps = [(i, c) for i, c in body if split and c.side == "perpetrators"]
     explicit = [(i, c) for i, c in victims if not is_implicit(c) or c.group == "the named victim"]
+    if explicit:  # one more dead told without a number ("... and later succumbed to his wounds") adds to the count
+        explicit += [(i, c) for i, c in victims if is_implicit(c) and (i, c) not in explicit and relation(c, doc) == "additive"]
+        explicit.sort(key=lambda ic: ic[0])
     rule = "narrative-sum"
     if not victims and not perps:
         return None
@@ -372,7 +375,8 @@ _OF_THE_HURT_RE = re.compile(r"\s+of\s+(?:the\s+(?:wounded|injured|hurt)\b|(?:th
 def _widen(est: Estimate, body: list[tuple[int, Claim]], doc: Document) -> None:
     """Widen the interval to the other readings of the same text: the smallest
     single figure (a subset such as "including 17 civilians" may be the count a
-    coder keeps) and the sum of every figure (breakdowns read as new groups)."""
+    coder keeps), the sum of the figures of the sentences the best rests on
+    (breakdowns read as new groups) and each other sentence's figures as one reading."""
     # the low goes below what the best rests on only for a figure read in the
     # same sentence as one of those claims (a subset or breakdown of that toll:
     # "29 people, including 10 foreigners"); a figure elsewhere (a list of
@@ -386,9 +390,18 @@ def _widen(est: Estimate, body: list[tuple[int, Claim]], doc: Document) -> None:
     if est.high is not None:
         total = 0
         alt = 0
+        apart: dict[int, int] = {}
+        heads = {group_head(c.group) for i, c in body if i in est.claims}  # another group named apart may add
         for _, c in body:
             rel = relation(c, doc)
             if rel == "subset" or (sents and c.start not in sents and doc.sections and len(doc.sections) > 1):
+                continue
+            if sents and c.start not in sents and c.high is not None and rel != "additive" and \
+                    group_head(c.group) in heads | {""}:
+                # a figure in a sentence the best does not rest on restates, recalls or contrasts the toll: that
+                # sentence's figures are one other reading, never added to the rest ("14 killed ... « We buried
+                # fourteen »" stays 14, not 28); a group the best does not name may be more people
+                apart[c.start] = apart.get(c.start, 0) + c.high
                 continue
             if in_headline(c, doc) and len(body) > 1:
                 continue  # a headline sums up the story ("Gunmen kill 11 ..."): it adds no one to it
@@ -399,7 +412,7 @@ def _widen(est: Estimate, body: list[tuple[int, Claim]], doc: Document) -> None:
                 alt = max(alt, c.high)  # another source's figure: a reading, not an addition
             else:
                 total += c.high
-        est.high = max(est.high, total, alt)
+        est.high = max(est.high, total, alt, *apart.values())
 
 
 #: what joins two items of one list: "three police officers and three guards", "4 soldats, 4 civils"
