@@ -317,3 +317,13 @@ def test_a_wounded_person_who_later_died_is_one_more_dead():
     text = "A lawyer was shot dead in Tamba. A clerk was injured in the attack and later succumbed to his wounds."
     est, claims = estimate(text)
     assert est.best == 2, claims
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "At least 35 civilians were killed in Nodin, the army said. Residents said 44 people died."),
+    ("fr", "Au moins 35 civils ont été tués lundi à Seytenga, a annoncé l'armée, tandis que la société civile "
+           "avance un bilan de 44 morts."),
+])
+def test_a_floor_and_another_voices_larger_count_give_the_sources_range(lang, text):
+    est, claims = estimate(text, lang)
+    assert (est.low, est.best, est.high) == (35, 35, 44), claims

@@ -387,6 +387,16 @@ def _widen(est: Estimate, body: list[tuple[int, Claim]], doc: Document) -> None:
             and relation(c, doc) != "additive"]  # "two others later died": more dead, not a reading of the toll
     if lows:
         est.low = min(est.low if est.low is not None else min(lows), min(lows))
+    if est.high is None and est.best is not None and _open_by_a_floor(est.claims, body):
+        # "at least 35 civilians were killed, the army said, while civil society gives 44": another voice's
+        # closed, larger count in the best's sentences closes the floor's open high
+        others = [c.high for i, c in body if i not in est.claims and c.start in sents and c.high is not None
+                  and c.high > est.best and relation(c, doc) == "alternative"]
+        if others:
+            est.high = max(others)
+        return
+    if "another-voice-high" in (est.rule or "") and any(c.high is None for i, c in body if i in est.claims):
+        return  # a floor's high closed by another voice's count (above): the sources' range, kept
     if est.high is not None:
         total = 0
         alt = 0
@@ -396,6 +406,9 @@ def _widen(est: Estimate, body: list[tuple[int, Claim]], doc: Document) -> None:
             rel = relation(c, doc)
             if rel == "subset" or (sents and c.start not in sents and doc.sections and len(doc.sections) > 1):
                 continue
+            if sents and c.start not in sents and c.high is None and c.qualifier == "at least" and \
+                    c.low is not None and est.best is not None and c.low <= est.best and rel != "additive":
+                continue  # "at least 35" restating a toll of 35 elsewhere: a floor of the same count, not more
             if sents and c.start not in sents and c.high is not None and rel != "additive" and \
                     group_head(c.group) in heads | {""}:
                 # a figure in a sentence the best does not rest on restates, recalls or contrasts the toll: that
@@ -574,7 +587,11 @@ def _sentences_total(items: list[tuple[int, Claim]], rule: str, doc: Document,
         return None
     high = running[2]
     if competing_highs:
-        high = None if high is None or None in competing_highs else max([high, *competing_highs])  # type: ignore[list-item]
+        if high is None and None not in competing_highs and _open_by_a_floor(run_idx, items):
+            # "at least 35, the army said ... residents counted 44": the sources range from 35 to 44
+            high = max(competing_highs)  # type: ignore[type-var]
+        else:
+            high = None if high is None or None in competing_highs else max([high, *competing_highs])  # type: ignore[list-item]
         rule += "+another-voice-high"
     return Estimate(low=running[0], best=running[1], high=high,
                     rule=rule + ("+update" if any_update else ""), claims=run_idx)
@@ -597,6 +614,12 @@ def _counted_toll(running: tuple, run_idx: list[int], items: list[tuple[int, Cla
     before ``start`` restates it (a headline's "14", then the lead's "killed 14 people")."""
     return all(counted_figure(c, doc) for i, c in items if i in run_idx) or any(
         c.start < start and claim_bounds(c)[1] == running[1] and counted_figure(c, doc) for _, c in items)
+
+
+def _open_by_a_floor(idx: list[int], items: list[tuple[int, Claim]]) -> bool:
+    """True when the claims ``idx`` leave the high open only by a numbered floor ("at least 35"), not
+    by a vague word."""
+    return all(c.high is not None or (c.qualifier == "at least" and not is_implicit(c)) for i, c in items if i in idx)
 
 
 #: a later figure this many times the toll so far, in a present-perfect clause with no day, is a campaign's total
