@@ -1,6 +1,8 @@
 """How the figures of one sentence read against each other and against the toll so far
 (:mod:`tally.reconcile.totals` applies them): a total followed by its breakdown, a total whose
-parts count the attackers too, a correction of the toll, and a larger figure from another voice.
+parts count the attackers too, a correction of the toll, a larger figure from another voice, a
+headline's or approximate figure (never the count itself), and how wide the interval is around
+the best: the other readings of the text (:func:`widen`).
 
 Each is written from sentences of the kinds issue 23 lists ("22 people in all, 13 in Kiri and
 nine in Bara", "30 dead: 25 villagers and five attackers", "the governor later put the toll at
@@ -11,9 +13,9 @@ from __future__ import annotations
 
 import re
 
-from ..claims import is_implicit
+from ..claims import is_implicit, relation
 from ..claims.lexicon import of as lexicon_of
-from ..model import Claim, Document
+from ..model import Claim, Document, Estimate
 from .figures import claim_bounds, norm_source
 from .lexicon import AUTHORITY_RE, DETERMINERS, LOCAL_VOICE_RE, group_head, noun_group
 
@@ -152,3 +154,70 @@ def counted_figure(c: Claim, doc: Document) -> bool:
     figure = (c.figure or "").strip()
     return c.qualifier in (None, "exactly", "at least") and not is_implicit(c) and not headline_line(c, doc) and \
         figure.lower() not in DETERMINERS and not lexicon_of(doc.language).APPROXIMATE_FIGURE_RE.search(figure)
+
+
+def open_by_a_floor(idx: list[int], items: list[tuple[int, Claim]]) -> bool:
+    """True when the claims ``idx`` leave the high open only by a numbered floor ("at least 35"), not
+    by a vague word."""
+    return all(c.high is not None or (c.qualifier == "at least" and not is_implicit(c)) for i, c in items if i in idx)
+
+
+#: "One of them [the wounded] died, raising the toll to 15": an addition to the toll, not a reading of it
+_OF_THE_HURT_RE = re.compile(r"\s+of\s+(?:the\s+(?:wounded|injured|hurt)\b|(?:them|those|these|whom)\s+"
+                             r"(?:\w+\s+){0,2}?(?:died|succumbed)\b)", re.I)
+
+
+def widen(est: Estimate, body: list[tuple[int, Claim]], doc: Document) -> None:
+    """Widen the interval to the other readings of the same text: the smallest
+    single figure (a subset such as "including 17 civilians" may be the count a
+    coder keeps), the sum of the figures of the sentences the best rests on
+    (breakdowns read as new groups) and each other sentence's figures as one reading."""
+    # the low goes below what the best rests on only for a figure read in the
+    # same sentence as one of those claims (a subset or breakdown of that toll:
+    # "29 people, including 10 foreigners"); a figure elsewhere (a list of
+    # nationalities further down) is a part of the toll, not a reading of it
+    sents = {claim_sentence for claim_sentence in (c.start for i, c in body if i in est.claims)}
+    lows = [c.low for _, c in body if c.low is not None and not is_implicit(c) and c.side != "perpetrators"
+            and (c.start in sents or not sents) and not _OF_THE_HURT_RE.match(doc.text, c.figure_end or 0)
+            and relation(c, doc) != "additive"]  # "two others later died": more dead, not a reading of the toll
+    if lows:
+        est.low = min(est.low if est.low is not None else min(lows), min(lows))
+    if est.high is None and est.best is not None and open_by_a_floor(est.claims, body):
+        # "at least 35 civilians were killed, the army said, while civil society gives 44": another voice's
+        # closed, larger count in the best's sentences closes the floor's open high
+        others = [c.high for i, c in body if i not in est.claims and c.start in sents and c.high is not None
+                  and c.high > est.best and relation(c, doc) == "alternative"]
+        if others:
+            est.high = max(others)
+        return
+    if "another-voice-high" in (est.rule or "") and any(c.high is None for i, c in body if i in est.claims):
+        return  # a floor's high closed by another voice's count (above): the sources' range, kept
+    if est.high is not None:
+        total = 0
+        alt = 0
+        apart: dict[int, int] = {}
+        heads = {group_head(c.group) for i, c in body if i in est.claims}  # another group named apart may add
+        for _, c in body:
+            rel = relation(c, doc)
+            if rel == "subset" or (sents and c.start not in sents and doc.sections and len(doc.sections) > 1):
+                continue
+            if sents and c.start not in sents and c.high is None and c.qualifier == "at least" and \
+                    c.low is not None and est.best is not None and c.low <= est.best and rel != "additive":
+                continue  # "at least 35" restating a toll of 35 elsewhere: a floor of the same count, not more
+            if sents and c.start not in sents and c.high is not None and rel != "additive" and \
+                    group_head(c.group) in heads | {""}:
+                # a figure in a sentence the best does not rest on restates, recalls or contrasts the toll: that
+                # sentence's figures are one other reading, never added to the rest ("14 killed ... « We buried
+                # fourteen »" stays 14, not 28); a group the best does not name may be more people
+                apart[c.start] = apart.get(c.start, 0) + c.high
+                continue
+            if in_headline(c, doc) and len(body) > 1:
+                continue  # a headline sums up the story ("Gunmen kill 11 ..."): it adds no one to it
+            if c.high is None:
+                est.high = None
+                return
+            if rel == "alternative":
+                alt = max(alt, c.high)  # another source's figure: a reading, not an addition
+            else:
+                total += c.high
+        est.high = max(est.high, total, alt, *apart.values())

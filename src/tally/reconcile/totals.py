@@ -79,10 +79,10 @@ from ..claims.lexicon.en import RIGHT_TRIGGERS
 from ..claims.lexicon.patterns import categories_in
 from ..claims.sources import source_side
 from ..model import CATEGORIES, Claim, Document, Estimate, Side
-from .figures import claim_bounds, norm_source
+from .figures import claim_bounds
 from .lexicon import DETERMINERS, group_head, noun_group
-from .readings import (REVISED_RE, another_voice, authority_over, counted_figure, in_headline, reads_a_toll, revision,
-                       total_of_the_rest, without_totals_of_sides)
+from .readings import (REVISED_RE, another_voice, authority_over, counted_figure, open_by_a_floor,
+                       reads_a_toll, revision, total_of_the_rest, widen, without_totals_of_sides)
 
 #: policies whose killed total counts the attackers killed in the act
 COUNT_ATTACKERS = ("gtd", "ucdp", "acled")
@@ -356,7 +356,7 @@ def _narrative_total(claims: list[Claim], cat: str, doc: Document, policy: str =
             est.rule += "+perpetrators"
         est.claims = sorted(est.claims + p.claims)
     if est is not None:
-        _widen(est, body, doc)
+        widen(est, body, doc)
         if policy == "acled":
             # the most conservative credible toll: another source's lower figure wins
             alts = [c.low for i, c in body if relation(c, doc) == "alternative" and c.low is not None
@@ -365,67 +365,6 @@ def _narrative_total(claims: list[Claim], cat: str, doc: Document, policy: str =
                 est.best = min(alts)
                 est.rule += "+acled-lowest"
     return est
-
-
-#: "One of them [the wounded] died, raising the toll to 15": an addition to the toll, not a reading of it
-_OF_THE_HURT_RE = re.compile(r"\s+of\s+(?:the\s+(?:wounded|injured|hurt)\b|(?:them|those|these|whom)\s+"
-                             r"(?:\w+\s+){0,2}?(?:died|succumbed)\b)", re.I)
-
-
-def _widen(est: Estimate, body: list[tuple[int, Claim]], doc: Document) -> None:
-    """Widen the interval to the other readings of the same text: the smallest
-    single figure (a subset such as "including 17 civilians" may be the count a
-    coder keeps), the sum of the figures of the sentences the best rests on
-    (breakdowns read as new groups) and each other sentence's figures as one reading."""
-    # the low goes below what the best rests on only for a figure read in the
-    # same sentence as one of those claims (a subset or breakdown of that toll:
-    # "29 people, including 10 foreigners"); a figure elsewhere (a list of
-    # nationalities further down) is a part of the toll, not a reading of it
-    sents = {claim_sentence for claim_sentence in (c.start for i, c in body if i in est.claims)}
-    lows = [c.low for _, c in body if c.low is not None and not is_implicit(c) and c.side != "perpetrators"
-            and (c.start in sents or not sents) and not _OF_THE_HURT_RE.match(doc.text, c.figure_end or 0)
-            and relation(c, doc) != "additive"]  # "two others later died": more dead, not a reading of the toll
-    if lows:
-        est.low = min(est.low if est.low is not None else min(lows), min(lows))
-    if est.high is None and est.best is not None and _open_by_a_floor(est.claims, body):
-        # "at least 35 civilians were killed, the army said, while civil society gives 44": another voice's
-        # closed, larger count in the best's sentences closes the floor's open high
-        others = [c.high for i, c in body if i not in est.claims and c.start in sents and c.high is not None
-                  and c.high > est.best and relation(c, doc) == "alternative"]
-        if others:
-            est.high = max(others)
-        return
-    if "another-voice-high" in (est.rule or "") and any(c.high is None for i, c in body if i in est.claims):
-        return  # a floor's high closed by another voice's count (above): the sources' range, kept
-    if est.high is not None:
-        total = 0
-        alt = 0
-        apart: dict[int, int] = {}
-        heads = {group_head(c.group) for i, c in body if i in est.claims}  # another group named apart may add
-        for _, c in body:
-            rel = relation(c, doc)
-            if rel == "subset" or (sents and c.start not in sents and doc.sections and len(doc.sections) > 1):
-                continue
-            if sents and c.start not in sents and c.high is None and c.qualifier == "at least" and \
-                    c.low is not None and est.best is not None and c.low <= est.best and rel != "additive":
-                continue  # "at least 35" restating a toll of 35 elsewhere: a floor of the same count, not more
-            if sents and c.start not in sents and c.high is not None and rel != "additive" and \
-                    group_head(c.group) in heads | {""}:
-                # a figure in a sentence the best does not rest on restates, recalls or contrasts the toll: that
-                # sentence's figures are one other reading, never added to the rest ("14 killed ... « We buried
-                # fourteen »" stays 14, not 28); a group the best does not name may be more people
-                apart[c.start] = apart.get(c.start, 0) + c.high
-                continue
-            if in_headline(c, doc) and len(body) > 1:
-                continue  # a headline sums up the story ("Gunmen kill 11 ..."): it adds no one to it
-            if c.high is None:
-                est.high = None
-                return
-            if rel == "alternative":
-                alt = max(alt, c.high)  # another source's figure: a reading, not an addition
-            else:
-                total += c.high
-        est.high = max(est.high, total, alt, *apart.values())
 
 
 #: what joins two items of one list: "three police officers and three guards", "4 soldats, 4 civils"
@@ -587,7 +526,7 @@ def _sentences_total(items: list[tuple[int, Claim]], rule: str, doc: Document,
         return None
     high = running[2]
     if competing_highs:
-        if high is None and None not in competing_highs and _open_by_a_floor(run_idx, items):
+        if high is None and None not in competing_highs and open_by_a_floor(run_idx, items):
             # "at least 35, the army said ... residents counted 44": the sources range from 35 to 44
             high = max(competing_highs)  # type: ignore[type-var]
         else:
@@ -614,12 +553,6 @@ def _counted_toll(running: tuple, run_idx: list[int], items: list[tuple[int, Cla
     before ``start`` restates it (a headline's "14", then the lead's "killed 14 people")."""
     return all(counted_figure(c, doc) for i, c in items if i in run_idx) or any(
         c.start < start and claim_bounds(c)[1] == running[1] and counted_figure(c, doc) for _, c in items)
-
-
-def _open_by_a_floor(idx: list[int], items: list[tuple[int, Claim]]) -> bool:
-    """True when the claims ``idx`` leave the high open only by a numbered floor ("at least 35"), not
-    by a vague word."""
-    return all(c.high is not None or (c.qualifier == "at least" and not is_implicit(c)) for i, c in items if i in idx)
 
 
 #: a later figure this many times the toll so far, in a present-perfect clause with no day, is a campaign's total
