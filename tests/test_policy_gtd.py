@@ -59,6 +59,14 @@ def test_the_series_size_is_read_from_a_series_of_five():
     assert bounds(record(text).casualties["killed"]) == (4, 4, None)
 
 
+def test_a_combined_toll_of_the_series_named_by_its_noun_is_shared_too():
+    text = ("Bombs struck four checkpoints in Tarvin, Ostania. This was one of four related attacks. "
+            "In total, 20 people were killed and 12 wounded in the series.")
+    rec = record(text)
+    assert bounds(rec.casualties["killed"]) == (5, 5, 5)
+    assert rec.casualties["injured"].best == 3
+
+
 def test_a_figure_for_this_attack_alone_wins_over_the_share_of_the_combined_toll():
     text = ("A bomb exploded outside a bank in Lorsk. The blast killed two guards. This was one of two "
             "related attacks; in total, 9 people were killed in both attacks.")

@@ -42,10 +42,13 @@ _KIND = r"(?:(?:related|coordinated|simultaneous|separate|similar|linked|connect
 #: "one of three related attacks", "the second of two coordinated bombings"
 _ONE_OF_RE = re.compile(rf"\b(?P<pos>one|first|second|third|fourth|fifth|sixth|last)\s+(?:in\s+a\s+series\s+)?of\s+"
                         rf"(?:the\s+|a\s+series\s+of\s+)?(?P<n>{_N}|several|multiple)\s+{_KIND}{_ATTACKS}\b", re.I)
-#: the series named in a sentence: "the three related attacks", "both attacks", "a series of five attacks"
+#: the series named in a sentence: "the three related attacks", "both attacks", "a series of five attacks",
+#: "in the series"
 _SERIES_RE = re.compile(rf"\b(?:(?P<both>both|twin)\s+{_KIND}{_ATTACKS}|(?:the|these|all|all\s+the)\s+"
                         rf"(?P<n>{_N})\s+{_KIND}{_ATTACKS}|(?:a|the)\s+series\s+of\s+(?P<s>{_N})\s+{_KIND}"
-                        rf"{_ATTACKS}|(?:across|in|during|from)\s+(?:the|these)\s+{_KIND}{_ATTACKS})\b", re.I)
+                        rf"{_ATTACKS}|(?:across|in|during|from)\s+(?:the|these)\s+{_KIND}{_ATTACKS}"
+                        # "killed in the series", "across the whole series": the series named by its noun
+                        rf"|(?:across|in|during|from|throughout)\s+(?:the|this|these)\s+(?:whole\s+|entire\s+)?series)\b", re.I)
 #: what makes a plural a series of incidents, not one attack's several blasts ("the two explosions")
 _SEPARATE_RE = re.compile(r"\b(?:attacks|incidents|assaults|raids|related|coordinated|simultaneous|separate|"
                           r"linked|connected|series|consecutive|successive)\b", re.I)
