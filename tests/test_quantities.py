@@ -84,6 +84,8 @@ def test_words_to_int_rejects_non_numbers():
 @pytest.mark.parametrize("text, value", [
     ("the toll rose from 8 to 10", 10),                 # a change of figure: the new one
     ("officials revised the toll from 40 to 35", 35),
+    ("a man died later, raising the toll from 10 to 12", 12),  # the verb of a change in its participle
+    ("bringing the number of dead from 3 to 5", 5),
 ])
 def test_a_change_from_one_figure_to_another_is_the_new_figure(text, value):
     (q,) = find_quantities(text)

@@ -212,10 +212,13 @@ def _quantity(m: re.Match) -> Quantity | None:
     return Quantity(v, v, qual or "exactly", m.start(), m.end(), m.group(0))
 
 
-#: "the toll rose from 8 to 10": a change of figure, not a range; the new figure counts
-_CHANGE_BEFORE_RE = re.compile(r"\b(?:rose|risen|rises|climbed|jumped|increased|grew|went\s+up|surged|revised"
+#: "the toll rose from 8 to 10", "raising the toll from 10 to 14": a change of figure, not a range; the new
+#: figure counts
+_CHANGE_BEFORE_RE = re.compile(r"\b(?:rose|risen|rises|climbed|jumped|increased|grew|went\s+up|surged|raising|bringing|"
+                               r"taking|pushing|lifting|raised|brought|took|pushed|revised"
                                r"(?:\s+(?:up|upwards?|down|downwards?))?|raised|lowered|fell|dropped)"
-                               r"(?:\s+(?:the|its|their)\s+(?:death\s+)?(?:toll|figure|count|tally|number))?\s+from\s+$", re.I)
+                               r"(?:\s+(?:the|its|their)\s+(?:death\s+)?(?:toll|figure|count|tally|number)"
+                               r"(?:\s+of\s+(?:the\s+)?(?:dead|deaths|victims|fatalities|people\s+killed))?)?\s+from\s+$", re.I)
 
 
 def changed_to(m: re.Match, group: str, change_re: re.Pattern, to_int: Callable[[str], int | None],
