@@ -41,15 +41,14 @@ from __future__ import annotations
 
 import copy
 import re
-from datetime import date
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..claims.lexicon import for_language
 from ..claims.sources import source_side
-from ..lookup.actors import actor_key
 from ..model import CATEGORIES, Actor, Claim, Incident, Side
 from .figures import best_of, norm_source
+from .joined import joined_actors, joined_date, joined_location, joined_places, joined_sides, union_str
 from .lexicon import ARMED_GROUP_SOURCE_RE, AUTHORITY_RE
 from .names import fact_name
 from .parties import perpetrator_claim
@@ -63,10 +62,6 @@ ENCYCLOPEDIA_FORMATS = ("wiki", "mediawiki", "wikitext", "xml", "plaintext")
 KEY_ORDER = ("schema_version", "id", "title", "source", "language", "languages", "reports", "date", "location",
              "places", "part_of", "result", "sides", "perpetrators", "targets", "claims", "casualties",
              "casualties_by_side", "casualties_by_group", "conflicts", "reactions", "related", "typology", "losses")
-#: date precision, most precise first
-DATE_RANK = {"day": 3, "month": 2, "year": 1}
-#: place precision (tally.where's levels and UCDP's), most precise first
-PLACE_RANK = {"exact": 7, "near": 6, "district": 5, "admin2": 4, "admin1": 3, "region": 2, "country": 1}
 #: one name per agency ("Agence France-Presse" and "AFP" are one voice)
 SOURCE_ALIASES = {
     "agence france presse": "afp", "afp news agency": "afp", "french news agency afp": "afp",
@@ -161,14 +156,14 @@ def combine(reports: list[dict], incident_id: str | None = None) -> dict:
     order = _publication_order(reports)
     ctx = _Context(reports, ids, offsets, order)
     conflicts: list[dict[str, Any]] = []
-    out["date"] = _date(reports)
-    out["location"] = _location(reports)
-    out["places"] = _places(reports)
+    out["date"] = joined_date(reports)
+    out["location"] = joined_location(reports)
+    out["places"] = joined_places(reports)
     out["part_of"] = _first(reports, "part_of")
     out["result"] = _first(reports, "result")
-    out["sides"] = _sides(reports)
-    out["perpetrators"] = _actors(a for r in reports for a in (r.get("perpetrators") or []))
-    out["targets"] = _union_str(t for r in reports for t in (r.get("targets") or []))
+    out["sides"] = joined_sides(reports)
+    out["perpetrators"] = joined_actors(a for r in reports for a in (r.get("perpetrators") or []))
+    out["targets"] = union_str(t for r in reports for t in (r.get("targets") or []))
     out["casualties"] = _table(ctx, lambda r: r.get("casualties"), CATEGORIES, None, conflicts)
     out["casualties_by_side"] = _nested(ctx, "casualties_by_side", conflicts)
     out["casualties_by_group"] = _nested(ctx, "casualties_by_group", None)
@@ -253,109 +248,6 @@ def _publication_order(reports: list[dict]) -> list[int]:
 
 def _first(reports: list[dict], key: str) -> Any:
     return next((r[key] for r in reports if r.get(key)), None)
-
-
-# --------------------------------------------------------------------------- date, place, actors
-
-
-def _span_days(d: dict[str, Any]) -> int:
-    """How many days a date of day precision spans (0 for one day; 0 when not days)."""
-    start, end = str(d.get("start") or ""), str(d.get("end") or d.get("start") or "")
-    if len(start) < 10 or len(end) < 10:
-        return 0
-    try:
-        return (date.fromisoformat(end[:10]) - date.fromisoformat(start[:10])).days
-    except ValueError:
-        return 0
-
-
-def _date(reports: list[dict]) -> dict[str, Any]:
-    """The most precise precision, and among those the narrowest span (one day
-    before "last week"); among those reports the earliest start, the latest
-    end, and the words of the report giving the earliest start."""
-    dated = [r["date"] for r in reports if isinstance(r.get("date"), dict) and r["date"].get("start")]
-    if not dated:
-        return dict(reports[0].get("date") or {"start": None, "end": None, "precision": None, "text": None,
-                                               "rule": None})
-    top = max(DATE_RANK.get(d.get("precision"), 0) for d in dated)
-    best = [d for d in dated if DATE_RANK.get(d.get("precision"), 0) == top]
-    narrowest = min(_span_days(d) for d in best)  # a day beats "last week" (a span of days)
-    best = [d for d in best if _span_days(d) == narrowest]
-    first = min(best, key=lambda d: d["start"])  # min keeps the first of equal starts
-    end = max((d.get("end") or d["start"]) for d in best)
-    return {"start": first["start"], "end": end, "precision": first.get("precision"), "text": first.get("text"),
-            "rule": first.get("rule")}
-
-
-def _location(reports: list[dict]) -> dict[str, Any] | None:
-    located = [r["location"] for r in reports if isinstance(r.get("location"), dict)]
-    if not located:
-        return None
-    top = max(PLACE_RANK.get(p.get("precision"), 0) for p in located)
-    return dict(next(p for p in located if PLACE_RANK.get(p.get("precision"), 0) == top))
-
-
-def _places(reports: list[dict]) -> list[dict[str, Any]]:
-    out, seen = [], set()
-    for r in reports:
-        for p in r.get("places") or []:
-            if not isinstance(p, dict):
-                continue
-            keys = {("name", str(p.get("name") or "").strip().lower(), p.get("country_iso3") or p.get("country"))}
-            if p.get("geonames_id") is not None:
-                keys.add(("geonames", p["geonames_id"]))
-            if keys & seen:
-                continue
-            seen |= keys
-            out.append(dict(p))
-    return out
-
-
-def _actors(actors) -> list[dict[str, Any]]:
-    """Actors de-duplicated by :func:`~tally.lookup.actors.actor_key` of their
-    names and aliases (one report's "JNIM" is another's alias); the aliases of
-    the duplicates are kept, in the order seen."""
-    out: list[dict[str, Any]] = []
-    keys: list[set[str]] = []
-    for a in actors:
-        if not isinstance(a, dict) or not a.get("name"):
-            continue
-        names = [str(n) for n in [a["name"], *(a.get("aliases") or [])] if n]
-        ks = {actor_key(n) for n in names} - {""}
-        hit = next((n for n, k in enumerate(keys) if k & ks), None)
-        if hit is None:
-            out.append({**a, "aliases": list(a.get("aliases") or [])})
-            keys.append(ks)
-            continue
-        for al in names:
-            if actor_key(al) not in keys[hit]:
-                out[hit]["aliases"].append(al)
-                keys[hit].add(actor_key(al))
-    return out
-
-
-def _union_str(items) -> list[str]:
-    out, seen = [], set()
-    for t in items:
-        if isinstance(t, str) and t.strip() and t.strip().lower() not in seen:
-            seen.add(t.strip().lower())
-            out.append(t)
-    return out
-
-
-def _sides(reports: list[dict]) -> list[dict[str, Any]]:
-    merged: dict[str, dict[str, Any]] = {}
-    for r in reports:
-        for s in r.get("sides") or []:
-            if not isinstance(s, dict) or s.get("id") is None:
-                continue
-            sid = str(s["id"])
-            m = merged.setdefault(sid, {"id": sid, "actors": [], "commanders": [], "units": [], "strength": None})
-            m["actors"] = _actors([*m["actors"], *(s.get("actors") or [])])
-            m["commanders"] = _union_str([*m["commanders"], *(s.get("commanders") or [])])
-            m["units"] = _union_str([*m["units"], *(s.get("units") or [])])
-            m["strength"] = m["strength"] or s.get("strength")
-    return [merged[k] for k in sorted(merged, key=lambda k: (not k.isdigit(), int(k) if k.isdigit() else 0, k))]
 
 
 # --------------------------------------------------------------------------- the estimates
