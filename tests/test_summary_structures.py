@@ -181,3 +181,13 @@ def test_some_of_the_kidnapped_found_dead_are_more_dead(lang, text):
 ])
 def test_one_person_wounded_without_a_number_is_one_injured(text):
     assert best(text, "gtd", cat="injured") == 1
+
+
+@pytest.mark.parametrize("lang, text, best", [
+    ("en", "In a separate incident, a truck crashed into a market stall in Tamba, killing a trader and three "
+           "children.", 4),
+    ("fr", "Lors d'une autre attaque, des hommes armés ont tué cinq bergers près de Tamba.", 5),
+])
+def test_a_summary_opening_on_a_separate_incident_counts_that_incident(lang, text, best):
+    # nothing was counted before it: the excerpt's "separate" refers to its source article, not to this text
+    assert record(text, lang=lang).casualties["killed"].best == best

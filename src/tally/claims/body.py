@@ -146,6 +146,8 @@ def body_claims(doc: Document, sides: list[Side]) -> list[Claim]:
         if src is None and prev_source and CONTINUES_RE.search(sent):
             carried = prev_source
         other_sent = section_other or other_event_sentence(sent, ctx.year)
+        if other_sent and not section_other and not out and current().ANOTHER_EVENT_OPENING_RE.match(sent):
+            other_sent = False  # "In a separate incident, ..." opening a text that counted nothing before: its own event
         apart = _time_apart(sent, ss, found)
         context = context_clauses(sent)
         opening = current().SIDE_OPENING_RE.match(sent)  # "Côté rebelles, 12 morts": whom they count
