@@ -327,3 +327,14 @@ def test_a_wounded_person_who_later_died_is_one_more_dead():
 def test_a_floor_and_another_voices_larger_count_give_the_sources_range(lang, text):
     est, claims = estimate(text, lang)
     assert (est.low, est.best, est.high) == (35, 35, 44), claims
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Soldiers shot 12 detained herders in Soba, bringing to more than 300 the number of civilians killed "
+           "in the region since March."),
+    ("fr", "Des soldats ont abattu 12 éleveurs détenus à Soba, portant à plus de 300 le nombre de civils tués "
+           "dans la région depuis mars."),
+])
+def test_a_running_count_brought_by_a_participle_holds_only_its_own_figure(lang, text):
+    est, claims = estimate(text, lang)
+    assert (est.best, est.high) == (12, 12), claims

@@ -195,7 +195,10 @@ def body_claims(doc: Document, sides: list[Side]) -> list[Claim]:
 
 #: where a clause ends inside a sentence, for :func:`context_clauses`
 _CLAUSE_BREAK_RE = re.compile(r"[;—–]|\b(?:where|while|whereas|but|où|tandis\s+que|alors\s+que|mais)\b"
-                              r"|,\s+(?:and|et)\s+", re.I)
+                              r"|,\s+(?:and|et)\s+"
+                              # a participle that brings a running count after the event's own figure: "killed 12
+                              # in Moura, bringing to 300 the number killed since March", « portant à 300 le nombre »
+                              r"|,\s+(?=(?:bringing|raising|taking|pushing|portant|ce\s+qui\s+porte)\b)", re.I)
 
 
 def _hostages_found_dead(text: str, ss: int, se: int, rows: list[list]) -> Claim | None:
