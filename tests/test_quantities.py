@@ -109,3 +109,16 @@ def test_a_sign_before_a_figure_is_at_least_or_a_ceiling():
     assert read("≤ 30 dead") == [(30, 30, "up to")]
     assert read("48 (+9)") == [(48, 48, "exactly"), (9, 9, "exactly")]  # the "(+y)" of an infobox: its own reading
     assert read("10+5") == [(10, 10, "exactly"), (5, 5, "exactly")]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("raiders killed a score of herders", 20),   # "score" as a number only before "of"
+    ("two score of men were taken", 40),
+])
+def test_a_score_of_is_twenty(text, value):
+    (q,) = find_quantities(text)
+    assert (q.low, q.high) == (value, value)
+
+
+def test_a_score_that_is_no_number_is_not_read():
+    assert [q.low for q in find_quantities("the final score was 3")] == [3]

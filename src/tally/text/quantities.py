@@ -89,7 +89,7 @@ VAGUE: dict[str, tuple[int, int | None]] = {
 
 _WORD_NUM = (r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
              r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fourty|"
-             r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozen)")
+             r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozen|score(?=\s+of\b))")
 _WORDS = (rf"(?:(?:an?\s+)?{_WORD_NUM}(?:(?:[\s-]+|(?:(?<=hundred)|(?<=thousand))\s+and\s+)"
           rf"{_WORD_NUM})*)")
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?:hundred|thousand|million))?"
