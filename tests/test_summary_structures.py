@@ -133,6 +133,7 @@ def test_a_partitive_whose_group_follows_its_verb_names_that_group():
 @pytest.mark.parametrize("text", [
     "Bandits killed 11 people on the road to Tamba, four soldiers and seven traders.",
     "Bandits killed 11 people on the road to Tamba: four soldiers and seven traders.",
+    "Bandits killed 11 people at a roadblock on the main road outside Tamba: four soldiers and seven traders.",
 ])
 def test_a_total_broken_down_into_its_groups_is_one_count_and_wad_keeps_its_civilians(text):
     assert best(text) == 11 and best(text, "gtd") == 11
@@ -191,3 +192,8 @@ def test_one_person_wounded_without_a_number_is_one_injured(text):
 def test_a_summary_opening_on_a_separate_incident_counts_that_incident(lang, text, best):
     # nothing was counted before it: the excerpt's "separate" refers to its source article, not to this text
     assert record(text, lang=lang).casualties["killed"].best == best
+
+
+def test_french_lifeless_bodies_of_people_are_dead():
+    text = "Les corps sans vie de treize éleveurs ont été découverts près de Tamba."
+    assert best(text, lang="fr") == 13

@@ -290,7 +290,7 @@ _COLON_PARTS_RE = re.compile(rf"\d\s+(?:[\w'’-]+\s+){{0,3}}?{TOLL_WORDS}\s*:\s
 def _link_subset(before: str, after: str, linked: list):
     """A subset figure inside a parenthesis of a linked figure: "29 people,
     including 10 foreigners, were killed"."""
-    if linked and (_lex().SUBSET_RE.search(before[-40:]) or _COLON_PARTS_RE.search(before[-40:])):
+    if linked and (_lex().SUBSET_RE.search(before[-40:]) or _COLON_PARTS_RE.search(before[-100:])):
         return list(linked[-1][1]), _group_after(after)
     return None
 

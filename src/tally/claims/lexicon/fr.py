@@ -27,7 +27,7 @@ KILL_ACTIVE = (r"tuant|tuent|tue|tué|ont\s+tué|a\s+tué|avaient\s+tué|avait\s
                 r"causé\s+la\s+mort\s+d(?:e|['’])|provoquant\s+la\s+mort\s+d(?:e|['’])|provoqué\s+la\s+mort\s+d(?:e|['’])|"
                 r"neutralisant|neutralisé")
 LEFT_TRIGGERS = {
-    "killed": KILL_ACTIVE + r"|les\s+corps\s+d(?:e|['’])|les\s+dépouilles\s+d(?:e|['’])|la\s+mort\s+d(?:e|['’])|"
+    "killed": KILL_ACTIVE + r"|les\s+corps\s+(?:sans\s+vie\s+)?d(?:e|['’])|les\s+dépouilles\s+d(?:e|['’])|la\s+mort\s+d(?:e|['’])|"
                              r"l['’]assassinat\s+d(?:e|['’])|le\s+massacre\s+d(?:e|['’])|"
                              r"la\s+perte\s+d(?:e|['’])|(?:a|ont|avait|avaient|aurait|auraient)\s+perdu|perdant",
     "injured": r"blessant|blessent|blessé|ont\s+blessé|a\s+blessé",
