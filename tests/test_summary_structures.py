@@ -197,3 +197,13 @@ def test_a_summary_opening_on_a_separate_incident_counts_that_incident(lang, tex
 def test_french_lifeless_bodies_of_people_are_dead():
     text = "Les corps sans vie de treize éleveurs ont été découverts près de Tamba."
     assert best(text, lang="fr") == 13
+
+
+@pytest.mark.parametrize("text, default, wad", [
+    ("The 7 victims of the raid on Tamba included a policeman on leave.", 7, 6),
+])
+def test_victims_counted_by_a_number_are_dead_unless_said_hurt_or_taken(text, default, wad):
+    assert best(text) == default and best(text, "wad") == wad
+    assert best("Twelve victims were taken to hospital after the blast in Tamba.") is None
+    # "43 of the victims were buried": a part of the dead counted elsewhere, not a count of its own
+    assert best("Raiders killed 60 herders in Tamba on Friday; 43 of the victims were buried on Saturday.") == 60

@@ -41,8 +41,9 @@ BLEW_UP_RE = re.compile(r"\b(?:blew|blowing|blown)\s+(?P<who>himself|herself|the
                         r"\bdetonated\s+(?P<who2>himself|herself|themselves)\b", re.I)
 
 _PARTITIVE_RE = re.compile(r"\s+of\s+(?:the|those|these)\s+(?P<noun>dead|killed|injured|wounded|hurt|"
-                           r"casualties|arrested|detained|missing|hostages)\b", re.I)
-_NOUN_CAT = {"dead": "killed", "killed": "killed", "injured": "injured", "wounded": "injured",
+                           r"casualties|arrested|detained|missing|hostages|victims|bodies)\b", re.I)
+_NOUN_CAT = {"dead": "killed", "killed": "killed", "victims": "killed", "bodies": "killed",
+             "injured": "injured", "wounded": "injured",
              "hurt": "injured", "arrested": "arrested", "detained": "arrested", "missing": "missing",
              "hostages": "hostages"}
 

@@ -38,6 +38,10 @@ RIGHT_TRIGGERS = {
                              r"dead|died|dying|deaths|death|slain|perished|drowned|KIA|succumbed|"
                              r"lost\s+(?:their|his|her)\s+lives|lost\s+(?:their|his|her)\s+life|"
                              r"bodies|corpses|fatalities|fatally\s+(?:shot|wounded|injured)|"
+                             # "the 9 victims of the attack", unless the victims are said hurt, treated or taken
+                             r"victims(?!\s+(?:\w+\s+){0,3}?(?:were|was|are|is|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:wounded|injured|"
+                             r"hurt|treated|hospitali[sz]ed|taken|rushed|evacuated|rescued|freed|released|kidnapped|abducted|"
+                             r"discharged|admitted|receiving|in\s+(?:a\s+)?(?:stable|critical|serious)))|"
                              r"burned\s+alive|burnt\s+alive|found\s+dead|found\s+murdered|casualties|"
                              r"shot(?!\s+(?:at|and\s+(?:wounded|injured)|in\s+the\s+(?:leg|arm|hand|foot|shoulder|knee)|"
                              r"(?:and\s+)?(?:dead|to\s+death|and\s+killed)))",
