@@ -338,3 +338,22 @@ def test_a_floor_and_another_voices_larger_count_give_the_sources_range(lang, te
 def test_a_running_count_brought_by_a_participle_holds_only_its_own_figure(lang, text):
     est, claims = estimate(text, lang)
     assert (est.best, est.high) == (12, 12), claims
+
+
+def _headed(headline: str, body: str):
+    rec = extract(Document.from_text(f"{headline}\n\n{body}", source="r.txt", format="text", title=headline,
+                                     meta={"date": "2024-05-08"}, language="en"))
+    return rec.casualties["killed"], [(c.low, c.source) for c in rec.claims if "killed" in c.categories]
+
+
+def test_a_headlines_exact_figure_stands_against_residents_larger_floor():
+    est, claims = _headed("Army confirms 21 dead in raid on Lena",
+                          "Residents of Lena said that at least 30 people had been killed when gunmen raided the "
+                          "village. On Sunday the army put the toll at 21 dead.")
+    assert est.best == 21 and (est.high is None or est.high >= 30), claims
+
+
+def test_a_lead_that_restates_the_headlines_figure_and_adds_a_person_is_the_count():
+    est, claims = _headed("Mother and two sons killed in shelling",
+                          "A woman and her two sons were killed when a shell hit their home in Lena, relatives said.")
+    assert est.best == 3, claims

@@ -89,8 +89,12 @@ def another_voice(before: list[Claim], now: list[Claim], doc: Document, start: i
     """True when a sentence's larger figure is another named voice's than the toll so far (each
     named), its words say nothing of an update ("rose", "later", "now"...), and it is not an
     authority's figure beside a non-authority's."""
-    if not any(counted_figure(c, doc) for c in before):
-        return False  # "dozens were killed ... officials said 55 died", a headline's "10": the number is the count
+    if not any(counted_figure(c, doc) or (headline_line(c, doc) and c.qualifier in (None, "exactly")) for c in before):
+        # "dozens were killed ... officials said 55 died", a headline's "about 10" or "more than 30": the number
+        # is the count (a headline's exact "38" stands against residents' "at least 50")
+        return False
+    if any(c.low == b.low and group_head(c.group) == group_head(b.group) for c in now for b in before):
+        return False  # "three children killed ... a woman and her three children": the same count, told more fully
     old = {norm_source(c.source) for c in before if c.source}
     new = {norm_source(c.source) for c in now if c.source}
     if not new or old & new:
