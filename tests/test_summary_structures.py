@@ -207,3 +207,21 @@ def test_victims_counted_by_a_number_are_dead_unless_said_hurt_or_taken(text, de
     assert best("Twelve victims were taken to hospital after the blast in Tamba.") is None
     # "43 of the victims were buried": a part of the dead counted elsewhere, not a count of its own
     assert best("Raiders killed 60 herders in Tamba on Friday; 43 of the victims were buried on Saturday.") == 60
+
+
+def test_a_plural_in_en_is_no_participle_joined_to_the_next_verb():
+    # "children and injuring" is not "burned and killed": the 4 children are dead, the 12 others hurt
+    rec = record("Raiders attacked a camp near Tamba, killing 6 women and 4 children and injuring 12 others.")
+    assert rec.casualties["killed"].best == 10 and rec.casualties["injured"].best == 12
+
+
+@pytest.mark.parametrize("text", ["Gunmen stormed the hotel in Tamba. No one was hurt in the attack.",
+                                  "Gunmen stormed the hotel in Tamba; no one was killed."])
+def test_no_one_is_no_figure_of_one(text):
+    rec = record(text)
+    assert all(c.low != 1 for c in rec.claims)
+
+
+def test_hostages_left_dead_beside_their_captors_are_dead():
+    rec = record("Gunmen seized a school in Tamba. The siege left 11 hostages and 4 assailants dead.", "gtd")
+    assert rec.casualties["killed"].best == 15

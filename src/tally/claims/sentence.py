@@ -154,8 +154,14 @@ def _link_with_others(text: str, q: Quantity, before: str, after: str, right_end
 _BOTH_HURT_RE = re.compile(r"\s*and\s+(?:injured|wounded|hurt)\b(?!\s*\d)", re.I)
 
 
-def _link_leave(before: str, after: str):
-    """"left 5 dead", "leaving 12 killed or injured"."""
+#: a group named by what happened to it before, then the state the verb leaves it in: "left 17 hostages and
+#: 9 assailants dead" (the hostages are dead)
+_LEFT_STATE_RE = re.compile(r"^\s+(?:hostages|captives|prisoners|detainees|otages|captifs|prisonniers)\b[^.;:]{0,80}?"
+                            r"\b(?P<state>dead|killed|morts|tués)\b", re.I)
+
+
+def _link_leave(before: str, after: str, rest: str = ""):
+    """"left 5 dead", "leaving 12 killed or injured", "left 17 hostages and 9 assailants dead"."""
     lm = _lex().LEAVE_RE.search(before)
     if not lm:
         return None
@@ -163,6 +169,9 @@ def _link_leave(before: str, after: str):
     if not rm:
         return None
     cats = [matched_cat(rm)]
+    state = _LEFT_STATE_RE.match(rest) if cats == ["hostages"] else None
+    if state:
+        return ["killed"], after.split()[0] if after.split() else None
     # "leaving 12 killed or injured"; "leaves a dozen dead and injured" (no figure of its own for the
     # second: ``after`` stops at the next figure): one count of both, a casualty figure
     more = re.match(rf"^\s*(?:or|and/or)\s+(?:{alt(_lex().RIGHT_TRIGGERS)})\b", after[rm.end():], re.I)
@@ -317,7 +326,7 @@ def _link(text: str, qs: list[Quantity], i: int, ss: int, se: int, linked: list,
     wo = _link_with_others(text, q, before, after, right_end, linked)
     if wo:
         return wo
-    found = (_link_leave(before, after) or _link_right(text, qs, i, before, right_end, consumed)
+    found = (_link_leave(before, after, text[q.end:right_end]) or _link_right(text, qs, i, before, right_end, consumed)
              or _link_conjunct(text, q, after, linked) or _link_forward(text, qs, i, before, se)
              or _link_subset(before, after, linked) or _link_ellipsis(text, q, after, linked))
     if found:

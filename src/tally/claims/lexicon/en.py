@@ -116,7 +116,7 @@ RIGHT_RE = re.compile(
     rf"mainly|most\s+of\s+them|many\s+of\s+them|all\s+of\s+them|both|many|most|among\s+them|majority\s+of\s+them|"
     rf"the\s+majority|all|mostly)\b[^;:]{{0,90}}?,?|(?P<aside>\s*(?:,|—|–|--|\s-\s)\s*[^;:,—–]{{1,100}}?(?:,|—|–|--|\s-\s))|"
     rf"(?P<rel>\s+(?:who|that|which)\s+(?:had|have|has|were|was|are|is)\s+[^,;.]{{0,60}}?(?=\s+(?:were|was|have|has|had|are|is)\s)))?"
-    rf"(?:\s*,?\s*(?:who|that|which)\b)?(?P<aux>{_AUX}*)\s*(?:\b\w+(?:ed|en)\s+and\s+)?\b(?:{alt(RIGHT_TRIGGERS)})\b",
+    rf"(?:\s*,?\s*(?:who|that|which)\b)?(?P<aux>{_AUX}*)\s*(?:\b(?!\w*(?:men|children|citizen|kitchen|garden)\b)\w+(?:ed|en)\s+and\s+)?\b(?:{alt(RIGHT_TRIGGERS)})\b",
     re.I)
 #: a passive auxiliary in the words between a figure and its verb ("were", "have been"): the figure is
 #: the verb's patient, so a victim count
