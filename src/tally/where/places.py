@@ -361,6 +361,29 @@ def pick_location(places: list[Place]) -> Place | None:
     return replace(best) if best else None
 
 
+_DISTRICTS: dict[int, dict[str, list[Entry]]] = {}
+
+
+def nearest_district(iso3: str, lat: float, lon: float) -> Entry | None:
+    """The second-level unit (district, LGA, cercle, territory) of ``iso3`` whose point lies
+    nearest ``(lat, lon)``: the gazetteer holds points, not boundaries, so this stands for the
+    district that holds a place ("Pissila" -> the Sanmatenga province, not the one of the next
+    town); None when the country has no such unit."""
+    g = gazetteer()
+    index = _DISTRICTS.get(id(g))
+    if index is None:
+        index = {}
+        seen: set[tuple[str, str]] = set()
+        for key in g.admins:
+            for e in g.lookup(key):
+                if e.level == 2 and e.lat is not None and (e.iso3, str(e.geonames_id or e.name)) not in seen:
+                    seen.add((e.iso3, str(e.geonames_id or e.name)))
+                    index.setdefault(e.iso3, []).append(e)
+        _DISTRICTS.clear()
+        _DISTRICTS[id(g)] = index
+    return min(index.get(iso3, ()), key=lambda e: km(lat, lon, e.lat, e.lon), default=None)  # type: ignore[arg-type]
+
+
 #: how far a more specific place may lie from a district or a point it refines (km)
 WITHIN_KM = {"district": 60.0, "near": 40.0, "exact": 25.0}
 
