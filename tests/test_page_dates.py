@@ -106,6 +106,23 @@ def test_the_day_of_a_claim_or_a_funeral_is_not_the_attacks(lang, text, day):
     assert record(text, "2024-05-08", lang).date.start == day
 
 
+@pytest.mark.parametrize("lang, text, day", [
+    ("en", "The missing soldier's body was found by villagers on Friday, days after the patrol was ambushed. "
+     "Two wounded soldiers were flown out on Wednesday, hours after the gunfight.", "2024-05-08"),
+    ("en", "The bodies of nine herders were recovered on Friday; gunmen had stormed their camp on Wednesday.",
+     "2024-05-08"),
+    ("fr", "Les corps de neuf éleveurs ont été retrouvés vendredi par des habitants ; des hommes armés avaient "
+     "pris d'assaut leur campement mercredi soir.", "2024-05-08"),
+])
+def test_the_day_the_dead_were_found_gives_way_to_the_attacks(lang, text, day):
+    assert record(text, "2024-05-11", lang).date.start == day
+
+
+def test_the_day_the_dead_were_found_stands_when_the_text_gives_no_other():
+    rec = record("The bodies of nine herders were found on Friday near their camp, police said.", "2024-05-11")
+    assert (rec.date.start, rec.date.rule) == ("2024-05-10", "relative")
+
+
 @pytest.mark.parametrize("text", [
     "The government declared three days of national mourning on Monday after gunmen killed 12 villagers.",
     "The president visited the village on Monday, where gunmen had killed 12 people.",

@@ -136,6 +136,12 @@ _AFTERMATH_BEFORE_RE = re.compile(
     r"(?<![\w])(?:claimed(?:\s+responsibility)?|funerals?|burials?|buried|mourning|vigils?|memorial|visit(?:ed|s)?"
     r"|condemn(?:ed|s)?|revendiqu[ée]e?s?|revendication|funérailles|obsèques|inhum[ée]e?s?|deuil|visite|rendu"
     r"|condamn[ée]e?s?|hommage)\b[^.;!?]{0,40}$", re.I)
+#: a discovery before a day ("his body was found by soldiers on Friday", "the remains were recovered
+#: Tuesday", "les corps ont été retrouvés lundi"): the day the dead were found, after the attack; like
+#: a statement's day, it stands only when the text gives no other
+_DISCOVERY_BEFORE_RE = re.compile(
+    r"(?<![\w])(?:found|discovered|recovered|retrieved|retrouvée?s?|découverte?s?|récupérée?s?)\b"
+    r"(?:\s+dead)?(?:\s+(?:by|par)\s+[^.;!?,]{1,30}?)?\s*(?:on\s+|le\s+)?$", re.I)
 #: an attack's noun right before a weekday ("l'attaque de samedi", "the ambush on Sunday", "the raid late
 #: Friday") or its possessive after it ("Saturday's attack"): the weekday is the attack's day
 _ATTACK_NOUNS = (r"attacks?|ambush(?:es)?|assault|raids?|massacres?|bombings?|blasts?|explosions?|shootings?"
@@ -374,7 +380,8 @@ def resolve_relative(text: str, ref: date, forward: bool = False, language: str 
     if not forward:
         found = [x for x in found if not _AFTERMATH_BEFORE_RE.search(text, max(0, x.start() - 60), x.start())]
     events = [x for x in found if not _STATEMENT_BEFORE_RE.search(text, max(0, x.start() - 40), x.start())
-              and not _STATEMENT_AFTER_RE.match(text, x.end())]
+              and not _STATEMENT_AFTER_RE.match(text, x.end())
+              and not _DISCOVERY_BEFORE_RE.search(text, max(0, x.start() - 50), x.start())]
     m = (attack or events or found or [None])[0]
     if not events and found and _WEEK_RE.search(text):
         return week_named(text, ref)  # "last week's attack ..., officials said on Tuesday": the week, not the statement
