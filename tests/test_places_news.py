@@ -233,3 +233,15 @@ def test_a_name_before_an_institution_noun_is_the_institutions_not_the_place():
 def test_a_name_after_a_french_elision_is_read(text, place, iso3):
     loc = location(text, "fr")
     assert (loc.name, loc.country_iso3) == (place, iso3)
+
+
+@pytest.mark.parametrize("text, lang, background", [
+    ("The insurgency, which began in north-east Nigeria in 2009, has spread to its neighbours.", "en", "NGA"),
+    ("Le groupe, apparu au Mali en 2012, a étendu ses attaques.", "fr", "MLI"),
+])
+def test_a_country_in_a_clause_dated_years_back_is_background_not_the_scene(text, lang, background):
+    assert context_countries(text)[background] == 2  # a name, not a name after "in" (4)
+    now = "Gunmen killed 40 Chadian soldiers on an island in the west of Chad on Monday, the army said. " + text \
+        if lang == "en" else "Des hommes armés ont tué lundi 40 soldats tchadiens sur une île à l'ouest du Tchad. " + text
+    assert location(now, lang).country_iso3 == "TCD"
+    assert context_countries("Gunmen killed 12 herders in Nigeria on Monday.")["NGA"] == 4

@@ -55,6 +55,9 @@ _ACTOR_AFTER_RE = re.compile(
 #: the weight of a country named only as an actor ("US forces"): context at most, below any
 #: place-like mention (weights under 1 are "soft" context, see :func:`soft_context`)
 ACTOR_WEIGHT = 0.25
+#: a year right after "in X" ("the insurgency, which began in north-east Nigeria in 2009", "apparu au Mali
+#: en 2012"): history told as background, a name like any other rather than where the news happened
+_YEAR_AFTER_RE = re.compile(r"[ \t]+(?:in|since|en|depuis)[ \t]+(?:1[89]|20)\d\d(?![\w-])")
 _IN_RE = re.compile(r"\b(?:in|into|inside|across|throughout)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
 #: the same in French: "au Mali", "en Centrafrique", "dans le nord du Burkina Faso"
 _IN_FR_RE = re.compile(r"(?<![\w])(?:(?:au|aux|en|dans\s+(?:le|la|les|l['’])|à\s+travers\s+(?:le|la|l['’]))\s*"
@@ -107,7 +110,8 @@ def context_countries(text: str) -> Counter[str]:
                     counts[other[0].iso3 if len({e.iso3 for e in other}) == 1 else c.iso3] += 1
                 else:
                     before = text[max(0, offsets[i] - 30):offsets[i]]
-                    counts[c.iso3] += 4 if _IN_RE.search(before) or _IN_FR_RE.search(before) else 2
+                    located = (_IN_RE.search(before) or _IN_FR_RE.search(before)) and not _YEAR_AFTER_RE.match(text, end)
+                    counts[c.iso3] += 4 if located else 2
                 break
             i += step
     _adjectives(text, g.adjectives, counts)
