@@ -245,3 +245,16 @@ def test_a_country_in_a_clause_dated_years_back_is_background_not_the_scene(text
         if lang == "en" else "Des hommes armés ont tué lundi 40 soldats tchadiens sur une île à l'ouest du Tchad. " + text
     assert location(now, lang).country_iso3 == "TCD"
     assert context_countries("Gunmen killed 12 herders in Nigeria on Monday.")["NGA"] == 4
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Gunmen killed seven herders on Sunday in the fishing village Kindia, in the west of Niger, the army said.", "en"),
+    ("Des hommes armés ont tué dimanche sept éleveurs à Kindia, une localité de l'ouest du Niger.", "fr"),
+])
+def test_a_village_named_like_a_town_abroad_is_a_locality_of_the_country_named(text, lang):
+    """The gazetteer knows the name only as a city of another country (Guinea); the text calls it a
+    village of the country it names: that country, and the village kept by name for linking."""
+    loc = location(text, lang)
+    assert (loc.country_iso3, loc.precision, loc.locality) == ("NER", "country", "Kindia")
+    city = location("Gunmen killed seven traders on Sunday in the city of Kindia in Guinea, police said.")
+    assert (city.country_iso3, city.precision, city.locality) == ("GIN", "exact", None)

@@ -351,7 +351,7 @@ def find_places(text: str, context: Counter[str] | None = None, localities: list
     actor_countries: Counter[str] = Counter()
     found = mentions(text, actor_countries)
     if localities is not None:
-        localities.extend(unknown_localities(text, found))
+        localities.extend(unknown_localities(text, found, context))
     if not context:
         _derive_context(text, found, actor_countries, context)
     _admin_context(found, context, soft)
@@ -459,18 +459,39 @@ def person_names(text: str) -> set[str]:
 _OFFICE_RE = re.compile(r"(?<![\w])(?:mayor|maire|bourgmestre)\b[^.;]{0,30}$", re.I)
 
 
-def unknown_localities(text: str, found: list[Mention]) -> list[str]:
+#: a village word right before a name ("the island village X", "le village de X") or in an appositive
+#: after it ("X, a fishing village", "X, une localité frontalière")
+_VILLAGE_BEFORE_RE = re.compile(r"(?<![\w])(?:village|hamlet|settlement|localité|bourgade|hameau)[ \t]+"
+                                r"(?:of[ \t]+|de[ \t]+|d['’])?$", re.I)
+_VILLAGE_AFTER_RE = re.compile(r",[ \t]+(?:a|an|une?|la|le)[ \t]+(?:[\w-]+[ \t]+)?(?:village|hamlet|settlement"
+                               r"|localité|bourgade|hameau)\b", re.I)
+
+
+def _village_abroad(text: str, mn: Mention, named: Counter[str]) -> bool:
+    """True when ``mn`` is called a village ("the island village X", "X, une localité") and every
+    place the gazetteer knows by its name lies outside the countries the text names: a village the
+    gazetteer lacks, named like a town abroad (a Congolese city for a village on Lake Chad)."""
+    if not named or not mn.cands or any(e.iso3 in named for e in mn.cands):
+        return False
+    return bool(_VILLAGE_BEFORE_RE.search(text, max(0, mn.start - 40), mn.start)
+                or _VILLAGE_AFTER_RE.match(text, mn.start + len(mn.phrase)))
+
+
+def unknown_localities(text: str, found: list[Mention], context: Counter[str] | None = None) -> list[str]:
     """Names the gazetteer does not know that ``text`` gives as places: after a
     place word ("the village of Tamzoura", "à Tamzoura, un village") once, or after a
     locative preposition ("in Tamzoura") twice; most often named first. Function
-    words capitalised at a sentence start ("Dans", "In") are none."""
+    words capitalised at a sentence start ("Dans", "In") are none. A village named like
+    places abroad only, in a text naming its country (``context``, weight 2 or more), counts
+    as unknown too (:func:`_village_abroad`)."""
     counts: Counter[str] = Counter()
     strong: set[str] = set()
     office: set[str] = set()
     first: dict[str, int] = {}
+    named = Counter({k: w for k, w in (context or {}).items() if w >= 2})
     for mn in found:
-        if mn.cands or mn.partial or mn.org or not mn.cue or len(mn.phrase) < 4 or \
-                mn.phrase.lower() in _function_words() or place_key(mn.phrase) in _STOP:
+        if (mn.cands and not _village_abroad(text, mn, named)) or mn.partial or mn.org or not mn.cue or \
+                len(mn.phrase) < 4 or mn.phrase.lower() in _function_words() or place_key(mn.phrase) in _STOP:
             continue
         key = place_key(mn.phrase)
         counts[key] += 1
