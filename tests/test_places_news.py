@@ -256,5 +256,8 @@ def test_a_village_named_like_a_town_abroad_is_a_locality_of_the_country_named(t
     village of the country it names: that country, and the village kept by name for linking."""
     loc = location(text, lang)
     assert (loc.country_iso3, loc.precision, loc.locality) == ("NER", "country", "Kindia")
+    # named right after the region that holds it: the region, and the village kept by name
+    loc = location("Dans la région de Diffa, à Kindia, des hommes armés ont tué sept éleveurs dimanche.", "fr")
+    assert (loc.country_iso3, loc.admin1, loc.locality) == ("NER", "Diffa", "Kindia")
     city = location("Gunmen killed seven traders on Sunday in the city of Kindia in Guinea, police said.")
     assert (city.country_iso3, city.precision, city.locality) == ("GIN", "exact", None)

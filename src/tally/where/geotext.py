@@ -350,11 +350,11 @@ def find_places(text: str, context: Counter[str] | None = None, localities: list
     context, soft = soft_context(Counter(context) if context is not None else context_countries(text))
     actor_countries: Counter[str] = Counter()
     found = mentions(text, actor_countries)
-    if localities is not None:
-        localities.extend(unknown_localities(text, found, context))
     if not context:
         _derive_context(text, found, actor_countries, context)
     _admin_context(found, context, soft)
+    if localities is not None:
+        localities.extend(unknown_localities(text, found, context))
     if context:
         soft = Counter()
     named = any(w >= 2 for w in context.values())
@@ -463,17 +463,24 @@ _OFFICE_RE = re.compile(r"(?<![\w])(?:mayor|maire|bourgmestre)\b[^.;]{0,30}$", r
 #: after it ("X, a fishing village", "X, une localité frontalière")
 _VILLAGE_BEFORE_RE = re.compile(r"(?<![\w])(?:village|hamlet|settlement|localité|bourgade|hameau)[ \t]+"
                                 r"(?:of[ \t]+|de[ \t]+|d['’])?$", re.I)
+#: a name right after the subdivision that holds it ("dans la province du Lac, à X", "in the Diffa region,
+#: at X"): a place of that subdivision
+_AFTER_UNIT_RE = re.compile(r"(?<![\w])(?:province|région|region|state|département|department|cercle|préfecture)"
+                            r"[ \t]+(?:du[ \t]+|de[ \t]+(?:la[ \t]+)?|d['’]|of[ \t]+(?:the[ \t]+)?)?[A-ZÀ-Ý][\w'’-]*"
+                            r"[ \t]*,[ \t]*(?:à|au|in|at)[ \t]+$", re.I)
 _VILLAGE_AFTER_RE = re.compile(r",[ \t]+(?:a|an|une?|la|le)[ \t]+(?:[\w-]+[ \t]+)?(?:village|hamlet|settlement"
                                r"|localité|bourgade|hameau)\b", re.I)
 
 
 def _village_abroad(text: str, mn: Mention, named: Counter[str]) -> bool:
-    """True when ``mn`` is called a village ("the island village X", "X, une localité") and every
+    """True when ``mn`` is called a village ("the island village X", "X, une localité") or named
+    right after its subdivision ("dans la province du Lac, à X"), and every
     place the gazetteer knows by its name lies outside the countries the text names: a village the
     gazetteer lacks, named like a town abroad (a Congolese city for a village on Lake Chad)."""
     if not named or not mn.cands or any(e.iso3 in named for e in mn.cands):
         return False
     return bool(_VILLAGE_BEFORE_RE.search(text, max(0, mn.start - 40), mn.start)
+                or _AFTER_UNIT_RE.search(text, max(0, mn.start - 60), mn.start)
                 or _VILLAGE_AFTER_RE.match(text, mn.start + len(mn.phrase)))
 
 
@@ -490,13 +497,14 @@ def unknown_localities(text: str, found: list[Mention], context: Counter[str] | 
     first: dict[str, int] = {}
     named = Counter({k: w for k, w in (context or {}).items() if w >= 2})
     for mn in found:
-        if (mn.cands and not _village_abroad(text, mn, named)) or mn.partial or mn.org or not mn.cue or \
+        abroad = bool(mn.cands) and _village_abroad(text, mn, named)
+        if (mn.cands and not abroad) or mn.partial or mn.org or not mn.cue or \
                 len(mn.phrase) < 4 or mn.phrase.lower() in _function_words() or place_key(mn.phrase) in _STOP:
             continue
         key = place_key(mn.phrase)
         counts[key] += 1
         first.setdefault(key, mn.start)
-        if mn.cue == 2:
+        if mn.cue == 2 or abroad:
             strong.add(key)
             if _OFFICE_RE.search(text, max(0, mn.start - 40), mn.start):
                 office.add(key)  # "the mayor of the nearest town X": a place, after any named as the scene
