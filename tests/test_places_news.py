@@ -261,3 +261,13 @@ def test_a_village_named_like_a_town_abroad_is_a_locality_of_the_country_named(t
     assert (loc.country_iso3, loc.admin1, loc.locality) == ("NER", "Diffa", "Kindia")
     city = location("Gunmen killed seven traders on Sunday in the city of Kindia in Guinea, police said.")
     assert (city.country_iso3, city.precision, city.locality) == ("GIN", "exact", None)
+
+
+@pytest.mark.parametrize("text, lang, place", [
+    ("Des hommes armés ont attaqué un poste de gendarmerie à Téra. Cette attaque a fait dix morts.", "fr", "Téra"),
+    ("Gunmen attacked a police post in Tillaberi. Another attack killed two herders.", "en", "Tillaberi"),
+])
+def test_a_place_ending_its_sentence_is_not_part_of_the_next_capitalised_word(text, lang, place):
+    """"in X. Another ...": the full stop ends the name; "St. Louis" (an abbreviation) stays one."""
+    assert location(text, lang).name == place
+    assert location("Gunmen attacked a church in St. Louis, Missouri, police said.").name == "St Louis"

@@ -330,11 +330,19 @@ def _unknown_name(text: str, words: list[str], offsets: list[int], i: int) -> tu
 
 def _partial(raw: list[str], words: list[str], i: int, j: int, consumed: int) -> bool:
     """True when a match sits beside other capitalised words of its run that
-    are no stopwords ("Ula" of "Ula Upata"): likely part of a longer name."""
-    if j < len(words) and not POSSESSIVE_RE.search(raw[j - 1]) and place_key(words[j]) not in _STOP:
+    are no stopwords ("Ula" of "Ula Upata"): likely part of a longer name. A full stop after a
+    word longer than an abbreviation ends a sentence, and the run with it ("... in Gao. Another
+    ..." names Gao; "St. Louis" stays one name)."""
+    if j < len(words) and not POSSESSIVE_RE.search(raw[j - 1]) and place_key(words[j]) not in _STOP \
+            and not _sentence_end(raw[j - 1]):
         return True
     return (i > 0 and i - 1 > consumed and not POSSESSIVE_RE.search(raw[i - 1])
-            and place_key(words[i - 1]) not in _STOP)
+            and place_key(words[i - 1]) not in _STOP and not _sentence_end(raw[i - 1]))
+
+
+def _sentence_end(word: str) -> bool:
+    """True for a word written with the full stop that ends its sentence ("Gao.", not "St." or "U.S.")."""
+    return word.endswith(".") and len(word) > 4 and "." not in word[:-1]
 
 
 def find_places(text: str, context: Counter[str] | None = None, localities: list[str] | None = None) -> list[Place]:
