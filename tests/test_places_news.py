@@ -271,3 +271,22 @@ def test_a_place_ending_its_sentence_is_not_part_of_the_next_capitalised_word(te
     """"in X. Another ...": the full stop ends the name; "St. Louis" (an abbreviation) stays one."""
     assert location(text, lang).name == place
     assert location("Gunmen attacked a church in St. Louis, Missouri, police said.").name == "St Louis"
+
+
+@pytest.mark.parametrize("text, partners", [
+    ("L'opposition lui recommande de travailler notamment avec le Niger et le Burkina Faso.", ("NER", "BFA")),
+    ("The minister called for closer cooperation with Chad and Cameroon.", ("TCD", "CMR")),
+])
+def test_countries_a_government_is_told_to_work_with_are_partners_not_the_scene(text, partners):
+    counts = context_countries(text)
+    assert all(counts[iso3] == 0 for iso3 in partners)
+    assert context_countries("Des hommes armés ont tué six civils au Niger.")["NER"] == 4
+
+
+@pytest.mark.parametrize("text, iso3", [
+    ("L'attaque a été revendiquée selon l'ONG américaine qui suit les groupes armés.", "USA"),
+    ("A British charity said the toll had risen.", "GBR"),
+])
+def test_the_nationality_of_an_organisation_is_an_actors_not_the_scene(text, iso3):
+    assert context_countries(text)[iso3] == ACTOR_WEIGHT
+
