@@ -118,6 +118,18 @@ def test_the_day_the_dead_were_found_gives_way_to_the_attacks(lang, text, day):
     assert record(text, "2024-05-11", lang).date.start == day
 
 
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Forty-eight hours after the attack, the army still counts 20 soldiers dead, officials said on Friday."),
+    ("fr", "Deux jours après l'embuscade, l'armée fait toujours état de vingt soldats tués, a-t-on appris vendredi."),
+])
+def test_the_time_since_the_attack_dates_it_back_from_the_report(lang, text):
+    rec = record(text, "2024-05-10", lang)  # a Friday
+    assert (rec.date.start, rec.date.end) == ("2024-05-08", "2024-05-08")
+    # a weekday of the attack itself wins over the time since it
+    assert record("Gunmen killed 20 soldiers on Tuesday. Two days after the attack, the army retook the town.",
+                  "2024-05-10").date.start == "2024-05-07"
+
+
 def test_the_day_the_dead_were_found_stands_when_the_text_gives_no_other():
     rec = record("The bodies of nine herders were found on Friday near their camp, police said.", "2024-05-11")
     assert (rec.date.start, rec.date.rule) == ("2024-05-10", "relative")

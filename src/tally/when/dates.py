@@ -142,6 +142,33 @@ _AFTERMATH_BEFORE_RE = re.compile(
 _DISCOVERY_BEFORE_RE = re.compile(
     r"(?<![\w])(?:found|discovered|recovered|retrieved|retrouvée?s?|découverte?s?|récupérée?s?)\b"
     r"(?:\s+dead)?(?:\s+(?:by|par)\s+[^.;!?,]{1,30}?)?\s*(?:on\s+|le\s+)?$", re.I)
+#: the time elapsed since the attack, as of the report ("Forty-eight hours after the attack, the toll
+#: stands at 28", "Deux jours après l'embuscade, ..."): the attack's day is that long before the report
+_ELAPSED_RE = re.compile(
+    r"(?<![\w-])(?P<n>\d{1,3}|twenty-four|forty-eight|seventy-two|two|three|four|five|vingt-quatre|quarante-huit"
+    r"|soixante-douze|deux|trois|quatre|cinq)\s+(?P<unit>hours|heures|days|jours)\s+(?:after|après)\s+"
+    r"(?:the\s+|this\s+|l['’]\s*|cette\s+|cet\s+|le\s+)?(?:deadly\s+|meurtri[eè]re?\s+)?"
+    r"(?:attack|ambush|assault|raid|massacre|attaque|embuscade|assaut|attentat|tuerie)\b", re.I)
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "twenty-four": 24, "forty-eight": 48,
+                 "seventy-two": 72, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "vingt-quatre": 24,
+                 "quarante-huit": 48, "soixante-douze": 72}
+
+
+def _elapsed(text: str, ref: date) -> DateRange | None:
+    """The attack's day from the time a report says has passed since it ("48 hours after the
+    attack": two days before ``ref``); None when the text says none or a span over a week."""
+    m = _ELAPSED_RE.search(text)
+    if m is None:
+        return None
+    word = m.group("n").lower()
+    n = int(word) if word.isdigit() else _NUMBER_WORDS[word]
+    days = round(n / 24) if m.group("unit").lower() in ("hours", "heures") else n
+    if not 0 < days <= 7:
+        return None
+    d = (ref - timedelta(days=days)).isoformat()
+    return DateRange(d, d, "day", m.group(0), "relative")
+
+
 #: an attack's noun right before a weekday ("l'attaque de samedi", "the ambush on Sunday", "the raid late
 #: Friday") or its possessive after it ("Saturday's attack"): the weekday is the attack's day
 _ATTACK_NOUNS = (r"attacks?|ambush(?:es)?|assault|raids?|massacres?|bombings?|blasts?|explosions?|shootings?"
@@ -383,6 +410,9 @@ def resolve_relative(text: str, ref: date, forward: bool = False, language: str 
               and not _STATEMENT_AFTER_RE.match(text, x.end())
               and not _DISCOVERY_BEFORE_RE.search(text, max(0, x.start() - 50), x.start())]
     m = (attack or events or found or [None])[0]
+    if not attack and not events and not forward and _best_match(text, noyear) is None and \
+            (since := _elapsed(text, ref)) is not None:
+        return since  # "Forty-eight hours after the attack, ..., officials said on Tuesday"
     if not events and found and _WEEK_RE.search(text):
         return week_named(text, ref)  # "last week's attack ..., officials said on Tuesday": the week, not the statement
     if m and m.group("wd") and (dated := _dated_weekday(text, m, noyear, ref, forward)) is not None:
