@@ -290,3 +290,14 @@ def test_countries_a_government_is_told_to_work_with_are_partners_not_the_scene(
 def test_the_nationality_of_an_organisation_is_an_actors_not_the_scene(text, iso3):
     assert context_countries(text)[iso3] == ACTOR_WEIGHT
 
+
+
+@pytest.mark.parametrize("text, lang, admin1", [
+    ("Des jihadistes ont attaqué un poste de l'armée béninoise dans la province de Dangbo, tuant dix soldats.",
+     "fr", "Ouémé"),
+    ("Gunmen killed nine soldiers at an army post in Poni province on Sunday, the army said.", "en", "Sud-Ouest"),
+])
+def test_a_district_the_gazetteer_holds_without_a_point_gives_its_region(text, lang, admin1):
+    """The most precise unit the text names that has a point: the district's region, said in the precision."""
+    loc = location(text, lang)
+    assert (loc.admin1, loc.precision) == (admin1, "admin1") and loc.lat is not None

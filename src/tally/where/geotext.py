@@ -765,8 +765,13 @@ def _fuzzy(mn: Mention, context: Counter[str]) -> Entry | None:
 
 
 def _pick_text(mn: Mention, context: Counter[str]) -> Entry | None:
-    """A candidate for a name found in text, or None when it is too doubtful."""
+    """A candidate for a name found in text, or None when it is too doubtful. A district named as
+    one ("la province de X") that the gazetteer holds without a point stands for its first-level
+    region (precision ``admin1``), the most precise unit with a point."""
     cands = mn.cands
+    if mn.admin_hint and any(e.level >= 2 and e.lat is None for e in cands):
+        g = gazetteer()
+        cands = [(g.located(e) or e) if e.level >= 2 and e.lat is None else e for e in cands]
     if gazetteer().ambiguous_alternate(cands, context):  # "Quseir": an alternate spelling in two countries
         return None
     if mn.admin_hint and cands and all(e.alternate for e in cands):
