@@ -123,7 +123,12 @@ _RELATIVE_FR = re.compile(
 _STATEMENT_BEFORE_RE = re.compile(
     r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?|announced|reported|added|stated|confirmed|declared|indicated|warned"
     r"|a\s+(?:indiqué|annoncé|déclaré|affirmé|précisé|confirmé)|ont\s+(?:indiqué|annoncé|déclaré|affirmé|précisé)"
-    r"|a-t-on\s+appris)\s*(?:on\s+)?$", re.I)
+    r"|a-t-on\s+appris"
+    # the noun of a statement: "in a statement on Tuesday", "dans un communiqué publié lundi", "at a news
+    # conference on Monday"
+    r"|(?:statement|communiqué|communique|press\s+release|(?:press|news)\s+conference|briefing|conférence\s+de\s+presse"
+    r"|interview|entretien|tweet)(?:\s+(?:issued|released|published|posted|publié|diffusé|rendu\s+public)e?)?)"
+    r"\s*(?:on\s+|le\s+|ce\s+)?$", re.I)
 #: a speech verb right after the day ("the Red Cross on Wednesday said", "l'armée a lundi annoncé"):
 #: the day of the statement, as with the verb before it
 _STATEMENT_AFTER_RE = re.compile(
