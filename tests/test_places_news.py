@@ -301,3 +301,13 @@ def test_a_district_the_gazetteer_holds_without_a_point_gives_its_region(text, l
     """The most precise unit the text names that has a point: the district's region, said in the precision."""
     loc = location(text, lang)
     assert (loc.admin1, loc.precision) == (admin1, "admin1") and loc.lat is not None
+
+
+@pytest.mark.parametrize("country, town, later", [("Mali", "Douentza", "Boni"), ("Cameroon", "Kolofata", "Mora")])
+def test_a_place_after_its_country_in_the_possessive_is_cued_as_a_place(country, town, later):
+    """"in Mali's Douentza": the country holds the name after it, as "the town of X" does; named
+    first, it comes before a town named later with a place word (a photo's caption)."""
+    text = (f"Gunmen kill 12 in {country}'s {town}\n\n"
+            f"Soldiers patrol a road in the town of {later}, {country}\n\n"
+            "Gunmen killed 12 traders at a market on Sunday, residents said.")
+    assert location(text).name == town

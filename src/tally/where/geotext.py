@@ -223,6 +223,8 @@ def mentions(text: str, actor_countries: Counter[str] | None = None) -> list[Men
                 if k in g.countries and (k in g.demonyms or not STATE_AFTER_RE.match(
                         text, offsets[j - 1] + len(words[j - 1]))):
                     found = (j, None)
+                    if j < len(words) and k not in g.demonyms and POSSESSIVE_RE.search(raw[j - 1]):
+                        held = j  # "in Mali's Mopti", "in CAR's Bangassou": the country holds the name after it
                     break
                 known = table.lookup(" ".join(raw[i:j]))
                 if known is not None:
