@@ -185,6 +185,8 @@ def test_an_anniversary_report_keeps_its_old_date():
     "Soldiers stand guard outside a hotel in Kidal in 2016. AP",
     "Des soldats devant un hôtel de Kidal en 2016 (AFP Photo/Jean Dupont)",
     "Photo : des soldats devant un hôtel de Kidal en 2016.",
+    "Soldiers stand guard outside a hotel in Kidal in 2016 [File: Jane Doe/Reuters]",
+    "Soldiers stand guard outside a hotel in Kidal in 2016 [AFP]",
 ])
 def test_a_photo_caption_gives_neither_the_place_nor_the_date(caption):
     # when/furniture.captions: what a picture shows, elsewhere and earlier, is blanked for the facts
