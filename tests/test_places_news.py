@@ -311,3 +311,16 @@ def test_a_place_after_its_country_in_the_possessive_is_cued_as_a_place(country,
             f"Soldiers patrol a road in the town of {later}, {country}\n\n"
             "Gunmen killed 12 traders at a market on Sunday, residents said.")
     assert location(text).name == town
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen ambushed a patrol about 120 miles north of Niger's capital, Niamey, officials said.",
+    "Gunmen ambushed a patrol 190 km north of the Nigerien capital Niamey, officials said.",
+])
+def test_a_point_far_from_the_capital_it_is_measured_from_is_only_as_precise_as_its_region(text):
+    """The point moves with the distance and bearing, but a reporter's round figure 190 km out leaves
+    tens of km of doubt: precision admin1, the region around the moved point, not the capital's."""
+    capital = find_places("Gunmen attacked Niamey, Niger.")[0]
+    place = location(text)
+    assert place.lat - capital.lat > 1.5
+    assert (place.precision, place.admin1) == ("admin1", "Tillabéri")

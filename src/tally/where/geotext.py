@@ -21,7 +21,7 @@ from ..lookup.placenames import ending_variant
 from ..model import Place
 from .context import (FEATURE_RE, POSSESSIVE_RE, RUN_RE, STATE_AFTER_RE, context_countries, major_countries, run_words,
                       soft_context)
-from .places import choose, country_place, km, to_place
+from .places import choose, country_place, km, nearest_place, to_place
 
 _CONNECTORS = {"de", "del", "la", "le", "du", "des", "of", "the", "da", "do", "dos", "al", "el", "bin", "ibn",
                "an", "ar", "as", "ash", "y"}
@@ -543,7 +543,8 @@ _BEARING = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 
 _OFFSET_RE = re.compile(
     r"\b(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>km|kms|kilometres|kilometers|miles|mi)\b\s*(?:\([^)]{1,25}\)\s*)?"
     r"(?:\(?[a-z-]+\)?\s+)?(?P<dir>north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
-    r"\s+(?:of|from)\s+(?:the\s+)?(?:(?:town|city|village|capital)\s+(?:of\s+)?)?$", re.I)
+    r"\s+(?:of|from)\s+(?:the\s+)?(?:(?:[A-Z][\w-]*['’]s|[A-Z][a-z]+(?=\s+capital))\s+)?"
+    r"(?:(?:town|city|village|capital)(?:\s+of|,)?\s+)?$", re.I)
 
 
 #: the same in French: "à 30 km au nord de Gao", "à 15 kilomètres de Djibo" (no bearing: near the place)
@@ -589,7 +590,10 @@ def _offset(place: Place, before: str) -> None:
 
 
 def _move(place: Place, dist: float, bearing: str) -> None:
-    """``place``'s point moved ``dist`` km towards ``bearing`` ("north", "southeast"), precision "near"."""
+    """``place``'s point moved ``dist`` km towards ``bearing`` ("north", "southeast"), precision
+    "near"; beyond :data:`LANDMARK_KM` ("120 miles north of the capital") a reporter's round
+    figure leaves tens of km of doubt: precision "admin1", the region of the gazetteer's place
+    nearest the new point in the same country."""
     if not 0 < dist <= 1000 or place.lat is None or place.lon is None:
         return
     brg = math.radians(_BEARING[bearing])
@@ -598,6 +602,10 @@ def _move(place: Place, dist: float, bearing: str) -> None:
     lon2 = lon1 + math.atan2(math.sin(brg) * math.sin(d) * math.cos(lat1), math.cos(d) - math.sin(lat1) * math.sin(lat2))
     place.lat, place.lon = round(math.degrees(lat2), 5), round((math.degrees(lon2) + 540) % 360 - 180, 5)
     place.precision = "near"
+    if dist > LANDMARK_KM and place.country_iso3:
+        near = nearest_place(place.country_iso3, place.lat, place.lon)
+        if near is not None and near.admin1:
+            place.precision, place.admin1 = "admin1", near.admin1
 
 
 def _admin_context(found: list[Mention], context: Counter[str], soft: Counter[str] | None = None) -> None:

@@ -361,7 +361,24 @@ def pick_location(places: list[Place]) -> Place | None:
     return replace(best) if best else None
 
 
-_DISTRICTS: dict[int, dict[str, list[Entry]]] = {}
+_POINTS: dict[tuple[int, int], dict[str, list[Entry]]] = {}
+
+
+def _nearest(iso3: str, lat: float, lon: float, level: int) -> Entry | None:
+    """The entry of ``level`` (0 a place, 2 a district) in ``iso3`` whose point lies nearest
+    ``(lat, lon)``; the per-country lists are built once per gazetteer."""
+    g = gazetteer()
+    index = _POINTS.get((id(g), level))
+    if index is None:
+        index = {}
+        seen: set[tuple[str, str]] = set()
+        for key in (g.places if level == 0 else g.admins):
+            for e in g.lookup(key):
+                if e.level == level and e.lat is not None and (e.iso3, str(e.geonames_id or e.name)) not in seen:
+                    seen.add((e.iso3, str(e.geonames_id or e.name)))
+                    index.setdefault(e.iso3, []).append(e)
+        _POINTS[(id(g), level)] = index
+    return min(index.get(iso3, ()), key=lambda e: km(lat, lon, e.lat, e.lon), default=None)  # type: ignore[arg-type]
 
 
 def nearest_district(iso3: str, lat: float, lon: float) -> Entry | None:
@@ -369,19 +386,13 @@ def nearest_district(iso3: str, lat: float, lon: float) -> Entry | None:
     nearest ``(lat, lon)``: the gazetteer holds points, not boundaries, so this stands for the
     district that holds a place ("Pissila" -> the Sanmatenga province, not the one of the next
     town); None when the country has no such unit."""
-    g = gazetteer()
-    index = _DISTRICTS.get(id(g))
-    if index is None:
-        index = {}
-        seen: set[tuple[str, str]] = set()
-        for key in g.admins:
-            for e in g.lookup(key):
-                if e.level == 2 and e.lat is not None and (e.iso3, str(e.geonames_id or e.name)) not in seen:
-                    seen.add((e.iso3, str(e.geonames_id or e.name)))
-                    index.setdefault(e.iso3, []).append(e)
-        _DISTRICTS.clear()
-        _DISTRICTS[id(g)] = index
-    return min(index.get(iso3, ()), key=lambda e: km(lat, lon, e.lat, e.lon), default=None)  # type: ignore[arg-type]
+    return _nearest(iso3, lat, lon, 2)
+
+
+def nearest_place(iso3: str, lat: float, lon: float) -> Entry | None:
+    """The gazetteer's place of ``iso3`` nearest ``(lat, lon)`` (its first-level region stands for
+    the region holding a point that no name gives)."""
+    return _nearest(iso3, lat, lon, 0)
 
 
 #: how far a more specific place may lie from a district or a point it refines (km)
