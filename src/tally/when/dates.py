@@ -147,13 +147,21 @@ _AFTERMATH_BEFORE_RE = re.compile(
 _DISCOVERY_BEFORE_RE = re.compile(
     r"(?<![\w])(?:found|discovered|recovered|retrieved|retrouvée?s?|découverte?s?|récupérée?s?)\b"
     r"(?:\s+dead)?(?:\s+(?:by|par)\s+[^.;!?,]{1,30}?)?\s*(?:on\s+|le\s+)?$", re.I)
+#: an attack's noun right before a weekday ("l'attaque de samedi", "the ambush on Sunday", "the raid late
+#: Friday") or its possessive after it ("Saturday's attack"): the weekday is the attack's day
+_ATTACK_NOUNS = (r"attacks?|ambush(?:es)?|assault|raids?|massacres?|bombings?|blasts?|explosions?|shootings?"
+                 r"|killings?|attaques?|attentats?|embuscades?|assauts?|tueries?|incursions?|explosions?|fusillades?")
+_ATTACK_BEFORE_RE = re.compile(rf"(?<![\w])(?:{_ATTACK_NOUNS})\s+(?:(?:on|of|de|du|d['’]|survenue?s?\s+(?:le|dans\s+la\s+nuit\s+de))\s*)?$",
+                               re.I)
+_ATTACK_AFTER_RE = re.compile(rf"(?:\s+(?:night|morning|evening|afternoon))?['’]s?\s+(?:[a-z-]+\s+){{0,2}}?(?:{_ATTACK_NOUNS})\b",
+                              re.I)
 #: the time elapsed since the attack, as of the report ("Forty-eight hours after the attack, the toll
 #: stands at 28", "Deux jours après l'embuscade, ..."): the attack's day is that long before the report
 _ELAPSED_RE = re.compile(
     r"(?<![\w-])(?P<n>\d{1,3}|twenty-four|forty-eight|seventy-two|two|three|four|five|vingt-quatre|quarante-huit"
     r"|soixante-douze|deux|trois|quatre|cinq)\s+(?P<unit>hours|heures|days|jours)\s+(?:after|après)\s+"
     r"(?:the\s+|this\s+|l['’]\s*|cette\s+|cet\s+|le\s+)?(?:deadly\s+|meurtri[eè]re?\s+)?"
-    r"(?:attack|ambush|assault|raid|massacre|attaque|embuscade|assaut|attentat|tuerie)\b", re.I)
+    rf"(?:{_ATTACK_NOUNS})\b", re.I)
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "twenty-four": 24, "forty-eight": 48,
                  "seventy-two": 72, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "vingt-quatre": 24,
                  "quarante-huit": 48, "soixante-douze": 72}
@@ -174,14 +182,6 @@ def _elapsed(text: str, ref: date) -> DateRange | None:
     return DateRange(d, d, "day", m.group(0), "relative")
 
 
-#: an attack's noun right before a weekday ("l'attaque de samedi", "the ambush on Sunday", "the raid late
-#: Friday") or its possessive after it ("Saturday's attack"): the weekday is the attack's day
-_ATTACK_NOUNS = (r"attacks?|ambush(?:es)?|assault|raids?|massacres?|bombings?|blasts?|explosions?|shootings?"
-                 r"|killings?|attaques?|attentats?|embuscades?|assauts?|tueries?|incursions?|explosions?|fusillades?")
-_ATTACK_BEFORE_RE = re.compile(rf"(?<![\w])(?:{_ATTACK_NOUNS})\s+(?:(?:on|of|de|du|d['’]|survenue?s?\s+(?:le|dans\s+la\s+nuit\s+de))\s*)?$",
-                               re.I)
-_ATTACK_AFTER_RE = re.compile(rf"(?:\s+(?:night|morning|evening|afternoon))?['’]s?\s+(?:[a-z-]+\s+){{0,2}}?(?:{_ATTACK_NOUNS})\b",
-                              re.I)
 #: a weekday followed by the day of the month and no month ("le mardi 12", "on Tuesday the 12th")
 _WEEKDAY_DAY_RE = re.compile(r"\s+(?:the\s+)?(?P<d>[12]\d|3[01]|0?[1-9])(?:er|st|nd|rd|th)?\b(?!\s*(?:h\b|:|%|[.,]\d))"
                              r"(?!\s+(?:" + "|".join(list(MONTHS) + list(MONTHS_FR)) + r")\b)", re.I)

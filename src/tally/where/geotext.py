@@ -471,15 +471,14 @@ _OFFICE_RE = re.compile(r"(?<![\w])(?:mayor|maire|bourgmestre)\b[^.;]{0,30}$", r
 
 #: a village word right before a name ("the island village X", "le village de X") or in an appositive
 #: after it ("X, a fishing village", "X, une localité frontalière")
-_VILLAGE_BEFORE_RE = re.compile(r"(?<![\w])(?:village|hamlet|settlement|localité|bourgade|hameau)[ \t]+"
-                                r"(?:of[ \t]+|de[ \t]+|d['’])?$", re.I)
+_VILLAGE_WORDS = r"(?:village|hamlet|settlement|localité|bourgade|hameau)"
+_VILLAGE_BEFORE_RE = re.compile(rf"(?<![\w]){_VILLAGE_WORDS}[ \t]+(?:of[ \t]+|de[ \t]+|d['’])?$", re.I)
 #: a name right after the subdivision that holds it ("dans la province du Lac, à X", "in the Diffa region,
 #: at X"): a place of that subdivision
 _AFTER_UNIT_RE = re.compile(r"(?<![\w])(?:province|région|region|state|département|department|cercle|préfecture)"
                             r"[ \t]+(?:du[ \t]+|de[ \t]+(?:la[ \t]+)?|d['’]|of[ \t]+(?:the[ \t]+)?)?[A-ZÀ-Ý][\w'’-]*"
                             r"[ \t]*,[ \t]*(?:à|au|in|at)[ \t]+$", re.I)
-_VILLAGE_AFTER_RE = re.compile(r",[ \t]+(?:a|an|une?|la|le)[ \t]+(?:[\w-]+[ \t]+)?(?:village|hamlet|settlement"
-                               r"|localité|bourgade|hameau)\b", re.I)
+_VILLAGE_AFTER_RE = re.compile(rf",[ \t]+(?:a|an|une?|la|le)[ \t]+(?:[\w-]+[ \t]+)?{_VILLAGE_WORDS}\b", re.I)
 
 
 def _village_abroad(text: str, mn: Mention, named: Counter[str]) -> bool:
