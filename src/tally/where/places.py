@@ -361,24 +361,10 @@ def pick_location(places: list[Place]) -> Place | None:
     return replace(best) if best else None
 
 
-_POINTS: dict[tuple[int, int], dict[str, list[Entry]]] = {}
-
-
 def _nearest(iso3: str, lat: float, lon: float, level: int) -> Entry | None:
-    """The entry of ``level`` (0 a place, 2 a district) in ``iso3`` whose point lies nearest
-    ``(lat, lon)``; the per-country lists are built once per gazetteer."""
-    g = gazetteer()
-    index = _POINTS.get((id(g), level))
-    if index is None:
-        index = {}
-        seen: set[tuple[str, str]] = set()
-        for key in (g.places if level == 0 else g.admins):
-            for e in g.lookup(key):
-                if e.level == level and e.lat is not None and (e.iso3, str(e.geonames_id or e.name)) not in seen:
-                    seen.add((e.iso3, str(e.geonames_id or e.name)))
-                    index.setdefault(e.iso3, []).append(e)
-        _POINTS[(id(g), level)] = index
-    return min(index.get(iso3, ()), key=lambda e: km(lat, lon, e.lat, e.lon), default=None)  # type: ignore[arg-type]
+    """The entry of ``level`` (0 a place, 2 a district) in ``iso3`` whose point lies nearest ``(lat, lon)``."""
+    return min(gazetteer().in_country(iso3, level), key=lambda e: km(lat, lon, e.lat, e.lon),  # type: ignore[arg-type]
+               default=None)
 
 
 def nearest_district(iso3: str, lat: float, lon: float) -> Entry | None:
