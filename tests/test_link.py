@@ -159,3 +159,19 @@ def test_one_unknown_village_named_with_no_country_still_links():
     assert a["location"]["country_iso3"] is None
     assert compare(a, b).linked
 
+
+
+def test_a_town_inside_the_district_the_other_report_names_links():
+    """The place hierarchy below the region: a province's point and a town 34 km from it that lies
+    nearer that point than any other district's are one place at two precisions, not two towns."""
+    district = rec("Gunmen killed eleven herders in Sanmatenga province on Sunday, police said.",
+                   date="2023-08-14", rid="province")
+    town = rec("Herders were shot dead by gunmen on Sunday in the town of Pissila, residents said.",
+               date="2023-08-14", rid="town")
+    assert district["location"]["precision"] == "district" and town["location"]["precision"] == "exact"
+    ev = compare(district, town)
+    assert ev.linked and 25 < ev.km < 60
+    assert any("in the district the other names (Sanmatenga)" in r for r in ev.reasons)
+    # "in Konduga" (its LGA) and the town of Bama 33 km away: Bama lies nearer its own LGA's point
+    ev = compare(WIRE, OTHER_TOWN)
+    assert WIRE["location"]["precision"] == "district" and any("two places" in r for r in ev.reasons)

@@ -233,3 +233,94 @@ def test_a_name_before_an_institution_noun_is_the_institutions_not_the_place():
 def test_a_name_after_a_french_elision_is_read(text, place, iso3):
     loc = location(text, "fr")
     assert (loc.name, loc.country_iso3) == (place, iso3)
+
+
+@pytest.mark.parametrize("text, lang, background", [
+    ("The insurgency, which began in north-east Nigeria in 2009, has spread to its neighbours.", "en", "NGA"),
+    ("Le groupe, apparu au Mali en 2012, a étendu ses attaques.", "fr", "MLI"),
+])
+def test_a_country_in_a_clause_dated_years_back_is_background_not_the_scene(text, lang, background):
+    assert context_countries(text)[background] == 2  # a name, not a name after "in" (4)
+    now = "Gunmen killed 40 Chadian soldiers on an island in the west of Chad on Monday, the army said. " + text \
+        if lang == "en" else "Des hommes armés ont tué lundi 40 soldats tchadiens sur une île à l'ouest du Tchad. " + text
+    assert location(now, lang).country_iso3 == "TCD"
+    assert context_countries("Gunmen killed 12 herders in Nigeria on Monday.")["NGA"] == 4
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Gunmen killed seven herders on Sunday in the fishing village Kindia, in the west of Niger, the army said.", "en"),
+    ("Des hommes armés ont tué dimanche sept éleveurs à Kindia, une localité de l'ouest du Niger.", "fr"),
+])
+def test_a_village_named_like_a_town_abroad_is_a_locality_of_the_country_named(text, lang):
+    """The gazetteer knows the name only as a city of another country (Guinea); the text calls it a
+    village of the country it names: that country, and the village kept by name for linking."""
+    loc = location(text, lang)
+    assert (loc.country_iso3, loc.precision, loc.locality) == ("NER", "country", "Kindia")
+    # named right after the region that holds it: the region, and the village kept by name
+    loc = location("Dans la région de Diffa, à Kindia, des hommes armés ont tué sept éleveurs dimanche.", "fr")
+    assert (loc.country_iso3, loc.admin1, loc.locality) == ("NER", "Diffa", "Kindia")
+    city = location("Gunmen killed seven traders on Sunday in the city of Kindia in Guinea, police said.")
+    assert (city.country_iso3, city.precision, city.locality) == ("GIN", "exact", None)
+
+
+@pytest.mark.parametrize("text, lang, place", [
+    ("Des hommes armés ont attaqué un poste de gendarmerie à Téra. Cette attaque a fait dix morts.", "fr", "Téra"),
+    ("Gunmen attacked a police post in Tillaberi. Another attack killed two herders.", "en", "Tillaberi"),
+])
+def test_a_place_ending_its_sentence_is_not_part_of_the_next_capitalised_word(text, lang, place):
+    """"in X. Another ...": the full stop ends the name; "St. Louis" (an abbreviation) stays one."""
+    assert location(text, lang).name == place
+    assert location("Gunmen attacked a church in St. Louis, Missouri, police said.").name == "St Louis"
+
+
+@pytest.mark.parametrize("text, partners", [
+    ("L'opposition lui recommande de travailler notamment avec le Niger et le Burkina Faso.", ("NER", "BFA")),
+    ("The minister called for closer cooperation with Chad and Cameroon.", ("TCD", "CMR")),
+])
+def test_countries_a_government_is_told_to_work_with_are_partners_not_the_scene(text, partners):
+    counts = context_countries(text)
+    assert all(counts[iso3] == 0 for iso3 in partners)
+    assert context_countries("Des hommes armés ont tué six civils au Niger.")["NER"] == 4
+
+
+@pytest.mark.parametrize("text, iso3", [
+    ("L'attaque a été revendiquée selon l'ONG américaine qui suit les groupes armés.", "USA"),
+    ("A British charity said the toll had risen.", "GBR"),
+])
+def test_the_nationality_of_an_organisation_is_an_actors_not_the_scene(text, iso3):
+    assert context_countries(text)[iso3] == ACTOR_WEIGHT
+
+
+
+@pytest.mark.parametrize("text, lang, admin1", [
+    ("Des jihadistes ont attaqué un poste de l'armée béninoise dans la province de Dangbo, tuant dix soldats.",
+     "fr", "Ouémé"),
+    ("Gunmen killed nine soldiers at an army post in Poni province on Sunday, the army said.", "en", "Sud-Ouest"),
+])
+def test_a_district_the_gazetteer_holds_without_a_point_gives_its_region(text, lang, admin1):
+    """The most precise unit the text names that has a point: the district's region, said in the precision."""
+    loc = location(text, lang)
+    assert (loc.admin1, loc.precision) == (admin1, "admin1") and loc.lat is not None
+
+
+@pytest.mark.parametrize("country, town, later", [("Mali", "Douentza", "Boni"), ("Cameroon", "Kolofata", "Mora")])
+def test_a_place_after_its_country_in_the_possessive_is_cued_as_a_place(country, town, later):
+    """"in Mali's Douentza": the country holds the name after it, as "the town of X" does; named
+    first, it comes before a town named later with a place word (a photo's caption)."""
+    text = (f"Gunmen kill 12 in {country}'s {town}\n\n"
+            f"Soldiers patrol a road in the town of {later}, {country}\n\n"
+            "Gunmen killed 12 traders at a market on Sunday, residents said.")
+    assert location(text).name == town
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen ambushed a patrol about 120 miles north of Niger's capital, Niamey, officials said.",
+    "Gunmen ambushed a patrol 190 km north of the Nigerien capital Niamey, officials said.",
+])
+def test_a_point_far_from_the_capital_it_is_measured_from_is_only_as_precise_as_its_region(text):
+    """The point moves with the distance and bearing, but a reporter's round figure 190 km out leaves
+    tens of km of doubt: precision admin1, the region around the moved point, not the capital's."""
+    capital = find_places("Gunmen attacked Niamey, Niger.")[0]
+    place = location(text)
+    assert place.lat - capital.lat > 1.5
+    assert (place.precision, place.admin1) == ("admin1", "Tillabéri")

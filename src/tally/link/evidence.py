@@ -22,7 +22,7 @@ from typing import Any
 from ..lookup.actors import actor_key
 from ..lookup.gazetteer import place_key
 from ..when.dates import last_day
-from ..where.places import km
+from ..where.places import WITHIN_KM, km, nearest_district
 
 #: a pair scoring at least this is one event
 THRESHOLD = 0.55
@@ -181,11 +181,31 @@ def _compare_places(a: Record, b: Record, ev: Evidence) -> None:
     d = km(la["lat"], la["lon"], lb["lat"], lb["lon"])
     ev.km = round(d, 1)
     if la.get("precision") in PRECISE and lb.get("precision") in PRECISE:
+        district = _district_holds(la, lb, d)
         if d > 75:
             ev.veto = ev.veto or f"{d:.0f} km apart"
         elif d <= 10:
             ev.add(0.3, f"{d:.0f} km apart")
         elif d <= 25:
             ev.add(0.15, f"{d:.0f} km apart")
+        elif district is not None:  # one report names the district, the other a town in it
+            ev.add(0.15, f"{d:.0f} km apart, in the district the other names ({district})")
         else:
             ev.add(-0.3, f"{d:.0f} km apart: two places")
+
+
+def _district_holds(la: Record, lb: Record, d: float) -> str | None:
+    """The name of the district one location names when the other is a town inside it: within
+    :data:`tally.where.places.WITHIN_KM` of its point and nearer it than any other district's
+    (:func:`tally.where.places.nearest_district`). "A school in Kasese district" and "the town of
+    Mpondwe" in it are the place hierarchy, not two places 30 km apart; a town nearer another
+    district's point (the next LGA's town) stays another place."""
+    for outer, inner in ((la, lb), (lb, la)):
+        if outer.get("precision") != "district" or inner.get("precision") not in ("exact", "near") \
+                or d > WITHIN_KM["district"]:
+            continue
+        unit = nearest_district(inner.get("country_iso3") or "", inner["lat"], inner["lon"])
+        if unit is not None and (unit.geonames_id == outer.get("geonames_id") if unit.geonames_id
+                                 else place_key(unit.name) == place_key(outer.get("name") or "")):
+            return str(outer.get("name"))
+    return None

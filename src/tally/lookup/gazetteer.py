@@ -138,6 +138,7 @@ class Gazetteer:
         self.capital_names: dict[str, str] = {}
         self.peoples: dict[str, str] = {}  # "Rohingya" -> MMR: where a people mostly lives
         self._rows: list[tuple] = []
+        self._points: dict[tuple[str, int], list[int]] | None = None  # (iso3, level) -> rows with a point
         self._entries: dict[int, Entry] = {}
         self._by_country: dict[str, list[tuple[str, int]]] | None = None  # for similar(), built on first use
         self._digest: str | None = None
@@ -320,6 +321,18 @@ class Gazetteer:
         if e is None:
             e = self._entries[n] = Entry(*self._rows[n])
         return e
+
+    def in_country(self, iso3: str, level: int) -> list[Entry]:
+        """Every entry of ``level`` (0 a place, 1 or 2 a subdivision) in ``iso3`` that has a point;
+        the rows are grouped by country and level once, on the first call."""
+        groups = self._points
+        if groups is None:
+            groups = {}
+            for n, row in enumerate(self._rows):
+                if row[3] is not None:  # (name, iso3, level, lat, ...)
+                    groups.setdefault((row[1], row[2]), []).append(n)
+            self._points = groups
+        return [self._entry(n) for n in groups.get((iso3, level), ())]
 
     def _alternate_entry(self, n: int) -> Entry:
         """Row ``n`` as found under an alternate spelling (``alternate`` set)."""

@@ -123,7 +123,12 @@ _RELATIVE_FR = re.compile(
 _STATEMENT_BEFORE_RE = re.compile(
     r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?|announced|reported|added|stated|confirmed|declared|indicated|warned"
     r"|a\s+(?:indiqué|annoncé|déclaré|affirmé|précisé|confirmé)|ont\s+(?:indiqué|annoncé|déclaré|affirmé|précisé)"
-    r"|a-t-on\s+appris)\s*(?:on\s+)?$", re.I)
+    r"|a-t-on\s+appris"
+    # the noun of a statement: "in a statement on Tuesday", "dans un communiqué publié lundi", "at a news
+    # conference on Monday"
+    r"|(?:statement|communiqué|communique|press\s+release|(?:press|news)\s+conference|briefing|conférence\s+de\s+presse"
+    r"|interview|entretien|tweet)(?:\s+(?:issued|released|published|posted|publié|diffusé|rendu\s+public)e?)?)"
+    r"\s*(?:on\s+|le\s+|ce\s+)?$", re.I)
 #: a speech verb right after the day ("the Red Cross on Wednesday said", "l'armée a lundi annoncé"):
 #: the day of the statement, as with the verb before it
 _STATEMENT_AFTER_RE = re.compile(
@@ -136,6 +141,12 @@ _AFTERMATH_BEFORE_RE = re.compile(
     r"(?<![\w])(?:claimed(?:\s+responsibility)?|funerals?|burials?|buried|mourning|vigils?|memorial|visit(?:ed|s)?"
     r"|condemn(?:ed|s)?|revendiqu[ée]e?s?|revendication|funérailles|obsèques|inhum[ée]e?s?|deuil|visite|rendu"
     r"|condamn[ée]e?s?|hommage)\b[^.;!?]{0,40}$", re.I)
+#: a discovery before a day ("his body was found by soldiers on Friday", "the remains were recovered
+#: Tuesday", "les corps ont été retrouvés lundi"): the day the dead were found, after the attack; like
+#: a statement's day, it stands only when the text gives no other
+_DISCOVERY_BEFORE_RE = re.compile(
+    r"(?<![\w])(?:found|discovered|recovered|retrieved|retrouvée?s?|découverte?s?|récupérée?s?)\b"
+    r"(?:\s+dead)?(?:\s+(?:by|par)\s+[^.;!?,]{1,30}?)?\s*(?:on\s+|le\s+)?$", re.I)
 #: an attack's noun right before a weekday ("l'attaque de samedi", "the ambush on Sunday", "the raid late
 #: Friday") or its possessive after it ("Saturday's attack"): the weekday is the attack's day
 _ATTACK_NOUNS = (r"attacks?|ambush(?:es)?|assault|raids?|massacres?|bombings?|blasts?|explosions?|shootings?"
@@ -144,6 +155,33 @@ _ATTACK_BEFORE_RE = re.compile(rf"(?<![\w])(?:{_ATTACK_NOUNS})\s+(?:(?:on|of|de|
                                re.I)
 _ATTACK_AFTER_RE = re.compile(rf"(?:\s+(?:night|morning|evening|afternoon))?['’]s?\s+(?:[a-z-]+\s+){{0,2}}?(?:{_ATTACK_NOUNS})\b",
                               re.I)
+#: the time elapsed since the attack, as of the report ("Forty-eight hours after the attack, the toll
+#: stands at 28", "Deux jours après l'embuscade, ..."): the attack's day is that long before the report
+_ELAPSED_RE = re.compile(
+    r"(?<![\w-])(?P<n>\d{1,3}|twenty-four|forty-eight|seventy-two|two|three|four|five|vingt-quatre|quarante-huit"
+    r"|soixante-douze|deux|trois|quatre|cinq)\s+(?P<unit>hours|heures|days|jours)\s+(?:after|après)\s+"
+    r"(?:the\s+|this\s+|l['’]\s*|cette\s+|cet\s+|le\s+)?(?:deadly\s+|meurtri[eè]re?\s+)?"
+    rf"(?:{_ATTACK_NOUNS})\b", re.I)
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "twenty-four": 24, "forty-eight": 48,
+                 "seventy-two": 72, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "vingt-quatre": 24,
+                 "quarante-huit": 48, "soixante-douze": 72}
+
+
+def _elapsed(text: str, ref: date) -> DateRange | None:
+    """The attack's day from the time a report says has passed since it ("48 hours after the
+    attack": two days before ``ref``); None when the text says none or a span over a week."""
+    m = _ELAPSED_RE.search(text)
+    if m is None:
+        return None
+    word = m.group("n").lower()
+    n = int(word) if word.isdigit() else _NUMBER_WORDS[word]
+    days = round(n / 24) if m.group("unit").lower() in ("hours", "heures") else n
+    if not 0 < days <= 7:
+        return None
+    d = (ref - timedelta(days=days)).isoformat()
+    return DateRange(d, d, "day", m.group(0), "relative")
+
+
 #: a weekday followed by the day of the month and no month ("le mardi 12", "on Tuesday the 12th")
 #: the number is a count, not a day, when a lowercase word other than a time's follows it ("On Monday 15
 #: people died", "lundi 15 personnes")
@@ -379,8 +417,12 @@ def resolve_relative(text: str, ref: date, forward: bool = False, language: str 
     if not forward:
         found = [x for x in found if not _AFTERMATH_BEFORE_RE.search(text, max(0, x.start() - 60), x.start())]
     events = [x for x in found if not _STATEMENT_BEFORE_RE.search(text, max(0, x.start() - 40), x.start())
-              and not _STATEMENT_AFTER_RE.match(text, x.end())]
+              and not _STATEMENT_AFTER_RE.match(text, x.end())
+              and not _DISCOVERY_BEFORE_RE.search(text, max(0, x.start() - 50), x.start())]
     m = (attack or events or found or [None])[0]
+    if not attack and not events and not forward and _best_match(text, noyear) is None and \
+            (since := _elapsed(text, ref)) is not None:
+        return since  # "Forty-eight hours after the attack, ..., officials said on Tuesday"
     if not events and found and _WEEK_RE.search(text):
         return week_named(text, ref)  # "last week's attack ..., officials said on Tuesday": the week, not the statement
     if m and m.group("wd") and (dated := _dated_weekday(text, m, noyear, ref, forward)) is not None:

@@ -85,7 +85,10 @@ _CREDIT = r"(?:AP|AFP|Reuters|EPA|Getty\s+Images|Anadolu|Xinhua|AA|DR|Shuttersto
 CAPTION_RE = re.compile(
     rf"^[^\n]{{0,400}}?(?:[.!?)»”\"]\s+{_CREDIT}(?:\s+(?:Photo|Images?))?(?:\s*/\s*[^\n./]{{1,40}})?\s*\.?"
     rf"|\(\s*(?:{_CREDIT}\s+)?(?:Photo|Image|Crédit|Credit)[^()\n]{{0,60}}\)\s*\.?"
-    rf"|[.!?]\s+(?:Photo|Image|Crédit|Credit)\s*:\s*[^\n]{{1,50}})[ \t]*$"
+    rf"|[.!?]\s+(?:Photo|Image|Crédit|Credit)\s*:\s*[^\n]{{1,50}}"
+    # a credit in square brackets closing the line: "[File: Jane Doe/Reuters]", "[AFP]", "[Jane Doe/AP Photo]"
+    rf"|\[\s*(?:(?:File|Archive|Photo|Image)(?:\s+photo)?\s*:\s*)?(?:[^\[\]\n/]{{1,40}}/\s*)?{_CREDIT}"
+    rf"(?:\s+(?:Photo|Images?))?\s*\])[ \t]*$"
     rf"|^[ \t]*(?:File\s+photo|Photo\s+d['’]archives|Photo|Image|Crédit\s+photo)\s*:[^\n]{{0,400}}$", re.M | re.I)
 
 

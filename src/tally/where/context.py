@@ -43,6 +43,13 @@ _NOT_HERE_BEFORE_RE = re.compile(r"\b(?:(?:led|backed|supported|funded|armed|spo
                                  r"|deported\s+to|return(?:ed|ing)?\s+to|refugees\s+from"
                                  r"|(?:fled|fleeing|escaped|escaping)\s+(?:[a-z-]+\s+){0,3}?(?:in|from))\s+(?:the\s+)?$",
                                  re.I)
+#: a country a government works with ("travailler avec le Niger et le Burkina Faso", "cooperation with
+#: Chad and Niger", "talks with Mali"): a partner, not where it happened
+_PARTNER_BEFORE_RE = re.compile(
+    r"(?<![\w])(?:work(?:s|ed|ing)?|cooperat\w*|co-operat\w*|collaborat\w*|partnership|talks|ties|relations"
+    r"|coordinat\w*|travailler|coopér\w*|collabor\w*|partenariat|relations|dialogue|coordonner)"
+    r"\s+(?:[\w-]+\s+){0,2}?(?:with|avec)\s+(?:the\s+|le\s+|la\s+|les\s+|l['’])?"
+    r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,|and|et)\s+(?:the\s+|le\s+|la\s+|les\s+|l['’])?){0,3}$")
 FEATURE_RE = re.compile(r"^(?:Lake|River|Mount|Mt\.?|Gulf|Sea|Bay|Strait|Ocean|Desert|Forest|Valley)\b")
 _LED_RE = re.compile(r"-(?:led|backed|based|born|made|owned|run|funded|trained|supported|allied)\b", re.I)
 #: "US forces", "French jets", "Chadian and Nigerien troops": a nationality or state named as an actor
@@ -51,10 +58,13 @@ _ACTOR_AFTER_RE = re.compile(
     r"|government|defen[cs]e|fighter|war|coalition)[ \t]+)*(?i:forces|troops|soldiers|army|military|jets|warplanes"
     r"|planes|aircraft|drones?|helicopters|gunships|navy|marines|commandos|air[ \t]+force|peacekeepers"
     r"|contingent|air[ \t]*strikes?|strikes?|battalions?|units?|personnel|force|coalition|warships|artillery"
-    r"|tanks|convoys?|patrols?)\b")
+    r"|tanks|convoys?|patrols?|NGO|NGOs|charity|agency|newspaper|broadcaster|think[ \t-]+tank)\b")
 #: the weight of a country named only as an actor ("US forces"): context at most, below any
 #: place-like mention (weights under 1 are "soft" context, see :func:`soft_context`)
 ACTOR_WEIGHT = 0.25
+#: a year right after "in X" ("the insurgency, which began in north-east Nigeria in 2009", "apparu au Mali
+#: en 2012"): history told as background, a name like any other rather than where the news happened
+_YEAR_AFTER_RE = re.compile(r"[ \t]+(?:in|since|en|depuis)[ \t]+(?:1[89]|20)\d\d(?![\w-])")
 _IN_RE = re.compile(r"\b(?:in|into|inside|across|throughout)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
 #: the same in French: "au Mali", "en Centrafrique", "dans le nord du Burkina Faso"
 _IN_FR_RE = re.compile(r"(?<![\w])(?:(?:au|aux|en|dans\s+(?:le|la|les|l['’])|à\s+travers\s+(?:le|la|l['’]))\s*"
@@ -92,8 +102,9 @@ def context_countries(text: str) -> Counter[str]:
                     break
                 if _LED_RE.match(text, end) or _BORDER_AFTER_RE.match(text, end) or \
                         _BORDER_BEFORE_RE.search(text, max(0, offsets[i] - 60), offsets[i]) or \
-                        _NOT_HERE_BEFORE_RE.search(text, max(0, offsets[i] - 60), offsets[i]):
-                    break  # "Saudi-led coalition", "the border with Chad": not where it happened
+                        _NOT_HERE_BEFORE_RE.search(text, max(0, offsets[i] - 60), offsets[i]) or \
+                        _PARTNER_BEFORE_RE.search(text, max(0, offsets[i] - 80), offsets[i]):
+                    break  # "Saudi-led coalition", "the border with Chad", "work with Niger": not where it happened
                 if k in g.demonyms and _ETHNIC_BEFORE_RE.search(text, max(0, offsets[i] - 12), offsets[i]):
                     break  # "ethnic Somalis": a people, not a country
                 if _ACTOR_AFTER_RE.match(text, end):  # "US forces", "French jets": who acted, not where
@@ -107,7 +118,8 @@ def context_countries(text: str) -> Counter[str]:
                     counts[other[0].iso3 if len({e.iso3 for e in other}) == 1 else c.iso3] += 1
                 else:
                     before = text[max(0, offsets[i] - 30):offsets[i]]
-                    counts[c.iso3] += 4 if _IN_RE.search(before) or _IN_FR_RE.search(before) else 2
+                    located = (_IN_RE.search(before) or _IN_FR_RE.search(before)) and not _YEAR_AFTER_RE.match(text, end)
+                    counts[c.iso3] += 4 if located else 2
                 break
             i += step
     _adjectives(text, g.adjectives, counts)
@@ -121,7 +133,8 @@ _ACTOR_NOUN_FR_RE = re.compile(
     r"|gendarmes?|gendarmerie|aviation|avions?|drones?|hélicoptères?|président|ministre|état-major|ambassade"
     r"|diplomates?|ressortissants?|otages?|touristes?|journalistes?|humanitaires?|ingénieurs?|contingent"
     r"|commandos?|patrouilles?|responsables?|officiels?|conseillers?|instructeurs?|partenaires?|alliés"
-    r"|casques\s+bleus|(?:garde|défense|sécurité)\s+nationale|justice|médias|presse|opposition)"
+    r"|casques\s+bleus|(?:garde|défense|sécurité)\s+nationale|justice|médias|presse|opposition"
+    r"|ONG|organisation|agence|institut|société|entreprise|quotidien|journal|chaîne|radio|télévision)"
     r"(?:\s+(?:[a-zà-ÿ-]+\s+){0,2}?)?\s*$", re.I)
 _BORDER_FR_RE = re.compile(r"(?<![\w])frontières?\s+$", re.I)
 _ADJ_RE_CACHE: dict[int, re.Pattern[str]] = {}

@@ -21,7 +21,7 @@ from ..lookup.placenames import ending_variant
 from ..model import Place
 from .context import (FEATURE_RE, POSSESSIVE_RE, RUN_RE, STATE_AFTER_RE, context_countries, major_countries, run_words,
                       soft_context)
-from .places import choose, country_place, km, to_place
+from .places import choose, country_place, km, nearest_place, to_place
 
 _CONNECTORS = {"de", "del", "la", "le", "du", "des", "of", "the", "da", "do", "dos", "al", "el", "bin", "ibn",
                "an", "ar", "as", "ash", "y"}
@@ -223,6 +223,8 @@ def mentions(text: str, actor_countries: Counter[str] | None = None) -> list[Men
                 if k in g.countries and (k in g.demonyms or not STATE_AFTER_RE.match(
                         text, offsets[j - 1] + len(words[j - 1]))):
                     found = (j, None)
+                    if j < len(words) and k not in g.demonyms and POSSESSIVE_RE.search(raw[j - 1]):
+                        held = j  # "in Mali's Mopti", "in CAR's Bangassou": the country holds the name after it
                     break
                 known = table.lookup(" ".join(raw[i:j]))
                 if known is not None:
@@ -330,11 +332,19 @@ def _unknown_name(text: str, words: list[str], offsets: list[int], i: int) -> tu
 
 def _partial(raw: list[str], words: list[str], i: int, j: int, consumed: int) -> bool:
     """True when a match sits beside other capitalised words of its run that
-    are no stopwords ("Ula" of "Ula Upata"): likely part of a longer name."""
-    if j < len(words) and not POSSESSIVE_RE.search(raw[j - 1]) and place_key(words[j]) not in _STOP:
+    are no stopwords ("Ula" of "Ula Upata"): likely part of a longer name. A full stop after a
+    word longer than an abbreviation ends a sentence, and the run with it ("... in Gao. Another
+    ..." names Gao; "St. Louis" stays one name)."""
+    if j < len(words) and not POSSESSIVE_RE.search(raw[j - 1]) and place_key(words[j]) not in _STOP \
+            and not _sentence_end(raw[j - 1]):
         return True
     return (i > 0 and i - 1 > consumed and not POSSESSIVE_RE.search(raw[i - 1])
-            and place_key(words[i - 1]) not in _STOP)
+            and place_key(words[i - 1]) not in _STOP and not _sentence_end(raw[i - 1]))
+
+
+def _sentence_end(word: str) -> bool:
+    """True for a word written with the full stop that ends its sentence ("Gao.", not "St." or "U.S.")."""
+    return word.endswith(".") and len(word) > 4 and "." not in word[:-1]
 
 
 def find_places(text: str, context: Counter[str] | None = None, localities: list[str] | None = None) -> list[Place]:
@@ -350,11 +360,11 @@ def find_places(text: str, context: Counter[str] | None = None, localities: list
     context, soft = soft_context(Counter(context) if context is not None else context_countries(text))
     actor_countries: Counter[str] = Counter()
     found = mentions(text, actor_countries)
-    if localities is not None:
-        localities.extend(unknown_localities(text, found))
     if not context:
         _derive_context(text, found, actor_countries, context)
     _admin_context(found, context, soft)
+    if localities is not None:
+        localities.extend(unknown_localities(text, found, context))
     if context:
         soft = Counter()
     named = any(w >= 2 for w in context.values())
@@ -459,23 +469,51 @@ def person_names(text: str) -> set[str]:
 _OFFICE_RE = re.compile(r"(?<![\w])(?:mayor|maire|bourgmestre)\b[^.;]{0,30}$", re.I)
 
 
-def unknown_localities(text: str, found: list[Mention]) -> list[str]:
+#: a village word right before a name ("the island village X", "le village de X") or in an appositive
+#: after it ("X, a fishing village", "X, une localité frontalière")
+_VILLAGE_WORDS = r"(?:village|hamlet|settlement|localité|bourgade|hameau)"
+_VILLAGE_BEFORE_RE = re.compile(rf"(?<![\w]){_VILLAGE_WORDS}[ \t]+(?:of[ \t]+|de[ \t]+|d['’])?$", re.I)
+#: a name right after the subdivision that holds it ("dans la province du Lac, à X", "in the Diffa region,
+#: at X"): a place of that subdivision
+_AFTER_UNIT_RE = re.compile(r"(?<![\w])(?:province|région|region|state|département|department|cercle|préfecture)"
+                            r"[ \t]+(?:du[ \t]+|de[ \t]+(?:la[ \t]+)?|d['’]|of[ \t]+(?:the[ \t]+)?)?[A-ZÀ-Ý][\w'’-]*"
+                            r"[ \t]*,[ \t]*(?:à|au|in|at)[ \t]+$", re.I)
+_VILLAGE_AFTER_RE = re.compile(rf",[ \t]+(?:a|an|une?|la|le)[ \t]+(?:[\w-]+[ \t]+)?{_VILLAGE_WORDS}\b", re.I)
+
+
+def _village_abroad(text: str, mn: Mention, named: Counter[str]) -> bool:
+    """True when ``mn`` is called a village ("the island village X", "X, une localité") or named
+    right after its subdivision ("dans la province du Lac, à X"), and every
+    place the gazetteer knows by its name lies outside the countries the text names: a village the
+    gazetteer lacks, named like a town abroad (a Congolese city for a village on Lake Chad)."""
+    if not named or not mn.cands or any(e.iso3 in named for e in mn.cands):
+        return False
+    return bool(_VILLAGE_BEFORE_RE.search(text, max(0, mn.start - 40), mn.start)
+                or _AFTER_UNIT_RE.search(text, max(0, mn.start - 60), mn.start)
+                or _VILLAGE_AFTER_RE.match(text, mn.start + len(mn.phrase)))
+
+
+def unknown_localities(text: str, found: list[Mention], context: Counter[str] | None = None) -> list[str]:
     """Names the gazetteer does not know that ``text`` gives as places: after a
     place word ("the village of Tamzoura", "à Tamzoura, un village") once, or after a
     locative preposition ("in Tamzoura") twice; most often named first. Function
-    words capitalised at a sentence start ("Dans", "In") are none."""
+    words capitalised at a sentence start ("Dans", "In") are none. A village named like
+    places abroad only, in a text naming its country (``context``, weight 2 or more), counts
+    as unknown too (:func:`_village_abroad`)."""
     counts: Counter[str] = Counter()
     strong: set[str] = set()
     office: set[str] = set()
     first: dict[str, int] = {}
+    named = Counter({k: w for k, w in (context or {}).items() if w >= 2})
     for mn in found:
-        if mn.cands or mn.partial or mn.org or not mn.cue or len(mn.phrase) < 4 or \
-                mn.phrase.lower() in _function_words() or place_key(mn.phrase) in _STOP:
+        abroad = bool(mn.cands) and _village_abroad(text, mn, named)
+        if (mn.cands and not abroad) or mn.partial or mn.org or not mn.cue or \
+                len(mn.phrase) < 4 or mn.phrase.lower() in _function_words() or place_key(mn.phrase) in _STOP:
             continue
         key = place_key(mn.phrase)
         counts[key] += 1
         first.setdefault(key, mn.start)
-        if mn.cue == 2:
+        if mn.cue == 2 or abroad:
             strong.add(key)
             if _OFFICE_RE.search(text, max(0, mn.start - 40), mn.start):
                 office.add(key)  # "the mayor of the nearest town X": a place, after any named as the scene
@@ -504,7 +542,8 @@ _BEARING = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 
 _OFFSET_RE = re.compile(
     r"\b(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>km|kms|kilometres|kilometers|miles|mi)\b\s*(?:\([^)]{1,25}\)\s*)?"
     r"(?:\(?[a-z-]+\)?\s+)?(?P<dir>north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
-    r"\s+(?:of|from)\s+(?:the\s+)?(?:(?:town|city|village|capital)\s+(?:of\s+)?)?$", re.I)
+    r"\s+(?:of|from)\s+(?:the\s+)?(?:(?:[A-Z][\w-]*['’]s|[A-Z][a-z]+(?=\s+capital))\s+)?"
+    r"(?:(?:town|city|village|capital)(?:\s+of|,)?\s+)?$", re.I)
 
 
 #: the same in French: "à 30 km au nord de Gao", "à 15 kilomètres de Djibo" (no bearing: near the place)
@@ -550,7 +589,10 @@ def _offset(place: Place, before: str) -> None:
 
 
 def _move(place: Place, dist: float, bearing: str) -> None:
-    """``place``'s point moved ``dist`` km towards ``bearing`` ("north", "southeast"), precision "near"."""
+    """``place``'s point moved ``dist`` km towards ``bearing`` ("north", "southeast"), precision
+    "near"; beyond :data:`LANDMARK_KM` ("120 miles north of the capital") a reporter's round
+    figure leaves tens of km of doubt: precision "admin1", the region of the gazetteer's place
+    nearest the new point in the same country."""
     if not 0 < dist <= 1000 or place.lat is None or place.lon is None:
         return
     brg = math.radians(_BEARING[bearing])
@@ -559,6 +601,10 @@ def _move(place: Place, dist: float, bearing: str) -> None:
     lon2 = lon1 + math.atan2(math.sin(brg) * math.sin(d) * math.cos(lat1), math.cos(d) - math.sin(lat1) * math.sin(lat2))
     place.lat, place.lon = round(math.degrees(lat2), 5), round((math.degrees(lon2) + 540) % 360 - 180, 5)
     place.precision = "near"
+    if dist > LANDMARK_KM and place.country_iso3:
+        near = nearest_place(place.country_iso3, place.lat, place.lon)
+        if near is not None and near.admin1:
+            place.precision, place.admin1 = "admin1", near.admin1
 
 
 def _admin_context(found: list[Mention], context: Counter[str], soft: Counter[str] | None = None) -> None:
@@ -728,8 +774,13 @@ def _fuzzy(mn: Mention, context: Counter[str]) -> Entry | None:
 
 
 def _pick_text(mn: Mention, context: Counter[str]) -> Entry | None:
-    """A candidate for a name found in text, or None when it is too doubtful."""
+    """A candidate for a name found in text, or None when it is too doubtful. A district named as
+    one ("la province de X") that the gazetteer holds without a point stands for its first-level
+    region (precision ``admin1``), the most precise unit with a point."""
     cands = mn.cands
+    if mn.admin_hint and any(e.level >= 2 and e.lat is None for e in cands):
+        g = gazetteer()
+        cands = [(g.located(e) or e) if e.level >= 2 and e.lat is None else e for e in cands]
     if gazetteer().ambiguous_alternate(cands, context):  # "Quseir": an alternate spelling in two countries
         return None
     if mn.admin_hint and cands and all(e.alternate for e in cands):

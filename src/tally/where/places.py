@@ -361,6 +361,26 @@ def pick_location(places: list[Place]) -> Place | None:
     return replace(best) if best else None
 
 
+def _nearest(iso3: str, lat: float, lon: float, level: int) -> Entry | None:
+    """The entry of ``level`` (0 a place, 2 a district) in ``iso3`` whose point lies nearest ``(lat, lon)``."""
+    return min(gazetteer().in_country(iso3, level), key=lambda e: km(lat, lon, e.lat, e.lon),  # type: ignore[arg-type]
+               default=None)
+
+
+def nearest_district(iso3: str, lat: float, lon: float) -> Entry | None:
+    """The second-level unit (district, LGA, cercle, territory) of ``iso3`` whose point lies
+    nearest ``(lat, lon)``: the gazetteer holds points, not boundaries, so this stands for the
+    district that holds a place ("Pissila" -> the Sanmatenga province, not the one of the next
+    town); None when the country has no such unit."""
+    return _nearest(iso3, lat, lon, 2)
+
+
+def nearest_place(iso3: str, lat: float, lon: float) -> Entry | None:
+    """The gazetteer's place of ``iso3`` nearest ``(lat, lon)`` (its first-level region stands for
+    the region holding a point that no name gives)."""
+    return _nearest(iso3, lat, lon, 0)
+
+
 #: how far a more specific place may lie from a district or a point it refines (km)
 WITHIN_KM = {"district": 60.0, "near": 40.0, "exact": 25.0}
 
