@@ -175,3 +175,13 @@ def test_a_town_inside_the_district_the_other_report_names_links():
     # "in Konduga" (its LGA) and the town of Bama 33 km away: Bama lies nearer its own LGA's point
     ev = compare(WIRE, OTHER_TOWN)
     assert WIRE["location"]["precision"] == "district" and any("two places" in r for r in ev.reasons)
+
+
+def test_two_close_tolls_of_one_attack_count_as_agreeing_evidence():
+    # 12 by one source, 14 by another: one toll counted twice, not two attacks
+    a = rec("Gunmen killed 12 farmers in Konduga on Sunday, a local official said.", date="2023-08-14", rid="a")
+    b = rec("Gunmen killed 14 farmers in Konduga on Sunday, the police said.", date="2023-08-14", rid="b")
+    assert a["casualties"]["killed"]["high"] == 12 and b["casualties"]["killed"]["low"] == 14
+    assert any("killed figures close" in r for r in compare(a, b).reasons)
+    far = rec("Gunmen killed 40 farmers in Konduga on Sunday, the police said.", date="2023-08-14", rid="c")
+    assert not any("close" in r or "overlap" in r for r in compare(a, far).reasons)

@@ -100,6 +100,12 @@ def _far(x: int, y: int) -> bool:
     return min(x, y) >= 3 and max(x, y) > 3 * min(x, y)
 
 
+def _close(x: int, y: int) -> bool:
+    """Two figures near enough to be one toll counted by two sources or a day apart: within a
+    quarter of the larger, or two apart ("37" and "39")."""
+    return abs(x - y) <= max(2, 0.25 * max(x, y))
+
+
 def _best_killed(rec: Record) -> int | None:
     e = (rec.get("casualties") or {}).get("killed") or {}
     return int(e["best"]) if e.get("best") is not None else None
@@ -123,6 +129,8 @@ def compare(a: Record, b: Record) -> Evidence:
         elif ka[0] <= kb[1] and kb[0] <= ka[1]:
             if best_a is None or best_b is None or not _far(best_a, best_b):  # "at least 4", "at least 21": no
                 ev.add(0.1, "killed figures overlap")
+        elif best_a is not None and best_b is not None and _close(best_a, best_b):
+            ev.add(0.1, f"killed figures close ({best_a}, {best_b})")  # one toll counted by two sources, or updated
         elif _far(ka[0], kb[0]):
             ev.add(-0.15, "killed figures far apart")
     return ev
