@@ -12,7 +12,7 @@ import pytest
 from tally.extract import extract
 from tally.model import Document, to_dict
 from tally.typology.cues import other_event
-from tally.typology.schemes import is_agent
+from tally.typology.targets import is_agent
 
 
 def _gtd(text: str) -> dict:

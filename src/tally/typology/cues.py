@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ..model import Document, Incident
+from ..model import Claim, Coding, Document, Incident
+from .naming import Named
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 #: how much of the body after the infobox (or from the start) the lead window reads
@@ -175,3 +176,58 @@ def find_cues(doc: Document, incident: Incident) -> list[Cue]:
                 seen.add(key)
                 found.append(c)
     return found
+
+
+@dataclass
+class Signals:
+    """What the typology decides from: the cues, the victim groups of the
+    killed and injured claims (with the first claim of each), the actors."""
+
+    cues: list[Cue]
+    victims: dict[str, Claim] = field(default_factory=dict)
+    people: Claim | None = None  # the first killed or injured claim, whoever it counts
+    hostage_claim: Claim | None = None
+    attackers: list[str] = field(default_factory=list)
+    attackers_rule: str = "perpetrators"
+    others: list[str] = field(default_factory=list)
+    sides: int = 0
+    country: str | None = None
+    iso3: str | None = None
+    when: str | None = None  # the event's date (ISO), which dates ACLED's state forces
+    named: dict[str, Named] = field(default_factory=dict)  # actor name -> its names in the datasets
+    first_cue: Cue | None = None  # the attack word after which side 2 is named as acting first
+    sentences: list[tuple[int, int]] = field(default_factory=list)  # the lead's sentences
+    state_cue: Cue | None = None
+    state_acts: bool = False  # the lead names the state's forces before the first attack word, not as speaking
+    state_re: re.Pattern[str] | None = None
+    external_re: re.Pattern[str] | None = None
+    text: str = ""  # the document's text, which the offsets of the cues index
+    killed: dict[str, int] = field(default_factory=dict)  # victim group -> the largest figure of its dead
+
+    def civilians_most(self) -> Claim | None:
+        """The civilians' claim when more civilians than security forces were
+        killed (the figures the text gives), else None."""
+        civ = self.killed.get("civilians", 0)
+        return self.victims.get("civilians") if civ > self.killed.get("security_forces", 0) else None
+
+    def unarmed_victims(self) -> Claim | None:
+        """The claim showing unarmed people were the victims: civilians killed or
+        injured, else people of no stated group when no armed side is among the
+        victims and the record names no two sides."""
+        if "security_forces" in self.victims or self.sides >= 2:
+            return None
+        return self.victims.get("civilians") or self.people
+
+    def first(self, kind: str, value: str | None = None) -> Cue | None:
+        return next((c for c in self.cues if c.kind == kind and (value is None or c.value == value)), None)
+
+    def has(self, kind: str, value: str | None = None) -> bool:
+        return self.first(kind, value) is not None
+
+
+def cue_coding(value: object, cue: Cue, rule: str) -> Coding:
+    return Coding(value=value, rule=f"{rule} ({cue.origin})", text=cue.text, start=cue.start, end=cue.end)
+
+
+def claim_coding(value: object, claim: Claim, rule: str) -> Coding:
+    return Coding(value=value, rule=rule, text=claim.text, start=claim.start, end=claim.end)
