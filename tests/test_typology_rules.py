@@ -249,3 +249,103 @@ def test_hostages_held_for_hours_at_the_scene_are_a_barricade_and_a_passenger_pl
         "attacktype1_txt"] == "Hostage Taking (Barricade Incident)"
     assert _gtd("06/01/2024: Assailants hijacked a passenger plane flying to Dalo.")["targtype1_txt"] == \
         "Airports & Aircraft"
+
+
+def _target(text: str) -> tuple[str, str]:
+    """(targtype1_txt, its rule) of ``text`` read as an English report."""
+    c = to_dict(extract(Document.from_text(text, language="en")))["typology"]["gtd"]["targtype1_txt"]
+    return c["value"], c["rule"]
+
+
+@pytest.mark.parametrize("text", [
+    # the object of a killing noun or verb, named by ethnicity or religion, over the place it happened
+    "Militiamen stormed a mosque in Kelo and killed 40 Ismaili men at prayer.",
+    "The Dorvan massacre was the killing of over 60 Velesians in a camp outside Dorvan in 1952.",
+    "In March 1921 a pogrom against the Moravian population of Tesk left 30 dead near the station.",
+    # an attack noun said to be against a people
+    "The riots of 1921 were an anti-Moravian pogrom at the port of Tesk in which 80 people died.",
+])
+def test_people_named_by_who_they_are_as_the_object_of_a_killing_are_private_citizens(text):
+    value, rule = _target(text)
+    assert value == "Private Citizens & Property" and "named by who they are" in rule
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers killed 12 Kelan Tigers fighters near the border post of Amo.",  # the first word of a longer name
+    "Police killed 5 Leninists during a raid on their hideout in Sova.",  # a movement's members ("-ists")
+])
+def test_a_capitalised_name_that_is_no_people_is_not_read_as_one(text):
+    assert "named by who they are" not in _target(text)[1]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # what the attack was aimed at, a few words after "targeting"
+    ("A car bomb exploded in Tarn on 3 May 2011, targeting the Department of Customs, and killed 9 people.",
+     "Government (General)"),
+    ("A landmine exploded under a truck in Bale, in an attack targeting a police patrol, killing 4 people.", "Police"),
+])
+def test_the_target_named_as_aimed_at_is_the_target(text, expected):
+    assert _target(text) == (expected, "the target the attack was aimed at (lead)")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a vehicle carrying soldiers, policemen or officials is typed by whom it carried, where it is told
+    ("On 2 May 2016 a bus carrying presidential guards exploded in Sella. The bus bombing killed 12 people.",
+     "Government (General)"),
+    ("A bus carrying soldiers hit a landmine on the road to Mena, killing 14.", "Military"),
+    # a bus carrying people of no such type is the bus
+    ("A bus carrying farmers hit a landmine on the road to Mena, killing 14.", "Transportation"),
+])
+def test_a_vehicle_carrying_forces_or_officials_is_typed_by_whom_it_carried(text, expected):
+    assert _target(text)[0] == expected
+
+
+def test_the_most_specific_mention_of_the_same_noun_types_the_target():
+    text = "The barracks bombing of Aldo. A van was parked beside the carabinieri barracks in Aldo; its bomb killed 6."
+    assert _target(text) == ("Police", "the target the attack words act on (lead)")
+
+
+def test_a_heading_names_the_event_and_a_sentence_that_tells_it_comes_first():
+    doc = Document.from_text("= Tova market bombing =\n\nA bomb exploded inside a police station in Tova, killing 8 "
+                             "people and wounding 20.\n", language="en")
+    assert to_dict(extract(doc))["typology"]["gtd"]["targtype1_txt"]["value"] == "Police"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # each lead first tells the attack with no target, then where it struck: reached across a time and a
+    # proper name of several words (each one word) ...
+    ("The Avena bombing was an attack in 1992. Two trucks packed with explosives exploded on the avenue at "
+     "8:40 pm next to the Banco del Sol Bank, killing 12.", "Business"),
+    ("The Pella bombing was an attack in 2009. A bomb went off shortly after 9.30 pm on 14 March 2009 inside a "
+     "crowded casino in Pella, killing 3.", "Business"),
+    # ... from the whole attack word ("explosive" is read in "explosives") ...
+    ("The Rano attack was the deadliest of 2011. Explosives at a police post in Rano went off at dawn; 3 people "
+     "died.", "Police"),
+    # ... from a bomb set off, planted or parked there ...
+    ("The Olm bombing was an attack in 2007. Bombs were set off in two carriages near Olm, killing 30 people.",
+     "Transportation"),
+    ("The Varn bombing was an attack in 1987. A van holding 200 kg of ammonal was parked outside the police "
+     "headquarters in Varn, and 6 people died.", "Police"),
+    # ... to a community named by who lives there ("the Velesian towns") ...
+    ("Four car bombs exploded in the Velesian towns of Kar and Sol, near an army base, killing 300 people.",
+     "Private Citizens & Property"),
+    # ... and from an encyclopedia's definition: the attack "was an act of ... that occurred at" a place
+    ("The Lanton massacre was an act of mass murder that occurred at a restaurant in Lanton. A gunman shot 21 "
+     "people there.", "Business"),
+])
+def test_attack_words_reach_their_target_across_times_names_and_definitions(text, expected):
+    assert _target(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # no target reached where the attack is told: the group of the casualty claim types it
+    ("Gunmen attacked the town of Sarto on Monday night. Eleven policemen died there, a witness said.", "Police"),
+    ("Gunmen attacked the town of Sarto on Monday night. Eleven soldiers died there, a witness said.", "Military"),
+])
+def test_the_victims_group_of_the_casualty_claim_types_security_forces(text, expected):
+    assert _target(text)[0] == expected
+
+
+def test_a_noun_that_claimed_or_announced_the_toll_is_its_source_not_its_target():
+    text = "A bomb exploded in Hera on 12 May which killed six people, which provincial officials have claimed."
+    assert _target(text)[0] == "Private Citizens & Property"

@@ -98,7 +98,7 @@ def windows(doc: Document, incident: Incident) -> list[tuple[int, int, str]]:
 
 
 #: a target word that is the report's source, not the attack's target ("officials said", "according to police")
-_SAID_AFTER = re.compile(r"\s*(?:\w+\s+){0,2}?(?:said|says|say|told|reported|reports?|confirmed|a déclaré|ont déclaré|"
+_SAID_AFTER = re.compile(r"\s*(?:\w+\s+){0,2}?(?:said|says|say|told|reported|reports?|confirmed|claimed|stated|announced|a déclaré|ont déclaré|"
                          r"a indiqué|ont indiqué|a affirmé|selon)\b", re.I)
 _SAID_BEFORE = re.compile(r"(?:according\s+to|citing|per|quoting|selon|d['’]apr[èe]s)\s+(?:\w+\s+){0,3}$", re.I)
 
