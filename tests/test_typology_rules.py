@@ -349,3 +349,25 @@ def test_the_victims_group_of_the_casualty_claim_types_security_forces(text, exp
 def test_a_noun_that_claimed_or_announced_the_toll_is_its_source_not_its_target():
     text = "A bomb exploded in Hera on 12 May which killed six people, which provincial officials have claimed."
     assert _target(text)[0] == "Private Citizens & Property"
+
+
+def _cible(text: str) -> str:
+    """targtype1_txt of ``text`` read as a French report."""
+    return to_dict(extract(Document.from_text(text, language="fr")))["typology"]["gtd"]["targtype1_txt"]["value"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the people a killing word acts on, named by who they are, over the place
+    ("Des hommes armés ont attaqué une école de Bema et ont tué 30 Dorkans, selon le maire.",
+     "Private Citizens & Property"),
+    # the aim ("visant"), after a time of day
+    ("Une voiture piégée a explosé vers 21 heures à Tessa, dans une attaque visant la garde présidentielle.",
+     "Government (General)"),
+    # a bus carrying gendarmes is typed by whom it carried
+    ("Un bus transportant des gendarmes a sauté sur une mine près de Kolo, faisant 9 morts.", "Police"),
+    # the most precise mention of the same noun: "la caserne" told as "la caserne de gendarmerie"
+    ("L'attaque de la caserne de Douna a fait 12 morts. Les assaillants ont incendié la caserne de gendarmerie.",
+     "Police"),
+])
+def test_french_target_rules(text, expected):
+    assert _cible(text) == expected

@@ -53,11 +53,14 @@ def is_agent(text: str, start: int, end: int) -> bool:
 
 
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-#: what stands in a gap as one word: a time ("on 18 February 2007", "at 9:15 pm", "around midnight"), and a
-#: proper name of several words ("the Banco de Crédito del Perú")
-_TIME = re.compile(rf"[\s,]*\b(?:on|at|around|about|shortly\s+after|just\s+after|just\s+before)\s+(?:\d{{1,2}}(?:[:.]\d\d)?"
-                   rf"\s*(?:[ap]\.?m\b\.?|hours\b|h\b)|midnight|noon|dawn|dusk|(?:\d{{1,2}}\s+)?{_MONTHS}(?:\s+\d{{1,2}})?"
-                   rf"(?:,?\s+\d{{4}})?|(?:the\s+)?(?:morning|evening|night|afternoon)\s+of\s+\S+(?:\s+{_MONTHS})?)\b,?", re.I)
+_MOIS = r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)"
+#: what stands in a gap as one word: a time ("on 18 February 2007", "at 9:15 pm", "around midnight", "le 3 mai
+#: 2021", "vers 21 heures"), and a proper name of several words ("the Banco de Crédito del Perú")
+_TIME = re.compile(rf"[\s,]*\b(?:(?:on|at|around|about|shortly\s+after|just\s+after|just\s+before)\s+(?:\d{{1,2}}"
+                   rf"(?:[:.]\d\d)?\s*(?:[ap]\.?m\b\.?|hours\b|h\b)|midnight|noon|dawn|dusk|(?:\d{{1,2}}\s+)?{_MONTHS}"
+                   rf"(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?|(?:the\s+)?(?:morning|evening|night|afternoon)\s+of\s+\S+"
+                   rf"(?:\s+{_MONTHS})?)|(?:le|vers|dans\s+la\s+nuit\s+du|aux\s+alentours\s+de)\s+(?:\d{{1,2}}\s*(?:h|heures)"
+                   rf"(?:\s*\d\d)?|\d{{1,2}}(?:er)?(?:\s+au\s+\d{{1,2}})?\s+{_MOIS}(?:\s+\d{{4}})?))\b,?", re.I)
 _NAME = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:(?:de|del|la|le|of|al|el|di|du|des|da|dos|the)\s+)?[A-Z][\w'’.-]*)+")
 
 
@@ -70,26 +73,31 @@ def _after_including(gap: str) -> str:
 
 #: words that name what the attack was aimed at, a few words before it: "a truck bomb ... targeting the
 #: ministry", "a campaign aimed at police stations"
-_AIM = re.compile(r"\b(?:targeting|targeted|aimed\s+at|directed\s+at)\s+(?:(?!by\b)[\w'’-]+[\s,]+){0,5}$", re.I)
+_AIM = re.compile(r"\b(?:targeting|targeted|aimed\s+at|directed\s+at|visant|ciblant|dirig[ée]e?s?\s+contre)\s+"
+                  r"(?:(?!(?:by|par)\b)[\w'’-]+[\s,]+){0,5}$", re.I)
 #: nouns of the people a killing word acts on when they are named by who they are
 _GROUP_NOUN = (r"(?:men|women|boys|girls|children|civilians|villagers|families|people|population|community|"
-               r"communities|minority|residents|worshippers|pilgrims|refugees|Muslims|Christians|Jews|Hindus|Sikhs)")
+               r"communities|minority|residents|worshippers|pilgrims|refugees|Muslims|Christians|Jews|Hindus|Sikhs|"
+               r"musulmans|chr[ée]tiens)")
 #: a people named by who they are (GTD's Private Citizens & Property, subtypes "Race/Ethnicity Identified" and
 #: "Religion Identified"): a capitalised word before a people noun ("Muslim men", "the Armenian population",
-#: "Shia Muslims"), or a capitalised plural of a people ("Armenians", "Tamils", "Kurds"), no "-ists" (a
-#: movement's members) and not the first word of a longer name ("Tamil Tigers")
+#: "Shia Muslims"), or a capitalised plural of a people ("Armenians", "Tamils", "Kurds", "Peuls", "Dogons",
+#: "Touaregs"), no "-ists" (a movement's members) and not the first word of a longer name ("Tamil Tigers")
 _WHO = (rf"[A-Z][\w'’-]+\s+{_GROUP_NOUN}\b"
         r"|(?!(?:Guards|Forces|States|Nations|Islands|Emirates|Highlands|Netherlands)\b)[A-Z][a-z'’-]+"
-        r"(?:ians|ans|ese|is|ites|ks|ds|ls|bs|ts|ms|ws|us|hs)(?<!ists)\b(?!\s+[A-Z])")
+        r"(?:ians|ans|ese|is|ites|ks|ds|ls|bs|ts|ms|ws|us|hs|ns|gs)(?<!ists)\b(?!\s+[A-Z])")
 #: the people a killing word acts on, named by who they are: "the killing of over 100 Muslim men", "attacked and
 #: killed Armenians", "a pogrom against the Armenian population"; or an attack noun said to be against a people:
-#: "an anti-Tamil pogrom"
+#: "an anti-Tamil pogrom"; in French, "le massacre de 160 Peuls", "ont tué des Dogons"
 _WHO_KILLED = re.compile(
     r"(?i:\b(?:killings?|murders?|massacres?|slaughter|executions?|extermination|pogroms?|genocide|persecution|"
     r"attacks?|violence)\s+(?:of|against|on|targeting)|\b(?:killed|killing|murdered|massacred|slaughtered|executed|"
-    r"exterminated|attacked|targeted|targeting|shot|lynched))\s+(?i:(?:at\s+least|over|about|approximately|around|"
+    r"exterminated|attacked|targeted|targeting|shot|lynched)|\b(?:massacres?|tueries?|meurtres?|assassinats?|"
+    r"pogroms?|attaques?|violences?|exactions?)\s+(?:de|des|contre|visant)|\b(?:tu[ée]s?|tu[ée]es|massacr[ée]s?|"
+    r"massacr[ée]es|abattus?|attaqu[ée]s?|ex[ée]cut[ée]s?))\s+(?i:(?:at\s+least|over|about|approximately|around|"
     r"nearly|almost|more\s+than|some|up\s+to|as\s+many\s+as|(?:hundreds|thousands|dozens|scores)\s+of|[\d,.–-]+|"
-    r"the|an?|unarmed|innocent|local|ethnic|several|many|its|their|and|mostly|mainly)\s+){0,5}(" + _WHO + r")"
+    r"the|an?|unarmed|innocent|local|ethnic|several|many|its|their|and|mostly|mainly|au\s+moins|plus\s+de|"
+    r"pr[èe]s\s+de|environ|des|les|de|d['’]|une?|(?:dizaines|centaines)\s+de)\s*){0,5}(" + _WHO + r")"
     r"|\b(anti-[A-Z][\w'’-]*)(?=\s+(?i:pogroms?|riots?|violence|massacres?|attacks?|killings?)\b)")
 PRIVATE = "Private Citizens & Property"
 
@@ -155,21 +163,24 @@ def _attack_target(s: Signals) -> tuple[Cue, str] | None:
 
 
 #: words after a vehicle that say whom it carried: "a bus carrying soldiers"
-_CARRYING = re.compile(r"[\s,]*(?:carrying|transporting|ferrying)\s+(?:[\w'’-]+\s+){0,3}?$", re.I)
+_CARRYING = re.compile(r"[\s,]*(?:carrying|transporting|ferrying|transportant|qui\s+transportait)\s+"
+                       r"(?:[\w'’-]+\s+){0,3}?$", re.I)
 
 
 def _refined(t: Cue, lead: list[Cue], s: Signals) -> Cue:
     """``t`` made precise by the lead: the people a vehicle carried (where the
     lead names it: "a bus carrying soldiers") when they are of another type
     than private citizens (Military); else the longest mention in the lead of the same noun with
-    another type ("the barracks" told as "the police barracks": Police)."""
+    another type ("the barracks" told as "the police barracks", "la caserne"
+    as "la caserne de gendarmerie": Police)."""
     noun = t.text.lower()
     for m in (m for m in lead if m.text.lower() == noun):
         carried = next((u for u in lead if m.end < u.start < m.end + 80 and u.value not in (PRIVATE, t.value)
                         and _CARRYING.match(s.text, m.end, u.start)), None)
         if carried is not None:
             return carried
-    return max((u for u in lead if u.value != t.value and u.text.lower().endswith(" " + noun)),
+    return max((u for u in lead if u.value != t.value and (u.text.lower().endswith(" " + noun)
+                                                            or u.text.lower().startswith(noun + " "))),
                key=lambda u: len(u.text), default=t)
 
 
