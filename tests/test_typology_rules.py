@@ -371,3 +371,57 @@ def _cible(text: str) -> str:
 ])
 def test_french_target_rules(text, expected):
     assert _cible(text) == expected
+
+
+def _actors(text: str) -> tuple[str, str | None]:
+    """ACLED's actor1 and actor2 of ``text`` read as an English report."""
+    a = to_dict(extract(Document.from_text(text, language="en")))["typology"]["acled"]
+    return a["actor1"]["value"], a["actor2"]["value"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a group's claim of responsibility, in its several forms
+    ("At least 9 people were killed in an attack on a hotel in Kismayo. Al-Shabaab took responsibility for it.",
+     "Al Shabaab"),
+    ("Gunmen shot dead 4 elders in Baidoa. The group Al-Shabaab have claimed the responsibility.", "Al Shabaab"),
+    ("A truck bomb killed 30 people at a checkpoint in Tikrit. The Islamic State group issued a statement "
+     "claiming the attack.", "Islamic State"),
+    ("A car bomb killed 11 people in Mogadishu, in an attack claimed by the Islamist group al-Shabaab.",
+     "Al Shabaab"),
+])
+def test_actor1_is_the_group_that_claims_the_attack(text, expected):
+    assert _actors(text)[0].startswith(expected)
+
+
+@pytest.mark.parametrize("text", [
+    # "by" a few words after the attack word, or inside the attack words
+    "Twelve farmers were killed in Benue after an attack on two villages by Dorkan herdsmen early on Sunday.",
+    "About 30 people have been killed by some Dorkan herdsmen at Nimbo in Enugu State.",
+    # the group named where the attack words begin ("... herdsmen on Tuesday killed")
+    "In a dawn attack on four villages in Benue State, suspected Dorkan herdsmen on Tuesday killed 8 residents.",
+    # a people before militia, tribesmen, herders: an identity militia
+    "Dorkan tribesmen killed 11 people and abducted 20 children in a raid on a village in Gambella.",
+    # suspected to be a people's herders
+    "Unknown gunmen, suspected to be Dorkan cattle herders, killed six people in Agatu villages in Benue State.",
+])
+def test_actor1_is_an_identity_militia_the_text_names_as_acting(text):
+    assert _actors(text)[0].startswith("Dorkan Ethnic Militia")
+
+
+def test_a_communal_clash_between_two_communities_names_both_as_actors():
+    actor1, actor2 = _actors("Renewed clashes between the Olo and the Bemba communities in Kwara State killed 12 people.")
+    assert actor1.startswith("Olo Ethnic Militia") and actor2.startswith("Bemba Ethnic Militia")
+
+
+@pytest.mark.parametrize("text", [
+    # a place named after a later "by" is not who attacked
+    "Seven people were killed when jihadists fired a rocket into a camp for people displaced by the conflict in "
+    "Ngala in Nigeria.",
+    # the forces' response to the attacker ("before police killed him") is not the attack
+    "A gunman opened fire in a shrine in Kabul, killing 18 civilians, before Afghan security forces killed him.",
+    # a number before herders counts victims, no community
+    "Seven herdsmen were killed near Kadugli on Friday morning, and the attackers stole their cows.",
+])
+def test_actor1_is_not_read_from_a_place_a_response_or_a_count(text):
+    actor1 = _actors(text)[0]
+    assert not actor1.startswith(("Military Forces", "Police Forces", "Seven"))

@@ -139,7 +139,7 @@ def other_event(text: str, start: int, end: int, year: str | None) -> bool:
 
 
 #: the forces' response to the attacker, not the attack: "the assailant was shot dead by police", "police
-#: later killed the gunman", "l'assaillant a été abattu par la police"
+#: later killed the gunman", "... before security forces killed him", "l'assaillant a été abattu par la police"
 RESPONSE_RE = re.compile(
     r"\b(?:the\s+|an?\s+|one\s+|both\s+|two\s+)?(?:assailants?|attackers?|gunm[ae]n|perpetrators?|suspects?|bombers?|shooters?|"
     r"hijackers?|kidnappers?)\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+\s+)?(?:shot(?:\s+dead)?|killed|gunned\s+down|"
@@ -147,6 +147,8 @@ RESPONSE_RE = re.compile(
     r"|\b(?:police|security\s+forces|troops|soldiers|officers)\s+(?:later\s+|then\s+|eventually\s+)?(?:shot|killed|"
     r"arrested|captured|neutrali[sz]ed)\s+(?:the\s+|both\s+|two\s+|all\s+)?(?:assailants?|attackers?|gunm[ae]n|"
     r"perpetrators?|suspects?|bombers?|shooters?|hijackers?)\b[^.;]*"
+    r"|\b(?:before|until)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)?(?:police|security\s+forces|troops|soldiers|officers)\s+"
+    r"(?:shot|killed|arrested|captured|neutrali[sz]ed|overpowered)\s+(?:him|her|them)\b[^.;]*"
     r"|(?<![\w])(?:l['’]|les\s+|un\s+)(?:assaillants?|auteurs?|tireurs?|kamikazes?)\s+(?:a|ont)\s+été\s+(?:\w+\s+)?"
     r"(?:abattus?|tués?|neutralisés?|arrêtés?|interpellés?)(?![\w])[^.;]*", re.I)
 
