@@ -425,3 +425,18 @@ def test_a_communal_clash_between_two_communities_names_both_as_actors():
 def test_actor1_is_not_read_from_a_place_a_response_or_a_count(text):
     actor1 = _actors(text)[0]
     assert not actor1.startswith(("Military Forces", "Police Forces", "Seven"))
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a state's forces named by the country's adjective: "-led", border guards, an air force in capitals
+    ("Fourteen civilians were killed by an airstrike by the Saudi-led military coalition near Hodeida.",
+     "Military Forces of Saudi Arabia"),
+    ("Saudi-led warplanes struck a wedding hall near Sanaa, killing 20 guests.", "Military Forces of Saudi Arabia"),
+    ("An air raid by a Sudanese Air Force Antonov near Golo left five members of one family dead.",
+     "Military Forces of Sudan"),
+    # a killing word that is no cue of its own, then "by" the state's forces
+    ("In Ethiopia, at least 20 people were killed by police at a rally in Gondar on Sunday.",
+     "Police Forces of Ethiopia"),
+])
+def test_actor1_is_the_state_forces_the_text_names_as_acting(text, expected):
+    assert _actors(text)[0].startswith(expected)

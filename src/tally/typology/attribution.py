@@ -39,10 +39,12 @@ _BETWEEN_RE = re.compile(
     r"herders|farmers|militias)\b|[\s,.;])")
 _MILITIA_KIND = {"clan": "Clan Militia", "ethnic": "Ethnic Militia", "tribal": "Ethnic Militia",
                  "community": "Ethnic Militia", "tribe": "Ethnic Militia", "communal": "Communal Militia"}
-#: a state's forces named by the country's adjective: "Kenyan fighter jets", "Malian soldiers"
-_FORCES_RE = re.compile(r"\b(?P<d>[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)\s+(?:security\s+|armed\s+|government\s+|special\s+)?"
-                        r"(?:troops|soldiers|forces|army|military|police(?:men)?|gendarmes|fighter\s+jets|warplanes|"
-                        r"jets|aircraft|drones?|navy|air\s+force)\b")
+#: a state's forces named by the country's adjective: "Kenyan fighter jets", "Malian soldiers", "Turkish border
+#: guards", "a Sudanese Air Force Antonov", "Saudi-led airstrikes", "a Saudi-led coalition"
+_FORCES_RE = re.compile(r"\b(?P<d>[A-Z][a-z]+(?:-(?!led\b)[A-Z]?[a-z]+)?)(?:-led)?\s+(?:security\s+|armed\s+|government\s+|"
+                        r"special\s+|border\s+|military\s+)?(?i:troops|soldiers|forces|army|military|police(?:men)?|"
+                        r"gendarmes|guards|fighter\s+jets|warplanes|jets|aircraft|drones?|navy|air\s+force|coalition|"
+                        r"air\s*strikes?|air\s+raids?)\b")
 #: the words of an identity militia's name (docs/typology.md): ACLED's actor type 4
 IDENTITY_RE = re.compile(r"(?:Clan|Ethnic|Communal) Militia$")
 
