@@ -121,8 +121,8 @@ def signals(doc: Document, incident: Incident) -> Signals:
 
 
 #: killing words that are no cue of their own ("were killed by security forces")
-_KILLED = re.compile(r"\b(?:killed|shot\s+dead|shot|murdered|executed|tortured\s+to\s+death|beaten\s+to\s+death|"
-                     r"tu[ée]s?|abattus?)\b", re.I)
+_KILLED_BY = re.compile(r"\b(?:killed|shot\s+dead|shot|murdered|executed|tortured\s+to\s+death|beaten\s+to\s+death|"
+                        r"tu[ée]s?|abattus?)(?=(?:\s+\w+){0,3}?\s+(?:by|par)\b)", re.I)
 _BY_STATE = re.compile(r"(?:\s+\w+){0,3}?\s+(?:by|par)\s+(?:the\s+|l['’]|les\s+|des\s+|a\s+)?(?:\w+\s+){0,2}?")
 _STATE_PLACE = re.compile(r"\s+(?:Area|Station|Secondary|School|Hospital|House|Quarters|Council)\b")
 #: the acting words of the lead that say who acted first: attacks, and ACLED's acts of war but for a defence
@@ -169,9 +169,10 @@ def _lead_actors(doc: Document, cues: list[Cue], sentences: list[tuple[int, int]
     if not attackers and state_re is not None:  # "shot dead by the military", "killed by police"
         acting = [(c.start, c.end) for c in cues if c.origin == "lead" and c.kind in ("attack", "weapon", "acled")]
         # "were killed by security forces"; not the forces' response ("the assailant was shot dead by police")
-        response = [m.span() for m in RESPONSE_RE.finditer(doc.text, lead[0], lead[1])]
-        acting += [m.span() for m in _KILLED.finditer(doc.text, lead[0], lead[1])
-                   if not any(a <= m.start() < b for a, b in response)]
+        killed = [m.span() for m in _KILLED_BY.finditer(doc.text, lead[0], lead[1])]
+        if killed:
+            response = [m.span() for m in RESPONSE_RE.finditer(doc.text, lead[0], lead[1])]
+            acting += [k for k in killed if not any(a <= k[0] < b for a, b in response)]
         for start, end in sorted(acting):
             by = _BY_STATE.match(doc.text, end)
             if by and (m := state_re.match(doc.text, by.end())) is not None and not _STATE_PLACE.match(doc.text, m.end()):

@@ -27,7 +27,7 @@ _MILITIA_RE = re.compile(
     r"(?P<a>(?:[A-Z][\w'’-]+\s+){1,3})(?P<k>clan|ethnic|communal|tribal)\s+militia(?:s|men)?\b|"
     r"(?:militia(?:s|men)?|tribesm[ae]n|herdsm[ae]n|herders|gunmen|fighters|youths)\s+(?:from|of)\s+(?:the\s+)?"
     r"(?P<b>(?:[A-Z][\w'’-]+\s+){1,3})(?P<j>clan|sub-clan|community|tribe)\b|"
-    r"(?<![\w-])(?P<c>(?!(?:The|A|An|Armed|Local|Rival|Suspected|Unknown|Unidentified|Nomadic|Some|Several|Many|"
+    r"(?=[A-Z])(?<![\w-])(?P<c>(?!(?:The|A|An|Armed|Local|Rival|Suspected|Unknown|Unidentified|Nomadic|Some|Several|Many|"
     r"Other|Both|All|These|Those|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Dozens|Hundreds)\b)"
     r"[A-Z][a-z'’]+(?<!ist))\s+"
     r"(?P<i>militia(?:s|men)?|tribesm[ae]n|clansmen|herdsm[ae]n|herders)\b")
@@ -51,9 +51,8 @@ IDENTITY_RE = re.compile(r"(?:Clan|Ethnic|Communal) Militia$")
 #: "attributed the attack to X", "blamed on X", "carried out by X", "attribuée à X"
 _ATTRIBUTED_RE = re.compile(
     r"(?:attributed|blamed)\s+(?:(?:the|this)\s+)?(?:\w+\s+){0,2}?(?:to|on)\s+|"
-    r"(?:suspected|believed|thought)\s+to\s+(?:be|have\s+been)\s+(?:carried\s+out|perpetrated|committed|"
-    r"behind|responsible)(?:\s+by)?\s+|"
-    r"(?:suspected|believed|thought|said)\s+to\s+(?:be|have\s+been)\s+(?:members\s+of\s+)?(?=(?:the\s+)?[A-Z])|"
+    r"(?:suspected|believed|thought|said)\s+to\s+(?:be|have\s+been)\s+(?:(?:carried\s+out|perpetrated|committed|"
+    r"behind|responsible)(?:\s+by)?\s+|(?:members\s+of\s+)?(?=(?:the\s+)?[A-Z]))|"
     r"(?:attribu[ée]e?s?|imput[ée]e?s?)\s+(?:aux?|à)\s+", re.I)
 _NAME_RE = re.compile(r"(?:the\s+|l['’]|les\s+|des\s+)?(?P<n>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|the|al|wal|and|"
                       r"for|in|de|du|des|la|extremists|militants|militia|insurgents|separatists|rebels|jihadists|"

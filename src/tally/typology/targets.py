@@ -86,10 +86,10 @@ _GROUP_NOUN = (r"(?:men|women|boys|girls|children|civilians|villagers|families|p
 _WHO = (rf"[A-Z][\w'’-]+\s+{_GROUP_NOUN}\b"
         r"|(?!(?:Guards|Forces|States|Nations|Islands|Emirates|Highlands|Netherlands)\b)[A-Z][a-z'’-]+"
         r"(?:ians|ans|ese|is|ites|ks|ds|ls|bs|ts|ms|ws|us|hs|ns|gs)(?<!ists)\b(?!\s+[A-Z])")
-#: the people a killing word acts on, named by who they are: "the killing of over 100 Muslim men", "attacked and
-#: killed Armenians", "a pogrom against the Armenian population"; or an attack noun said to be against a people:
-#: "an anti-Tamil pogrom"; in French, "le massacre de 160 Peuls", "ont tué des Dogons"
-_WHO_KILLED = re.compile(
+#: the killing words right before the people they act on, named by who they are: "the killing of over 100
+#: Muslim men", "attacked and killed Armenians", "a pogrom against the Armenian population"; in French, "le
+#: massacre de 160 Peuls", "ont tué des Dogons"
+_KILLING_BEFORE = re.compile(
     r"(?i:\b(?:killings?|murders?|massacres?|slaughter|executions?|extermination|pogroms?|genocide|persecution|"
     r"attacks?|violence)\s+(?:of|against|on|targeting)|\b(?:killed|killing|murdered|massacred|slaughtered|executed|"
     r"exterminated|attacked|targeted|targeting|shot|lynched)|\b(?:massacres?|tueries?|meurtres?|assassinats?|"
@@ -97,21 +97,35 @@ _WHO_KILLED = re.compile(
     r"massacr[ée]es|abattus?|attaqu[ée]s?|ex[ée]cut[ée]s?))\s+(?i:(?:at\s+least|over|about|approximately|around|"
     r"nearly|almost|more\s+than|some|up\s+to|as\s+many\s+as|(?:hundreds|thousands|dozens|scores)\s+of|[\d,.–-]+|"
     r"the|an?|unarmed|innocent|local|ethnic|several|many|its|their|and|mostly|mainly|au\s+moins|plus\s+de|"
-    r"pr[èe]s\s+de|environ|des|les|de|d['’]|une?|(?:dizaines|centaines)\s+de)\s*){0,5}(" + _WHO + r")"
-    r"|\b(anti-[A-Z][\w'’-]*)(?=\s+(?i:pogroms?|riots?|violence|massacres?|attacks?|killings?)\b)")
+    r"pr[èe]s\s+de|environ|des|les|de|d['’]|une?|(?:dizaines|centaines)\s+de)\s*){0,5}$")
+_WHO_AT = re.compile(_WHO)
+#: a capitalised word, where a people named by who they are may begin (read first: capitals are few)
+_CAPITAL = re.compile(r"[A-Z]")
+#: an attack noun said to be against a people: "an anti-Tamil pogrom"
+_ANTI = re.compile(r"anti-[A-Z][\w'’-]*(?=\s+(?i:pogroms?|riots?|violence|massacres?|attacks?|killings?)\b)")
 PRIVATE = "Private Citizens & Property"
 
 
 def _people_killed(s: Signals, a: int, b: int) -> Cue | None:
     """The people named by who they are that a killing word of ``s.text[a:b]``
-    acts on (:data:`_WHO_KILLED`), as a target cue of private citizens; not
-    an actor the record names (a group called by a plural)."""
+    acts on (:data:`_KILLING_BEFORE` before :data:`_WHO`, or :data:`_ANTI`),
+    as a target cue of private citizens; not an actor the record names (a
+    group called by a plural)."""
     actors = " ".join(s.attackers + s.others)
-    for m in _WHO_KILLED.finditer(s.text, a, b):
-        g = 1 if m.group(1) else 2
-        if m.group(g).split()[-1] not in actors:
-            return Cue("target", PRIVATE, m.group(g), m.start(g), m.end(g), "lead")
-    return None
+    text = s.text
+    found: list[tuple[int, int]] = [m.span() for m in _ANTI.finditer(text, a, b)][:1]
+    for c in _CAPITAL.finditer(text, a, b):
+        if c.start() > a and (text[c.start() - 1].isalnum() or text[c.start() - 1] == "-"):
+            continue
+        m = _WHO_AT.match(text, c.start(), b)
+        if m is not None and m.group(0).split()[-1] not in actors and \
+                _KILLING_BEFORE.search(text, max(a, c.start() - 100), c.start()):
+            found.append(m.span())
+            break
+    if not found:
+        return None
+    start, end = min(found)
+    return Cue("target", PRIVATE, text[start:end], start, end, "lead")
 
 
 def _acted_on(s: Signals, targets: list[Cue], here: list[Cue]) -> tuple[Cue, str] | None:
