@@ -1,7 +1,11 @@
 """The typology's GTD rules measured by bench/bench_typology.py's wiki-dev
 accuracy: the target the attack acts on (not its agent, not a word inside
-another), attack words that tell another event, and hostage taking at the scene
-(a barricade) or taken away (a kidnapping).
+another; the people a killing acts on named by who they are; the aim; a
+vehicle's passengers; the most precise mention), attack words that tell another
+event, and hostage taking at the scene (a barricade) or taken away (a
+kidnapping); and the ACLED actor1 rules measured on WAD (claims of
+responsibility, identity militias, a state's forces named by its adjective or
+after "by").
 
 Every sentence here is written for these tests."""
 

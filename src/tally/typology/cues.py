@@ -11,7 +11,10 @@ sub-pattern written ``{NAME}`` in later rows, kept in the compiled lexicon:
 match in the parts of a document the typology reads (:func:`windows`), a match
 that lies inside a longer one of the same kind dropped ("gendarmerie school"
 is a police target, not a school), and so is a target word that names the
-report's source ("officials said", "according to police").
+report's source ("officials said", "according to police"). :class:`Signals`
+is what the schemes decide from (the cues, the victim groups of the claims,
+the actors); :func:`cue_coding` and :func:`claim_coding` make a value's
+evidence from a cue or a claim.
 """
 
 from __future__ import annotations
