@@ -22,7 +22,7 @@ from ..lookup.actors import actor_key
 from ..model import Actor, Coding, Document, Incident
 from ..text.sentences import split
 from .attribution import DEFENSIVE_RE, NOT_ACTING_RE, attributed, claimed, lead_attacker
-from .cues import Cue, find_cues, windows
+from .cues import RESPONSE_RE, Cue, find_cues, windows
 from .losses import damage_values, find_losses
 from .naming import Named, initiator, name_actor
 from .schemes import Signals, acled, gtd, ucdp
@@ -120,6 +120,9 @@ def signals(doc: Document, incident: Incident) -> Signals:
                    killed=counts)
 
 
+#: killing words that are no cue of their own ("were killed by security forces")
+_KILLED_BY = re.compile(r"\b(?:killed|shot\s+dead|shot|murdered|executed|tortured\s+to\s+death|beaten\s+to\s+death|"
+                        r"tu[ée]s?|abattus?)(?=(?:\s+\w+){0,3}?\s+(?:by|par)\b)", re.I)
 _BY_STATE = re.compile(r"(?:\s+\w+){0,3}?\s+(?:by|par)\s+(?:the\s+|l['’]|les\s+|des\s+|a\s+)?(?:\w+\s+){0,2}?")
 _STATE_PLACE = re.compile(r"\s+(?:Area|Station|Secondary|School|Hospital|House|Quarters|Council)\b")
 #: the acting words of the lead that say who acted first: attacks, and ACLED's acts of war but for a defence
@@ -164,11 +167,16 @@ def _lead_actors(doc: Document, cues: list[Cue], sentences: list[tuple[int, int]
                 attackers = [group.name]
                 others = target or [x.name for x in rest if x.name != group.name][:1]
     if not attackers and state_re is not None:  # "shot dead by the military", "killed by police"
-        for c in sorted((c for c in cues if c.origin == "lead" and c.kind in ("attack", "weapon", "acled")),
-                        key=lambda c: c.start):
-            by = _BY_STATE.match(doc.text, c.end)
+        acting = [(c.start, c.end) for c in cues if c.origin == "lead" and c.kind in ("attack", "weapon", "acled")]
+        # "were killed by security forces"; not the forces' response ("the assailant was shot dead by police")
+        killed = [m.span() for m in _KILLED_BY.finditer(doc.text, lead[0], lead[1])]
+        if killed:
+            response = [m.span() for m in RESPONSE_RE.finditer(doc.text, lead[0], lead[1])]
+            acting += [k for k in killed if not any(a <= k[0] < b for a, b in response)]
+        for start, end in sorted(acting):
+            by = _BY_STATE.match(doc.text, end)
             if by and (m := state_re.match(doc.text, by.end())) is not None and not _STATE_PLACE.match(doc.text, m.end()):
-                return (Cue("attack", "lead", doc.text[c.start:m.end()], c.start, m.end(), "lead"),
+                return (Cue("attack", "lead", doc.text[start:m.end()], start, m.end(), "lead"),
                         "state forces named after 'by'", [m.group(0)], [], [Actor(m.group(0), [])])
     return first_cue, rule, attackers, others, found_actors
 

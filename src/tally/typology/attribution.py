@@ -6,9 +6,11 @@ blamed on X", "suspected to have been carried out by X" (GTD summaries say who
 the sources suspect so); :func:`lead_attacker` finds, in the first sentence of
 the lead holding an attack word, the actor named nearest before it ("AS
 militants attacked", "an AS attack", "US forces carried out an airstrike"), or
-after it when "by" follows. Actors are the actor table's names
-(:func:`named_in`) and militias named by their clan or community ("Habar Gidir
-clan militia": ACLED's "Habar Gidir Clan Militia (Somalia)"). docs/typology.md.
+after it when "by" follows (a few words on: "an attack on two villages by
+X"), or the first community of a clash "between" two. Actors are the actor
+table's names (:func:`named_in`) and militias named by their clan or community
+("Habar Gidir clan militia": ACLED's "Habar Gidir Clan Militia (Somalia)";
+"Murle tribesmen": "Murle Ethnic Militia"). docs/typology.md.
 """
 
 from __future__ import annotations
@@ -23,25 +25,40 @@ from ..model import Actor
 #: a militia named by its clan or community: "Habar Gidir clan militia", "militiamen from the Duduble clan"
 _MILITIA_RE = re.compile(
     r"(?P<a>(?:[A-Z][\w'’-]+\s+){1,3})(?P<k>clan|ethnic|communal|tribal)\s+militia(?:s|men)?\b|"
-    r"militia(?:s|men)?\s+(?:from|of)\s+the\s+(?P<b>(?:[A-Z][\w'’-]+\s+){1,3})(?P<j>clan|community|tribe)\b")
+    r"(?:militia(?:s|men)?|tribesm[ae]n|herdsm[ae]n|herders|gunmen|fighters|youths)\s+(?:from|of)\s+(?:the\s+)?"
+    r"(?P<b>(?:[A-Z][\w'’-]+\s+){1,3})(?P<j>clan|sub-clan|community|tribe)\b|"
+    r"(?=[A-Z])(?<![\w-])(?P<c>(?!(?:The|A|An|Armed|Local|Rival|Suspected|Unknown|Unidentified|Nomadic|Some|Several|Many|"
+    r"Other|Both|All|These|Those|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Dozens|Hundreds)\b)"
+    r"[A-Z][a-z'’]+(?<!ist))\s+"
+    r"(?P<i>militia(?:s|men)?|tribesm[ae]n|clansmen|herdsm[ae]n|herders)\b")
+#: the two communities of a communal clash: "clashes between the Hausa and the Yoruba communities", "fighting
+#: between Fulanis and Bambaras"
+_BETWEEN_RE = re.compile(
+    r"\bbetween\s+(?:the\s+)?(?P<a>[A-Z][\w'’-]+?)s?\s+and\s+(?:the\s+)?(?P<b>[A-Z][\w'’-]+?)s?"
+    r"(?=\s+(?:ethnic\s+)?(?:communities|community|ethnic\s+groups|groups|tribes|clans|sub-clans|people|herdsmen|"
+    r"herders|farmers|militias)\b|[\s,.;])")
 _MILITIA_KIND = {"clan": "Clan Militia", "ethnic": "Ethnic Militia", "tribal": "Ethnic Militia",
                  "community": "Ethnic Militia", "tribe": "Ethnic Militia", "communal": "Communal Militia"}
-#: a state's forces named by the country's adjective: "Kenyan fighter jets", "Malian soldiers"
-_FORCES_RE = re.compile(r"\b(?P<d>[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)\s+(?:security\s+|armed\s+|government\s+|special\s+)?"
-                        r"(?:troops|soldiers|forces|army|military|police(?:men)?|gendarmes|fighter\s+jets|warplanes|"
-                        r"jets|aircraft|drones?|navy|air\s+force)\b")
+#: a state's forces named by the country's adjective: "Kenyan fighter jets", "Malian soldiers", "Turkish border
+#: guards", "a Sudanese Air Force Antonov", "Saudi-led airstrikes", "a Saudi-led coalition"
+_FORCES_RE = re.compile(r"\b(?P<d>[A-Z][a-z]+(?:-(?!led\b)[A-Z]?[a-z]+)?)(?:-led)?\s+(?:security\s+|armed\s+|government\s+|"
+                        r"special\s+|border\s+|military\s+)?(?i:troops|soldiers|forces|army|military|police(?:men)?|"
+                        r"gendarmes|guards|fighter\s+jets|warplanes|jets|aircraft|drones?|navy|air\s+force|coalition|"
+                        r"air\s*strikes?|air\s+raids?)\b")
 #: the words of an identity militia's name (docs/typology.md): ACLED's actor type 4
 IDENTITY_RE = re.compile(r"(?:Clan|Ethnic|Communal) Militia$")
 
 #: "attributed the attack to X", "blamed on X", "carried out by X", "attribuée à X"
 _ATTRIBUTED_RE = re.compile(
     r"(?:attributed|blamed)\s+(?:(?:the|this)\s+)?(?:\w+\s+){0,2}?(?:to|on)\s+|"
-    r"(?:suspected|believed|thought)\s+to\s+(?:be|have\s+been)\s+(?:carried\s+out|perpetrated|committed|"
-    r"behind|responsible)(?:\s+by)?\s+|"
+    r"(?:suspected|believed|thought|said)\s+to\s+(?:be|have\s+been)\s+(?:(?:carried\s+out|perpetrated|committed|"
+    r"behind|responsible)(?:\s+by)?\s+|(?:members\s+of\s+)?(?=(?:the\s+)?[A-Z]))|"
     r"(?:attribu[ée]e?s?|imput[ée]e?s?)\s+(?:aux?|à)\s+", re.I)
 _NAME_RE = re.compile(r"(?:the\s+|l['’]|les\s+|des\s+)?(?P<n>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|the|al|wal|and|"
                       r"for|in|de|du|des|la|extremists|militants|militia|insurgents|separatists|rebels|jihadists|"
-                      r"gunmen|fighters))*)")
+                      r"gunmen|fighters|cattle|herders|herdsmen|tribesmen|militiamen))*)")
+#: a people's name before herders or tribesmen: an identity militia
+_HERDERS_RE = re.compile(r"([A-Z][\w'’-]+)\s+(?:cattle\s+)?(?:herders|herdsmen|tribesmen|militia|militiamen)")
 #: the group named before the words of suspicion: "Boko Haram was suspected", "The ADF were blamed",
 #: "Fulani extremists were believed responsible" (GTD attributes an attack to a group its sources suspect)
 _SUSPECTED_AFTER_RE = re.compile(
@@ -78,12 +95,21 @@ _PLACE_BEFORE = re.compile(r"(?:\b(?:in|of|from|near|to|across|into|outside|insi
                            r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
                            r"north-?eastern|north-?western|south-?eastern|south-?western)\s+)?)$", re.I)
 BY_AFTER = re.compile(r"\s+(?:by|par)\b", re.I)
+#: "by" a few words after the attack words, in the same phrase: "an attack on two of its communities by"
+_BY_SOON = re.compile(r"(?:\s+(?!(?:and|but|as|while|after|before|when|said|says|et|mais)\b)[\w'’-]+){1,6}?\s+(?:by|par)\b",
+                      re.I)
+_BY_INSIDE = re.compile(r"\s(?:by|par)\b", re.I)
+_NEAR_BY = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}")
+_BETWEEN_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?between\b", re.I)
 #: fighting words whose subject defends ("repelled an attack"): not read as acting first
 DEFENSIVE_RE = re.compile(r"repel|repuls|counter|defend|fought|battl|riposte|repouss", re.I)
 
 
-_CLAIMED_RE = re.compile(r"\b(?:claimed|claims|has\s+claimed|have\s+claimed)\s+(?:responsibility|the\s+(?:attack|"
-                         r"bombing|killings?|assault|abduction)|credit)|\brevendiqu\w*", re.I)
+_CLAIMED_RE = re.compile(r"\b(?:claimed|claims|claiming|has\s+claimed|have\s+claimed|took|takes|has\s+taken|"
+                         r"have\s+taken)\s+(?:the\s+)?(?:responsibility|credit|(?:the\s+|both\s+|all\s+|the\s+two\s+)?"
+                         r"(?:attacks?|bombings?|blasts?|killings?|assaults?|abductions?))\b|"
+                         r"\b(?:said|says)\s+(?:it|they)\s+(?:had\s+)?(?:carried\s+out|was\s+behind|were\s+behind|"
+                         r"committed|staged)\b|\brevendiqu\w*", re.I)
 
 
 def claimed(text: str, sentences: list[tuple[int, int]]) -> tuple[Actor, int, int] | None:
@@ -101,7 +127,7 @@ def claimed(text: str, sentences: list[tuple[int, int]]) -> tuple[Actor, int, in
 
 
 #: "carried out ... by X", "perpetrated by X", "blamed X for": the group named next is the perpetrator
-_DONE_BY_RE = re.compile(r"\b(?:carried\s+out|perpetrated|committed|conducted|orchestrated|masterminded|"
+_DONE_BY_RE = re.compile(r"\b(?:carried\s+out|perpetrated|committed|conducted|orchestrated|masterminded|claimed|"
                          r"commis\w*|perp[ée]tr[ée]\w*|men[ée]e?s?)\b[^.;]{0,120}?\b(?:by|par)\s+|"
                          r"\bblamed\s+(?=(?:the\s+)?[A-Z][^.;]{0,80}?\bfor\b)", re.I)
 
@@ -138,6 +164,9 @@ def attributed(text: str, start: int, end: int) -> tuple[Actor, int, int] | None
         found = _armed_group_in(name)
         if found is not None:
             return found, at, n.end()
+        herders = _HERDERS_RE.fullmatch(name)  # "suspected to be Fulani cattle herders": an identity militia
+        if herders is not None and _identity(herders.group(1)):
+            return Actor(f"{herders.group(1)} Ethnic Militia", [name]), at, n.end()
         if len(name) > 2 and not (table.lookup(name) and table.kinds.get(table.lookup(name)[0]) == "state"):
             return Actor(name, []), at, n.end()
     return _done_by(text, start, end)
@@ -185,11 +214,22 @@ def named_in(text: str, start: int, end: int) -> list[tuple[int, int, Actor]]:
         if nation is not None and not any(a < m.end() and m.start() < b for a, b in taken):
             out.append((m.start(), m.end(), Actor(name=nation.name, aliases=[m.group(0)])))
     for m in _MILITIA_RE.finditer(text, start, end):
-        name = (m.group("a") or m.group("b") or "").strip()
+        name = (m.group("a") or m.group("b") or m.group("c") or "").strip()
         kind = _MILITIA_KIND.get((m.group("k") or m.group("j") or "community").lower(), "Ethnic Militia")
-        if name and table.lookup(name) is None:
+        if name and _identity(name) and not any(a < m.end() and m.start() < b for a, b in taken):
             out.append((m.start(), m.end(), Actor(name=f"{name} {kind}", aliases=[m.group(0)])))
+    for m in _BETWEEN_RE.finditer(text, start, end):  # both communities, in the order named
+        for g in ("a", "b"):
+            if _identity(m.group(g)) and not any(a < m.end(g) and m.start(g) < b for a, b in taken):
+                out.append((m.start(g), m.end(g), Actor(name=f"{m.group(g)} Ethnic Militia", aliases=[m.group(g)])))
     return sorted(out, key=lambda x: x[0])
+
+
+def _identity(name: str) -> bool:
+    """Whether ``name`` may name a clan or community: no name of the actor
+    table (a group, a state), no country or its people ("Somali herders"),
+    no movement ("Islamist")."""
+    return actor_table().lookup(name) is None and country_by_name(name) is None and not name.endswith(("ist", "ists"))
 
 
 def _may_act(name: str) -> bool:
@@ -222,14 +262,25 @@ def lead_attacker(text: str, sentences: list[tuple[int, int]], attacks: list[tup
                           and table.kinds.get(x[2].name) == "state"
                           and _PLACE_BEFORE.search(text[max(s_start, x[0] - 40):x[0]]))]
         for a, b in cues:
-            if BY_AFTER.match(text, b):
-                after = [x for x in found if x[0] >= b]
+            # "by" just after the attack words, a few words on ("an attack on two villages by X"), or inside them
+            # ("killed by some Fulani herdsmen")
+            by = BY_AFTER.match(text, b)
+            near = by is None and (_BY_SOON.match(text, b) or _BY_INSIDE.search(text, a, b))
+            if by or near:
+                # after a "by" found further on, the actor named within a few words of it ("by some Fulani
+                # herdsmen"), not a place named later ("displaced by the conflict in ... Nigeria")
+                after = [x for x in found if x[0] >= (by or near).end() and (
+                    by is not None or _NEAR_BY.fullmatch(text, (by or near).end(), x[0]))]
                 if after:
                     state = table.kinds.get(after[0][2].name) in ("state", "state force", "organization")
                     if state and NOT_ACTING_RE.search(text, b, after[0][0]):  # "by armed men from South Sudan"
                         return None
                     return after[0][2], [x[2] for x in found if x is not after[0]], (a, b)
-            before = [x for x in found if x[1] <= a]
+            if _BETWEEN_AFTER.match(text, b):  # "clashes between the Hausa and the Yoruba communities"
+                after = [x for x in found if x[0] >= b]
+                if after and not any(table.kinds.get(x[2].name) in ("state", "state force") for x in after[:2]):
+                    return after[0][2], [x[2] for x in found if x is not after[0]], (a, b)
+            before = [x for x in found if x[0] < a]  # named before, or named where the words begin ("X killed")
             if before:
                 pick = before[-1]
                 state = table.kinds.get(pick[2].name) in ("state", "state force", "organization")

@@ -11,18 +11,22 @@ sub-pattern written ``{NAME}`` in later rows, kept in the compiled lexicon:
 match in the parts of a document the typology reads (:func:`windows`), a match
 that lies inside a longer one of the same kind dropped ("gendarmerie school"
 is a police target, not a school), and so is a target word that names the
-report's source ("officials said", "according to police").
+report's source ("officials said", "according to police"). :class:`Signals`
+is what the schemes decide from (the cues, the victim groups of the claims,
+the actors); :func:`cue_coding` and :func:`claim_coding` make a value's
+evidence from a cue or a claim.
 """
 
 from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ..model import Document, Incident
+from ..model import Claim, Coding, Document, Incident
+from .naming import Named
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 #: how much of the body after the infobox (or from the start) the lead window reads
@@ -97,7 +101,7 @@ def windows(doc: Document, incident: Incident) -> list[tuple[int, int, str]]:
 
 
 #: a target word that is the report's source, not the attack's target ("officials said", "according to police")
-_SAID_AFTER = re.compile(r"\s*(?:\w+\s+){0,2}?(?:said|says|say|told|reported|reports?|confirmed|a déclaré|ont déclaré|"
+_SAID_AFTER = re.compile(r"\s*(?:\w+\s+){0,2}?(?:said|says|say|told|reported|reports?|confirmed|claimed|stated|announced|a déclaré|ont déclaré|"
                          r"a indiqué|ont indiqué|a affirmé|selon)\b", re.I)
 _SAID_BEFORE = re.compile(r"(?:according\s+to|citing|per|quoting|selon|d['’]apr[èe]s)\s+(?:\w+\s+){0,3}$", re.I)
 
@@ -138,7 +142,7 @@ def other_event(text: str, start: int, end: int, year: str | None) -> bool:
 
 
 #: the forces' response to the attacker, not the attack: "the assailant was shot dead by police", "police
-#: later killed the gunman", "l'assaillant a été abattu par la police"
+#: later killed the gunman", "... before security forces killed him", "l'assaillant a été abattu par la police"
 RESPONSE_RE = re.compile(
     r"\b(?:the\s+|an?\s+|one\s+|both\s+|two\s+)?(?:assailants?|attackers?|gunm[ae]n|perpetrators?|suspects?|bombers?|shooters?|"
     r"hijackers?|kidnappers?)\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+\s+)?(?:shot(?:\s+dead)?|killed|gunned\s+down|"
@@ -146,6 +150,8 @@ RESPONSE_RE = re.compile(
     r"|\b(?:police|security\s+forces|troops|soldiers|officers)\s+(?:later\s+|then\s+|eventually\s+)?(?:shot|killed|"
     r"arrested|captured|neutrali[sz]ed)\s+(?:the\s+|both\s+|two\s+|all\s+)?(?:assailants?|attackers?|gunm[ae]n|"
     r"perpetrators?|suspects?|bombers?|shooters?|hijackers?)\b[^.;]*"
+    r"|\b(?:before|until)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)?(?:police|security\s+forces|troops|soldiers|officers)\s+"
+    r"(?:shot|killed|arrested|captured|neutrali[sz]ed|overpowered)\s+(?:him|her|them)\b[^.;]*"
     r"|(?<![\w])(?:l['’]|les\s+|un\s+)(?:assaillants?|auteurs?|tireurs?|kamikazes?)\s+(?:a|ont)\s+été\s+(?:\w+\s+)?"
     r"(?:abattus?|tués?|neutralisés?|arrêtés?|interpellés?)(?![\w])[^.;]*", re.I)
 
@@ -175,3 +181,58 @@ def find_cues(doc: Document, incident: Incident) -> list[Cue]:
                 seen.add(key)
                 found.append(c)
     return found
+
+
+@dataclass
+class Signals:
+    """What the typology decides from: the cues, the victim groups of the
+    killed and injured claims (with the first claim of each), the actors."""
+
+    cues: list[Cue]
+    victims: dict[str, Claim] = field(default_factory=dict)
+    people: Claim | None = None  # the first killed or injured claim, whoever it counts
+    hostage_claim: Claim | None = None
+    attackers: list[str] = field(default_factory=list)
+    attackers_rule: str = "perpetrators"
+    others: list[str] = field(default_factory=list)
+    sides: int = 0
+    country: str | None = None
+    iso3: str | None = None
+    when: str | None = None  # the event's date (ISO), which dates ACLED's state forces
+    named: dict[str, Named] = field(default_factory=dict)  # actor name -> its names in the datasets
+    first_cue: Cue | None = None  # the attack word after which side 2 is named as acting first
+    sentences: list[tuple[int, int]] = field(default_factory=list)  # the lead's sentences
+    state_cue: Cue | None = None
+    state_acts: bool = False  # the lead names the state's forces before the first attack word, not as speaking
+    state_re: re.Pattern[str] | None = None
+    external_re: re.Pattern[str] | None = None
+    text: str = ""  # the document's text, which the offsets of the cues index
+    killed: dict[str, int] = field(default_factory=dict)  # victim group -> the largest figure of its dead
+
+    def civilians_most(self) -> Claim | None:
+        """The civilians' claim when more civilians than security forces were
+        killed (the figures the text gives), else None."""
+        civ = self.killed.get("civilians", 0)
+        return self.victims.get("civilians") if civ > self.killed.get("security_forces", 0) else None
+
+    def unarmed_victims(self) -> Claim | None:
+        """The claim showing unarmed people were the victims: civilians killed or
+        injured, else people of no stated group when no armed side is among the
+        victims and the record names no two sides."""
+        if "security_forces" in self.victims or self.sides >= 2:
+            return None
+        return self.victims.get("civilians") or self.people
+
+    def first(self, kind: str, value: str | None = None) -> Cue | None:
+        return next((c for c in self.cues if c.kind == kind and (value is None or c.value == value)), None)
+
+    def has(self, kind: str, value: str | None = None) -> bool:
+        return self.first(kind, value) is not None
+
+
+def cue_coding(value: object, cue: Cue, rule: str) -> Coding:
+    return Coding(value=value, rule=f"{rule} ({cue.origin})", text=cue.text, start=cue.start, end=cue.end)
+
+
+def claim_coding(value: object, claim: Claim, rule: str) -> Coding:
+    return Coding(value=value, rule=rule, text=claim.text, start=claim.start, end=claim.end)
