@@ -6,6 +6,7 @@ same count) or ``additive`` ("another 26", "five others", "also")."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import Claim, Document
 from .lexicon import current as _lex
@@ -78,7 +79,24 @@ def relation(claim: Claim, doc: Document) -> str | None:
     figure ("including 10 foreigners", "three of them"), ``"alternative"``
     when it is another source's figure for the same count ("..., although
     villagers said over 10 were killed"), ``"additive"`` when it adds a new
-    group ("another 26", "five others", "also"), else None."""
+    group ("another 26", "five others", "also"), else None. Read once per claim
+    and lexicon: the reconcile stage asks it of the same claims many times."""
+    return _relation(doc.text, claim.start, claim.end, claim.figure_start, claim.figure_end, tuple(claim.categories),
+                     claim.origin, claim.group, claim.figure, _lex().__name__)
+
+
+@lru_cache(maxsize=1024)  # a few documents' claims: the cache holds their texts
+def _relation(text: str, start: int, end: int, figure_start: int | None, figure_end: int | None,
+              categories: tuple[str, ...], origin: str, group: str | None, figure: str | None,
+              lexicon: str) -> str | None:
+    claim = Claim(categories=list(categories), low=None, high=None, text="", start=start, end=end, origin=origin,
+                  group=group, figure=figure, figure_start=figure_start, figure_end=figure_end)
+    doc = Document(text=text, source="", format="")
+    return _read_relation(claim, doc)
+
+
+def _read_relation(claim: Claim, doc: Document) -> str | None:
+    """:func:`relation`, read from the text."""
     if claim.origin != "body" or claim.figure_start is None:
         return None
     before = doc.text[max(claim.start, claim.figure_start - 40):claim.figure_start]
