@@ -157,7 +157,7 @@ _BOTH_HURT_RE = re.compile(r"\s*and\s+(?:injured|wounded|hurt)\b(?!\s*\d)", re.I
 #: a group named by what happened to it before, then the state the verb leaves it in: "left 17 hostages and
 #: 9 assailants dead" (the hostages are dead)
 _LEFT_STATE_RE = re.compile(r"^\s+(?:hostages|captives|prisoners|detainees|otages|captifs|prisonniers)\b[^.;:]{0,80}?"
-                            r"\b(?P<state>dead|killed|morts|tués)\b", re.I)
+                            r"\b(?:dead|killed|morts|tués)\b", re.I)
 
 
 def _link_leave(before: str, after: str, rest: str = ""):
@@ -169,9 +169,8 @@ def _link_leave(before: str, after: str, rest: str = ""):
     if not rm:
         return None
     cats = [matched_cat(rm)]
-    state = _LEFT_STATE_RE.match(rest) if cats == ["hostages"] else None
-    if state:
-        return ["killed"], after.split()[0] if after.split() else None
+    if cats == ["hostages"] and _LEFT_STATE_RE.match(rest):
+        return ["killed"], after.split()[0]  # the matched trigger is its first word
     # "leaving 12 killed or injured"; "leaves a dozen dead and injured" (no figure of its own for the
     # second: ``after`` stops at the next figure): one count of both, a casualty figure
     more = re.match(rf"^\s*(?:or|and/or)\s+(?:{alt(_lex().RIGHT_TRIGGERS)})\b", after[rm.end():], re.I)

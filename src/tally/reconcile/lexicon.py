@@ -63,7 +63,7 @@ def noun_group(group: str | None) -> str | None:
 
 #: words that stand for a figure of one person ("a", "his", "le"), never a count of their own
 DETERMINERS = {"a", "an", "one", "his", "her", "their", "another", "the", "both",
-                "un", "une", "son", "sa", "leur", "un autre", "une autre", "le", "la", "l'", "l’"}
+               "un", "une", "son", "sa", "leur", "un autre", "une autre", "le", "la", "l'", "l’"}
 
 
 #: an authority that keeps the toll: officials, a government, the police, a governor, a health ministry

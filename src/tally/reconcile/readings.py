@@ -120,7 +120,7 @@ def headline_line(c: Claim, doc: Document) -> bool:
     line, or a first line with no sentence's end before the line break ("Gunmen kill 11 in Kara\\n")."""
     if in_headline(c, doc):
         return True
-    lead = len(doc.text) - len(doc.text.lstrip())
+    lead = _lead(doc.text)
     if c.start > lead:
         return False
     line_end = doc.text.find("\n", lead)
@@ -133,9 +133,16 @@ def in_headline(c: Claim, doc: Document) -> bool:
     title = (doc.title or "").strip()
     if not title or c.start > 3:
         return False
-    first = doc.text.lstrip()[:len(title) + 2]
-    return first.startswith(title) and c.end <= len(doc.text) - len(doc.text.lstrip()) + len(title) + 1
+    lead = _lead(doc.text)
+    return doc.text.startswith(title, lead) and c.end <= lead + len(title) + 1
 
+
+_LEAD_SPACE_RE = re.compile(r"\s*")
+
+
+def _lead(text: str) -> int:
+    """Where a text's first non-space character is (without copying the text)."""
+    return _LEAD_SPACE_RE.match(text).end()  # type: ignore[union-attr]
 
 
 def reads_a_toll(c: Claim, doc: Document) -> bool:

@@ -322,7 +322,8 @@ def _narrative_total(claims: list[Claim], cat: str, doc: Document, policy: str =
     perps = [(i, c) for i, c in body if split and c.side == "perpetrators"]
     explicit = [(i, c) for i, c in victims if not is_implicit(c) or c.group == "the named victim"]
     if explicit:  # one more dead told without a number ("... and later succumbed to his wounds") adds to the count
-        explicit += [(i, c) for i, c in victims if is_implicit(c) and (i, c) not in explicit and relation(c, doc) == "additive"]
+        have = {i for i, _ in explicit}
+        explicit += [(i, c) for i, c in victims if i not in have and relation(c, doc) == "additive"]
         explicit.sort(key=lambda ic: ic[0])
     rule = "narrative-sum"
     if not victims and not perps:
@@ -481,8 +482,9 @@ def _sentences_total(items: list[tuple[int, Claim]], rule: str, doc: Document,
             acc = _add(acc, claim_bounds(c))
         if running is not None and all(c.high is not None and c.qualifier == "vague" for _, c in parts):
             continue  # "hundreds", "plusieurs morts" beside a numbered toll: a restatement, never an update
-        additive = all(rels[i] == "additive" for i, _ in parts) or (
-            running is not None and _other_victims([c for i, c in items if i in run_idx], [c for _, c in parts]))
+        so_far = [c for i, c in items if i in run_idx]  # the claims the toll so far rests on
+        now = [c for _, c in parts]
+        additive = all(rels[i] == "additive" for i, _ in parts) or (running is not None and _other_victims(so_far, now))
         same = _same_kind_part(run_idx, items, parts) if running is not None and not additive else None
         if running is None:
             running = acc
@@ -503,14 +505,13 @@ def _sentences_total(items: list[tuple[int, Claim]], rule: str, doc: Document,
         elif acc[1] >= CAMPAIGN_RATIO * max(running[1], 1) and \
                 lexicon_of(doc.language).CAMPAIGN_TENSE_RE.search(doc.text, start, parts[-1][1].end or start):
             continue  # "Boko Haram has killed more than 35,000 people in the region": a campaign's total
-        elif acc[1] > running[1] and another_voice([c for i, c in items if i in run_idx], [c for _, c in parts],
-                                                     doc, start):
+        elif acc[1] > running[1] and another_voice(so_far, now, doc, start):
             # "the UN counted 26 dead ... the Red Cross says it found 115 bodies": another voice's larger
             # figure, no word of an update, and not an authority's over a non-authority's: it widens the high
             competing_highs.append(acc[2])
         elif acc[1] > running[1] and _counted_toll(running, run_idx, items, start, doc) and \
                 not _says_update(doc, start, parts) and \
-                not authority_over([c for i, c in items if i in run_idx], [c for _, c in parts]):
+                not authority_over(so_far, now):
             # "Gunmen killed 12 people ... a local official put the dead at 15": a news report states its
             # current toll first and words an update as one ("rose to", "portant le bilan à"); a later,
             # larger figure with no such word, after a counted toll, is another count: it widens the high

@@ -111,7 +111,7 @@ _PRE = {
 _PRE_RE = "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in _PRE), key=len, reverse=True))
 
 QUANTITY_RE = re.compile(
-    rf"""(?<![\w.,])(?<!\bno\s)(?<!\bNo\s)(?<!\bNO\s)(?:(?P<pre>{_PRE_RE})\s+|(?P<tilde>~|≈|c\.\s*|ca\.\s*|approx\.\s*)|
+    rf"""(?<![\w.,])(?<!\b[Nn][Oo]\s)(?:(?P<pre>{_PRE_RE})\s+|(?P<tilde>~|≈|c\.\s*|ca\.\s*|approx\.\s*)|
         (?P<ge>≥|&ge;|>=?(?=\s?\d)|(?<![(\w+])\+(?=\d))\s?|(?P<le>≤|&le;|<=?(?=\s?\d))\s?)?
     (?:
         between\s+(?P<b1>{_NUM})\s+and\s+(?P<b2>{_NUM})

@@ -54,20 +54,22 @@ _ATTRIBUTED_RE = re.compile(
     r"(?:suspected|believed|thought|said)\s+to\s+(?:be|have\s+been)\s+(?:(?:carried\s+out|perpetrated|committed|"
     r"behind|responsible)(?:\s+by)?\s+|(?:members\s+of\s+)?(?=(?:the\s+)?[A-Z]))|"
     r"(?:attribu[ée]e?s?|imput[ée]e?s?)\s+(?:aux?|à)\s+", re.I)
+#: the nouns that end an armed group's name ("Fulani extremists", "Boko Haram fighters")
+_ARMED_NOUNS = r"extremists|militants|militia|insurgents|separatists|rebels|jihadists|fighters"
 _NAME_RE = re.compile(r"(?:the\s+|l['’]|les\s+|des\s+)?(?P<n>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|the|al|wal|and|"
-                      r"for|in|de|du|des|la|extremists|militants|militia|insurgents|separatists|rebels|jihadists|"
-                      r"gunmen|fighters|cattle|herders|herdsmen|tribesmen|militiamen))*)")
+                      rf"for|in|de|du|des|la|{_ARMED_NOUNS}|"
+                      r"gunmen|cattle|herders|herdsmen|tribesmen|militiamen))*)")
 #: a people's name before herders or tribesmen: an identity militia
 _HERDERS_RE = re.compile(r"([A-Z][\w'’-]+)\s+(?:cattle\s+)?(?:herders|herdsmen|tribesmen|militia|militiamen)")
 #: the group named before the words of suspicion: "Boko Haram was suspected", "The ADF were blamed",
 #: "Fulani extremists were believed responsible" (GTD attributes an attack to a group its sources suspect)
 _SUSPECTED_AFTER_RE = re.compile(
     r"(?:^|(?<=[.;:]\s)|(?<=\n))(?:the\s+|l['’]|les\s+)?(?P<n>[A-Z][\w'’.()-]*(?:\s+(?:[A-Z(][\w'’.()-]*|of|the|al|wal|and|"
-    r"extremists|militants|militia|insurgents|separatists|rebels|jihadists|fighters))*)\s+(?:was|were|is|are)\s+"
+    rf"{_ARMED_NOUNS}))*)\s+(?:was|were|is|are)\s+"
     r"(?:also\s+|widely\s+|initially\s+)?(?:suspected|blamed|believed\s+(?:to\s+be\s+)?responsible|held\s+responsible|"
     r"soupçonnée?s?|suspectée?s?)\b", re.M)
 
-_ARMED_NAME_END_RE = re.compile(r"\b(?:extremists|militants|militia|insurgents|separatists|rebels|jihadists|fighters)$")
+_ARMED_NAME_END_RE = re.compile(rf"\b(?:{_ARMED_NOUNS})$")
 
 
 def _armed_group_in(name: str) -> Actor | None:
