@@ -101,10 +101,20 @@ def another_voice(before: list[Claim], now: list[Claim], doc: Document, start: i
         return False
     if not old and not all(LOCAL_VOICE_RE.search(s) for s in new):
         return False  # the report's own figure, then an official's or another report's larger one: that count
-    if REVISED_RE.search(doc.text, start, now[-1].end) or \
-            lexicon_of(doc.language).TOLL_RISE_RE.search(doc.text[start:now[0].figure_start or start]):
+    if says_update(doc, start, now):
         return False
     return not authority_over(before, now)
+
+
+def says_update(doc: Document, start: int, now: list[Claim]) -> bool:
+    """True when the sentence of the claims ``now`` words its figure as the toll now ("rose to 30", "bringing
+    the dead to six", "le bilan est de 14 morts", "later"...)."""
+    lex = lexicon_of(doc.language)
+    if REVISED_RE.search(doc.text, start, now[-1].end) or lex.COUNT_NOW_RE.search(doc.text, start, now[-1].end):
+        return True
+    return any(
+        rx.search(doc.text, start, c.figure_start or start)
+        for rx in (lex.TOLL_RISE_RE, lex.TOLL_UPDATE_RE, lex.TOLL_NOW_RE) for c in now)
 
 
 def authority_over(before: list[Claim], now: list[Claim]) -> bool:

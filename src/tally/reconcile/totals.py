@@ -82,7 +82,7 @@ from ..model import CATEGORIES, Claim, Document, Estimate, Side
 from .figures import claim_bounds
 from .lexicon import DETERMINERS, group_head, noun_group
 from .readings import (REVISED_RE, another_voice, authority_over, counted_figure, open_by_a_floor,
-                       reads_a_toll, revision, total_of_the_rest, widen, without_totals_of_sides)
+                       reads_a_toll, revision, says_update, total_of_the_rest, widen, without_totals_of_sides)
 
 #: policies whose killed total counts the attackers killed in the act
 COUNT_ATTACKERS = ("gtd", "ucdp", "acled")
@@ -510,7 +510,7 @@ def _sentences_total(items: list[tuple[int, Claim]], rule: str, doc: Document,
             # figure, no word of an update, and not an authority's over a non-authority's: it widens the high
             competing_highs.append(acc[2])
         elif acc[1] > running[1] and _counted_toll(running, run_idx, items, start, doc) and \
-                not _says_update(doc, start, parts) and \
+                not says_update(doc, start, now) and \
                 not authority_over(so_far, now):
             # "Gunmen killed 12 people ... a local official put the dead at 15": a news report states its
             # current toll first and words an update as one ("rose to", "portant le bilan à"); a later,
@@ -535,17 +535,6 @@ def _sentences_total(items: list[tuple[int, Claim]], rule: str, doc: Document,
         rule += "+another-voice-high"
     return Estimate(low=running[0], best=running[1], high=high,
                     rule=rule + ("+update" if any_update else ""), claims=run_idx)
-
-
-def _says_update(doc: Document, start: int, parts: list[tuple[int, Claim]]) -> bool:
-    """True when the sentence of ``parts`` words its figure as the toll now ("rose to 30", "bringing
-    the dead to six", "le bilan est de 14 morts", "later"...)."""
-    lex = lexicon_of(doc.language)
-    if REVISED_RE.search(doc.text, start, parts[-1][1].end) or lex.COUNT_NOW_RE.search(doc.text, start, parts[-1][1].end):
-        return True
-    return any(
-        rx.search(doc.text, start, c.figure_start or start)
-        for rx in (lex.TOLL_RISE_RE, lex.TOLL_UPDATE_RE, lex.TOLL_NOW_RE) for _, c in parts)
 
 
 def _counted_toll(running: tuple, run_idx: list[int], items: list[tuple[int, Claim]], start: int,
