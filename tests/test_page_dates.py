@@ -138,6 +138,23 @@ def test_the_time_since_the_attack_dates_it_back_from_the_report(lang, text):
                   "2024-05-10").date.start == "2024-05-07"
 
 
+@pytest.mark.parametrize("lang, text", [
+    ("en", "48 hours after the ambush near Kara, the army said 19 soldiers had died."),
+    ("fr", "48 heures après l'embuscade de Kara, l'armée a annoncé la mort de 19 soldats."),
+])
+def test_the_time_since_the_attack_in_digits_keeps_the_toll_of_its_sentence(lang, text):
+    # the elapsed time dates the attack from the report; it is no earlier day for the toll beside it
+    rec = record(text, "2024-05-10", lang)
+    assert rec.date.start == "2024-05-08" and rec.casualties["killed"].best == 19
+
+
+def test_a_mourning_of_so_many_hours_is_a_duration_not_the_time_since_the_attack():
+    rec = record("Le gouvernement a décrété un deuil national de 72 heures après l'attaque qui a coûté la vie "
+                 "à 31 soldats.", "2024-05-10", "fr")
+    assert rec.casualties["killed"].best == 31
+    assert rec.date is None or "72" not in (rec.date.text or "")
+
+
 def test_the_day_the_dead_were_found_stands_when_the_text_gives_no_other():
     rec = record("The bodies of nine herders were found on Friday near their camp, police said.", "2024-05-11")
     assert (rec.date.start, rec.date.rule) == ("2024-05-10", "relative")

@@ -32,7 +32,7 @@ from typing import Any
 from ..claims import relation
 from ..claims.attribution import YEAR_RE
 from ..model import CATEGORIES, Claim, Document, Estimate, Incident
-from ..when.dates import find_date, last_day, month_named, reference_date, week_named
+from ..when.dates import find_date, last_day, month_named, names_elapsed_time, reference_date, week_named
 from . import policies
 from .conflicts import find_conflicts
 from .figures import best_of, overlap, specificity
@@ -118,7 +118,7 @@ def _recalls_earlier(c: Claim, doc: Document, day: date, published: date | None,
     if c.start not in stated:
         found = find_date(c.text, day, language=doc.language) if _DIGIT_RE.search(c.text) else None
         ok = found is not None and found.precision == "day" and found.text and _DIGIT_RE.search(found.text) \
-            and found.end and len(found.end) == 10
+            and found.end and len(found.end) == 10 and not names_elapsed_time(found.text)
         stated[c.start] = date.fromisoformat(found.end) if ok else None  # type: ignore[union-attr]
     if stated[c.start] is not None and stated[c.start] < day - timedelta(days=1):  # type: ignore[operator]
         return True  # "On Monday, May 8, four peacekeepers were killed"

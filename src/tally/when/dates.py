@@ -162,6 +162,16 @@ _ELAPSED_RE = re.compile(
     r"|soixante-douze|deux|trois|quatre|cinq)\s+(?P<unit>hours|heures|days|jours)\s+(?:after|après)\s+"
     r"(?:the\s+|this\s+|l['’]\s*|cette\s+|cet\s+|le\s+)?(?:deadly\s+|meurtri[eè]re?\s+)?"
     rf"(?:{_ATTACK_NOUNS})\b", re.I)
+#: a duration, not the time elapsed: "a mourning of 72 hours", "un deuil de 72 heures", "for 48 hours"
+_DURATION_BEFORE_RE = re.compile(r"(?<![\w])(?:de|d['’]|of|for|pendant|durant|during)\s*$", re.I)
+
+
+def names_elapsed_time(text: str | None) -> bool:
+    """True when ``text`` (a date's words) is the time elapsed since the attack ("48 hours after the
+    attack"): it dates the attack from the report, never a day of its own."""
+    return bool(text) and _ELAPSED_RE.fullmatch(text) is not None
+
+
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "twenty-four": 24, "forty-eight": 48,
                  "seventy-two": 72, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "vingt-quatre": 24,
                  "quarante-huit": 48, "soixante-douze": 72}
@@ -171,8 +181,8 @@ def _elapsed(text: str, ref: date) -> DateRange | None:
     """The attack's day from the time a report says has passed since it ("48 hours after the
     attack": two days before ``ref``); None when the text says none or a span over a week."""
     m = _ELAPSED_RE.search(text)
-    if m is None:
-        return None
+    if m is None or _DURATION_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
+        return None  # "un deuil national de 72 heures après l'attaque": how long the mourning lasts
     word = m.group("n").lower()
     n = int(word) if word.isdigit() else _NUMBER_WORDS[word]
     days = round(n / 24) if m.group("unit").lower() in ("hours", "heures") else n
